@@ -1,0 +1,325 @@
+"""The archive's data: sources, articles with their originals and revisions,
+agreements they mention and tags they carry.
+
+Constraints and indexes live in each Meta; query logic lives in the QuerySets.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.text import slugify
+
+SLUG_LENGTH = 80
+
+
+def unique_slug(queryset: models.QuerySet, text: str, *, fallback: str) -> str:
+    """A slug for `text` not yet taken in `queryset`: "name", then "name-2", "name-3"…"""
+    base = slugify(text, allow_unicode=False)[:SLUG_LENGTH].strip("-") or fallback
+    taken = set(
+        queryset.filter(Q(slug=base) | Q(slug__startswith=f"{base}-")).values_list(
+            "slug", flat=True
+        )
+    )
+    candidate, n = base, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{base}-{n}"
+    return candidate
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", "day"
+    MONTH = "month", "month"
+    YEAR = "year", "year"
+    UNKNOWN = "unknown", "unknown"
+
+
+class TagKind(models.TextChoices):
+    TOPIC = "topic", "topic"
+    PERSON = "person", "person"
+    ORGANISATION = "organisation", "organisation"
+    PLACE = "place", "place"
+    EVENT = "event", "event"
+
+
+class AgreementKind(models.TextChoices):
+    MEMORANDUM = "memorandum", "memorandum"
+    DECLARATION = "declaration", "declaration"
+    AGREEMENT = "agreement", "agreement"
+    ROAD_MAP = "road_map", "road map"
+    ACTION_PLAN = "action_plan", "action plan"
+    PROTOCOL = "protocol", "protocol"
+    PROGRAMME = "programme", "programme"
+    CONTRACT = "contract", "contract"
+    MINUTES = "minutes", "minutes"
+
+
+class AgreementStatus(models.TextChoices):
+    SUGGESTED = "suggested", "suggested"
+    APPROVED = "approved", "approved"
+    REJECTED = "rejected", "rejected"
+
+
+class Source(models.Model):
+    """Where articles come from: a news agency or site."""
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=SLUG_LENGTH + 10, unique=True)
+    site_url = models.URLField("site address", blank=True)
+
+    class Meta:
+        ordering = ["name", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:source", kwargs={"slug": self.slug})
+
+
+class Tag(models.Model):
+    """A person, organisation, place, topic or event that articles are about."""
+
+    Kind = TagKind
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=SLUG_LENGTH + 10, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=TagKind.TOPIC)
+
+    class Meta:
+        ordering = ["kind", "name", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["name", "kind"], name="articles_tag_name_kind_unique"),
+            models.CheckConstraint(
+                condition=Q(kind__in=[k.value for k in TagKind]), name="articles_tag_kind_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.kind})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:tag", kwargs={"slug": self.slug})
+
+
+class AgreementQuerySet(models.QuerySet):
+    def visible(self) -> AgreementQuerySet:
+        """What the public pages show: everything a curator has not rejected."""
+        return self.exclude(status=AgreementStatus.REJECTED)
+
+
+class Agreement(models.Model):
+    """A signed (or planned) document between the parties: a memorandum, a
+    declaration, a road map… The importer suggests; a curator approves."""
+
+    Kind = AgreementKind
+    Status = AgreementStatus
+
+    name = models.CharField(max_length=500)
+    slug = models.SlugField(max_length=SLUG_LENGTH + 10, unique=True)
+    kind = models.CharField(max_length=20, choices=AgreementKind.choices)
+    status = models.CharField(
+        max_length=20, choices=AgreementStatus.choices, default=AgreementStatus.SUGGESTED
+    )
+    parties = models.CharField(max_length=500, blank=True)
+    signatories = models.CharField(max_length=500, blank=True)
+    signed_on = models.DateField("date of signing", null=True, blank=True)
+    signed_place = models.CharField("place of signing", max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = AgreementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=[k.value for k in AgreementKind]),
+                name="articles_agreement_kind_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=[s.value for s in AgreementStatus]),
+                name="articles_agreement_status_valid",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "name"], name="articles_agreement_status_idx")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:agreement", kwargs={"slug": self.slug})
+
+
+class AgreementKey(models.Model):
+    """A normalised wording under which the importer knows an agreement.
+
+    One agreement may be found under several wordings; merging two agreements
+    moves the keys, so the importer never suggests the merged-away one again.
+    """
+
+    key = models.CharField(max_length=300, unique=True)
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="keys")
+
+    class Meta:
+        ordering = ["key"]
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class ArticleQuerySet(models.QuerySet):
+    def for_listing(self) -> ArticleQuerySet:
+        """Rows for a list page: a fixed number of queries whatever the page size."""
+        return self.select_related("source").prefetch_related("tags").defer("original", "body")
+
+    def for_detail(self) -> ArticleQuerySet:
+        return self.select_related("source").prefetch_related(
+            "tags",
+            models.Prefetch("mentions", queryset=Mention.objects.select_related("agreement")),
+            models.Prefetch("revisions", queryset=Revision.objects.defer("original")),
+        )
+
+    def newest_first(self) -> ArticleQuerySet:
+        return self.order_by(models.F("published_on").desc(nulls_last=True), "-pk")
+
+    def oldest_first(self) -> ArticleQuerySet:
+        return self.order_by(models.F("published_on").asc(nulls_last=True), "pk")
+
+    def published_between(self, after=None, before=None) -> ArticleQuerySet:
+        queryset = self
+        if after is not None:
+            queryset = queryset.filter(published_on__gte=after)
+        if before is not None:
+            queryset = queryset.filter(published_on__lte=before)
+        return queryset
+
+
+class Article(models.Model):
+    """One news article: the clean text readers see, and the original bytes
+    the archive took in, with where and when it took them."""
+
+    # Fields a curator may fix; once fixed, the importer leaves them alone.
+    CURATABLE_FIELDS = ("title", "published_on", "date_precision", "source", "byline", "language")
+
+    title = models.CharField(max_length=500)
+    is_title_derived = models.BooleanField(
+        "title derived from the text",
+        default=False,
+        help_text="The file had no headline; the title was made from its first sentence.",
+    )
+    slug = models.SlugField(max_length=SLUG_LENGTH + 10, unique=True)
+    source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, null=True, blank=True, related_name="articles"
+    )
+    published_on = models.DateField("published", null=True, blank=True)
+    date_precision = models.CharField(
+        max_length=10, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN
+    )
+    byline = models.CharField(max_length=300, blank=True)
+    language = models.CharField(max_length=8, default="en", help_text="ISO 639-1 code")
+    body = models.TextField(
+        help_text='Paragraphs separated by a blank line; "## " starts a subheading.'
+    )
+    tags = models.ManyToManyField(Tag, related_name="articles", blank=True)
+    agreements = models.ManyToManyField(
+        Agreement, through="Mention", related_name="articles", blank=True
+    )
+
+    # Provenance: what the archive took in, from where and when.
+    origin = models.CharField(
+        max_length=1000,
+        unique=True,
+        help_text="Its identity: its URL, or the file path relative to the imported folder.",
+    )
+    file_path = models.CharField("file last read", max_length=1000, blank=True)
+    original = models.BinaryField(help_text="The file's bytes, exactly as imported.")
+    sha256 = models.CharField("SHA-256 of the original", max_length=64)
+    encoding = models.CharField(max_length=20, blank=True)
+    imported_at = models.DateTimeField()
+    changed_at = models.DateTimeField("original last changed")
+    curated_fields = models.JSONField(
+        default=list, blank=True, help_text="Fields a curator has fixed; re-imports keep them."
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = [models.F("published_on").desc(nulls_last=True), "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["sha256"], name="articles_article_sha256_unique"),
+            models.CheckConstraint(
+                condition=Q(date_precision__in=[p.value for p in DatePrecision]),
+                name="articles_article_precision_valid",
+            ),
+            # A date and its precision come together: no date means "unknown", and
+            # "unknown" never hides a guessed date.
+            models.CheckConstraint(
+                condition=(
+                    Q(published_on__isnull=True, date_precision=DatePrecision.UNKNOWN)
+                    | (Q(published_on__isnull=False) & ~Q(date_precision=DatePrecision.UNKNOWN))
+                ),
+                name="articles_article_date_matches_precision",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["-published_on", "-id"], name="articles_article_newest_idx"),
+            models.Index(fields=["source", "-published_on"], name="articles_article_source_idx"),
+            models.Index(fields=["language", "-published_on"], name="articles_article_lang_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:article", kwargs={"slug": self.slug})
+
+    def is_curated(self, field_name: str) -> bool:
+        return field_name in self.curated_fields
+
+
+class Mention(models.Model):
+    """An article naming an agreement, with the sentence that names it."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mentions")
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="mentions")
+    sentence = models.TextField(blank=True)
+    is_signed = models.BooleanField(
+        default=True, help_text="The text says it was signed, not only planned."
+    )
+
+    class Meta:
+        ordering = ["article", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "agreement"], name="articles_mention_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agreement} in {self.article}"
+
+
+class Revision(models.Model):
+    """An earlier original of an article, kept when its file changed."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="revisions")
+    original = models.BinaryField()
+    sha256 = models.CharField("SHA-256", max_length=64)
+    encoding = models.CharField(max_length=20, blank=True)
+    file_path = models.CharField(max_length=1000, blank=True)
+    imported_at = models.DateTimeField(help_text="When this version was first taken in.")
+    superseded_at = models.DateTimeField(help_text="When a changed file replaced it.")
+
+    class Meta:
+        ordering = ["-superseded_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "sha256"], name="articles_revision_sha256_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article} as of {self.imported_at:%Y-%m-%d %H:%M}"
