@@ -24,7 +24,7 @@ class Migration(migrations.Migration):
                 ('byline', models.CharField(blank=True, max_length=300)),
                 ('language', models.CharField(default='en', help_text='ISO 639-1 code', max_length=8)),
                 ('body', models.TextField(help_text='Paragraphs separated by a blank line; "## " starts a subheading.')),
-                ('origin', models.CharField(help_text="The article's identity: its URL, or the file's path relative to the imported folder.", max_length=1000, unique=True)),
+                ('origin', models.CharField(help_text='Its identity: its URL, or the file path relative to the imported folder.', max_length=1000, unique=True)),
                 ('file_path', models.CharField(blank=True, max_length=1000, verbose_name='file last read')),
                 ('original', models.BinaryField(help_text="The file's bytes, exactly as imported.")),
                 ('sha256', models.CharField(max_length=64, verbose_name='SHA-256 of the original')),

@@ -1,0 +1,84 @@
+"""Shared builders for the test suite: plain functions that make rows with
+sensible defaults, overridable per test (make_article(title=...))."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import itertools
+import os
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from articles.models import Agreement, AgreementKey, Article, DatePrecision, Mention, Source, Tag
+
+_counter = itertools.count(1)
+
+
+def make_source(**overrides) -> Source:
+    n = next(_counter)
+    fields = {"name": f"Source {n}", "slug": f"source-{n}", "site_url": ""}
+    return Source.objects.create(**(fields | overrides))
+
+
+def make_tag(**overrides) -> Tag:
+    n = next(_counter)
+    fields = {"name": f"Tag {n}", "slug": f"tag-{n}", "kind": Tag.Kind.TOPIC}
+    return Tag.objects.create(**(fields | overrides))
+
+
+def make_agreement(*, key: str | None = None, **overrides) -> Agreement:
+    n = next(_counter)
+    fields = {
+        "name": f"Memorandum {n}",
+        "slug": f"memorandum-{n}",
+        "kind": Agreement.Kind.MEMORANDUM,
+    }
+    agreement = Agreement.objects.create(**(fields | overrides))
+    AgreementKey.objects.create(key=key or f"memorandum:{n}", agreement=agreement)
+    return agreement
+
+
+def make_article(*, tags=(), agreements=(), **overrides) -> Article:
+    """An imported-looking article; `original` defaults to bytes made from the body."""
+    n = next(_counter)
+    body = overrides.pop("body", f"Azerbaijan and Russia discussed cooperation, report {n}.")
+    original = overrides.pop("original", body.encode("utf-8"))
+    published_on = overrides.pop("published_on", dt.date(2020, 1, 1) + dt.timedelta(days=n))
+    now = timezone.now()
+    fields = {
+        "title": f"Article {n}",
+        "slug": f"article-{n}",
+        "body": body,
+        "published_on": published_on,
+        "date_precision": DatePrecision.DAY if published_on else DatePrecision.UNKNOWN,
+        "language": "en",
+        "origin": f"tests/article-{n}.txt",
+        "original": original,
+        "sha256": hashlib.sha256(original).hexdigest(),
+        "encoding": "utf-8",
+        "imported_at": now,
+        "changed_at": now,
+    }
+    article = Article.objects.create(**(fields | overrides))
+    article.tags.add(*tags)
+    for agreement in agreements:
+        Mention.objects.create(article=article, agreement=agreement, sentence="")
+    return article
+
+
+def on_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+@pytest.fixture
+def postgres_only(db):
+    """For tests of PostgreSQL-only behaviour: a visible skip elsewhere."""
+    if not on_postgres():
+        pytest.skip("needs PostgreSQL: run with DATABASE_URL=postgres://… (scripts/test does)")
+
+
+def pytest_report_header(config):
+    return f"database: {os.environ.get('DATABASE_URL') or 'SQLite (DATABASE_URL unset)'}"
