@@ -14,9 +14,21 @@ from django.utils.text import slugify
 SLUG_LENGTH = 80
 
 
+# Slugs are ASCII so URLs stay readable anywhere; Russian and Azerbaijani
+# letters that have no accent to strip are spelled out instead of dropped.
+TRANSLITERATION = str.maketrans(
+    {
+        **dict(zip("абвгдезийклмнопрстуфыэ", "abvgdeziyklmnoprstufye", strict=True)),
+        **{"ё": "yo", "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch"},
+        **{"ъ": "", "ь": "", "ю": "yu", "я": "ya", "ə": "e", "ı": "i", "ğ": "g"},
+    }
+)
+
+
 def unique_slug(queryset: models.QuerySet, text: str, *, fallback: str) -> str:
     """A slug for `text` not yet taken in `queryset`: "name", then "name-2", "name-3"…"""
-    base = slugify(text, allow_unicode=False)[:SLUG_LENGTH].strip("-") or fallback
+    ascii_text = text.lower().translate(TRANSLITERATION)
+    base = slugify(ascii_text)[:SLUG_LENGTH].strip("-") or fallback
     taken = set(
         queryset.filter(Q(slug=base) | Q(slug__startswith=f"{base}-")).values_list(
             "slug", flat=True

@@ -95,8 +95,15 @@ def test_unique_slug_counts_up_when_taken():
     assert unique_slug(Source.objects.all(), "Trend", fallback="source") == "trend-3"
 
 
-def test_unique_slug_falls_back_when_text_has_no_latin_letters():
-    assert unique_slug(Agreement.objects.all(), "Меморандум", fallback="agreement") == "agreement"
+def test_unique_slug_spells_out_cyrillic_and_azerbaijani_letters():
+    assert unique_slug(Agreement.objects.all(), "Меморандум о транспорте", fallback="x") == (
+        "memorandum-o-transporte"
+    )
+    assert unique_slug(Agreement.objects.all(), "Yol xəritəsi", fallback="x") == "yol-xeritesi"
+
+
+def test_unique_slug_falls_back_when_text_has_no_letters():
+    assert unique_slug(Agreement.objects.all(), "«…»", fallback="agreement") == "agreement"
 
 
 def test_models_read_well_as_text():
