@@ -149,7 +149,7 @@ _MONTH_ALTERNATIVES = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _MONTH = rf"(?i:(?P<month>{_MONTH_ALTERNATIVES}))\.?"
 _DAY = r"(?P<day>[0-9]{1,2})(?:st|nd|rd|th|-?(?:ci|cı|cu|cü))?"
 _YEAR = r"(?P<year>[0-9]{4})"
-_UNNAMED_MONTH = rf"(?i:{_MONTH_ALTERNATIVES})\.?"
+MONTH_PATTERN = rf"(?i:{_MONTH_ALTERNATIVES})\.?"
 _UNNAMED_DAY = r"[0-9]{1,2}(?:st|nd|rd|th)?"
 
 _DATE_FORMATS: tuple[tuple[re.Pattern[str], Precision], ...] = (
@@ -218,6 +218,15 @@ def _date_from_match(match: re.Match[str], precision: Precision) -> _DateFound:
         problem = f"impossible date {match.group(0)}"
         return _DateFound(PublishedDate.unknown(), match.span(), problem)
     return _DateFound(PublishedDate(value, precision), match.span())
+
+
+def full_date(text: str) -> dt.date | None:
+    """The first complete, possible date written in `text` ('22 February 2022'), if any."""
+    for pattern, precision in _DATE_FORMATS:
+        match = pattern.search(text) if precision is Precision.DAY else None
+        if match:
+            return _date_from_match(match, precision).published.value
+    return None
 
 
 def _date_only_line(line: str) -> _DateFound | None:
@@ -501,8 +510,8 @@ def _is_headline(lines: list[str], index: int) -> bool:
 _TERMINAL = '.!?:;"”»)…'
 _PLACE = r"[A-ZА-ЯЁƏ][\w'’-]+(?:[ -][A-ZА-ЯЁƏ][\w'’-]+){0,2}"
 _ANY_DATE = (
-    rf"(?:{_UNNAMED_DAY}\s+{_UNNAMED_MONTH}(?:\s+[0-9]{{4}})?"
-    rf"|{_UNNAMED_MONTH}\s+{_UNNAMED_DAY}(?:,?\s+[0-9]{{4}})?"
+    rf"(?:{_UNNAMED_DAY}\s+{MONTH_PATTERN}(?:\s+[0-9]{{4}})?"
+    rf"|{MONTH_PATTERN}\s+{_UNNAMED_DAY}(?:,?\s+[0-9]{{4}})?"
     r"|[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2})"
 )
 _DATELINE = re.compile(
