@@ -9,6 +9,7 @@ history.
 """
 
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import Count, Exists, OuterRef
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -359,7 +360,7 @@ class ArticleAdmin(admin.ModelAdmin):
             {
                 "title": f"{verb} a tag: {queryset.count()} articles selected",
                 "form": form,
-                "queryset": queryset.only("pk", "title"),
+                "queryset": queryset.select_related(None).only("pk", "title"),
                 "media": self.media + form.media,
             },
         )
@@ -508,6 +509,8 @@ class SourceAdmin(SlugRedirectMixin, MergeActionMixin, admin.ModelAdmin):
     moving_function = staticmethod(curation.sources_moving_to)
 
     list_display = ["name", "slug", "site_url", "article_count"]
+    # Curators type "trend.az"; the web is HTTPS now (and Django 6 assumes so).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_editable = ["site_url"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}

@@ -72,3 +72,15 @@ def form_data(html: str) -> dict:
     parser = FormData()
     parser.feed(html)
     return parser.data
+
+
+def history(obj) -> list:
+    """The admin history entries of one object, oldest first."""
+    from django.contrib.admin.models import LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    return list(
+        LogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
+        ).order_by("action_time", "pk")
+    )

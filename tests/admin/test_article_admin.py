@@ -7,13 +7,12 @@ import datetime as dt
 from http import HTTPStatus
 
 import pytest
-from django.contrib.admin.models import LogEntry
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.models import Article, Mention, Revision
-from tests.admin.conftest import form_data
+from tests.admin.conftest import form_data, history
 from tests.conftest import make_agreement, make_article, make_source, make_tag
 
 CHANGELIST = reverse("admin:articles_article_changelist")
@@ -104,7 +103,7 @@ def test_curated_title_is_no_longer_marked_derived_when_saved(curator_client, db
 def test_saved_change_is_in_the_history_with_the_curator(curator_client, curator, article):
     post_change(curator_client, article, title="A better title")
 
-    entry = LogEntry.objects.get(object_id=str(article.pk))
+    [entry] = history(article)
     assert entry.user == curator
     assert "Title" in entry.get_change_message()
 
