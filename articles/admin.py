@@ -31,6 +31,11 @@ from articles.models import (
 CURATION_MEDIA = {"all": ["admin-extra/curation.css"]}
 
 
+def count_of(n: int, noun: str) -> str:
+    """ "1 article", "3 articles": messages a curator reads many times a day."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 class YesNoFilter(admin.SimpleListFilter):
     """A yes/no filter; subclasses say what "yes" means as a Q-able condition."""
 
@@ -144,8 +149,8 @@ class MergeActionMixin:
         form = MergeForm(
             request.POST if "post" in request.POST else None,
             candidates=queryset,
-            describe=lambda obj: f"{obj}: keeps its {obj.article_count} articles, "
-            f"{moving[obj.pk]} more move to it",
+            describe=lambda obj: f"{obj}: has {count_of(obj.article_count, 'article')}; "
+            f"keeping it moves {count_of(moving[obj.pk], 'more article')} to it",
         )
         if form.is_valid():
             return self._merge(request, form.cleaned_data["survivor"], candidates)
@@ -165,8 +170,8 @@ class MergeActionMixin:
         moved = self.merge_function(survivor, others, user=request.user)
         self.message_user(
             request,
-            f"Merged {len(others)} {self.opts.verbose_name_plural} into “{survivor}”; "
-            f"{moved} articles moved to it. Their old addresses now redirect there.",
+            f"Merged {count_of(len(others), self.opts.verbose_name)} into “{survivor}”; "
+            f"{count_of(moved, 'article')} moved to it. Old addresses now redirect there.",
             messages.SUCCESS,
         )
         return None
@@ -204,6 +209,7 @@ class RevisionInline(admin.TabularInline):
     fields = ["imported_at", "superseded_at", "sha256", "encoding", "file_path"]
     readonly_fields = fields
     extra = 0
+    classes = ["curation-readonly"]
     verbose_name_plural = "earlier originals (revisions)"
 
     def get_queryset(self, request):
@@ -351,14 +357,14 @@ class ArticleAdmin(admin.ModelAdmin):
         if form.is_valid():
             tag = form.cleaned_data["tag"]
             changed = apply(queryset, tag, user=request.user)
-            self.message_user(request, f"{changed} articles {outcome} the tag “{tag}”.")
+            self.message_user(request, f"{count_of(changed, 'article')} {outcome} the tag “{tag}”.")
             return None
         return _intermediate_page(
             self,
             request,
             "admin/articles/article/bulk_tag.html",
             {
-                "title": f"{verb} a tag: {queryset.count()} articles selected",
+                "title": f"{verb} a tag: {count_of(queryset.count(), 'article')} selected",
                 "form": form,
                 "queryset": queryset.select_related(None).only("pk", "title"),
                 "media": self.media + form.media,
@@ -397,6 +403,7 @@ class ArticleMentionInline(admin.TabularInline):
     fields = ["article_link", "published", "sentence", "is_signed"]
     readonly_fields = fields
     extra = 0
+    classes = ["curation-readonly"]
     verbose_name = "mention in an article"
     verbose_name_plural = "mentioned in these articles"
 
@@ -435,6 +442,7 @@ class AgreementKeyInline(admin.TabularInline):
     fields = ["key"]
     readonly_fields = fields
     extra = 0
+    classes = ["curation-readonly"]
     verbose_name_plural = "importer keys"
 
     def has_add_permission(self, request, obj=None):
@@ -493,14 +501,14 @@ class AgreementAdmin(SlugRedirectMixin, MergeActionMixin, admin.ModelAdmin):
         changed = curation.set_agreement_status(
             queryset, AgreementStatus.APPROVED, user=request.user
         )
-        self.message_user(request, f"Approved {changed} agreements.", messages.SUCCESS)
+        self.message_user(request, f"Approved {count_of(changed, 'agreement')}.", messages.SUCCESS)
 
     @admin.action(description="Reject selected agreements", permissions=["change"])
     def reject_selected(self, request, queryset):
         changed = curation.set_agreement_status(
             queryset, AgreementStatus.REJECTED, user=request.user
         )
-        self.message_user(request, f"Rejected {changed} agreements.", messages.SUCCESS)
+        self.message_user(request, f"Rejected {count_of(changed, 'agreement')}.", messages.SUCCESS)
 
 
 @admin.register(Source)

@@ -32,7 +32,7 @@ def merge(client, sources, **extra):
 def test_merge_confirmation_says_how_many_articles_move(curator_client, two_names):
     html = merge(curator_client, two_names).content.decode()
 
-    assert "Trend: keeps its 1 articles, 2 more move to it" in html
+    assert "Trend: has 1 article; keeping it moves 2 more articles to it" in html
 
 
 def test_merge_moves_the_articles_to_the_survivor_when_confirmed(curator_client, two_names):

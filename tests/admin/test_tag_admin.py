@@ -47,8 +47,8 @@ def test_merge_confirmation_says_how_many_articles_move(curator_client, duplicat
 
     assert response.status_code == HTTPStatus.OK
     html = response.content.decode()
-    assert "energy (topic): keeps its 2 articles, 1 more move to it" in html
-    assert "power (topic): keeps its 2 articles, 1 more move to it" in html
+    assert "energy (topic): has 2 articles; keeping it moves 1 more article to it" in html
+    assert "power (topic): has 2 articles; keeping it moves 1 more article to it" in html
 
 
 def test_merge_gives_the_survivor_every_article_when_confirmed(curator_client, duplicates):
