@@ -82,7 +82,7 @@ _KIND_PATTERN = re.compile(
 _PLURAL = re.compile(
     r"^(?:action plans|plans of action|road ?maps|roadmaps|memoranda|memorandums|declarations|"
     r"agreements|"
-    r"protocols|programmes|programs|contracts|\w+(?:lar|lər)\w*)$",
+    r"protocols|programmes|programs|contracts|(?:saziş|memorandum|bəyannamə|protokol|proqram|müqavilə|xəritə|plan)\w{0,3}(?:lar|lər)\w*)$",
     re.I,
 )
 _VAGUE_BEFORE = re.compile(
@@ -103,7 +103,7 @@ _PARTICIPLE = re.compile(
 )
 _QUALIFIER_START = re.compile(
     r"^(?i:on|of|between|for|about|regarding|concerning|in the field|in the sphere|until|till|"
-    r"о|об|между|в области|в сфере|по|на период|до)\s"
+    r"о|об|между|в области|в сфере|по|на период|до|сотрудничеств\w*|развити\w*)\s"
 )
 _DATE_AFTER = (
     rf"(?:{MONTH_PATTERN}\s+[0-9]{{1,2}}|[0-9]{{1,2}}\s+{MONTH_PATTERN}"
@@ -116,7 +116,7 @@ _QUALIFIER_STOP = re.compile(
     r"whose|signed|concluded|adopted|as well as|aims?|includes?|provides?|envisages?|"
     r"stipulates?|covers?|during|within|in the framework|at the|"
     r"был|была|было|были|будет|будут|подписан\w*|заключ\w*|котор\w+|что|а также|"
-    r"в рамках|во время|в ходе)(?!\w)"
+    r"в рамках|во время|в ходе|до конца|by the end)(?!\w)"
     rf"|\s(?:and|or|и|və)\s+(?:(?:a|an|the|other|also)\s+)?(?i:{_KIND_WORDS})(?!\w)"
     r"|\s(?i:and|и)\s+(?i:other|others|a number|ряд|другие)(?!\w)"
     rf"|\s(?i:on|in|at|в|на)\s+{_DATE_AFTER}"
@@ -139,6 +139,7 @@ _PLANNED = re.compile(
     r"(?i:\b(?:will|shall|would|to be|are to|is to|plans? to|planned|planning|intends? to|"
     r"expected to|going to|may|might|could|draft|prepar\w+|negotiat\w+)\b"
     r".{0,40}\b(?:sign|signed|signing|conclude|adopt)\w*"
+    r"|\b(?:working on|drafting|preparing|developing)\s+(?:a|an|the)\s"
     r"|будет подписан|будут подписаны|планиру\w+ подписать|подпишут|"
     r"проект\w* (?:соглашени|меморандум)|"
     r"imzalanacaq|imzalanması planlaşdırılır|layihəsi)"
@@ -479,7 +480,10 @@ def extract_tags(article: ParsedArticle, gazetteer: Gazetteer) -> list[TagMentio
     """Tags the article earns: entities mentioned, topics discussed, in order of first mention."""
     hits: Counter[int] = Counter()
     first_seen: dict[int, int] = {}
-    text = f"{article.title}\n{article.body}"
+    # Curly apostrophes would hide "Azerbaijan’s Economy Ministry" from its alias.
+    # A derived title repeats the first sentence; counting it twice would inflate topics.
+    title = "" if article.title_derived else article.title
+    text = f"{title}\n{article.body}".replace("’", "'")
     for pattern in gazetteer.patterns:
         for match in pattern.finditer(text):
             index = gazetteer.entry_for(match.group(0))

@@ -49,6 +49,7 @@ _DISTINCTIVE = {
     "uk": re.compile(r"[іїєґІЇЄҐ]"),
     "ru": re.compile(r"[ыэъЫЭЪё]"),
 }
+_NOT_TURKISH = re.compile(r"[əƏqQxX]")
 _LATIN_CANDIDATES = ("en", "az", "tr")
 _CYRILLIC_CANDIDATES = ("ru", "uk")
 
@@ -75,7 +76,7 @@ def _score(language: str, words: list[str], sample: str) -> float:
     # neighbouring languages may share; weigh it as three word hits.
     letters = len(distinctive.findall(sample)) if distinctive else 0
     # Turkish shares ğ and ı with Azerbaijani; they only point to Turkish in
-    # a text without the Azerbaijani ə.
-    if language == "tr" and _DISTINCTIVE["az"].search(sample):
+    # a text without the letters its alphabet lacks (ə, q, x).
+    if language == "tr" and _NOT_TURKISH.search(sample):
         letters = 0
     return hits + 3 * letters

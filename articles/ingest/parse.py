@@ -201,7 +201,7 @@ def _find_date(text: str) -> _DateFound | None:
             return _date_from_match(match, precision)
     match = next(filter(None, (pattern.search(text) for pattern in _YEARLESS_DATES)), None)
     if match:
-        problem = f"date without a year ({match.group(0)}): left unknown"
+        problem = f"date without a year ({match.group(0).rstrip('.')}): left unknown"
         return _DateFound(PublishedDate.unknown(), match.span(), problem)
     return None
 
@@ -303,6 +303,7 @@ _FOOTER_MARKERS = _phrases(
     "valyuta məzənnələri|oxşar xəbərlər|digər xəbərlər|son xəbərlər|həmçinin oxuyun|"
     "şərhlər|şərh yaz"
 )
+_COUNT_SUFFIX = re.compile(r"\s*\(?[0-9]{1,6}\)?$")
 _SOURCE_LINE = re.compile(r"^(?i:source|источник|mənbə)\s*:\s*(?P<value>.{1,300})$")
 _URL = re.compile(r"(?i:https?://|www\.)[^\s<>\"'«»]{2,500}")
 _URL_LINE = re.compile(r"^(?:[^\W\d_]{1,20}\s*:?\s*){0,3}(?P<url>(?i:https?://|www\.)\S{2,500})$")
@@ -392,7 +393,7 @@ def _drop_furniture(lines: list[str], findings: _Findings, sources: KnownSources
         if not line:
             kept.append(line)
             continue
-        marker = line.lower().strip(" :.!") in _FOOTER_MARKERS
+        marker = _COUNT_SUFFIX.sub("", line.lower()).strip(" :.!") in _FOOTER_MARKERS
         if marker and seen_paragraph and index > last_paragraph:
             break
         if marker or _is_furniture(line) or _take_credit_line(line, findings, sources):
@@ -514,9 +515,19 @@ _ANY_DATE = (
     rf"|{MONTH_PATTERN}\s+{_UNNAMED_DAY}(?:,?\s+[0-9]{{4}})?"
     r"|[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2})"
 )
+
+
+def _dateline_credit(suffix: str) -> str:
+    return (
+        rf"(?:\(\s*(?P<credit{suffix}>[^()\n]{{2,40}}?)\s*\)"
+        rf"|/\s*(?P<slashed{suffix}>[^/\n]{{2,40}}?)\s*/)"
+    )
+
+
+# A dateline needs a date or a credit after the place: "BAKU, March 3." or "BAKU (Trend) -".
 _DATELINE = re.compile(
-    rf"^(?P<place>{_PLACE}(?:,\s*[A-ZА-ЯЁƏ][\w-]+)?)(?:,\s*(?P<date>{_ANY_DATE}))?\.?\s*"
-    rf"(?:\(\s*(?P<credit>[^()\n]{{2,40}}?)\s*\)|/\s*(?P<slashed>[^/\n]{{2,40}}?)\s*/)?"
+    rf"^(?P<place>{_PLACE}(?:,\s*[A-ZА-ЯЁƏ][\w-]+)?)"
+    rf"(?:,\s*(?P<date>{_ANY_DATE})\.?\s*{_dateline_credit('')}?|\s*{_dateline_credit('2')})"
     r"\s*(?:[—–-]+|[.:])?\s+"
 )
 _SENTENCE_END = re.compile(r"[.!?…](?=[\s\"”»]*(?:\s[\"“«A-ZА-ЯЁƏ0-9]|$))")
@@ -551,9 +562,9 @@ def _take_dateline(paragraphs: list[str], findings: _Findings, sources: KnownSou
     if not paragraphs:
         return paragraphs
     match = _DATELINE.match(paragraphs[0])
-    if not match or not (match.group("date") or match.group("credit") or match.group("slashed")):
+    if not match:
         return paragraphs
-    credit = match.group("credit") or match.group("slashed")
+    credit = next(filter(None, match.group("credit", "slashed", "credit2", "slashed2")), None)
     if credit and not (sources.named(credit) or _looks_like_source(credit)):
         return paragraphs
     if match.group("date"):

@@ -1,0 +1,346 @@
+"""parse: a copied news page becomes a clean, dated, attributed article."""
+
+import datetime as dt
+import time
+from pathlib import Path
+
+import pytest
+
+from articles.ingest.document import Precision
+from articles.ingest.parse import KnownSources, NoArticleText, parse
+from articles.ingest.read import decode
+
+SEEDS = Path(__file__).resolve().parents[2] / "fixtures" / "seeds"
+PARAGRAPH = (
+    "Azerbaijan and Russia discussed the development of trade and economic cooperation, "
+    "the expansion of transport links and joint projects in energy, the ministry said."
+)
+
+
+def seed(prefix: str):
+    path = next(SEEDS.glob(f"{prefix}_*.txt"))
+    return parse(decode(path.read_bytes()).text)
+
+
+def page(*header: str) -> str:
+    return "\n\n".join([*header, PARAGRAPH, PARAGRAPH])
+
+
+# ------------------------------------------------------------------ seeds
+
+
+def test_seed_000_is_credited_to_trend_when_it_says_told_trend():
+    assert seed("000").source == "Trend"
+
+
+def test_seed_000_has_no_date_when_its_text_gives_none():
+    assert seed("000").published.value is None
+    assert seed("000").published.precision is Precision.UNKNOWN
+
+
+def test_seed_000_gets_a_derived_title_when_it_has_no_headline():
+    article = seed("000")
+    assert article.title_derived is True
+    assert article.title == (
+        "The Sochi meeting of Presidents Vladimir Putin and Ilham Aliyev has confirmed"
+    )
+
+
+def test_seed_000_body_starts_with_the_text():
+    assert seed("000").body.startswith("The Sochi meeting")
+
+
+def test_seed_001_takes_source_from_banner_when_page_has_one():
+    assert seed("001").source == "Kaspi"
+
+
+def test_seed_001_takes_title_once_when_headline_is_repeated():
+    article = seed("001")
+    assert article.title == "Strategic partnership will be further strengthened"
+    assert article.title_derived is False
+    assert article.title not in article.body
+
+
+def test_seed_001_keeps_standfirst_as_first_paragraph():
+    assert seed("001").body.startswith("Realization of the Action Plan")
+
+
+def test_seed_001_takes_byline_from_the_end():
+    article = seed("001")
+    assert article.byline == "Rufik Ismayilov"
+    assert "Rufik" not in article.body
+
+
+@pytest.mark.parametrize("junk", ["Exchange Rates", "ABŞ dolları", "News feed", "publications"])
+def test_seed_001_body_has_no_page_leftovers(junk):
+    assert junk not in seed("001").body
+
+
+def test_seed_001_keeps_long_paragraphs_apart():
+    paragraphs = seed("001").body.split("\n\n")
+    assert len(paragraphs) == 4
+    assert paragraphs[3].startswith("According to him")
+
+
+def test_seed_001_collapses_non_breaking_spaces():
+    body = seed("001").body
+    assert "\xa0" not in body
+    assert "  " not in body
+
+
+def test_seed_002_reads_date_and_source_from_the_date_line():
+    article = seed("002")
+    assert article.published.value == dt.date(2019, 11, 25)
+    assert article.published.precision is Precision.DAY
+    assert article.source == "Trend"
+
+
+def test_seed_002_drops_the_social_footer():
+    body = seed("002").body
+    assert "Follow us" not in body
+    assert "date 2019" not in body
+    assert "---" not in body
+
+
+def test_seed_003_starts_body_after_date_when_text_continues_on_date_line():
+    article = seed("003")
+    assert article.published.value == dt.date(2022, 4, 26)
+    assert article.body.startswith("Azerbaijan and Russia have signed")
+
+
+def test_seed_003_keeps_subheadings_as_blocks():
+    body = seed("003").body
+    for heading in ("Helicopter plant", "Energy infrastructure", "KAMAZ plant in Karabakh"):
+        assert f"\n\n## {heading}\n\n" in body
+
+
+def test_seed_003_has_no_source_when_text_only_says_local_news_sources():
+    assert seed("003").source is None
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003"])
+def test_seeds_are_english(prefix):
+    assert seed(prefix).language == "en"
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003"])
+def test_seed_paragraphs_are_separated_by_one_blank_line(prefix):
+    body = seed(prefix).body
+    assert "\n\n\n" not in body
+    assert all(block.strip() == block and block for block in body.split("\n\n"))
+
+
+# ------------------------------------------------------------------ dates
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("3 March 2021 10:15", dt.date(2021, 3, 3)),
+        ("March 3, 2021", dt.date(2021, 3, 3)),
+        ("03.03.2021", dt.date(2021, 3, 3)),
+        ("2021-03-03", dt.date(2021, 3, 3)),
+        ("3 марта 2021", dt.date(2021, 3, 3)),
+        ("3 mart 2021", dt.date(2021, 3, 3)),
+        ("Published: Wednesday, 3 March 2021, 10:15 GMT", dt.date(2021, 3, 3)),
+        ("10:15 | 03.03.2021", dt.date(2021, 3, 3)),
+    ],
+)
+def test_reads_a_written_out_date_when_it_stands_near_the_top(line, expected):
+    article = parse(page("Presidents discuss the corridor", line))
+    assert article.published.value == expected
+    assert article.published.precision is Precision.DAY
+
+
+def test_reads_month_precision_when_only_month_and_year_are_given():
+    article = parse(page("Presidents discuss the corridor", "March 2021"))
+    assert article.published.value == dt.date(2021, 3, 1)
+    assert article.published.precision is Precision.MONTH
+
+
+def test_reads_year_precision_when_a_header_line_is_only_a_year():
+    article = parse(page("Presidents discuss the corridor", "2019"))
+    assert article.published.value == dt.date(2019, 1, 1)
+    assert article.published.precision is Precision.YEAR
+
+
+def test_leaves_date_unknown_when_dateline_has_no_year():
+    article = parse(f"BAKU, March 3. {PARAGRAPH}")
+    assert article.published.value is None
+    assert article.published.precision is Precision.UNKNOWN
+    assert any("without a year" in problem for problem in article.problems)
+
+
+def test_removes_dateline_from_body_when_it_has_no_year():
+    article = parse(f"BAKU, March 3. {PARAGRAPH}")
+    assert article.body.startswith("Azerbaijan and Russia discussed")
+
+
+def test_reads_date_and_credit_when_dateline_has_both():
+    article = parse(f"Baku, 3 March 2021 (APA) - {PARAGRAPH}")
+    assert article.published.value == dt.date(2021, 3, 3)
+    assert article.source == "APA"
+    assert article.body.startswith("Azerbaijan and Russia")
+
+
+def test_stores_no_date_when_date_is_impossible():
+    article = parse(f" date 2019-13-45 By Trend\n\n{PARAGRAPH}")
+    assert article.published.value is None
+    assert "impossible date 2019-13-45" in article.problems
+
+
+def test_ignores_dates_inside_paragraphs_when_header_has_none():
+    article = parse(f"On September 1, 2018 the presidents met. {PARAGRAPH}")
+    assert article.published.value is None
+
+
+# ------------------------------------------------------------------ credits and sources
+
+
+def test_takes_a_person_as_byline_when_by_line_names_a_person():
+    article = parse(page("Presidents discuss the corridor", "By John Smith"))
+    assert article.byline == "John Smith"
+    assert article.source is None
+
+
+def test_takes_a_source_when_by_line_names_a_known_agency():
+    article = parse(page("Presidents discuss the corridor", "By AzerNews"))
+    assert article.source == "AzerNews"
+    assert article.byline == ""
+
+
+def test_splits_person_and_agency_when_by_line_names_both():
+    article = parse(page("Presidents discuss the corridor", "By John Smith, Trend"))
+    assert article.byline == "John Smith"
+    assert article.source == "Trend"
+
+
+def test_takes_source_when_text_has_a_source_line():
+    article = parse(page("Presidents discuss the corridor") + "\n\nSource: APA")
+    assert article.source == "APA"
+    assert "Source:" not in article.body
+
+
+def test_takes_url_and_source_when_source_line_is_a_known_address():
+    article = parse(
+        page("Presidents discuss the corridor", "Source: https://en.trend.az/x/3391234.html")
+    )
+    assert article.url == "https://en.trend.az/x/3391234.html"
+    assert article.source == "Trend"
+
+
+def test_takes_source_when_a_reprint_line_names_it():
+    reprint = "When reprinting, reference to Trend is required"
+    article = parse(page("Presidents discuss the corridor") + f"\n\n{reprint}")
+    assert article.source == "Trend"
+    assert "reprinting" not in article.body
+
+
+def test_takes_source_when_text_credits_agency_in_parentheses():
+    article = parse(f"Talks on the corridor\n\nThe talks were held in Baku (Report). {PARAGRAPH}")
+    assert article.source == "Report"
+
+
+def test_leaves_source_empty_when_text_names_none():
+    assert parse(page("Presidents discuss the corridor")).source is None
+
+
+def test_does_not_take_a_lower_case_trend_as_the_agency():
+    article = parse(f"Trade shows a positive trend, analysts told reporters. {PARAGRAPH}")
+    assert article.source is None
+
+
+def test_uses_given_sources_when_caller_passes_them():
+    sources = KnownSources.from_entries([{"name": "Caspian Post", "aliases": ["CP"]}])
+    article = parse(f"Trade grew, experts told CP. {PARAGRAPH}", known_sources=sources)
+    assert article.source == "Caspian Post"
+
+
+# ------------------------------------------------------------------ page leftovers
+
+
+@pytest.mark.parametrize(
+    "leftover",
+    [
+        "A A A",
+        "Font size",
+        "Home » Politics",
+        "Share",
+        "Print",
+        "Share Tweet Email",
+        "Tags: Azerbaijan, Russia",
+        "Read also: Putin and Aliyev meet in Sochi",
+        "Views: 1520",
+        "© 2021 Trend News Agency",
+        "***",
+    ],
+)
+def test_drops_page_furniture_when_it_stands_on_its_own_line(leftover):
+    article = parse(page("Presidents discuss the corridor", leftover) + f"\n\n{leftover}")
+    assert leftover not in article.body
+
+
+def test_cuts_related_news_when_list_follows_the_article():
+    related = "Related news\n\nLukoil raises output\nSOCAR opens office"
+    text = page("Presidents discuss the corridor") + f"\n\n{related}"
+    body = parse(text).body
+    assert "Lukoil" not in body
+    assert "Related news" not in body
+
+
+def test_cuts_comment_form_when_it_follows_the_article():
+    text = page("Talks on the corridor") + "\n\nComments (3)\n\nLeave a comment\nYour name"
+    assert "Your name" not in parse(text).body
+
+
+def test_keeps_following_paragraphs_when_a_marker_stands_mid_article():
+    text = f"Presidents discuss the corridor\n\n{PARAGRAPH}\n\nRead also\n\n{PARAGRAPH} The end."
+    assert parse(text).body.endswith("The end.")
+
+
+def test_strips_markup_when_text_has_html_tags():
+    article = parse("<script>alert('x')</script> Azerbaijan and Russia talked on <b>energy</b>.")
+    assert article.body == "Azerbaijan and Russia talked on energy."
+
+
+# ------------------------------------------------------------------ titles and body
+
+
+def test_derives_a_short_title_when_first_sentence_is_long():
+    article = parse(PARAGRAPH)
+    assert article.title_derived is True
+    assert 40 <= len(article.title) <= 90
+    assert article.title[-1].isalnum()
+    assert not article.title.endswith((" and", " the", " of"))
+
+
+def test_derives_the_whole_sentence_when_it_is_short():
+    assert parse("Putin met Aliyev in Sochi. They talked.").title == "Putin met Aliyev in Sochi"
+
+
+def test_joins_hard_wrapped_lines_when_a_line_continues_in_lower_case():
+    text = "Azerbaijan and Russia discussed\ntrade in Baku on Monday.\n\nThe talks went well."
+    first_paragraph = parse(text).body.split("\n\n")[0]
+    assert first_paragraph == "Azerbaijan and Russia discussed trade in Baku on Monday."
+
+
+def test_collapses_runs_of_spaces_when_text_has_them():
+    assert "  " not in parse("Azerbaijan   and Russia \t talk .").body
+
+
+def test_gives_a_body_when_text_is_a_single_word():
+    assert parse("Baku").body == "Baku"
+
+
+def test_raises_no_article_text_when_text_has_no_letters_or_digits():
+    with pytest.raises(NoArticleText):
+        parse(" \n--- ... !!! \n")
+
+
+def test_parses_a_9_mb_text_in_a_few_seconds():
+    texts = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+    big = ("\n\n".join(texts) + "\n\n") * (9_000_000 // sum(map(len, texts)))
+    started = time.perf_counter()
+    article = parse(big)
+    assert time.perf_counter() - started < 10
+    assert len(article.body) > 1_000_000
