@@ -1,0 +1,283 @@
+"""import_articles and verify_fixity as an operator meets them: files in,
+one line per file out, exit codes, and a database that only ever holds whole files."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from articles.ingest import store as store_module
+from articles.models import Agreement, Article, Revision, Source, Tag
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
+GOOD = (
+    b" date 2021-06-15 By Trend\n\n"
+    b"Baku and Moscow signed a memorandum of understanding on education.\n"
+)
+
+
+def import_articles(*args: str) -> tuple[int, str, str]:
+    out, err = StringIO(), StringIO()
+    try:
+        call_command("import_articles", *args, stdout=out, stderr=err)
+        code = 0
+    except SystemExit as exit_:
+        code = exit_.code
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def seeds(tmp_path) -> Path:
+    folder = tmp_path / "seeds"
+    shutil.copytree(SEEDS, folder)
+    return folder
+
+
+def write(folder: Path, name: str, data: bytes) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_bytes(data)
+    return path
+
+
+def test_seeds_are_imported_one_line_per_file(seeds):
+    code, out, _ = import_articles(str(seeds))
+    assert code == 0
+    assert Article.objects.count() == 4
+    assert out.count(": imported") == 4
+    assert out.strip().splitlines()[-1] == ("4 files: 4 imported, 0 updated, 0 unchanged, 0 failed")
+
+
+def test_reimport_of_same_bytes_changes_nothing(seeds):
+    import_articles(str(seeds))
+    before = list(Article.objects.values_list("pk", "changed_at", "slug"))
+    code, out, _ = import_articles(str(seeds))
+    assert code == 0
+    assert out.count(": unchanged") == 4
+    assert list(Article.objects.values_list("pk", "changed_at", "slug")) == before
+    assert Revision.objects.count() == 0
+
+
+def test_original_bytes_and_hash_are_kept_exactly(seeds):
+    import_articles(str(seeds))
+    for path in seeds.glob("*.txt"):
+        article = Article.objects.get(origin=f"seeds/{path.name}")
+        assert bytes(article.original) == path.read_bytes()
+
+
+def test_changed_file_is_updated_and_earlier_original_kept_as_revision(seeds):
+    import_articles(str(seeds))
+    path = next(seeds.glob("003_*.txt"))
+    old = path.read_bytes()
+    path.write_bytes(old + b"\nThe sides agreed to meet again in Baku.\n")
+    code, out, _ = import_articles(str(seeds))
+    article = Article.objects.get(origin=f"seeds/{path.name}")
+    assert code == 0
+    assert f"seeds/{path.name}: updated" in out
+    assert "meet again in Baku" in article.body
+    assert [bytes(r.original) for r in article.revisions.all()] == [old]
+
+
+def test_curated_title_survives_reimport_of_changed_file(seeds):
+    import_articles(str(seeds))
+    path = next(seeds.glob("003_*.txt"))
+    article = Article.objects.get(origin=f"seeds/{path.name}")
+    article.title = "Curated title"
+    article.curated_fields = ["title"]
+    article.save()
+    path.write_bytes(path.read_bytes() + b"\nOne more paragraph.\n")
+    import_articles(str(seeds))
+    article.refresh_from_db()
+    assert article.title == "Curated title"
+    assert "One more paragraph." in article.body
+
+
+def test_curated_tags_survive_reimport_of_changed_file(seeds):
+    import_articles(str(seeds))
+    path = next(seeds.glob("003_*.txt"))
+    article = Article.objects.get(origin=f"seeds/{path.name}")
+    kept = Tag.objects.create(name="Pensions", slug="pensions", kind=Tag.Kind.TOPIC)
+    article.tags.set([kept])
+    article.curated_fields = ["tags"]
+    article.save()
+    path.write_bytes(path.read_bytes() + b"\nVladimir Putin and Ilham Aliyev spoke.\n")
+    import_articles(str(seeds))
+    assert list(article.tags.all()) == [kept]
+
+
+def test_rejected_agreement_is_not_suggested_again(seeds):
+    import_articles(str(seeds))
+    Agreement.objects.update(status=Agreement.Status.REJECTED)
+    path = next(seeds.glob("003_*.txt"))
+    path.write_bytes(path.read_bytes() + b"\nA closing line.\n")
+    import_articles(str(seeds))
+    assert not Agreement.objects.filter(status=Agreement.Status.SUGGESTED).exists()
+
+
+def test_same_agreement_in_two_articles_is_one_agreement(tmp_path):
+    text = (
+        " date 2021-06-{day} By Trend\n\nAzerbaijan and Russia signed a memorandum of "
+        "cooperation in the field of pensions. Report {day}.\n"
+    )
+    write(tmp_path / "in", "a.txt", text.format(day=14).encode())
+    write(tmp_path / "in", "b.txt", text.format(day=15).encode())
+    import_articles(str(tmp_path / "in"))
+    pensions = Agreement.objects.filter(name__icontains="pension")
+    assert pensions.count() == 1
+    assert pensions.get().articles.count() == 2
+
+
+def test_dry_run_reports_and_writes_nothing(seeds):
+    code, out, _ = import_articles("--dry-run", str(seeds))
+    assert code == 0
+    assert out.count(": imported") == 4
+    assert "dry run: nothing written" in out
+    assert (Article.objects.count(), Source.objects.count(), Tag.objects.count()) == (0, 0, 0)
+
+
+def test_json_gives_one_record_per_file_with_the_contract_keys(seeds):
+    code, out, err = import_articles("--dry-run", "--json", str(seeds))
+    records = [json.loads(line) for line in out.splitlines()]
+    assert code == 0
+    assert len(records) == 4
+    assert set(records[0]) >= {
+        "file", "status", "error", "title", "title_derived", "published", "date_precision",
+        "source", "byline", "language", "sha256", "body", "agreements", "tags",
+    }  # fmt: skip
+    assert "4 files:" in err
+
+
+def test_missing_path_is_bad_usage_with_exit_2(tmp_path):
+    with pytest.raises(CommandError, match="no such file or folder") as error:
+        call_command("import_articles", str(tmp_path / "nowhere"))
+    assert error.value.returncode == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("empty.txt", b"", "empty file"),
+        ("binary.txt", bytes(range(256)) * 64, "binary"),
+        ("huge.txt", b"Azerbaijan and Russia. " * (20 * 1024 * 1024 // 23), "too large"),
+    ],
+)
+def test_awkward_file_fails_alone_with_a_reason(tmp_path, name, data, reason):
+    folder = tmp_path / "in"
+    write(folder, "good.txt", GOOD)
+    write(folder, name, data)
+    code, out, _ = import_articles(str(folder))
+    assert code == 1
+    assert f"in/{name}: failed: " in out and reason in out
+    assert list(Article.objects.values_list("origin", flat=True)) == ["in/good.txt"]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "prefix"),
+    [("cp1251", b""), ("utf-16-le", b"\xff\xfe"), ("utf-8", b"\xef\xbb\xbf")],
+)
+def test_legacy_and_unicode_encodings_are_decoded(tmp_path, encoding, prefix):
+    text = "Азербайджан и Россия подписали меморандум о сотрудничестве в области транспорта.\n"
+    write(tmp_path / "in", "ru.txt", prefix + text.encode(encoding))
+    code, _, _ = import_articles(str(tmp_path / "in"))
+    article = Article.objects.get()
+    assert code == 0
+    assert "меморандум" in article.body
+    assert article.language == "ru"
+
+
+def test_impossible_date_is_reported_and_not_stored(tmp_path):
+    write(tmp_path / "in", "bad-date.txt", b" date 2019-13-45 By Trend\n\nThe commission met.\n")
+    code, out, _ = import_articles(str(tmp_path / "in"))
+    article = Article.objects.get()
+    assert code == 0
+    assert "2019-13-45" in out
+    assert (article.published_on, article.date_precision) == (None, "unknown")
+
+
+def test_markup_in_text_is_kept_in_the_original_and_left_out_of_the_body(tmp_path):
+    data = b"<script>alert('x')</script> Azerbaijan and Russia held talks on <b>energy</b>.\n"
+    write(tmp_path / "in", "script.txt", data)
+    import_articles(str(tmp_path / "in"))
+    article = Article.objects.get()
+    assert bytes(article.original) == data
+    assert article.body == "Azerbaijan and Russia held talks on energy."
+
+
+def test_second_file_with_identical_bytes_is_not_stored_twice(tmp_path):
+    write(tmp_path / "in", "a.txt", GOOD)
+    write(tmp_path / "in", "b.txt", GOOD)
+    code, out, _ = import_articles(str(tmp_path / "in"))
+    assert code == 0
+    assert "in/b.txt: unchanged (same bytes as in/a.txt" in out
+    assert Article.objects.count() == 1
+
+
+def test_file_that_vanishes_during_the_run_fails_alone(tmp_path, monkeypatch):
+    folder = tmp_path / "in"
+    write(folder, "a.txt", GOOD)
+    gone = write(folder, "b.txt", GOOD.replace(b"education", b"transport"))
+    from articles.ingest import runner
+
+    real_find = runner.find_files
+
+    def find_then_delete(paths):
+        files = real_find(paths)
+        gone.unlink()
+        return files
+
+    monkeypatch.setattr("articles.management.commands.import_articles.find_files", find_then_delete)
+    code, out, _ = import_articles(str(folder))
+    assert code == 1
+    assert "in/b.txt: failed: could not be read: No such file or directory" in out
+    assert Article.objects.count() == 1
+
+
+def test_crash_in_the_middle_of_a_file_leaves_only_whole_files(tmp_path, monkeypatch):
+    folder = tmp_path / "in"
+    write(folder, "a.txt", GOOD)
+    write(folder, "b.txt", GOOD.replace(b"education", b"transport"))
+    real = store_module._replace_mentions
+
+    def crash_on_b(article, *args):
+        if article.origin.endswith("b.txt"):
+            raise RuntimeError("disk on fire")
+        return real(article, *args)
+
+    monkeypatch.setattr(store_module, "_replace_mentions", crash_on_b)
+    code, out, _ = import_articles(str(folder))
+    assert code == 1
+    assert "in/b.txt: failed: could not be stored: disk on fire" in out
+    assert list(Article.objects.values_list("origin", flat=True)) == ["in/a.txt"]
+    assert Source.objects.count() == 1
+
+
+def verify_fixity() -> tuple[int, str]:
+    out = StringIO()
+    try:
+        call_command("verify_fixity", stdout=out)
+    except SystemExit as exit_:
+        return exit_.code, out.getvalue()
+    return 0, out.getvalue()
+
+
+def test_fixity_holds_after_import(seeds):
+    import_articles(str(seeds))
+    code, out = verify_fixity()
+    assert code == 0
+    assert "4 originals checked, 0 mismatched" in out
+
+
+def test_fixity_reports_an_original_that_changed_in_storage(seeds):
+    import_articles(str(seeds))
+    article = Article.objects.first()
+    Article.objects.filter(pk=article.pk).update(original=b"tampered")
+    code, out = verify_fixity()
+    assert code == 1
+    assert f"MISMATCH article {article.pk} ({article.origin})" in out
