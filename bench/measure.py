@@ -1,0 +1,112 @@
+"""Timing the list page the way a reader meets it (bench/run.py: corpus -> measure -> table).
+
+Each case is one GET of /articles/ through django.test.Client, the full Django
+request with the production middleware and templates. Every SQL statement
+is timed by a connection execute_wrapper (the same hook CaptureQueriesContext
+relies on, with perf_counter precision), so a case reports the request's
+latency, its query count and how much of it the database took.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+import time
+from dataclasses import dataclass, field
+
+FACET_MARK = "GROUP BY"
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    params: dict[str, str | list[str]]
+    # The same request put to Datasette's table page, or None when it has no equivalent.
+    datasette: dict[str, str | list[str]] | None = None
+    kind: str = "search"  # search, filter, first, deep, facets
+
+
+@dataclass
+class Timing:
+    case: Case
+    seconds: list[float] = field(default_factory=list)
+    sql_seconds: list[float] = field(default_factory=list)
+    facet_seconds: list[float] = field(default_factory=list)
+    queries: int = 0
+    status: int = 0
+    size: int = 0
+
+    @property
+    def p50(self) -> float:
+        return statistics.median(self.seconds) * 1000 if self.seconds else math.nan
+
+    @property
+    def p95(self) -> float:
+        return percentile(self.seconds, 95) * 1000
+
+    @property
+    def sql_p50(self) -> float:
+        return statistics.median(self.sql_seconds) * 1000 if self.sql_seconds else math.nan
+
+    @property
+    def facet_p50(self) -> float:
+        return statistics.median(self.facet_seconds) * 1000 if self.facet_seconds else math.nan
+
+
+def percentile(values: list[float], rank: int) -> float:
+    """Nearest-rank percentile: with 20 samples, p95 is the 19th fastest."""
+    if not values:
+        return math.nan
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(rank / 100 * len(ordered)) - 1)]
+
+
+class _SqlClock:
+    """Counts and times every statement run while installed."""
+
+    def __init__(self) -> None:
+        self.count, self.seconds, self.facet_seconds = 0, 0.0, 0.0
+        self.statements: list[tuple[str, float]] = []
+
+    def __call__(self, execute, sql, params, many, context):
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            elapsed = time.perf_counter() - started
+            self.count += 1
+            self.seconds += elapsed
+            if FACET_MARK in sql.upper():
+                self.facet_seconds += elapsed
+            self.statements.append((sql, elapsed))
+
+
+def time_case(client, case: Case, samples: int, path: str = "/articles/") -> Timing:
+    """One warm-up request, then `samples` timed ones."""
+    from django.db import connection
+
+    timing = Timing(case)
+    client.get(path, case.params)
+    for _ in range(samples):
+        clock = _SqlClock()
+        with connection.execute_wrapper(clock):
+            started = time.perf_counter()
+            response = client.get(path, case.params)
+            timing.seconds.append(time.perf_counter() - started)
+        timing.sql_seconds.append(clock.seconds)
+        timing.facet_seconds.append(clock.facet_seconds)
+        timing.queries, timing.status = clock.count, response.status_code
+        timing.size = len(response.content)
+    return timing
+
+
+def slowest_statements(
+    client, case: Case, top: int = 3, path: str = "/articles/"
+) -> list[tuple[str, float]]:
+    """The statements that took longest in one request: where to look first."""
+    from django.db import connection
+
+    clock = _SqlClock()
+    with connection.execute_wrapper(clock):
+        client.get(path, case.params)
+    return sorted(clock.statements, key=lambda item: item[1], reverse=True)[:top]

@@ -1,0 +1,11 @@
+"""Settings for benchmarks and the load test: the production settings, with
+static files collected under bench/data/ instead of the project's STATIC_ROOT.
+
+DEBUG, SECRET_KEY, ALLOWED_HOSTS and the rest still come from the environment,
+set by bench/run.py and bench/loadtest.py the way an operator would.
+"""
+
+from archive.settings import *  # noqa: F403
+from archive.settings import BASE_DIR
+
+STATIC_ROOT = BASE_DIR / "bench" / "data" / "static"
