@@ -121,6 +121,9 @@ class AgreementQuerySet(models.QuerySet):
         """What the public pages show: everything a curator has not rejected."""
         return self.exclude(status=AgreementStatus.REJECTED)
 
+    def with_article_counts(self) -> AgreementQuerySet:
+        return self.annotate(article_count=models.Count("mentions"))
+
 
 class Agreement(models.Model):
     """A signed (or planned) document between the parties: a memorandum, a
@@ -182,6 +185,32 @@ class AgreementKey(models.Model):
         return self.key
 
 
+# Facet groups list their commonest values only; a page shows no more.
+FACET_SIZE = 30
+
+
+def _keyset_after(key: tuple, *, descending: bool) -> Q:
+    """Rows after `key` (published_on, pk) in date order, undated rows last."""
+    date, pk = key
+    step = "lt" if descending else "gt"
+    if date is None:
+        return Q(published_on__isnull=True, **{f"pk__{step}": pk})
+    return (
+        Q(**{f"published_on__{step}": date})
+        | Q(published_on=date, **{f"pk__{step}": pk})
+        | Q(published_on__isnull=True)
+    )
+
+
+def _keyset_before(key: tuple, *, descending: bool) -> Q:
+    """Rows before `key` in the same order: everything not after it, but itself."""
+    date, pk = key
+    step = "gt" if descending else "lt"
+    if date is None:
+        return Q(published_on__isnull=False) | Q(published_on__isnull=True, **{f"pk__{step}": pk})
+    return Q(**{f"published_on__{step}": date}) | Q(published_on=date, **{f"pk__{step}": pk})
+
+
 class ArticleQuerySet(models.QuerySet):
     def for_listing(self) -> ArticleQuerySet:
         """Rows for a list page: a fixed number of queries whatever the page size."""
@@ -207,6 +236,87 @@ class ArticleQuerySet(models.QuerySet):
         if before is not None:
             queryset = queryset.filter(published_on__lte=before)
         return queryset
+
+    def search(self, text: str, *, order: str = "relevance"):
+        """The rows matching a reader's search text, ranked and paged by
+        articles.search (which picks the engine for this queryset's database)."""
+        from articles.search import search
+
+        return search(self, text, order=order)
+
+    def count_up_to(self, limit: int) -> int:
+        """How many rows, counting no further than `limit`: a huge set costs no more."""
+        return self.order_by().values("pk")[:limit].count()
+
+    def keyset_page(self, key: tuple, *, newest: bool, forward: bool, size: int) -> list:
+        """Up to `size` + 1 rows after (forward) or before `key`, in the page's
+        date order: depth costs an index seek, not an OFFSET scan."""
+        if forward:
+            rows = self.filter(_keyset_after(key, descending=newest))
+            return list((rows.newest_first() if newest else rows.oldest_first())[: size + 1])
+        date = models.F("published_on")
+        rows = self.filter(_keyset_before(key, descending=newest)).order_by(
+            date.asc(nulls_first=True) if newest else date.desc(nulls_first=True),
+            "pk" if newest else "-pk",
+        )
+        return list(rows[: size + 1])[::-1]
+
+    def _facet(self, *fields: str, **expressions) -> models.QuerySet:
+        return (
+            self.order_by()
+            .values(*fields, **expressions)
+            .annotate(count=models.Count("pk"))
+            .order_by("-count", *fields, *expressions)
+        )
+
+    def facet_sources(self) -> list[dict]:
+        return list(self._facet("source__slug", "source__name")[:FACET_SIZE])
+
+    def facet_languages(self) -> list[dict]:
+        return list(self._facet("language")[:FACET_SIZE])
+
+    def facet_dates(self, year: int | None = None) -> list[dict]:
+        """Counts per year, or per month of `year`; undated rows under None."""
+        from django.db.models.functions import ExtractMonth, ExtractYear
+
+        if year is None:
+            rows = self._facet(year=ExtractYear("published_on"))
+        else:
+            rows = self.filter(published_on__year=year)._facet(month=ExtractMonth("published_on"))
+        return sorted(rows, key=lambda row: (row.get("year") or row.get("month") or 10_000))
+
+    def facet_tags(self) -> list[dict]:
+        return list(
+            Article.tags.through.objects.filter(article__in=self.values("pk"))
+            .values("tag__slug", "tag__name", "tag__kind")
+            .annotate(count=models.Count("pk"))
+            .order_by("-count", "tag__name")[:FACET_SIZE]
+        )
+
+    def facet_agreements(self) -> list[dict]:
+        return list(
+            Mention.objects.filter(article__in=self.values("pk"))
+            .exclude(agreement__status=AgreementStatus.REJECTED)
+            .values("agreement__slug", "agreement__name")
+            .annotate(count=models.Count("pk"))
+            .order_by("-count", "agreement__name")[:FACET_SIZE]
+        )
+
+    def sharing_with(self, article: Article, *, limit: int = 5) -> list:
+        """Other articles carrying one of `article`'s tags or agreements, newest
+        first; ids come from its prefetched relations, so this is one query."""
+        tag_ids = [tag.pk for tag in article.tags.all()]
+        agreement_ids = [mention.agreement_id for mention in article.mentions.all()]
+        if not tag_ids and not agreement_ids:
+            return []
+        shares_tag = models.Exists(
+            Article.tags.through.objects.filter(article=models.OuterRef("pk"), tag__in=tag_ids)
+        )
+        shares_agreement = models.Exists(
+            Mention.objects.filter(article=models.OuterRef("pk"), agreement__in=agreement_ids)
+        )
+        rows = self.exclude(pk=article.pk).filter(shares_tag | shares_agreement)
+        return list(rows.select_related("source").defer("original", "body").newest_first()[:limit])
 
 
 class Article(models.Model):

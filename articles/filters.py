@@ -1,0 +1,369 @@
+"""The list page's parameters (the contract's names) and what they select:
+filter / search / facet, between the QuerySets and the views.
+
+ArticleFilterSet validates the query string into form errors, filters the
+articles, and `listing()` turns the result into one page of rows, a bounded
+count and facet counts, in at most three queries plus one per facet group.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+import django_filters
+from django import forms
+from django.core.validators import RegexValidator
+from django.http import QueryDict
+
+from articles.models import Agreement, Article, Source, Tag
+from articles.search import CANDIDATE_LIMIT, time_budget
+
+PER_PAGE = 20
+# `page` reaches the first pages by OFFSET; deeper goes by cursor (keyset).
+MAX_PAGE = CANDIDATE_LIMIT // PER_PAGE
+FACET_BUDGET_MS = 200
+SORTS = [("relevance", "Relevance"), ("newest", "Newest first"), ("oldest", "Oldest first")]
+# A cursor: which way, then the published date ("-" when undated) and id of
+# the row the page starts after (next) or ends before (prev).
+CURSOR = re.compile(r"^(next|prev)\.(\d{4}-\d{2}-\d{2}|-)\.(\d{1,18})$")
+TURNING_PAGE = ("page", "cursor")
+DATE_INPUT = forms.DateInput(attrs={"type": "date"})
+
+
+class ArticleFilterForm(forms.Form):
+    page = forms.IntegerField(
+        min_value=1,
+        max_value=MAX_PAGE,
+        required=False,
+        error_messages={"max_value": "Pages go up to %(limit_value)s: use “Older” to go deeper."},
+    )
+    cursor = forms.CharField(required=False, max_length=40)
+
+    def clean_cursor(self) -> tuple[str, dt.date | None, int] | None:
+        text = self.cleaned_data.get("cursor")
+        if not text:
+            return None
+        found = CURSOR.match(text)
+        try:
+            date = None if found[2] == "-" else dt.date.fromisoformat(found[2])
+        except (TypeError, ValueError):
+            raise forms.ValidationError("This link to a page is broken; start again.") from None
+        return found[1], date, int(found[3])
+
+    def clean(self) -> dict:
+        data = super().clean()
+        after, before = data.get("date_after"), data.get("date_before")
+        if after and before and after > before:
+            self.add_error("date_before", "The end date is before the start date.")
+        return data
+
+
+def _unchanged(queryset, name, value):
+    """For parameters that order or page rather than filter: listing() reads them."""
+    return queryset
+
+
+class ArticleFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label="Search",
+        method=_unchanged,
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": 'e.g. "action plan" -oil'}),
+    )
+    date_after = django_filters.DateFilter(
+        field_name="published_on", lookup_expr="gte", label="From", widget=DATE_INPUT
+    )
+    date_before = django_filters.DateFilter(
+        field_name="published_on", lookup_expr="lte", label="Until", widget=DATE_INPUT
+    )
+    undated = django_filters.BooleanFilter(
+        field_name="published_on", lookup_expr="isnull", label="Date unknown"
+    )
+    source = django_filters.ModelMultipleChoiceFilter(
+        field_name="source__slug",
+        to_field_name="slug",
+        queryset=Source.objects.all(),
+        distinct=False,
+        error_messages={"invalid_choice": "There is no source “%(value)s”."},
+    )
+    tag = django_filters.ModelMultipleChoiceFilter(
+        field_name="tags__slug",
+        to_field_name="slug",
+        queryset=Tag.objects.all(),
+        conjoined=True,
+        distinct=False,
+        error_messages={"invalid_choice": "There is no tag “%(value)s”."},
+    )
+    exclude_tag = django_filters.ModelMultipleChoiceFilter(
+        field_name="tags__slug",
+        to_field_name="slug",
+        queryset=Tag.objects.all(),
+        exclude=True,
+        distinct=False,
+        label="Without tag",
+        error_messages={"invalid_choice": "There is no tag “%(value)s”."},
+    )
+    agreement = django_filters.ModelChoiceFilter(
+        field_name="agreements",
+        to_field_name="slug",
+        queryset=Agreement.objects.visible(),
+        distinct=False,
+        error_messages={"invalid_choice": "There is no agreement “%(value)s”."},
+    )
+    language = django_filters.CharFilter(
+        widget=forms.TextInput(attrs={"size": 3, "placeholder": "en"}),
+        validators=[RegexValidator(r"^[a-z]{2,3}$", "A language is a code such as en or ru.")],
+    )
+    sort = django_filters.ChoiceFilter(choices=SORTS, method=_unchanged, empty_label=None)
+
+    class Meta:
+        model = Article
+        fields: list[str] = []
+        form = ArticleFilterForm
+
+    def filter_queryset(self, queryset):
+        # page and cursor are form fields, not filters: listing() reads them.
+        for name, value in self.form.cleaned_data.items():
+            if name in self.filters:
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+    @property
+    def order(self) -> str:
+        sort = self.form.cleaned_data.get("sort")
+        if self.form.cleaned_data.get("q"):
+            return sort or "relevance"
+        return sort if sort in ("newest", "oldest") else "newest"
+
+    @property
+    def chosen_year(self) -> int | None:
+        """The year when the dates chosen span exactly one calendar year, or a month of it."""
+        after, before = (
+            self.form.cleaned_data.get("date_after"),
+            self.form.cleaned_data.get("date_before"),
+        )
+        if after and before and after.year == before.year and after.day == 1:
+            ends_month = before.day == calendar.monthrange(before.year, before.month)[1]
+            if ends_month and (after.month, before.month) in ((1, 12), (after.month, after.month)):
+                return after.year
+        return None
+
+    def listing(self) -> Listing:
+        """One page of results with their count and facets; form must be valid."""
+        text = self.form.cleaned_data.get("q") or ""
+        if text:
+            found = self.qs.search(text, order=self.order)
+            listing = self._search_page(found)
+            facet_base = found.candidates()
+        else:
+            listing = self._browse_page()
+            facet_base = self.qs
+        listing.facets, listing.dropped = self._facets(facet_base)
+        return listing
+
+    def _search_page(self, found) -> Listing:
+        number = self.form.cleaned_data.get("page") or 1
+        page = found.page(
+            Article.objects.for_listing(), offset=(number - 1) * PER_PAGE, limit=PER_PAGE
+        )
+        return Listing(
+            rows=page.rows,
+            total=page.total,
+            number=number,
+            has_next=page.total > number * PER_PAGE,
+            is_ranked=found.order == "relevance",
+            is_empty_query=found.query.is_empty,
+            is_search=True,
+            order=found.order,
+        )
+
+    def _browse_page(self) -> Listing:
+        cursor = self.form.cleaned_data.get("cursor")
+        number = self.form.cleaned_data.get("page") or 1
+        newest = self.order == "newest"
+        rows_qs = self.qs.for_listing()
+        if cursor:
+            way, date, pk = cursor
+            forward = way == "next"
+            rows = rows_qs.keyset_page((date, pk), newest=newest, forward=forward, size=PER_PAGE)
+            more = len(rows) > PER_PAGE
+            rows = (rows[:PER_PAGE] if forward else rows[-PER_PAGE:]) if more else rows
+            has_next, has_prev = (more, True) if forward else (True, more)
+            number = None
+        else:
+            ordered = rows_qs.newest_first() if newest else rows_qs.oldest_first()
+            rows = list(ordered[(number - 1) * PER_PAGE : number * PER_PAGE + 1])
+            has_next, has_prev = len(rows) > PER_PAGE, number > 1
+            rows = rows[:PER_PAGE]
+        total = self.qs.count_up_to(CANDIDATE_LIMIT + 1)
+        return Listing(
+            rows=rows,
+            total=total,
+            number=number,
+            has_next=has_next,
+            has_prev=has_prev,
+            order=self.order,
+        )
+
+    def _facets(self, base) -> tuple[dict, list[str]]:
+        """Counts per facet group, each within the time budget; a group that
+        cannot finish is left out and named, never waited for."""
+        groups = {
+            "dates": lambda: base.facet_dates(self.chosen_year),
+            "sources": base.facet_sources,
+            "languages": base.facet_languages,
+            "agreements": base.facet_agreements,
+            "tags": base.facet_tags,
+        }
+        with time_budget(base.db, FACET_BUDGET_MS) as budget:
+            counted = {name: budget.run(make) for name, make in groups.items()}
+        dropped = [name for name, rows in counted.items() if rows is None]
+        return {name: rows for name, rows in counted.items() if rows is not None}, dropped
+
+
+@dataclass
+class Listing:
+    """What the list page shows: rows, how many there are (counted no further
+    than the cap), where the neighbouring pages are, and the facet counts."""
+
+    rows: list
+    total: int
+    number: int | None = 1
+    has_next: bool = False
+    has_prev: bool | None = None
+    is_ranked: bool = False
+    is_empty_query: bool = False
+    is_search: bool = False
+    order: str = "newest"
+    facets: dict = field(default_factory=dict)
+    dropped: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.has_prev is None:
+            self.has_prev = bool(self.number and self.number > 1)
+
+    @property
+    def is_capped(self) -> bool:
+        return self.total > CANDIDATE_LIMIT
+
+    @property
+    def is_past_end(self) -> bool:
+        return not self.rows and self.total > 0
+
+    @property
+    def next_cursor(self) -> str | None:
+        return _cursor("next", self.rows[-1]) if self.rows and self.has_next else None
+
+    @property
+    def prev_cursor(self) -> str | None:
+        return _cursor("prev", self.rows[0]) if self.rows and self.has_prev else None
+
+    @property
+    def page_count(self) -> int:
+        return max(1, -(-min(self.total, CANDIDATE_LIMIT) // PER_PAGE))
+
+
+def _cursor(way: str, row: Article) -> str:
+    return f"{way}.{row.published_on or '-'}.{row.pk}"
+
+
+def with_changes(query: QueryDict, **changes: list[str] | str | None) -> QueryDict:
+    """The page's query with some parameters set or removed, back on page one."""
+    changed = query.copy()
+    for key in (*TURNING_PAGE, *changes):
+        changed.pop(key, None)
+    for key, value in changes.items():
+        if value is not None and value != []:
+            changed.setlist(key, value if isinstance(value, list) else [value])
+    return changed
+
+
+@dataclass(frozen=True)
+class FacetLink:
+    """One value of a facet: its count and the query that adds or removes it."""
+
+    label: str
+    count: int
+    query: QueryDict | None
+    is_selected: bool = False
+    exclude_query: QueryDict | None = None
+
+
+def _toggle(query: QueryDict, key: str, value: str) -> tuple[bool, QueryDict]:
+    chosen = query.getlist(key)
+    if value in chosen:
+        return True, with_changes(query, **{key: [v for v in chosen if v != value]})
+    return False, with_changes(query, **{key: [*chosen, value]})
+
+
+def _single(query: QueryDict, key: str, value: str) -> tuple[bool, QueryDict]:
+    selected = query.get(key) == value
+    return selected, with_changes(query, **{key: None if selected else value})
+
+
+def _date_links(rows: list[dict], query: QueryDict, year: int | None) -> list[FacetLink]:
+    links = []
+    for row in rows:
+        if row.get("year") is None and row.get("month") is None:
+            selected, changed = _single(query, "undated", "true")
+            changed = with_changes(changed, date_after=None, date_before=None)
+            links.append(FacetLink("date unknown", row["count"], changed, selected))
+            continue
+        if year is None:
+            first, last = dt.date(row["year"], 1, 1), dt.date(row["year"], 12, 31)
+            label = str(row["year"])
+        else:
+            first = dt.date(year, row["month"], 1)
+            last = first.replace(day=calendar.monthrange(year, row["month"])[1])
+            label = first.strftime("%B")
+        selected = query.get("date_after") == str(first) and query.get("date_before") == str(last)
+        changed = with_changes(query, date_after=str(first), date_before=str(last), undated=None)
+        links.append(FacetLink(label, row["count"], changed, selected))
+    return links
+
+
+def _link(label: str, count: int, toggled: tuple[bool, QueryDict]) -> FacetLink:
+    selected, query = toggled
+    return FacetLink(label, count, query, selected)
+
+
+def _tag_links(rows: list[dict], query: QueryDict) -> dict[str, list[FacetLink]]:
+    """Tags by kind; each can be required (tag) or excluded (exclude_tag)."""
+    by_kind: dict[str, list[FacetLink]] = {}
+    for row in rows:
+        slug = row["tag__slug"]
+        selected, changed = _toggle(query, "tag", slug)
+        excluded = with_changes(query, exclude_tag=[*query.getlist("exclude_tag"), slug])
+        link = FacetLink(row["tag__name"], row["count"], changed, selected, excluded)
+        by_kind.setdefault(Tag.Kind(row["tag__kind"]).label, []).append(link)
+    return by_kind
+
+
+def facet_links(facets: dict, query: QueryDict, year: int | None) -> dict:
+    """Each facet group as links that add or remove its value, keeping every other filter."""
+    links: dict = {}
+    if "dates" in facets:
+        links["dates"] = _date_links(facets["dates"], query, year)
+    if "sources" in facets:
+        links["sources"] = [
+            _link(row["source__name"], row["count"], _toggle(query, "source", row["source__slug"]))
+            if row["source__slug"]
+            else FacetLink("source unknown", row["count"], None)
+            for row in facets["sources"]
+        ]
+    if "languages" in facets:
+        links["languages"] = [
+            _link(row["language"], row["count"], _single(query, "language", row["language"]))
+            for row in facets["languages"]
+        ]
+    if "agreements" in facets:
+        links["agreements"] = [
+            _link(row["agreement__name"], row["count"], _single(query, "agreement", slug))
+            for row in facets["agreements"]
+            if (slug := row["agreement__slug"])
+        ]
+    if "tags" in facets:
+        links["tags"] = _tag_links(facets["tags"], query)
+    return links

@@ -1,0 +1,143 @@
+"""PostgreSQL full-text search: the stored, weighted `search_vector` column
+(title A, body C) that migration 0003 adds and GIN-indexes, queried with
+`websearch_to_tsquery` in each row's own text-search configuration.
+
+The configuration follows the article's language (en -> english, ru ->
+russian, anything else -> simple). The WHERE clause has one branch per
+configuration, each with a constant configuration, so every branch can use
+the GIN index however the languages mix; rank and headline use the row's own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from django.db import transaction
+from django.db.models import BooleanField, FloatField, QuerySet, TextField
+from django.db.models.expressions import RawSQL
+
+from articles.search.terms import Query, Term
+
+# Keep in step with the generated column in migration 0003.
+CONFIGS = {"en": "english", "ru": "russian"}
+DEFAULT_CONFIG = "simple"
+TABLE = '"articles_article"'
+ROW_CONFIG = (
+    f"CASE {TABLE}.language "
+    + " ".join(f"WHEN '{code}' THEN '{name}'::regconfig" for code, name in CONFIGS.items())
+    + f" ELSE '{DEFAULT_CONFIG}'::regconfig END"
+)
+SNIPPET_OPTIONS = 'MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "'
+
+
+def _tsquery(query: Query, config: str) -> tuple[str, list[str]]:
+    """SQL for the query as a tsquery in `config`: one websearch_to_tsquery per
+    term, joined with && (every group), || (within a group) and !! (excluded)."""
+    params: list[str] = []
+
+    def terms(group: tuple[Term, ...]) -> str:
+        params.extend(term.as_websearch() for term in group)
+        return "(" + " || ".join(f"websearch_to_tsquery({config}, %s)" for _ in group) + ")"
+
+    sql = " && ".join(terms(group) for group in query.groups)
+    if query.excluded:
+        sql = f"({sql}) && !!{terms(query.excluded)}"
+    return sql, params
+
+
+def _match_sql(query: Query) -> tuple[str, list[str]]:
+    branches, params = [], []
+    for code, name in [*CONFIGS.items(), (None, DEFAULT_CONFIG)]:
+        tsquery, tsquery_params = _tsquery(query, f"'{name}'::regconfig")
+        if code is None:
+            codes = ", ".join(f"'{c}'" for c in CONFIGS)
+            language = f"{TABLE}.language NOT IN ({codes})"
+        else:
+            language = f"{TABLE}.language = '{code}'"
+        branches.append(f"({language} AND {TABLE}.search_vector @@ ({tsquery}))")
+        params.extend(tsquery_params)
+    return "(" + " OR ".join(branches) + ")", params
+
+
+def matches(queryset: QuerySet, query: Query) -> QuerySet:
+    sql, params = _match_sql(query)
+    return queryset.filter(RawSQL(sql, params, output_field=BooleanField()))
+
+
+def ranked_ids(
+    queryset: QuerySet, query: Query, *, cap: int, offset: int, limit: int
+) -> tuple[list[int], int]:
+    """The page's ids by rank among the `cap` newest-added matches, and their count."""
+    from articles.search import opaque_ids
+
+    candidates = opaque_ids(matches(queryset, query).order_by("-pk")[:cap])
+    tsquery, tsquery_params = _tsquery(query, ROW_CONFIG)
+    sql = (
+        f"SELECT {TABLE}.id, COUNT(*) OVER () FROM {TABLE} WHERE {TABLE}.id IN ({candidates.sql}) "
+        f"ORDER BY ts_rank({TABLE}.search_vector, {tsquery}) DESC, {TABLE}.id DESC "
+        "LIMIT %s OFFSET %s"
+    )
+    with _cursor(queryset) as cursor:
+        cursor.execute(sql, [*candidates.params, *tsquery_params, limit, offset])
+        rows = cursor.fetchall()
+    return [row[0] for row in rows], (rows[0][1] if rows else 0)
+
+
+def _headline(column: str, query: Query, options: str) -> RawSQL:
+    tsquery, params = _tsquery(query, ROW_CONFIG)
+    sql = f"ts_headline({ROW_CONFIG}, {TABLE}.{column}, {tsquery}, %s)"
+    return RawSQL(sql, [*params, options], output_field=TextField())
+
+
+def _selectors(start: str, stop: str) -> str:
+    return f'StartSel="{start}", StopSel="{stop}"'
+
+
+def with_headlines(queryset: QuerySet, query: Query, start: str, stop: str) -> QuerySet:
+    """The rows with `title_headline` (every match marked) and `body_headline`
+    (fragments around matches); only ever called for one page of rows."""
+    return queryset.annotate(
+        title_headline=_headline("title", query, f"HighlightAll=true, {_selectors(start, stop)}"),
+        body_headline=_headline("body", query, f"{SNIPPET_OPTIONS}, {_selectors(start, stop)}"),
+    )
+
+
+def marked_body(
+    queryset: QuerySet, pk: int, query: Query, start: str, stop: str
+) -> tuple[str, str] | None:
+    options = f"HighlightAll=true, {_selectors(start, stop)}"
+    row = (
+        matches(queryset.filter(pk=pk), query)
+        .annotate(
+            marked_title=_headline("title", query, options),
+            marked_body=_headline("body", query, options),
+        )
+        .values_list("marked_title", "marked_body")
+        .first()
+    )
+    return tuple(row) if row else None
+
+
+def rank_expression(query: Query) -> RawSQL:
+    """The row's rank for ORDER BY in a plain queryset (the admin)."""
+    tsquery, params = _tsquery(query, ROW_CONFIG)
+    return RawSQL(f"ts_rank({TABLE}.search_vector, {tsquery})", params, FloatField())
+
+
+@contextmanager
+def time_budget(connection: Any, milliseconds: int) -> Iterator[Callable[[], None]]:
+    """Every statement inside is cancelled past `milliseconds`. Yields what to
+    call after a cancelled statement: the transaction is then rolled back
+    (nothing was written) and takes no more statements."""
+    with transaction.atomic(using=connection.alias):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT set_config('statement_timeout', %s, true)", [str(milliseconds)])
+        yield lambda: transaction.set_rollback(True, using=connection.alias)
+
+
+def _cursor(queryset: QuerySet) -> Any:
+    from django.db import connections
+
+    return connections[queryset.db].cursor()

@@ -1,0 +1,100 @@
+"""SQLite full-text search: the FTS5 table `articles_fts` over the articles'
+title and body, kept in step by the triggers of migration 0003.
+
+Queries are driven from the FTS index: it hands back rowids (the article
+ids), newest added first, and stops at the candidate cap; a range or
+relation filter is checked against those rowids rather than the other way
+round, which would scan the table. bm25 weighs a title match above the body.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from django.db import connections
+from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
+
+from articles.search.terms import Query, to_fts5
+
+FTS_TABLE = "articles_fts"
+TITLE_WEIGHT, BODY_WEIGHT = 10.0, 1.0
+SNIPPET_TOKENS = 24
+# How many SQLite virtual-machine steps pass between looks at the clock.
+PROGRESS_STEPS = 2_000
+
+
+def matches(queryset: QuerySet, query: Query) -> QuerySet:
+    found = RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [to_fts5(query)])
+    return queryset.filter(pk__in=found)
+
+
+def ranked_ids(
+    queryset: QuerySet, query: Query, *, cap: int, offset: int, limit: int
+) -> tuple[list[int], int]:
+    """The page's ids by bm25 among the `cap` newest-added matches, and their count."""
+    from articles.search import opaque_ids
+
+    where, params = f"{FTS_TABLE} MATCH %s", [to_fts5(query)]
+    if queryset.query.has_filters():
+        allowed = opaque_ids(queryset)
+        where += f" AND {FTS_TABLE}.rowid IN ({allowed.sql})"
+        params.extend(allowed.params)
+    sql = (
+        "SELECT id, COUNT(*) OVER () FROM ("
+        f"SELECT {FTS_TABLE}.rowid AS id, "
+        f"bm25({FTS_TABLE}, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score "
+        f"FROM {FTS_TABLE} WHERE {where} ORDER BY {FTS_TABLE}.rowid DESC LIMIT %s"
+        ") ORDER BY score, id DESC LIMIT %s OFFSET %s"
+    )
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, [*params, cap, limit, offset])
+        rows = cursor.fetchall()
+    return [row[0] for row in rows], (rows[0][1] if rows else 0)
+
+
+def with_headlines(queryset: QuerySet, query: Query, start: str, stop: str) -> QuerySet:
+    """The rows with `title_headline` (every match marked) and `body_headline`
+    (a snippet around the matches); only ever called for one page of rows."""
+    table = queryset.model._meta.db_table
+    return queryset.extra(  # noqa: S610 - no user text in the SQL; it is a parameter
+        select={
+            "title_headline": f"highlight({FTS_TABLE}, 0, %s, %s)",
+            "body_headline": f"snippet({FTS_TABLE}, 1, %s, %s, ' … ', {SNIPPET_TOKENS})",
+        },
+        select_params=[start, stop, start, stop],
+        tables=[FTS_TABLE],
+        where=[f'{FTS_TABLE}.rowid = "{table}".id', f"{FTS_TABLE} MATCH %s"],
+        params=[to_fts5(query)],
+    )
+
+
+def marked_body(
+    queryset: QuerySet, pk: int, query: Query, start: str, stop: str
+) -> tuple[str, str] | None:
+    sql = (
+        f"SELECT highlight({FTS_TABLE}, 0, %s, %s), highlight({FTS_TABLE}, 1, %s, %s) "
+        f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s AND rowid = %s"
+    )
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, [start, stop, start, stop, to_fts5(query), pk])
+        row = cursor.fetchone()
+    return tuple(row) if row else None
+
+
+@contextmanager
+def time_budget(connection: Any, milliseconds: int) -> Iterator[Callable[[], None]]:
+    """Statements inside are interrupted once `milliseconds` have passed since
+    entering; the connection stays usable."""
+    connection.ensure_connection()
+    deadline = time.monotonic() + milliseconds / 1000
+    connection.connection.set_progress_handler(
+        lambda: int(time.monotonic() > deadline), PROGRESS_STEPS
+    )
+    try:
+        yield lambda: None
+    finally:
+        connection.connection.set_progress_handler(None, 0)

@@ -1,0 +1,164 @@
+"""The public archive's pages: the searchable list, an article with its
+original, sources, tags, agreements and the date archive (render).
+
+Views stay thin: the FilterSet and the QuerySets choose the rows.
+"""
+
+from __future__ import annotations
+
+from http import HTTPStatus
+
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.views.generic import DetailView, ListView, MonthArchiveView, YearArchiveView
+from django_filters.views import FilterView
+
+from articles import search
+from articles.filters import PER_PAGE, ArticleFilterSet, facet_links, with_changes
+from articles.models import Agreement, Article, DatePrecision, Mention, Source, Tag
+
+
+class ArticleListView(FilterView):
+    """/ and /articles/: search, filters, facets; bad parameters come back as
+    form errors (400), a page past the end as a message (404)."""
+
+    filterset_class = ArticleFilterSet
+    template_name = "articles/article_list.html"
+
+    def get_filterset_kwargs(self, filterset_class):
+        # Always bound: no parameters at all is a valid, empty choice of filters.
+        return super().get_filterset_kwargs(filterset_class) | {"data": self.request.GET}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        filterset, query = self.filterset, self.request.GET
+        context["clear_query"] = with_changes(
+            query, **{key: None for key in filterset.filters if key != "q"}
+        )
+        context["chosen"] = {key: query.getlist(key) for key in ("source", "tag", "exclude_tag")}
+        if not filterset.is_valid():
+            context["status"] = HTTPStatus.BAD_REQUEST
+            return context
+        listing = filterset.listing()
+        context["listing"] = listing
+        context["facets"] = facet_links(listing.facets, query, filterset.chosen_year)
+        context["status"] = HTTPStatus.NOT_FOUND if listing.is_past_end else HTTPStatus.OK
+        return context
+
+    def render_to_response(self, context, **kwargs):
+        return super().render_to_response(context, status=context["status"], **kwargs)
+
+
+def decoded_original(article: Article) -> str:
+    """The original bytes as text, in the encoding they were read with."""
+    try:
+        return bytes(article.original).decode(article.encoding or "utf-8", errors="replace")
+    except LookupError:
+        return bytes(article.original).decode("utf-8", errors="replace")
+
+
+class ArticleDetailView(DetailView):
+    """One article; arriving from a search (?q=) marks the query's words."""
+
+    queryset = Article.objects.for_detail()
+    template_name = "articles/article_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        article, text = self.object, self.request.GET.get("q", "")
+        marked = search.marked_body(Article.objects.all(), article.pk, text) if text else None
+        context.update(
+            marked_title=search.mark(marked[0]) if marked else None,
+            marked_body=marked[1] if marked else None,
+            similar=Article.objects.sharing_with(article),
+            original_text=decoded_original(article),
+            permalink=self.request.build_absolute_uri(article.get_absolute_url()),
+            query=text,
+        )
+        return context
+
+
+def original(request: HttpRequest, slug: str) -> HttpResponse:
+    """The file as it was imported, byte for byte, as plain text."""
+    article = get_object_or_404(Article.objects.only("slug", "original", "encoding"), slug=slug)
+    response = HttpResponse(
+        bytes(article.original),
+        content_type=f"text/plain; charset={article.encoding or 'utf-8'}",
+    )
+    response["Content-Disposition"] = f'inline; filename="{article.slug}.txt"'
+    return response
+
+
+class ArticlesOfMixin:
+    """A page about one thing (a source, a tag) listing its articles, newest first."""
+
+    paginate_by = PER_PAGE
+    model_of: type
+    template_name = "articles/articles_of.html"
+
+    def get_queryset(self):
+        self.subject = get_object_or_404(self.model_of, slug=self.kwargs["slug"])
+        return self.articles_of(self.subject).for_listing().newest_first()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(subject=self.subject, kind=self.kind, **kwargs)
+
+
+class SourceView(ArticlesOfMixin, ListView):
+    model_of, kind = Source, "source"
+
+    def articles_of(self, source):
+        return Article.objects.filter(source=source)
+
+
+class TagView(ArticlesOfMixin, ListView):
+    model_of, kind = Tag, "tag"
+
+    def articles_of(self, tag):
+        return Article.objects.filter(tags=tag)
+
+
+class AgreementListView(ListView):
+    queryset = Agreement.objects.visible().with_article_counts()
+    template_name = "articles/agreement_list.html"
+
+
+class AgreementDetailView(DetailView):
+    """The document and every article that mentions it, oldest first."""
+
+    queryset = Agreement.objects.visible()
+    template_name = "articles/agreement_detail.html"
+
+    def get_context_data(self, **kwargs):
+        mentions = (
+            Mention.objects.filter(agreement=self.object)
+            .select_related("article__source")
+            .defer("article__original", "article__body")
+            .order_by("article__published_on", "article__pk")
+        )
+        return super().get_context_data(mentions=mentions, **kwargs)
+
+
+class DateArchiveMixin:
+    queryset = Article.objects.for_listing()
+    date_field = "published_on"
+    allow_future = True
+    make_object_list = True
+    paginate_by = 50
+    ordering = ["published_on", "pk"]
+
+
+class YearArchive(DateArchiveMixin, YearArchiveView):
+    template_name = "articles/archive_year.html"
+
+
+class MonthArchive(DateArchiveMixin, MonthArchiveView):
+    """A month's articles; those known only to the year are not placed in one."""
+
+    month_format = "%m"
+    template_name = "articles/archive_month.html"
+
+    def get_queryset(self):
+        known_month = Q(date_precision__in=[DatePrecision.DAY, DatePrecision.MONTH])
+        return super().get_queryset().filter(known_month)
