@@ -4,7 +4,10 @@ one line per file out, exit codes, and a database that only ever holds whole fil
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from io import StringIO
 from pathlib import Path
 
@@ -281,3 +284,17 @@ def test_fixity_reports_an_original_that_changed_in_storage(seeds):
     code, out = verify_fixity()
     assert code == 1
     assert f"MISMATCH article {article.pk} ({article.origin})" in out
+
+
+def test_dry_run_shows_the_parse_even_before_the_database_is_migrated(tmp_path):
+    env = os.environ | {"DATABASE_URL": f"sqlite:///{tmp_path}/never-migrated.sqlite3"}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "import_articles", "--dry-run", "--json", str(SEEDS)],
+        cwd=SEEDS.parents[1],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert [json.loads(line)["status"] for line in result.stdout.splitlines()] == ["imported"] * 4
