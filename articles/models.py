@@ -116,6 +116,46 @@ class Tag(models.Model):
         return reverse("articles:tag", kwargs={"slug": self.slug})
 
 
+class SourceAlias(models.Model):
+    """Another name under which files credit a source, e.g. one merged into it.
+
+    The importer looks names up here too, so a merge is never undone by the
+    next file that still uses the old name.
+    """
+
+    name = models.CharField(max_length=200, unique=True)
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="aliases")
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "source aliases"
+
+    def __str__(self) -> str:
+        return f"{self.name} → {self.source}"
+
+
+class TagAlias(models.Model):
+    """Another name for a tag, e.g. one a curator merged into it or renamed."""
+
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20, choices=TagKind.choices)
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="aliases")
+
+    class Meta:
+        ordering = ["name", "pk"]
+        verbose_name_plural = "tag aliases"
+        constraints = [
+            models.UniqueConstraint(fields=["name", "kind"], name="articles_tagalias_unique"),
+            models.CheckConstraint(
+                condition=Q(kind__in=[k.value for k in TagKind]),
+                name="articles_tagalias_kind_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} → {self.tag}"
+
+
 class AgreementQuerySet(models.QuerySet):
     def visible(self) -> AgreementQuerySet:
         """What the public pages show: everything a curator has not rejected."""

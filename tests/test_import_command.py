@@ -15,7 +15,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from articles.ingest import store as store_module
-from articles.models import Agreement, Article, Revision, Source, Tag
+from articles.models import Agreement, Article, Revision, Source, SourceAlias, Tag, TagAlias
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -298,3 +298,21 @@ def test_dry_run_shows_the_parse_even_before_the_database_is_migrated(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert [json.loads(line)["status"] for line in result.stdout.splitlines()] == ["imported"] * 4
+
+
+def test_file_crediting_a_merged_away_source_joins_the_surviving_source(tmp_path):
+    trend = Source.objects.create(name="Trend", slug="trend")
+    SourceAlias.objects.create(name="Trend News Agency", source=trend)
+    write(tmp_path / "in", "a.txt", GOOD.replace(b"By Trend", b"By Trend News Agency"))
+    import_articles(str(tmp_path / "in"))
+    assert Article.objects.get().source == trend
+    assert Source.objects.count() == 1
+
+
+def test_tag_name_merged_into_another_tag_is_not_created_again(tmp_path):
+    putin = Tag.objects.create(name="Putin", slug="putin", kind=Tag.Kind.PERSON)
+    TagAlias.objects.create(name="Vladimir Putin", kind=Tag.Kind.PERSON, tag=putin)
+    write(tmp_path / "in", "a.txt", GOOD + b"\nVladimir Putin met Ilham Aliyev in Sochi.\n")
+    import_articles(str(tmp_path / "in"))
+    assert putin in Article.objects.get().tags.all()
+    assert not Tag.objects.filter(name="Vladimir Putin").exists()

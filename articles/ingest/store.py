@@ -24,7 +24,9 @@ from articles.models import (
     Mention,
     Revision,
     Source,
+    SourceAlias,
     Tag,
+    TagAlias,
     unique_slug,
 )
 
@@ -155,12 +157,15 @@ def _update_article(article: Article, original, extracted, cache, found, now) ->
 def _source_id(name: str, cache: LookupCache, found: LookupCache) -> int:
     if name in cache.sources:
         return cache.sources[name]
-    source = Source.objects.filter(name__iexact=name).first()
-    if source is None:
+    source_id = (
+        Source.objects.filter(name__iexact=name).values_list("pk", flat=True).first()
+        or SourceAlias.objects.filter(name__iexact=name).values_list("source", flat=True).first()
+    )
+    if source_id is None:
         slug = unique_slug(Source.objects.all(), name, fallback="source")
-        source = Source.objects.create(name=name, slug=slug)
-    found.sources[name] = source.pk
-    return source.pk
+        source_id = Source.objects.create(name=name, slug=slug).pk
+    found.sources[name] = source_id
+    return source_id
 
 
 def _tag_ids(mentions: tuple[TagMention, ...], cache: LookupCache, found: LookupCache) -> list[int]:
@@ -168,13 +173,18 @@ def _tag_ids(mentions: tuple[TagMention, ...], cache: LookupCache, found: Lookup
     missing = wanted - cache.tags.keys()
     if missing:
         names = {name for name, _ in missing}
-        for tag in Tag.objects.filter(name__in=names).only("pk", "name", "kind"):
-            if (tag.name, tag.kind) in missing:
-                found.tags[(tag.name, tag.kind)] = tag.pk
+        # A tag's own name first, then the names curators merged into it.
+        for rows in (
+            Tag.objects.filter(name__in=names).values_list("name", "kind", "pk"),
+            TagAlias.objects.filter(name__in=names).values_list("name", "kind", "tag"),
+        ):
+            for name, kind, pk in rows:
+                if (name, kind) in missing:
+                    found.tags.setdefault((name, kind), pk)
         for name, kind in missing - found.tags.keys():
             slug = unique_slug(Tag.objects.all(), name, fallback="tag")
             found.tags[(name, kind)] = Tag.objects.create(name=name, kind=kind, slug=slug).pk
-    return [cache.tags.get(key) or found.tags[key] for key in wanted]
+    return sorted({cache.tags.get(key) or found.tags[key] for key in wanted})
 
 
 def _replace_mentions(article, mentions: tuple[AgreementMention, ...], cache, found) -> None:
