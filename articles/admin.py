@@ -27,6 +27,7 @@ from articles.models import (
     Source,
     Tag,
 )
+from articles.search import search
 
 CURATION_MEDIA = {"all": ["admin-extra/curation.css"]}
 
@@ -246,6 +247,7 @@ class ArticleAdmin(admin.ModelAdmin):
     ]
     list_select_related = ["source"]
     list_per_page = 50
+    # Shows the search box; get_search_results searches title and body in full text.
     search_fields = ["title", "body"]
     date_hierarchy = "published_on"
     sortable_by = ["title", "published_on", "agreement_count"]
@@ -297,6 +299,12 @@ class ArticleAdmin(admin.ModelAdmin):
             .defer("original", "body")
             .annotate(agreement_count=Count("mentions", distinct=True))
         )
+
+    def get_search_results(self, request, queryset, search_term):
+        # The public search's engine and syntax: words, "phrases", -excluded, OR.
+        if not search_term.strip():
+            return queryset, False
+        return search(queryset, search_term).matching(), False
 
     def has_add_permission(self, request):
         # Articles come from files: the importer is the only thing that adds them.
@@ -381,7 +389,8 @@ class TagAdmin(SlugRedirectMixin, MergeActionMixin, admin.ModelAdmin):
     list_filter = ["kind"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
-    fields = ["name", "kind", "slug"]
+    fields = ["name", "kind", "slug", "alias_names"]
+    readonly_fields = ["alias_names"]
     actions = ["merge_selected"]
 
     class Media:
@@ -393,6 +402,17 @@ class TagAdmin(SlugRedirectMixin, MergeActionMixin, admin.ModelAdmin):
     @admin.display(description="articles", ordering="article_count")
     def article_count(self, tag):
         return tag.article_count
+
+    @admin.display(description="also known as")
+    def alias_names(self, tag):
+        names = [f"{alias.name} ({alias.kind})" for alias in tag.aliases.all()]
+        return ", ".join(names) or "—"
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and {"name", "kind"} & set(form.changed_data):
+            # Files still use the old name: the importer must file them here, not recreate it.
+            curation.remember_tag_name(obj, name=form.initial["name"], kind=form.initial["kind"])
 
 
 class ArticleMentionInline(admin.TabularInline):
@@ -522,7 +542,8 @@ class SourceAdmin(SlugRedirectMixin, MergeActionMixin, admin.ModelAdmin):
     list_editable = ["site_url"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
-    fields = ["name", "slug", "site_url"]
+    fields = ["name", "slug", "site_url", "alias_names"]
+    readonly_fields = ["alias_names"]
     actions = ["merge_selected"]
 
     class Media:
@@ -534,3 +555,12 @@ class SourceAdmin(SlugRedirectMixin, MergeActionMixin, admin.ModelAdmin):
     @admin.display(description="articles", ordering="article_count")
     def article_count(self, source):
         return source.article_count
+
+    @admin.display(description="also credited as")
+    def alias_names(self, source):
+        return ", ".join(alias.name for alias in source.aliases.all()) or "—"
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "name" in form.changed_data:
+            curation.remember_source_name(obj, name=form.initial["name"])

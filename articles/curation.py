@@ -24,7 +24,9 @@ from articles.models import (
     Article,
     Mention,
     Source,
+    SourceAlias,
     Tag,
+    TagAlias,
 )
 
 # A changed date and its precision are one fact: curating one keeps both.
@@ -75,9 +77,19 @@ def _merge_away(survivor: models.Model, others: list[models.Model], *, user, nou
     for other in others:
         redirect_old_url(other.get_absolute_url(), survivor.get_absolute_url())
     names = ", ".join(f"“{other}”" for other in others)
-    log(user, [survivor], f"Merged {noun} {names} into this one.")
+    log(user, [survivor], f"Merged {noun} {names} into this one; old addresses redirect here.")
     log(user, others, f"Merged into {noun} “{survivor}” (pk {survivor.pk}).", action=DELETION)
     type(survivor).objects.filter(pk__in=[other.pk for other in others]).delete()
+
+
+def remember_tag_name(tag: Tag, *, name: str, kind: str) -> None:
+    """From now on the importer files articles naming `name` (a `kind`) under `tag`."""
+    TagAlias.objects.update_or_create(name=name, kind=kind, defaults={"tag": tag})
+
+
+def remember_source_name(source: Source, *, name: str) -> None:
+    """From now on the importer files articles crediting `name` under `source`."""
+    SourceAlias.objects.update_or_create(name=name, defaults={"source": source})
 
 
 def tags_moving_to(survivor: Tag, others: Iterable[Tag]) -> int:
@@ -104,6 +116,10 @@ def merge_tags(survivor: Tag, others: Iterable[Tag], *, user) -> int:
     articles = _mark_articles_curated(carrying, "tags")
     names = ", ".join(f"“{other.name}”" for other in others)
     log(user, articles, f"Tags {names} merged into “{survivor.name}”.")
+    # New files naming a merged-away tag must not bring it back.
+    TagAlias.objects.filter(tag__in=others).update(tag=survivor)
+    for other in others:
+        remember_tag_name(survivor, name=other.name, kind=other.kind)
     _merge_away(survivor, others, user=user, noun="tags")
     return len(moving)
 
@@ -170,6 +186,9 @@ def merge_sources(survivor: Source, others: Iterable[Source], *, user) -> int:
     articles = _mark_articles_curated(moving, "source")
     names = ", ".join(f"“{other.name}”" for other in others)
     log(user, articles, f"Source {names} merged into “{survivor.name}”.")
+    SourceAlias.objects.filter(source__in=others).update(source=survivor)
+    for other in others:
+        remember_source_name(survivor, name=other.name)
     _fill_blanks(survivor, others, ["site_url"])
     _merge_away(survivor, others, user=user, noun="sources")
     return len(moving)

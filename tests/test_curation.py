@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.redirects.models import Redirect
 
 from articles import curation
-from articles.models import Agreement, Mention
+from articles.models import Agreement, Mention, TagAlias
 from tests.conftest import make_agreement, make_article, make_tag
 
 
@@ -96,3 +96,12 @@ def test_removing_a_tag_leaves_untouched_articles_uncurated(user):
 
     untouched.refresh_from_db()
     assert untouched.curated_fields == []
+
+
+def test_aliases_of_a_merged_away_tag_move_to_the_survivor(user):
+    survivor, other = make_tag(name="Putin"), make_tag(name="Vladimir Putin")
+    TagAlias.objects.create(name="V. Putin", kind=other.kind, tag=other)
+
+    curation.merge_tags(survivor, [other], user=user)
+
+    assert set(survivor.aliases.values_list("name", flat=True)) == {"V. Putin", "Vladimir Putin"}

@@ -8,7 +8,7 @@ import pytest
 from django.contrib.redirects.models import Redirect
 from django.urls import reverse
 
-from articles.models import Article, Source
+from articles.models import Article, Source, SourceAlias
 from tests.conftest import make_article, make_source
 
 CHANGELIST = reverse("admin:articles_source_changelist")
@@ -88,3 +88,20 @@ def test_change_list_shows_article_counts(curator_client, two_names):
 
     counts = {source.name: source.article_count for source in response.context["cl"].result_list}
     assert counts == {"Trend": 1, "Trend News Agency": 2}
+
+
+def test_merged_away_name_is_kept_as_an_alias_of_the_survivor(curator_client, two_names):
+    trend, agency = two_names
+
+    merge(curator_client, two_names, post="yes", survivor=trend.pk)
+
+    assert SourceAlias.objects.get(name="Trend News Agency").source == trend
+
+
+def test_old_name_is_kept_as_an_alias_when_a_source_is_renamed(curator_client, two_names):
+    trend, _ = two_names
+    url = reverse("admin:articles_source_change", args=[trend.pk])
+
+    curator_client.post(url, {"name": "Trend.az", "slug": "trend", "site_url": ""})
+
+    assert SourceAlias.objects.get(name="Trend").source == trend

@@ -12,7 +12,7 @@ from django.contrib.auth.models import Permission
 from django.contrib.redirects.models import Redirect
 from django.urls import reverse
 
-from articles.models import Tag
+from articles.models import Tag, TagAlias
 from tests.admin.conftest import history
 from tests.conftest import make_article, make_tag
 
@@ -123,3 +123,22 @@ def test_changed_slug_redirects_the_old_url(curator_client, duplicates):
 
     energy.refresh_from_db()
     assert Redirect.objects.get(old_path=old_url).new_path == energy.get_absolute_url()
+
+
+def test_merged_away_name_is_kept_as_an_alias_of_the_survivor(curator_client, duplicates):
+    energy, power = duplicates
+
+    merge(curator_client, duplicates, post="yes", survivor=energy.pk)
+
+    assert list(TagAlias.objects.values_list("name", "kind", "tag")) == [
+        ("power", "topic", energy.pk)
+    ]
+
+
+def test_old_name_is_kept_as_an_alias_when_a_tag_is_renamed(curator_client, duplicates):
+    energy, _ = duplicates
+    url = reverse("admin:articles_tag_change", args=[energy.pk])
+
+    curator_client.post(url, {"name": "Energy policy", "kind": "topic", "slug": "energy"})
+
+    assert TagAlias.objects.get(name="energy", kind="topic").tag == energy
