@@ -40,6 +40,8 @@ ORDERS = ("relevance", "newest", "oldest")
 START, STOP = "\ue000", "\ue001"
 _MARKED = re.compile(f"{START}([^{START}{STOP}]*){STOP}")
 T = TypeVar("T")
+# A snippet runs paragraphs together: their subheading markers go.
+_SUBHEADING = re.compile(r"(?:^|\n+)## |\n+")
 _BACKENDS = {"postgresql": "articles.search.postgres", "sqlite": "articles.search.sqlite"}
 
 
@@ -115,7 +117,7 @@ class Search:
         by_id = {row.pk: row for row in found}
         for row in by_id.values():
             row.marked_title = mark(row.title_headline)
-            row.marked_snippet = mark(row.body_headline)
+            row.marked_snippet = mark(_SUBHEADING.sub(" ", row.body_headline or ""))
         return Page(rows=[by_id[pk] for pk in ids if pk in by_id], total=total)
 
     def _ranked_ids(self, *, offset: int, limit: int) -> tuple[list[int], int]:

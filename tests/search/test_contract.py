@@ -13,6 +13,10 @@ from tests.conftest import make_article, make_source
 pytestmark = pytest.mark.django_db
 
 
+def first_page(text):
+    return search(Article.objects.all(), text).page(Article.objects.all(), offset=0, limit=5)
+
+
 def found(text, queryset=None, order="relevance"):
     queryset = Article.objects.all() if queryset is None else queryset
     page = search(queryset, text, order=order).page(Article.objects.all(), offset=0, limit=50)
@@ -61,8 +65,21 @@ def test_nothing_is_found_when_no_article_has_the_word(corpus):
 
 @pytest.mark.parametrize(
     "text",
-    ["-", '"', '"unbalanced', "x" * 10_000, "'; DROP TABLE articles_article; --", "NEAR(a b)",
-     "title:forum", "forum*", "AND OR NOT", "(((", "^forum", "\x00", "the and of"],
+    [
+        "-",
+        '"',
+        '"unbalanced',
+        "x" * 10_000,
+        "'; DROP TABLE articles_article; --",
+        "NEAR(a b)",
+        "title:forum",
+        "forum*",
+        "AND OR NOT",
+        "(((",
+        "^forum",
+        "\x00",
+        "the and of",
+    ],
 )
 def test_odd_text_returns_a_page_when_searched(corpus, text):
     assert isinstance(found(text), list)
@@ -99,20 +116,20 @@ def test_index_forgets_the_article_when_it_is_deleted(corpus):
 
 def test_snippet_marks_the_word_and_escapes_markup_when_the_text_holds_html():
     make_article(slug="x", title="Report", body="<script>x()</script> helicopter & plant")
-    page = search(Article.objects.all(), "helicopter").page(Article.objects.all(), offset=0, limit=5)
+    page = first_page("helicopter")
     snippet = page.rows[0].marked_snippet
     assert "<mark>helicopter</mark>" in snippet
     assert "<script>" not in snippet and "&amp;" in snippet
 
 
 def test_title_is_marked_when_it_matches(corpus):
-    page = search(Article.objects.all(), "helicopter").page(Article.objects.all(), offset=0, limit=5)
+    page = first_page("helicopter")
     assert "<mark>Helicopter</mark>" in page.rows[0].marked_title
 
 
 def test_count_stops_at_the_cap_when_more_articles_match(corpus, monkeypatch):
     monkeypatch.setattr(articles.search, "CANDIDATE_LIMIT", 1)
-    page = search(Article.objects.all(), "forum").page(Article.objects.all(), offset=0, limit=5)
+    page = first_page("forum")
     assert (page.total, page.is_capped) == (2, True)
 
 

@@ -1,0 +1,44 @@
+"""time_budget: a query that overruns is stopped and reported, never an error."""
+
+import pytest
+from django.db import connection
+
+from articles.models import Article
+from articles.search import time_budget
+
+pytestmark = pytest.mark.django_db
+
+SLOW = {
+    "sqlite": "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1e9) "
+    "SELECT count(*) FROM c",
+    "postgresql": "SELECT pg_sleep(5)",
+}
+
+
+def run_slow_query():
+    with connection.cursor() as cursor:
+        cursor.execute(SLOW[connection.vendor])
+        return cursor.fetchall()
+
+
+def test_slow_query_gives_nothing_when_it_overruns_the_budget():
+    with time_budget("default", 50) as budget:
+        assert budget.run(run_slow_query) is None
+    assert budget.is_spent
+
+
+def test_queries_after_an_overrun_are_skipped_when_the_budget_is_spent():
+    with time_budget("default", 50) as budget:
+        budget.run(run_slow_query)
+        assert budget.run(Article.objects.count) is None
+
+
+def test_quick_query_answers_when_within_the_budget():
+    with time_budget("default", 5_000) as budget:
+        assert budget.run(Article.objects.count) == 0
+
+
+def test_connection_works_after_an_overrun_when_the_block_ends():
+    with time_budget("default", 50) as budget:
+        budget.run(run_slow_query)
+    assert Article.objects.count() == 0

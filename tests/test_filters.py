@@ -1,0 +1,128 @@
+"""ArticleFilterSet: each parameter of the contract selects what it says,
+and the parameters combine."""
+
+import datetime as dt
+
+import pytest
+from django.http import QueryDict
+
+from articles.filters import ArticleFilterSet
+from articles.models import Article, ArticleQuerySet
+from tests.conftest import make_agreement, make_article, make_source, make_tag
+from tests.search.test_budget import run_slow_query
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(query: str) -> list[str]:
+    filterset = ArticleFilterSet(QueryDict(query), queryset=Article.objects.all())
+    assert filterset.is_valid(), filterset.errors
+    return [row.title for row in filterset.listing().rows]
+
+
+def errors(query: str) -> dict:
+    filterset = ArticleFilterSet(QueryDict(query), queryset=Article.objects.all())
+    assert not filterset.is_valid()
+    return filterset.errors
+
+
+@pytest.fixture
+def archive():
+    trend, kaspi = make_source(slug="trend", name="Trend"), make_source(slug="kaspi", name="Kaspi")
+    baku, oil = make_tag(slug="baku", name="Baku"), make_tag(slug="oil", name="Oil")
+    road_map = make_agreement(slug="road-map")
+    make_article(title="A", source=trend, published_on=dt.date(2019, 11, 25), tags=[baku, oil])
+    make_article(title="B", source=kaspi, published_on=dt.date(2021, 9, 1), tags=[baku])
+    make_article(title="C", published_on=dt.date(2022, 4, 26), agreements=[road_map], language="ru")
+    make_article(title="D", source=trend, published_on=None, body="Helicopter news.")
+
+
+def test_newest_comes_first_when_no_order_is_given(archive):
+    assert titles("") == ["C", "B", "A", "D"]
+
+
+def test_oldest_comes_first_when_asked(archive):
+    assert titles("sort=oldest") == ["A", "B", "C", "D"]
+
+
+def test_date_after_keeps_later_articles_when_given(archive):
+    assert titles("date_after=2020-01-01") == ["C", "B"]
+
+
+def test_date_before_keeps_earlier_articles_when_given(archive):
+    assert titles("date_before=2020-01-01") == ["A"]
+
+
+def test_undated_keeps_articles_without_a_date_when_asked(archive):
+    assert titles("undated=true") == ["D"]
+
+
+def test_source_keeps_that_sources_articles_when_given(archive):
+    assert titles("source=trend") == ["A", "D"]
+
+
+def test_repeated_source_keeps_either_when_given_twice(archive):
+    assert titles("source=trend&source=kaspi") == ["B", "A", "D"]
+
+
+def test_repeated_tag_keeps_articles_with_every_tag_when_given_twice(archive):
+    assert titles("tag=baku&tag=oil") == ["A"]
+
+
+def test_exclude_tag_drops_articles_with_that_tag_when_given(archive):
+    assert titles("exclude_tag=oil") == ["C", "B", "D"]
+
+
+def test_agreement_keeps_articles_mentioning_it_when_given(archive):
+    assert titles("agreement=road-map") == ["C"]
+
+
+def test_language_keeps_articles_in_it_when_given(archive):
+    assert titles("language=ru") == ["C"]
+
+
+def test_search_combines_with_a_filter_when_both_are_given(archive):
+    assert titles("q=helicopter&source=trend") == ["D"]
+
+
+def test_search_finds_nothing_when_the_filter_excludes_the_match(archive):
+    assert titles("q=helicopter&source=kaspi") == []
+
+
+def test_unknown_source_is_named_in_the_error_when_given(archive):
+    assert "no source “nowhere”" in str(errors("source=nowhere")["source"])
+
+
+def test_impossible_date_is_an_error_when_given(archive):
+    assert "date_after" in errors("date_after=2019-13-45")
+
+
+def test_reversed_dates_are_an_error_when_given(archive):
+    assert "date_before" in errors("date_after=2020-01-01&date_before=2019-01-01")
+
+
+def test_relevance_falls_back_to_newest_when_there_is_no_query(archive):
+    filterset = ArticleFilterSet(QueryDict("sort=relevance"), queryset=Article.objects.all())
+    assert filterset.is_valid() and filterset.order == "newest"
+
+
+def test_a_year_is_chosen_when_the_dates_span_exactly_it(archive):
+    filterset = ArticleFilterSet(
+        QueryDict("date_after=2019-01-01&date_before=2019-12-31"), queryset=Article.objects.all()
+    )
+    assert filterset.is_valid() and filterset.chosen_year == 2019
+
+
+def test_count_is_bounded_when_more_rows_match_than_the_cap(archive, monkeypatch):
+    monkeypatch.setattr("articles.filters.CANDIDATE_LIMIT", 2)
+    filterset = ArticleFilterSet(QueryDict(""), queryset=Article.objects.all())
+    filterset.is_valid()
+    assert filterset.listing().total == 3
+
+
+def test_facets_are_dropped_with_their_names_when_the_budget_is_spent(archive, monkeypatch):
+    monkeypatch.setattr(ArticleQuerySet, "facet_tags", lambda queryset: run_slow_query())
+    filterset = ArticleFilterSet(QueryDict(""), queryset=Article.objects.all())
+    filterset.is_valid()
+    listing = filterset.listing()
+    assert listing.dropped == ["tags"] and "tags" not in listing.facets

@@ -1,0 +1,274 @@
+"""The public pages as a reader meets them: status codes, what each page
+shows, bad parameters answered without a server error, and query counts
+that stay the same however many articles a page shows."""
+
+import datetime as dt
+from http import HTTPStatus
+
+import pytest
+from django.db import connection
+
+from articles.models import Agreement, DatePrecision
+from tests.conftest import make_agreement, make_article, make_source, make_tag
+
+pytestmark = pytest.mark.django_db
+
+# SQL statements per page. The list: rows, tag prefetch, count (or ranked ids,
+# rows with headlines, tags) plus one per facet group (5); on PostgreSQL the
+# facets run in a transaction with a statement timeout (savepoint, set_config,
+# release inside the test's own transaction).
+LIST_QUERIES = {"sqlite": 8, "postgresql": 11}
+DETAIL_QUERIES = 5
+
+
+def populate(size):
+    source = make_source(name="Trend", slug="trend")
+    tag = make_tag(name="Baku", slug="baku")
+    agreement = make_agreement(name="Road map", slug="road-map")
+    for n in range(size):
+        make_article(
+            title=f"Azerbaijan forum {n}", source=source, tags=[tag], agreements=[agreement]
+        )
+
+
+@pytest.mark.parametrize("size", [3, 30])
+@pytest.mark.parametrize("params", [{}, {"q": "Azerbaijan"}, {"source": "trend"}])
+def test_list_query_count_is_fixed_when_rows_grow(client, django_assert_num_queries, size, params):
+    populate(size)
+    extra = 1 if "source" in params else 0  # checking the slug names a source
+    with django_assert_num_queries(LIST_QUERIES[connection.vendor] + extra):
+        response = client.get("/articles/", params)
+    assert response.status_code == HTTPStatus.OK
+
+
+@pytest.mark.parametrize("size", [3, 30])
+def test_detail_query_count_is_fixed_when_articles_grow(client, django_assert_num_queries, size):
+    populate(size)
+    article = make_article(title="Detail", tags=[make_tag(slug="baku-2", name="Baku 2")])
+    with django_assert_num_queries(DETAIL_QUERIES):
+        response = client.get(article.get_absolute_url())
+    assert response.status_code == HTTPStatus.OK
+
+
+def test_front_page_lists_articles_when_there_are_some(client):
+    article = make_article(title="Sochi meeting")
+    response = client.get("/")
+    assert response.status_code == HTTPStatus.OK
+    assert article.get_absolute_url() in response.content.decode()
+
+
+def test_search_marks_the_word_when_it_matches(client):
+    make_article(title="Plant", body="A helicopter plant opens.")
+    response = client.get("/articles/", {"q": "helicopter"})
+    assert "<mark>helicopter</mark>" in response.content.decode()
+
+
+def test_search_says_nothing_matches_when_no_article_does(client):
+    make_article(title="Plant", body="A plant opens.")
+    response = client.get("/articles/", {"q": "zanzibar"})
+    assert response.status_code == HTTPStatus.OK
+    assert "No articles match" in response.content.decode()
+
+
+def test_search_escapes_article_markup_when_shown(client):
+    make_article(title="<b>Bold</b> forum", body="<img src=x onerror=alert(1)> forum")
+    html = client.get("/articles/", {"q": "forum"}).content.decode()
+    assert "<img" not in html and "<b>Bold" not in html
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"date_after": "2019-13-45"},
+        {"date_before": "yesterday"},
+        {"source": "no-such-source"},
+        {"tag": "no-such-tag"},
+        {"exclude_tag": "no-such-tag"},
+        {"agreement": "no-such-agreement"},
+        {"language": "english!"},
+        {"sort": "sideways"},
+        {"page": "0"},
+        {"page": "abc"},
+        {"page": "100000"},
+        {"cursor": "next.2019-13-45.1"},
+        {"cursor": "garbage"},
+        {"date_after": "2020-01-02", "date_before": "2020-01-01"},
+    ],
+)
+def test_bad_parameter_is_a_form_error_when_given(client, params):
+    make_article()
+    response = client.get("/articles/", params)
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert 'class="errorlist' in response.content.decode()
+
+
+@pytest.mark.parametrize("text", ["-", '"unbalanced', "x" * 10_000, "'; DROP TABLE x; --", "NOT"])
+def test_odd_query_is_answered_when_searched(client, text):
+    make_article()
+    assert client.get("/articles/", {"q": text}).status_code == HTTPStatus.OK
+
+
+def test_page_past_the_end_is_a_clear_404_when_asked(client):
+    make_article()
+    response = client.get("/articles/", {"page": "7"})
+    assert response.status_code == HTTPStatus.NOT_FOUND
+    assert "past the end" in response.content.decode()
+
+
+def test_search_page_past_the_end_is_a_clear_404_when_asked(client):
+    make_article(title="Forum")
+    response = client.get("/articles/", {"q": "forum", "page": "3"})
+    assert response.status_code == HTTPStatus.NOT_FOUND
+    assert "past the end" in response.content.decode()
+
+
+def test_older_link_pages_by_cursor_when_there_are_more_rows(client):
+    for n in range(25):
+        make_article(title=f"Row {n}", published_on=dt.date(2020, 1, 1) + dt.timedelta(days=n))
+    first = client.get("/articles/").context["listing"]
+    second = client.get("/articles/", {"cursor": first.next_cursor}).context["listing"]
+    assert [a.title for a in second.rows] == [f"Row {n}" for n in range(4, -1, -1)]
+
+
+def test_newer_link_returns_to_the_first_rows_when_followed_back(client):
+    for n in range(25):
+        make_article(title=f"Row {n}", published_on=dt.date(2020, 1, 1) + dt.timedelta(days=n))
+    first = client.get("/articles/").context["listing"]
+    second = client.get("/articles/", {"cursor": first.next_cursor}).context["listing"]
+    back = client.get("/articles/", {"cursor": second.prev_cursor}).context["listing"]
+    assert [a.pk for a in back.rows] == [a.pk for a in first.rows]
+
+
+def test_undated_articles_come_last_when_paging_newest_first(client):
+    for n in range(21):
+        make_article(title=f"Dated {n}")
+    make_article(title="Undated", published_on=None)
+    first = client.get("/articles/").context["listing"]
+    second = client.get("/articles/", {"cursor": first.next_cursor}).context["listing"]
+    assert [a.title for a in second.rows] == ["Dated 0", "Undated"]
+
+
+def test_year_facet_links_to_that_year_when_listed(client):
+    make_article(published_on=dt.date(2019, 5, 1))
+    html = client.get("/articles/").content.decode()
+    assert "date_after=2019-01-01&amp;date_before=2019-12-31" in html
+
+
+def test_months_are_facets_when_one_year_is_chosen(client):
+    make_article(published_on=dt.date(2019, 5, 1))
+    response = client.get("/articles/", {"date_after": "2019-01-01", "date_before": "2019-12-31"})
+    assert [link.label for link in response.context["facets"]["dates"]] == ["May"]
+
+
+def test_undated_articles_have_their_own_bucket_when_counted(client):
+    make_article(published_on=None)
+    links = client.get("/articles/").context["facets"]["dates"]
+    assert [(link.label, link.count) for link in links] == [("date unknown", 1)]
+
+
+def test_timeline_is_drawn_as_svg_when_articles_have_dates(client):
+    make_article(published_on=dt.date(2019, 5, 1))
+    make_article(published_on=dt.date(2021, 5, 1))
+    html = client.get("/articles/").content.decode()
+    assert html.count('class="timeline__bar') == 2 and "<svg" in html
+
+
+def test_facet_links_keep_the_other_filters_when_followed(client):
+    make_article(source=make_source(slug="trend", name="Trend"), language="ru")
+    response = client.get("/articles/", {"language": "ru"})
+    (link,) = response.context["facets"]["sources"]
+    assert link.query.urlencode() == "language=ru&source=trend"
+
+
+def test_article_page_shows_structure_and_original_when_opened(client):
+    article = make_article(body="First paragraph.\n\n## A subheading\n\nSecond <b>one</b>.")
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "<h2>A subheading</h2>" in html
+    assert "<p>Second &lt;b&gt;one&lt;/b&gt;.</p>" in html
+    assert article.sha256 in html
+
+
+def test_article_page_marks_the_query_when_reached_from_a_search(client):
+    article = make_article(body="The helicopter plant.")
+    html = client.get(article.get_absolute_url(), {"q": "helicopter"}).content.decode()
+    assert "<mark>helicopter</mark>" in html
+
+
+def test_article_page_shows_more_like_this_when_tags_are_shared(client):
+    tag = make_tag()
+    article = make_article(tags=[tag])
+    other = make_article(title="Sibling", tags=[tag])
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert other.get_absolute_url() in html
+
+
+@pytest.mark.parametrize(
+    ("precision", "date", "shown"),
+    [
+        (DatePrecision.DAY, dt.date(2022, 4, 26), "26 April 2022"),
+        (DatePrecision.MONTH, dt.date(2022, 4, 1), "April 2022"),
+        (DatePrecision.YEAR, dt.date(2019, 1, 1), "2019"),
+        (DatePrecision.UNKNOWN, None, "date unknown"),
+    ],
+)
+def test_date_is_shown_as_precisely_as_known_when_listed(client, precision, date, shown):
+    make_article(published_on=date, date_precision=precision)
+    assert f">{shown}</time>" in client.get("/articles/").content.decode()
+
+
+def test_original_is_served_byte_for_byte_when_downloaded(client):
+    article = make_article(original="Кириллица".encode("cp1251"), encoding="cp1251")
+    response = client.get(f"/articles/{article.slug}/original/")
+    assert response.content == "Кириллица".encode("cp1251")
+    assert response["Content-Type"] == "text/plain; charset=cp1251"
+
+
+def test_source_page_lists_its_articles_when_it_exists(client):
+    article = make_article(source=make_source(slug="trend", name="Trend"))
+    response = client.get("/sources/trend/")
+    assert article.get_absolute_url() in response.content.decode()
+
+
+def test_tag_page_lists_its_articles_when_it_exists(client):
+    article = make_article(tags=[make_tag(slug="baku")])
+    assert article.get_absolute_url() in client.get("/tags/baku/").content.decode()
+
+
+def test_agreements_page_leaves_out_rejected_ones_when_listed(client):
+    make_agreement(name="Kept", slug="kept")
+    make_agreement(name="Dropped", slug="dropped", status=Agreement.Status.REJECTED)
+    html = client.get("/agreements/").content.decode()
+    assert "Kept" in html and "Dropped" not in html
+
+
+def test_agreement_page_lists_mentioning_articles_in_date_order_when_opened(client):
+    agreement = make_agreement(slug="road-map")
+    late = make_article(published_on=dt.date(2022, 1, 1), agreements=[agreement])
+    early = make_article(published_on=dt.date(2019, 1, 1), agreements=[agreement])
+    html = client.get("/agreements/road-map/").content.decode()
+    assert html.index(early.get_absolute_url()) < html.index(late.get_absolute_url())
+
+
+def test_month_archive_leaves_out_articles_known_only_to_the_year_when_listed(client):
+    make_article(title="Year only", published_on=dt.date(2019, 1, 1), date_precision="year")
+    make_article(title="January day", published_on=dt.date(2019, 1, 5))
+    html = client.get("/archive/2019/01/").content.decode()
+    assert "January day" in html and "Year only" not in html
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/archive/2019/13/",
+        "/archive/2019/00/",
+        "/archive/1800/",
+        "/articles/no-such-article/",
+        "/sources/no-such/",
+        "/tags/no-such/",
+        "/agreements/no-such/",
+        "/articles/no-such/original/",
+    ],
+)
+def test_unknown_address_is_404_when_asked(client, path):
+    make_article(published_on=dt.date(2019, 5, 1))
+    assert client.get(path).status_code == HTTPStatus.NOT_FOUND
