@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 
-from django.db import connection, models, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, connections, models, transaction
 from django.utils.text import slugify
 
 from articles.models import (
@@ -106,6 +109,26 @@ def _agreement_id(spec: corpus.AgreementSpec) -> int:
     return agreement.pk
 
 
+# Article columns that differ from row to row; the rest are the same on every row.
+ARTICLE_VARYING = {
+    "id",
+    "title",
+    "is_title_derived",
+    "slug",
+    "source_id",
+    "published_on",
+    "date_precision",
+    "byline",
+    "language",
+    "body",
+    "origin",
+    "file_path",
+    "original",
+    "sha256",
+    "encoding",
+}
+
+
 class _Rows:
     """Turns generated articles into prepared rows for the three big tables."""
 
@@ -114,6 +137,12 @@ class _Rows:
         self.article_fields = _insertable(Article, with_pk=True)
         self.tag_fields = _insertable(Article.tags.through)
         self.mention_fields = _insertable(Mention)
+        constants = {"imported_at": IMPORTED_AT, "changed_at": IMPORTED_AT, "curated_fields": []}
+        self.article_row = _RowMaker(self.article_fields, constants, ARTICLE_VARYING)
+        self.tag_row = _RowMaker(self.tag_fields, {}, {"article_id", "tag_id"})
+        self.mention_row = _RowMaker(
+            self.mention_fields, {}, {"article_id", "agreement_id", "sentence", "is_signed"}
+        )
         self.slugs: dict[str, int] = {}
         self.issued: set[str] = set(Article.objects.values_list("slug", flat=True))
 
@@ -147,18 +176,22 @@ class _Rows:
             "original": original,
             "sha256": item.sha256,
             "encoding": item.encoding,
-            "imported_at": IMPORTED_AT,
-            "changed_at": IMPORTED_AT,
-            "curated_fields": [],
         }
-        return _prepared(self.article_fields, values)
+        return self.article_row(values)
+
+    def batch(self, numbers: range, seed: int) -> dict[type[models.Model], tuple[list, list]]:
+        items = [corpus.article(number, seed) for number in numbers]
+        return {
+            Article: (self.article_fields, [self.article(i) for i in items]),
+            Article.tags.through: (self.tag_fields, [r for i in items for r in self.tags(i)]),
+            Mention: (self.mention_fields, [r for i in items for r in self.mentions(i)]),
+        }
 
     def tags(self, item: corpus.GeneratedArticle) -> list[tuple]:
         article_id = self.first_id + item.number - self.start
         tag_ids = {self.catalogue.tags[key] for key in item.tags}
         return [
-            _prepared(self.tag_fields, {"article_id": article_id, "tag_id": tag_id})
-            for tag_id in sorted(tag_ids)
+            self.tag_row({"article_id": article_id, "tag_id": tag_id}) for tag_id in sorted(tag_ids)
         ]
 
     def mentions(self, item: corpus.GeneratedArticle) -> list[tuple]:
@@ -171,7 +204,7 @@ class _Rows:
                 "sentence": sentence,
                 "is_signed": is_signed,
             }
-            rows.append(_prepared(self.mention_fields, values))
+            rows.append(self.mention_row(values))
         return rows
 
 
@@ -183,13 +216,31 @@ def _insertable(model: type[models.Model], *, with_pk: bool = False) -> list[mod
     ]
 
 
-def _prepared(fields: list[models.Field], values: dict) -> tuple:
-    return tuple(
-        f.get_db_prep_save(
-            values[f.attname] if f.attname in values else f.get_default(), connection
-        )
-        for f in fields
-    )
+class _RowMaker:
+    """Rows for one table in column order: what is the same on every row (a default,
+    the import time) adapted once; numbers, text and bytes passed as they are."""
+
+    PLAIN = (int, str, bytes, type(None))
+
+    def __init__(self, fields: list[models.Field], constants: dict, varying: set[str]) -> None:
+        self.database = connections[DEFAULT_DB_ALIAS]
+        self.fields = fields
+        self.constant = {
+            f.attname: f.get_db_prep_save(constants.get(f.attname, f.get_default()), self.database)
+            for f in fields
+            if f.attname not in varying
+        }
+
+    def __call__(self, values: dict) -> tuple:
+        return tuple(self._value(f, values) for f in self.fields)
+
+    def _value(self, field: models.Field, values: dict):
+        if field.attname in self.constant:
+            return self.constant[field.attname]
+        value = values[field.attname]
+        if isinstance(value, self.PLAIN):
+            return value
+        return field.get_db_prep_save(value, self.database)
 
 
 def _insert(model: type[models.Model], fields: list[models.Field], rows: list[tuple]) -> None:
@@ -210,29 +261,32 @@ def _insert(model: type[models.Model], fields: list[models.Field], rows: list[tu
 
 
 def load(
-    count: int, *, seed: int, start: int, batch: int, progress: Callable[[int, int, float], None]
+    count: int,
+    *,
+    seed: int,
+    start: int,
+    batch: int,
+    progress: Callable[[int, int, float], None],
+    writers: int = 1,
 ) -> dict[str, float]:
     """Articles start..start+count into the database, indexes rebuilt once at the end.
 
-    Returns the timings: the catalogue (sources, tags, agreements: a fixed cost
-    whatever the size), the rows, and the index rebuild.
+    Rows are made here, in order (so slugs come out the same every time), and
+    written by `writers` threads, each with its own connection: on PostgreSQL
+    the tsvector trigger, not Python, is the bottleneck, and two server
+    processes share it. SQLite has one writer. Returns the timings: the
+    catalogue (a fixed cost whatever the size), the rows, the index rebuild.
     """
     begun = time.perf_counter()
     catalogue = Catalogue().fill()
     first_id = (Article.objects.aggregate(top=models.Max("id"))["top"] or 0) + 1
     rows = _Rows(catalogue, first_id, start)
+    writers = writers if connection.vendor == "postgresql" else 1
     restore = _defer_indexes()
     started, done = time.perf_counter(), 0
     try:
-        for numbers in batches(range(start, start + count), batch):
-            items = [corpus.article(number, seed) for number in numbers]
-            with transaction.atomic():
-                _insert(Article, rows.article_fields, [rows.article(i) for i in items])
-                _insert(
-                    Article.tags.through, rows.tag_fields, [r for i in items for r in rows.tags(i)]
-                )
-                _insert(Mention, rows.mention_fields, [r for i in items for r in rows.mentions(i)])
-            done += len(items)
+        for written in _write_all(rows, batches(range(start, start + count), batch), seed, writers):
+            done += written
             progress(done, count, started)
     finally:
         rows_done = time.perf_counter()
@@ -241,12 +295,44 @@ def load(
     finished = time.perf_counter()
     return {
         "articles": done,
+        "writers": writers,
         "catalogue_seconds": round(started - begun, 2),
         "rows_seconds": round(rows_done - started, 2),
         "index_seconds": round(finished - rows_done, 2),
         "seconds": round(finished - started, 2),
         "per_second": round(done / (finished - started), 1),
     }
+
+
+def _write_all(rows: _Rows, chunks: Iterator[range], seed: int, writers: int) -> Iterator[int]:
+    """Write every chunk, yielding each one's size as it lands; in order when alone."""
+    if writers == 1:
+        for numbers in chunks:
+            yield _write_batch(rows.batch(numbers, seed))
+        return
+    with ThreadPoolExecutor(max_workers=writers) as pool:
+        pending: deque[Future] = deque()
+        for numbers in chunks:
+            pending.append(pool.submit(_write_batch, rows.batch(numbers, seed)))
+            while len(pending) > writers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def _write_batch(prepared: dict[type[models.Model], tuple[list, list[tuple]]]) -> int:
+    """One batch in one transaction, on this thread's own connection."""
+    try:
+        with transaction.atomic():
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("SET LOCAL synchronous_commit = off")
+            for model, (fields, table_rows) in prepared.items():
+                _insert(model, fields, table_rows)
+    finally:
+        if threading.current_thread() is not threading.main_thread():
+            connection.close()
+    return len(prepared[Article][1])
 
 
 def _big_tables() -> list[str]:

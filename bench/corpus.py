@@ -448,6 +448,7 @@ def agreements() -> tuple[AgreementSpec, ...]:
     return tuple(specs)
 
 
+@cache
 def agreement_indexes_by_language() -> dict[str, list[int]]:
     by_language: dict[str, list[int]] = {language: [] for language in LANGUAGE_COLUMN}
     for index, spec in enumerate(agreements()):

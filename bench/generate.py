@@ -44,6 +44,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--start", type=int, default=0, help="number of the first article")
     parser.add_argument("--out", type=Path, help="folder for the files")
     parser.add_argument("--batch", type=int, default=5000)
+    parser.add_argument(
+        "--writers", type=int, default=2, help="parallel writers on PostgreSQL (SQLite has one)"
+    )
     args = parser.parse_args(argv)
     if args.output == "files":
         if args.out is None:
@@ -58,16 +61,22 @@ def main(argv: list[str] | None = None) -> int:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    timings = load_database(args.articles, seed=args.seed, start=args.start, batch=args.batch)
+    timings = load_database(
+        args.articles, seed=args.seed, start=args.start, batch=args.batch, writers=args.writers
+    )
     print(json.dumps(timings))
     return 0
 
 
-def load_database(count: int, *, seed: int, start: int = 0, batch: int = 5000) -> dict:
+def load_database(
+    count: int, *, seed: int, start: int = 0, batch: int = 5000, writers: int = 2
+) -> dict:
     """Bulk-load articles start..start+count with their tags and mentions; returns timings."""
     from bench import bulk
 
-    return bulk.load(count, seed=seed, start=start, batch=batch, progress=_progress)
+    return bulk.load(
+        count, seed=seed, start=start, batch=batch, progress=_progress, writers=writers
+    )
 
 
 def _progress(done: int, total: int, started: float) -> None:
