@@ -8,6 +8,7 @@ to `articles.curation`, which does the work in one transaction and writes the
 history.
 """
 
+from django import forms
 from django.contrib import admin, messages
 from django.db import models
 from django.db.models import Count, Exists, OuterRef
@@ -198,6 +199,8 @@ class MentionInline(admin.TabularInline):
     model = Mention
     fields = ["agreement", "sentence", "is_signed"]
     autocomplete_fields = ["agreement"]
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3})}}
+    classes = ["curation-compact"]
     extra = 0
     verbose_name = "agreement mentioned"
     verbose_name_plural = "agreements mentioned"
@@ -210,7 +213,7 @@ class RevisionInline(admin.TabularInline):
     fields = ["imported_at", "superseded_at", "sha256", "encoding", "file_path"]
     readonly_fields = fields
     extra = 0
-    classes = ["curation-readonly"]
+    classes = ["curation-compact"]
     verbose_name_plural = "earlier originals (revisions)"
 
     def get_queryset(self, request):
@@ -231,9 +234,7 @@ class ArticleAdmin(admin.ModelAdmin):
     list_display = [
         "title",
         "source",
-        "published_on",
-        "date_precision",
-        "language",
+        "published",
         "agreement_count",
         "curated",
     ]
@@ -250,7 +251,7 @@ class ArticleAdmin(admin.ModelAdmin):
     # Shows the search box; get_search_results searches title and body in full text.
     search_fields = ["title", "body"]
     date_hierarchy = "published_on"
-    sortable_by = ["title", "published_on", "agreement_count"]
+    sortable_by = ["title", "published", "agreement_count"]
     autocomplete_fields = ["source", "tags"]
     readonly_fields = [
         "curated_summary",
@@ -298,6 +299,8 @@ class ArticleAdmin(admin.ModelAdmin):
             .get_queryset(request)
             .defer("original", "body")
             .annotate(agreement_count=Count("mentions", distinct=True))
+            # Meta.ordering does not apply to a grouped query; paging needs an order.
+            .order_by(*Article._meta.ordering)
         )
 
     def get_search_results(self, request, queryset, search_term):
@@ -309,6 +312,16 @@ class ArticleAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         # Articles come from files: the importer is the only thing that adds them.
         return False
+
+    @admin.display(description="published", ordering="published_on")
+    def published(self, article):
+        """The date as precisely as it is known: "26 Apr 2022", "Apr 2022", "2022"."""
+        day, precision = article.published_on, article.date_precision
+        if day is None:
+            return "unknown"
+        return {"year": f"{day:%Y}", "month": f"{day:%b %Y}"}.get(
+            precision, f"{day.day} {day:%b %Y}"
+        )
 
     @admin.display(description="agreements", ordering="agreement_count")
     def agreement_count(self, article):
@@ -397,7 +410,12 @@ class TagAdmin(SlugRedirectMixin, MergeActionMixin, admin.ModelAdmin):
         css = CURATION_MEDIA
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(article_count=Count("articles"))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(article_count=Count("articles"))
+            .order_by(*Tag._meta.ordering)
+        )
 
     @admin.display(description="articles", ordering="article_count")
     def article_count(self, tag):
@@ -423,7 +441,7 @@ class ArticleMentionInline(admin.TabularInline):
     fields = ["article_link", "published", "sentence", "is_signed"]
     readonly_fields = fields
     extra = 0
-    classes = ["curation-readonly"]
+    classes = ["curation-compact"]
     verbose_name = "mention in an article"
     verbose_name_plural = "mentioned in these articles"
 
@@ -462,7 +480,7 @@ class AgreementKeyInline(admin.TabularInline):
     fields = ["key"]
     readonly_fields = fields
     extra = 0
-    classes = ["curation-readonly"]
+    classes = ["curation-compact"]
     verbose_name_plural = "importer keys"
 
     def has_add_permission(self, request, obj=None):
@@ -502,7 +520,12 @@ class AgreementAdmin(SlugRedirectMixin, MergeActionMixin, admin.ModelAdmin):
         css = CURATION_MEDIA
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(article_count=Count("mentions"))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(article_count=Count("mentions"))
+            .order_by(*Agreement._meta.ordering)
+        )
 
     @admin.display(description="articles", ordering="article_count")
     def article_count(self, agreement):
@@ -550,7 +573,12 @@ class SourceAdmin(SlugRedirectMixin, MergeActionMixin, admin.ModelAdmin):
         css = CURATION_MEDIA
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(article_count=Count("articles"))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(article_count=Count("articles"))
+            .order_by(*Source._meta.ordering)
+        )
 
     @admin.display(description="articles", ordering="article_count")
     def article_count(self, source):
