@@ -116,7 +116,7 @@ class ArticleFilterSet(django_filters.FilterSet):
         widget=forms.TextInput(attrs={"size": 3, "placeholder": "en"}),
         validators=[RegexValidator(r"^[a-z]{2,3}$", "A language is a code such as en or ru.")],
     )
-    sort = django_filters.ChoiceFilter(choices=SORTS, method=_unchanged, empty_label=None)
+    sort = django_filters.ChoiceFilter(choices=SORTS, method=_unchanged, empty_label="Default")
 
     class Meta:
         model = Article

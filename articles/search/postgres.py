@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from django.db import transaction
-from django.db.models import BooleanField, FloatField, QuerySet, TextField
+from django.db.models import BooleanField, QuerySet, TextField
 from django.db.models.expressions import RawSQL
 
 from articles.search.terms import Query, Term
@@ -118,12 +118,6 @@ def marked_body(
         .first()
     )
     return tuple(row) if row else None
-
-
-def rank_expression(query: Query) -> RawSQL:
-    """The row's rank for ORDER BY in a plain queryset (the admin)."""
-    tsquery, params = _tsquery(query, ROW_CONFIG)
-    return RawSQL(f"ts_rank({TABLE}.search_vector, {tsquery})", params, FloatField())
 
 
 @contextmanager
