@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from articles.ingest.dates import MONTH_PATTERN, full_date
 from articles.ingest.document import (
     AgreementKind,
     AgreementMention,
@@ -32,7 +33,6 @@ from articles.ingest.document import (
     TagKind,
     TagMention,
 )
-from articles.ingest.parse import MONTH_PATTERN, full_date
 
 GAZETTEER_PATH = Path(__file__).resolve().parents[2] / "fixtures" / "gazetteer.json"
 NAME_MAX_WORDS = 40

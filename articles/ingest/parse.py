@@ -15,25 +15,39 @@ in four passes, each a small function:
    none), the source (explicit credits before attributions such as
    "told Trend") and the language.
 
+Reading dates lives in dates.py and recognising sources and credits in
+sources.py; this module decides which line each is tried on.
+
 Every pattern is compiled once, anchored to a line and bounded, so the cost
 grows linearly with the file.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import html
-import json
 import re
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
-from urllib.parse import urlsplit
 
-from articles.ingest.document import ParsedArticle, Precision, PublishedDate
+from articles.ingest.dates import (
+    ANY_DATE_PATTERN,
+    HEADER_DATE_LINE,
+    DateFound,
+    date_only_line,
+    find_date,
+)
+from articles.ingest.document import ParsedArticle, PublishedDate
 from articles.ingest.language import detect_language
+from articles.ingest.sources import (
+    BANNER,
+    CREDIT_PREFIX,
+    QUOTES,
+    KnownSources,
+    default_sources,
+    looks_like_person,
+    looks_like_source,
+    split_credit,
+)
 
-SOURCES_PATH = Path(__file__).resolve().parents[2] / "fixtures" / "sources.json"
 TITLE_MAX_CHARS = 90
 
 
@@ -47,202 +61,6 @@ def _phrases(text: str) -> frozenset[str]:
 
 class NoArticleText(ValueError):
     """Text with no letter or digit in it: nothing to archive."""
-
-
-# ---------------------------------------------------------------- sources
-
-
-@dataclass(frozen=True, eq=False)
-class KnownSources:
-    """News sources the parser recognises, loaded from data a curator can extend."""
-
-    names_by_alias: dict[str, str]
-    names_by_domain: dict[str, str]
-    alias_pattern: str
-
-    @classmethod
-    def from_entries(cls, entries: list[dict]) -> KnownSources:
-        by_alias: dict[str, str] = {}
-        by_domain: dict[str, str] = {}
-        aliases: list[str] = []
-        for entry in entries:
-            name = entry["name"]
-            for alias in [name, *entry.get("aliases", [])]:
-                by_alias[alias.casefold()] = name
-                aliases.append(alias)
-            for domain in entry.get("domains", []):
-                by_domain[domain.lower()] = name
-                by_alias.setdefault(domain.lower(), name)
-        ordered = sorted(set(aliases), key=len, reverse=True)
-        pattern = "|".join(re.escape(alias) for alias in ordered) or r"(?!x)x"
-        return cls(by_alias, by_domain, pattern)
-
-    @classmethod
-    def load(cls, path: Path | None = None) -> KnownSources:
-        data = json.loads((path or SOURCES_PATH).read_text(encoding="utf-8"))
-        return cls.from_entries(data["sources"])
-
-    def named(self, text: str) -> str | None:
-        """The source `text` names exactly (any case, quotes ignored), if known."""
-        return self.names_by_alias.get(text.strip(_QUOTES + " .:").casefold())
-
-    def from_url(self, url: str) -> str | None:
-        """The source whose web domain `url` is on, if known."""
-        try:
-            host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
-        except ValueError:
-            return None
-        labels = host.lower().split(".")
-        for start in range(len(labels) - 1):
-            name = self.names_by_domain.get(".".join(labels[start:]))
-            if name:
-                return name
-        return None
-
-
-@cache
-def default_sources() -> KnownSources:
-    return KnownSources.load()
-
-
-@cache
-def _attribution_patterns(alias_pattern: str) -> tuple[re.Pattern[str], ...]:
-    alias = rf"(?P<alias>{alias_pattern})(?!\w|\.\w)"
-    return (
-        re.compile(rf"{_ATTRIBUTION_VERBS}\s+(?:the\s+)?[{_QUOTES}]?{alias}"),
-        re.compile(rf"{alias}[{_QUOTES}]?\s+(?:reports|reported|has learned|learned)\b"),
-        re.compile(rf"\(\s*{alias}\s*\)"),
-        re.compile(rf"{alias}-?[ʼ'’]?y?[aəe]\s+(?:açıqlama|bildir|deyib|müsahibə)"),
-    )
-
-
-@cache
-def _alias_anywhere(alias_pattern: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?P<alias>{alias_pattern})(?!\w|\.\w)")
-
-
-_QUOTES = "\"'«»“”„‘’"
-_ATTRIBUTION_VERBS = (
-    r"(?:told|tells|reports?|reported|according to|quoted by|cited by|in an interview with|"
-    r"(?i:сообщает|сообщил[аи]?|передает|передаёт|рассказал[аи]?|заявил[аи]?|сказал[аи]?|"
-    r"по данным|по информации|в интервью|xəbər verir|məlumat verir))"
-)
-
-# ---------------------------------------------------------------- dates
-
-_MONTH_NAMES = {
-    1: "january jan январь января янв yanvar",
-    2: "february feb февраль февраля фев fevral",
-    3: "march mar март марта мар mart",
-    4: "april apr апрель апреля апр aprel",
-    5: "may май мая",
-    6: "june jun июнь июня iyun",
-    7: "july jul июль июля iyul",
-    8: "august aug август августа авг avqust",
-    9: "september sept sep сентябрь сентября сен sentyabr",
-    10: "october oct октябрь октября окт oktyabr",
-    11: "november nov ноябрь ноября noy noyabr",
-    12: "december dec декабрь декабря дек dekabr",
-}
-_MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in names.split()}
-_MONTH_ALTERNATIVES = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_MONTH = rf"(?i:(?P<month>{_MONTH_ALTERNATIVES}))\.?"
-_DAY = r"(?P<day>[0-9]{1,2})(?:st|nd|rd|th|-?(?:ci|cı|cu|cü))?"
-_YEAR = r"(?P<year>[0-9]{4})"
-MONTH_PATTERN = rf"(?i:{_MONTH_ALTERNATIVES})\.?"
-_UNNAMED_DAY = r"[0-9]{1,2}(?:st|nd|rd|th)?"
-
-_DATE_FORMATS: tuple[tuple[re.Pattern[str], Precision], ...] = (
-    (
-        re.compile(
-            r"(?<![0-9])(?P<year>[0-9]{4})-(?P<mnum>[0-9]{1,2})-(?P<day>[0-9]{1,2})(?![0-9])"
-        ),
-        Precision.DAY,
-    ),
-    (
-        re.compile(
-            r"(?<![0-9])(?P<day>[0-9]{1,2})[./](?P<mnum>[0-9]{1,2})[./](?P<year>[0-9]{4})(?![0-9])"
-        ),
-        Precision.DAY,
-    ),
-    (re.compile(rf"(?<!\w){_DAY}\s+{_MONTH},?\s+{_YEAR}(?![0-9])"), Precision.DAY),
-    (re.compile(rf"(?<!\w){_MONTH}\s+{_DAY},?\s+{_YEAR}(?![0-9])"), Precision.DAY),
-    (re.compile(rf"(?<!\w){_MONTH},?\s+{_YEAR}(?![0-9])"), Precision.MONTH),
-)
-_YEARLESS_DATES = (
-    re.compile(rf"(?<!\w){_DAY}\s+{_MONTH}(?!\w)"),
-    re.compile(rf"(?<!\w){_MONTH}\s+{_DAY}(?!\w)"),
-)
-_YEAR_LINE = re.compile(
-    r"^(?i:year:?\s*)?(?P<year>(?:19|20)[0-9]{2})(?:-?(?i:ci|cı|cu|cü))?(?:\s+(?i:il|г\.?|год))?$"
-)
-_TIME = re.compile(r"(?<![0-9])[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s*(?i:[ap]\.?m\.?))?")
-_DATE_LINE_LABELS = re.compile(
-    r"(?i:published|updated|posted|date|on|at|опубликовано|обновлено|дата|в|tarix|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|gmt|utc|msk|"
-    r"il|г|год|ci|cı|cu|cü)(?!\w)"
-)
-_HEADER_DATE_LINE = re.compile(r"^date\s+(?P<date>\S+)(?:\s+(?P<rest>.*))?$", re.I)
-
-
-@dataclass(frozen=True)
-class _DateFound:
-    published: PublishedDate
-    span: tuple[int, int]
-    problem: str | None = None
-
-
-def _find_date(text: str) -> _DateFound | None:
-    """The first date written in `text`, complete or not; never guesses a year."""
-    for pattern, precision in _DATE_FORMATS:
-        match = pattern.search(text)
-        if match:
-            return _date_from_match(match, precision)
-    match = next(filter(None, (pattern.search(text) for pattern in _YEARLESS_DATES)), None)
-    if match:
-        problem = f"date without a year ({match.group(0).rstrip('.')}): left unknown"
-        return _DateFound(PublishedDate.unknown(), match.span(), problem)
-    return None
-
-
-def _date_from_match(match: re.Match[str], precision: Precision) -> _DateFound:
-    parts = match.groupdict()
-    month = int(parts["mnum"]) if parts.get("mnum") else _MONTHS[parts["month"].lower()]
-    day = int(parts["day"]) if parts.get("day") else 1
-    try:
-        value = dt.date(int(parts["year"]), month, day)
-    except ValueError:
-        value = None
-    if value is None or not 1900 <= value.year <= 2100:
-        problem = f"impossible date {match.group(0)}"
-        return _DateFound(PublishedDate.unknown(), match.span(), problem)
-    return _DateFound(PublishedDate(value, precision), match.span())
-
-
-def full_date(text: str) -> dt.date | None:
-    """The first complete, possible date written in `text` ('22 February 2022'), if any."""
-    for pattern, precision in _DATE_FORMATS:
-        match = pattern.search(text) if precision is Precision.DAY else None
-        if match:
-            return _date_from_match(match, precision).published.value
-    return None
-
-
-def _date_only_line(line: str) -> _DateFound | None:
-    """A header line that says nothing but when: '3 March 2021 10:15', 'Updated: 03.03.2021'."""
-    if len(line) > 80:
-        return None
-    year_only = _YEAR_LINE.match(line)
-    if year_only:
-        value = dt.date(int(year_only.group("year")), 1, 1)
-        return _DateFound(PublishedDate(value, Precision.YEAR), (0, len(line)))
-    found = _find_date(line)
-    if found is None:
-        return None
-    rest = line[: found.span[0]] + " " + line[found.span[1] :]
-    rest = _DATE_LINE_LABELS.sub(" ", _TIME.sub(" ", rest))
-    return found if len(_WORD.findall(rest)) <= 2 else None
 
 
 # ---------------------------------------------------------------- line cleaning
@@ -325,7 +143,7 @@ class _Findings:
     url: str | None = None
     problems: list[str] = field(default_factory=list)
 
-    def note_date(self, found: _DateFound) -> None:
+    def note_date(self, found: DateFound) -> None:
         if found.problem and found.problem not in self.problems:
             self.problems.append(found.problem)
         if self.published is None and found.published.value is not None:
@@ -370,15 +188,14 @@ def _take_credit_line(line: str, findings: _Findings, sources: KnownSources) -> 
         if url:
             findings.note_url(url.group(0), sources)
         elif len(value) <= 60:
-            findings.note_source(sources.named(value) or value.strip(_QUOTES + " ."))
+            findings.note_source(sources.named(value) or value.strip(QUOTES + " ."))
         return True
     url_line = _URL_LINE.match(line)
     if url_line:
         findings.note_url(url_line.group("url"), sources)
         return True
     if len(line) <= 200 and _REPRINT_LINE.search(line):
-        mentioned = _alias_anywhere(sources.alias_pattern).search(line)
-        findings.note_source(sources.named(mentioned.group("alias")) if mentioned else None)
+        findings.note_source(sources.mentioned_in(line))
         return True
     return False
 
@@ -405,41 +222,15 @@ def _drop_furniture(lines: list[str], findings: _Findings, sources: KnownSources
 
 # ---------------------------------------------------------------- header zone
 
-_BANNER = re.compile(
-    rf"^[{_QUOTES}]?(?P<name>[^{_QUOTES}]{{2,40}})[{_QUOTES}]?\s+(?i:publications?|публикации)$"
-)
-_CREDIT_PREFIX = re.compile(r"^(?i:by|author|автор|müəllif|от)\b\s*:?\s*(?P<credit>.{2,120})$")
-_CREDIT_SPLIT = re.compile(r"\s*[,|/;]\s*")
-_NAME_WORD = r"[A-ZА-ЯЁƏÜÖĞİŞÇ][\w'’.-]*"
-_PERSON = re.compile(
-    rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}(?:\s+(?:and|и|və)\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})?$"
-)
-_ORGANISATION_WORDS = _words(
-    "news agency press media service tv radio online info az ru com daily times post journal "
-    "group network newspaper новости агентство пресс служба информ xəbər agentliyi qəzeti"
-)
 _HEADLINE_END = re.compile(r"[.,;:\-–—]$")
 
 
 def _credit(text: str, findings: _Findings, sources: KnownSources) -> None:
-    """Sort a credit such as 'John Smith, Trend' into byline (people) and source."""
-    for part in _CREDIT_SPLIT.split(text.strip(_QUOTES + " .")):
-        part = part.strip(_QUOTES + " .")
-        if not part:
-            continue
-        known = sources.named(part)
-        if known:
-            findings.note_source(known)
-        elif _looks_like_person(part):
-            findings.bylines.append(part)
-        elif " " not in part and part[:1].isupper():
-            findings.note_source(part)
-
-
-def _looks_like_person(text: str) -> bool:
-    if not _PERSON.match(text):
-        return False
-    return not any(word.lower() in _ORGANISATION_WORDS for word in _WORD.findall(text))
+    """Note a credit such as 'John Smith, Trend': people as bylines, the rest as source."""
+    credit = split_credit(text, sources)
+    findings.bylines.extend(credit.people)
+    for name in credit.source_names:
+        findings.note_source(name)
 
 
 def _take_date_header(lines: list[str], findings: _Findings, sources: KnownSources) -> list[str]:
@@ -447,15 +238,15 @@ def _take_date_header(lines: list[str], findings: _Findings, sources: KnownSourc
     first = next((index for index, line in enumerate(lines) if line), None)
     if first is None:
         return lines
-    match = _HEADER_DATE_LINE.match(lines[first])
+    match = HEADER_DATE_LINE.match(lines[first])
     if not match:
         return lines
-    found = _find_date(match.group("date"))
+    found = find_date(match.group("date"))
     if found is None:
         return lines
     findings.note_date(found)
     rest = (match.group("rest") or "").strip()
-    credit = _CREDIT_PREFIX.match(rest)
+    credit = CREDIT_PREFIX.match(rest)
     if credit and len(rest) <= 60:
         _credit(credit.group("credit"), findings, sources)
         rest = ""
@@ -477,15 +268,15 @@ def _take_header_line(
     lines: list[str], index: int, findings: _Findings, sources: KnownSources
 ) -> bool:
     line = lines[index]
-    banner = _BANNER.match(line)
+    banner = BANNER.match(line)
     if banner:
         findings.note_source(sources.named(banner.group("name")) or banner.group("name").strip())
         return True
-    date_line = _date_only_line(line)
+    date_line = date_only_line(line)
     if date_line:
         findings.note_date(date_line)
         return True
-    credit = _CREDIT_PREFIX.match(line)
+    credit = CREDIT_PREFIX.match(line)
     if credit and len(line) <= 80 and not _is_paragraph(line):
         _credit(credit.group("credit"), findings, sources)
         return True
@@ -510,11 +301,6 @@ def _is_headline(lines: list[str], index: int) -> bool:
 
 _TERMINAL = '.!?:;"”»)…'
 _PLACE = r"[A-ZА-ЯЁƏ][\w'’-]+(?:[ -][A-ZА-ЯЁƏ][\w'’-]+){0,2}"
-_ANY_DATE = (
-    rf"(?:{_UNNAMED_DAY}\s+{MONTH_PATTERN}(?:\s+[0-9]{{4}})?"
-    rf"|{MONTH_PATTERN}\s+{_UNNAMED_DAY}(?:,?\s+[0-9]{{4}})?"
-    r"|[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2})"
-)
 
 
 def _dateline_credit(suffix: str) -> str:
@@ -527,7 +313,7 @@ def _dateline_credit(suffix: str) -> str:
 # A dateline needs a date or a credit after the place: "BAKU, March 3." or "BAKU (Trend) -".
 _DATELINE = re.compile(
     rf"^(?P<place>{_PLACE}(?:,\s*[A-ZА-ЯЁƏ][\w-]+)?)"
-    rf"(?:,\s*(?P<date>{_ANY_DATE})\.?\s*{_dateline_credit('')}?|\s*{_dateline_credit('2')})"
+    rf"(?:,\s*(?P<date>{ANY_DATE_PATTERN})\.?\s*{_dateline_credit('')}?|\s*{_dateline_credit('2')})"
     r"\s*(?:[—–-]+|[.:])?\s+"
 )
 _SENTENCE_END = re.compile(r"[.!?…](?=[\s\"”»]*(?:\s[\"“«A-ZА-ЯЁƏ0-9]|$))")
@@ -565,11 +351,11 @@ def _take_dateline(paragraphs: list[str], findings: _Findings, sources: KnownSou
     if not match:
         return paragraphs
     credit = next(filter(None, match.group("credit", "slashed", "credit2", "slashed2")), None)
-    if credit and not (sources.named(credit) or _looks_like_source(credit)):
+    if credit and not (sources.named(credit) or looks_like_source(credit)):
         return paragraphs
     if match.group("date"):
         findings.note_date(
-            _find_date(match.group("date")) or _DateFound(PublishedDate.unknown(), (0, 0))
+            find_date(match.group("date")) or DateFound(PublishedDate.unknown(), (0, 0))
         )
     if credit:
         findings.note_source(sources.named(credit) or credit)
@@ -577,22 +363,18 @@ def _take_dateline(paragraphs: list[str], findings: _Findings, sources: KnownSou
     return [rest, *paragraphs[1:]] if rest else paragraphs[1:]
 
 
-def _looks_like_source(text: str) -> bool:
-    return " " not in text.strip() and text[:1].isupper()
-
-
 def _take_closing_byline(
     paragraphs: list[str], findings: _Findings, sources: KnownSources
 ) -> list[str]:
     if len(paragraphs) < 2:
         return paragraphs
-    last = paragraphs[-1].strip(_QUOTES + " ")
-    credit = _CREDIT_PREFIX.match(last)
+    last = paragraphs[-1].strip(QUOTES + " ")
+    credit = CREDIT_PREFIX.match(last)
     if credit and len(last) <= 80:
         _credit(credit.group("credit"), findings, sources)
     elif len(last) <= 60 and sources.named(last.strip("()")):
         findings.note_source(sources.named(last.strip("()")))
-    elif len(last) <= 60 and _looks_like_person(last):
+    elif len(last) <= 60 and looks_like_person(last):
         findings.bylines.append(last)
     else:
         return paragraphs
@@ -620,27 +402,17 @@ def _derive_title(body: str) -> str:
     first = next((block for block in body.split("\n\n") if not block.startswith("## ")), body)
     first = first.removeprefix("## ")[:400]
     end = _SENTENCE_END.search(first)
-    sentence = (first[: end.start()] if end else first).strip(_QUOTES + " ")
+    sentence = (first[: end.start()] if end else first).strip(QUOTES + " ")
     if len(sentence) > TITLE_MAX_CHARS:
         sentence = sentence[: TITLE_MAX_CHARS + 1].rsplit(" ", 1)[0]
         words = sentence.split(" ")
-        while len(words) > 3 and words[-1].lower().strip(_QUOTES + ",;:") in _TRAILING_SMALL_WORDS:
+        while len(words) > 3 and words[-1].lower().strip(QUOTES + ",;:") in _TRAILING_SMALL_WORDS:
             words.pop()
         sentence = " ".join(words)
-    title = sentence.rstrip(_QUOTES + " ,;:.-–—(").strip()
+    title = sentence.rstrip(QUOTES + " ,;:.-–—(").strip()
     if title.count('"') % 2:
         title = title.replace('"', "")
     return title or body[:TITLE_MAX_CHARS].strip()
-
-
-def _attributed_source(body: str, sources: KnownSources) -> str | None:
-    """The first known source the text credits: 'told Trend', 'Trend reports', '(APA)'."""
-    best: tuple[int, str] | None = None
-    for pattern in _attribution_patterns(sources.alias_pattern):
-        match = pattern.search(body)
-        if match and (best is None or match.start() < best[0]):
-            best = (match.start(), match.group("alias"))
-    return sources.named(best[1]) if best else None
 
 
 # ---------------------------------------------------------------- entry point
@@ -658,7 +430,7 @@ def parse(text: str, known_sources: KnownSources | None = None) -> ParsedArticle
     paragraphs = _mark_subheadings(_take_closing_byline(paragraphs, findings, sources))
     body = "\n\n".join(paragraphs) or _fallback_body(text)
     title = findings.title or _derive_title(body)
-    source = findings.credited_source or _attributed_source(body, sources)
+    source = findings.credited_source or sources.attributed_in(body)
     return ParsedArticle(
         title=title,
         title_derived=findings.title is None,

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from articles.ingest.document import Precision
-from articles.ingest.parse import KnownSources, NoArticleText, parse
+from articles.ingest.parse import NoArticleText, parse
 from articles.ingest.read import decode
+from articles.ingest.sources import KnownSources
 
 SEEDS = Path(__file__).resolve().parents[2] / "fixtures" / "seeds"
 PARAGRAPH = (
