@@ -1,6 +1,19 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = "Archive"
+
+    def ready(self) -> None:
+        post_migrate.connect(_keep_search_index_in_step, sender=self)
+
+
+def _keep_search_index_in_step(sender, using: str, **kwargs) -> None:
+    from django.db import connections
+
+    if connections[using].vendor == "sqlite":
+        from articles.search.sqlite import restore_triggers
+
+        restore_triggers(using)

@@ -427,6 +427,9 @@ class Article(models.Model):
             ),
         ]
         indexes = [
+            # Serves newest-first on SQLite (NULLs sort lowest there) and, scanned
+            # backwards, oldest-first on PostgreSQL; migration 0005 adds PostgreSQL's
+            # NULLS LAST twins, which SQLite cannot declare.
             models.Index(fields=["-published_on", "-id"], name="articles_article_newest_idx"),
             models.Index(fields=["source", "-published_on"], name="articles_article_source_idx"),
             models.Index(fields=["language", "-published_on"], name="articles_article_lang_idx"),

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 from articles.ingest.document import AgreementMention, ParsedArticle, TagMention
 from articles.ingest.extract import Gazetteer, extract_agreements, extract_tags
-from articles.ingest.parse import KnownSources, parse
+from articles.ingest.parse import parse
 from articles.ingest.read import decode
+from articles.ingest.sources import KnownSources
 
 
 @dataclass(frozen=True)

@@ -99,7 +99,7 @@ def run(direction):
     def execute(apps, schema_editor):
         vendor = schema_editor.connection.vendor
         if vendor not in STATEMENTS:
-            raise NotImplementedError(f"no full-text index for {vendor}")
+            raise RuntimeError(f"no full-text index for {vendor}: use SQLite or PostgreSQL")
         for sql in STATEMENTS[vendor][direction]:
             schema_editor.execute(sql, params=None)
 

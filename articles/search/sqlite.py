@@ -98,3 +98,26 @@ def time_budget(connection: Any, milliseconds: int) -> Iterator[Callable[[], Non
         yield lambda: None
     finally:
         connection.connection.set_progress_handler(None, 0)
+
+
+def restore_triggers(using: str) -> bool:
+    """Recreate the FTS triggers if a table rebuild dropped them; True if it did.
+
+    SQLite drops a table's triggers when Django rebuilds the table to alter a
+    column, which would leave the index silently stale from then on.
+    """
+    from importlib import import_module
+
+    connection = connections[using]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT type, name FROM sqlite_master WHERE name LIKE %s", [f"{FTS_TABLE}%"])
+        present = {name for kind, name in cursor.fetchall() if kind in {"table", "trigger"}}
+        schema = import_module("articles.migrations.0003_search_index")
+        wanted = {f"{FTS_TABLE}_insert", f"{FTS_TABLE}_delete", f"{FTS_TABLE}_update"}
+        if FTS_TABLE not in present or wanted <= present:
+            return False
+        for name in present & wanted:
+            cursor.execute(f"DROP TRIGGER {name}")
+        for sql in schema.SQLITE_FORWARD[1:]:  # the triggers, then a rebuild
+            cursor.execute(sql)
+    return True
