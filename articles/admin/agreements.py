@@ -1,0 +1,128 @@
+"""The agreement admin: the review queue where a curator approves or rejects
+the agreements the importer suggested, judging by the sentences that mention
+them, and merges ones it found under different wordings."""
+
+from django.contrib import admin, messages
+from django.urls import reverse
+from django.utils.html import format_html
+
+from articles import curation
+from articles.admin.mixins import (
+    ArticleCountMixin,
+    CurationAdmin,
+    MergeActionMixin,
+    ReadOnlyInline,
+    SlugRedirectMixin,
+    count_of,
+)
+from articles.models import Agreement, AgreementKey, AgreementStatus, Mention
+
+
+class ReviewStatusFilter(admin.SimpleListFilter):
+    """The review queue: suggestions first, every status one click away."""
+
+    title = "review status"
+    parameter_name = "status"
+    ALL = "all"
+
+    def lookups(self, request, model_admin):
+        return [*AgreementStatus.choices, (self.ALL, "all")]
+
+    def value(self):
+        return super().value() or AgreementStatus.SUGGESTED
+
+    def queryset(self, request, queryset):
+        if self.value() == self.ALL:
+            return queryset
+        return queryset.filter(status=self.value())
+
+    def choices(self, changelist):
+        for value, label in self.lookup_choices:
+            yield {
+                "selected": self.value() == value,
+                "query_string": changelist.get_query_string({self.parameter_name: value}),
+                "display": label,
+            }
+
+
+class ArticleMentionInline(ReadOnlyInline):
+    """On an agreement's page: every article naming it, with the sentence, so the
+    curator can judge without opening each article."""
+
+    model = Mention
+    fields = ["article_link", "published", "sentence", "is_signed"]
+    readonly_fields = fields
+    verbose_name = "mention in an article"
+    verbose_name_plural = "mentioned in these articles"
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("article__source")
+            .defer("article__original", "article__body")
+            .order_by("article__published_on", "pk")
+        )
+
+    @admin.display(description="article")
+    def article_link(self, mention):
+        url = reverse("admin:articles_article_change", args=[mention.article_id])
+        return format_html('<a href="{}">{}</a>', url, mention.article.title)
+
+    @admin.display(description="published")
+    def published(self, mention):
+        return mention.article.published_on or "date unknown"
+
+
+class AgreementKeyInline(ReadOnlyInline):
+    """The wordings the importer knows this agreement by (merges move them here)."""
+
+    model = AgreementKey
+    fields = ["key"]
+    readonly_fields = fields
+    verbose_name_plural = "importer keys"
+
+
+@admin.register(Agreement)
+class AgreementAdmin(SlugRedirectMixin, MergeActionMixin, ArticleCountMixin, CurationAdmin):
+    merge_function = staticmethod(curation.merge_agreements)
+    moving_function = staticmethod(curation.agreements_moving_to)
+    article_count_of = "mentions"
+
+    list_display = ["name", "kind", "review_status", "signed_on", "article_count"]
+    list_filter = [ReviewStatusFilter, "kind"]
+    search_fields = ["name", "parties", "signatories", "keys__key"]
+    prepopulated_fields = {"slug": ["name"]}
+    fields = [
+        "name",
+        "slug",
+        "kind",
+        "status",
+        "parties",
+        "signatories",
+        ("signed_on", "signed_place"),
+        ("created_at", "updated_at"),
+    ]
+    readonly_fields = ["created_at", "updated_at"]
+    inlines = [ArticleMentionInline, AgreementKeyInline]
+    actions = ["approve_selected", "reject_selected", "merge_selected"]
+
+    @admin.display(description="status", ordering="status")
+    def review_status(self, agreement):
+        return format_html(
+            '<span class="review-status review-{}">{}</span>',
+            agreement.status,
+            agreement.get_status_display(),
+        )
+
+    @admin.action(description="Approve selected agreements", permissions=["change"])
+    def approve_selected(self, request, queryset):
+        self._review(request, queryset, AgreementStatus.APPROVED, "Approved")
+
+    @admin.action(description="Reject selected agreements", permissions=["change"])
+    def reject_selected(self, request, queryset):
+        self._review(request, queryset, AgreementStatus.REJECTED, "Rejected")
+
+    def _review(self, request, queryset, status, verb):
+        changed = curation.set_agreement_status(queryset, status, user=request.user)
+        self.message_user(request, f"{verb} {count_of(changed, 'agreement')}.", messages.SUCCESS)

@@ -1,0 +1,250 @@
+"""The article admin: where a curator corrects what the importer read from a
+file. Saving marks the edited fields as curated so a re-import leaves them
+alone; bulk actions add or remove a tag on many articles at once."""
+
+from django import forms
+from django.contrib import admin
+from django.db import models
+from django.db.models import Count, Exists, OuterRef
+from django.utils.html import format_html
+
+from articles import curation
+from articles.admin.mixins import CurationAdmin, ReadOnlyInline, count_of, intermediate_page
+from articles.forms import BulkTagForm
+from articles.models import Article, Mention, Revision
+from articles.search import search
+
+
+class YesNoFilter(admin.SimpleListFilter):
+    """A yes/no filter; subclasses say what "yes" means as a Q-able condition."""
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Yes"), ("no", "No")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(self.condition())
+        if self.value() == "no":
+            return queryset.exclude(self.condition())
+        return queryset
+
+
+class HasAgreementsFilter(YesNoFilter):
+    title = "has agreements"
+    parameter_name = "has_agreements"
+
+    def condition(self):
+        return Exists(Mention.objects.filter(article=OuterRef("pk")))
+
+
+class CuratedFilter(YesNoFilter):
+    title = "curated"
+    parameter_name = "curated"
+
+    def queryset(self, request, queryset):
+        # An empty JSON list means no curator has touched the article.
+        if self.value() == "yes":
+            return queryset.exclude(curated_fields=[])
+        if self.value() == "no":
+            return queryset.filter(curated_fields=[])
+        return queryset
+
+
+class YearFilter(admin.SimpleListFilter):
+    title = "year of publication"
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        years = Article.objects.dates("published_on", "year", order="DESC")
+        return [(str(day.year), str(day.year)) for day in years]
+
+    def queryset(self, request, queryset):
+        if self.value() and self.value().isdigit():
+            return queryset.filter(published_on__year=int(self.value()))
+        return queryset
+
+
+class MentionInline(admin.TabularInline):
+    """On an article's page: the agreements it mentions, each with its sentence."""
+
+    model = Mention
+    fields = ["agreement", "sentence", "is_signed"]
+    autocomplete_fields = ["agreement"]
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3})}}
+    classes = ["curation-compact"]
+    extra = 0
+    verbose_name = "agreement mentioned"
+    verbose_name_plural = "agreements mentioned"
+
+
+class RevisionInline(ReadOnlyInline):
+    """Earlier originals of the article, listed without loading their bytes."""
+
+    model = Revision
+    fields = ["imported_at", "superseded_at", "sha256", "encoding", "file_path"]
+    readonly_fields = fields
+    verbose_name_plural = "earlier originals (revisions)"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("original")
+
+
+@admin.register(Article)
+class ArticleAdmin(CurationAdmin):
+    list_display = [
+        "title",
+        "source",
+        "published",
+        "agreement_count",
+        "curated",
+    ]
+    list_filter = [
+        ("source", admin.RelatedOnlyFieldListFilter),
+        YearFilter,
+        "language",
+        "date_precision",
+        HasAgreementsFilter,
+        CuratedFilter,
+    ]
+    list_select_related = ["source"]
+    list_per_page = 50
+    # Shows the search box; get_search_results searches title and body in full text.
+    search_fields = ["title", "body"]
+    date_hierarchy = "published_on"
+    sortable_by = ["title", "published", "agreement_count"]
+    autocomplete_fields = ["source", "tags"]
+    readonly_fields = [
+        "curated_summary",
+        "is_title_derived",
+        "slug",
+        "body_text",
+        "original_text",
+        "origin",
+        "file_path",
+        "sha256",
+        "encoding",
+        "imported_at",
+        "changed_at",
+    ]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "source",
+                    ("published_on", "date_precision"),
+                    "byline",
+                    "language",
+                    "tags",
+                ]
+            },
+        ),
+        ("Curation", {"fields": ["curated_summary", "is_title_derived", "slug"]}),
+        ("Text", {"fields": ["body_text", "original_text"]}),
+        (
+            "Provenance",
+            {"fields": ["sha256", "origin", "file_path", "encoding", "imported_at", "changed_at"]},
+        ),
+    ]
+    inlines = [MentionInline, RevisionInline]
+    actions = ["add_tag_to_selected", "remove_tag_from_selected"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .defer("original", "body")
+            .annotate(agreement_count=Count("mentions", distinct=True))
+            # Meta.ordering does not apply to a grouped query; paging needs an order.
+            .order_by(*Article._meta.ordering)
+        )
+
+    def get_search_results(self, request, queryset, search_term):
+        # The public search's engine and syntax: words, "phrases", -excluded, OR.
+        if not search_term.strip():
+            return queryset, False
+        return search(queryset, search_term).matching(), False
+
+    def has_add_permission(self, request):
+        # Articles come from files: the importer is the only thing that adds them.
+        return False
+
+    @admin.display(description="published", ordering="published_on")
+    def published(self, article):
+        """The date as precisely as it is known: "26 Apr 2022", "Apr 2022", "2022"."""
+        day, precision = article.published_on, article.date_precision
+        if day is None:
+            return "unknown"
+        return {"year": f"{day:%Y}", "month": f"{day:%b %Y}"}.get(
+            precision, f"{day.day} {day:%b %Y}"
+        )
+
+    @admin.display(description="agreements", ordering="agreement_count")
+    def agreement_count(self, article):
+        return article.agreement_count
+
+    @admin.display(description="curated fields")
+    def curated(self, article):
+        return ", ".join(article.curated_fields) or "—"
+
+    @admin.display(description="curated fields")
+    def curated_summary(self, article):
+        if not article.curated_fields:
+            return "None yet: a re-import of a changed file may update every field."
+        return format_html(
+            "<strong>{}</strong><br>A re-import leaves these as a curator set them.",
+            ", ".join(article.curated_fields),
+        )
+
+    @admin.display(description="clean text")
+    def body_text(self, article):
+        return format_html('<div class="curation-text">{}</div>', article.body)
+
+    @admin.display(description="original text")
+    def original_text(self, article):
+        data = bytes(article.original)
+        try:
+            text = data.decode(article.encoding or "utf-8", errors="replace")
+        except LookupError:
+            text = data.decode("utf-8", errors="replace")
+        return format_html('<pre class="curation-text">{}</pre>', text)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        edited = [name for name in form.changed_data if name in {*Article.CURATABLE_FIELDS, "tags"}]
+        if any(formset.model is Mention and formset.has_changed() for formset in formsets):
+            edited.append("agreements")
+        if edited:
+            article = form.instance
+            article.curated_fields = curation.curated_after_edit(article.curated_fields, edited)
+            # A title the curator wrote is no longer one made from the first sentence.
+            article.is_title_derived = article.is_title_derived and "title" not in edited
+            article.save(update_fields=["curated_fields", "is_title_derived"])
+
+    @admin.action(description="Add a tag to selected articles", permissions=["change"])
+    def add_tag_to_selected(self, request, queryset):
+        return self._bulk_tag(request, queryset, curation.add_tag, "Add", "gained")
+
+    @admin.action(description="Remove a tag from selected articles", permissions=["change"])
+    def remove_tag_from_selected(self, request, queryset):
+        return self._bulk_tag(request, queryset, curation.remove_tag, "Remove", "lost")
+
+    def _bulk_tag(self, request, queryset, apply, verb, outcome):
+        form = BulkTagForm(request.POST if "post" in request.POST else None)
+        if form.is_valid():
+            tag = form.cleaned_data["tag"]
+            changed = apply(queryset, tag, user=request.user)
+            self.message_user(request, f"{count_of(changed, 'article')} {outcome} the tag “{tag}”.")
+            return None
+        return intermediate_page(
+            self,
+            request,
+            "admin/articles/article/bulk_tag.html",
+            {
+                "title": f"{verb} a tag: {count_of(queryset.count(), 'article')} selected",
+                "form": form,
+                "queryset": queryset.select_related(None).only("pk", "title"),
+                "media": self.media + form.media,
+            },
+        )
