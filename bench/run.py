@@ -334,7 +334,7 @@ def table_rows(timings: list, datasette: dict) -> list[list[str]]:
         ratio = f"{timing.p50 / other.p50:.2f}x" if both else "n/a"
         rows.append(
             [
-                timing.case.name,
+                timing.case.name + ("" if len(timing.seconds) > 1 else " (1 sample: slow)"),
                 " ".join(f"{k}={v}" for k, v in timing.case.params.items()) or "-",
                 str(timing.status),
                 _ms(timing.p50),
@@ -442,9 +442,13 @@ def main(argv: list[str] | None = None) -> int:
         help="files through the real importer (0 to skip)",
     )
     parser.add_argument("--out", type=Path, help="also write the report as Markdown here")
+    parser.add_argument("--build-only", action="store_true", help="build the corpus, time nothing")
     args = parser.parse_args(argv)
 
     build = build_corpus(args.database, args.articles, args.seed, reuse=args.reuse)
+    if args.build_only:
+        print(json.dumps(build))
+        return 0
     environment = production_environment(database_url(args.database, args.articles, args.seed))
     files = min(args.import_files, args.articles)
     imported = time_importer(args.database, files, args.seed) if files else None
@@ -453,7 +457,7 @@ def main(argv: list[str] | None = None) -> int:
     timings, slowest = measure_site(args)
     size = database_size(args.database, args.articles, args.seed)
     datasette = measure_datasette(
-        sqlite_path(args.articles, args.seed), timings and [t.case for t in timings], args.samples
+        sqlite_path(args.articles, args.seed), [t.case for t in timings], args.datasette_samples
     )
     report = render(args, build, imported, size, timings, datasette, slowest)
     print(report["text"])
