@@ -156,11 +156,13 @@ class ArticleFilterSet(django_filters.FilterSet):
         if text:
             found = self.qs.search(text, order=self.order)
             listing = self._search_page(found)
-            facet_base = found.candidates()
+            # Over a list of at most RANK_LIMIT ids the counts are bounded
+            # work: no time budget, and on PostgreSQL no statement to set one.
+            groups = self._facet_groups(found.candidates())
+            listing.facets = {name: make() for name, make in groups.items()}
         else:
             listing = self._browse_page()
-            facet_base = self.qs
-        listing.facets, listing.dropped = self._facets(facet_base)
+            listing.facets, listing.dropped = self._facets(self.qs)
         return listing
 
     def _search_page(self, found) -> Listing:
@@ -171,8 +173,9 @@ class ArticleFilterSet(django_filters.FilterSet):
         return Listing(
             rows=page.rows,
             total=page.total,
+            ranked=page.ranked,
             number=number,
-            has_next=page.total > number * PER_PAGE,
+            has_next=page.ranked > number * PER_PAGE,
             is_ranked=found.order == "relevance",
             is_empty_query=found.query.is_empty,
             is_search=True,
@@ -207,16 +210,20 @@ class ArticleFilterSet(django_filters.FilterSet):
             order=self.order,
         )
 
-    def _facets(self, base) -> tuple[dict, list[str]]:
-        """Counts per facet group, each within the time budget; a group that
-        cannot finish is left out and named, never waited for."""
-        groups = {
+    def _facet_groups(self, base) -> dict:
+        """How to count each facet group over `base`, one statement each."""
+        return {
             "dates": lambda: base.facet_dates(self.chosen_year),
             "sources": base.facet_sources,
             "languages": base.facet_languages,
             "agreements": base.facet_agreements,
             "tags": base.facet_tags,
         }
+
+    def _facets(self, base) -> tuple[dict, list[str]]:
+        """Counts per facet group, each within the time budget; a group that
+        cannot finish is left out and named, never waited for."""
+        groups = self._facet_groups(base)
         with time_budget(base.db, FACET_BUDGET_MS) as budget:
             counted = {name: budget.run(make) for name, make in groups.items()}
         dropped = [name for name, rows in counted.items() if rows is None]
@@ -230,6 +237,8 @@ class Listing:
 
     rows: list
     total: int
+    # A search's candidates, ranked and faceted: RANK_LIMIT at most.
+    ranked: int | None = None
     number: int | None = 1
     has_next: bool = False
     has_prev: bool | None = None
@@ -249,6 +258,11 @@ class Listing:
         return self.total > CANDIDATE_LIMIT
 
     @property
+    def is_rank_bounded(self) -> bool:
+        """Some matches were left out of the ranking and the facets."""
+        return self.ranked is not None and self.total > self.ranked
+
+    @property
     def is_past_end(self) -> bool:
         return not self.rows and self.total > 0
 
@@ -262,7 +276,8 @@ class Listing:
 
     @property
     def page_count(self) -> int:
-        return max(1, -(-min(self.total, CANDIDATE_LIMIT) // PER_PAGE))
+        reachable = self.total if self.ranked is None else self.ranked
+        return max(1, -(-min(reachable, CANDIDATE_LIMIT) // PER_PAGE))
 
 
 def _cursor(way: str, row: Article) -> str:

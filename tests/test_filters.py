@@ -126,3 +126,12 @@ def test_facets_are_dropped_with_their_names_when_the_budget_is_spent(archive, m
     filterset.is_valid()
     listing = filterset.listing()
     assert listing.dropped == ["tags"] and "tags" not in listing.facets
+
+
+def test_facets_count_only_the_ranked_matches_when_the_rank_limit_bounds_them(archive, monkeypatch):
+    monkeypatch.setattr("articles.search.RANK_LIMIT", 2)
+    filterset = ArticleFilterSet(QueryDict("q=Azerbaijan"), queryset=Article.objects.all())
+    filterset.is_valid()
+    listing = filterset.listing()
+    counted = sum(row["count"] for row in listing.facets["languages"])
+    assert (listing.total, listing.ranked, counted) == (3, 2, 2)

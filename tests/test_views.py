@@ -13,11 +13,13 @@ from tests.conftest import make_agreement, make_article, make_source, make_tag
 
 pytestmark = pytest.mark.django_db
 
-# SQL statements per page. The list: rows, tag prefetch, count (or ranked ids,
-# rows with headlines, tags) plus one per facet group (5); on PostgreSQL the
-# facets run in a transaction with a statement timeout (savepoint, set_config,
-# release inside the test's own transaction).
-LIST_QUERIES = {"sqlite": 8, "postgresql": 11}
+# SQL statements per page. Browsing: rows, tag prefetch, count, plus one per
+# facet group (5); on PostgreSQL those facets run in a transaction with a
+# statement timeout (savepoint, set_config, release inside the test's own
+# transaction). A search: ranked ids with their count, rows with headlines,
+# tags, plus one per facet group over the ranked ids, which needs no budget.
+BROWSE_QUERIES = {"sqlite": 8, "postgresql": 11}
+SEARCH_QUERIES = 8
 DETAIL_QUERIES = 5
 
 
@@ -36,7 +38,8 @@ def populate(size):
 def test_list_query_count_is_fixed_when_rows_grow(client, django_assert_num_queries, size, params):
     populate(size)
     extra = 1 if "source" in params else 0  # checking the slug names a source
-    with django_assert_num_queries(LIST_QUERIES[connection.vendor] + extra):
+    expected = SEARCH_QUERIES if "q" in params else BROWSE_QUERIES[connection.vendor]
+    with django_assert_num_queries(expected + extra):
         response = client.get("/articles/", params)
     assert response.status_code == HTTPStatus.OK
 
@@ -272,3 +275,20 @@ def test_month_archive_leaves_out_articles_known_only_to_the_year_when_listed(cl
 def test_unknown_address_is_404_when_asked(client, path):
     make_article(published_on=dt.date(2019, 5, 1))
     assert client.get(path).status_code == HTTPStatus.NOT_FOUND
+
+
+def test_search_says_how_many_matches_were_ranked_when_the_rank_limit_bounds_them(
+    client, monkeypatch
+):
+    monkeypatch.setattr("articles.search.RANK_LIMIT", 2)
+    populate(3)
+    html = client.get("/articles/", {"q": "forum"}).content.decode()
+    assert "only the 2 most recently added are ranked and counted beside the results" in html
+
+
+def test_page_past_the_ranked_matches_is_a_clear_404_when_asked(client, monkeypatch):
+    monkeypatch.setattr("articles.search.RANK_LIMIT", 2)
+    populate(3)
+    response = client.get("/articles/", {"q": "forum", "page": "2"})
+    assert response.status_code == HTTPStatus.NOT_FOUND
+    assert "past the end" in response.content.decode()

@@ -5,10 +5,12 @@ filter / search / facet: `search(queryset, text)` parses the reader's text
 from `connections[queryset.db].vendor` when called, never at import time.
 
 Ranking every match of a word that nearly every article holds does not
-scale, so a search works on a bounded candidate set: the first
-CANDIDATE_LIMIT + 1 matches (newest added first for relevance, by date for
-the date orders). Counts past the limit read "10,000+"; the page says so.
-Headlines are made only for the rows on the page.
+scale, so a search works on a bounded candidate set: the RANK_LIMIT most
+recently added matches, fetched newest-added first from the index, which
+stops there. One statement ranks (or dates) them and counts the matches no
+further than CANDIDATE_LIMIT + 1 ("10,000+"); the page says both bounds.
+The candidates' ids come back to Python once and the facets count over
+that list. Headlines are made only for the rows on the page.
 """
 
 from __future__ import annotations
@@ -30,9 +32,12 @@ from django.utils.safestring import SafeString, mark_safe
 
 from articles.search.terms import Query, parse
 
-__all__ = ["CANDIDATE_LIMIT", "Search", "mark", "parse", "search", "time_budget"]
+__all__ = ["CANDIDATE_LIMIT", "RANK_LIMIT", "Search", "mark", "parse", "search", "time_budget"]
 
+# Matches are counted up to this many ("10,000+").
 CANDIDATE_LIMIT = 10_000
+# This many of the most recently added matches are ranked (or dated) and faceted.
+RANK_LIMIT = 1_000
 ORDERS = ("relevance", "newest", "oldest")
 
 # Private-use characters around each match: they survive HTML escaping and
@@ -74,14 +79,20 @@ def opaque_ids(queryset: QuerySet) -> RawSQL:
 
 @dataclass(frozen=True)
 class Page:
-    """One page of hits: the rows in order and how many matches were counted."""
+    """One page of hits: the rows in order, how many matches were counted
+    (up to CANDIDATE_LIMIT + 1) and how many of them were ranked."""
 
     rows: list[Any]
     total: int
+    ranked: int = 0
 
     @property
     def is_capped(self) -> bool:
         return self.total > CANDIDATE_LIMIT
+
+    @property
+    def is_rank_bounded(self) -> bool:
+        return self.total > self.ranked
 
 
 class Search:
@@ -92,57 +103,49 @@ class Search:
         self.query = query
         self.order = order if order in ORDERS else "relevance"
         self.backend = backend_for(queryset.db)
+        self._found: tuple[list[int], int] | None = None
 
     def matching(self) -> QuerySet:
-        """Every matching row, unranked: for the admin and for counts."""
+        """Every matching row, unranked: for the admin."""
         if self.query.is_empty:
             return self.queryset.none()
         return self.backend.matches(self.queryset, self.query)
 
+    def ordered_ids(self) -> tuple[list[int], int]:
+        """The candidates' ids in the page order and the bounded match count,
+        from one statement run once per search."""
+        if self._found is None:
+            if self.query.is_empty:
+                self._found = ([], 0)
+            else:
+                self._found = self.backend.ordered_ids(
+                    self.queryset,
+                    self.query,
+                    self.order,
+                    cap=RANK_LIMIT,
+                    count_cap=CANDIDATE_LIMIT + 1,
+                )
+        return self._found
+
     def candidates(self) -> QuerySet:
-        """The bounded set the page is drawn from, as a plain queryset for facets."""
-        capped = self.matching().order_by("-pk")[: CANDIDATE_LIMIT + 1]
-        return self.queryset.model.objects.using(self.queryset.db).filter(pk__in=opaque_ids(capped))
+        """The ranked candidates as a plain queryset over their listed ids, for facets."""
+        ids, _ = self.ordered_ids()
+        manager = self.queryset.model.objects.using(self.queryset.db)
+        return manager.filter(pk__in=self.backend.id_list(ids)) if ids else manager.none()
 
     def page(self, rows: QuerySet, *, offset: int, limit: int) -> Page:
         """`limit` hits from `offset`, as `rows` (e.g. for_listing()) with
         `marked_title` and `marked_snippet` ready to print."""
-        if self.query.is_empty:
-            return Page(rows=[], total=0)
-        ids, total = self._ranked_ids(offset=offset, limit=limit)
-        if not ids:
-            # Past the end the window count is lost with the rows: count again.
-            return Page(rows=[], total=self.candidates().count() if offset else 0)
-        found = self.backend.with_headlines(rows.filter(pk__in=ids), self.query, START, STOP)
+        ids, total = self.ordered_ids()
+        wanted = ids[offset : offset + limit]
+        if not wanted:
+            return Page(rows=[], total=total, ranked=len(ids))
+        found = self.backend.with_headlines(rows.filter(pk__in=wanted), self.query, START, STOP)
         by_id = {row.pk: row for row in found}
         for row in by_id.values():
             row.marked_title = mark(row.title_headline)
             row.marked_snippet = mark(_SUBHEADING.sub(" ", row.body_headline or ""))
-        return Page(rows=[by_id[pk] for pk in ids if pk in by_id], total=total)
-
-    def _ranked_ids(self, *, offset: int, limit: int) -> tuple[list[int], int]:
-        if self.order == "relevance":
-            return self.backend.ranked_ids(
-                self.queryset, self.query, cap=CANDIDATE_LIMIT + 1, offset=offset, limit=limit
-            )
-        ordered = self.matching()
-        ordered = ordered.newest_first() if self.order == "newest" else ordered.oldest_first()
-        return dated_ids(ordered[: CANDIDATE_LIMIT + 1], self.order, offset=offset, limit=limit)
-
-
-def dated_ids(candidates: QuerySet, order: str, *, offset: int, limit: int) -> tuple[list, int]:
-    """One query: a page of the candidates in date order, and how many there are."""
-    direction = "DESC" if order == "newest" else "ASC"
-    inner = opaque_ids(candidates)
-    table = candidates.model._meta.db_table
-    sql = (
-        f'SELECT a.id, COUNT(*) OVER () FROM "{table}" a WHERE a.id IN ({inner.sql}) '
-        f"ORDER BY a.published_on {direction} NULLS LAST, a.id {direction} LIMIT %s OFFSET %s"
-    )
-    with connections[candidates.db].cursor() as cursor:
-        cursor.execute(sql, [*inner.params, limit, offset])
-        rows = cursor.fetchall()
-    return [row[0] for row in rows], (rows[0][1] if rows else 0)
+        return Page(rows=[by_id[pk] for pk in wanted if pk in by_id], total=total, ranked=len(ids))
 
 
 def search(queryset: QuerySet, text: str, *, order: str = "relevance") -> Search:

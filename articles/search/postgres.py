@@ -66,23 +66,35 @@ def matches(queryset: QuerySet, query: Query) -> QuerySet:
     return queryset.filter(RawSQL(sql, params, output_field=BooleanField()))
 
 
-def ranked_ids(
-    queryset: QuerySet, query: Query, *, cap: int, offset: int, limit: int
+def ordered_ids(
+    queryset: QuerySet, query: Query, order: str, *, cap: int, count_cap: int
 ) -> tuple[list[int], int]:
-    """The page's ids by rank among the `cap` newest-added matches, and their count."""
+    """The ids of the `cap` newest-added matches in `order`, and the matches
+    counted up to `count_cap`, in one statement."""
     from articles.search import opaque_ids
 
-    candidates = opaque_ids(matches(queryset, query).order_by("-pk")[:cap])
-    tsquery, tsquery_params = _tsquery(query, ROW_CONFIG)
+    found = matches(queryset, query)
+    candidates = opaque_ids(found.order_by("-pk")[:cap])
+    counted = opaque_ids(found.order_by()[:count_cap])
+    if order == "relevance":
+        tsquery, order_params = _tsquery(query, ROW_CONFIG)
+        order_by = f"ts_rank({TABLE}.search_vector, {tsquery}) DESC, {TABLE}.id DESC"
+    else:
+        direction, order_params = ("DESC" if order == "newest" else "ASC"), []
+        order_by = f"{TABLE}.published_on {direction} NULLS LAST, {TABLE}.id {direction}"
     sql = (
-        f"SELECT {TABLE}.id, COUNT(*) OVER () FROM {TABLE} WHERE {TABLE}.id IN ({candidates.sql}) "
-        f"ORDER BY ts_rank({TABLE}.search_vector, {tsquery}) DESC, {TABLE}.id DESC "
-        "LIMIT %s OFFSET %s"
+        f"SELECT {TABLE}.id, (SELECT COUNT(*) FROM ({counted.sql}) counted) "
+        f"FROM {TABLE} WHERE {TABLE}.id IN ({candidates.sql}) ORDER BY {order_by}"
     )
     with _cursor(queryset) as cursor:
-        cursor.execute(sql, [*candidates.params, *tsquery_params, limit, offset])
+        cursor.execute(sql, [*counted.params, *candidates.params, *order_params])
         rows = cursor.fetchall()
     return [row[0] for row in rows], (rows[0][1] if rows else 0)
+
+
+def id_list(ids: list[int]) -> RawSQL:
+    """A list of ids as one parameter: an array unnested."""
+    return RawSQL("SELECT unnest(%s::bigint[])", [ids])
 
 
 def _headline(column: str, query: Query, options: str) -> RawSQL:

@@ -9,13 +9,14 @@ round, which would scan the table. bm25 weighs a title match above the body.
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from django.db import connections
-from django.db.models import QuerySet
+from django.db.models import BooleanField, QuerySet
 from django.db.models.expressions import RawSQL
 
 from articles.search.terms import Query, to_fts5
@@ -32,28 +33,51 @@ def matches(queryset: QuerySet, query: Query) -> QuerySet:
     return queryset.filter(pk__in=found)
 
 
-def ranked_ids(
-    queryset: QuerySet, query: Query, *, cap: int, offset: int, limit: int
+# The candidates' order per page order: bm25 is lower for better matches;
+# undated articles go last either way (SQLite sorts NULL lowest).
+ORDER_SQL = {
+    "relevance": "c.score, c.id DESC",
+    "newest": "a.published_on IS NULL, a.published_on DESC, c.id DESC",
+    "oldest": "a.published_on IS NULL, a.published_on, c.id",
+}
+
+
+def ordered_ids(
+    queryset: QuerySet, query: Query, order: str, *, cap: int, count_cap: int
 ) -> tuple[list[int], int]:
-    """The page's ids by bm25 among the `cap` newest-added matches, and their count."""
+    """The ids of the `cap` newest-added matches in `order`, and the matches
+    counted up to `count_cap`, in one statement.
+
+    Both scans walk the FTS index newest rowid first and stop at their LIMIT.
+    A filter is checked per match by an EXISTS on the article's own id: FTS5
+    would otherwise take `rowid IN (...)` as one full MATCH per listed id.
+    """
     from articles.search import opaque_ids
 
+    table = queryset.model._meta.db_table
     where, params = f"{FTS_TABLE} MATCH %s", [to_fts5(query)]
     if queryset.query.has_filters():
-        allowed = opaque_ids(queryset)
-        where += f" AND {FTS_TABLE}.rowid IN ({allowed.sql})"
+        same_row = RawSQL(f'"{table}"."id" = {FTS_TABLE}.rowid', [], BooleanField())
+        allowed = opaque_ids(queryset.filter(same_row))
+        where += f" AND EXISTS ({allowed.sql})"
         params.extend(allowed.params)
     sql = (
-        "SELECT id, COUNT(*) OVER () FROM ("
-        f"SELECT {FTS_TABLE}.rowid AS id, "
+        f"WITH candidates AS (SELECT {FTS_TABLE}.rowid AS id, "
         f"bm25({FTS_TABLE}, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score "
-        f"FROM {FTS_TABLE} WHERE {where} ORDER BY {FTS_TABLE}.rowid DESC LIMIT %s"
-        ") ORDER BY score, id DESC LIMIT %s OFFSET %s"
+        f"FROM {FTS_TABLE} WHERE {where} ORDER BY {FTS_TABLE}.rowid DESC LIMIT %s) "
+        "SELECT c.id, (SELECT COUNT(*) FROM "
+        f"(SELECT {FTS_TABLE}.rowid FROM {FTS_TABLE} WHERE {where} LIMIT %s)) "
+        f'FROM candidates c JOIN "{table}" a ON a.id = c.id ORDER BY {ORDER_SQL[order]}'
     )
     with connections[queryset.db].cursor() as cursor:
-        cursor.execute(sql, [*params, cap, limit, offset])
+        cursor.execute(sql, [*params, cap, *params, count_cap])
         rows = cursor.fetchall()
     return [row[0] for row in rows], (rows[0][1] if rows else 0)
+
+
+def id_list(ids: list[int]) -> RawSQL:
+    """A list of ids as one parameter: a subquery over a JSON array."""
+    return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])
 
 
 def with_headlines(queryset: QuerySet, query: Query, start: str, stop: str) -> QuerySet:

@@ -137,3 +137,26 @@ def test_whole_body_is_marked_when_the_article_page_is_reached_from_a_search(cor
     article = Article.objects.get(slug="forum")
     title, body = marked_body(Article.objects.all(), article.pk, "interregional")
     assert articles.search.mark(body) == "The <mark>interregional</mark> forum met again."
+
+
+def test_only_the_newest_added_matches_are_ranked_when_more_match_than_the_rank_limit(
+    corpus, monkeypatch
+):
+    monkeypatch.setattr(articles.search, "RANK_LIMIT", 1)
+    page = first_page("forum")
+    assert [row.slug for row in page.rows] == ["ties"]
+    assert (page.total, page.ranked, page.is_rank_bounded) == (2, 1, True)
+
+
+def test_facet_base_holds_only_the_ranked_candidates_when_the_rank_limit_bounds_them(
+    corpus, monkeypatch
+):
+    monkeypatch.setattr(articles.search, "RANK_LIMIT", 1)
+    candidates = search(Article.objects.all(), "forum").candidates()
+    assert list(candidates.values_list("slug", flat=True)) == ["ties"]
+
+
+def test_search_within_a_date_range_keeps_only_matches_inside_it_when_filtered(corpus):
+    Article.objects.filter(slug="forum").update(published_on=dt.date(2001, 1, 1))
+    in_range = Article.objects.filter(published_on__gte=dt.date(2010, 1, 1))
+    assert found("interregional", in_range) == ["ties"]
