@@ -316,6 +316,19 @@ def measure_datasette(database: Path | None, cases: list, samples: int) -> dict:
     return {"timings": found}
 
 
+def code_version() -> str:
+    """The commit measured, and whether the working tree differed from it."""
+
+    def git(*args: str) -> str:
+        found = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True)
+        return found.stdout.strip()
+
+    changed = git("status", "--porcelain", "--untracked-files=no", "--", "articles", "templates")
+    return f"code {git('rev-parse', '--short', 'HEAD') or 'unknown'}" + (
+        " with uncommitted changes in articles/ or templates/" if changed else ""
+    )
+
+
 def machine() -> str:
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     return f"{os.cpu_count()} CPUs, {memory:.0f} GiB RAM, {platform.platform(terse=True)}"
@@ -434,6 +447,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--database", choices=("sqlite", "postgres"), default="sqlite")
     parser.add_argument("--reuse", action="store_true", help="reuse a corpus built before")
     parser.add_argument("--samples", type=int, default=20, help="timed requests per case")
+    parser.add_argument(
+        "--datasette-samples", type=int, default=10, help="timed Datasette requests per case"
+    )
     parser.add_argument("--seed", type=int, default=corpus.DEFAULT_SEED)
     parser.add_argument(
         "--import-files",
@@ -472,7 +488,7 @@ def render(args, build, imported, size, timings, datasette, slowest) -> dict[str
     now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     head = [
         f"Benchmark: {args.articles:,} articles on {engine}, seed {args.seed}, "
-        f"{args.samples} timed requests per case, {now}, {machine()}",
+        f"{args.samples} timed requests per case, {now}, {machine()}, {code_version()}",
         f"corpus: {'reused, ' if build.get('reused') else ''}bulk path {build['per_second']:,.0f} "
         f"articles/s ({build['articles']:,} rows in {build['rows_seconds']:,.1f} s, indexes "
         f"{build['index_seconds']:,.1f} s, catalogue {build['catalogue_seconds']:,.1f} s); "
