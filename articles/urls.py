@@ -3,12 +3,14 @@
 from django.urls import path
 
 from articles import views
+from articles.feeds import NewestArticlesFeed
 
 app_name = "articles"
 
 urlpatterns = [
     path("", views.ArticleListView.as_view(extra_context={"is_front": True}), name="home"),
     path("articles/", views.ArticleListView.as_view(), name="list"),
+    path("feed/", NewestArticlesFeed(), name="feed"),
     path("articles/<slug:slug>/", views.ArticleDetailView.as_view(), name="article"),
     path("articles/<slug:slug>/original/", views.original, name="original"),
     path("sources/<slug:slug>/", views.SourceView.as_view(), name="source"),
