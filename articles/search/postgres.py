@@ -146,13 +146,23 @@ def marked_body(
 
 @contextmanager
 def time_budget(connection: Any, milliseconds: int) -> Iterator[Callable[[], None]]:
-    """Every statement inside is cancelled past `milliseconds`. Yields what to
-    call after a cancelled statement: the transaction is then rolled back
-    (nothing was written) and takes no more statements."""
+    """Every statement inside is cancelled past `milliseconds`.
+
+    The block only reads, so it always ends in a rollback: a COMMIT would run
+    under the timeout too, and a cancel landing as the last statement ends is
+    raised on the COMMIT, a server error under load. A rollback also undoes
+    the setting when the block is a savepoint, where a release would keep it.
+    Yields what to call after a cancelled statement: nothing more is needed.
+    """
     with transaction.atomic(using=connection.alias):
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT set_config('statement_timeout', %s, true)", [str(milliseconds)])
-        yield lambda: transaction.set_rollback(True, using=connection.alias)
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT set_config('statement_timeout', %s, true)", [str(milliseconds)]
+                )
+            yield lambda: None
+        finally:
+            transaction.set_rollback(True, using=connection.alias)
 
 
 def _cursor(queryset: QuerySet) -> Any:

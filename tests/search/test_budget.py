@@ -42,3 +42,11 @@ def test_connection_works_after_an_overrun_when_the_block_ends():
     with time_budget("default", 50) as budget:
         budget.run(run_slow_query)
     assert Article.objects.count() == 0
+
+
+def test_timeout_is_undone_when_the_block_ends(postgres_only):
+    with time_budget("default", 50) as budget:
+        budget.run(Article.objects.count)
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW statement_timeout")
+        assert cursor.fetchone()[0] == "0"
