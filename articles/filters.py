@@ -173,6 +173,7 @@ class ArticleFilterSet(django_filters.FilterSet):
         return Listing(
             rows=page.rows,
             total=page.total,
+            cap=page.cap,
             ranked=page.ranked,
             number=number,
             has_next=page.ranked > number * PER_PAGE,
@@ -237,6 +238,9 @@ class Listing:
 
     rows: list
     total: int
+    # Counting stopped past this many: a search counts up to its ranked
+    # candidates, a browse page as far as its numbered pages reach.
+    cap: int = CANDIDATE_LIMIT
     # A search's candidates, ranked and faceted: RANK_LIMIT at most.
     ranked: int | None = None
     number: int | None = 1
@@ -255,7 +259,12 @@ class Listing:
 
     @property
     def is_capped(self) -> bool:
-        return self.total > CANDIDATE_LIMIT
+        return self.total > self.cap
+
+    @property
+    def count_text(self) -> str:
+        """The count as the page prints it: "1,000+" once counting stopped."""
+        return f"{self.cap:,}+" if self.is_capped else f"{self.total:,}"
 
     @property
     def is_rank_bounded(self) -> bool:

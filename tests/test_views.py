@@ -305,3 +305,10 @@ def test_browse_page_answers_without_the_slow_facet_when_it_overruns_the_budget(
     response = client.get("/articles/")
     assert response.status_code == HTTPStatus.OK
     assert "Counts for tags took too long" in response.content.decode()
+
+
+def test_search_count_ends_in_a_plus_when_more_match_than_are_ranked(client, monkeypatch):
+    monkeypatch.setattr("articles.search.RANK_LIMIT", 2)
+    populate(3)
+    html = client.get("/articles/", {"q": "forum"}).content.decode()
+    assert "2+ articles match" in html and "3 articles" not in html

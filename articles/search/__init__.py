@@ -8,7 +8,8 @@ Ranking every match of a word that nearly every article holds does not
 scale, so a search works on a bounded candidate set: the RANK_LIMIT most
 recently added matches, fetched newest-added first from the index, which
 stops there. One statement ranks (or dates) them and counts the matches no
-further than CANDIDATE_LIMIT + 1 ("10,000+"); the page says both bounds.
+further than RANK_LIMIT + 1 ("1,000+"): counting further cost most of the
+statement and bought only a number no page could reach. The page says so.
 The candidates' ids come back to Python once and the facets count over
 that list. Headlines are made only for the rows on the page.
 """
@@ -34,9 +35,10 @@ from articles.search.terms import Query, parse
 
 __all__ = ["CANDIDATE_LIMIT", "RANK_LIMIT", "Search", "mark", "parse", "search", "time_budget"]
 
-# Matches are counted up to this many ("10,000+").
+# Browse pages (no search) count their rows up to this many ("10,000+").
 CANDIDATE_LIMIT = 10_000
-# This many of the most recently added matches are ranked (or dated) and faceted.
+# This many of the most recently added matches are ranked (or dated), paged
+# and faceted; a search counts one more to tell "1,000" from "1,000+".
 RANK_LIMIT = 1_000
 ORDERS = ("relevance", "newest", "oldest")
 
@@ -80,15 +82,16 @@ def opaque_ids(queryset: QuerySet) -> RawSQL:
 @dataclass(frozen=True)
 class Page:
     """One page of hits: the rows in order, how many matches were counted
-    (up to CANDIDATE_LIMIT + 1) and how many of them were ranked."""
+    (up to `cap` + 1) and how many of them were ranked."""
 
     rows: list[Any]
     total: int
     ranked: int = 0
+    cap: int = RANK_LIMIT
 
     @property
     def is_capped(self) -> bool:
-        return self.total > CANDIDATE_LIMIT
+        return self.total > self.cap
 
     @property
     def is_rank_bounded(self) -> bool:
@@ -123,7 +126,7 @@ class Search:
                     self.query,
                     self.order,
                     cap=RANK_LIMIT,
-                    count_cap=CANDIDATE_LIMIT + 1,
+                    count_cap=RANK_LIMIT + 1,
                 )
         return self._found
 
@@ -139,13 +142,14 @@ class Search:
         ids, total = self.ordered_ids()
         wanted = ids[offset : offset + limit]
         if not wanted:
-            return Page(rows=[], total=total, ranked=len(ids))
+            return Page(rows=[], total=total, ranked=len(ids), cap=RANK_LIMIT)
         found = self.backend.with_headlines(rows.filter(pk__in=wanted), self.query, START, STOP)
         by_id = {row.pk: row for row in found}
         for row in by_id.values():
             row.marked_title = mark(row.title_headline)
             row.marked_snippet = mark(_SUBHEADING.sub(" ", row.body_headline or ""))
-        return Page(rows=[by_id[pk] for pk in wanted if pk in by_id], total=total, ranked=len(ids))
+        rows = [by_id[pk] for pk in wanted if pk in by_id]
+        return Page(rows=rows, total=total, ranked=len(ids), cap=RANK_LIMIT)
 
 
 def search(queryset: QuerySet, text: str, *, order: str = "relevance") -> Search:

@@ -128,7 +128,7 @@ def test_title_is_marked_when_it_matches(corpus):
 
 
 def test_count_stops_at_the_cap_when_more_articles_match(corpus, monkeypatch):
-    monkeypatch.setattr(articles.search, "CANDIDATE_LIMIT", 1)
+    monkeypatch.setattr(articles.search, "RANK_LIMIT", 1)
     page = first_page("forum")
     assert (page.total, page.is_capped) == (2, True)
 
