@@ -107,6 +107,19 @@ STORAGES = {
 
 LOGIN_URL = "admin:login"
 
+# The list page's rendered facet fragments (articles/filters.py), a few minutes
+# old at most. Per process: a gunicorn worker warms its own copy after one miss,
+# which costs less than a shared file or server cache's reads on every hit.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "archive",
+        "TIMEOUT": 300,
+        # Each entry is one page's facet fragment, about 10-20 KB.
+        "OPTIONS": {"MAX_ENTRIES": 500},
+    }
+}
+
 # Security: secure by default once DEBUG is off; each switch can be turned off
 # from the environment for a plain-HTTP benchmark on 127.0.0.1.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)

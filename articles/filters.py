@@ -4,6 +4,11 @@ filter / search / facet, between the QuerySets and the views.
 ArticleFilterSet validates the query string into form errors, filters the
 articles, and `listing()` turns the result into one page of rows, a bounded
 count and facet counts, in at most three queries plus one per facet group.
+
+Facet counts over a large archive cannot be exact within a page's time, so
+the template caches their rendered fragment for FACET_CACHE_SECONDS under
+`facet_cache_key` (the query without page or cursor), says when they were
+counted, and the counts run only when the fragment is missing.
 """
 
 from __future__ import annotations
@@ -11,7 +16,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+from urllib.parse import urlencode
 
 import django_filters
 from django import forms
@@ -25,6 +33,7 @@ PER_PAGE = 20
 # `page` reaches the first pages by OFFSET; deeper goes by cursor (keyset).
 MAX_PAGE = CANDIDATE_LIMIT // PER_PAGE
 FACET_BUDGET_MS = 200
+FACET_CACHE_SECONDS = 300
 SORTS = [("relevance", "Relevance"), ("newest", "Newest first"), ("oldest", "Oldest first")]
 # A cursor: which way, then the published date ("-" when undated) and id of
 # the row the page starts after (next) or ends before (prev).
@@ -159,10 +168,10 @@ class ArticleFilterSet(django_filters.FilterSet):
             # Over a list of at most RANK_LIMIT ids the counts are bounded
             # work: no time budget, and on PostgreSQL no statement to set one.
             groups = self._facet_groups(found.candidates())
-            listing.facets = {name: make() for name, make in groups.items()}
+            listing.count_facets = lambda: ({name: make() for name, make in groups.items()}, [])
         else:
             listing = self._browse_page()
-            listing.facets, listing.dropped = self._facets(self.qs)
+            listing.count_facets = lambda: self._facets(self.qs)
         return listing
 
     def _search_page(self, found) -> Listing:
@@ -250,12 +259,25 @@ class Listing:
     is_empty_query: bool = False
     is_search: bool = False
     order: str = "newest"
-    facets: dict = field(default_factory=dict)
-    dropped: list[str] = field(default_factory=list)
+    # Counts the facets and names the groups dropped; run on first use only,
+    # so a page whose facet fragment is cached never runs it.
+    count_facets: Callable[[], tuple[dict, list[str]]] = lambda: ({}, [])
 
     def __post_init__(self) -> None:
         if self.has_prev is None:
             self.has_prev = bool(self.number and self.number > 1)
+
+    @cached_property
+    def _counted_facets(self) -> tuple[dict, list[str]]:
+        return self.count_facets()
+
+    @property
+    def facets(self) -> dict:
+        return self._counted_facets[0]
+
+    @property
+    def dropped(self) -> list[str]:
+        return self._counted_facets[1]
 
     @property
     def is_capped(self) -> bool:
@@ -291,6 +313,13 @@ class Listing:
 
 def _cursor(way: str, row: Article) -> str:
     return f"{way}.{row.published_on or '-'}.{row.pk}"
+
+
+def facet_cache_key(query: QueryDict) -> str:
+    """The query as the facet fragment depends on it: every filter, search
+    and order, in a fixed order; not the page, which its links leave out."""
+    kept = sorted((key, values) for key, values in query.lists() if key not in TURNING_PAGE)
+    return urlencode([(key, value) for key, values in kept for value in values if value])
 
 
 def with_changes(query: QueryDict, **changes: list[str] | str | None) -> QueryDict:

@@ -11,11 +11,19 @@ from http import HTTPStatus
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, ListView, MonthArchiveView, YearArchiveView
 from django_filters.views import FilterView
 
 from articles import search
-from articles.filters import PER_PAGE, ArticleFilterSet, facet_links, with_changes
+from articles.filters import (
+    FACET_CACHE_SECONDS,
+    PER_PAGE,
+    ArticleFilterSet,
+    facet_cache_key,
+    facet_links,
+    with_changes,
+)
 from articles.models import Agreement, Article, DatePrecision, Mention, Source, Tag
 
 
@@ -42,7 +50,11 @@ class ArticleListView(FilterView):
             return context
         listing = filterset.listing()
         context["listing"] = listing
-        context["facets"] = facet_links(listing.facets, query, filterset.chosen_year)
+        # Counted only if the template's cached facet fragment is missing.
+        year = filterset.chosen_year
+        context["facets"] = SimpleLazyObject(lambda: facet_links(listing.facets, query, year))
+        context["facet_key"] = facet_cache_key(query)
+        context["facet_seconds"] = FACET_CACHE_SECONDS
         context["status"] = HTTPStatus.NOT_FOUND if listing.is_past_end else HTTPStatus.OK
         return context
 

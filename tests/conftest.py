@@ -9,6 +9,7 @@ import itertools
 import os
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.utils import timezone
 
@@ -78,6 +79,14 @@ def postgres_only(db):
     """For tests of PostgreSQL-only behaviour: a visible skip elsewhere."""
     if not on_postgres():
         pytest.skip("needs PostgreSQL: run with DATABASE_URL=postgres://… (scripts/test does)")
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Cached facet fragments must not carry one test's counts into the next."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 def pytest_report_header(config):

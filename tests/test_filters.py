@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 from django.http import QueryDict
 
-from articles.filters import ArticleFilterSet
+from articles.filters import ArticleFilterSet, facet_cache_key
 from articles.models import Article, ArticleQuerySet
 from tests.conftest import make_agreement, make_article, make_source, make_tag
 from tests.search.test_budget import run_slow_query
@@ -135,3 +135,12 @@ def test_facets_count_only_the_ranked_matches_when_the_rank_limit_bounds_them(ar
     listing = filterset.listing()
     counted = sum(row["count"] for row in listing.facets["languages"])
     assert (listing.total, listing.ranked, counted) == (3, 2, 2)
+
+
+def test_facet_cache_key_ignores_the_page_and_parameter_order_when_made():
+    paged = facet_cache_key(QueryDict("source=a&page=2&q=x&cursor=next.-.5&tag="))
+    assert paged == facet_cache_key(QueryDict("q=x&source=a"))
+
+
+def test_facet_cache_key_differs_when_a_filter_differs():
+    assert facet_cache_key(QueryDict("q=x")) != facet_cache_key(QueryDict("q=x&language=ru"))

@@ -7,6 +7,7 @@ from http import HTTPStatus
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from articles.models import Agreement, ArticleQuerySet, DatePrecision
 from tests.conftest import make_agreement, make_article, make_source, make_tag
@@ -22,6 +23,8 @@ pytestmark = pytest.mark.django_db
 # group over the ranked ids, which needs no budget.
 BROWSE_QUERIES = {"sqlite": 8, "postgresql": 12}
 SEARCH_QUERIES = 8
+# With the facet fragment cached: rows (or ranked ids and rows), tags, count.
+WARM_QUERIES = 3
 DETAIL_QUERIES = 5
 
 
@@ -44,6 +47,41 @@ def test_list_query_count_is_fixed_when_rows_grow(client, django_assert_num_quer
     with django_assert_num_queries(expected + extra):
         response = client.get("/articles/", params)
     assert response.status_code == HTTPStatus.OK
+
+
+@pytest.mark.parametrize("params", [{}, {"q": "Azerbaijan"}, {"source": "trend"}])
+def test_facets_run_no_queries_when_the_same_page_is_asked_again(
+    client, django_assert_num_queries, params
+):
+    populate(3)
+    client.get("/articles/", params)
+    extra = 1 if "source" in params else 0
+    with django_assert_num_queries(WARM_QUERIES + extra):
+        response = client.get("/articles/", params)
+    assert response.status_code == HTTPStatus.OK
+
+
+def test_facets_are_reused_when_only_the_page_changes(client, django_assert_num_queries):
+    populate(30)
+    client.get("/articles/", {"language": "en"})
+    with django_assert_num_queries(WARM_QUERIES):
+        client.get("/articles/", {"language": "en", "page": "2"})
+
+
+def test_facets_are_counted_again_when_a_filter_differs(client):
+    populate(3)
+    make_article(title="Moscow talks", language="ru")
+    client.get("/articles/")
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/articles/", {"language": "ru"}).content.decode()
+    assert any("GROUP BY" in query["sql"] for query in queries.captured_queries)
+    assert "Trend" not in html[html.index('<aside class="facets"') :]
+
+
+def test_facet_counts_say_when_they_were_made_when_listed(client):
+    populate(3)
+    html = client.get("/articles/").content.decode()
+    assert "Counts as of " in html
 
 
 @pytest.mark.parametrize("size", [3, 30])
