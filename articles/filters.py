@@ -207,7 +207,7 @@ class ArticleFilterSet(django_filters.FilterSet):
             number = None
         else:
             ordered = rows_qs.newest_first() if newest else rows_qs.oldest_first()
-            rows = list(ordered[(number - 1) * PER_PAGE : number * PER_PAGE + 1])
+            rows = ordered.rows_between((number - 1) * PER_PAGE, number * PER_PAGE + 1)
             has_next, has_prev = len(rows) > PER_PAGE, number > 1
             rows = rows[:PER_PAGE]
         total = self.qs.count_up_to(CANDIDATE_LIMIT + 1)

@@ -144,3 +144,8 @@ def test_facet_cache_key_ignores_the_page_and_parameter_order_when_made():
 
 def test_facet_cache_key_differs_when_a_filter_differs():
     assert facet_cache_key(QueryDict("q=x")) != facet_cache_key(QueryDict("q=x&language=ru"))
+
+
+def test_numbered_page_holds_the_next_rows_in_order_when_turned_to(archive, monkeypatch):
+    monkeypatch.setattr("articles.filters.PER_PAGE", 2)
+    assert titles("page=2") == ["A", "D"] and titles("page=2&sort=oldest") == ["C", "D"]
