@@ -35,6 +35,9 @@ class Timing:
     seconds: list[float] = field(default_factory=list)
     sql_seconds: list[float] = field(default_factory=list)
     facet_seconds: list[float] = field(default_factory=list)
+    # With every cache emptied first: what the first reader of a page waits.
+    cold_seconds: list[float] = field(default_factory=list)
+    cold_queries: int = 0
     queries: int = 0
     status: int = 0
     size: int = 0
@@ -46,6 +49,14 @@ class Timing:
     @property
     def p95(self) -> float:
         return percentile(self.seconds, 95) * 1000
+
+    @property
+    def cold_p50(self) -> float:
+        return statistics.median(self.cold_seconds) * 1000 if self.cold_seconds else math.nan
+
+    @property
+    def cold_p95(self) -> float:
+        return percentile(self.cold_seconds, 95) * 1000
 
     @property
     def sql_p50(self) -> float:
@@ -84,21 +95,29 @@ class _SqlClock:
             self.statements.append((sql, elapsed))
 
 
-def time_case(client, case: Case, samples: int, path: str = "/articles/") -> Timing:
-    """One warm-up request, then `samples` timed ones; a slow warm-up is the only sample."""
+def time_case(
+    client, case: Case, samples: int, path: str = "/articles/", cold_samples: int = 0
+) -> Timing:
+    """One warm-up request, then `samples` timed ones; a slow warm-up is the only
+    sample. Then `cold_samples` more, each after emptying every cache."""
+    from django.core.cache import caches
+
     timing = Timing(case)
     first = _timed_request(client, case, path)
-    runs = (
-        [first]
-        if first[0] > SLOW_SECONDS
-        else [_timed_request(client, case, path) for _ in range(samples)]
-    )
+    slow = first[0] > SLOW_SECONDS
+    runs = [first] if slow else [_timed_request(client, case, path) for _ in range(samples)]
     for seconds, clock, response in runs:
         timing.seconds.append(seconds)
         timing.sql_seconds.append(clock.seconds)
         timing.facet_seconds.append(clock.facet_seconds)
         timing.queries, timing.status = clock.count, response.status_code
         timing.size = len(response.content)
+    for _ in range(0 if slow else cold_samples):
+        for cache in caches.all():
+            cache.clear()
+        seconds, clock, _ = _timed_request(client, case, path)
+        timing.cold_seconds.append(seconds)
+        timing.cold_queries = clock.count
     return timing
 
 
