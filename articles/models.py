@@ -298,14 +298,33 @@ class ArticleQuerySet(models.QuerySet):
         """Up to `size` + 1 rows after (forward) or before `key`, in the page's
         date order: depth costs an index seek, not an OFFSET scan."""
         if forward:
-            rows = self.filter(_keyset_after(key, descending=newest))
-            return list((rows.newest_first() if newest else rows.oldest_first())[: size + 1])
+            return self._rows_after(key, newest=newest, limit=size + 1)
         date = models.F("published_on")
         rows = self.filter(_keyset_before(key, descending=newest)).order_by(
             date.asc(nulls_first=True) if newest else date.desc(nulls_first=True),
             "pk" if newest else "-pk",
         )
         return list(rows[: size + 1])[::-1]
+
+    def _rows_after(self, key: tuple, *, newest: bool, limit: int) -> list:
+        """Dated rows past `key` from an index seek on the date, then the
+        undated ones, which come last in either order. As one OR with the
+        undated rows, PostgreSQL filtered its way through every row before the
+        key instead (90,000 rows removed by filter at 100k: 268 ms)."""
+        date, pk = key
+        ordered = self.newest_first if newest else self.oldest_first
+        if date is None:
+            return list(ordered().filter(_keyset_after(key, descending=newest))[:limit])
+        bound, passed = ("lte", "gte") if newest else ("gte", "lte")
+        rows = list(
+            ordered()
+            .filter(**{f"published_on__{bound}": date})
+            .exclude(published_on=date, **{f"pk__{passed}": pk})[:limit]
+        )
+        if len(rows) < limit:
+            undated = ordered().filter(published_on__isnull=True)
+            rows += list(undated[: limit - len(rows)])
+        return rows
 
     def _facet(self, *fields: str, **expressions) -> models.QuerySet:
         return (

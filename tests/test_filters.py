@@ -149,3 +149,25 @@ def test_facet_cache_key_differs_when_a_filter_differs():
 def test_numbered_page_holds_the_next_rows_in_order_when_turned_to(archive, monkeypatch):
     monkeypatch.setattr("articles.filters.PER_PAGE", 2)
     assert titles("page=2") == ["A", "D"] and titles("page=2&sort=oldest") == ["C", "D"]
+
+
+@pytest.mark.parametrize("sort", ["newest", "oldest"])
+def test_cursor_pages_visit_each_row_once_when_rows_share_a_date(monkeypatch, sort):
+    monkeypatch.setattr("articles.filters.PER_PAGE", 2)
+    for n in range(5):
+        make_article(title=f"Same {n}", published_on=dt.date(2020, 5, 1))
+    make_article(title="Earlier", published_on=dt.date(2019, 5, 1))
+    make_article(title="Undated", published_on=None)
+    expected = [row.title for row in getattr(Article.objects, f"{sort}_first")()]
+    seen, cursor = [], None
+    while True:
+        filterset = ArticleFilterSet(
+            QueryDict(f"sort={sort}" + (f"&cursor={cursor}" if cursor else "")),
+            queryset=Article.objects.all(),
+        )
+        assert filterset.is_valid(), filterset.errors
+        listing = filterset.listing()
+        seen += [row.title for row in listing.rows]
+        if not (cursor := listing.next_cursor):
+            break
+    assert seen == expected
