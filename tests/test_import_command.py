@@ -246,14 +246,14 @@ def test_crash_in_the_middle_of_a_file_leaves_only_whole_files(tmp_path, monkeyp
     folder = tmp_path / "in"
     write(folder, "a.txt", GOOD)
     write(folder, "b.txt", GOOD.replace(b"education", b"transport"))
-    real = store_module._replace_mentions
+    real = store_module._add_relations
 
     def crash_on_b(article, *args):
         if article.origin.endswith("b.txt"):
             raise RuntimeError("disk on fire")
         return real(article, *args)
 
-    monkeypatch.setattr(store_module, "_replace_mentions", crash_on_b)
+    monkeypatch.setattr(store_module, "_add_relations", crash_on_b)
     code, out, _ = import_articles(str(folder))
     assert code == 1
     assert "in/b.txt: failed: could not be stored: disk on fire" in out

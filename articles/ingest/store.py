@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from django.db import transaction
+from django.db.models import Q
 
 from articles.ingest.document import AgreementMention, TagMention
 from articles.ingest.pipeline import Extracted
@@ -60,17 +61,14 @@ class LookupCache:
 
 def planned_status(*, original: Original) -> tuple[Status, str]:
     """What storing this file would do, without writing: for --dry-run and to skip work."""
-    current = (
-        Article.objects.filter(origin=original.origin).values_list("sha256", flat=True).first()
-    )
+    # One query: the row with this identity and the row with these bytes (both unique).
+    rows = Article.objects.filter(
+        Q(origin=original.origin) | Q(sha256=original.sha256)
+    ).values_list("origin", "sha256")
+    current = next((sha256 for origin, sha256 in rows if origin == original.origin), None)
     if current == original.sha256:
         return Status.UNCHANGED, ""
-    twin = (
-        Article.objects.filter(sha256=original.sha256)
-        .exclude(origin=original.origin)
-        .values_list("origin", flat=True)
-        .first()
-    )
+    twin = next((origin for origin, _ in rows if origin != original.origin), None)
     if twin is not None:
         return Status.UNCHANGED, f"same bytes as {twin}, already in the archive"
     return (Status.UPDATED if current else Status.IMPORTED), ""
@@ -85,14 +83,12 @@ def store(
         article = Article.objects.filter(origin=original.origin).first()
         if article is None:
             article = _create_article(original, extracted, cache, found, now)
+            _add_relations(article, extracted, cache, found)
             status = Status.IMPORTED
         else:
             _update_article(article, original, extracted, cache, found, now)
+            _replace_relations(article, extracted, cache, found)
             status = Status.UPDATED
-        if "tags" not in article.curated_fields:
-            article.tags.set(_tag_ids(extracted.tags, cache, found))
-        if "agreements" not in article.curated_fields:
-            _replace_mentions(article, extracted.agreements, cache, found)
     # Only rows that were committed may be remembered for the next file.
     _merge_cache(cache, found)
     return status
@@ -187,14 +183,35 @@ def _tag_ids(mentions: tuple[TagMention, ...], cache: LookupCache, found: Lookup
     return sorted({cache.tags.get(key) or found.tags[key] for key in wanted})
 
 
-def _replace_mentions(article, mentions: tuple[AgreementMention, ...], cache, found) -> None:
-    by_agreement = {}
-    for mention in mentions:
-        agreement_id = _agreement_id(mention, cache, found)
-        by_agreement.setdefault(agreement_id, mention)
-    Mention.objects.filter(article=article).exclude(agreement_id__in=by_agreement).delete()
+def _add_relations(article: Article, extracted: Extracted, cache, found) -> None:
+    """A new article's tags and mentions: plain inserts, nothing to compare with."""
+    ArticleTag = Article.tags.through
+    ArticleTag.objects.bulk_create(
+        ArticleTag(article_id=article.pk, tag_id=tag_id)
+        for tag_id in _tag_ids(extracted.tags, cache, found)
+    )
+    Mention.objects.bulk_create(_new_mentions(article, extracted.agreements, cache, found))
+
+
+def _replace_relations(article: Article, extracted: Extracted, cache, found) -> None:
+    """A changed article's tags and mentions follow the file, unless a curator owns them."""
+    if "tags" not in article.curated_fields:
+        article.tags.set(_tag_ids(extracted.tags, cache, found))
+    if "agreements" in article.curated_fields:
+        return
+    mentions = _new_mentions(article, extracted.agreements, cache, found)
+    wanted = {mention.agreement_id for mention in mentions}
+    Mention.objects.filter(article=article).exclude(agreement_id__in=wanted).delete()
     kept = set(Mention.objects.filter(article=article).values_list("agreement_id", flat=True))
-    Mention.objects.bulk_create(
+    Mention.objects.bulk_create(m for m in mentions if m.agreement_id not in kept)
+
+
+def _new_mentions(article, mentions: tuple[AgreementMention, ...], cache, found) -> list[Mention]:
+    """One Mention per agreement named, the first sentence that names it."""
+    by_agreement: dict[int, AgreementMention] = {}
+    for mention in mentions:
+        by_agreement.setdefault(_agreement_id(mention, cache, found), mention)
+    return [
         Mention(
             article=article,
             agreement_id=agreement_id,
@@ -202,8 +219,7 @@ def _replace_mentions(article, mentions: tuple[AgreementMention, ...], cache, fo
             is_signed=mention.is_signed,
         )
         for agreement_id, mention in by_agreement.items()
-        if agreement_id not in kept
-    )
+    ]
 
 
 def _agreement_id(mention: AgreementMention, cache: LookupCache, found: LookupCache) -> int:
