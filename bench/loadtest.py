@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import signal
 import subprocess
 import sys
 import tempfile
@@ -102,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args(argv)
+    # A plain kill must still stop the servers this run started (the finally blocks).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 
     run.build_corpus(args.database, args.articles, args.seed, reuse=True)
     environment = run.production_environment(

@@ -19,6 +19,7 @@ import math
 import os
 import platform
 import secrets
+import signal
 import subprocess
 import sys
 import tempfile
@@ -488,6 +489,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="also write the report as Markdown here")
     parser.add_argument("--build-only", action="store_true", help="build the corpus, time nothing")
     args = parser.parse_args(argv)
+    # A plain kill must still stop the servers this run started (the finally blocks).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 
     build = build_corpus(args.database, args.articles, args.seed, reuse=args.reuse)
     if args.build_only:
