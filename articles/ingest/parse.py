@@ -101,7 +101,7 @@ _FURNITURE_WORDS = _words(
     "share print tweet email e-mail mail facebook twitter telegram whatsapp vk vkontakte "
     "linkedin ok odnoklassniki pinterest reddit instagram youtube rss copy link save pdf "
     "version for printing x поделиться печать версия для печати отправить твитнуть "
-    "paylaş çap et göndər a"
+    "paylaş çap et göndər a on via in в"
 )
 _LINE_FURNITURE = re.compile(
     r"^(?i:follow us|join us|subscribe|подписывайтесь|следите за нами|bizi izləyin|abunə ol|"

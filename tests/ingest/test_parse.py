@@ -269,6 +269,8 @@ def test_uses_given_sources_when_caller_passes_them():
         "Share",
         "Print",
         "Share Tweet Email",
+        "Share on Facebook",
+        "Поделиться в Telegram",
         "Tags: Azerbaijan, Russia",
         "Read also: Putin and Aliyev meet in Sochi",
         "Views: 1520",
