@@ -145,22 +145,24 @@ def marked_body(
 
 
 @contextmanager
-def time_budget(connection: Any, milliseconds: int) -> Iterator[Callable[[], None]]:
-    """Every statement inside is cancelled past `milliseconds`.
+def time_budget(connection: Any, milliseconds: int) -> Iterator[Callable[[int], None]]:
+    """Every statement inside is cancelled past `milliseconds`; yields how to
+    lower that limit for the next statement (to what is left of a block's budget).
 
     The block only reads, so it always ends in a rollback: a COMMIT would run
     under the timeout too, and a cancel landing as the last statement ends is
     raised on the COMMIT, a server error under load. A rollback also undoes
     the setting when the block is a savepoint, where a release would keep it.
-    Yields what to call after a cancelled statement: nothing more is needed.
     """
+
+    def arm(limit: int) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT set_config('statement_timeout', %s, true)", [str(limit)])
+
     with transaction.atomic(using=connection.alias):
         try:
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    "SELECT set_config('statement_timeout', %s, true)", [str(milliseconds)]
-                )
-            yield lambda: None
+            arm(milliseconds)
+            yield arm
         finally:
             transaction.set_rollback(True, using=connection.alias)
 

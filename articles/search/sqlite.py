@@ -110,16 +110,17 @@ def marked_body(
 
 
 @contextmanager
-def time_budget(connection: Any, milliseconds: int) -> Iterator[Callable[[], None]]:
+def time_budget(connection: Any, milliseconds: int) -> Iterator[Callable[[int], None]]:
     """Statements inside are interrupted once `milliseconds` have passed since
-    entering; the connection stays usable."""
+    entering, the whole block under one deadline, so lowering the limit per
+    statement needs nothing; the connection stays usable."""
     connection.ensure_connection()
     deadline = time.monotonic() + milliseconds / 1000
     connection.connection.set_progress_handler(
         lambda: int(time.monotonic() > deadline), PROGRESS_STEPS
     )
     try:
-        yield lambda: None
+        yield lambda limit: None
     finally:
         connection.connection.set_progress_handler(None, 0)
 
