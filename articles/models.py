@@ -327,10 +327,12 @@ class ArticleQuerySet(models.QuerySet):
         return rows
 
     def _facet(self, *fields: str, **expressions) -> models.QuerySet:
+        # COUNT(*), not COUNT(id): PostgreSQL can then answer from an index
+        # without the id (facets_idx), an index-only scan instead of a heap visit.
         return (
             self.order_by()
             .values(*fields, **expressions)
-            .annotate(count=models.Count("pk"))
+            .annotate(count=models.Count("*"))
             .order_by("-count", *fields, *expressions)
         )
 
@@ -468,6 +470,12 @@ class Article(models.Model):
             models.Index(fields=["-published_on", "-id"], name="articles_article_newest_idx"),
             models.Index(fields=["source", "-published_on"], name="articles_article_source_idx"),
             models.Index(fields=["language", "-published_on"], name="articles_article_lang_idx"),
+            # Covers the date, source and language facets of a source-filtered
+            # page: without it the language facet read every row of the source,
+            # body and original included (SQLite, source=trend at 100k: 350 ms).
+            models.Index(
+                fields=["source", "language", "published_on"], name="articles_article_facets_idx"
+            ),
         ]
 
     def __str__(self) -> str:
