@@ -362,20 +362,29 @@ class ArticleQuerySet(models.QuerySet):
             rows = self.filter(published_on__year=year)._facet(month=self._date_part("month"))
         return sorted(rows, key=lambda row: (row.get("year") or row.get("month") or 10_000))
 
+    def _rows_about_these(self, model: type[models.Model]) -> models.QuerySet:
+        """`model`'s rows (tag links, mentions) for these articles. For every
+        article that is the whole table: "article_id IN (every id)" made
+        SQLite visit each article (unfiltered tags facet at 100k: 795 -> 42 ms)."""
+        rows = model.objects.using(self.db)
+        if not self.query.where and not self.query.is_sliced and not self.query.combinator:
+            return rows.all()
+        return rows.filter(article__in=self.values("pk"))
+
     def facet_tags(self) -> list[dict]:
         return list(
-            Article.tags.through.objects.filter(article__in=self.values("pk"))
+            self._rows_about_these(Article.tags.through)
             .values("tag__slug", "tag__name", "tag__kind")
-            .annotate(count=models.Count("pk"))
+            .annotate(count=models.Count("*"))
             .order_by("-count", "tag__name")[:FACET_SIZE]
         )
 
     def facet_agreements(self) -> list[dict]:
         return list(
-            Mention.objects.filter(article__in=self.values("pk"))
+            self._rows_about_these(Mention)
             .exclude(agreement__status=AgreementStatus.REJECTED)
             .values("agreement__slug", "agreement__name")
-            .annotate(count=models.Count("pk"))
+            .annotate(count=models.Count("*"))
             .order_by("-count", "agreement__name")[:FACET_SIZE]
         )
 

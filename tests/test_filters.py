@@ -171,3 +171,29 @@ def test_cursor_pages_visit_each_row_once_when_rows_share_a_date(monkeypatch, so
         if not (cursor := listing.next_cursor):
             break
     assert seen == expected
+
+
+@pytest.mark.parametrize("facet", ["facet_tags", "facet_agreements"])
+def test_relation_facet_counts_are_the_same_when_the_queryset_is_unfiltered(archive, facet):
+    make_article(title="E", tags=[make_tag(slug="gas")], agreements=[make_agreement(slug="gas")])
+    everything = getattr(Article.objects.all(), facet)()
+    assert everything
+    assert everything == getattr(Article.objects.filter(pk__gte=0), facet)()
+
+
+@pytest.mark.parametrize("facet", ["facet_tags", "facet_agreements"])
+def test_relation_facet_reads_no_article_ids_when_the_queryset_is_unfiltered(
+    archive, facet, django_assert_num_queries
+):
+    with django_assert_num_queries(1) as captured:
+        getattr(Article.objects.all(), facet)()
+    assert "articles_article" not in captured.captured_queries[0]["sql"].replace(
+        "articles_article_tags", ""
+    )
+
+
+def test_relation_facet_counts_only_the_filtered_articles_when_a_filter_is_given(archive):
+    counts = {
+        row["tag__slug"]: row["count"] for row in Article.objects.filter(title="A").facet_tags()
+    }
+    assert counts == {"baku": 1, "oil": 1}
