@@ -229,19 +229,6 @@ class AgreementKey(models.Model):
 FACET_SIZE = 30
 
 
-def _keyset_after(key: tuple, *, descending: bool) -> Q:
-    """Rows after `key` (published_on, pk) in date order, undated rows last."""
-    date, pk = key
-    step = "lt" if descending else "gt"
-    if date is None:
-        return Q(published_on__isnull=True, **{f"pk__{step}": pk})
-    return (
-        Q(**{f"published_on__{step}": date})
-        | Q(published_on=date, **{f"pk__{step}": pk})
-        | Q(published_on__isnull=True)
-    )
-
-
 def _keyset_before(key: tuple, *, descending: bool) -> Q:
     """Rows before `key` in the same order: everything not after it, but itself."""
     date, pk = key
@@ -314,7 +301,10 @@ class ArticleQuerySet(models.QuerySet):
         date, pk = key
         ordered = self.newest_first if newest else self.oldest_first
         if date is None:
-            return list(ordered().filter(_keyset_after(key, descending=newest))[:limit])
+            # Undated rows come last in either order, so only undated ones follow.
+            passed = "lt" if newest else "gt"
+            undated = ordered().filter(published_on__isnull=True, **{f"pk__{passed}": pk})
+            return list(undated[:limit])
         bound, passed = ("lte", "gte") if newest else ("gte", "lte")
         rows = list(
             ordered()
