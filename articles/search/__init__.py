@@ -173,17 +173,13 @@ class Budget:
     Before each query the backend is told the milliseconds left (PostgreSQL
     sets them as that statement's timeout), so the whole block, not each
     query, stays within the budget: five slow facet groups cost one budget,
-    not five. The block opens with the whole budget armed, so the first
-    query needs no statement to set it: a limit is lowered only when it
-    exceeds what is left by more than SLACK_MS.
+    not five. Every query is armed, however quick the last one was, so a page
+    always runs the same statements.
     """
-
-    SLACK_MS = 5
 
     def __init__(self, milliseconds: int, arm: Callable[[int], None]) -> None:
         self.deadline = time.monotonic() + milliseconds / 1000
         self.arm = arm
-        self.armed = milliseconds
         self.is_spent = False
 
     def left(self) -> int:
@@ -198,9 +194,7 @@ class Budget:
             self.is_spent = True
             return None
         try:
-            if self.armed > left + self.SLACK_MS:
-                self.arm(left)
-                self.armed = left
+            self.arm(left)
             return make()
         except OperationalError:
             self.is_spent = True

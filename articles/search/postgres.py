@@ -146,8 +146,8 @@ def marked_body(
 
 @contextmanager
 def time_budget(connection: Any, milliseconds: int) -> Iterator[Callable[[int], None]]:
-    """Every statement inside is cancelled past `milliseconds`; yields how to
-    lower that limit for the next statement (to what is left of a block's budget).
+    """Yields how to limit the next statement's time (statement_timeout, set
+    to what is left of the block's `milliseconds` before each statement).
 
     The block only reads, so it always ends in a rollback: a COMMIT would run
     under the timeout too, and a cancel landing as the last statement ends is
@@ -161,7 +161,6 @@ def time_budget(connection: Any, milliseconds: int) -> Iterator[Callable[[int], 
 
     with transaction.atomic(using=connection.alias):
         try:
-            arm(milliseconds)
             yield arm
         finally:
             transaction.set_rollback(True, using=connection.alias)
