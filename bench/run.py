@@ -497,6 +497,14 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(build))
         return 0
     environment = production_environment(database_url(args.database, args.articles, args.seed))
+    if build.get("reused"):
+        # A corpus built before may predate a migration (an index): apply it as an operator would.
+        subprocess.run(
+            [sys.executable, str(ROOT / "manage.py"), "migrate", "--noinput", "-v", "0"],
+            env=environment | {"DJANGO_SETTINGS_MODULE": "archive.settings"},
+            check=True,
+            cwd=ROOT,
+        )
     files = min(args.import_files, args.articles)
     imported = time_importer(args.database, files, args.seed) if files else None
     collect_static(environment)
