@@ -7,7 +7,7 @@ import pytest
 from django.http import QueryDict
 
 from articles.filters import ArticleFilterSet, facet_cache_key
-from articles.models import Article, ArticleQuerySet
+from articles.models import Article, ArticleQuerySet, Source
 from tests.conftest import make_agreement, make_article, make_source, make_tag
 from tests.search.test_budget import run_slow_query
 
@@ -211,3 +211,12 @@ def test_relation_facet_counts_only_the_filtered_articles_when_a_filter_is_given
         row["tag__slug"]: row["count"] for row in Article.objects.filter(title="A").facet_tags()
     }
     assert counts == {"baku": 1, "oil": 1}
+
+
+def test_source_facet_counts_each_sources_articles_when_listed(archive):
+    make_article(title="E", source=Source.objects.get(slug="trend"), published_on=None)
+    rows = Article.objects.exclude(source=None).facet_sources()
+    assert rows == [
+        {"source__slug": "trend", "source__name": "Trend", "count": 3},
+        {"source__slug": "kaspi", "source__name": "Kaspi", "count": 1},
+    ]
