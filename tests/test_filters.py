@@ -220,3 +220,10 @@ def test_source_facet_counts_each_sources_articles_when_listed(archive):
         {"source__slug": "trend", "source__name": "Trend", "count": 3},
         {"source__slug": "kaspi", "source__name": "Kaspi", "count": 1},
     ]
+
+
+def test_tag_facet_names_each_tag_most_used_first_when_listed(archive):
+    assert Article.objects.all().facet_tags() == [
+        {"tag__slug": "baku", "tag__name": "Baku", "tag__kind": "topic", "count": 2},
+        {"tag__slug": "oil", "tag__name": "Oil", "tag__kind": "topic", "count": 1},
+    ]
