@@ -66,7 +66,7 @@ def serving(database: Path, log: Path) -> Iterator[str]:
     """Datasette on `database`; yields the base URL of its table page."""
     start = command()
     if start is None:
-        raise RuntimeError("Datasette is not installed (pip install -e '.[bench]')")
+        raise RuntimeError("Datasette is not installed (scripts/setup installs it)")
     fts = fts_table(database)
     metadata = {
         "databases": {database.stem: {"tables": {TABLE: {"fts_table": fts, "fts_pk": "id"}}}}

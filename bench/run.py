@@ -315,7 +315,7 @@ def measure_datasette(database: Path | None, cases: list, samples: int) -> dict:
     if database is None or not database.exists():
         return {"error": "n/a: no SQLite copy of this corpus (run with --database sqlite first)"}
     if datasette_side.command() is None:
-        return {"error": "n/a: Datasette is not installed (pip install -e '.[bench]')"}
+        return {"error": "n/a: Datasette is not installed (scripts/setup installs it)"}
     found, bare = {}, {}
     with datasette_side.serving(database, DATA / "datasette.log") as base:
         for case in cases:
