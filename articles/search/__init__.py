@@ -25,7 +25,7 @@ from importlib import import_module
 from types import ModuleType
 from typing import Any, TypeVar
 
-from django.core.exceptions import EmptyResultSet
+from django.core.exceptions import EmptyResultSet, ImproperlyConfigured
 from django.db import OperationalError, connections
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
@@ -56,7 +56,7 @@ _BACKENDS = {"postgresql": "articles.search.postgres", "sqlite": "articles.searc
 def backend_for(alias: str) -> ModuleType:
     vendor = connections[alias].vendor
     if vendor not in _BACKENDS:
-        raise NotImplementedError(f"full-text search has no backend for {vendor}")
+        raise ImproperlyConfigured(f"full-text search has no backend for {vendor}")
     return import_module(_BACKENDS[vendor])
 
 
