@@ -15,6 +15,8 @@ from articles.search import CANDIDATE_LIMIT, mark
 register = template.Library()
 
 BAR_WIDTH, BAR_GAP, CHART_HEIGHT = 12, 3, 60
+# Room for a first and a last label side by side, however few the bars.
+MIN_CHART_WIDTH = 60
 
 
 @register.filter
@@ -86,7 +88,7 @@ def timeline(links: list, year: int | None) -> dict:
         height = round(count / highest * (CHART_HEIGHT - 14)) if count else 0
         y = CHART_HEIGHT - 12 - height
         bars.append(Bar(label, count, link, i * (BAR_WIDTH + BAR_GAP), y, height))
-    width = max(len(bars) * (BAR_WIDTH + BAR_GAP), BAR_WIDTH)
+    width = max(len(bars) * (BAR_WIDTH + BAR_GAP), MIN_CHART_WIDTH)
     return {
         "bars": bars,
         "width": width,
