@@ -75,6 +75,18 @@ def _unchanged(queryset, name, value):
     return queryset
 
 
+def slug_choices(field_name: str, queryset, noun: str, **options):
+    """A repeatable filter by slug whose unknown values read "There is no tag “x”."."""
+    return django_filters.ModelMultipleChoiceFilter(
+        field_name=field_name,
+        to_field_name="slug",
+        queryset=queryset,
+        distinct=False,
+        error_messages={"invalid_choice": f"There is no {noun} “%(value)s”."},
+        **options,
+    )
+
+
 class ArticleFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label="Search",
@@ -90,29 +102,10 @@ class ArticleFilterSet(django_filters.FilterSet):
     undated = django_filters.BooleanFilter(
         field_name="published_on", lookup_expr="isnull", label="Date unknown"
     )
-    source = django_filters.ModelMultipleChoiceFilter(
-        field_name="source__slug",
-        to_field_name="slug",
-        queryset=Source.objects.all(),
-        distinct=False,
-        error_messages={"invalid_choice": "There is no source “%(value)s”."},
-    )
-    tag = django_filters.ModelMultipleChoiceFilter(
-        field_name="tags__slug",
-        to_field_name="slug",
-        queryset=Tag.objects.all(),
-        conjoined=True,
-        distinct=False,
-        error_messages={"invalid_choice": "There is no tag “%(value)s”."},
-    )
-    exclude_tag = django_filters.ModelMultipleChoiceFilter(
-        field_name="tags__slug",
-        to_field_name="slug",
-        queryset=Tag.objects.all(),
-        exclude=True,
-        distinct=False,
-        label="Without tag",
-        error_messages={"invalid_choice": "There is no tag “%(value)s”."},
+    source = slug_choices("source__slug", Source.objects.all(), "source")
+    tag = slug_choices("tags__slug", Tag.objects.all(), "tag", conjoined=True)
+    exclude_tag = slug_choices(
+        "tags__slug", Tag.objects.all(), "tag", exclude=True, label="Without tag"
     )
     agreement = django_filters.ModelChoiceFilter(
         field_name="agreements",
