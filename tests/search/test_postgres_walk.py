@@ -1,0 +1,63 @@
+"""PostgreSQL: a common word searched within a filter walks the filtered
+articles newest first instead of the GIN index; both ways give the same ids."""
+
+import pytest
+from django.db import connection
+
+from articles.models import Article
+from articles.search import parse, postgres
+from tests.conftest import make_article, make_source
+
+pytestmark = pytest.mark.usefixtures("postgres_only")
+
+
+def analyze():
+    """The walk is chosen from ANALYZE's statistics, which a test table lacks."""
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE articles_article")
+
+
+def is_common(text):
+    with connection.cursor() as cursor:
+        cursor.execute(postgres.COMMONNESS, [postgres.COMMON_SHARE, text])
+        return cursor.fetchone()[0]
+
+
+def newest_ids(queryset, text, count_cap):
+    return postgres.ordered_ids(
+        queryset, parse(text), "newest", cap=count_cap - 1, count_cap=count_cap
+    )
+
+
+@pytest.fixture
+def trend():
+    """Every article names Russia; two of trend's ten also name a pipeline."""
+    source = make_source(slug="trend")
+    for n in range(10):
+        extra = " A pipeline opened." if n % 5 == 0 else ""
+        make_article(source=source, body=f"Azerbaijan and Russia signed, report {n}.{extra}")
+        make_article(source=make_source(), body=f"Russia and Azerbaijan met, report {n}.")
+    analyze()
+    return Article.objects.filter(source=source)
+
+
+def test_word_is_common_when_most_analyzed_articles_hold_it(trend):
+    assert is_common("Russia") is True
+
+
+def test_word_is_not_common_when_few_analyzed_articles_hold_it(trend):
+    assert is_common("pipeline") is False
+
+
+def test_walk_returns_the_newest_filtered_matches_when_the_word_is_common(trend):
+    ids, total = newest_ids(trend, "Russia", count_cap=4)
+    expected = list(trend.order_by("-pk").values_list("pk", flat=True)[:3])
+    assert (ids, total) == (expected, 4)
+
+
+def test_index_counts_every_match_when_the_filter_holds_fewer_than_the_cap(trend):
+    ids, total = newest_ids(trend, "pipeline", count_cap=4)
+    assert (sorted(ids), total) == (
+        sorted(trend.filter(body__contains="pipeline").values_list("pk", flat=True)),
+        2,
+    )
