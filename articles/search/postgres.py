@@ -4,8 +4,9 @@
 
 The configuration follows the article's language (en -> english, ru ->
 russian, anything else -> simple). The WHERE clause has one branch per
-configuration, each with a constant configuration, so every branch can use
-the GIN index however the languages mix; rank and headline use the row's own.
+configuration, each with a constant configuration and the very language
+condition of that configuration's partial GIN index (migration 0007), so the
+bitmap is exact and no match is read again; rank and headline use the row's own.
 """
 
 from __future__ import annotations
