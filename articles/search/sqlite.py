@@ -48,9 +48,14 @@ def ordered_ids(
     """The ids of the `cap` newest-added matches in `order`, and the matches
     counted up to `count_cap`, in one statement.
 
-    Both scans walk the FTS index newest rowid first and stop at their LIMIT.
-    A filter is checked per match by an EXISTS on the article's own id: FTS5
-    would otherwise take `rowid IN (...)` as one full MATCH per listed id.
+    One scan walks the FTS index newest rowid first and stops at the larger
+    cap: its rows are both the count and, newest first, the candidates, so a
+    filtered common word is looked for once, not twice (q=Russia&source=trend
+    at 1M: 59 -> 38 ms). A filter is checked per match by an EXISTS on the
+    article's own id: FTS5 would otherwise take `rowid IN (...)` as one full
+    MATCH per listed id. The EXISTS drops the queryset's ordering: with an
+    ORDER BY inside it SQLite reads each article's row by primary key instead
+    of probing a covering index (the same query at 100k: 48 -> 11 ms).
     """
     from articles.search import opaque_ids
 
@@ -58,19 +63,19 @@ def ordered_ids(
     where, params = f"{FTS_TABLE} MATCH %s", [to_fts5(query)]
     if queryset.query.has_filters():
         same_row = RawSQL(f'"{table}"."id" = {FTS_TABLE}.rowid', [], BooleanField())
-        allowed = opaque_ids(queryset.filter(same_row))
+        allowed = opaque_ids(queryset.order_by().filter(same_row))
         where += f" AND EXISTS ({allowed.sql})"
         params.extend(allowed.params)
     sql = (
-        f"WITH candidates AS (SELECT {FTS_TABLE}.rowid AS id, "
+        f"WITH found AS MATERIALIZED (SELECT {FTS_TABLE}.rowid AS id, "
         f"bm25({FTS_TABLE}, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score "
-        f"FROM {FTS_TABLE} WHERE {where} ORDER BY {FTS_TABLE}.rowid DESC LIMIT %s) "
-        "SELECT c.id, (SELECT COUNT(*) FROM "
-        f"(SELECT {FTS_TABLE}.rowid FROM {FTS_TABLE} WHERE {where} LIMIT %s)) "
+        f"FROM {FTS_TABLE} WHERE {where} ORDER BY {FTS_TABLE}.rowid DESC LIMIT %s), "
+        "candidates AS (SELECT id, score FROM found ORDER BY id DESC LIMIT %s) "
+        "SELECT c.id, (SELECT MIN(COUNT(*), %s) FROM found) "
         f'FROM candidates c JOIN "{table}" a ON a.id = c.id ORDER BY {ORDER_SQL[order]}'
     )
     with connections[queryset.db].cursor() as cursor:
-        cursor.execute(sql, [*params, cap, *params, count_cap])
+        cursor.execute(sql, [*params, max(cap, count_cap), cap, count_cap])
         rows = cursor.fetchall()
     return [row[0] for row in rows], (rows[0][1] if rows else 0)
 
