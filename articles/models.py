@@ -507,6 +507,14 @@ class Article(models.Model):
     def is_curated(self, field_name: str) -> bool:
         return field_name in self.curated_fields
 
+    def decoded_original(self) -> str:
+        """The original bytes as text, in the encoding they were read with."""
+        data = bytes(self.original)
+        try:
+            return data.decode(self.encoding or "utf-8", errors="replace")
+        except LookupError:  # an encoding name Python no longer knows
+            return data.decode("utf-8", errors="replace")
+
 
 class Mention(models.Model):
     """An article naming an agreement, with the sentence that names it."""

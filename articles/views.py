@@ -62,14 +62,6 @@ class ArticleListView(FilterView):
         return super().render_to_response(context, status=context["status"], **kwargs)
 
 
-def decoded_original(article: Article) -> str:
-    """The original bytes as text, in the encoding they were read with."""
-    try:
-        return bytes(article.original).decode(article.encoding or "utf-8", errors="replace")
-    except LookupError:
-        return bytes(article.original).decode("utf-8", errors="replace")
-
-
 class ArticleDetailView(DetailView):
     """One article; arriving from a search (?q=) marks the query's words."""
 
@@ -84,7 +76,7 @@ class ArticleDetailView(DetailView):
             marked_title=search.mark(marked[0]) if marked else None,
             marked_body=marked[1] if marked else None,
             similar=Article.objects.sharing_with(article),
-            original_text=decoded_original(article),
+            original_text=article.decoded_original(),
             permalink=self.request.build_absolute_uri(article.get_absolute_url()),
             query=text,
         )

@@ -203,12 +203,7 @@ class ArticleAdmin(CurationAdmin):
 
     @admin.display(description="original text")
     def original_text(self, article):
-        data = bytes(article.original)
-        try:
-            text = data.decode(article.encoding or "utf-8", errors="replace")
-        except LookupError:
-            text = data.decode("utf-8", errors="replace")
-        return format_html('<pre class="curation-text">{}</pre>', text)
+        return format_html('<pre class="curation-text">{}</pre>', article.decoded_original())
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
