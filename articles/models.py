@@ -264,14 +264,6 @@ class ArticleQuerySet(models.QuerySet):
     def oldest_first(self) -> ArticleQuerySet:
         return self.order_by(models.F("published_on").asc(nulls_last=True), "pk")
 
-    def published_between(self, after=None, before=None) -> ArticleQuerySet:
-        queryset = self
-        if after is not None:
-            queryset = queryset.filter(published_on__gte=after)
-        if before is not None:
-            queryset = queryset.filter(published_on__lte=before)
-        return queryset
-
     def search(self, text: str, *, order: str = "relevance"):
         """The rows matching a reader's search text, ranked and paged by
         articles.search (which picks the engine for this queryset's database)."""
