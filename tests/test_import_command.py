@@ -316,3 +316,9 @@ def test_tag_name_merged_into_another_tag_is_not_created_again(tmp_path):
     import_articles(str(tmp_path / "in"))
     assert putin in Article.objects.get().tags.all()
     assert not Tag.objects.filter(name="Vladimir Putin").exists()
+
+
+def test_summary_counts_a_single_file_in_the_singular(tmp_path):
+    path = write(tmp_path / "in", "a.txt", GOOD)
+    _, out, _ = import_articles(str(path))
+    assert out.strip().splitlines()[-1] == "1 file: 1 imported, 0 updated, 0 unchanged, 0 failed"

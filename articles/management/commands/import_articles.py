@@ -69,4 +69,5 @@ def _record(outcome: Outcome) -> dict:
 
 def _summary(counts: Counter, total: int, dry_run: bool) -> str:
     parts = ", ".join(f"{counts[status]} {status.value}" for status in Status)
-    return f"{total} files: {parts}{' (dry run: nothing written)' if dry_run else ''}"
+    files = "file" if total == 1 else "files"
+    return f"{total} {files}: {parts}{' (dry run: nothing written)' if dry_run else ''}"
