@@ -159,7 +159,7 @@ class ArticleFilterSet(django_filters.FilterSet):
             found = self.qs.search(text, order=self.order)
             listing = self._search_page(found)
             # Over a list of at most RANK_LIMIT ids the counts are bounded
-            # work: no time budget, and on PostgreSQL no statement to set one.
+            # work: no time budget.
             groups = self._facet_groups(found.candidates())
             listing.count_facets = lambda: ({name: make() for name, make in groups.items()}, [])
         else:

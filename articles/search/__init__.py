@@ -170,16 +170,14 @@ def marked_body(queryset: QuerySet, pk: int, text: str) -> tuple[str, str] | Non
 class Budget:
     """Runs queries until the block's one deadline passes, then runs no more.
 
-    Before each query the backend is told the milliseconds left (PostgreSQL
-    sets them as that statement's timeout), so the whole block, not each
-    query, stays within the budget: five slow facet groups cost one budget,
-    not five. Every query is armed, however quick the last one was, so a page
-    always runs the same statements.
+    The backend interrupts whatever statement is running at the deadline
+    (SQLite through a progress handler, PostgreSQL with a cancel request),
+    so the whole block, not each query, stays within the budget: five slow
+    facet groups cost one budget, not five, and no statement is spent on it.
     """
 
-    def __init__(self, milliseconds: int, arm: Callable[[int], None]) -> None:
+    def __init__(self, milliseconds: int) -> None:
         self.deadline = time.monotonic() + milliseconds / 1000
-        self.arm = arm
         self.is_spent = False
 
     def left(self) -> int:
@@ -188,13 +186,10 @@ class Budget:
 
     def run(self, make: Callable[[], T]) -> T | None:
         """`make()`, or None once the budget is spent."""
-        left = self.left()
-        # 0 would mean "no timeout" to PostgreSQL: a spent budget runs nothing.
-        if self.is_spent or left < 1:
+        if self.is_spent or self.left() < 1:
             self.is_spent = True
             return None
         try:
-            self.arm(left)
             return make()
         except OperationalError:
             self.is_spent = True
@@ -205,5 +200,5 @@ class Budget:
 def time_budget(alias: str, milliseconds: int) -> Iterator[Budget]:
     """Queries run through the yielded Budget stop once `milliseconds` have
     passed since entering, in total, never with an error."""
-    with backend_for(alias).time_budget(connections[alias], milliseconds) as arm:
-        yield Budget(milliseconds, arm)
+    with backend_for(alias).time_budget(connections[alias], milliseconds):
+        yield Budget(milliseconds)

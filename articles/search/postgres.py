@@ -11,7 +11,8 @@ bitmap is exact and no match is read again; rank and headline use the row's own.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -208,24 +209,38 @@ def marked_body(
 
 
 @contextmanager
-def time_budget(connection: Any, milliseconds: int) -> Iterator[Callable[[int], None]]:
-    """Yields how to limit the next statement's time (statement_timeout, set
-    to what is left of the block's `milliseconds` before each statement).
+def time_budget(connection: Any, milliseconds: int) -> Iterator[None]:
+    """Statements inside are cancelled once `milliseconds` have passed since
+    entering: one deadline for the whole block, kept by a timer that sends
+    PostgreSQL a cancel request. A statement_timeout would need a statement
+    of its own before every query to share one deadline among them.
 
-    The block only reads, so it always ends in a rollback: a COMMIT would run
-    under the timeout too, and a cancel landing as the last statement ends is
-    raised on the COMMIT, a server error under load. A rollback also undoes
-    the setting when the block is a savepoint, where a release would keep it.
+    The timer and the block's end hold one lock, so a cancel is sent only
+    while the block is open; PostgreSQL ignores a cancel that finds the
+    session idle. The block only reads, so it always ends in a rollback: a
+    cancelled statement then leaves no aborted transaction behind, whether
+    the block is a transaction of its own or a savepoint in a caller's.
     """
+    connection.ensure_connection()
+    session = connection.connection
+    lock = threading.Lock()
+    is_open = True
 
-    def arm(limit: int) -> None:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT set_config('statement_timeout', %s, true)", [str(limit)])
+    def cancel() -> None:
+        with lock:
+            if is_open:
+                session.cancel_safe()
 
+    timer = threading.Timer(milliseconds / 1000, cancel)
+    timer.daemon = True
     with transaction.atomic(using=connection.alias):
+        timer.start()
         try:
-            yield arm
+            yield
         finally:
+            with lock:
+                is_open = False
+            timer.cancel()
             transaction.set_rollback(True, using=connection.alias)
 
 

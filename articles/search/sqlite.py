@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -115,17 +115,16 @@ def marked_body(
 
 
 @contextmanager
-def time_budget(connection: Any, milliseconds: int) -> Iterator[Callable[[int], None]]:
+def time_budget(connection: Any, milliseconds: int) -> Iterator[None]:
     """Statements inside are interrupted once `milliseconds` have passed since
-    entering, the whole block under one deadline, so lowering the limit per
-    statement needs nothing; the connection stays usable."""
+    entering, the whole block under one deadline; the connection stays usable."""
     connection.ensure_connection()
     deadline = time.monotonic() + milliseconds / 1000
     connection.connection.set_progress_handler(
         lambda: int(time.monotonic() > deadline), PROGRESS_STEPS
     )
     try:
-        yield lambda limit: None
+        yield
     finally:
         connection.connection.set_progress_handler(None, 0)
 
