@@ -32,6 +32,8 @@ ROW_CONFIG = (
     + " ".join(f"WHEN '{code}' THEN '{name}'::regconfig" for code, name in CONFIGS.items())
     + f" ELSE '{DEFAULT_CONFIG}'::regconfig END"
 )
+# A statement that began just as the budget ran out is cancelled this late at most.
+RECANCEL_SECONDS = 0.01
 SNIPPET_OPTIONS = 'MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "'
 
 
@@ -211,37 +213,51 @@ def marked_body(
 @contextmanager
 def time_budget(connection: Any, milliseconds: int) -> Iterator[None]:
     """Statements inside are cancelled once `milliseconds` have passed since
-    entering: one deadline for the whole block, kept by a timer that sends
+    entering: one deadline for the whole block, kept by a thread that sends
     PostgreSQL a cancel request. A statement_timeout would need a statement
     of its own before every query to share one deadline among them.
 
-    The timer and the block's end hold one lock, so a cancel is sent only
-    while the block is open; PostgreSQL ignores a cancel that finds the
-    session idle. The block only reads, so it always ends in a rollback: a
-    cancelled statement then leaves no aborted transaction behind, whether
-    the block is a transaction of its own or a savepoint in a caller's.
+    The block only reads, so it always ends in a rollback: a cancelled
+    statement then leaves no aborted transaction behind, whether the block
+    is a transaction of its own or a savepoint in a caller's.
     """
     connection.ensure_connection()
-    session = connection.connection
-    lock = threading.Lock()
-    is_open = True
-
-    def cancel() -> None:
-        with lock:
-            if is_open:
-                session.cancel_safe()
-
-    timer = threading.Timer(milliseconds / 1000, cancel)
-    timer.daemon = True
+    canceller = _DeadlineCanceller(connection.connection, milliseconds / 1000)
     with transaction.atomic(using=connection.alias):
-        timer.start()
+        canceller.start()
         try:
             yield
         finally:
-            with lock:
-                is_open = False
-            timer.cancel()
+            canceller.close()
             transaction.set_rollback(True, using=connection.alias)
+
+
+class _DeadlineCanceller(threading.Thread):
+    """Cancels the session's statement once the deadline passes, then again
+    every RECANCEL_SECONDS until closed: PostgreSQL ignores a cancel that
+    finds the session idle, so a single one landing between two statements
+    would let the next run unbounded. Sending and closing share a lock, so
+    no cancel reaches a statement run after the block."""
+
+    def __init__(self, session: Any, seconds: float) -> None:
+        super().__init__(name="search-budget-canceller", daemon=True)
+        self.session, self.seconds = session, seconds
+        self.closed = threading.Event()
+        self.lock = threading.Lock()
+
+    def run(self) -> None:
+        wait = self.seconds
+        while not self.closed.wait(wait):
+            with self.lock:
+                if self.closed.is_set():
+                    return
+                self.session.cancel_safe()
+            wait = RECANCEL_SECONDS
+
+    def close(self) -> None:
+        with self.lock:
+            self.closed.set()
+        self.join()
 
 
 def _cursor(queryset: QuerySet) -> Any:

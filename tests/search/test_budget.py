@@ -4,7 +4,7 @@ import threading
 import time
 
 import pytest
-from django.db import connection
+from django.db import OperationalError, connection
 from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article
@@ -64,10 +64,22 @@ def test_cancel_never_reaches_a_statement_run_after_the_block(postgres_only):
         assert cursor.fetchone() == (1,)
 
 
-def test_no_timer_outlives_the_block():
+def test_no_thread_outlives_the_block():
+    before = threading.active_count()
     with time_budget("default", 5_000) as budget:
         budget.run(Article.objects.count)
-    assert not [t for t in threading.enumerate() if isinstance(t, threading.Timer)]
+    assert threading.active_count() == before
+
+
+def test_statement_started_after_the_deadline_is_still_cancelled(postgres_only):
+    """The first cancel finds the session idle; the next statement is not spared."""
+    started = time.monotonic()
+    with time_budget("default", 50) as budget:
+        time.sleep(0.08)
+        with pytest.raises(OperationalError):
+            run_slow_query()
+    assert budget.left() == 0
+    assert time.monotonic() - started < 1
 
 
 def test_later_query_is_skipped_when_earlier_work_used_the_whole_budget():
