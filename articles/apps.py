@@ -7,7 +7,10 @@ class ArticlesConfig(AppConfig):
     verbose_name = "Archive"
 
     def ready(self) -> None:
+        from articles.changes import connect_signals
+
         post_migrate.connect(_keep_search_index_in_step, sender=self)
+        connect_signals()
 
 
 def _keep_search_index_in_step(sender, using: str, **kwargs) -> None:

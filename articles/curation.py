@@ -3,8 +3,9 @@ merging tags, agreements and sources, reviewing suggested agreements, and
 adding or removing a tag on many articles at once.
 
 Each function runs in one transaction, leaves the old public URLs of what it
-merged away redirecting to what survives, and records one admin history entry
-(LogEntry) per object it touched. The admin's actions only collect the
+merged away redirecting to what survives, records one admin history entry
+(LogEntry) per object it touched, and retires the cached facet counts
+(articles.changes), since its bulk writes send no signals. The admin's actions only collect the
 curator's choices and call these.
 """
 
@@ -17,6 +18,7 @@ from django.contrib.admin.models import CHANGE, DELETION, LogEntry
 from django.contrib.redirects.models import Redirect
 from django.db import models, transaction
 
+from articles.changes import archive_changed
 from articles.models import (
     Agreement,
     AgreementKey,
@@ -101,6 +103,7 @@ def tags_moving_to(survivor: Tag, others: Iterable[Tag]) -> int:
 def merge_tags(survivor: Tag, others: Iterable[Tag], *, user) -> int:
     """Give every article carrying one of `others` the survivor instead; delete
     the others. Returns how many articles gained the survivor."""
+    archive_changed()
     others = [other for other in others if other.pk != survivor.pk]
     carrying = set(ArticleTag.objects.filter(tag__in=others).values_list("article_id", flat=True))
     having = set(
@@ -149,6 +152,7 @@ def merge_agreements(survivor: Agreement, others: Iterable[Agreement], *, user) 
     """Move the mentions and importer keys of `others` to the survivor (one mention
     per article: a duplicate is dropped, its sentence kept if the survivor had none);
     delete the others. Returns how many articles newly mention the survivor."""
+    archive_changed()
     others = [other for other in others if other.pk != survivor.pk]
     kept = dict(Mention.objects.filter(agreement=survivor).values_list("article_id", "pk"))
     moving, duplicates = [], []
@@ -179,6 +183,7 @@ def sources_moving_to(survivor: Source, others: Iterable[Source]) -> int:
 def merge_sources(survivor: Source, others: Iterable[Source], *, user) -> int:
     """Move the articles of `others` to the survivor and delete the others.
     Returns how many articles moved."""
+    archive_changed()
     others = [other for other in others if other.pk != survivor.pk]
     moving = list(Article.objects.filter(source__in=others).values_list("pk", flat=True))
     Article.objects.filter(pk__in=moving).update(source=survivor)
@@ -197,6 +202,7 @@ def merge_sources(survivor: Source, others: Iterable[Source], *, user) -> int:
 @transaction.atomic
 def set_agreement_status(agreements: models.QuerySet, status: str, *, user) -> int:
     """Approve or reject agreements; returns how many changed status."""
+    archive_changed()
     changing = list(agreements.exclude(status=status))
     Agreement.objects.filter(pk__in=[a.pk for a in changing]).update(status=status)
     log(user, changing, f"Marked {AgreementStatus(status).label}.")
@@ -206,6 +212,7 @@ def set_agreement_status(agreements: models.QuerySet, status: str, *, user) -> i
 @transaction.atomic
 def add_tag(articles: models.QuerySet, tag: Tag, *, user) -> int:
     """Put `tag` on every article that lacks it; returns how many gained it."""
+    archive_changed()
     lacking = list(articles.exclude(tags=tag).values_list("pk", flat=True))
     ArticleTag.objects.bulk_create(
         [ArticleTag(article_id=pk, tag_id=tag.pk) for pk in lacking], ignore_conflicts=True
@@ -218,6 +225,7 @@ def add_tag(articles: models.QuerySet, tag: Tag, *, user) -> int:
 @transaction.atomic
 def remove_tag(articles: models.QuerySet, tag: Tag, *, user) -> int:
     """Take `tag` off every article that carries it; returns how many lost it."""
+    archive_changed()
     carrying = list(articles.filter(tags=tag).values_list("pk", flat=True))
     ArticleTag.objects.filter(tag=tag, article_id__in=carrying).delete()
     changed = _mark_articles_curated(carrying, "tags")

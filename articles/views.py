@@ -16,6 +16,7 @@ from django.views.generic import DetailView, ListView, MonthArchiveView, YearArc
 from django_filters.views import FilterView
 
 from articles import search
+from articles.changes import archive_version
 from articles.filters import (
     FACET_CACHE_SECONDS,
     PER_PAGE,
@@ -54,6 +55,7 @@ class ArticleListView(FilterView):
         year = filterset.chosen_year
         context["facets"] = SimpleLazyObject(lambda: facet_links(listing.facets, query, year))
         context["facet_key"] = facet_cache_key(query)
+        context["archive_version"] = archive_version()
         context["facet_seconds"] = FACET_CACHE_SECONDS
         context["status"] = HTTPStatus.NOT_FOUND if listing.is_past_end else HTTPStatus.OK
         return context

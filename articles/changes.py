@@ -1,0 +1,52 @@
+"""The archive's version, which moves on whenever something a list page
+counts changes: an article, its source, tags or agreements.
+
+The list page caches its facet counts under this version (see
+`templates/articles/article_list.html`), in a cache every worker shares, so
+a count is never served once the archive it counted has changed, however
+long the cache keeps it, and one reader's counting serves every worker.
+
+Ordinary saves and deletes move it through signals; writers that go around
+them (`QuerySet.update`, `bulk_create`: the curation functions) call
+`archive_changed()` themselves.
+"""
+
+from __future__ import annotations
+
+import time
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+VERSION_KEY = "archive-version"
+
+
+def archive_version() -> int:
+    """The current version; any number will do until the first change."""
+    return cache.get_or_set(VERSION_KEY, time.time_ns(), timeout=None)
+
+
+def archive_changed(using: str | None = None) -> None:
+    """Move the version on once the current transaction commits: a version
+    moved before the commit could be counted again from the old rows."""
+    transaction.on_commit(_move_on, using=using)
+
+
+def _move_on() -> None:
+    # A new value rather than cache.incr, which is a read then a write on a
+    # file cache: two workers could both write the same next number.
+    cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+
+
+def _on_write(sender, using: str, **kwargs) -> None:
+    archive_changed(using)
+
+
+def connect_signals() -> None:
+    from articles.models import Agreement, Article, Mention, Source, Tag
+
+    for model in (Article, Source, Tag, Agreement, Mention):
+        post_save.connect(_on_write, sender=model, dispatch_uid=f"archive-changed-save-{model}")
+        post_delete.connect(_on_write, sender=model, dispatch_uid=f"archive-changed-del-{model}")
+    m2m_changed.connect(_on_write, sender=Article.tags.through, dispatch_uid="archive-changed-m2m")
