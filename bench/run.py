@@ -19,6 +19,7 @@ import math
 import os
 import platform
 import secrets
+import shutil
 import signal
 import subprocess
 import sys
@@ -114,6 +115,9 @@ def build_corpus(vendor: str, articles: int, seed: int, *, reuse: bool) -> dict:
         _pg_admin(f'ALTER DATABASE "{building}" RENAME TO "{name}"')
     stats |= {"built": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "seed": seed}
     stats_file.write_text(json.dumps(stats))
+    # The bulk path writes past the signals that retire cached facet counts:
+    # counts cached for an earlier corpus of the same name must go.
+    shutil.rmtree(DATA / "cache", ignore_errors=True)
     return stats | {"reused": False}
 
 
