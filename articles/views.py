@@ -6,12 +6,15 @@ Views stay thin: the FilterSet and the QuerySets choose the rows.
 
 from __future__ import annotations
 
+import hashlib
 from http import HTTPStatus
 
+from django.core.cache import cache
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404
-from django.utils.functional import SimpleLazyObject
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
 from django.views.generic import DetailView, ListView, MonthArchiveView, YearArchiveView
 from django_filters.views import FilterView
 
@@ -19,6 +22,7 @@ from articles import search
 from articles.changes import archive_version
 from articles.filters import (
     FACET_CACHE_SECONDS,
+    FACET_RETRY_SECONDS,
     PER_PAGE,
     ArticleFilterSet,
     facet_cache_key,
@@ -34,6 +38,8 @@ class ArticleListView(FilterView):
 
     filterset_class = ArticleFilterSet
     template_name = "articles/article_list.html"
+    # Count the facets even when cached (warm_facets replaces what is there).
+    recount = False
 
     def get_filterset_kwargs(self, filterset_class):
         # Always bound: no parameters at all is a valid, empty choice of filters.
@@ -51,17 +57,49 @@ class ArticleListView(FilterView):
             return context
         listing = filterset.listing()
         context["listing"] = listing
-        # Counted only if the template's cached facet fragment is missing.
-        year = filterset.chosen_year
-        context["facets"] = SimpleLazyObject(lambda: facet_links(listing.facets, query, year))
-        context["facet_key"] = facet_cache_key(query)
-        context["archive_version"] = archive_version()
-        context["facet_seconds"] = FACET_CACHE_SECONDS
+        context["facet_column"] = facet_column(
+            self.request,
+            listing,
+            filterset.chosen_year,
+            context["clear_query"],
+            recount=self.recount,
+        )
         context["status"] = HTTPStatus.NOT_FOUND if listing.is_past_end else HTTPStatus.OK
         return context
 
     def render_to_response(self, context, **kwargs):
         return super().render_to_response(context, status=context["status"], **kwargs)
+
+
+def facet_column_key(query: QueryDict) -> str:
+    """The archive's version and the page's filters, hashed to a short key."""
+    filters = hashlib.sha256(facet_cache_key(query).encode()).hexdigest()
+    return f"facets:{archive_version()}:{filters}"
+
+
+def facet_column(
+    request: HttpRequest, listing, year, clear_query, *, recount: bool = False
+) -> SafeString:
+    """The facet column's HTML, from the shared cache when these filters were
+    counted since the archive last changed; counted (listing.facets) only on
+    a miss. A column missing groups that ran out of time is kept only a
+    minute, so a later reader, or warm_facets, can count it in full."""
+    query = request.GET
+    key = facet_column_key(query)
+    html = None if recount else cache.get(key)
+    if html is None:
+        html = render_to_string(
+            "articles/includes/facets.html",
+            {
+                "facets": facet_links(listing.facets, query, year),
+                "dropped": listing.dropped,
+                "year": year,
+                "clear_query": clear_query,
+            },
+            request=request,
+        )
+        cache.set(key, html, FACET_RETRY_SECONDS if listing.dropped else FACET_CACHE_SECONDS)
+    return mark_safe(html)  # noqa: S308 - rendered by our template, which escapes
 
 
 class ArticleDetailView(DetailView):

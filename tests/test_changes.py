@@ -8,11 +8,12 @@ import sys
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.cache.utils import make_template_fragment_key
+from django.http import QueryDict
 
 from articles import curation
 from articles.changes import archive_version
 from articles.models import Agreement
+from articles.views import facet_column_key
 from tests.conftest import make_agreement, make_article, make_source, make_tag
 
 pytestmark = pytest.mark.django_db
@@ -84,7 +85,7 @@ def test_list_page_counts_again_after_the_archive_changed(
 def test_another_process_reads_the_counts_one_worker_cached(client, settings):
     make_article(source=make_source(name="Trend", slug="trend"))
     client.get("/articles/")
-    key = make_template_fragment_key("list_facets", [archive_version(), ""])
+    key = facet_column_key(QueryDict())
     script = (
         "import django; django.setup(); from django.core.cache import cache; "
         f"print(cache.get({key!r}) or 'missing')"

@@ -9,6 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from articles.filters import ArticleFilterSet
 from articles.models import Agreement, ArticleQuerySet, DatePrecision
 from tests.conftest import make_agreement, make_article, make_source, make_tag
 from tests.search.test_budget import run_slow_query
@@ -337,7 +338,7 @@ def test_page_past_the_ranked_matches_is_a_clear_404_when_asked(client, monkeypa
 def test_browse_page_answers_without_the_slow_facet_when_it_overruns_the_budget(
     client, monkeypatch
 ):
-    monkeypatch.setattr("articles.filters.FACET_BUDGET_MS", 50)
+    monkeypatch.setattr(ArticleFilterSet, "facet_budget_ms", 50)
     monkeypatch.setattr(ArticleQuerySet, "facet_tags", lambda queryset: run_slow_query())
     populate(3)
     response = client.get("/articles/")
