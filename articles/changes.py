@@ -14,17 +14,32 @@ them (`QuerySet.update`, `bulk_create`: the curation functions) call
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from typing import TypeVar
 
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 VERSION_KEY = "archive-version"
+T = TypeVar("T")
 
 
 def archive_version() -> int:
     """The current version; any number will do until the first change."""
     return cache.get_or_set(VERSION_KEY, time.time_ns(), timeout=None)
+
+
+def cached_until_changed(name: str, compute: Callable[[], T], seconds: int) -> T:
+    """`compute()`, kept in the shared cache until the archive changes (or
+    `seconds` pass): what every worker would otherwise ask the database for
+    on every request although it changes only with the archive."""
+    key = f"{name}:{archive_version()}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, seconds)
+    return value
 
 
 def archive_changed(using: str | None = None) -> None:

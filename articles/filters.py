@@ -28,6 +28,7 @@ from django import forms
 from django.core.validators import RegexValidator
 from django.http import QueryDict
 
+from articles.changes import cached_until_changed
 from articles.models import Agreement, Article, Source, Tag
 from articles.search import CANDIDATE_LIMIT, time_budget
 
@@ -79,12 +80,22 @@ def _unchanged(queryset, name, value):
     return queryset
 
 
-def slug_choices(field_name: str, queryset, noun: str, **options):
-    """A repeatable filter by slug whose unknown values read "There is no tag “x”."."""
-    return django_filters.ModelMultipleChoiceFilter(
+def known_slugs(noun: str, queryset) -> list[tuple[str, str]]:
+    """The slugs a filter accepts, as choices, from the shared cache: checking a
+    chosen slug then costs the page no query of its own."""
+    slugs = cached_until_changed(
+        f"slugs:{noun}", lambda: list(queryset.values_list("slug", flat=True)), FACET_CACHE_SECONDS
+    )
+    return [(slug, slug) for slug in slugs]
+
+
+def slug_choices(field_name: str, queryset, noun: str, *, many: bool = True, **options):
+    """A filter by slug (repeatable when `many`) whose unknown values read
+    "There is no tag “x”."; the rows are filtered by slug through a join."""
+    kind = django_filters.MultipleChoiceFilter if many else django_filters.ChoiceFilter
+    return kind(
         field_name=field_name,
-        to_field_name="slug",
-        queryset=queryset,
+        choices=lambda: known_slugs(noun, queryset),
         distinct=False,
         error_messages={"invalid_choice": f"There is no {noun} “%(value)s”."},
         **options,
@@ -111,12 +122,8 @@ class ArticleFilterSet(django_filters.FilterSet):
     exclude_tag = slug_choices(
         "tags__slug", Tag.objects.all(), "tag", exclude=True, label="Without tag"
     )
-    agreement = django_filters.ModelChoiceFilter(
-        field_name="agreements",
-        to_field_name="slug",
-        queryset=Agreement.objects.visible(),
-        distinct=False,
-        error_messages={"invalid_choice": "There is no agreement “%(value)s”."},
+    agreement = slug_choices(
+        "agreements__slug", Agreement.objects.visible(), "agreement", many=False
     )
     language = django_filters.CharFilter(
         widget=forms.TextInput(attrs={"size": 3, "placeholder": "en"}),

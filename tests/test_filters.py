@@ -227,3 +227,15 @@ def test_tag_facet_names_each_tag_most_used_first_when_listed(archive):
         {"tag__slug": "baku", "tag__name": "Baku", "tag__kind": "topic", "count": 2},
         {"tag__slug": "oil", "tag__name": "Oil", "tag__kind": "topic", "count": 1},
     ]
+
+
+def test_known_slugs_are_read_once_until_the_archive_changes(
+    django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    make_source(name="Trend", slug="trend")
+    ArticleFilterSet(data=QueryDict("source=trend")).is_valid()
+    with django_assert_num_queries(0):
+        assert ArticleFilterSet(data=QueryDict("source=trend")).is_valid()
+    with django_capture_on_commit_callbacks(execute=True):
+        make_source(name="APA", slug="apa")
+    assert ArticleFilterSet(data=QueryDict("source=apa")).is_valid()

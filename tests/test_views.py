@@ -43,7 +43,9 @@ def populate(size):
 @pytest.mark.parametrize("params", [{}, {"q": "Azerbaijan"}, {"source": "trend"}])
 def test_list_query_count_is_fixed_when_rows_grow(client, django_assert_num_queries, size, params):
     populate(size)
-    extra = 1 if "source" in params else 0  # checking the slug names a source
+    # The first page filtered by source reads the source slugs, which are then
+    # cached until the archive changes.
+    extra = 1 if "source" in params else 0
     expected = SEARCH_QUERIES if "q" in params else BROWSE_QUERIES[connection.vendor]
     with django_assert_num_queries(expected + extra):
         response = client.get("/articles/", params)
@@ -56,8 +58,7 @@ def test_facets_run_no_queries_when_the_same_page_is_asked_again(
 ):
     populate(3)
     client.get("/articles/", params)
-    extra = 1 if "source" in params else 0
-    with django_assert_num_queries(WARM_QUERIES + extra):
+    with django_assert_num_queries(WARM_QUERIES):
         response = client.get("/articles/", params)
     assert response.status_code == HTTPStatus.OK
 
