@@ -286,12 +286,11 @@ def database_size(vendor: str, articles: int, seed: int) -> int:
 
 
 def measure_site(args) -> tuple[list, list]:
-    """Our list page through the test client, in this process, on the corpus database."""
-    import django
-
-    django.setup()
+    """Our list page through the test client, in this process, on the corpus database,
+    set up as a gunicorn worker is (archive.wsgi, its gc.freeze() included)."""
     from django.test import Client
 
+    import archive.wsgi  # noqa: F401
     from articles.models import Article, Source
     from bench import measure
 
