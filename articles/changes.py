@@ -1,8 +1,8 @@
 """The archive's version, which moves on whenever something a list page
 counts changes: an article, its source, tags or agreements.
 
-The list page caches its facet counts under this version (see
-`templates/articles/article_list.html`), in a cache every worker shares, so
+The list page caches its facet column under this version
+(`articles.views.facet_column`), in a cache every worker shares, so
 a count is never served once the archive it counted has changed, however
 long the cache keeps it, and one reader's counting serves every worker.
 
@@ -62,6 +62,7 @@ def connect_signals() -> None:
     from articles.models import Agreement, Article, Mention, Source, Tag
 
     for model in (Article, Source, Tag, Agreement, Mention):
-        post_save.connect(_on_write, sender=model, dispatch_uid=f"archive-changed-save-{model}")
-        post_delete.connect(_on_write, sender=model, dispatch_uid=f"archive-changed-del-{model}")
+        name = model.__name__
+        post_save.connect(_on_write, sender=model, dispatch_uid=f"archive-changed-save-{name}")
+        post_delete.connect(_on_write, sender=model, dispatch_uid=f"archive-changed-del-{name}")
     m2m_changed.connect(_on_write, sender=Article.tags.through, dispatch_uid="archive-changed-m2m")
