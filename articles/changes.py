@@ -30,15 +30,27 @@ def archive_version() -> int:
     return cache.get_or_set(VERSION_KEY, time.time_ns(), timeout=None)
 
 
-def cached_until_changed(name: str, compute: Callable[[], T], seconds: int) -> T:
+def versioned_key(name: str) -> str:
+    """`name` under the archive's current version: retired by the next change."""
+    return f"{name}:{archive_version()}"
+
+
+def cached_until_changed(
+    name: str,
+    compute: Callable[[], T],
+    seconds: int | Callable[[T], int],
+    *,
+    recompute: bool = False,
+) -> T:
     """`compute()`, kept in the shared cache until the archive changes (or
-    `seconds` pass): what every worker would otherwise ask the database for
-    on every request although it changes only with the archive."""
-    key = f"{name}:{archive_version()}"
-    value = cache.get(key)
+    `seconds` pass, which may depend on the value): what every worker would
+    otherwise work out again on every request although it changes only with
+    the archive. `recompute` replaces what is cached."""
+    key = versioned_key(name)
+    value = None if recompute else cache.get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, seconds)
+        cache.set(key, value, seconds(value) if callable(seconds) else seconds)
     return value
 
 

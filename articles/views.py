@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 from http import HTTPStatus
 
-from django.core.cache import cache
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404
@@ -19,7 +18,7 @@ from django.views.generic import DetailView, ListView, MonthArchiveView, YearArc
 from django_filters.views import FilterView
 
 from articles import search
-from articles.changes import archive_version
+from articles.changes import cached_until_changed
 from articles.filters import (
     FACET_CACHE_SECONDS,
     FACET_RETRY_SECONDS,
@@ -71,10 +70,9 @@ class ArticleListView(FilterView):
         return super().render_to_response(context, status=context["status"], **kwargs)
 
 
-def facet_column_key(query: QueryDict) -> str:
-    """The archive's version and the page's filters, hashed to a short key."""
-    filters = hashlib.sha256(facet_cache_key(query).encode()).hexdigest()
-    return f"facets:{archive_version()}:{filters}"
+def facet_column_name(query: QueryDict) -> str:
+    """The page's filters, hashed to a short cache name."""
+    return f"facets:{hashlib.sha256(facet_cache_key(query).encode()).hexdigest()}"
 
 
 def facet_column(
@@ -85,20 +83,22 @@ def facet_column(
     a miss. A column missing groups that ran out of time is kept only a
     minute, so a later reader, or warm_facets, can count it in full."""
     query = request.GET
-    key = facet_column_key(query)
-    html = None if recount else cache.get(key)
-    if html is None:
-        html = render_to_string(
-            "articles/includes/facets.html",
-            {
-                "facets": facet_links(listing.facets, query, year),
-                "dropped": listing.dropped,
-                "year": year,
-                "clear_query": clear_query,
-            },
-            request=request,
-        )
-        cache.set(key, html, FACET_RETRY_SECONDS if listing.dropped else FACET_CACHE_SECONDS)
+
+    def render() -> str:
+        context = {
+            "facets": facet_links(listing.facets, query, year),
+            "dropped": listing.dropped,
+            "year": year,
+            "clear_query": clear_query,
+        }
+        return render_to_string("articles/includes/facets.html", context, request=request)
+
+    html = cached_until_changed(
+        facet_column_name(query),
+        render,
+        lambda html: FACET_RETRY_SECONDS if listing.dropped else FACET_CACHE_SECONDS,
+        recompute=recount,
+    )
     return mark_safe(html)  # noqa: S308 - rendered by our template, which escapes
 
 
