@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.text import slugify
+
+from articles.links import slug_url
 
 SLUG_LENGTH = 80
 
@@ -88,7 +89,7 @@ class Source(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("articles:source", kwargs={"slug": self.slug})
+        return slug_url("articles:source", self.slug)
 
 
 class Tag(models.Model):
@@ -113,7 +114,7 @@ class Tag(models.Model):
         return f"{self.name} ({self.kind})"
 
     def get_absolute_url(self) -> str:
-        return reverse("articles:tag", kwargs={"slug": self.slug})
+        return slug_url("articles:tag", self.slug)
 
 
 class SourceAlias(models.Model):
@@ -205,7 +206,7 @@ class Agreement(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("articles:agreement", kwargs={"slug": self.slug})
+        return slug_url("articles:agreement", self.slug)
 
 
 class AgreementKey(models.Model):
@@ -494,7 +495,7 @@ class Article(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("articles:article", kwargs={"slug": self.slug})
+        return slug_url("articles:article", self.slug)
 
     def is_curated(self, field_name: str) -> bool:
         return field_name in self.curated_fields
