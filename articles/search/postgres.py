@@ -99,7 +99,7 @@ def _walk_sql(queryset: QuerySet, limit: int) -> tuple[str, list[Any]] | None:
     rows = (
         queryset.order_by("-pk")
         .annotate(search_vector=RawSQL(f"{TABLE}.search_vector", []))
-        .values("pk", "language", "search_vector")[:limit]
+        .values("pk", "language", "published_on", "search_vector")[:limit]
     )
     try:
         sql, params = rows.query.get_compiler(using=queryset.db).as_sql()
@@ -108,13 +108,21 @@ def _walk_sql(queryset: QuerySet, limit: int) -> tuple[str, list[Any]] | None:
     return sql, list(params)
 
 
-def _order_by(query: Query, order: str) -> tuple[str, list[str]]:
-    """The candidates' ORDER BY for the page order."""
+def _sort_key(query: Query, order: str) -> tuple[str, list[str]]:
+    """What a candidate row is ordered by for the page order, as SQL over
+    the table's columns: its rank, or its date."""
     if order == "relevance":
         tsquery, params = _tsquery(query, ROW_CONFIG)
-        return f"ts_rank({TABLE}.search_vector, {tsquery}) DESC, {TABLE}.id DESC", params
+        return f"ts_rank({TABLE}.search_vector, {tsquery})", params
+    return f"{TABLE}.published_on", []
+
+
+def _order_by(order: str) -> str:
+    """The candidates' ORDER BY, over their sort key and id."""
+    if order == "relevance":
+        return "key DESC, pk DESC"
     direction = "DESC" if order == "newest" else "ASC"
-    return f"{TABLE}.published_on {direction} NULLS LAST, {TABLE}.id {direction}", []
+    return f"key {direction} NULLS LAST, pk {direction}"
 
 
 def ordered_ids(
@@ -125,12 +133,15 @@ def ordered_ids(
 
     A common query first walks the queryset newest first and tests each row
     (`walked`); once that finds `count_cap` matches, they are the count and
-    the candidates and the GIN index is never read. Otherwise the counting
-    scan's rows are kept: when it ends below `count_cap` it holds every match
-    and the candidates are its newest, so the index is read once (a Russian
-    word at 100k: 102 -> ~55 ms); only past the cap does a second scan walk
-    the ids newest first. Each branch's guard is an uncorrelated subquery,
-    which PostgreSQL checks once before running it.
+    the candidates, sort key included: their rows are not read again, nor
+    their vectors decompressed again to rank them (~a third of the statement
+    for a near-universal word), and the GIN index is never read. Otherwise
+    the counting scan's rows are kept: when it ends below `count_cap` it
+    holds every match and the candidates are its newest, so the index is
+    read once (a Russian word at 100k: 102 -> ~55 ms); only past the cap
+    does a second scan walk the ids newest first. Those candidates (`chosen`)
+    are looked up once more for their sort key. Each branch's guard is an
+    uncorrelated subquery, which PostgreSQL checks once before running it.
     """
     from articles.search import opaque_ids
 
@@ -141,28 +152,30 @@ def ordered_ids(
     found = matches(queryset, query)
     newest = opaque_ids(found.order_by("-pk")[:cap])
     counted = opaque_ids(found.order_by()[:count_cap])
-    order_by, order_params = _order_by(query, order)
+    key, key_params = _sort_key(query, order)
     settled = "(SELECT yes FROM settled)"
     sql = (
         f"WITH common AS ({COMMONNESS}), "
-        f"walked AS MATERIALIZED (SELECT {TABLE}.pk FROM ({walk[0]}) {TABLE} "
+        f"walked AS MATERIALIZED (SELECT {TABLE}.pk, {key} AS key FROM ({walk[0]}) {TABLE} "
         f"WHERE (SELECT yes FROM common) AND {match} LIMIT %s), "
         "settled AS (SELECT COUNT(*) >= %s AS yes FROM walked), "
         f"counted AS MATERIALIZED (SELECT pk FROM ({counted.sql}) c WHERE NOT {settled}), "
         f"total AS (SELECT CASE WHEN {settled} THEN %s ELSE (SELECT COUNT(*) FROM counted) END n), "
-        f"candidates AS ((SELECT pk FROM walked WHERE {settled} ORDER BY pk DESC LIMIT %s) "
-        "UNION ALL (SELECT pk FROM counted WHERE (SELECT n FROM total) < %s "
+        "chosen AS ((SELECT pk FROM counted WHERE (SELECT n FROM total) < %s "
         "ORDER BY pk DESC LIMIT %s) "
         f"UNION ALL (SELECT pk FROM ({newest.sql}) newest "
-        f"WHERE NOT {settled} AND (SELECT n FROM total) >= %s)) "
-        f"SELECT {TABLE}.id, (SELECT n FROM total) FROM {TABLE} "
-        f"WHERE {TABLE}.id IN (SELECT pk FROM candidates) ORDER BY {order_by}"
+        f"WHERE NOT {settled} AND (SELECT n FROM total) >= %s)), "
+        f"candidates AS ((SELECT pk, key FROM walked WHERE {settled} ORDER BY pk DESC LIMIT %s) "
+        f"UNION ALL (SELECT {TABLE}.id, {key} FROM {TABLE} "
+        f"WHERE {TABLE}.id IN (SELECT pk FROM chosen))) "
+        f"SELECT pk, (SELECT n FROM total) FROM candidates ORDER BY {_order_by(order)}"
     )
     params = [
         *[COMMON_SHARE, " ".join(query.words())],
-        *[*walk[1], *match_params, count_cap, count_cap],
-        *[*counted.params, count_cap, cap],
-        *[count_cap, cap, *newest.params, count_cap, *order_params],
+        *[*key_params, *walk[1], *match_params, count_cap, count_cap],
+        *[*counted.params, count_cap],
+        *[count_cap, cap, *newest.params, count_cap],
+        *[cap, *key_params],
     ]
     with _cursor(queryset) as cursor:
         cursor.execute(sql, params)

@@ -1,6 +1,8 @@
 """PostgreSQL: a common word searched within a filter walks the filtered
 articles newest first instead of the GIN index; both ways give the same ids."""
 
+import datetime as dt
+
 import pytest
 from django.db import connection
 
@@ -61,3 +63,50 @@ def test_index_counts_every_match_when_the_filter_holds_fewer_than_the_cap(trend
         sorted(trend.filter(body__contains="pipeline").values_list("pk", flat=True)),
         2,
     )
+
+
+@pytest.fixture
+def dated_trend():
+    """Trend's articles name Russia once to three times, some undated, their
+    dates out of step with the order they were added in."""
+    source = make_source(slug="trend")
+    for n in range(9):
+        published = None if n % 4 == 0 else dt.date(2020, 1, 1) + dt.timedelta(days=(n * 5) % 7)
+        words = " ".join(["Russia"] * (1 + n % 3))
+        make_article(source=source, published_on=published, body=f"Azerbaijan, {words}, {n}.")
+        make_article(source=make_source(), body=f"Russia and Azerbaijan met, report {n}.")
+    analyze()
+    return Article.objects.filter(source=source)
+
+
+def ranks(ids, text):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT id, ts_rank(search_vector, websearch_to_tsquery('english', %s)) "
+            "FROM articles_article WHERE id = ANY(%s)",
+            [text, ids],
+        )
+        return dict(cursor.fetchall())
+
+
+@pytest.mark.parametrize("order", ["relevance", "newest", "oldest"])
+def test_walked_candidates_come_in_the_page_order(dated_trend, order):
+    """The walk carries each candidate's sort key: the page order is the
+    same as ordering the same candidates by rank or date afterwards."""
+    ids, total = postgres.ordered_ids(dated_trend, parse("Russia"), order, cap=6, count_cap=7)
+    newest_added = list(dated_trend.order_by("-pk").values_list("pk", flat=True)[:6])
+    dates = dict(dated_trend.values_list("pk", "published_on"))
+    if order == "relevance":
+        rank = ranks(newest_added, "Russia")
+        expected = sorted(newest_added, key=lambda pk: (rank[pk], pk), reverse=True)
+    else:
+        latest_first = order == "newest"
+        dated = sorted(
+            (pk for pk in newest_added if dates[pk]),
+            key=lambda pk: (dates[pk], pk),
+            reverse=latest_first,
+        )
+        undated = sorted((pk for pk in newest_added if not dates[pk]), reverse=latest_first)
+        expected = dated + undated
+    assert total == 7
+    assert ids == expected
