@@ -12,7 +12,7 @@ bitmap is exact and no match is read again; rank and headline use the row's own.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -26,6 +26,8 @@ from articles.search.terms import Query, Term
 # Keep in step with the generated column in migration 0003.
 CONFIGS = {"en": "english", "ru": "russian"}
 DEFAULT_CONFIG = "simple"
+# Every branch of a match: each configured language, then all the others (None).
+LANGUAGES: tuple[str | None, ...] = (*CONFIGS, None)
 TABLE = '"articles_article"'
 ROW_CONFIG = (
     f"CASE {TABLE}.language "
@@ -52,13 +54,17 @@ def _tsquery(query: Query, config: str) -> tuple[str, list[str]]:
     return sql, params
 
 
-def _match_sql(query: Query) -> tuple[str, list[str]]:
+def _match_sql(query: Query, codes: Collection[str | None] = LANGUAGES) -> tuple[str, list[str]]:
+    """The match as SQL: one branch per configuration among `codes` (a
+    language code, or None for every language without a configuration of its own)."""
     branches, params = [], []
-    for code, name in [*CONFIGS.items(), (None, DEFAULT_CONFIG)]:
-        tsquery, tsquery_params = _tsquery(query, f"'{name}'::regconfig")
+    for code in codes:
+        tsquery, tsquery_params = _tsquery(
+            query, f"'{CONFIGS.get(code, DEFAULT_CONFIG)}'::regconfig"
+        )
         if code is None:
-            codes = ", ".join(f"'{c}'" for c in CONFIGS)
-            language = f"{TABLE}.language NOT IN ({codes})"
+            listed = ", ".join(f"'{c}'" for c in CONFIGS)
+            language = f"{TABLE}.language NOT IN ({listed})"
         else:
             language = f"{TABLE}.language = '{code}'"
         branches.append(f"({language} AND {TABLE}.search_vector @@ ({tsquery}))")
@@ -66,8 +72,10 @@ def _match_sql(query: Query) -> tuple[str, list[str]]:
     return "(" + " OR ".join(branches) + ")", params
 
 
-def matches(queryset: QuerySet, query: Query) -> QuerySet:
-    sql, params = _match_sql(query)
+def matches(
+    queryset: QuerySet, query: Query, codes: Collection[str | None] = LANGUAGES
+) -> QuerySet:
+    sql, params = _match_sql(query, codes)
     return queryset.filter(RawSQL(sql, params, output_field=BooleanField()))
 
 
@@ -75,22 +83,58 @@ def matches(queryset: QuerySet, query: Query) -> QuerySet:
 # is looked for by walking the filtered articles newest first, testing each
 # row, rather than through the GIN index: for "Russia" (84%) with
 # source=trend at 1M the index path intersects 838,941 ids with 72,655
-# (~230 ms), the walk tests ~1,200 rows (~20 ms).
+# (~230 ms), the walk tests ~1,200 rows (~20 ms). A word that common among
+# one language's articles only (a Russian word: 8.5% of all, 85% of the
+# Russian ones) walks that language's articles: at 1M the index path read
+# 85,000 matches twice (~110 ms), the walk tests ~1,200 Russian rows.
 COMMON_SHARE = 0.6
 # The walk gives up after this many rows per counted match sought and the
 # GIN path runs after all, so a word rarer within the filter than in the
 # table costs a bounded detour.
 WALK_PER_MATCH = 2.5
-# The share of each word of the query among the rows ANALYZE sampled, 0 for a
-# word too rare to be listed: the rarest word bounds the query's share.
-COMMONNESS = (
-    "SELECT COALESCE(MIN(COALESCE(common.share, 0)), 0) >= %s AS yes "
-    "FROM unnest(tsvector_to_array(to_tsvector('english'::regconfig, %s))) word(lexeme) "
-    "LEFT JOIN (SELECT element, share FROM pg_stats, "
+# The lexemes ANALYZE found in many vectors, with the share of rows holding each.
+_LISTED_LEXEMES = (
+    "SELECT element, share FROM pg_stats, "
     "unnest(most_common_elems::text::text[], most_common_elem_freqs) listed(element, share) "
     "WHERE schemaname = current_schema() AND tablename = 'articles_article' "
-    "AND attname = 'search_vector') common ON common.element = word.lexeme"
+    "AND attname = 'search_vector'"
 )
+# The share of rows in one language, by ANALYZE; NULL when not listed.
+_LANGUAGE_SHARE = (
+    "(SELECT share FROM pg_stats, "
+    "unnest(most_common_vals::text::text[], most_common_freqs) listed(code, share) "
+    "WHERE schemaname = current_schema() AND tablename = 'articles_article' "
+    "AND attname = 'language' AND code = '{code}')"
+)
+
+
+def _words_share(config: str) -> str:
+    """SQL for the share of rows holding every word of the query (one
+    parameter: its words) as `config` stems them: the rarest word's, 0 for a
+    word too rare to be listed."""
+    return (
+        "(SELECT COALESCE(MIN(COALESCE(listed.share, 0)), 0) "
+        f"FROM unnest(tsvector_to_array(to_tsvector('{config}'::regconfig, %s))) word(lexeme) "
+        "LEFT JOIN listed ON listed.element = word.lexeme)"
+    )
+
+
+def walk_scope_sql() -> str:
+    """SQL naming the articles a search walks (parameters: walk_scope_params):
+    'all' when the words are common in the whole table, else a
+    language code when they are common among that language's articles, else
+    NULL (no walk: the GIN index serves). One row, column `name`."""
+    cases = [f"WHEN {_words_share(CONFIGS['en'])} >= %s THEN 'all'"]
+    for code, config in CONFIGS.items():
+        share = f"{_words_share(config)} / NULLIF({_LANGUAGE_SHARE.format(code=code)}, 0)"
+        cases.append(f"WHEN {share} >= %s THEN '{code}'")
+    return f"WITH listed AS ({_LISTED_LEXEMES}) SELECT CASE {' '.join(cases)} END AS name"
+
+
+def walk_scope_params(query: Query) -> list[Any]:
+    """The query's words and the threshold, for each case of walk_scope_sql."""
+    words = " ".join(query.words())
+    return [value for _ in range(len(CONFIGS) + 1) for value in (words, COMMON_SHARE)]
 
 
 def _walk_sql(queryset: QuerySet, limit: int) -> tuple[str, list[Any]] | None:
@@ -125,62 +169,141 @@ def _order_by(order: str) -> str:
     return f"key {direction} NULLS LAST, pk {direction}"
 
 
+class _Statement:
+    """SQL written left to right, each fragment with its own parameters, so
+    the parameters stay in the order of their placeholders."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.params: list[Any] = []
+
+    def add(self, sql: str, params: Iterable[Any] = ()) -> _Statement:
+        self.parts.append(sql)
+        self.params.extend(params)
+        return self
+
+    @property
+    def sql(self) -> str:
+        return "".join(self.parts)
+
+
+def _walk_branches(
+    queryset: QuerySet, query: Query, key: tuple[str, list[Any]], count_cap: int
+) -> list[tuple[str, _Statement]] | None:
+    """Per walk scope ('all', then each configured language), the first
+    `count_cap` matches met walking that scope's rows newest first, with
+    their sort key; None when no row can match at all."""
+    limit = int(count_cap * WALK_PER_MATCH)
+    scopes = [("all", queryset, LANGUAGES)]
+    scopes += [(code, queryset.filter(language=code), (code,)) for code in CONFIGS]
+    branches = []
+    for name, rows, codes in scopes:
+        walk = _walk_sql(rows, limit)
+        if walk is None:
+            if name == "all":
+                return None
+            continue
+        match, match_params = _match_sql(query, codes)
+        branch = _Statement().add(f"(SELECT {TABLE}.pk, {key[0]} AS key FROM (", key[1])
+        branch.add(walk[0], walk[1]).add(f") {TABLE} WHERE (SELECT name FROM scope) = '{name}' ")
+        branch.add(f"AND {match} LIMIT %s)", [*match_params, count_cap])
+        branches.append((name, branch))
+    return branches
+
+
 def ordered_ids(
     queryset: QuerySet, query: Query, order: str, *, cap: int, count_cap: int
 ) -> tuple[list[int], int]:
     """The ids of the `cap` newest-added matches in `order`, and the matches
     counted up to `count_cap`, in one statement.
 
-    A common query first walks the queryset newest first and tests each row
-    (`walked`); once that finds `count_cap` matches, they are the count and
-    the candidates, sort key included: their rows are not read again, nor
-    their vectors decompressed again to rank them (~a third of the statement
-    for a near-universal word), and the GIN index is never read. Otherwise
-    the counting scan's rows are kept: when it ends below `count_cap` it
-    holds every match and the candidates are its newest, so the index is
-    read once (a Russian word at 100k: 102 -> ~55 ms); only past the cap
-    does a second scan walk the ids newest first. Those candidates (`chosen`)
-    are looked up once more for their sort key. Each branch's guard is an
-    uncorrelated subquery, which PostgreSQL checks once before running it.
+    A common query first walks newest first and tests each row (`walked`):
+    the queryset's rows, or, for words common only among one language's
+    articles, that language's rows, with the few matches in other languages
+    taken from the index (`unseen`). Once the walk finds `count_cap`
+    matches, they are the count and the candidates, sort key included:
+    their rows are not read again, nor their vectors decompressed again to
+    rank them (~a third of the statement for a near-universal word), and
+    the GIN index is never read for them. Otherwise the counting scan's rows
+    are kept: when it ends below `count_cap` it holds every match and the
+    candidates are its newest, so the index is read once; only past the cap
+    does a second scan walk the ids newest first. Those candidates
+    (`chosen`) are looked up once more for their sort key. Each branch's
+    guard is an uncorrelated subquery, which PostgreSQL checks once before
+    running it.
     """
-    from articles.search import opaque_ids
-
-    walk = _walk_sql(queryset, int(count_cap * WALK_PER_MATCH))
-    if walk is None:
+    key = _sort_key(query, order)
+    walks = _walk_branches(queryset, query, key, count_cap)
+    if walks is None:
         return [], 0
-    match, match_params = _match_sql(query)
-    found = matches(queryset, query)
-    newest = opaque_ids(found.order_by("-pk")[:cap])
-    counted = opaque_ids(found.order_by()[:count_cap])
-    key, key_params = _sort_key(query, order)
-    settled = "(SELECT yes FROM settled)"
-    sql = (
-        f"WITH common AS ({COMMONNESS}), "
-        f"walked AS MATERIALIZED (SELECT {TABLE}.pk, {key} AS key FROM ({walk[0]}) {TABLE} "
-        f"WHERE (SELECT yes FROM common) AND {match} LIMIT %s), "
-        "settled AS (SELECT COUNT(*) >= %s AS yes FROM walked), "
-        f"counted AS MATERIALIZED (SELECT pk FROM ({counted.sql}) c WHERE NOT {settled}), "
-        f"total AS (SELECT CASE WHEN {settled} THEN %s ELSE (SELECT COUNT(*) FROM counted) END n), "
-        "chosen AS ((SELECT pk FROM counted WHERE (SELECT n FROM total) < %s "
-        "ORDER BY pk DESC LIMIT %s) "
-        f"UNION ALL (SELECT pk FROM ({newest.sql}) newest "
-        f"WHERE NOT {settled} AND (SELECT n FROM total) >= %s)), "
-        f"candidates AS ((SELECT pk, key FROM walked WHERE {settled} ORDER BY pk DESC LIMIT %s) "
-        f"UNION ALL (SELECT {TABLE}.id, {key} FROM {TABLE} "
-        f"WHERE {TABLE}.id IN (SELECT pk FROM chosen))) "
-        f"SELECT pk, (SELECT n FROM total) FROM candidates ORDER BY {_order_by(order)}"
-    )
-    params = [
-        *[COMMON_SHARE, " ".join(query.words())],
-        *[*key_params, *walk[1], *match_params, count_cap, count_cap],
-        *[*counted.params, count_cap],
-        *[count_cap, cap, *newest.params, count_cap],
-        *[cap, *key_params],
-    ]
+    statement = _Statement().add(f"WITH scope AS ({walk_scope_sql()}), ", walk_scope_params(query))
+    _add_walked(statement, walks, count_cap)
+    _add_unseen(statement, queryset, query, [name for name, _ in walks[1:]], cap)
+    _add_index_path(statement, matches(queryset, query), cap, count_cap)
+    _add_candidates(statement, key, order, cap)
     with _cursor(queryset) as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(statement.sql, statement.params)
         rows = cursor.fetchall()
     return [row[0] for row in rows], (rows[0][1] if rows else 0)
+
+
+SETTLED = "(SELECT yes FROM settled)"
+TOTAL = "(SELECT n FROM total)"
+
+
+def _add_walked(statement: _Statement, walks: list[tuple[str, _Statement]], count_cap: int) -> None:
+    """`walked`: the one walk the scope chose; `settled`: whether it found count_cap matches."""
+    statement.add("walked AS MATERIALIZED (")
+    for number, (_, branch) in enumerate(walks):
+        statement.add(" UNION ALL " if number else "").add(branch.sql, branch.params)
+    statement.add("), settled AS (SELECT COUNT(*) >= %s AS yes FROM walked), ", [count_cap])
+
+
+def _add_unseen(
+    statement: _Statement, queryset: QuerySet, query: Query, languages: list[str], cap: int
+) -> None:
+    """`unseen`: after a settled walk of one language's articles, the newest
+    matches in every other language, from their (here nearly idle) indexes."""
+    from articles.search import opaque_ids
+
+    statement.add("unseen AS MATERIALIZED (SELECT 0 AS pk WHERE FALSE")
+    for name in languages:
+        others = [code for code in LANGUAGES if code != name]
+        unseen = opaque_ids(matches(queryset, query, others).order_by("-pk")[:cap])
+        statement.add(" UNION ALL (SELECT pk FROM (").add(unseen.sql, unseen.params)
+        statement.add(f") u WHERE {SETTLED} AND (SELECT name FROM scope) = '{name}')")
+    statement.add("), ")
+
+
+def _add_index_path(statement: _Statement, found: QuerySet, cap: int, count_cap: int) -> None:
+    """Without a settled walk, the GIN index: `counted` (up to count_cap
+    matches), `total`, and `chosen`: the counted rows when they are every
+    match, else the newest cap by a second scan (plus any `unseen`)."""
+    from articles.search import opaque_ids
+
+    newest = opaque_ids(found.order_by("-pk")[:cap])
+    counted = opaque_ids(found.order_by()[:count_cap])
+    statement.add("counted AS MATERIALIZED (SELECT pk FROM (").add(counted.sql, counted.params)
+    statement.add(f") c WHERE NOT {SETTLED}), total AS (SELECT CASE WHEN {SETTLED} THEN %s ")
+    statement.add("ELSE (SELECT COUNT(*) FROM counted) END n), ", [count_cap])
+    statement.add(f"chosen AS ((SELECT pk FROM counted WHERE {TOTAL} < %s ", [count_cap])
+    statement.add("ORDER BY pk DESC LIMIT %s) UNION ALL (SELECT pk FROM (", [cap])
+    statement.add(newest.sql, newest.params)
+    statement.add(f") newest WHERE NOT {SETTLED} AND {TOTAL} >= %s) ", [count_cap])
+    statement.add("UNION ALL (SELECT pk FROM unseen)), ")
+
+
+def _add_candidates(
+    statement: _Statement, key: tuple[str, list[Any]], order: str, cap: int
+) -> None:
+    """The newest cap of the walked and chosen rows, each with its sort key
+    (the chosen ones looked up for it), in the page order, with the total."""
+    statement.add(f"candidates AS ((SELECT pk, key FROM walked WHERE {SETTLED} ")
+    statement.add("ORDER BY pk DESC LIMIT %s) ", [cap])
+    statement.add(f"UNION ALL (SELECT {TABLE}.id, {key[0]} FROM {TABLE} ", key[1])
+    statement.add(f"WHERE {TABLE}.id IN (SELECT pk FROM chosen))), ")
+    statement.add("kept AS (SELECT pk, key FROM candidates ORDER BY pk DESC LIMIT %s) ", [cap])
+    statement.add(f"SELECT pk, {TOTAL} FROM kept ORDER BY {_order_by(order)}")
 
 
 def id_list(ids: list[int]) -> RawSQL:

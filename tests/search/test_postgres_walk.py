@@ -19,9 +19,9 @@ def analyze():
         cursor.execute("ANALYZE articles_article")
 
 
-def is_common(text):
+def walk_scope(text):
     with connection.cursor() as cursor:
-        cursor.execute(postgres.COMMONNESS, [postgres.COMMON_SHARE, text])
+        cursor.execute(postgres.walk_scope_sql(), postgres.walk_scope_params(parse(text)))
         return cursor.fetchone()[0]
 
 
@@ -44,11 +44,11 @@ def trend():
 
 
 def test_word_is_common_when_most_analyzed_articles_hold_it(trend):
-    assert is_common("Russia") is True
+    assert walk_scope("Russia") == "all"
 
 
 def test_word_is_not_common_when_few_analyzed_articles_hold_it(trend):
-    assert is_common("pipeline") is False
+    assert walk_scope("pipeline") is None
 
 
 def test_walk_returns_the_newest_filtered_matches_when_the_word_is_common(trend):
@@ -110,3 +110,38 @@ def test_walked_candidates_come_in_the_page_order(dated_trend, order):
         expected = dated + undated
     assert total == 7
     assert ids == expected
+
+
+@pytest.fixture
+def russian_minority():
+    """Six Russian articles in thirty name сотрудничество (a fifth of all,
+    all of the Russian ones); one English article quotes the word, and is
+    the newest of all."""
+    source = make_source(slug="trend")
+    for n in range(24):
+        make_article(source=source, body=f"Azerbaijan and Russia met, report {n}.")
+        if n % 4 == 0:
+            body = f"Азербайджан и Россия: сотрудничество, сообщение {n}."
+            make_article(source=source, language="ru", body=body)
+    quoting = make_article(source=source, body="The word сотрудничество means cooperation.")
+    analyze()
+    return quoting
+
+
+def test_word_common_among_one_language_walks_that_language(russian_minority):
+    assert walk_scope("сотрудничество") == "ru"
+    assert walk_scope("Russia") == "all"
+
+
+def test_language_walk_keeps_the_matches_in_other_languages(russian_minority):
+    """The walk reads Russian articles only; the English one that quotes the
+    word still comes first among the newest matches."""
+    found = Article.objects.filter(language__in=["en", "ru"])
+    ids, total = postgres.ordered_ids(
+        found, parse("сотрудничество"), "newest", cap=4, count_cap=5
+    )
+    russian = list(
+        Article.objects.filter(language="ru").order_by("-pk").values_list("pk", flat=True)
+    )
+    assert total == 5
+    assert sorted(ids, reverse=True) == [russian_minority.pk, *russian[:3]]
