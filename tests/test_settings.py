@@ -41,7 +41,14 @@ def test_postgres_url_gives_every_connection_part():
     assert config["ENGINE"] == "django.db.backends.postgresql"
     assert (config["USER"], config["PASSWORD"]) == ("arch@ive", "s3cr/t")
     assert (config["HOST"], config["PORT"], config["NAME"]) == ("db.example", "6543", "news")
-    assert config["OPTIONS"] == {"sslmode": "require"}
+    assert config["OPTIONS"] == {"options": "-c jit=off", "sslmode": "require"}
+
+
+def test_postgres_options_in_the_url_replace_the_defaults():
+    config = database_config(
+        "postgres://postgres@127.0.0.1/archive?options=-c%20jit%3Don", base_dir=BASE
+    )
+    assert config["OPTIONS"] == {"options": "-c jit=on"}
 
 
 def test_postgresql_scheme_is_accepted_when_spelled_out():

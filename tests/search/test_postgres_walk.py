@@ -137,11 +137,17 @@ def test_language_walk_keeps_the_matches_in_other_languages(russian_minority):
     """The walk reads Russian articles only; the English one that quotes the
     word still comes first among the newest matches."""
     found = Article.objects.filter(language__in=["en", "ru"])
-    ids, total = postgres.ordered_ids(
-        found, parse("сотрудничество"), "newest", cap=4, count_cap=5
-    )
+    ids, total = postgres.ordered_ids(found, parse("сотрудничество"), "newest", cap=4, count_cap=5)
     russian = list(
         Article.objects.filter(language="ru").order_by("-pk").values_list("pk", flat=True)
     )
     assert total == 5
     assert sorted(ids, reverse=True) == [russian_minority.pk, *russian[:3]]
+
+
+def test_connections_do_not_jit_compile(trend):
+    """A search statement's estimated cost at 1M passed jit_above_cost and
+    spent 275 ms compiling; archive.env turns JIT off for every connection."""
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
