@@ -5,8 +5,8 @@ adding or removing a tag on many articles at once.
 Each function runs in one transaction, leaves the old public URLs of what it
 merged away redirecting to what survives, records one admin history entry
 (LogEntry) per object it touched, and retires the cached facet counts
-(articles.changes), since its bulk writes send no signals. The admin's actions only collect the
-curator's choices and call these.
+(articles.changes), since its bulk writes send no signals. The admin's
+actions only collect the curator's choices and call these.
 """
 
 from __future__ import annotations

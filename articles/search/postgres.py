@@ -21,6 +21,7 @@ from django.db import transaction
 from django.db.models import BooleanField, QuerySet, TextField
 from django.db.models.expressions import RawSQL
 
+from articles.search import opaque_ids
 from articles.search.terms import Query, Term
 
 # Keep in step with the generated column in migration 0003.
@@ -124,7 +125,7 @@ def _words_share(config: str) -> str:
     )
 
 
-def walk_scope_sql() -> str:
+def _walk_scope_sql() -> str:
     """SQL naming the articles a search walks (parameters: walk_scope_params):
     'all' when the words are common in the whole table, else a
     language code when they are common among that language's articles, else
@@ -137,8 +138,12 @@ def walk_scope_sql() -> str:
     return f"WITH listed AS ({_LISTED_LEXEMES}) SELECT CASE {' '.join(cases)} END AS name"
 
 
+# Built once: it depends only on the configured languages.
+WALK_SCOPE_SQL = _walk_scope_sql()
+
+
 def walk_scope_params(query: Query) -> list[Any]:
-    """The query's words and the threshold, for each case of walk_scope_sql."""
+    """The query's words and the threshold, for each case of WALK_SCOPE_SQL."""
     words = " ".join(query.words())
     return [value for _ in range(len(WALKED_LANGUAGES) + 1) for value in (words, COMMON_SHARE)]
 
@@ -242,7 +247,7 @@ def ordered_ids(
     walks = _walk_branches(queryset, query, key, count_cap)
     if walks is None:
         return [], 0
-    statement = _Statement().add(f"WITH scope AS ({walk_scope_sql()}), ", walk_scope_params(query))
+    statement = _Statement().add(f"WITH scope AS ({WALK_SCOPE_SQL}), ", walk_scope_params(query))
     _add_walked(statement, walks, count_cap)
     _add_unseen(statement, queryset, query, [name for name, _ in walks[1:]], cap)
     _add_index_path(statement, matches(queryset, query), cap, count_cap)
@@ -270,8 +275,6 @@ def _add_unseen(
 ) -> None:
     """`unseen`: after a settled walk of one language's articles, the newest
     matches in every other language, from their (here nearly idle) indexes."""
-    from articles.search import opaque_ids
-
     statement.add("unseen AS MATERIALIZED (SELECT 0 AS pk WHERE FALSE")
     for name in languages:
         others = [code for code in LANGUAGES if code != name]
@@ -285,8 +288,6 @@ def _add_index_path(statement: _Statement, found: QuerySet, cap: int, count_cap:
     """Without a settled walk, the GIN index: `counted` (up to count_cap
     matches), `total`, and `chosen`: the counted rows when they are every
     match, else the newest cap by a second scan (plus any `unseen`)."""
-    from articles.search import opaque_ids
-
     newest = opaque_ids(found.order_by("-pk")[:cap])
     counted = opaque_ids(found.order_by()[:count_cap])
     statement.add("counted AS MATERIALIZED (SELECT pk FROM (").add(counted.sql, counted.params)

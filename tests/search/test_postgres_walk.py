@@ -21,7 +21,7 @@ def analyze():
 
 def walk_scope(text):
     with connection.cursor() as cursor:
-        cursor.execute(postgres.walk_scope_sql(), postgres.walk_scope_params(parse(text)))
+        cursor.execute(postgres.WALK_SCOPE_SQL, postgres.walk_scope_params(parse(text)))
         return cursor.fetchone()[0]
 
 
