@@ -39,3 +39,17 @@ def test_every_filtered_match_is_counted_when_fewer_match_than_the_cap(trend):
 def test_count_stops_at_the_count_cap_when_it_is_below_the_cap(trend):
     ids, total = sqlite.ordered_ids(trend, parse("Russia"), "newest", cap=5, count_cap=2)
     assert (len(ids), total) == (5, 2)
+
+
+def test_headlines_look_up_each_page_row_in_the_index_by_rowid(trend):
+    page = trend.filter(pk__in=list(trend.values_list("pk", flat=True)[:3]))
+    rows = sqlite.with_headlines(page, parse("Russia"), "[", "]")
+    sql, params = rows.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+        plan = [row[-1] for row in cursor.fetchall()]
+    fts_steps = [step for step in plan if sqlite.FTS_TABLE in step]
+    # "=" before the M: the rowid is a constraint of the index lookup, not a filter after it.
+    assert fts_steps and all("VIRTUAL TABLE INDEX 0:=M" in step for step in fts_steps), plan
+    assert [row.title_headline for row in rows] == [row.title for row in page]
+    assert all("[Russia]" in row.body_headline for row in rows)
