@@ -1,5 +1,6 @@
 """SQLite: one FTS scan gives a search both its candidates and its bounded
-count, with a filter checked per match; an ordered queryset changes neither."""
+count, with a filter checked per match; an ordered queryset changes neither.
+The page's headlines look each row up in the index by its rowid."""
 
 import pytest
 from django.db import connection
