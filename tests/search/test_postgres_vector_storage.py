@@ -59,3 +59,17 @@ def test_migration_rewrites_every_vector_unchanged_both_ways_when_postgres():
     assert stored_vector(article) == vector
     found = postgres.matches(Article.objects.all(), parse("lexeme599 pipeline"))
     assert list(found) == [article]
+
+
+def test_a_vector_too_big_for_a_row_is_still_stored_and_found_when_postgres():
+    # ~5,000 distinct words: a vector of tens of kilobytes, past any 8 KB page,
+    # which storage MAIN moves out of line rather than refusing the row.
+    article = make_article(body=" ".join(f"treaty{n}" for n in range(5_000)))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_column_size(search_vector) FROM articles_article WHERE id = %s",
+            [article.pk],
+        )
+        assert cursor.fetchone()[0] > 8192
+    found = postgres.matches(Article.objects.all(), parse("treaty4999"))
+    assert list(found) == [article]
