@@ -24,7 +24,7 @@ from django.db.models.expressions import RawSQL
 from articles.search import opaque_ids
 from articles.search.terms import Query, Term
 
-# Keep in step with the generated column in migration 0003.
+# Keep in step with the search trigger's articles_search_config (migration 0003).
 CONFIGS = {"en": "english", "ru": "russian"}
 DEFAULT_CONFIG = "simple"
 # Every branch of a match: each configured language, then all the others (None).
@@ -264,7 +264,7 @@ def ordered_ids(
     _add_unseen(statement, queryset, query, [name for name, _ in walks[1:]], cap)
     _add_index_path(statement, matches(queryset, query), cap, count_cap)
     _add_candidates(statement, key, order, cap)
-    with _cursor(queryset) as cursor:
+    with connections[queryset.db].cursor() as cursor:
         cursor.execute(statement.sql, statement.params)
         rows = cursor.fetchall()
     return [row[0] for row in rows], (rows[0][1] if rows else 0)
@@ -413,7 +413,3 @@ class _DeadlineCanceller(threading.Thread):
         with self.lock:
             self.closed.set()
         self.join()
-
-
-def _cursor(queryset: QuerySet) -> Any:
-    return connections[queryset.db].cursor()

@@ -19,6 +19,7 @@ from django.db import connections
 from django.db.models import BooleanField, QuerySet, TextField
 from django.db.models.expressions import RawSQL
 
+from articles.search import opaque_ids
 from articles.search.terms import Query, to_fts5
 
 FTS_TABLE = "articles_fts"
@@ -57,8 +58,6 @@ def ordered_ids(
     ORDER BY inside it SQLite reads each article's row by primary key instead
     of probing a covering index (the same query at 100k: 48 -> 11 ms).
     """
-    from articles.search import opaque_ids
-
     table = queryset.model._meta.db_table
     where, params = f"{FTS_TABLE} MATCH %s", [to_fts5(query)]
     if queryset.query.has_filters():
