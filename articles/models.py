@@ -6,10 +6,14 @@ Constraints and indexes live in each Meta; query logic lives in the QuerySets.
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from django.db import models
 from django.db.models import Q
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
+from articles.ingest import document
 from articles.links import slug_url
 
 SLUG_LENGTH = 80
@@ -42,31 +46,48 @@ def unique_slug(queryset: models.QuerySet, text: str, *, fallback: str) -> str:
     return candidate
 
 
-class DatePrecision(models.TextChoices):
-    DAY = "day", "day"
-    MONTH = "month", "month"
-    YEAR = "year", "year"
-    UNKNOWN = "unknown", "unknown"
+def _choices(name: str, vocabulary: type[StrEnum], labels: dict[str, str]) -> type:
+    """Django choices over one of ingest/document.py's vocabularies: the values
+    are defined there once, the (translatable) labels here."""
+    return models.TextChoices(
+        name, [(member.name, (member.value, labels[member.value])) for member in vocabulary]
+    )
 
 
-class TagKind(models.TextChoices):
-    TOPIC = "topic", "topic"
-    PERSON = "person", "person"
-    ORGANISATION = "organisation", "organisation"
-    PLACE = "place", "place"
-    EVENT = "event", "event"
-
-
-class AgreementKind(models.TextChoices):
-    MEMORANDUM = "memorandum", "memorandum"
-    DECLARATION = "declaration", "declaration"
-    AGREEMENT = "agreement", "agreement"
-    ROAD_MAP = "road_map", "road map"
-    ACTION_PLAN = "action_plan", "action plan"
-    PROTOCOL = "protocol", "protocol"
-    PROGRAMME = "programme", "programme"
-    CONTRACT = "contract", "contract"
-    MINUTES = "minutes", "minutes"
+DatePrecision = _choices(
+    "DatePrecision",
+    document.Precision,
+    {"day": _("day"), "month": _("month"), "year": _("year"), "unknown": _("unknown")},
+)
+TagKind = _choices(
+    "TagKind",
+    document.TagKind,
+    {
+        "topic": _("topic"),
+        "person": _("person"),
+        "organisation": _("organisation"),
+        "place": _("place"),
+        "event": _("event"),
+    },
+)
+AgreementKind = _choices(
+    "AgreementKind",
+    document.AgreementKind,
+    {
+        "treaty": _("treaty"),
+        "joint_statement": _("joint statement"),
+        "work_plan": _("work plan"),
+        "memorandum": _("memorandum"),
+        "declaration": _("declaration"),
+        "agreement": _("agreement"),
+        "road_map": _("road map"),
+        "action_plan": _("action plan"),
+        "protocol": _("protocol"),
+        "programme": _("programme"),
+        "contract": _("contract"),
+        "minutes": _("minutes"),
+    },
+)
 
 
 class AgreementStatus(models.TextChoices):
@@ -173,9 +194,22 @@ class Agreement(models.Model):
     Kind = AgreementKind
     Status = AgreementStatus
 
-    name = models.CharField(max_length=500)
+    name = models.CharField("name (English)", max_length=500)
+    name_ru = models.CharField("name (Russian)", max_length=500, blank=True)
+    name_az = models.CharField("name (Azerbaijani)", max_length=500, blank=True)
     slug = models.SlugField(max_length=SLUG_LENGTH + 10, unique=True)
     kind = models.CharField(max_length=20, choices=AgreementKind.choices)
+    register_key = models.SlugField(
+        max_length=100,
+        null=True,
+        blank=True,
+        unique=True,
+        help_text="Its entry in the register of known documents (fixtures/agreements.json).",
+    )
+    is_bilateral = models.BooleanField(
+        default=True,
+        help_text="Between Azerbaijan and Russia alone; other documents stay off the lists.",
+    )
     status = models.CharField(
         max_length=20, choices=AgreementStatus.choices, default=AgreementStatus.SUGGESTED
     )
@@ -430,10 +464,22 @@ class Article(models.Model):
     date_precision = models.CharField(
         max_length=10, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN
     )
-    byline = models.CharField(max_length=300, blank=True)
+    # Text, not a bounded CharField: a long byline must store alike on both databases.
+    byline = models.TextField(blank=True)
     language = models.CharField(max_length=8, default="en", help_text="ISO 639-1 code")
     body = models.TextField(
         help_text='Paragraphs separated by a blank line; "## " starts a subheading.'
+    )
+    credits = models.ManyToManyField(
+        Source,
+        related_name="credited_articles",
+        blank=True,
+        help_text="Agencies the text cites or reprints from, apart from its publisher.",
+    )
+    documents_signed = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text='How many documents the text says were signed ("six documents").',
     )
     tags = models.ManyToManyField(Tag, related_name="articles", blank=True)
     agreements = models.ManyToManyField(

@@ -91,3 +91,21 @@ def empty_cache():
 
 def pytest_report_header(config):
     return f"database: {os.environ.get('DATABASE_URL') or 'SQLite (DATABASE_URL unset)'}"
+
+
+# The reliability suite's tallies (requests fuzzed, files tried, kills survived…),
+# printed at the end of the run so CI's log carries them.
+_reliability_counts: dict[str, int] = {}
+
+
+@pytest.fixture
+def reliability_counts() -> dict[str, int]:
+    """Add to this a drill's figures: {"http requests (SQLite)": 5000, …}."""
+    return _reliability_counts
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _reliability_counts:
+        terminalreporter.section("reliability counts")
+        for name, value in sorted(_reliability_counts.items()):
+            terminalreporter.write_line(f"{name}: {value:,}")

@@ -19,6 +19,9 @@ class Precision(StrEnum):
 
 
 class AgreementKind(StrEnum):
+    TREATY = "treaty"
+    JOINT_STATEMENT = "joint_statement"
+    WORK_PLAN = "work_plan"
     MEMORANDUM = "memorandum"
     DECLARATION = "declaration"
     AGREEMENT = "agreement"
@@ -81,11 +84,21 @@ class ParsedArticle:
     language: str = "en"
     url: str | None = None
     problems: tuple[str, ...] = ()
+    # Agencies the text cites or reprints from, apart from its publisher (`source`).
+    credits: tuple[str, ...] = ()
+
+
+BILATERAL_PARTIES = frozenset({"Azerbaijan", "Russia"})
 
 
 @dataclass(frozen=True)
 class AgreementMention:
-    """A signed (or planned) document an article names."""
+    """A signed (or planned) document an article names.
+
+    `register_key` is the curated register's entry it was matched to, if any;
+    `date_note` says how `signed_on` was read when it was not written in full
+    (a day and month that took the article's year).
+    """
 
     name: str
     kind: AgreementKind
@@ -94,6 +107,13 @@ class AgreementMention:
     parties: tuple[str, ...] = ()
     signed_on: dt.date | None = None
     sentence: str = ""
+    register_key: str | None = None
+    date_note: str = ""
+
+    @property
+    def is_bilateral(self) -> bool:
+        """Between Azerbaijan and Russia alone (unknown parties count as theirs)."""
+        return not self.parties or frozenset(self.parties) == BILATERAL_PARTIES
 
 
 @dataclass(frozen=True)
