@@ -12,13 +12,18 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.db import connection
 from django.utils import timezone
 
 from articles.ingest.extract import Gazetteer, load_gazetteer
 from articles.ingest.pipeline import Extracted, process, to_json_record
-from articles.ingest.store import LookupCache, Original, Status, planned_status, store
-from articles.models import Article
+from articles.ingest.store import (
+    LookupCache,
+    Original,
+    Status,
+    archive_tables_exist,
+    planned_status,
+    store,
+)
 
 
 @dataclass(frozen=True)
@@ -55,7 +60,7 @@ def run(files: list[tuple[Path, str]], *, dry_run: bool = False) -> Iterator[Out
     gazetteer = load_gazetteer()
     cache = LookupCache()
     # A dry run on a database that was never migrated still shows the parse.
-    compare = not dry_run or Article._meta.db_table in connection.introspection.table_names()
+    compare = not dry_run or archive_tables_exist()
     for path, origin in files:
         yield import_file(
             path, origin, gazetteer=gazetteer, cache=cache, dry_run=dry_run, compare=compare
