@@ -256,7 +256,7 @@ def test_crash_in_the_middle_of_a_file_leaves_only_whole_files(tmp_path, monkeyp
     monkeypatch.setattr(store_module, "_add_relations", crash_on_b)
     code, out, _ = import_articles(str(folder))
     assert code == 1
-    assert "in/b.txt: failed: could not be stored: disk on fire" in out
+    assert "in/b.txt: failed: internal error (RuntimeError: disk on fire)" in out
     assert list(Article.objects.values_list("origin", flat=True)) == ["in/a.txt"]
     assert Source.objects.count() == 1
 

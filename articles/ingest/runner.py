@@ -1,21 +1,37 @@
 """Ingestion of files and folders: find the files, then for each one
 read -> parse -> extract -> store, reporting one outcome per file.
 
-A file that fails is reported with its reason and the run goes on: each
-file is stored in its own transaction, so nothing is ever half-written.
+No file can stop a run. Whatever goes wrong with one file (it cannot be read,
+it is not a regular file, the parser or the store raises, even MemoryError or
+RecursionError) becomes that file's outcome and the run goes on: each file is
+stored in its own transaction, so nothing is ever half-written.
+
+Paths are handled by what they are, before anything is opened: folders are
+walked here (os.scandir, every error reported), only regular files are read,
+at most MAX_BYTES + 1 bytes of them, and a FIFO, device, broken or looping
+link is reported without being opened. Names reach reports and the database
+only through `printable`, so a newline or a byte that is not UTF-8 in a file
+name can neither forge a report line nor break a write.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
+import stat
+import traceback
+import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.utils import timezone
 
 from articles.ingest.extract import Gazetteer, load_gazetteer
+from articles.ingest.parse import NoArticleText
 from articles.ingest.pipeline import Extracted, process, to_json_record
+from articles.ingest.read import MAX_BYTES, UnreadableFile
 from articles.ingest.store import (
     LookupCache,
     Original,
@@ -24,6 +40,9 @@ from articles.ingest.store import (
     planned_status,
     store,
 )
+
+# An exception's message is kept short in a report line; -v 2 shows the traceback.
+_MESSAGE_LIMIT = 300
 
 
 @dataclass(frozen=True)
@@ -35,35 +54,219 @@ class Outcome:
     error: str = ""
     sha256: str = ""
     record: dict | None = None
+    traceback: str = ""
 
     def as_json(self) -> dict:
         return {"file": self.file, "status": self.status.value, "error": self.error or None}
 
 
-def find_files(paths: Iterable[Path]) -> list[tuple[Path, str]]:
-    """Each *.txt file under `paths` with its origin: its path from the folder's parent.
+@dataclass(frozen=True)
+class Found:
+    """A path the run will report on: a file to import, or `problem` saying why not."""
 
-    Keeping the folder's own name ("seeds/000.txt") lets two folders with the
-    same file names stay apart, while a copy of a folder keeps its identity.
+    path: Path
+    origin: str
+    problem: str = ""
+
+
+@dataclass
+class Claims:
+    """Which file of this run first named each page: later ones are refused, not stored.
+
+    Without this, two files naming one URL would overwrite each other's text on
+    every re-import; with it the first in sorted order wins, every time.
     """
-    found = []
+
+    by_origin: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    def conflict(self, origin: str, name: str, sha256: str) -> tuple[str, str] | None:
+        """The (file, sha256) that claimed `origin` before `name`, or None after claiming it."""
+        first = self.by_origin.setdefault(origin, (name, sha256))
+        return None if first[0] == name else first
+
+
+# Characters that would let a name break or disguise a report line: controls
+# (newline, carriage return, escape), line separators and bidi overrides.
+_BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+_UNSAFE_CATEGORIES = frozenset({"Cc", "Cs", "Zl", "Zp"})
+_SHORT_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: str, *, escape_backslash: bool = True) -> str:
+    """`text` on one line, in valid UTF-8, with unsafe characters as Python-style escapes.
+
+    A byte the file system gave that is not UTF-8 (a surrogate from
+    os.fsdecode) becomes `\\xff`; with `escape_backslash` a real backslash
+    becomes `\\\\`, so two different names never print (or store) the same.
+    """
+    if text.isprintable() and "\\" not in text:
+        return text
+    return "".join(_escape(char, escape_backslash) for char in text)
+
+
+def _escape(char: str, escape_backslash: bool) -> str:
+    code = ord(char)
+    if char == "\\":
+        return "\\\\" if escape_backslash else char
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"\\x{code - 0xDC00:02x}"
+    if char in _SHORT_ESCAPES:
+        return _SHORT_ESCAPES[char]
+    if unicodedata.category(char) in _UNSAFE_CATEGORIES or char in _BIDI_CONTROLS:
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return char
+
+
+def is_article_name(name: str) -> bool:
+    """Files in a folder are read when named *.txt, in any case (UPPER.TXT too)."""
+    return name.lower().endswith(".txt")
+
+
+def find_files(paths: Iterable[Path]) -> list[Found]:
+    """Every *.txt file under `paths`, and every path that cannot be imported with why.
+
+    A file's origin is its path from the folder's parent ("seeds/000.txt"), so
+    two folders with the same file names stay apart while a copy of a folder
+    keeps its identity; a file named alone keeps its parent folder's name.
+    """
+    found: list[Found] = []
     for path in paths:
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*.txt") if p.is_file())
-            found += [(file, file.relative_to(path.parent).as_posix()) for file in files]
+        if _is_folder(path):
+            found += _walk(path, path.parent, visited=set())
         else:
-            found.append((path, f"{path.parent.name}/{path.name}".lstrip("/")))
+            found.append(_examine(path, f"{path.parent.name}/{path.name}".lstrip("/")))
     return found
 
 
-def run(files: list[tuple[Path, str]], *, dry_run: bool = False) -> Iterator[Outcome]:
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a looping link: _examine says so
+        return False
+
+
+def _walk(folder: Path, base: Path, *, visited: set[tuple[int, int]]) -> Iterator[Found]:
+    """Depth first, names sorted; a folder reached twice through links is walked once."""
+    origin = printable(_origin(folder, base))
+    try:
+        identity = folder.stat()
+        if (identity.st_dev, identity.st_ino) in visited:
+            yield Found(folder, origin, "folder reached again through a symbolic link; read once")
+            return
+        visited.add((identity.st_dev, identity.st_ino))
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+    except OSError as error:
+        yield Found(folder, origin, f"folder could not be read: {_os_reason(error)}")
+        return
+    for entry in entries:
+        path = folder / entry.name
+        if _entry_is_folder(entry):
+            yield from _walk(path, base, visited=visited)
+        elif is_article_name(entry.name) or _is_dead_link(entry):
+            yield _examine(path, _origin(path, base))
+
+
+def _entry_is_folder(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _is_dead_link(entry: os.DirEntry) -> bool:
+    """A link that leads nowhere may have meant a folder: it is reported whatever its name."""
+    if not entry.is_symlink():
+        return False
+    try:
+        os.stat(entry.path)
+    except OSError:
+        return True
+    return False
+
+
+def _origin(path: Path, base: Path) -> str:
+    return path.relative_to(base).as_posix()
+
+
+def _examine(path: Path, origin: str) -> Found:
+    """A named path as it is: a regular file to read, or what it is instead."""
+    origin = printable(origin)
+    try:
+        status = path.stat()
+    except OSError as error:
+        return Found(path, origin, _os_reason(error, path))
+    if not stat.S_ISREG(status.st_mode):
+        return Found(path, origin, f"not a regular file ({_kind(status.st_mode)}); not opened")
+    return Found(path, origin)
+
+
+def _kind(mode: int) -> str:
+    kinds = (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    )
+    return next((name for test, name in kinds if test(mode)), "not a file")
+
+
+def _os_reason(error: OSError, path: Path | None = None) -> str:
+    if error.errno == errno.ELOOP:
+        return "symbolic link loop (a link that leads back to itself)"
+    if error.errno == errno.ENOENT and path is not None and path.is_symlink():
+        return "broken symbolic link (its target does not exist)"
+    return printable(error.strerror or str(error), escape_backslash=False)
+
+
+def read_regular_file(path: Path) -> bytes:
+    """The bytes of a regular file, never more than MAX_BYTES + 1 of them.
+
+    Opened without blocking (a FIFO swapped in after the walk cannot hang the
+    run), then checked on the open descriptor: a link to /dev/zero or a 1 GB
+    file is refused from its metadata, before a byte is read.
+    """
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
+    with open(descriptor, "rb", closefd=True) as file:
+        status = os.fstat(file.fileno())
+        if not stat.S_ISREG(status.st_mode):
+            raise UnreadableFile(f"not a regular file ({_kind(status.st_mode)}); not read")
+        if status.st_size > MAX_BYTES:
+            raise UnreadableFile(_too_large(status.st_size))
+        data = file.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:  # it grew after the check
+        raise UnreadableFile(_too_large(len(data)))
+    return data
+
+
+def _too_large(size: int) -> str:
+    return (
+        f"too large to be an article: {size / 2**20:.1f} MB (limit {MAX_BYTES // 2**20} MB)"
+        "; not read"
+    )
+
+
+def run(files: list[Found], *, dry_run: bool = False) -> Iterator[Outcome]:
     gazetteer = load_gazetteer()
     cache = LookupCache()
+    claims = Claims()
     # A dry run on a database that was never migrated still shows the parse.
     compare = not dry_run or archive_tables_exist()
-    for path, origin in files:
+    for found in files:
+        if found.problem:
+            yield Outcome(found.origin, Status.FAILED, found.problem)
+            continue
         yield import_file(
-            path, origin, gazetteer=gazetteer, cache=cache, dry_run=dry_run, compare=compare
+            found.path,
+            found.origin,
+            gazetteer=gazetteer,
+            cache=cache,
+            claims=claims,
+            dry_run=dry_run,
+            compare=compare,
         )
 
 
@@ -73,34 +276,66 @@ def import_file(
     *,
     gazetteer: Gazetteer,
     cache: LookupCache,
+    claims: Claims | None = None,
     dry_run: bool,
     compare: bool = True,
 ) -> Outcome:
+    """One file's outcome, whatever happens: an exception is a failure of this file only.
+
+    `origin` is already printable (find_files made it so).
+    """
     try:
-        data = path.read_bytes()
+        return _import(path, origin, gazetteer, cache, claims or Claims(), dry_run, compare)
+    except Exception as error:  # a bug in any stage must not stop a folder of thousands
+        message = printable(str(error), escape_backslash=False)[:_MESSAGE_LIMIT]
+        return Outcome(
+            origin,
+            Status.FAILED,
+            f"internal error ({type(error).__name__}: {message})",
+            traceback=traceback.format_exc(),
+        )
+
+
+def _import(path, origin, gazetteer, cache, claims, dry_run, compare) -> Outcome:
+    try:
+        data = read_regular_file(path)
+    except UnreadableFile as error:
+        return Outcome(origin, Status.FAILED, str(error))
     except OSError as error:
-        return Outcome(origin, Status.FAILED, f"could not be read: {error.strerror or error}")
+        return Outcome(origin, Status.FAILED, f"could not be read: {_os_reason(error, path)}")
     sha256 = hashlib.sha256(data).hexdigest()
     try:
         extracted = process(data, gazetteer=gazetteer)
-    except ValueError as error:  # UnreadableFile, NoArticleText: the reason is the message
+    except (UnreadableFile, NoArticleText) as error:  # the reason is the message
         return Outcome(origin, Status.FAILED, str(error), sha256)
     record = to_json_record(extracted)
     original = _original(path, origin, data, sha256, extracted)
-    try:
-        status, note = planned_status(original=original) if compare else (Status.IMPORTED, "")
-        if status is not Status.UNCHANGED and not dry_run:
-            status = store(original=original, extracted=extracted, cache=cache, now=timezone.now())
-    except Exception as error:  # one broken file must not stop a folder of thousands
-        return Outcome(origin, Status.FAILED, f"could not be stored: {error}", sha256, record)
+    first = claims.conflict(original.origin, origin, sha256)
+    if first is not None:
+        return _second_claim(origin, original.origin, first, sha256, record)
+    status, note = planned_status(original=original) if compare else (Status.IMPORTED, "")
+    if status is not Status.UNCHANGED and not dry_run:
+        status = store(original=original, extracted=extracted, cache=cache, now=timezone.now())
     problems = "; ".join(extracted.article.problems)
-    return Outcome(original.origin, status, note or problems, sha256, record)
+    note = printable(note or problems, escape_backslash=False)
+    return Outcome(original.origin, status, note, sha256, record)
+
+
+def _second_claim(origin: str, page: str, first: tuple[str, str], sha256: str, record) -> Outcome:
+    """A file naming a page another file of this run already named: never stored."""
+    first_file, first_sha256 = first
+    shown = printable(page, escape_backslash=False)
+    if first_sha256 == sha256:
+        note = f"same bytes as {first_file}, which names the same page ({shown})"
+        return Outcome(origin, Status.UNCHANGED, note, sha256, record)
+    reason = f"names the same page as {first_file} ({shown}); kept that file's text"
+    return Outcome(origin, Status.FAILED, reason, sha256, record)
 
 
 def _original(path: Path, origin: str, data: bytes, sha256: str, extracted: Extracted) -> Original:
     return Original(
         origin=extracted.article.url or origin,
-        file_path=str(path),
+        file_path=printable(str(path)),
         data=data,
         sha256=sha256,
         encoding=extracted.encoding,

@@ -7,6 +7,7 @@ stored), 2 on bad usage such as a path that does not exist.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -15,14 +16,26 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from articles.ingest.runner import Outcome, find_files, run
+from articles.ingest.runner import Outcome, find_files, printable, run
 from articles.ingest.store import Status
 
 DEFAULT_PATH = settings.BASE_DIR / "fixtures" / "seeds"
 
 
 class Command(BaseCommand):
-    help = "Import raw news files (*.txt, folders recursively) into the archive."
+    help = (
+        "Import raw news files into the archive: files named on the command line, and "
+        "every *.txt file (any case: UPPER.TXT too) in the folders named, recursively. "
+        "One line per file: imported, updated, unchanged, or failed: <reason>. A path that "
+        "cannot be imported is reported as failed with its reason and never opened when it "
+        "is not a regular file: a FIFO, a device, a broken or looping symbolic link, a "
+        "folder that cannot be read, a file over 10 MB (refused before reading). A second "
+        "file of the same run naming the same page URL fails and is not stored. An "
+        "unexpected error in one file is its 'failed: internal error (...)' line (the "
+        "traceback with -v 2) and the run goes on. Control characters and bytes that are "
+        "not UTF-8 in names are shown and stored as backslash escapes (\\n, \\xff). "
+        "Exit 0 when nothing failed, 1 when anything failed, 2 on bad usage."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="*", type=Path, default=[DEFAULT_PATH])
@@ -34,8 +47,9 @@ class Command(BaseCommand):
             help="one JSON object per file on standard output; the report goes to standard error",
         )
 
-    def handle(self, *args, paths, dry_run, as_json, **options):
-        missing = [str(path) for path in paths if not path.exists()]
+    def handle(self, *args, paths, dry_run, as_json, verbosity, **options):
+        # A broken link exists as a name: it is reported per file, not as bad usage.
+        missing = [printable(str(path)) for path in paths if not os.path.lexists(path)]
         if missing:
             raise CommandError(f"no such file or folder: {', '.join(missing)}", returncode=2)
         files = find_files(paths)
@@ -44,8 +58,10 @@ class Command(BaseCommand):
         for outcome in _with_progress(run(files, dry_run=dry_run), total=len(files)):
             counts[outcome.status] += 1
             tqdm.write(_line(outcome), file=report._out)
+            if outcome.traceback and verbosity >= 2:
+                tqdm.write(outcome.traceback.rstrip("\n"), file=self.stderr._out)
             if as_json:
-                self.stdout.write(json.dumps(_record(outcome), ensure_ascii=False))
+                self.stdout.write(_json_line(_record(outcome)))
         report.write(_summary(counts, len(files), dry_run))
         if counts[Status.FAILED]:
             sys.exit(1)
@@ -61,6 +77,16 @@ def _line(outcome: Outcome) -> str:
         return f"{outcome.file}: failed: {outcome.error}"
     note = f" ({outcome.error})" if outcome.error else ""
     return f"{outcome.file}: {outcome.status.value}{note}"
+
+
+def _json_line(record: dict) -> str:
+    """One record as JSON that is always valid UTF-8, whatever text it carries."""
+    line = json.dumps(record, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: \u escapes are plain ASCII
+        return json.dumps(record, ensure_ascii=True)
+    return line
 
 
 def _record(outcome: Outcome) -> dict:
