@@ -72,6 +72,9 @@ def _sqlite(name: str) -> dict:
             # "database is locked" when a reader upgrades to a writer.
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
             "transaction_mode": "IMMEDIATE",
+            # Two imports at once queue for the write lock instead of failing
+            # after SQLite's default five seconds.
+            "timeout": 60,
         },
     }
 

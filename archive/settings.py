@@ -8,6 +8,7 @@ defaults keep `manage.py check --deploy` clean.
 
 import hashlib
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -45,6 +46,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     *(["django.contrib.postgres"] if USES_POSTGRES else []),
     "django_filters",
+    "axes",
     "articles",
 ]
 
@@ -60,6 +62,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, so merged tags and agreements redirect only where nothing else answered.
     "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
+    # Axes answers a locked-out login itself, so it wraps everything else.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "archive.urls"
@@ -108,6 +112,29 @@ STORAGES = {
 }
 
 LOGIN_URL = "admin:login"
+
+# Guessing curators' passwords: after 5 failures for one user name, or from one
+# address, logins are refused (HTTP 429) for a cool-off period; staff see the
+# attempts under "Axes" in the admin and can lift a lock-out by deleting it.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "archive.lockout.locked_out"
+# Behind N reverse proxies that append to X-Forwarded-For (nginx's
+# $proxy_add_x_forwarded_for), the client is the entry N from the right; with
+# none, only the socket's address counts, so the header cannot be forged.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+if TRUSTED_PROXY_COUNT:
+    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT
+    AXES_IPWARE_PROXY_ORDER = "right-most"
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
 
 # The list page's rendered facet fragments (articles/filters.py), kept under
 # the archive's version (articles/changes.py), so a change retires them and a
