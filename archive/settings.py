@@ -33,6 +33,12 @@ DATABASES = {"default": database_config(os.environ.get("DATABASE_URL"), base_dir
 # Reusing connections saves a PostgreSQL handshake (several ms) on every request.
 DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("CONN_MAX_AGE", "60"))
 USES_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+# The web server's bound on one statement (scripts/serve sets it): a request
+# that would run longer fails alone instead of holding a worker.
+if USES_POSTGRES and os.environ.get("STATEMENT_TIMEOUT_MS"):
+    DATABASES["default"]["OPTIONS"]["options"] += (
+        f" -c statement_timeout={int(os.environ['STATEMENT_TIMEOUT_MS'])}"
+    )
 
 INSTALLED_APPS = [
     "django.contrib.admin",
