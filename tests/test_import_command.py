@@ -322,3 +322,144 @@ def test_summary_counts_a_single_file_in_the_singular(tmp_path):
     path = write(tmp_path / "in", "a.txt", GOOD)
     _, out, _ = import_articles(str(path))
     assert out.strip().splitlines()[-1] == "1 file: 1 imported, 0 updated, 0 unchanged, 0 failed"
+
+
+def _raise_for(marker: bytes, error: BaseException):
+    """A parser that raises `error` on the one file holding `marker`."""
+    from articles.ingest import pipeline
+
+    real = pipeline.parse
+
+    def parse(text, *args):
+        if marker.decode() in text:
+            raise error
+        return real(text, *args)
+
+    return parse
+
+
+@pytest.mark.parametrize(
+    "error",
+    [KeyError("i̇yul"), MemoryError(), RecursionError("maximum recursion depth exceeded")],
+    ids=["KeyError", "MemoryError", "RecursionError"],
+)
+def test_run_goes_on_with_an_internal_error_line_when_the_parser_raises(
+    tmp_path, monkeypatch, error
+):
+    folder = tmp_path / "in"
+    write(folder, "a.txt", GOOD)
+    write(folder, "b.txt", GOOD + b"\nPOISON\n")
+    write(folder, "c.txt", GOOD.replace(b"education", b"transport"))
+    monkeypatch.setattr("articles.ingest.pipeline.parse", _raise_for(b"POISON", error))
+    code, out, err = import_articles(str(folder))
+    assert code == 1
+    assert f"in/b.txt: failed: internal error ({type(error).__name__}" in out
+    assert out.strip().splitlines()[-1] == "3 files: 2 imported, 0 updated, 0 unchanged, 1 failed"
+    assert "Traceback" not in out + err
+    assert sorted(Article.objects.values_list("origin", flat=True)) == ["in/a.txt", "in/c.txt"]
+
+
+def test_traceback_goes_to_standard_error_when_verbosity_is_2(tmp_path, monkeypatch):
+    write(tmp_path / "in", "b.txt", GOOD + b"\nPOISON\n")
+    monkeypatch.setattr("articles.ingest.pipeline.parse", _raise_for(b"POISON", KeyError("x")))
+    code, out, err = import_articles("-v", "2", str(tmp_path / "in"))
+    assert code == 1
+    assert "Traceback (most recent call last)" in err
+    assert "Traceback" not in out
+
+
+def test_txt_files_are_found_in_any_case_when_a_folder_is_walked(tmp_path):
+    write(tmp_path / "in", "UPPER.TXT", GOOD)
+    code, out, _ = import_articles(str(tmp_path / "in"))
+    assert code == 0
+    assert "in/UPPER.TXT: imported" in out
+
+
+@pytest.fixture
+def no_hang():
+    """Opening a FIFO for reading blocks until a writer comes: fail instead of hanging."""
+    import signal
+
+    def give_up(signum, frame):
+        raise TimeoutError("blocked: a FIFO was opened")
+
+    previous = signal.signal(signal.SIGALRM, give_up)
+    signal.alarm(20)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.parametrize("named", [True, False], ids=["named", "in-folder"])
+def test_fifo_is_reported_and_never_opened_when_named_or_found(tmp_path, no_hang, named):
+    folder = tmp_path / "in"
+    write(folder, "a.txt", GOOD)
+    os.mkfifo(folder / "pipe.txt")
+    paths = [str(folder / "a.txt"), str(folder / "pipe.txt")] if named else [str(folder)]
+    code, out, _ = import_articles(*paths)
+    assert code == 1
+    assert "in/pipe.txt: failed: not a regular file (a FIFO); not opened" in out
+    assert Article.objects.count() == 1
+
+
+def test_link_to_dev_zero_is_refused_without_reading_when_named(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "zero.txt").symlink_to("/dev/zero")
+    code, out, _ = import_articles(str(tmp_path / "in" / "zero.txt"))
+    assert code == 1
+    assert "in/zero.txt: failed: not a regular file (a character device); not opened" in out
+
+
+def test_broken_link_is_a_failed_file_not_bad_usage_when_named(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    code, out, _ = import_articles(str(tmp_path / "in" / "gone.txt"))
+    assert code == 1
+    assert "in/gone.txt: failed: broken symbolic link (its target does not exist)" in out
+
+
+PAGE = b"https://trend.az/azerbaijan/politics/3456789.html\n\n"
+
+
+def test_page_named_by_two_files_keeps_the_first_and_stays_put_when_imported_again(tmp_path):
+    folder = tmp_path / "in"
+    write(folder, "a.txt", PAGE + GOOD)
+    write(folder, "b.txt", PAGE + GOOD.replace(b"education", b"transport"))
+    first = import_articles(str(folder))
+    second = import_articles(str(folder))
+    refused = (
+        "in/b.txt: failed: names the same page as in/a.txt "
+        "(https://trend.az/azerbaijan/politics/3456789.html); kept that file's text"
+    )
+    assert (first[0], second[0]) == (1, 1)
+    assert refused in first[1] and refused in second[1]
+    assert ": unchanged" in second[1] and ": updated" not in second[1]
+    article = Article.objects.get()
+    assert "education" in article.body
+    assert Revision.objects.count() == 0
+
+
+def test_newline_in_a_file_name_cannot_forge_a_report_line(tmp_path):
+    write(tmp_path / "in", "forged.txt: imported\nreal.txt", GOOD)
+    code, out, _ = import_articles(str(tmp_path / "in"))
+    assert code == 0
+    assert out.splitlines() == [
+        "in/forged.txt: imported\\nreal.txt: imported",
+        "1 file: 1 imported, 0 updated, 0 unchanged, 0 failed",
+    ]
+
+
+def test_name_that_is_not_utf8_is_stored_escaped_and_json_stays_utf8(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / os.fsdecode(b"caf\xff.txt")).write_bytes(GOOD)
+    code, out, err = import_articles("--json", str(folder))
+    record = json.loads(out)
+    assert code == 0
+    assert out.encode("utf-8") and err.encode("utf-8")  # no lone surrogate: no raw 0xFF byte
+    assert record["file"] == "in/caf\\xff.txt"
+    article = Article.objects.get()
+    assert article.origin == "in/caf\\xff.txt"
+    assert article.file_path.endswith("in/caf\\xff.txt")
+    code, out, _ = import_articles(str(folder))
+    assert out.startswith("in/caf\\xff.txt: unchanged")
