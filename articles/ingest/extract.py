@@ -18,60 +18,127 @@ Two extractors over a ParsedArticle, both plain functions:
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from articles.ingest.dates import MONTH_PATTERN, full_date
+from articles.ingest.dates import MONTH_PATTERN, find_date, full_date
 from articles.ingest.document import (
+    BILATERAL_PARTIES,
     AgreementKind,
     AgreementMention,
     ParsedArticle,
+    Precision,
+    PublishedDate,
     TagKind,
     TagMention,
 )
+from articles.ingest.language import fold
+from articles.ingest.register import Register
 
 GAZETTEER_PATH = Path(__file__).resolve().parents[2] / "fixtures" / "gazetteer.json"
 NAME_MAX_WORDS = 40
 KEY_MAX_CHARS = 300
 
-# ---------------------------------------------------------------- sentences and words
+# ---------------------------------------------------------------- sentences and windows
 
 _SENTENCE_BREAK = re.compile(r"\n+|(?<=[.!?…])[\"”»]?\s+(?=[\"“«]?[A-ZА-ЯЁƏÜÖĞİŞÇ0-9])")
 _WORD = re.compile(r"[^\W_]+")
 _QUOTED = re.compile(r"[\"“«„][^\"“”«»„\n]{1,250}[\"”»“]")
 _QUOTE_CHARS = '"“”«»„'
 
+# Extraction reads bounded windows around each document word, never a whole
+# sentence per match: a 1 MB "sentence" of repeated document words must cost
+# time linear in its length (issue 13; bench/extract.py measures it).
+SENTENCE_MAX_CHARS = 2_000
+BEFORE_CHARS = 300
+AFTER_CHARS = 400
+CONTEXT_CHARS = 200
+MAX_MENTIONS = 200
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-def _sentences(body: str) -> list[str]:
-    return [sentence.strip() for sentence in _SENTENCE_BREAK.split(body) if sentence.strip()]
+def _sentences(body: str) -> Iterator[str]:
+    """Sentences, each cut into pieces of at most SENTENCE_MAX_CHARS at a space."""
+    for sentence in _SENTENCE_BREAK.split(body):
+        start, end = 0, len(sentence)
+        while end - start > SENTENCE_MAX_CHARS:
+            cut = sentence.rfind(" ", start + 1, start + SENTENCE_MAX_CHARS)
+            cut = cut if cut > start else start + SENTENCE_MAX_CHARS
+            yield sentence[start:cut].strip()
+            start = cut
+        if sentence[start:].strip():
+            yield sentence[start:].strip()
+
+
+@dataclass(frozen=True)
+class _Window:
+    """The text around one document word: all that any rule about it may read."""
+
+    sentence: str
+    start: int
+    end: int
+
+    @property
+    def word(self) -> str:
+        return self.sentence[self.start : self.end]
+
+    @property
+    def before(self) -> str:
+        return self.sentence[max(0, self.start - BEFORE_CHARS) : self.start]
+
+    @property
+    def after(self) -> str:
+        return self.sentence[self.end : self.end + AFTER_CHARS]
+
+    @property
+    def context(self) -> str:
+        return self.sentence[max(0, self.start - CONTEXT_CHARS) : self.end + CONTEXT_CHARS]
 
 
 # ---------------------------------------------------------------- agreements: kinds
 
+_AZ = r"\w{0,6}"  # Azerbaijani stacks possessive and case endings: Bəyannamə-si-ni
 _KINDS: tuple[tuple[str, AgreementKind], ...] = (
+    (r"minutes(?= of (?:the )?[\w -]{0,60}(?:meeting|session))", AgreementKind.MINUTES),
     (
-        r"minutes(?= of (?:the )?[\w -]{0,60}(?:meeting|session))|протокол\w{0,3} (?=\w+ заседани)",
-        AgreementKind.MINUTES,
+        r"(?:joint|trilateral|tripartite) (?:statements?|declarations?)"
+        r"|совместн\w{0,3} (?:заявлени\w{0,3}|деклараци\w{0,3})"
+        r"|тр[её]хсторонн\w{0,3} (?:заявлени\w{0,3}|деклараци\w{0,3})"
+        rf"|(?:birgə|üçtərəfli) (?:bəyanat{_AZ}|bəyannamə{_AZ})",
+        AgreementKind.JOINT_STATEMENT,
     ),
     (
-        r"action plans?|plans? of action|план\w{0,2} действий|fəaliyyət plan\w{0,4}",
+        rf"work(?:ing)? plans?|plans? of work|план\w{{0,2}} работы|рабоч\w{{0,3}} план\w{{0,2}}"
+        rf"|iş plan{_AZ}",
+        AgreementKind.WORK_PLAN,
+    ),
+    (
+        rf"action plans?|plans? of action|план\w{{0,2}} действий|fəaliyyət plan{_AZ}",
         AgreementKind.ACTION_PLAN,
     ),
-    (r"road ?maps?|roadmaps?|дорожн\w{0,3} карт\w{0,3}|yol xəritə\w{0,4}", AgreementKind.ROAD_MAP),
-    (r"memorand(?:um|a|ums)\w{0,4}|меморандум\w{0,3}", AgreementKind.MEMORANDUM),
-    (r"declarations?|деклараци\w{0,3}|bəyannamə\w{0,4}", AgreementKind.DECLARATION),
-    (r"agreements?|соглашени\w{0,3}|saziş\w{0,4}", AgreementKind.AGREEMENT),
-    (r"protocols?|протокол\w{0,3}|protokol\w{0,4}", AgreementKind.PROTOCOL),
-    (r"programmes?|programs?|программ\w{0,3}|proqram\w{0,4}", AgreementKind.PROGRAMME),
-    (r"contracts?|договор\w{0,3}|контракт\w{0,3}|müqavilə\w{0,4}", AgreementKind.CONTRACT),
+    (
+        rf"road ?maps?|roadmaps?|дорожн\w{{0,3}} карт\w{{0,3}}|yol xəritə{_AZ}",
+        AgreementKind.ROAD_MAP,
+    ),
+    (r"memorand(?:um|a|ums)\w{0,6}|меморандум\w{0,3}", AgreementKind.MEMORANDUM),
+    (rf"declarations?|деклараци\w{{0,3}}|bəyannamə{_AZ}", AgreementKind.DECLARATION),
+    (
+        rf"treat(?:y|ies)|conventions?|договор\w{{0,3}}|конвенци\w{{0,3}}|müqavilə{_AZ}"
+        rf"|konvensiya{_AZ}",
+        AgreementKind.TREATY,
+    ),
+    (rf"agreements?|соглашени\w{{0,3}}|saziş{_AZ}", AgreementKind.AGREEMENT),
+    (rf"protocols?|протокол\w{{0,3}}|protokol{_AZ}", AgreementKind.PROTOCOL),
+    (rf"programmes?|programs?|программ\w{{0,3}}|proqram{_AZ}", AgreementKind.PROGRAMME),
+    (rf"contracts?|контракт\w{{0,3}}|kontrakt{_AZ}", AgreementKind.CONTRACT),
 )
 _KIND_PATTERN = re.compile(
     r"(?<!\w)(?:"
@@ -80,9 +147,14 @@ _KIND_PATTERN = re.compile(
     re.I,
 )
 _PLURAL = re.compile(
-    r"^(?:action plans|plans of action|road ?maps|roadmaps|memoranda|memorandums|declarations|"
-    r"agreements|"
-    r"protocols|programmes|programs|contracts|(?:saziş|memorandum|bəyannamə|protokol|proqram|müqavilə|xəritə|plan)\w{0,3}(?:lar|lər)\w*)$",
+    r"^(?:.* )?(?:action plans|plans of action|work plans|road ?maps|roadmaps|memoranda|"
+    r"memorandums|declarations|statements|agreements|treaties|conventions|protocols|programmes|"
+    r"programs|contracts|"
+    r"соглашени(?:й|ям|ями|ях)|меморандум(?:ы|ов|ам|ами|ах)|договор(?:ы|ов|ам|ами|ах)|"
+    r"протокол(?:ы|ов|ам|ами|ах)|деклараци(?:й|ям|ями|ях)|заявлени(?:й|ям|ями|ях)|"
+    r"программ(?:ам|ами|ах)|карт(?:ам|ами|ах)|"
+    r"(?:saziş|memorandum|bəyannamə|bəyanat|protokol|proqram|müqavilə|xəritə|plan)\w{0,3}"
+    r"(?:lar|lər)\w*)$",
     re.I,
 )
 _VAGUE_BEFORE = re.compile(
@@ -92,34 +164,61 @@ _VAGUE_BEFORE = re.compile(
     r"bu|həmin|digər|bir sıra|bir neçə|bütün))\s+(?:\w+\s+){0,2}$"
 )
 _MODIFIERS_BEFORE = re.compile(
-    r"(?i:\b(?P<modifiers>(?:(?:joint|intergovernmental|interstate|bilateral|trilateral|"
-    r"comprehensive|framework|general|strategic|state)\s+){1,3}))$"
+    r"(?i:\b(?P<modifiers>(?:(?:intergovernmental|interstate|interagency|interdepartmental|"
+    r"bilateral|comprehensive|framework|general|strategic|state|peace|"
+    r"межправительственн\w{0,3}|межгосударственн\w{0,3}|межведомственн\w{0,3}|мирн\w{0,3})"
+    r"\s+){1,3}))$"
+)
+_COMMERCIAL = re.compile(
+    r"(?i:\b(?:supply|supplies|purchase|sale|lease|delivery|поставк\w*|купли|продаж\w*|"
+    r"аренд\w*|подряд\w*|лизинг\w*|tədarük\w*|alqı|satqı\w*|icarə\w*|podrat\w*)\b)"
 )
 
-# ---------------------------------------------------------------- agreements: qualifiers
+# ---------------------------------------------------------------- agreements: names
 
+_PASSIVE_VERB = re.compile(
+    r"^\s*(?:(?:was|were|has been|have been|had been|is|are|will be|would be|to be)\s+)?"
+    r"(?:(?:also|officially|solemnly|jointly|formally|then)\s+)?"
+    r"(?i:signed|concluded|adopted|inked|initialled|initialed|reached|approved)\s+"
+)
+_PASSIVE_ADVERBIAL = re.compile(
+    r"^(?i:on\s+(?:[0-9]|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the\s+"
+    r"(?:sidelines|eve|margins|occasion)|this|that)|in\s+[A-Z0-9]|at\s|by\s|during\s|today|"
+    r"yesterday|last\s|earlier|after\s|following\s|as\s)"
+)
 _PARTICIPLE = re.compile(
     r"^(?i:signed|concluded|adopted|reached|подписанн\w+|заключенн\w+)\s+(?=(?i:between|on|of|между|о|об)\s)"
 )
 _QUALIFIER_START = re.compile(
     r"^(?i:on|of|between|for|about|regarding|concerning|in the field|in the sphere|until|till|"
-    r"о|об|между|в области|в сфере|по|на период|до|сотрудничеств\w*|развити\w*)\s"
+    r"о|об|между|в области|в сфере|по|на период|до|сотрудничеств\w*|развити\w*|"
+    r"заседани\w*|[0-9]+-?\w{0,3}\s+заседани\w*)\s"
 )
 _DATE_AFTER = (
-    rf"(?:{MONTH_PATTERN}\s+[0-9]{{1,2}}|[0-9]{{1,2}}\s+{MONTH_PATTERN}"
-    r"|(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
+    rf"(?:{MONTH_PATTERN}\s+[0-9]{{1,2}}|[0-9]{{1,2}}\s+{MONTH_PATTERN}|(?:19|20)[0-9]{{2}}(?!\w)"
+    r"|(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|понедельник|вторник|сред\w|"
+    r"четверг|пятниц\w|суббот\w|воскресень\w))"
+)
+_PLACES = (
+    r"Baku|Moscow|Sochi|Kazan|St\.? Petersburg|Saint Petersburg|Astrakhan|Makhachkala|Derbent|"
+    r"Ganja|Gabala|Shusha|Aktau|Tehran|Ashgabat|Astana|Minsk|Dushanbe|Yerevan|Ankara|"
+    r"(?:the )?Kremlin|Баку|Москв\w|Сочи|Казан\w|Санкт-Петербург\w|Астрахан\w|Махачкал\w|"
+    r"Дербент\w|Гяндж\w|Габал\w|Шуш\w|Актау|Тегеран\w|Ашхабад\w|Астан\w|Минск\w|Душанбе|"
+    r"Ереван\w|Кремл\w"
 )
 _KIND_WORDS = "|".join(pattern for pattern, _ in _KINDS[1:])
 _QUALIFIER_STOP = re.compile(
     r"[,;:!?()]|\.(?:\s|$)|\s[-–—]\s"
     r"|\s(?i:was|were|is|are|has|have|had|will|would|shall|can|could|may|must|which|that|who|"
     r"whose|signed|concluded|adopted|as well as|aims?|includes?|provides?|envisages?|"
-    r"stipulates?|covers?|during|within|in the framework|at the|"
+    r"stipulates?|covers?|during|within|in the framework|at the|by|following|after|before|"
+    r"under|today|yesterday|last|this week|this month|this year|earlier|"
     r"был|была|было|были|будет|будут|подписан\w*|заключ\w*|котор\w+|что|а также|"
-    r"в рамках|во время|в ходе|до конца|by the end)(?!\w)"
+    r"в рамках|во время|в ходе|по итогам|после|до конца|by the end|сегодня|вчера|накануне)(?!\w)"
     rf"|\s(?:and|or|и|və)\s+(?:(?:a|an|the|other|also)\s+)?(?i:{_KIND_WORDS})(?!\w)"
     r"|\s(?i:and|и)\s+(?i:other|others|a number|ряд|другие)(?!\w)"
-    rf"|\s(?i:on|in|at|в|на)\s+{_DATE_AFTER}"
+    rf"|\s(?i:on|in|at|of|from|dated|в|на|от)\s+{_DATE_AFTER}"
+    rf"|\s(?i:in|at|в|во)\s+(?:{_PLACES})(?!\w)"
 )
 _GENERIC_WORDS = _words(
     "cooperation understanding intent intention intentions partnership mutual the a an of on in "
@@ -128,22 +227,50 @@ _GENERIC_WORDS = _words(
     "области сфере əməkdaşlıq əməkdaşlığa haqqında dair "
     "üzrə sahəsində və ilə arasında"
 )
-_AZ_MARKERS = re.compile(r"(?i:\b(?:haqqında|dair|üzrə|barədə|arasında|sahəsində)\b)")
+_TRAILING_FILLER = re.compile(r"(?:\s+(?i:the|a|an|and|or|of|on|in|и|в|о|об|по|və|ilə))+$")
+_AZ_MARKERS = re.compile(r"(?i:\b(?:haqqında|dair|üzrə|barədə|arasında|sahəsində|sahədə)\b)")
 _AZ_PHRASE_BREAK = re.compile(
     r"[,;:()]|\s(?:və|ilə)\s(?=[a-zəüöğışç])|\b\w+(?:ıb|ib|ub|üb|dı|di|du|dü)(?:lar|lər)?\b\s"
+)
+_AZ_GENITIVE = re.compile(r"(?i:\w+(?:nın|nin|nun|nün|ın|in|un|ün)|[0-9]+-?\w{0,3})$")
+_AZ_MEETING = re.compile(r"(?i:\biclas\w*)")
+_SHORT_FORM_TOKEN = re.compile(r"^(?:[0-9]{4}|[^\W\d_][\w-]*)$")
+_SHORT_FORM_STOP = _words(
+    "the a an and of on in at to by with this that its their his her our new old "
+    "и в на о с по это этот эта этой его их "
+    "və ilə bu həmin onun"
 )
 
 # ---------------------------------------------------------------- agreements: signed or planned
 
 _PLANNED = re.compile(
     r"(?i:\b(?:will|shall|would|to be|are to|is to|plans? to|planned|planning|intends? to|"
-    r"expected to|going to|may|might|could|draft|prepar\w+|negotiat\w+)\b"
+    r"expected to|going to|may|might|could|ready to|draft|prepar\w+|negotiat\w+)\b"
     r".{0,40}\b(?:sign|signed|signing|conclude|adopt)\w*"
     r"|\b(?:working on|drafting|preparing|developing)\s+(?:a|an|the)\s"
-    r"|будет подписан|будут подписаны|планиру\w+ подписать|подпишут|"
-    r"проект\w* (?:соглашени|меморандум)|"
-    r"imzalanacaq|imzalanması planlaşdırılır|layihəsi)"
+    r"|\bdraft\b"
+    r"|будет подписан|будут подписаны|планиру\w+ подписать|подпишут|намерен\w* подписать|"
+    r"готов\w* подписать|предстоит подписать|подготовк\w+|"
+    r"проект\w* (?:соглашени|меморандум|договор)|"
+    r"ускорить подготовку|imzalanacaq|imzalanması planlaşdırılır|imzalanması nəzərdə tutulur|"
+    r"imzalanması gözlənilir|hazırlanır|layihəsi)"
 )
+_PAST_SIGNING = re.compile(
+    r"(?i:\b(?:signed|inked|concluded|adopted)\b|подписал\w*|подписан\w*|заключил\w*|"
+    r"imzala(?:yıb|nıb|dı|nmış|mış|yıblar|nmışdır)\w*)"
+)
+_RELATIVE_DAY = re.compile(r"(?i:\b(?:today|this day)\b|сегодня|bu gün)")
+_WEEKDAYS = (
+    r"(?i:\b(?:on\s+)?(?P<en>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"|\bв(?:о)?\s+(?P<ru>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b)"
+)
+_WEEKDAY = re.compile(_WEEKDAYS)
+_WEEKDAY_NUMBERS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6, "понедельник": 0, "вторник": 1, "среду": 2, "четверг": 3, "пятницу": 4,
+    "субботу": 5, "воскресенье": 6,
+}  # fmt: skip
+_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
 
 # ---------------------------------------------------------------- agreements: parties and keys
 
@@ -157,13 +284,38 @@ _SUBJECT_PARTIES = re.compile(
     r"(?P<subject>(?:the\s)?[A-ZА-ЯЁƏ][^,;]{3,250}?)\s+"
     r"(?i:(?:have\s|has\s|also\s)?signed|подписали|imzalayıb(?:lar)?)\s+(?:a|an|the)?\s*$"
 )
+_SIGNING_SUBJECT = re.compile(
+    r"(?P<subject>[^,;.]{0,120})\s(?i:(?:have\s|has\s|also\s)?signed|подписали|imzalayıb\w*)"
+    r"(?:\s[^,;.]{0,60})?$"
+)
 _ORGANISATION_WORD = re.compile(
     r"(?i:\b(?:agency|corporation|ministry|government|company|fund|bank|committee|service|"
     r"council|chamber|university|railways?|agentliyi|nazirliyi|hökuməti|агентств\w+|министерств\w+|"
     r"правительств\w+|корпораци\w+)\b)"
 )
-_AZERBAIJAN = re.compile(r"(?i:azerbaijan\w*|азербайджан\w*|azərbaycan\w*)")
-_RUSSIA = re.compile(r"(?i:russia\w*|росси\w+|russiya\w*|rusiya\w*)")
+_COUNTRIES: tuple[tuple[str, str], ...] = (
+    ("Azerbaijan", r"azerbaijan\w*|азербайджан\w*|azərbaycan\w*"),
+    ("Russia", r"russia\w*|росси\w+|russiya\w*|rusiya\w*|kremlin"),
+    ("Armenia", r"armenia\w*|армени\w+|армянск\w*|ermənistan\w*"),
+    ("Iran", r"iran\w*|иран\w*|İran\w*|tehran|тегеран\w*"),
+    ("Kazakhstan", r"kazakh\w*|казахстан\w*|qazaxıstan\w*"),
+    ("Turkmenistan", r"turkmen\w*|туркмен\w*|türkmənistan\w*"),
+    ("Turkey", r"turkey|turkish|türkiy\w*|турци\w+|турецк\w*"),
+    ("Georgia", r"georgia\w*|грузи\w+|gürcüstan\w*"),
+    ("Belarus", r"belarus\w*|беларус\w*|белорус\w*|belarus"),
+    ("China", r"china|chinese|кита\w+|çin\b"),
+)
+_COUNTRY = re.compile(
+    r"(?<!\w)(?:"
+    + "|".join(f"(?P<c{index}>{pattern})" for index, (_, pattern) in enumerate(_COUNTRIES))
+    + r")(?!\w)",
+    re.I,
+)
+_SEVERAL_PARTIES = re.compile(
+    r"(?i:trilateral|tripartite|three-party|five-party|multilateral|littoral|caspian states|"
+    r"трехсторонн\w*|трёхсторонн\w*|пятисторонн\w*|прикаспийск\w*|üçtərəfli|beştərəfli|"
+    r"xəzəryanı)"
+)
 _COUNTRY_PARTY = re.compile(
     r"^(?i:(?:the\s)?(?:republic of\s)?"
     r"(?P<country>azerbaijan|russia|russian federation|azerbaijani|russian)"
@@ -203,45 +355,80 @@ class _Candidate:
     parties: tuple[str, ...]
 
 
-def extract_agreements(article: ParsedArticle) -> list[AgreementMention]:
-    """The specific documents the article names, each once, in order of first mention."""
+@dataclass(frozen=True)
+class _Article:
+    """What every mention in one article may consult: its date, language and the register."""
+
+    published: PublishedDate
+    language: str
+    register: Register | None
+
+
+def extract_agreements(
+    article: ParsedArticle, register: Register | None = None
+) -> list[AgreementMention]:
+    """The specific documents the article names, each once, in order of first mention.
+
+    With a `register`, each mention is matched to its entry (`register_key`),
+    and short forms that only the register can resolve ("the Baku
+    Declaration", "the 1997 treaty") are found too.
+    """
+    context = _Article(article.published, article.language, register)
     found: dict[str, AgreementMention] = {}
     for sentence in _sentences(article.body):
         for match in _KIND_PATTERN.finditer(sentence):
-            candidate = _candidate(sentence, match)
-            if candidate is None:
-                continue
-            mention = _mention(candidate, sentence)
-            _keep_distinct(found, mention)
+            if len(found) >= MAX_MENTIONS:
+                return list(found.values())
+            window = _Window(sentence, match.start(), match.end())
+            kind = _KINDS[int(match.lastgroup[1:])][1]
+            mention = _mention_at(window, kind, context)
+            if mention is not None:
+                _keep_distinct(found, mention)
     return list(found.values())
 
 
-def _candidate(sentence: str, match: re.Match[str]) -> _Candidate | None:
-    kind = _KINDS[int(match.lastgroup[1:])][1]
-    before = sentence[: match.start()]
-    if _PLURAL.match(match.group(0)) or _VAGUE_BEFORE.search(before[-60:]):
+def _mention_at(window: _Window, kind: AgreementKind, context: _Article) -> AgreementMention | None:
+    if _PLURAL.match(window.word) or _VAGUE_BEFORE.search(window.before[-60:]):
         return None
-    if _AZERBAIJANI_LETTER.search(sentence):
-        return _azerbaijani_candidate(kind, before, match.group(0))
-    qualifier = _qualifier(sentence[match.end() :])
+    candidate = _candidate(window, kind, context.language)
+    register_key = None
+    if candidate is None and context.register is not None:
+        candidate, register_key = _short_form(window, kind, context.register)
+    if candidate is None:
+        return None
+    return _mention(candidate, window, context, register_key)
+
+
+def _candidate(window: _Window, kind: AgreementKind, language: str) -> _Candidate | None:
+    before = window.before
+    if language == "az" or _AZERBAIJANI_LETTER.search(before[-120:] + window.word):
+        return _azerbaijani_candidate(kind, before, window.word)
+    qualifier = _qualifier(window.after, kind)
     modifiers = _MODIFIERS_BEFORE.search(before[-80:])
-    head = ((modifiers.group("modifiers") if modifiers else "") + match.group(0)).strip()
+    head = ((modifiers.group("modifiers") if modifiers else "") + window.word).strip()
     name = _capitalised(f"{head} {qualifier}".strip())
     parties = _parties_between(qualifier)
-    if not _distinctive_words(qualifier):
+    if not _names_something(qualifier):
         subject = _SUBJECT_PARTIES.search(before)
         if not subject or not _ORGANISATION_WORD.search(subject.group("subject")):
             return None
         parties = _subject_parties(subject.group("subject"))
         name = f"{name} between {subject.group('subject').strip()}"
-    return _Candidate(kind, _limit_words(name), parties)
+    return _Candidate(_refined_kind(kind, name, parties), _limit_words(name), parties)
 
 
 _AZERBAIJANI_LETTER = re.compile(r"[əƏ]")
 
 
-def _qualifier(after: str) -> str:
-    after = _PARTICIPLE.sub("", after.strip()[:400])
+def _qualifier(after: str, kind: AgreementKind) -> str:
+    """What follows the document word and belongs to its name, up to the first clause break."""
+    after = after.strip()
+    passive = _PASSIVE_VERB.match(after)
+    if passive:
+        after = after[passive.end() :]
+        if _PASSIVE_ADVERBIAL.match(after):
+            return ""
+    after = _PARTICIPLE.sub("", after)
     if after[:1] in _QUOTE_CHARS:
         quoted = _QUOTED.match(after)
         return quoted.group(0).strip(_QUOTE_CHARS) if quoted else ""
@@ -256,7 +443,33 @@ def _qualifier(after: str) -> str:
     qualifier = after[:end].strip()
     for character in _QUOTE_CHARS:
         qualifier = qualifier.replace(character, "")
-    return " ".join(qualifier.split())
+    return _TRAILING_FILLER.sub("", " ".join(qualifier.split()))
+
+
+def _names_something(qualifier: str) -> bool:
+    """Words that tell the document apart, beyond the countries or capitals that signed it."""
+    between = _BETWEEN.search(qualifier)
+    subject = qualifier
+    if between:
+        parties_text = _PARTY_END.split(between.group("parties"), maxsplit=1)
+        subject = qualifier[: between.start()] + " ".join(parties_text[1:])
+        if len(parties_text) == 1 and _ORGANISATION_WORD.search(between.group("parties")):
+            return True
+    subject = _COUNTRY.sub(" ", subject)
+    return bool(_distinctive_words(re.sub(rf"(?:{_PLACES})", " ", subject)))
+
+
+def _refined_kind(kind: AgreementKind, name: str, parties: tuple[str, ...]) -> AgreementKind:
+    """'Договор' and 'müqavilə' are treaties between states, contracts between companies."""
+    if kind is not AgreementKind.TREATY or _TREATY_WORD.search(name):
+        return kind
+    commercial = _COMMERCIAL.search(name) or any(
+        _ORGANISATION_WORD.search(party) for party in parties
+    )
+    return AgreementKind.CONTRACT if commercial else kind
+
+
+_TREATY_WORD = re.compile(r"(?i:\btreat(?:y|ies)\b|\bconvention|конвенци|konvensiya)")
 
 
 def _azerbaijani_candidate(kind: AgreementKind, before: str, kind_word: str) -> _Candidate | None:
@@ -264,20 +477,59 @@ def _azerbaijani_candidate(kind: AgreementKind, before: str, kind_word: str) -> 
     clause = _AZ_PHRASE_BREAK.split(before[-300:])[-1].strip()
     words = clause.split()[-14:]
     markers = [index for index, word in enumerate(words) if _AZ_MARKERS.fullmatch(word)]
-    if not markers:
-        return None
-    if "arasında" in (word.lower() for word in words):
-        with_index = max(
-            (i for i, word in enumerate(words) if word.lower() == "ilə"), default=markers[0]
-        )
-        start = max(0, with_index - 4)
+    if markers:
+        if "arasında" in (word.lower() for word in words):
+            with_index = max(
+                (i for i, word in enumerate(words) if word.lower() == "ilə"), default=markers[0]
+            )
+            start = max(0, with_index - 4)
+        else:
+            start = max(0, markers[0] - 2)
     else:
-        start = max(0, markers[0] - 2)
-    phrase = " ".join(words[start:])
-    parties = (
+        start = _genitive_start(words)
+        if start is None:
+            return None
+    phrase = " ".join(words[start:]).strip(_QUOTE_CHARS + " ")
+    name = _limit_words(_capitalised(f"{phrase} {kind_word}".replace("  ", " ")))
+    if kind is AgreementKind.PROTOCOL and _AZ_MEETING.search(phrase):
+        kind = AgreementKind.PROTOCOL
+    parties = _countries_named(phrase) or (
         ("Azerbaijan", "Russia") if _AZERBAIJAN.search(phrase) and _RUSSIA.search(phrase) else ()
     )
-    return _Candidate(kind, _limit_words(_capitalised(f"{phrase} {kind_word}")), parties)
+    return _Candidate(_refined_kind(kind, name, parties), name, parties)
+
+
+def _genitive_start(words: list[str]) -> int | None:
+    """'Komissiyanın 20-ci iclasının Protokolu': a chain of genitives names the document."""
+    start = len(words)
+    while start > 0 and _AZ_GENITIVE.fullmatch(words[start - 1].strip(_QUOTE_CHARS)):
+        start -= 1
+    chain = words[start:]
+    if len(chain) < 2 or not any(_AZ_MEETING.search(word) for word in chain):
+        return None
+    return max(start - 2, 0)
+
+
+def _short_form(
+    window: _Window, kind: AgreementKind, register: Register
+) -> tuple[_Candidate | None, str | None]:
+    """Names only the register can resolve: 'the Baku Declaration', 'the 1997 treaty'."""
+    tokens: list[str] = []
+    for token in reversed(window.before[-60:].split()):
+        bare = token.strip(_QUOTE_CHARS)
+        if not _SHORT_FORM_TOKEN.match(bare) or fold(bare) in _SHORT_FORM_STOP or len(tokens) == 3:
+            break
+        tokens.insert(0, bare)
+    for count in range(1, len(tokens) + 1):
+        words = tokens[-count:]
+        years = [int(word) for word in words if _YEAR.fullmatch(word)]
+        name = " ".join([word for word in words if not _YEAR.fullmatch(word)] + [window.word])
+        key = register.key_for(kind, name, year=years[0] if years else None)
+        if key is not None:
+            entry = register.entry(key)
+            parties = entry.parties if entry else ()
+            return _Candidate(kind, _capitalised(name), parties), key
+    return None, None
 
 
 def _subject_parties(subject: str) -> tuple[str, ...]:
@@ -305,32 +557,88 @@ def _party(text: str) -> str:
     return text
 
 
-def _mention(candidate: _Candidate, sentence: str) -> AgreementMention:
-    parties = candidate.parties
-    if not parties and _AZERBAIJAN.search(sentence) and _RUSSIA.search(sentence):
-        first_azerbaijan = _AZERBAIJAN.search(sentence).start()
-        first_russia = _RUSSIA.search(sentence).start()
-        parties = (
-            ("Azerbaijan", "Russia")
-            if first_azerbaijan < first_russia
-            else ("Russia", "Azerbaijan")
-        )
+def _countries_named(text: str) -> tuple[str, ...]:
+    """The countries `text` names, in order, each once."""
+    named: list[str] = []
+    for match in _COUNTRY.finditer(text):
+        country = _COUNTRIES[int(match.lastgroup[1:])][0]
+        if country not in named:
+            named.append(country)
+    return tuple(named)
+
+
+_AZERBAIJAN = re.compile(_COUNTRIES[0][1], re.I)
+_RUSSIA = re.compile(_COUNTRIES[1][1], re.I)
+
+
+def _mention(
+    candidate: _Candidate, window: _Window, context: _Article, register_key: str | None
+) -> AgreementMention:
+    is_signed = not _PLANNED.search(window.context)
+    signed_on, date_note = _signing_date(window, context.published, is_signed)
+    if register_key is None and context.register is not None:
+        year = _year_hint(candidate.name, signed_on)
+        register_key = context.register.key_for(candidate.kind, candidate.name, year=year)
+    entry = context.register.entry(register_key) if context.register and register_key else None
+    parties = entry.parties if entry else _parties(candidate, window)
     return AgreementMention(
         name=candidate.name,
         kind=candidate.kind,
         key=agreement_key(candidate.kind, candidate.name),
-        is_signed=not _PLANNED.search(sentence),
+        is_signed=is_signed,
         parties=parties,
-        signed_on=full_date(sentence),
-        sentence=sentence[:1000],
+        signed_on=signed_on,
+        sentence=window.context[:1000],
+        register_key=register_key,
+        date_note=date_note,
     )
 
 
+def _year_hint(name: str, signed_on: dt.date | None) -> int | None:
+    years = _YEAR.findall(name)
+    if years:
+        return int(years[0])
+    return signed_on.year if signed_on else None
+
+
+def _parties(candidate: _Candidate, window: _Window) -> tuple[str, ...]:
+    """Who signed: named in the document's name, or as the sentence's signing subject,
+    or the countries around it when the text says there were more than two sides."""
+    if candidate.parties and any(p not in BILATERAL_PARTIES for p in candidate.parties):
+        named = _countries_named(" ".join(candidate.parties))
+        if len(named) >= 2 or not named:
+            return candidate.parties
+    in_name = _countries_named(candidate.name)
+    if len(in_name) >= 2:
+        return in_name
+    adjectives = _countries_named(window.before[-40:].split(",")[-1])
+    subject = _SIGNING_SUBJECT.search(window.before[-200:])
+    around = _countries_named(window.context)
+    if len(adjectives) >= 2:
+        return adjectives
+    if subject and len(_countries_named(subject.group("subject"))) >= 2:
+        return _countries_named(subject.group("subject"))
+    if _SEVERAL_PARTIES.search(window.context) and len(around) >= 3:
+        return around
+    if "Azerbaijan" in around and "Russia" in around:
+        return ("Azerbaijan", "Russia")
+    return candidate.parties
+
+
 def _keep_distinct(found: dict[str, AgreementMention], mention: AgreementMention) -> None:
-    """One entry per document: a mention whose words are a subset of another's is the same one."""
+    """One entry per document: the same register entry, or a name whose words are a subset
+    of another's, is the same one."""
+    if mention.register_key is not None:
+        for key, kept in found.items():
+            if kept.register_key == mention.register_key:
+                if kept.signed_on is None and mention.signed_on is not None:
+                    found[key] = replace(
+                        kept, signed_on=mention.signed_on, date_note=mention.date_note
+                    )
+                return
     words = _key_words(mention.key)
     for key, kept in list(found.items()):
-        if kept.kind != mention.kind:
+        if kept.kind != mention.kind or kept.register_key != mention.register_key:
             continue
         kept_words = _key_words(key)
         if words <= kept_words:
@@ -378,6 +686,106 @@ def _capitalised(text: str) -> str:
 def _limit_words(text: str) -> str:
     words = text.split()
     return " ".join(words[:NAME_MAX_WORDS])
+
+
+# ---------------------------------------------------------------- agreements: signing dates
+
+
+def _signing_date(
+    window: _Window, published: PublishedDate, is_signed: bool
+) -> tuple[dt.date | None, str]:
+    """The date the text gives for the signing, and a note when part of it was inferred.
+
+    A day and month without a year, "today" or a weekday take the article's
+    date only when the sentence says the signing is past and the article is
+    dated to the day.
+    """
+    after, before = window.after[:160], window.before[-120:]
+    for text in (after, before):
+        value = full_date(text)
+        if value is not None:
+            return value, ""
+    article_day = published.value if published.precision is Precision.DAY else None
+    if article_day is None or not is_signed or not _PAST_SIGNING.search(window.context):
+        return None, ""
+    for text in (after, before):
+        inferred = _date_in_article_year(text, article_day) or _relative_day(text, article_day)
+        if inferred is not None:
+            return inferred
+    return None, ""
+
+
+def _date_in_article_year(text: str, article_day: dt.date) -> tuple[dt.date, str] | None:
+    found = find_date(text)
+    if found is None or found.published.value is not None or not found.problem:
+        return None
+    start, end = found.span
+    value = full_date(f"{text[start:end]} {article_day.year}")
+    if value is None or value > article_day:
+        return None
+    return value, f"year taken from the article's date ({article_day.isoformat()})"
+
+
+def _relative_day(text: str, article_day: dt.date) -> tuple[dt.date, str] | None:
+    if _RELATIVE_DAY.search(text):
+        return article_day, f"'today' read as the article's date ({article_day.isoformat()})"
+    weekday = _WEEKDAY.search(text)
+    if weekday is None:
+        return None
+    number = _WEEKDAY_NUMBERS[(weekday.group("en") or weekday.group("ru")).lower()]
+    value = article_day - dt.timedelta(days=(article_day.weekday() - number) % 7)
+    return value, f"weekday read within the week of the article's date ({article_day.isoformat()})"
+
+
+# ---------------------------------------------------------------- counts of documents signed
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8,
+    "девять": 9, "десять": 10, "одиннадцать": 11, "двенадцать": 12, "пятнадцать": 15,
+    "двадцать": 20,
+    "iki": 2, "üç": 3, "dörd": 4, "beş": 5, "altı": 6, "yeddi": 7, "səkkiz": 8, "doqquz": 9,
+    "on": 10,
+}  # fmt: skip
+_NUMBER = r"(?P<number>[0-9]{1,3}|" + "|".join(_NUMBER_WORDS) + r")"
+_DOCUMENTS = (
+    r"(?:documents|agreements|memoranda|memorandums|deals|papers|accords|"
+    r"документ\w{0,3}|соглашени\w{0,3}|межправсоглашени\w{0,3}|sənəd\w{0,5}|saziş\w{0,5})"
+)
+_COUNT = re.compile(
+    rf"(?i:(?<!\w)(?P<approx>(?:more than|over|about|around|nearly|almost|some|up to|at least|"
+    rf"более|свыше|около|порядка|почти|больше|примерно|təxminən|\w+dən çox|\w+dan çox)\s+)?"
+    rf"{_NUMBER}\s+(?:[\w-]+\s+){{0,3}}?{_DOCUMENTS}(?!\w))"
+)
+_TOTAL_CONTEXT = re.compile(
+    r"(?i:\b(?:in total|in all|to date|so far|since|over the years|legal framework|"
+    r"treaty base|legal base)\b|всего|за годы|с момента|договорн\w+ баз\w+|правов\w+ баз\w+|"
+    r"ümumilikdə\s+\d+\s+\w+\s+(?:imzalanıb|mövcuddur)|hüquqi baza\w*|ərzində|bu günədək)"
+)
+COUNT_WINDOW_CHARS = 80
+
+
+def count_documents_signed(article: ParsedArticle) -> int | None:
+    """How many documents the text says were signed at the event it reports, if it says.
+
+    "Six documents were signed", "подписано шесть документов", "altı sənəd
+    imzalanıb" count. A number with "more than" or "about", or one said of
+    the relations' whole history ("more than 150 agreements since 1992"), is
+    a running total and does not: it says nothing about the event.
+    """
+    for sentence in _sentences(article.body):
+        for match in _COUNT.finditer(sentence):
+            around = sentence[
+                max(0, match.start() - COUNT_WINDOW_CHARS) : match.end() + COUNT_WINDOW_CHARS
+            ]
+            if match.group("approx") or _TOTAL_CONTEXT.search(around):
+                continue
+            if not _PAST_SIGNING.search(around):
+                continue
+            number = match.group("number").lower()
+            return int(number) if number.isdigit() else _NUMBER_WORDS[number]
+    return None
 
 
 # ---------------------------------------------------------------- tags

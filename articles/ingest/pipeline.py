@@ -2,7 +2,9 @@
 
 The importer command (through runner and store) calls `process` for each
 file and `to_json_record` for `--json` output; both are pure, so a file's
-fate can be tested without a database.
+fate can be tested without a database. The store passes the register of
+known documents it keeps (register.Register.from_entries over its rows), so
+mentions come back already matched to their records.
 """
 
 from __future__ import annotations
@@ -10,33 +12,50 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from articles.ingest.document import AgreementMention, ParsedArticle, TagMention
-from articles.ingest.extract import Gazetteer, extract_agreements, extract_tags
+from articles.ingest.extract import (
+    Gazetteer,
+    count_documents_signed,
+    extract_agreements,
+    extract_tags,
+)
 from articles.ingest.parse import parse
 from articles.ingest.read import decode
+from articles.ingest.register import Register
 from articles.ingest.sources import KnownSources
 
 
 @dataclass(frozen=True)
 class Extracted:
-    """Everything the ingest stages learn from one file, ready for the store."""
+    """Everything the ingest stages learn from one file, ready for the store.
+
+    `documents_signed` is how many documents the text says were signed at the
+    event it reports ("six documents were signed"), or None when it states no
+    such count; a running total ("more than 150 agreements since 1992") is not one.
+    """
 
     article: ParsedArticle
     agreements: tuple[AgreementMention, ...]
     tags: tuple[TagMention, ...]
     encoding: str = "utf-8"
+    documents_signed: int | None = None
 
 
 def process(
-    data: bytes, *, gazetteer: Gazetteer, known_sources: KnownSources | None = None
+    data: bytes,
+    *,
+    gazetteer: Gazetteer,
+    known_sources: KnownSources | None = None,
+    register: Register | None = None,
 ) -> Extracted:
     """Decode, parse and extract one file; UnreadableFile or NoArticleText say why not."""
     decoded = decode(data)
     article = parse(decoded.text, known_sources)
     return Extracted(
         article=article,
-        agreements=tuple(extract_agreements(article)),
+        agreements=tuple(extract_agreements(article, register)),
         tags=tuple(extract_tags(article, gazetteer)),
         encoding=decoded.encoding,
+        documents_signed=count_documents_signed(article),
     )
 
 
@@ -50,14 +69,27 @@ def to_json_record(extracted: Extracted) -> dict:
         "published": published.isoformat() if published else None,
         "date_precision": article.published.precision.value,
         "source": article.source,
+        "credits": list(article.credits),
         "byline": article.byline,
         "language": article.language,
         "url": article.url,
         "body": article.body,
         "problems": list(article.problems),
-        "agreements": [
-            {"name": agreement.name, "kind": agreement.kind.value, "key": agreement.key}
-            for agreement in extracted.agreements
-        ],
+        "agreements": [_agreement_record(agreement) for agreement in extracted.agreements],
+        "documents_signed": extracted.documents_signed,
         "tags": [{"name": tag.name, "kind": tag.kind.value} for tag in extracted.tags],
+    }
+
+
+def _agreement_record(agreement: AgreementMention) -> dict:
+    return {
+        "name": agreement.name,
+        "kind": agreement.kind.value,
+        "key": agreement.key,
+        "register": agreement.register_key,
+        "parties": list(agreement.parties),
+        "signed": agreement.is_signed,
+        "signed_on": agreement.signed_on.isoformat() if agreement.signed_on else None,
+        "date_note": agreement.date_note,
+        "bilateral": agreement.is_bilateral,
     }

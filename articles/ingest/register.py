@@ -1,0 +1,321 @@
+"""The register of known documents, consulted during extraction (read -> parse -> extract).
+
+A mention the extractor finds ("the Declaration on Allied Interaction",
+"Декларацию о союзническом взаимодействии", "Bakı Bəyannaməsi", "the 1997
+treaty") is matched to one entry of the curated register first, so the same
+document reported in three languages and many wordings becomes one record.
+What the register does not know is matched against the keys already stored
+with `closest_key`.
+
+An entry is a plain dict, the same whether it comes from
+fixtures/agreements.json or from the database (the store builds a Register
+with `Register.from_entries` from its rows). The shape is stable:
+
+    {
+      "key": "declaration-allied-interaction-2022",   # stable slug, unique
+      "kind": "declaration",                           # an AgreementKind value
+      "name": "Declaration on Allied Interaction between ...",   # English
+      "name_ru": "Декларация о союзническом взаимодействии ...",  # "" if unknown
+      "name_az": "... müttəfiqlik qarşılıqlı fəaliyyəti haqqında Bəyannamə",
+      "aliases": ["Declaration on Allied Cooperation", ...],  # short forms, any language
+      "signed_on": "2022-02-22",      # ISO string or datetime.date, or None
+      "signed_place": "Moscow",       # "" if it had no single place
+      "parties": ["Azerbaijan", "Russia"],  # list, or one comma-separated string
+    }
+
+Matching compares the distinctive word stems of a mention's name with those of
+each entry's names and aliases (kind words, countries and function words
+dropped; a stem is a word's first few letters, which survives Russian and
+Azerbaijani case endings). A mention matches an entry when it says the same,
+says more (the entry's name inside a longer one), or says less but still
+points at one entry alone: by a stem no other entry of a compatible kind has,
+or by the year of signing. Two entries left equal mean no match: a wrong
+record is worse than a new suggestion a curator merges.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from articles.ingest.document import AgreementKind
+from articles.ingest.language import fold
+
+REGISTER_PATH = Path(__file__).resolve().parents[2] / "fixtures" / "agreements.json"
+
+# Kinds one document is reported under: "договор" is both treaty and contract, the
+# Foreign Ministry's own pages call the 2010 border treaty an agreement, and a
+# joint declaration is a joint statement.
+_KIND_GROUPS = (
+    frozenset({AgreementKind.TREATY, AgreementKind.AGREEMENT, AgreementKind.CONTRACT}),
+    frozenset({AgreementKind.DECLARATION, AgreementKind.JOINT_STATEMENT}),
+    frozenset(
+        {
+            AgreementKind.ACTION_PLAN,
+            AgreementKind.WORK_PLAN,
+            AgreementKind.ROAD_MAP,
+            AgreementKind.PROGRAMME,
+        }
+    ),
+    frozenset({AgreementKind.PROTOCOL, AgreementKind.MINUTES}),
+    frozenset({AgreementKind.MEMORANDUM}),
+)
+
+_WORD = re.compile(r"[^\W\d_]+")
+# Words that never tell one document from another: function words, the two
+# countries, offices, and the words for kinds of document, in the three languages.
+_UNTELLING_WORDS = """
+    the a an of on in at to by for and or with between about regarding concerning its their
+    republic federation azerbaijan azerbaijani russia russian president presidents prime
+    minister government heads state states governments two countries sides
+    treaty treaties agreement agreements declaration declarations statement statements joint
+    protocol protocols memorandum memoranda plan plans action work road map roadmap convention
+    programme program contract minutes intergovernmental interstate bilateral document
+    cooperation field sphere area areas development
+    о об между и в на по из с для от
+    азербайджанской азербайджанская азербайджана азербайджан азербайджаном российской
+    российская россии россия российско азербайджанского азербайджанской российского
+    республики республикой республика федерации федерацией федерация президента президентом
+    президент премьер министра правительства правительством сторон
+    договор договора договором договоре соглашение соглашения соглашением соглашении
+    декларация декларации декларацию декларацией заявление заявления заявлением совместное
+    совместного протокол протокола протоколом меморандум меморандума план плана действий
+    конвенция конвенции конвенцию программа программы
+    сотрудничестве сотрудничества сотрудничеству сотрудничество области сфере развитию
+    azərbaycan azərbaycanın azərbaycanla rusiya rusiyanın respublikası respublikasının
+    federasiyası federasiyasının prezidenti prezidentinin baş naziri hökuməti hökumətləri
+    arasında ilə və haqqında üzrə dair barədə onların
+    müqavilə müqaviləsi saziş sazişi bəyannamə bəyannaməsi bəyanat bəyanatı birgə protokol
+    protokolu memorandum memorandumu plan planı fəaliyyət konvensiya konvensiyası proqram
+    proqramı əməkdaşlıq əməkdaşlığın sahəsində inkişafı
+    until till untill period years year до года период qədər dövr il ili
+"""
+_STEM_LETTERS_LATIN = 6
+_STEM_LETTERS_INFLECTED = 5
+
+
+@dataclass(frozen=True)
+class RegisterEntry:
+    """One known document: its names in three languages and the facts of its signing."""
+
+    key: str
+    kind: AgreementKind
+    name: str
+    name_ru: str = ""
+    name_az: str = ""
+    aliases: tuple[str, ...] = ()
+    signed_on: dt.date | None = None
+    signed_place: str = ""
+    parties: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(
+            name for name in (self.name, self.name_ru, self.name_az, *self.aliases) if name
+        )
+
+    @property
+    def year(self) -> int | None:
+        return self.signed_on.year if self.signed_on else None
+
+
+def _folded(text: str) -> str:
+    # "e" for "ё" and "i" for every Turkic i, as every lookup table keys names.
+    return fold(text).replace("ё", "е")
+
+
+def _stem(word: str) -> str:
+    return word[: _STEM_LETTERS_LATIN if word.isascii() else _STEM_LETTERS_INFLECTED]
+
+
+# Compared by stem, so every case form of a listed word is dropped too.
+_UNTELLING = frozenset(_stem(word) for word in _folded(_UNTELLING_WORDS).split())
+
+
+def stems(text: str) -> frozenset[str]:
+    """The distinctive stems of a name, the same for any casing and case ending."""
+    found = {_stem(word) for word in _WORD.findall(_folded(text)) if len(word) >= 2}
+    return frozenset(found - _UNTELLING)
+
+
+def kinds_compatible(first: AgreementKind, second: AgreementKind) -> bool:
+    return any(first in group and second in group for group in _KIND_GROUPS)
+
+
+@dataclass(frozen=True, eq=False)
+class Register:
+    """Known documents with their names' stems, ready to match mentions against."""
+
+    entries: tuple[RegisterEntry, ...]
+    name_stems: tuple[tuple[frozenset[str], ...], ...]
+
+    @classmethod
+    def from_entries(cls, raw_entries: Iterable[Mapping]) -> Register:
+        entries = tuple(_entry(raw) for raw in raw_entries)
+        return cls(entries, tuple(tuple(stems(name) for name in e.names) for e in entries))
+
+    def entry(self, key: str) -> RegisterEntry | None:
+        return next((entry for entry in self.entries if entry.key == key), None)
+
+    def key_for(self, kind: AgreementKind, name: str, *, year: int | None = None) -> str | None:
+        """The one entry a mention of this kind and name points at, or None."""
+        mention = stems(name)
+        candidates = [
+            index
+            for index, entry in enumerate(self.entries)
+            if kinds_compatible(kind, entry.kind)
+            and (year is None or entry.year is None or entry.year == year)
+        ]
+        matches = [
+            index
+            for index in candidates
+            if self._points_at(index, mention, candidates, year_agrees=year is not None)
+        ]
+        return _best(self.entries, matches, self.name_stems, mention)
+
+    def _points_at(
+        self, index: int, mention: frozenset[str], rivals: list[int], *, year_agrees: bool
+    ) -> bool:
+        for name in self.name_stems[index]:
+            name_in_mention, mention_in_name = _covers(mention, name), _covers(name, mention)
+            if name_in_mention and mention_in_name and (name or year_agrees):
+                return True
+            if name_in_mention and len(name) >= 2:
+                return True
+            if mention_in_name and (year_agrees or self._told_apart(index, mention, rivals)):
+                return True
+        return False
+
+    def _told_apart(self, index: int, mention: frozenset[str], rivals: list[int]) -> bool:
+        """A stem of the mention that no other entry of a compatible kind has."""
+        others = [names for rival in rivals if rival != index for names in self.name_stems[rival]]
+        return any(not any(_covers(names, {stem}) for names in others) for stem in mention)
+
+
+def _covers(container: Iterable[str], contained: Iterable[str]) -> bool:
+    """Every stem of `contained` has one in `container` that it begins or that begins it."""
+    return all(any(_same_stem(stem, other) for other in container) for stem in contained)
+
+
+def _same_stem(first: str, second: str) -> bool:
+    """Equal, or a whole short word ("çayı") that begins the other's stem ("çayının")."""
+    if first == second:
+        return True
+    shorter, longer = sorted((first, second), key=len)
+    return 3 <= len(shorter) < _STEM_LETTERS_INFLECTED and longer.startswith(shorter)
+
+
+def _best(
+    entries: tuple[RegisterEntry, ...],
+    matches: list[int],
+    name_stems: tuple[tuple[frozenset[str], ...], ...],
+    mention: frozenset[str],
+) -> str | None:
+    if len(matches) == 1:
+        return entries[matches[0]].key
+    scored = sorted(
+        ((max(_jaccard(mention, name) for name in name_stems[i]), i) for i in matches),
+        reverse=True,
+    )
+    if len(scored) > 1 and scored[0][0] > scored[1][0]:
+        return entries[scored[0][1]].key
+    return None
+
+
+def _jaccard(first: frozenset[str], second: frozenset[str]) -> float:
+    union = first | second
+    return len(first & second) / len(union) if union else 1.0
+
+
+def _entry(raw: Mapping) -> RegisterEntry:
+    signed_on = raw.get("signed_on")
+    if isinstance(signed_on, str):
+        signed_on = dt.date.fromisoformat(signed_on) if signed_on else None
+    parties = raw.get("parties") or ()
+    if isinstance(parties, str):
+        parties = [party.strip() for party in parties.split(",")]
+    return RegisterEntry(
+        key=raw["key"],
+        kind=AgreementKind(raw["kind"]),
+        name=raw["name"],
+        name_ru=raw.get("name_ru") or "",
+        name_az=raw.get("name_az") or "",
+        aliases=tuple(raw.get("aliases") or ()),
+        signed_on=signed_on,
+        signed_place=raw.get("signed_place") or "",
+        parties=tuple(party for party in parties if party),
+    )
+
+
+def load_register(path: Path | None = None) -> Register:
+    """The register in fixtures/agreements.json (or `path`), compiled once."""
+    data = json.loads((path or REGISTER_PATH).read_text(encoding="utf-8"))
+    return Register.from_entries(data["entries"])
+
+
+# ---------------------------------------------------------------- keys the register does not know
+
+CLOSEST_KEY_THRESHOLD = 0.75
+_SHARED_PREFIX = 5
+
+
+def closest_key(key: str, existing_keys: Iterable[str]) -> str | None:
+    """The stored key naming the same document as `key` in other words, if one is close enough.
+
+    Keys are `kind:word-word-…` (extract.agreement_key). Two keys are compared
+    only when their kinds are compatible; their words count as the same when
+    one is a prefix of the other or they share their first letters (an
+    inflected Russian word against its stem), and the score is the share of
+    the longer key's words matched. The threshold was measured on the corpus
+    (bench/RESULTS.md, 2026-11-27).
+    """
+    kind, words = _split_key(key)
+    if kind is None or not words:
+        return None
+    best: tuple[float, str] | None = None
+    for existing in existing_keys:
+        other_kind, other_words = _split_key(existing)
+        if existing == key:
+            return existing
+        if other_kind is None or not kinds_compatible(kind, other_kind):
+            continue
+        score = key_similarity(words, other_words)
+        if score >= CLOSEST_KEY_THRESHOLD and (best is None or score > best[0]):
+            best = (score, existing)
+    return best[1] if best else None
+
+
+def key_similarity(first: Iterable[str], second: Iterable[str]) -> float:
+    """Share of the longer word list matched, one to one, by a word of the shorter."""
+    first, second = sorted(set(first)), sorted(set(second))
+    if not first or not second:
+        return 0.0
+    shorter, longer = sorted((first, second), key=len)
+    unused = list(longer)
+    matched = 0
+    for word in shorter:
+        partner = next((other for other in unused if _same_word(word, other)), None)
+        if partner is not None:
+            unused.remove(partner)
+            matched += 1
+    return matched / len(longer)
+
+
+def _same_word(first: str, second: str) -> bool:
+    if first == second:
+        return True
+    common = min(len(first), len(second), _SHARED_PREFIX)
+    return common >= 4 and first[:common] == second[:common]
+
+
+def _split_key(key: str) -> tuple[AgreementKind | None, list[str]]:
+    kind_value, _, words = key.partition(":")
+    try:
+        kind = AgreementKind(kind_value)
+    except ValueError:
+        return None, []
+    return kind, [word for word in words.split("-") if word]
