@@ -37,7 +37,6 @@ from articles.ingest.document import (
     TagKind,
     TagMention,
 )
-from articles.ingest.language import fold
 from articles.ingest.register import Register
 
 GAZETTEER_PATH = Path(__file__).resolve().parents[2] / "fixtures" / "gazetteer.json"
@@ -517,7 +516,11 @@ def _short_form(
     tokens: list[str] = []
     for token in reversed(window.before[-60:].split()):
         bare = token.strip(_QUOTE_CHARS)
-        if not _SHORT_FORM_TOKEN.match(bare) or fold(bare) in _SHORT_FORM_STOP or len(tokens) == 3:
+        if (
+            not _SHORT_FORM_TOKEN.match(bare)
+            or bare.casefold() in _SHORT_FORM_STOP
+            or len(tokens) == 3
+        ):
             break
         tokens.insert(0, bare)
     for count in range(1, len(tokens) + 1):

@@ -38,12 +38,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from articles.ingest.document import AgreementKind
-from articles.ingest.language import fold
 
 REGISTER_PATH = Path(__file__).resolve().parents[2] / "fixtures" / "agreements.json"
 
@@ -124,8 +124,10 @@ class RegisterEntry:
 
 
 def _folded(text: str) -> str:
-    # "e" for "ё" and "i" for every Turkic i, as every lookup table keys names.
-    return fold(text).replace("ё", "е")
+    # "İ".casefold() is "i" plus a combining dot; "ı" and "i" differ only by casing
+    # in names typed on different keyboards; "ё" is often written "е".
+    folded = unicodedata.normalize("NFC", text).casefold().replace("\u0307", "")
+    return folded.replace("ı", "i").replace("ё", "е")
 
 
 def _stem(word: str) -> str:
