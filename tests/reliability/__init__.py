@@ -1,0 +1,1 @@
+"""The reliability suite (pytest -m reliability): hostile files, kills and other drills."""
