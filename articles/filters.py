@@ -27,6 +27,8 @@ import django_filters
 from django import forms
 from django.core.validators import RegexValidator
 from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
+from django_filters.fields import MultipleChoiceField
 
 from articles.changes import cached_until_changed
 from articles.models import Agreement, Article, Source, Tag
@@ -45,6 +47,13 @@ SORTS = [("relevance", "Relevance"), ("newest", "Newest first"), ("oldest", "Old
 CURSOR = re.compile(r"^(next|prev)\.(\d{4}-\d{2}-\d{2}|-)\.(\d{1,18})$")
 TURNING_PAGE = ("page", "cursor")
 DATE_INPUT = forms.DateInput(attrs={"type": "date"})
+# A repeatable parameter (tag, exclude_tag, source) takes this many values:
+# more than any reader picks, and a bound on the work one address can ask for.
+MAX_VALUES = 20
+# Every parameter's name and values together, decoded. A 10,000-character
+# search still answers (the search reads its first words); this bounds what
+# the page echoes back and checks.
+MAX_QUERY_CHARS = 12_000
 
 
 class ArticleFilterForm(forms.Form):
@@ -52,7 +61,9 @@ class ArticleFilterForm(forms.Form):
         min_value=1,
         max_value=MAX_PAGE,
         required=False,
-        error_messages={"max_value": "Pages go up to %(limit_value)s: use “Older” to go deeper."},
+        error_messages={
+            "max_value": _("Pages go up to %(limit_value)s: use “Older” to go deeper.")
+        },
     )
     cursor = forms.CharField(required=False, max_length=40)
 
@@ -64,20 +75,73 @@ class ArticleFilterForm(forms.Form):
         try:
             date = None if found[2] == "-" else dt.date.fromisoformat(found[2])
         except (TypeError, ValueError):
-            raise forms.ValidationError("This link to a page is broken; start again.") from None
+            raise forms.ValidationError(_("This link to a page is broken; start again.")) from None
         return found[1], date, int(found[3])
 
     def clean(self) -> dict:
         data = super().clean()
         after, before = data.get("date_after"), data.get("date_before")
         if after and before and after > before:
-            self.add_error("date_before", "The end date is before the start date.")
+            self.add_error("date_before", _("The end date is before the start date."))
+        if query_chars(self.data) > MAX_QUERY_CHARS:
+            raise forms.ValidationError(
+                _("This address asks for too much: at most %(limit)s characters of filters."),
+                code="too_long",
+                params={"limit": f"{MAX_QUERY_CHARS:,}"},
+            )
         return data
+
+
+def query_chars(data: QueryDict) -> int:
+    """How long the query is: its names and values, decoded."""
+    return sum(len(key) + sum(len(value) for value in values) for key, values in data.lists())
+
+
+class BoundedChoicesField(MultipleChoiceField):
+    """A repeated parameter's values, refused past MAX_VALUES before any is
+    looked up among the choices."""
+
+    default_error_messages = {
+        "too_many": _("Choose at most %(limit)d values here; the address gave %(count)d."),
+    }
+
+    def to_python(self, value) -> list[str]:
+        values = super().to_python(value)
+        if len(values) > MAX_VALUES:
+            raise forms.ValidationError(
+                self.error_messages["too_many"],
+                code="too_many",
+                params={"limit": MAX_VALUES, "count": len(values)},
+            )
+        return values
+
+
+class BoundedChoicesFilter(django_filters.MultipleChoiceFilter):
+    field_class = BoundedChoicesField
 
 
 def _unchanged(queryset, name, value):
     """For parameters that order or page rather than filter: listing() reads them."""
     return queryset
+
+
+def _from_any_source(queryset, name, slugs):
+    return queryset.filter(source__slug__in=set(slugs))
+
+
+def _with_every_tag(queryset, name, slugs):
+    return queryset.tagged_with_all(slugs)
+
+
+def _without_any_tag(queryset, name, slugs):
+    return queryset.without_tags(slugs)
+
+
+UNKNOWN_SLUG = {
+    "source": _("There is no source “%(value)s”."),
+    "tag": _("There is no tag “%(value)s”."),
+    "agreement": _("There is no agreement “%(value)s”."),
+}
 
 
 def known_slugs(noun: str, queryset) -> list[tuple[str, str]]:
@@ -90,14 +154,14 @@ def known_slugs(noun: str, queryset) -> list[tuple[str, str]]:
 
 
 def slug_choices(field_name: str, queryset, noun: str, *, many: bool = True, **options):
-    """A filter by slug (repeatable when `many`) whose unknown values read
-    "There is no tag “x”."; the rows are filtered by slug through a join."""
-    kind = django_filters.MultipleChoiceFilter if many else django_filters.ChoiceFilter
+    """A filter by slug (repeatable, up to MAX_VALUES, when `many`) whose
+    unknown values read "There is no tag “x”."."""
+    kind = BoundedChoicesFilter if many else django_filters.ChoiceFilter
     return kind(
         field_name=field_name,
         choices=lambda: known_slugs(noun, queryset),
         distinct=False,
-        error_messages={"invalid_choice": f"There is no {noun} “%(value)s”."},
+        error_messages={"invalid_choice": UNKNOWN_SLUG[noun]},
         **options,
     )
 
@@ -117,17 +181,18 @@ class ArticleFilterSet(django_filters.FilterSet):
     undated = django_filters.BooleanFilter(
         field_name="published_on", lookup_expr="isnull", label="Date unknown"
     )
-    source = slug_choices("source__slug", Source.objects.all(), "source")
-    tag = slug_choices("tags__slug", Tag.objects.all(), "tag", conjoined=True)
+    # Each repeatable filter is one condition however many values it has.
+    source = slug_choices("source__slug", Source.objects.all(), "source", method=_from_any_source)
+    tag = slug_choices("tags__slug", Tag.objects.all(), "tag", method=_with_every_tag)
     exclude_tag = slug_choices(
-        "tags__slug", Tag.objects.all(), "tag", exclude=True, label="Without tag"
+        "tags__slug", Tag.objects.all(), "tag", method=_without_any_tag, label="Without tag"
     )
     agreement = slug_choices(
         "agreements__slug", Agreement.objects.visible(), "agreement", many=False
     )
     language = django_filters.CharFilter(
         widget=forms.TextInput(attrs={"size": 3, "placeholder": "en"}),
-        validators=[RegexValidator(r"^[a-z]{2,3}$", "A language is a code such as en or ru.")],
+        validators=[RegexValidator(r"^[a-z]{2,3}$", _("A language is a code such as en or ru."))],
     )
     sort = django_filters.ChoiceFilter(choices=SORTS, method=_unchanged, empty_label="Default")
 

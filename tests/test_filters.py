@@ -2,11 +2,14 @@
 and the parameters combine."""
 
 import datetime as dt
+from http import HTTPStatus
 
 import pytest
+from django.db import connection
 from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
 
-from articles.filters import ArticleFilterSet, facet_cache_key
+from articles.filters import MAX_QUERY_CHARS, MAX_VALUES, ArticleFilterSet, facet_cache_key
 from articles.models import Article, ArticleQuerySet, Source
 from tests.conftest import make_agreement, make_article, make_source, make_tag
 from tests.search.test_budget import run_slow_query
@@ -71,6 +74,62 @@ def test_repeated_tag_keeps_articles_with_every_tag_when_given_twice(archive):
 
 def test_exclude_tag_drops_articles_with_that_tag_when_given(archive):
     assert titles("exclude_tag=oil") == ["C", "B", "D"]
+
+
+def test_repeated_tag_counts_once_when_the_same_slug_is_given_twice(archive):
+    assert titles("tag=baku&tag=baku") == ["B", "A"]
+
+
+def test_exclude_tag_drops_articles_with_any_of_them_when_given_twice(archive):
+    assert titles("exclude_tag=oil&exclude_tag=baku") == ["C", "D"]
+
+
+@pytest.fixture
+def sixty_tags(monkeypatch):
+    """Sixty tags, one article carrying them all and one carrying all but the
+    last; the bound on repeated values lifted so the filter itself is tested."""
+    monkeypatch.setattr("articles.filters.MAX_VALUES", 100)
+    tags = [make_tag(slug=f"many-{n}") for n in range(60)]
+    make_article(title="Every tag", tags=tags)
+    make_article(title="All but one", tags=tags[:-1])
+    make_article(title="None")
+    return "&".join(f"tag={tag.slug}" for tag in tags)
+
+
+def filter_sql(query: str) -> str:
+    filterset = ArticleFilterSet(QueryDict(query), queryset=Article.objects.all())
+    assert filterset.is_valid(), filterset.errors
+    return str(filterset.qs.values("pk").query)
+
+
+def test_every_tag_is_required_when_sixty_are_given(sixty_tags):
+    assert titles(sixty_tags) == ["Every tag"]
+
+
+def test_required_tags_are_one_subquery_when_sixty_are_given(sixty_tags):
+    assert filter_sql(sixty_tags).count(" JOIN ") == 1
+
+
+def test_excluded_tags_are_one_subquery_when_sixty_are_given(sixty_tags):
+    query = sixty_tags.replace("tag=", "exclude_tag=")
+    assert titles(query) == ["None"]
+    assert filter_sql(query).count(" JOIN ") == 1
+
+
+@pytest.mark.parametrize("name", ["tag", "exclude_tag", "source"])
+def test_repeated_parameter_is_an_error_when_given_past_the_bound(archive, name):
+    slug = "trend" if name == "source" else "baku"
+    found = errors("&".join([f"{name}={slug}"] * (MAX_VALUES + 1)))
+    assert f"at most {MAX_VALUES} values" in str(found[name])
+
+
+def test_repeated_parameter_is_accepted_when_given_up_to_the_bound(archive):
+    assert titles("&".join(["tag=baku"] * MAX_VALUES)) == ["B", "A"]
+
+
+def test_query_is_an_error_when_longer_than_the_bound(archive):
+    found = errors("q=" + "x" * 10_000 + "&language=" + "e" * MAX_QUERY_CHARS)
+    assert "too much" in str(found["__all__"])
 
 
 def test_agreement_keeps_articles_mentioning_it_when_given(archive):
@@ -239,3 +298,26 @@ def test_known_slugs_are_read_once_until_the_archive_changes(
     with django_capture_on_commit_callbacks(execute=True):
         make_source(name="APA", slug="apa")
     assert ArticleFilterSet(data=QueryDict("source=apa")).is_valid()
+
+
+def test_list_page_answers_400_with_the_message_when_a_tag_repeats_past_the_bound(
+    client, archive, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(0):
+        response = client.get("/articles/", {"tag": [f"tag-{n}" for n in range(MAX_VALUES + 1)]})
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert f"at most {MAX_VALUES} values" in response.content.decode()
+
+
+def test_list_page_queries_do_not_grow_when_the_most_tags_are_chosen(client):
+    tags = [make_tag(slug=f"bound-{n}") for n in range(MAX_VALUES)]
+    make_article(title="Every tag", tags=tags)
+    client.get("/articles/", {"tag": "bound-0", "sort": "oldest"})  # caches the known slugs
+    queries = {}
+    for count in (1, MAX_VALUES):
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get("/articles/", {"tag": [tag.slug for tag in tags[:count]]})
+        assert response.status_code == HTTPStatus.OK
+        assert [row.title for row in response.context["listing"].rows] == ["Every tag"]
+        queries[count] = [query["sql"].count(" JOIN ") for query in captured.captured_queries]
+    assert queries[1] == queries[MAX_VALUES]
