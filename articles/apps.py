@@ -10,6 +10,8 @@ class ArticlesConfig(AppConfig):
         from articles.changes import connect_signals
 
         post_migrate.connect(_keep_search_index_in_step, sender=self)
+        # The register of known documents (fixtures/agreements.json) into a fresh archive.
+        post_migrate.connect(_add_register_entries, sender=self)
         connect_signals()
 
 
@@ -20,3 +22,9 @@ def _keep_search_index_in_step(sender, using: str, **kwargs) -> None:
         from articles.search.sqlite import restore_triggers
 
         restore_triggers(using)
+
+
+def _add_register_entries(sender, using: str, **kwargs) -> None:
+    from articles.ingest.store import register_after_migrate
+
+    register_after_migrate(sender, using, **kwargs)

@@ -185,6 +185,14 @@ class AgreementQuerySet(models.QuerySet):
         """What the public pages show: everything a curator has not rejected."""
         return self.exclude(status=AgreementStatus.REJECTED)
 
+    def bilateral(self) -> AgreementQuerySet:
+        """Between Azerbaijan and Russia alone: what the lists show unless asked for all."""
+        return self.filter(is_bilateral=True)
+
+    def in_register(self) -> AgreementQuerySet:
+        """The register of known documents the importer matches mentions against first."""
+        return self.exclude(register_key=None).exclude(register_key="")
+
     def with_article_counts(self) -> AgreementQuerySet:
         return self.annotate(article_count=models.Count("mentions"))
 
@@ -219,6 +227,11 @@ class Agreement(models.Model):
     signatories = models.CharField(max_length=500, blank=True)
     signed_on = models.DateField("date of signing", null=True, blank=True)
     signed_place = models.CharField("place of signing", max_length=200, blank=True)
+    aliases = models.TextField(
+        "other names",
+        blank=True,
+        help_text="Short or other names the register matches, in any language, one a line.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -243,6 +256,9 @@ class Agreement(models.Model):
 
     def get_absolute_url(self) -> str:
         return slug_url("articles:agreement", self.slug)
+
+    def alias_list(self) -> list[str]:
+        return [line.strip() for line in self.aliases.splitlines() if line.strip()]
 
 
 class AgreementKey(models.Model):
@@ -291,6 +307,7 @@ class ArticleQuerySet(models.QuerySet):
     def for_detail(self) -> ArticleQuerySet:
         return self.select_related("source").prefetch_related(
             "tags",
+            "credits",
             models.Prefetch("mentions", queryset=Mention.objects.select_related("agreement")),
             models.Prefetch("revisions", queryset=Revision.objects.defer("original")),
         )
@@ -455,6 +472,7 @@ class ArticleQuerySet(models.QuerySet):
         return list(
             self._rows_about_these(Mention)
             .exclude(agreement__status=AgreementStatus.REJECTED)
+            .filter(agreement__is_bilateral=True)
             .values("agreement__slug", "agreement__name")
             .annotate(count=models.Count("*"))
             .order_by("-count", "agreement__name")[:FACET_SIZE]
@@ -482,7 +500,15 @@ class Article(models.Model):
     the archive took in, with where and when it took them."""
 
     # Fields a curator may fix; once fixed, the importer leaves them alone.
-    CURATABLE_FIELDS = ("title", "published_on", "date_precision", "source", "byline", "language")
+    CURATABLE_FIELDS = (
+        "title",
+        "published_on",
+        "date_precision",
+        "source",
+        "byline",
+        "language",
+        "documents_signed",
+    )
 
     title = models.CharField(max_length=500)
     is_title_derived = models.BooleanField(
@@ -597,6 +623,13 @@ class Mention(models.Model):
     sentence = models.TextField(blank=True)
     is_signed = models.BooleanField(
         default=True, help_text="The text says it was signed, not only planned."
+    )
+    signed_on = models.DateField("date of signing in the text", null=True, blank=True)
+    date_note = models.CharField(
+        "how the date was read",
+        max_length=300,
+        blank=True,
+        help_text="Set when the text gave the day and month only and the year was the article's.",
     )
 
     class Meta:

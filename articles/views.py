@@ -164,8 +164,19 @@ class TagView(ArticlesOfMixin, ListView):
 
 
 class AgreementListView(ListView):
-    queryset = Agreement.objects.visible().with_article_counts()
+    """Documents between Azerbaijan and Russia; ?scope=all adds those with other parties."""
+
     template_name = "articles/agreement_list.html"
+
+    def showing_all(self) -> bool:
+        return self.request.GET.get("scope") == "all"
+
+    def get_queryset(self):
+        agreements = Agreement.objects.visible().with_article_counts()
+        return agreements if self.showing_all() else agreements.bilateral()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(showing_all=self.showing_all(), **kwargs)
 
 
 class AgreementDetailView(DetailView):

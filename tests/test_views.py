@@ -26,7 +26,7 @@ BROWSE_QUERIES = {"sqlite": 8, "postgresql": 11}
 SEARCH_QUERIES = 8
 # With the facet fragment cached: rows (or ranked ids and rows), tags, count.
 WARM_QUERIES = 3
-DETAIL_QUERIES = 5
+DETAIL_QUERIES = 6
 
 
 def populate(size):

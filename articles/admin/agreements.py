@@ -5,6 +5,7 @@ them, and merges ones it found under different wordings."""
 from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from articles import curation
 from articles.admin.mixins import (
@@ -45,12 +46,30 @@ class ReviewStatusFilter(admin.SimpleListFilter):
             }
 
 
+class InRegisterFilter(admin.SimpleListFilter):
+    """The register of known documents: the entries the importer matches first."""
+
+    title = _("in register")
+    parameter_name = "in_register"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Yes")), ("no", _("No"))]
+
+    def queryset(self, request, queryset):
+        in_register = Agreement.objects.in_register().values("pk")
+        if self.value() == "yes":
+            return queryset.filter(pk__in=in_register)
+        if self.value() == "no":
+            return queryset.exclude(pk__in=in_register)
+        return queryset
+
+
 class ArticleMentionInline(ReadOnlyInline):
     """On an agreement's page: every article naming it, with the sentence, so the
     curator can judge without opening each article."""
 
     model = Mention
-    fields = ["article_link", "published", "sentence", "is_signed"]
+    fields = ["article_link", "published", "sentence", "is_signed", "signed_on", "date_note"]
     readonly_fields = fields
     verbose_name = "mention in an article"
     verbose_name_plural = "mentioned in these articles"
@@ -89,19 +108,44 @@ class AgreementAdmin(SlugRedirectMixin, MergeActionMixin, ArticleCountMixin, Cur
     moving_function = staticmethod(curation.agreements_moving_to)
     article_count_of = "mentions"
 
-    list_display = ["name", "kind", "review_status", "signed_on", "article_count"]
-    list_filter = [ReviewStatusFilter, "kind"]
-    search_fields = ["name", "parties", "signatories", "keys__key"]
-    prepopulated_fields = {"slug": ["name"]}
-    fields = [
+    list_display = [
         "name",
-        "slug",
         "kind",
-        "status",
+        "review_status",
+        "signed_on",
+        "register_key",
+        "is_bilateral",
+        "article_count",
+    ]
+    list_filter = [ReviewStatusFilter, InRegisterFilter, "is_bilateral", "kind"]
+    search_fields = [
+        "name",
+        "name_ru",
+        "name_az",
+        "aliases",
+        "register_key",
         "parties",
         "signatories",
-        ("signed_on", "signed_place"),
-        ("created_at", "updated_at"),
+        "keys__key",
+    ]
+    prepopulated_fields = {"slug": ["name"]}
+    fieldsets = [
+        (None, {"fields": ["name", "name_ru", "name_az", "slug", "kind", "status"]}),
+        (
+            _("Signing"),
+            {"fields": ["parties", "is_bilateral", "signatories", ("signed_on", "signed_place")]},
+        ),
+        (
+            _("Register of known documents"),
+            {
+                "fields": ["register_key", "aliases"],
+                "description": _(
+                    "A key puts the document in the register: the next import matches "
+                    "mentions of any of its names or other names to it first."
+                ),
+            },
+        ),
+        (None, {"fields": [("created_at", "updated_at")]}),
     ]
     readonly_fields = ["created_at", "updated_at"]
     inlines = [ArticleMentionInline, AgreementKeyInline]

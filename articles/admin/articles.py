@@ -68,7 +68,7 @@ class MentionInline(admin.TabularInline):
     """On an article's page: the agreements it mentions, each with its sentence."""
 
     model = Mention
-    fields = ["agreement", "sentence", "is_signed"]
+    fields = ["agreement", "sentence", "is_signed", "signed_on", "date_note"]
     autocomplete_fields = ["agreement"]
     formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3})}}
     classes = ["curation-compact"]
@@ -112,7 +112,7 @@ class ArticleAdmin(CurationAdmin):
     search_fields = ["title", "body"]
     date_hierarchy = "published_on"
     sortable_by = ["title", "published", "agreement_count"]
-    autocomplete_fields = ["source", "tags"]
+    autocomplete_fields = ["source", "credits", "tags"]
     readonly_fields = [
         "curated_summary",
         "is_title_derived",
@@ -133,9 +133,11 @@ class ArticleAdmin(CurationAdmin):
                 "fields": [
                     "title",
                     "source",
+                    "credits",
                     ("published_on", "date_precision"),
                     "byline",
                     "language",
+                    "documents_signed",
                     "tags",
                 ]
             },
@@ -207,7 +209,8 @@ class ArticleAdmin(CurationAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        edited = [name for name in form.changed_data if name in {*Article.CURATABLE_FIELDS, "tags"}]
+        curatable = {*Article.CURATABLE_FIELDS, "tags", "credits"}
+        edited = [name for name in form.changed_data if name in curatable]
         if any(formset.model is Mention and formset.has_changed() for formset in formsets):
             edited.append("agreements")
         if edited:

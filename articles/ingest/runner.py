@@ -38,6 +38,7 @@ from articles.ingest.store import (
     Status,
     archive_tables_exist,
     planned_status,
+    prepare_register,
     store,
 )
 
@@ -251,7 +252,7 @@ def _too_large(size: int) -> str:
 
 def run(files: list[Found], *, dry_run: bool = False) -> Iterator[Outcome]:
     gazetteer = load_gazetteer()
-    cache = LookupCache()
+    cache = LookupCache(register=prepare_register(dry_run=dry_run))
     claims = Claims()
     # A dry run on a database that was never migrated still shows the parse.
     compare = not dry_run or archive_tables_exist()
@@ -305,7 +306,7 @@ def _import(path, origin, gazetteer, cache, claims, dry_run, compare) -> Outcome
         return Outcome(origin, Status.FAILED, f"could not be read: {_os_reason(error, path)}")
     sha256 = hashlib.sha256(data).hexdigest()
     try:
-        extracted = process(data, gazetteer=gazetteer)
+        extracted = process(data, gazetteer=gazetteer, register=cache.register)
     except (UnreadableFile, NoArticleText) as error:  # the reason is the message
         return Outcome(origin, Status.FAILED, str(error), sha256)
     record = to_json_record(extracted)

@@ -5,22 +5,36 @@ Re-importing the same bytes writes nothing; changed bytes keep the earlier
 original as a Revision, and whatever a curator fixed stays as they left it.
 Sources, tags and agreements are looked up through a per-run cache so a big
 folder costs a few queries per file, not one per tag.
+
+Two imports may run at once. A file's transaction first takes a lock on its
+article's origin (PostgreSQL: an advisory lock; SQLite: its one writer lock),
+shared rows (sources, tags, agreements, slugs) are made inside savepoints that
+look again when another import made the same row first, and a transaction
+that still lost a race (a unique violation, a deadlock, a locked SQLite file)
+is run again from the start, a bounded number of times.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
+from typing import TypeVar
 
-from django.db import connections, transaction
+from django.db import IntegrityError, OperationalError, connections, transaction
 from django.db.models import Q
 
-from articles.ingest.document import AgreementMention, TagMention
+from articles.ingest.document import BILATERAL_PARTIES, AgreementMention, TagMention
 from articles.ingest.pipeline import Extracted
+from articles.ingest.register import REGISTER_PATH, Register, closest_key
 from articles.models import (
     Agreement,
     AgreementKey,
+    AgreementStatus,
     Article,
     Mention,
     Revision,
@@ -30,6 +44,15 @@ from articles.models import (
     TagAlias,
     unique_slug,
 )
+
+# A file's transaction is tried this often before its race is reported as its failure.
+ATTEMPTS = 4
+RETRY_PAUSE_SECONDS = 0.05
+# Merges move an agreement's keys to the survivor: this key keeps its register entry with it.
+REGISTER_KEY_PREFIX = "register:"
+
+Row = TypeVar("Row")
+Result = TypeVar("Result")
 
 
 class Status(StrEnum):
@@ -57,6 +80,10 @@ class LookupCache:
     sources: dict[str, int] = field(default_factory=dict)
     tags: dict[tuple[str, str], int] = field(default_factory=dict)
     agreements: dict[str, int] = field(default_factory=dict)
+    # Every stored agreement key, for fuzzy matching; read once per run.
+    agreement_keys: set[str] | None = None
+    # The register of known documents extraction matches against (prepare_register).
+    register: Register | None = None
 
 
 def archive_tables_exist() -> bool:
@@ -82,21 +109,90 @@ def planned_status(*, original: Original) -> tuple[Status, str]:
 def store(
     *, original: Original, extracted: Extracted, cache: LookupCache, now: dt.datetime
 ) -> Status:
-    """Write one file's article; the caller has checked planned_status first."""
-    found = LookupCache()
-    with transaction.atomic():
-        article = Article.objects.filter(origin=original.origin).first()
-        if article is None:
-            article = _create_article(original, extracted, cache, found, now)
-            _add_relations(article, extracted, cache, found)
-            status = Status.IMPORTED
-        else:
-            _update_article(article, original, extracted, cache, found, now)
-            _replace_relations(article, extracted, cache, found)
-            status = Status.UPDATED
+    """Write one file's article; the caller has checked planned_status first.
+
+    Another import may have stored the same file since: then nothing is written.
+    """
+
+    def attempt() -> tuple[Status, LookupCache]:
+        found = LookupCache()
+        return _store_once(original, extracted, cache, found, now), found
+
+    status, found = _retrying(attempt)
     # Only rows that were committed may be remembered for the next file.
     _merge_cache(cache, found)
     return status
+
+
+def _retrying(transaction_: Callable[[], Result]) -> Result:
+    """Run a whole transaction again when it lost a race to a concurrent import."""
+    for attempt in range(1, ATTEMPTS):
+        try:
+            return transaction_()
+        except (IntegrityError, OperationalError) as error:
+            if not _lost_a_race(error):
+                raise
+            time.sleep(RETRY_PAUSE_SECONDS * attempt)
+    return transaction_()
+
+
+def _lost_a_race(error: Exception) -> bool:
+    """A unique violation or deadlock from a concurrent import, or SQLite's busy file."""
+    if isinstance(error, IntegrityError):
+        return True
+    message = str(error).lower()
+    return (
+        "deadlock" in message or "database is locked" in message or "could not serialize" in message
+    )
+
+
+def _store_once(original, extracted, cache, found, now) -> Status:
+    with transaction.atomic():
+        _lock_origin(original.origin)
+        article = Article.objects.filter(origin=original.origin).first()
+        if _already_stored(article, original):
+            return Status.UNCHANGED
+        if article is None:
+            article = _create_article(original, extracted, cache, found, now)
+            _add_relations(article, extracted, cache, found)
+            return Status.IMPORTED
+        _update_article(article, original, extracted, cache, found, now)
+        _replace_relations(article, extracted, cache, found)
+        return Status.UPDATED
+
+
+def _lock_origin(origin: str) -> None:
+    """Serialise the writers of one article: the second waits for the first to commit.
+
+    SQLite's IMMEDIATE transactions already hold the database's one write lock.
+    """
+    connection = connections[Article.objects.db]
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [origin])
+
+
+def _already_stored(article: Article | None, original: Original) -> bool:
+    """This file's bytes are in the archive already: as this article, or as another's."""
+    if article is not None and article.sha256 == original.sha256:
+        return True
+    twins = Article.objects.filter(sha256=original.sha256).exclude(origin=original.origin)
+    return twins.exists()
+
+
+def _get_or_make(find: Callable[[], Row | None], make: Callable[[], Row]) -> Row:
+    """A shared row another import may be making at this moment: look, make it in a
+    savepoint, and when the other import won the race, look again."""
+    for _ in range(ATTEMPTS):
+        row = find()
+        if row is not None:
+            return row
+        try:
+            with transaction.atomic():
+                return make()
+        except IntegrityError:
+            continue
+    raise IntegrityError("a row kept colliding with a concurrent import's")
 
 
 def _article_fields(extracted: Extracted, cache: LookupCache, found: LookupCache) -> dict:
@@ -108,38 +204,35 @@ def _article_fields(extracted: Extracted, cache: LookupCache, found: LookupCache
         "source_id": _source_id(parsed.source, cache, found) if parsed.source else None,
         "byline": parsed.byline,
         "language": parsed.language,
+        "documents_signed": extracted.documents_signed,
     }
 
 
 def _create_article(original, extracted, cache, found, now) -> Article:
     fields = _article_fields(extracted, cache, found)
-    return Article.objects.create(
-        **fields,
-        is_title_derived=extracted.article.title_derived,
-        slug=unique_slug(Article.objects.all(), fields["title"], fallback="article"),
-        body=extracted.article.body,
-        origin=original.origin,
-        file_path=original.file_path,
-        original=original.data,
-        sha256=original.sha256,
-        encoding=original.encoding,
-        imported_at=now,
-        changed_at=now,
-    )
+
+    def make() -> Article:
+        slug = unique_slug(Article.objects.all(), fields["title"], fallback="article")
+        return Article.objects.create(
+            **fields,
+            is_title_derived=extracted.article.title_derived,
+            slug=slug,
+            body=extracted.article.body,
+            origin=original.origin,
+            file_path=original.file_path,
+            original=original.data,
+            sha256=original.sha256,
+            encoding=original.encoding,
+            imported_at=now,
+            changed_at=now,
+        )
+
+    # The origin is locked: only a slug taken meanwhile by another article can collide.
+    return _get_or_make(lambda: None, make)
 
 
 def _update_article(article: Article, original, extracted, cache, found, now) -> None:
-    Revision.objects.get_or_create(
-        article=article,
-        sha256=article.sha256,
-        defaults={
-            "original": bytes(article.original),
-            "encoding": article.encoding,
-            "file_path": article.file_path,
-            "imported_at": article.changed_at,
-            "superseded_at": now,
-        },
-    )
+    _keep_revision(article, now)
     fields = _article_fields(extracted, cache, found)
     for name, value in fields.items():
         if not article.is_curated(name.removesuffix("_id")):
@@ -155,80 +248,137 @@ def _update_article(article: Article, original, extracted, cache, found, now) ->
     article.save()
 
 
+def _keep_revision(article: Article, now: dt.datetime) -> None:
+    """The current original becomes a revision; the caller replaces it with other bytes."""
+    Revision.objects.get_or_create(
+        article=article,
+        sha256=article.sha256,
+        defaults={
+            "original": bytes(article.original),
+            "encoding": article.encoding,
+            "file_path": article.file_path,
+            "imported_at": article.changed_at,
+            "superseded_at": now,
+        },
+    )
+
+
 def _source_id(name: str, cache: LookupCache, found: LookupCache) -> int:
     if name in cache.sources:
         return cache.sources[name]
-    source_id = (
-        Source.objects.filter(name__iexact=name).values_list("pk", flat=True).first()
-        or SourceAlias.objects.filter(name__iexact=name).values_list("source", flat=True).first()
-    )
-    if source_id is None:
+    if name in found.sources:
+        return found.sources[name]
+
+    def find() -> int | None:
+        return (
+            Source.objects.filter(name__iexact=name).values_list("pk", flat=True).first()
+            or SourceAlias.objects.filter(name__iexact=name)
+            .values_list("source", flat=True)
+            .first()
+        )
+
+    def make() -> int:
         slug = unique_slug(Source.objects.all(), name, fallback="source")
-        source_id = Source.objects.create(name=name, slug=slug).pk
-    found.sources[name] = source_id
-    return source_id
+        return Source.objects.create(name=name, slug=slug).pk
+
+    found.sources[name] = _get_or_make(find, make)
+    return found.sources[name]
+
+
+def _credit_ids(extracted: Extracted, cache: LookupCache, found: LookupCache) -> list[int]:
+    """The agencies the text cites, as sources; never its publisher again."""
+    publisher = extracted.article.source
+    names = [name for name in extracted.article.credits if name != publisher]
+    return sorted({_source_id(name, cache, found) for name in names})
 
 
 def _tag_ids(mentions: tuple[TagMention, ...], cache: LookupCache, found: LookupCache) -> list[int]:
     wanted = {(m.name, m.kind.value) for m in mentions}
     missing = wanted - cache.tags.keys()
     if missing:
-        names = {name for name, _ in missing}
-        # A tag's own name first, then the names curators merged into it.
-        for rows in (
-            Tag.objects.filter(name__in=names).values_list("name", "kind", "pk"),
-            TagAlias.objects.filter(name__in=names).values_list("name", "kind", "tag"),
-        ):
-            for name, kind, pk in rows:
-                if (name, kind) in missing:
-                    found.tags.setdefault((name, kind), pk)
-        for name, kind in missing - found.tags.keys():
-            slug = unique_slug(Tag.objects.all(), name, fallback="tag")
-            found.tags[(name, kind)] = Tag.objects.create(name=name, kind=kind, slug=slug).pk
+        _find_tags(missing, found)
+        # Sorted, so two imports making the same new tags take their locks in one order.
+        for name, kind in sorted(missing - found.tags.keys()):
+            found.tags[(name, kind)] = _get_or_make(
+                lambda name=name, kind=kind: _found_tag(name, kind),
+                lambda name=name, kind=kind: _make_tag(name, kind),
+            )
     return sorted({cache.tags.get(key) or found.tags[key] for key in wanted})
 
 
+def _find_tags(missing: set[tuple[str, str]], found: LookupCache) -> None:
+    names = {name for name, _ in missing}
+    # A tag's own name first, then the names curators merged into it.
+    for rows in (
+        Tag.objects.filter(name__in=names).values_list("name", "kind", "pk"),
+        TagAlias.objects.filter(name__in=names).values_list("name", "kind", "tag"),
+    ):
+        for name, kind, pk in rows:
+            if (name, kind) in missing:
+                found.tags.setdefault((name, kind), pk)
+
+
+def _found_tag(name: str, kind: str) -> int | None:
+    found = LookupCache()
+    _find_tags({(name, kind)}, found)
+    return found.tags.get((name, kind))
+
+
+def _make_tag(name: str, kind: str) -> int:
+    slug = unique_slug(Tag.objects.all(), name, fallback="tag")
+    return Tag.objects.create(name=name, kind=kind, slug=slug).pk
+
+
 def _add_relations(article: Article, extracted: Extracted, cache, found) -> None:
-    """A new article's tags and mentions: plain inserts, nothing to compare with."""
+    """A new article's tags, credits and mentions: plain inserts, nothing to compare with."""
     ArticleTag = Article.tags.through
     ArticleTag.objects.bulk_create(
         ArticleTag(article_id=article.pk, tag_id=tag_id)
         for tag_id in _tag_ids(extracted.tags, cache, found)
     )
-    Mention.objects.bulk_create(_new_mentions(article, extracted.agreements, cache, found))
+    article.credits.add(*_credit_ids(extracted, cache, found))
+    Mention.objects.bulk_create(_new_mentions(article, extracted, cache, found))
 
 
 def _replace_relations(article: Article, extracted: Extracted, cache, found) -> None:
-    """A changed article's tags and mentions follow the file, unless a curator owns them."""
+    """A changed article's relations follow the file, unless a curator owns them."""
     if "tags" not in article.curated_fields:
         article.tags.set(_tag_ids(extracted.tags, cache, found))
+    if "credits" not in article.curated_fields:
+        article.credits.set(_credit_ids(extracted, cache, found))
     if "agreements" in article.curated_fields:
         return
-    mentions = _new_mentions(article, extracted.agreements, cache, found)
+    mentions = _new_mentions(article, extracted, cache, found)
     wanted = {mention.agreement_id for mention in mentions}
     Mention.objects.filter(article=article).exclude(agreement_id__in=wanted).delete()
     kept = set(Mention.objects.filter(article=article).values_list("agreement_id", flat=True))
     Mention.objects.bulk_create(m for m in mentions if m.agreement_id not in kept)
 
 
-def _new_mentions(article, mentions: tuple[AgreementMention, ...], cache, found) -> list[Mention]:
+def _new_mentions(article: Article, extracted: Extracted, cache, found) -> list[Mention]:
     """One Mention per agreement named, the first sentence that names it."""
     by_agreement: dict[int, AgreementMention] = {}
-    for mention in mentions:
-        by_agreement.setdefault(_agreement_id(mention, cache, found), mention)
+    for mention in extracted.agreements:
+        agreement_id = _agreement_id(mention, extracted.article.language, cache, found)
+        by_agreement.setdefault(agreement_id, mention)
     return [
         Mention(
             article=article,
             agreement_id=agreement_id,
             sentence=mention.sentence,
             is_signed=mention.is_signed,
+            signed_on=mention.signed_on,
+            date_note=mention.date_note[:300],
         )
         for agreement_id, mention in by_agreement.items()
     ]
 
 
-def _agreement_id(mention: AgreementMention, cache: LookupCache, found: LookupCache) -> int:
-    """The agreement this wording names; a new one is suggested for a curator.
+def _agreement_id(
+    mention: AgreementMention, language: str, cache: LookupCache, found: LookupCache
+) -> int:
+    """The agreement this mention names: its register entry, a key it was stored
+    under, a close enough key, or else a new one suggested for a curator.
 
     A key a curator merged away points at the survivor, and a rejected
     agreement stays rejected: the importer never re-suggests either.
@@ -236,23 +386,183 @@ def _agreement_id(mention: AgreementMention, cache: LookupCache, found: LookupCa
     known = cache.agreements.get(mention.key) or found.agreements.get(mention.key)
     if known:
         return known
-    key = AgreementKey.objects.filter(key=mention.key).values_list("agreement_id", flat=True)
-    agreement_id = key.first()
+    agreement_id = _registered_id(mention.register_key) or _keyed_id(mention.key)
     if agreement_id is None:
-        agreement = Agreement.objects.create(
-            name=mention.name[:500],
-            slug=unique_slug(Agreement.objects.all(), mention.name, fallback="agreement"),
-            kind=mention.kind.value,
-            parties=", ".join(mention.parties)[:500],
-            signed_on=mention.signed_on,
-        )
-        AgreementKey.objects.create(key=mention.key, agreement=agreement)
-        agreement_id = agreement.pk
+        agreement_id = _closest_id(mention.key, cache)
+        made = agreement_id is None
+        if made:
+            agreement_id = _get_or_make(
+                lambda: _keyed_id(mention.key), lambda: _suggest(mention, language)
+            )
+        _remember_key(mention.key, agreement_id, cache)
     found.agreements[mention.key] = agreement_id
     return agreement_id
+
+
+def _registered_id(register_key: str | None) -> int | None:
+    if not register_key:
+        return None
+    by_field = Agreement.objects.filter(register_key=register_key).values_list("pk", flat=True)
+    by_key = AgreementKey.objects.filter(key=REGISTER_KEY_PREFIX + register_key).values_list(
+        "agreement_id", flat=True
+    )
+    return by_field.first() or by_key.first()
+
+
+def _keyed_id(key: str) -> int | None:
+    return AgreementKey.objects.filter(key=key).values_list("agreement_id", flat=True).first()
+
+
+def _closest_id(key: str, cache: LookupCache) -> int | None:
+    """The agreement stored under a wording close to this one (closest_key decides)."""
+    if cache.agreement_keys is None:
+        keys = AgreementKey.objects.exclude(key__startswith=REGISTER_KEY_PREFIX)
+        cache.agreement_keys = set(keys.values_list("key", flat=True))
+    closest = closest_key(key, cache.agreement_keys)
+    return _keyed_id(closest) if closest else None
+
+
+def _suggest(mention: AgreementMention, language: str) -> int:
+    """A new agreement for a curator to review, named in the article's language too."""
+    name = mention.name[:500]
+    agreement = Agreement.objects.create(
+        name=name,
+        name_ru=name if language == "ru" else "",
+        name_az=name if language == "az" else "",
+        slug=unique_slug(Agreement.objects.all(), mention.name, fallback="agreement"),
+        kind=mention.kind.value,
+        parties=", ".join(mention.parties)[:500],
+        is_bilateral=mention.is_bilateral,
+        signed_on=mention.signed_on,
+    )
+    AgreementKey.objects.create(key=mention.key, agreement=agreement)
+    return agreement.pk
+
+
+def _remember_key(key: str, agreement_id: int, cache: LookupCache) -> None:
+    """A wording matched by closeness or the register is stored, so the next
+    file with it is matched exactly and a curator sees it under the agreement."""
+    _get_or_make(
+        lambda: _keyed_id(key),
+        lambda: AgreementKey.objects.create(key=key, agreement_id=agreement_id).agreement_id,
+    )
+    if cache.agreement_keys is not None:
+        cache.agreement_keys.add(key)
 
 
 def _merge_cache(cache: LookupCache, found: LookupCache) -> None:
     cache.sources.update(found.sources)
     cache.tags.update(found.tags)
     cache.agreements.update(found.agreements)
+
+
+# ------------------------------------------------------------------------ the register
+
+
+def prepare_register(*, dry_run: bool = False, path: Path = REGISTER_PATH) -> Register:
+    """At the start of an import run: the register's file entries the database lacks
+    are added, then the importer matches against the database's register, which
+    curators extend in the admin. A dry run writes nothing: it matches against
+    the database's entries and the file's new ones (the file's alone before the
+    database was migrated)."""
+    if dry_run:
+        stored = register_entries() if archive_tables_exist() else []
+        keys = {entry["key"] for entry in stored}
+        added = [entry for entry in _file_entries(path) if entry["key"] not in keys]
+        return Register.from_entries(stored + added)
+
+    def add_missing() -> None:
+        with transaction.atomic():
+            add_register_entries(_file_entries(path))
+
+    _retrying(add_missing)
+    return Register.from_entries(register_entries())
+
+
+def _file_entries(path: Path) -> list[dict]:
+    return json.loads(path.read_text(encoding="utf-8"))["entries"]
+
+
+def add_register_entries(entries: Iterable[dict]) -> None:
+    """Create an approved Agreement for each entry not yet in the database.
+
+    An entry already there (by its register key, even merged into another
+    agreement) is left as curators made it.
+    """
+    present = set(
+        Agreement.objects.exclude(register_key=None).values_list("register_key", flat=True)
+    )
+    present |= {
+        key.removeprefix(REGISTER_KEY_PREFIX)
+        for key in AgreementKey.objects.filter(key__startswith=REGISTER_KEY_PREFIX).values_list(
+            "key", flat=True
+        )
+    }
+    for entry in entries:
+        if entry["key"] not in present:
+            _get_or_make(
+                lambda entry=entry: _registered_id(entry["key"]),
+                lambda entry=entry: _register(entry),
+            )
+
+
+def _register(entry: dict) -> int:
+    parties = entry.get("parties") or []
+    if isinstance(parties, str):
+        parties = [party.strip() for party in parties.split(",") if party.strip()]
+    signed_on = entry.get("signed_on") or None
+    agreement = Agreement.objects.create(
+        register_key=entry["key"],
+        name=entry["name"][:500],
+        name_ru=(entry.get("name_ru") or "")[:500],
+        name_az=(entry.get("name_az") or "")[:500],
+        aliases="\n".join(entry.get("aliases") or ()),
+        slug=unique_slug(Agreement.objects.all(), entry["name"], fallback="agreement"),
+        kind=entry["kind"],
+        parties=", ".join(parties)[:500],
+        is_bilateral=not parties or set(parties) == BILATERAL_PARTIES,
+        signed_on=dt.date.fromisoformat(signed_on) if isinstance(signed_on, str) else signed_on,
+        signed_place=(entry.get("signed_place") or "")[:200],
+        status=AgreementStatus.APPROVED,
+    )
+    AgreementKey.objects.create(key=REGISTER_KEY_PREFIX + entry["key"], agreement=agreement)
+    return agreement.pk
+
+
+def register_entries() -> list[dict]:
+    """The register as the database holds it, in register.Register's entry shape."""
+    return [
+        {
+            "key": agreement.register_key,
+            "kind": agreement.kind,
+            "name": agreement.name,
+            "name_ru": agreement.name_ru,
+            "name_az": agreement.name_az,
+            "aliases": agreement.alias_list(),
+            "signed_on": agreement.signed_on,
+            "signed_place": agreement.signed_place,
+            "parties": agreement.parties,
+        }
+        for agreement in Agreement.objects.in_register().order_by("register_key")
+    ]
+
+
+def register_after_migrate(sender, using: str, **kwargs) -> None:
+    """post_migrate: a freshly migrated archive lists the register's documents.
+
+    Only once the app is fully migrated (a test migrating back to an old
+    state has no register columns), and not where settings turn it off (the
+    test database starts empty).
+    """
+    from django.conf import settings
+    from django.db.migrations.loader import MigrationLoader
+
+    if not getattr(settings, "AGREEMENT_REGISTER_ON_MIGRATE", True):
+        return
+    if using != Agreement.objects.db:
+        return
+    loader = MigrationLoader(connections[using], ignore_no_migrations=True)
+    if not set(loader.graph.leaf_nodes(sender.label)) <= loader.applied_migrations.keys():
+        return
+    with transaction.atomic(using=using):
+        add_register_entries(_file_entries(REGISTER_PATH))
