@@ -1,18 +1,24 @@
 """Dates written in article text, a part of parsing (read -> parse -> extract).
 
-The parser asks three questions of a line, and this module answers them in
-English, Russian and Azerbaijani month names or in numbers:
+The parser asks these questions of a line, and this module answers them in
+English, Russian and Azerbaijani month names (any case, any Turkic i) or in
+numbers:
 
-- `find_date`: the first date in the text, complete ("3 March 2021"), to the
+- `find_date`: the first date in the text, complete ("3 March 2021",
+  "March 3,2021", "25 Nov 201914:32", "2019-cu il noyabrın 25-də"), to the
   month ("March 2021"), or without a year ("March 3"), which is reported as a
-  problem and left unknown: a year is never guessed;
+  problem and left unknown: a year is never guessed. A numeric date that
+  reads both ways (03/04/2021) is kept only to the year;
 - `date_only_line`: whether a header line says nothing but when
-  ("Updated: 03.03.2021 10:15", "2021-ci il");
+  ("Updated: 03.03.2021 10:15", "2021-ci il", "22 февраля 2022 года, 15:30,
+  Москва, Кремль"), and whether it is a widget's ("Сегодня: ...", a weekday);
+- `date_in_url`: the date a page address carries ("/2018/09/27/", "/20201110/");
 - `full_date`: the first complete date, which the extractor uses for the day
   an agreement was signed.
 
 `HEADER_DATE_LINE` and `ANY_DATE_PATTERN` are the pieces the parser builds
-its header and dateline patterns from.
+its header and dateline patterns from. Every pattern is bounded (no unbounded
+repetition next to another), so a line costs time linear in its length.
 """
 
 from __future__ import annotations
@@ -22,86 +28,168 @@ import re
 from dataclasses import dataclass
 
 from articles.ingest.document import Precision, PublishedDate
+from articles.ingest.language import fold
 
 _MONTH_NAMES = {
-    1: "january jan январь января янв yanvar",
-    2: "february feb февраль февраля фев fevral",
-    3: "march mar март марта мар mart",
-    4: "april apr апрель апреля апр aprel",
-    5: "may май мая",
-    6: "june jun июнь июня iyun",
-    7: "july jul июль июля iyul",
-    8: "august aug август августа авг avqust",
-    9: "september sept sep сентябрь сентября сен sentyabr",
-    10: "october oct октябрь октября окт oktyabr",
-    11: "november nov ноябрь ноября noy noyabr",
-    12: "december dec декабрь декабря дек dekabr",
+    1: "january jan январь января январе янв yanvar yanvarın",
+    2: "february feb февраль февраля феврале фев февр fevral fevralın",
+    3: "march mar март марта марте мар mart martın",
+    4: "april apr апрель апреля апреле апр aprel aprelin",
+    5: "may май мая мае mayın",
+    6: "june jun июнь июня июне июн iyun iyunun",
+    7: "july jul июль июля июле июл iyul iyulun",
+    8: "august aug август августа августе авг avqust avqustun",
+    9: "september sept sep сентябрь сентября сентябре сент сен sentyabr sentyabrın",
+    10: "october oct октябрь октября октябре окт oktyabr oktyabrın",
+    11: "november nov ноябрь ноября ноябре нояб ноя noyabr noyabrın noy",
+    12: "december dec декабрь декабря декабре дек dekabr dekabrın",
 }
-_MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in names.split()}
+# Keyed by the folded name; a regex with re.IGNORECASE already matches İ, I and ı
+# to i, so the folded names serve as the pattern's alternatives too.
+_MONTHS = {fold(name): number for number, names in _MONTH_NAMES.items() for name in names.split()}
 _MONTH_ALTERNATIVES = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_MONTH = rf"(?i:(?P<month>{_MONTH_ALTERNATIVES}))\.?"
-_DAY = r"(?P<day>[0-9]{1,2})(?:st|nd|rd|th|-?(?:ci|cı|cu|cü))?"
-_YEAR = r"(?P<year>[0-9]{4})"
-MONTH_PATTERN = rf"(?i:{_MONTH_ALTERNATIVES})\.?"
-_UNNAMED_DAY = r"[0-9]{1,2}(?:st|nd|rd|th)?"
+_NO_LETTER = r"(?![^\W\d_])"
+_MONTH = rf"(?i:(?P<month>{_MONTH_ALTERNATIVES})){_NO_LETTER}\.?"
+_AZ_ORDINAL = r"-?(?i:ci|cı|cu|cü)"
+_DAY = rf"(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th|{_AZ_ORDINAL}|-?(?i:də|da|dək|dan|dən))?(?![0-9])"
+# A year may run straight into the time after it ("25 Nov 201914:32").
+_YEAR = r"(?P<year>[0-9]{4})(?:(?![0-9])|(?=[0-9]{1,2}:[0-9]{2}))"
+# What a date carries after its year: "года", "г.", "-cu il", so a dateline leaves none of it.
+_YEAR_TAIL = (
+    rf"(?:\s{{0,2}}(?i:года|год|г\.|{_AZ_ORDINAL}(?:\s{{1,2}}il(?:in|də|dən)?)?){_NO_LETTER})?"
+)
+MONTH_PATTERN = rf"(?i:{_MONTH_ALTERNATIVES}){_NO_LETTER}\.?"
+_UNNAMED_DAY = rf"[0-9]{{1,2}}(?:st|nd|rd|th|{_AZ_ORDINAL})?"
+_UNNAMED_YEAR = r"[0-9]{4}(?![0-9])"
 
-# Any date a dateline may carry, with or without a year: "March 3", "3.03.2021".
+# Any date a dateline may carry, with or without a year: "March 3", "3.03.2021", "5 июня 2021 года".
 ANY_DATE_PATTERN = (
-    rf"(?:{_UNNAMED_DAY}\s+{MONTH_PATTERN}(?:\s+[0-9]{{4}})?"
-    rf"|{MONTH_PATTERN}\s+{_UNNAMED_DAY}(?:,?\s+[0-9]{{4}})?"
-    r"|[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2})"
+    rf"(?:{_UNNAMED_DAY}\s{{1,3}}{MONTH_PATTERN}(?:,?\s{{1,3}}{_UNNAMED_YEAR}{_YEAR_TAIL})?"
+    rf"|{MONTH_PATTERN}\s{{1,3}}{_UNNAMED_DAY}(?:,\s{{0,3}}{_UNNAMED_YEAR}|\s{{1,3}}{_UNNAMED_YEAR})?"
+    rf"|[0-9]{{1,2}}\.[0-9]{{1,2}}\.[0-9]{{4}}{_YEAR_TAIL}|[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}})"
 )
 
+_ISO = re.compile(
+    r"(?<![0-9])(?P<year>[12][0-9]{3})(?P<sep>[-/.])(?P<mnum>[0-9]{1,2})(?P=sep)(?P<day>[0-9]{1,2})(?![0-9])"
+)
+_DAY_MONTH_YEAR_NUMBERS = re.compile(
+    rf"(?<![0-9.])(?P<day>[0-9]{{1,2}})(?P<sep>[.-])(?P<mnum>[0-9]{{1,2}})(?P=sep){_YEAR}{_YEAR_TAIL}"
+)
+_SLASHED = re.compile(rf"(?<![0-9/])(?P<first>[0-9]{{1,2}})/(?P<second>[0-9]{{1,2}})/{_YEAR}")
 _DATE_FORMATS: tuple[tuple[re.Pattern[str], Precision], ...] = (
+    (_ISO, Precision.DAY),
+    (_DAY_MONTH_YEAR_NUMBERS, Precision.DAY),
+    (_SLASHED, Precision.DAY),
+    (re.compile(rf"(?<!\w){_DAY}\s{{1,3}}{_MONTH},?\s{{0,3}}{_YEAR}{_YEAR_TAIL}"), Precision.DAY),
+    (
+        re.compile(rf"(?<!\w){_MONTH}\s{{0,3}}{_DAY}(?:,\s{{0,3}}|\s{{1,3}}){_YEAR}{_YEAR_TAIL}"),
+        Precision.DAY,
+    ),
+    # Azerbaijani order: "2019-cu il noyabrın 25-də".
     (
         re.compile(
-            r"(?<![0-9])(?P<year>[0-9]{4})-(?P<mnum>[0-9]{1,2})-(?P<day>[0-9]{1,2})(?![0-9])"
+            rf"(?<![0-9]){_YEAR}{_AZ_ORDINAL}?\s{{1,3}}(?i:il|ilin)\s{{1,3}}{_MONTH}\s{{1,3}}{_DAY}"
         ),
         Precision.DAY,
     ),
+    (re.compile(rf"(?<!\w){_MONTH},?\s{{1,3}}{_YEAR}{_YEAR_TAIL}"), Precision.MONTH),
+    # A journal's issue: "Spring 2021", "осень 2021", "Payız 2021".
     (
         re.compile(
-            r"(?<![0-9])(?P<day>[0-9]{1,2})[./](?P<mnum>[0-9]{1,2})[./](?P<year>[0-9]{4})(?![0-9])"
+            r"(?<!\w)(?i:spring|summer|autumn|fall|winter|весна|лето|осень|зима|"
+            rf"yaz|payız|qış){_NO_LETTER},?\s{{1,3}}{_YEAR}"
         ),
-        Precision.DAY,
+        Precision.YEAR,
     ),
-    (re.compile(rf"(?<!\w){_DAY}\s+{_MONTH},?\s+{_YEAR}(?![0-9])"), Precision.DAY),
-    (re.compile(rf"(?<!\w){_MONTH}\s+{_DAY},?\s+{_YEAR}(?![0-9])"), Precision.DAY),
-    (re.compile(rf"(?<!\w){_MONTH},?\s+{_YEAR}(?![0-9])"), Precision.MONTH),
 )
 _YEARLESS_DATES = (
-    re.compile(rf"(?<!\w){_DAY}\s+{_MONTH}(?!\w)"),
-    re.compile(rf"(?<!\w){_MONTH}\s+{_DAY}(?!\w)"),
+    re.compile(rf"(?<!\w){_DAY}\s{{1,3}}{_MONTH}"),
+    re.compile(rf"(?<!\w){_MONTH}\s{{1,3}}{_DAY}"),
 )
 _YEAR_LINE = re.compile(
-    r"^(?i:year:?\s*)?(?P<year>(?:19|20)[0-9]{2})(?:-?(?i:ci|cı|cu|cü))?(?:\s+(?i:il|г\.?|год))?$"
+    rf"^(?i:year:?\s{{0,3}})?(?P<year>(?:19|20)[0-9]{{2}})(?:{_AZ_ORDINAL})?"
+    r"(?:\s{1,3}(?i:il|г\.?|год))?$"
 )
-_TIME = re.compile(r"(?<![0-9])[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s*(?i:[ap]\.?m\.?))?")
+_SHORT_YEAR = re.compile(r"(?P<day>[0-9]{1,2})\.(?P<mnum>[0-9]{1,2})\.(?P<short>[0-9]{2})")
+_YEAR_MONTH = re.compile(r"^(?P<year>[0-9]{4})-(?P<mnum>[0-9]{1,2})$")
+_TIME = re.compile(r"(?<![0-9])[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s{0,2}(?i:[ap]\.?m\.?))?")
+_WEEKDAY = re.compile(
+    r"(?<!\w)(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"mon|tue|tues|wed|thu|thurs|fri|sat|sun|"
+    r"понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|пн|вт|ср|чт|пт|сб|вс|"
+    r"bazar ertəsi|çərşənbə axşamı|çərşənbə|cümə axşamı|cümə|şənbə|bazar)(?!\w)"
+)
+# A widget shows the day the page was looked at, not the day the article appeared.
+_TODAY = re.compile(
+    r"(?<!\w)(?i:today|current date|сегодня|текущая дата|bu gün|bugün|cari tarix)(?!\w)"
+)
 _DATE_LINE_LABELS = re.compile(
-    r"(?i:published|updated|posted|date|on|at|опубликовано|обновлено|дата|в|tarix|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|gmt|utc|msk|"
-    r"il|г|год|ci|cı|cu|cü)(?!\w)"
+    r"(?i:published|updated|posted|last updated|modified|date|on|at|utc|gmt|msk|"
+    r"опубликовано|обновлено|обновлен|изменено|дата|в|от|"
+    r"tarix|yenilənib|yenilənmə|dərc olunub|yayımlanıb|saat|"
+    r"il|г|год|года|ci|cı|cu|cü)(?!\w)"
 )
+_SEGMENT_SEPARATOR = re.compile(r"\s[|•·]\s|\s{2,}")
+_PLACE_WORD = re.compile(r"^(?:the\s|[A-ZА-ЯЁƏÜÖĞİŞÇ])")
 _WORD = re.compile(r"[^\W_]+")
+_LETTER_WORD = re.compile(r"[^\W\d_]+")
+# A newspaper's masthead: 'Газета "Коммерсантъ" №49 от 09.12.1991, стр. 14'.
+_ISSUE_WORDS = frozenset(
+    ["газета", "newspaper", "qəzet", "qəzeti", "стр", "page", "p", "səh", "issue", "выпуск", "номер", "no", "vol"]
+)
 HEADER_DATE_LINE = re.compile(r"^date\s+(?P<date>\S+)(?:\s+(?P<rest>.*))?$", re.I)
+_URL_DATES: tuple[tuple[re.Pattern[str], Precision], ...] = (
+    (
+        re.compile(
+            r"/(?P<year>(?:19|20)[0-9]{2})[/-](?P<mnum>[01]?[0-9])[/-](?P<day>[0-3]?[0-9])(?=[/._-]|$)"
+        ),
+        Precision.DAY,
+    ),
+    (
+        re.compile(
+            r"/(?P<year>(?:19|20)[0-9]{2})(?P<mnum>[01][0-9])(?P<day>[0-3][0-9])(?=[/._-]|$)"
+        ),
+        Precision.DAY,
+    ),
+    (re.compile(r"/(?P<year>(?:19|20)[0-9]{2})/(?P<mnum>[01]?[0-9])/"), Precision.MONTH),
+)
 
 
 @dataclass(frozen=True)
 class DateFound:
-    """A date read from text, where it stood, and what was wrong with it, if anything."""
+    """A date read from text, where it stood, and what was wrong with it, if anything.
+
+    `is_today` marks a date shown as "today" (a page's clock, never the
+    article's); `has_weekday` one shown with a weekday, as a page's calendar
+    widget does and some bylines do, which the parser trusts only after the
+    headline.
+    """
 
     published: PublishedDate
     span: tuple[int, int]
     problem: str | None = None
+    is_today: bool = False
+    has_weekday: bool = False
 
 
 def find_date(text: str) -> DateFound | None:
-    """The first date written in `text`, complete or not; never guesses a year."""
-    for pattern, precision in _DATE_FORMATS:
-        match = pattern.search(text)
-        if match:
-            return _date_from_match(match, precision)
+    """The first possible date written in `text`, complete or not; never guesses a year.
+
+    An impossible one ('2181-07-11', a document number) is reported only when
+    the text holds no possible date.
+    """
+    matches = sorted(
+        (
+            (match, precision)
+            for pattern, precision in _DATE_FORMATS
+            for match in _first_matches(pattern, text)
+        ),
+        key=lambda found: found[0].start(),
+    )
+    dates = [_date_from_match(match, precision) for match, precision in matches]
+    possible = next((found for found in dates if found.problem is None), None)
+    if possible or dates:
+        return possible or dates[0]
     match = next(filter(None, (pattern.search(text) for pattern in _YEARLESS_DATES)), None)
     if match:
         problem = f"date without a year ({match.group(0).rstrip('.')}): left unknown"
@@ -109,40 +197,135 @@ def find_date(text: str) -> DateFound | None:
     return None
 
 
+def _first_matches(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """The first two matches: enough to pass over one impossible date, bounded for long text."""
+    found = []
+    for match in pattern.finditer(text):
+        found.append(match)
+        if len(found) == 2:
+            break
+    return found
+
+
+def _month_and_day(parts: dict[str, str | None]) -> tuple[int, int, Precision | None]:
+    """Month and day from a match; a precision when the numbers read both ways."""
+    if parts.get("first"):
+        first, second = int(parts["first"] or 0), int(parts["second"] or 0)
+        if first > 12 or first == second:
+            return second, first, None
+        if second > 12:
+            return first, second, None
+        return 1, 1, Precision.YEAR
+    if not (parts.get("mnum") or parts.get("month")):
+        return 1, 1, None
+    month = int(parts["mnum"]) if parts.get("mnum") else _MONTHS[fold(parts["month"] or "")]
+    return month, int(parts["day"]) if parts.get("day") else 1, None
+
+
 def _date_from_match(match: re.Match[str], precision: Precision) -> DateFound:
-    parts = match.groupdict()
-    month = int(parts["mnum"]) if parts.get("mnum") else _MONTHS[parts["month"].lower()]
-    day = int(parts["day"]) if parts.get("day") else 1
+    month, day, ambiguous = _month_and_day(match.groupdict())
     try:
-        value = dt.date(int(parts["year"]), month, day)
+        value = dt.date(int(match.group("year")), month, day)
     except ValueError:
         value = None
     if value is None or not 1900 <= value.year <= 2100:
         problem = f"impossible date {match.group(0)}"
         return DateFound(PublishedDate.unknown(), match.span(), problem)
-    return DateFound(PublishedDate(value, precision), match.span())
+    return DateFound(PublishedDate(value, ambiguous or precision), match.span())
 
 
 def full_date(text: str) -> dt.date | None:
     """The first complete, possible date written in `text` ('22 February 2022'), if any."""
-    for pattern, precision in _DATE_FORMATS:
-        match = pattern.search(text) if precision is Precision.DAY else None
-        if match:
-            return _date_from_match(match, precision).published.value
+    found = find_date(text)
+    if found and found.published.precision is Precision.DAY:
+        return found.published.value
     return None
 
 
+def short_year_date(text: str, today: dt.date) -> DateFound | None:
+    """'23.09.02' as a dateline writes it: a two-digit year is this century's unless later."""
+    match = _SHORT_YEAR.fullmatch(text.strip())
+    if match is None:
+        return None
+    year = int(match.group("short"))
+    century = 2000 if 2000 + year <= today.year else 1900
+    try:
+        value = dt.date(century + year, int(match.group("mnum")), int(match.group("day")))
+    except ValueError:
+        return DateFound(PublishedDate.unknown(), match.span(), f"impossible date {text.strip()}")
+    return DateFound(PublishedDate(value, Precision.DAY), match.span())
+
+
+def year_month(text: str) -> DateFound | None:
+    """'2019-11' standing alone, as a ' date 2019-11' header writes a month."""
+    match = _YEAR_MONTH.match(text.strip())
+    return _date_from_match(match, Precision.MONTH) if match else None
+
+
+def date_in_url(url: str) -> DateFound | None:
+    """The date a page address carries: '/2018/09/27/', '/20201110/', '/2019-11-25-…'."""
+    path = url.split("?", 1)[0][:2000]
+    for pattern, precision in _URL_DATES:
+        match = pattern.search(path)
+        if match:
+            found = _date_from_match(match, precision)
+            return None if found.problem else found
+    iso = _ISO.search(path)
+    return _date_from_match(iso, Precision.DAY) if iso else None
+
+
 def date_only_line(line: str) -> DateFound | None:
-    """A header line that says nothing but when: '3 March 2021 10:15', 'Updated: 03.03.2021'."""
-    if len(line) > 80:
+    """A header line that says nothing but when: '3 March 2021 10:15', 'Updated: 03.03.2021'.
+
+    A line of widgets ('27.04.2023 14:32 | Politics | 2 814 views') counts by
+    its dated segment.
+    """
+    if len(line) > 160:
         return None
-    year_only = _YEAR_LINE.match(line)
+    year_only = _YEAR_LINE.match(line) or _YEAR_MONTH.match(line)
     if year_only:
-        value = dt.date(int(year_only.group("year")), 1, 1)
-        return DateFound(PublishedDate(value, Precision.YEAR), (0, len(line)))
-    found = find_date(line)
-    if found is None:
-        return None
-    rest = line[: found.span[0]] + " " + line[found.span[1] :]
-    rest = _DATE_LINE_LABELS.sub(" ", _TIME.sub(" ", rest))
-    return found if len(_WORD.findall(rest)) <= 2 else None
+        return _whole_line_year(year_only, line)
+    for segment in [line, *_SEGMENT_SEPARATOR.split(line)]:
+        found = find_date(segment)
+        if found and _says_only_when(segment, found):
+            return _with_widget_marks(found, line)
+    return None
+
+
+def _whole_line_year(match: re.Match[str], line: str) -> DateFound:
+    if match.groupdict().get("mnum"):
+        return _date_from_match(match, Precision.MONTH)
+    value = dt.date(int(match.group("year")), 1, 1)
+    return DateFound(PublishedDate(value, Precision.YEAR), (0, len(line)))
+
+
+def _says_only_when(segment: str, found: DateFound) -> bool:
+    rest = segment[: found.span[0]] + " " + segment[found.span[1] :]
+    # "10.11.2020, 02:15 (updated 10.11.2020, 11:40)": a second date is still only when.
+    for _ in range(2):
+        later = find_date(rest)
+        if later is None:
+            break
+        rest = rest[: later.span[0]] + " " + rest[later.span[1] :]
+    rest = _TIME.sub(" ", _WEEKDAY.sub(" ", _TODAY.sub(" ", rest)))
+    words = _LETTER_WORD.findall(_DATE_LINE_LABELS.sub(" ", rest))
+    if len([word for word in words if fold(word) not in _ISSUE_WORDS]) <= 2:
+        return True
+    # "22 февраля 2022 года, 15:30, Москва, Кремль": a date then where, nothing else.
+    places = [place.strip() for place in rest.split(",") if place.strip(" .:-–—[]()")]
+    return 0 < len(places) <= 3 and all(
+        len(place.split()) <= 3 and _PLACE_WORD.match(place) for place in places
+    )
+
+
+def _with_widget_marks(found: DateFound, line: str) -> DateFound:
+    is_today, has_weekday = bool(_TODAY.search(line)), bool(_WEEKDAY.search(line))
+    return DateFound(found.published, found.span, found.problem, is_today, has_weekday)
+
+
+def is_today_line(line: str) -> bool:
+    """A widget's line about the present: 'Сегодня, 12:40', 'Bu gün', 'Tuesday, 09:15'."""
+    if len(line) > 60 or not (_TODAY.search(line) or _WEEKDAY.search(line)):
+        return False
+    rest = _TIME.sub(" ", _WEEKDAY.sub(" ", _TODAY.sub(" ", line)))
+    return not _WORD.findall(_DATE_LINE_LABELS.sub(" ", rest))

@@ -10,8 +10,13 @@ the best one wins; English is the answer only when nothing points elsewhere.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _SAMPLE_CHARS = 20_000
+# Turkic dotted and dotless i fold to plain i and Cyrillic ё to е before casefold():
+# "İ".lower() is "i" plus a combining dot, and an Azerbaijani page writes "İyun"
+# where an English one writes "June", so the lookup tables hold one form of each.
+_FOLD_LETTERS = str.maketrans({"İ": "i", "I": "i", "ı": "i", "Ё": "е", "ё": "е", "\u0307": None})
 _WORD = re.compile(r"[^\W\d_]+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u0259\u018f]")
@@ -52,6 +57,11 @@ _DISTINCTIVE = {
 _NOT_TURKISH = re.compile(r"[əƏqQxX]")
 _LATIN_CANDIDATES = ("en", "az", "tr")
 _CYRILLIC_CANDIDATES = ("ru", "uk")
+
+
+def fold(text: str) -> str:
+    """`text` in the one form every lookup table (months, sources, labels) is keyed by."""
+    return unicodedata.normalize("NFC", text).translate(_FOLD_LETTERS).casefold()
 
 
 def detect_language(text: str) -> str:

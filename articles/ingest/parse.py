@@ -3,20 +3,22 @@
 Raw files are pages copied from news sites. The parser works line by line,
 in four passes, each a small function:
 
-1. clean every line (markup, odd spaces) and drop page furniture anywhere:
-   share buttons, font-size controls, breadcrumbs, tag lines, separators,
-   and everything after a footer marker such as "News feed";
+1. clean every line (markup, odd spaces) and drop page chrome anywhere
+   (chrome.py: menus, widgets, share rows, copyright lines ...), noting the
+   site a copyright or reprint notice names, and cut everything after a
+   footer marker such as "News feed";
 2. read the header zone (the lines before the first real paragraph): the
-   " date ... By ..." line, a site banner, a written-out date, a byline, the
-   headline and its repetition;
+   " date ... By ..." line, the site's banner, date lines, a byline, the
+   headline (the first headline-shaped line that is not chrome) and its
+   repetition;
 3. group the rest into paragraphs, take a dateline off the first one and a
-   byline off the last one, mark short standalone lines as subheadings;
+   credit off the last one, mark short standalone lines as subheadings;
 4. settle the title (derived from the first sentence when the page has
-   none), the source (explicit credits before attributions such as
-   "told Trend") and the language.
-
-Reading dates lives in dates.py and recognising sources and credits in
-sources.py; this module decides which line each is tried on.
+   none, cut at a word with "…"), the date (the best-placed candidate: a
+   date line under the headline before a dateline, the page address, and a
+   date line above the headline, which is often a widget's; never "today"
+   or a date in the future), the publisher and credits (sources.py), and
+   the language.
 
 Every pattern is compiled once, anchored to a line and bounded, so the cost
 grows linearly with the file.
@@ -24,23 +26,37 @@ grows linearly with the file.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 from dataclasses import dataclass, field
+from enum import IntEnum
 
+from articles.ingest.chrome import (
+    is_chrome,
+    is_copyright,
+    is_footer_marker,
+    is_labelled_chrome,
+)
 from articles.ingest.dates import (
     ANY_DATE_PATTERN,
     HEADER_DATE_LINE,
+    MONTH_PATTERN,
     DateFound,
+    date_in_url,
     date_only_line,
     find_date,
+    short_year_date,
+    year_month,
 )
-from articles.ingest.document import ParsedArticle, PublishedDate
-from articles.ingest.language import detect_language
+from articles.ingest.document import ParsedArticle, Precision, PublishedDate
+from articles.ingest.language import detect_language, fold
 from articles.ingest.sources import (
     BANNER,
     CREDIT_PREFIX,
+    ORGANISATION_WORDS,
     QUOTES,
+    Claim,
     KnownSources,
     default_sources,
     looks_like_person,
@@ -49,30 +65,40 @@ from articles.ingest.sources import (
 )
 
 TITLE_MAX_CHARS = 90
+ELLIPSIS = "…"
 
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-def _phrases(text: str) -> frozenset[str]:
-    return frozenset(text.split("|"))
-
-
 class NoArticleText(ValueError):
     """Text with no letter or digit in it: nothing to archive."""
+
+
+class _DateRank(IntEnum):
+    """Where a date was read, best first: a site's widgets sit above the headline."""
+
+    HEADER = 0
+    UNDER_HEADLINE = 1
+    DATELINE = 2
+    ADDRESS = 3
+    ABOVE_HEADLINE = 4
+    WIDGET_LIKE = 5
 
 
 # ---------------------------------------------------------------- line cleaning
 
 _WORD = re.compile(r"[^\W_]+")
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _SCRIPT_BLOCK = re.compile(
     r"<(script|style)\b[^<>]{0,300}>[^<]{0,50000}</(?:script|style)\s*>", re.I
 )
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>]{0,500})?/?>")
 _ODD_SPACE = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
-_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+_COLUMN_GAP = re.compile(r" {3,}")
 _SPACE_RUN = re.compile(r" {2,}")
 _SPACE_BEFORE_PUNCT = re.compile(r"(?<=\w) +([,;:!?]|\.(?!\.))(?= |$)")
 
@@ -85,6 +111,9 @@ def _clean_lines(text: str) -> list[str]:
     text = _INVISIBLE.sub("", _ODD_SPACE.sub(" ", text))
     lines = []
     for line in text.split("\n"):
+        # A wide gap in a short line separates a menu's or a widget's items.
+        if len(line) <= 200:
+            line = _COLUMN_GAP.sub(" | ", line.strip())
         line = _SPACE_RUN.sub(" ", line).strip()
         lines.append(_SPACE_BEFORE_PUNCT.sub(r"\1", line))
     return lines
@@ -92,37 +121,7 @@ def _clean_lines(text: str) -> list[str]:
 
 # ---------------------------------------------------------------- page furniture
 
-_SEPARATOR = re.compile(r"^[-–—_*=~•·.#+]{3,}$")
-_FONT_CONTROLS = re.compile(
-    r"^(?:(?:A[-+]?\s*){2,3}"
-    r"|(?i:font size|text size|размер шрифта|шрифт|şrift(?: ölçüsü)?)\b.{0,30})$"
-)
-_FURNITURE_WORDS = _words(
-    "share print tweet email e-mail mail facebook twitter telegram whatsapp vk vkontakte "
-    "linkedin ok odnoklassniki pinterest reddit instagram youtube rss copy link save pdf "
-    "version for printing x поделиться печать версия для печати отправить твитнуть "
-    "paylaş çap et göndər a on via in в"
-)
-_LINE_FURNITURE = re.compile(
-    r"^(?i:follow us|join us|subscribe|подписывайтесь|следите за нами|bizi izləyin|abunə ol|"
-    r"tags?\s*:|теги\s*:|метки\s*:|etiketlər\s*:|açar sözlər\s*:|"
-    r"read also\s*:|read more\s*:|see also\s*:|also read\s*:|читайте также\s*:|"
-    r"həmçinin oxuyun\s*:|views\s*:?\s*[0-9]|просмотров\s*:?\s*[0-9]|baxış\s*:?\s*[0-9]|"
-    r"©|copyright\b|\(c\)\s)"
-)
-_BREADCRUMB = re.compile(r"^[^»›>|/→]{1,40}(?:\s*[»›>|/→]\s*[^»›>|/→]{1,40}){1,5}$")
-_BREADCRUMB_START = re.compile(r"^(?i:home|main|главная|ana səhifə|news|новости|xəbərlər)\b")
-_RATE_ROW = re.compile(r"^[A-Z]{3}\s+[0-9]+(?:\s+[0-9]+)?\s+\D{2,40}\s+[0-9]+(?:[.,][0-9]+)?$")
-_FOOTER_MARKERS = _phrases(
-    "news feed|exchange rates|currency rates|related news|related articles|related|read also|"
-    "see also|more news|other news|latest news|most read|popular|comments|leave a comment|"
-    "add comment|лента новостей|курсы валют|читайте также|похожие новости|другие новости|"
-    "последние новости|по теме|комментарии|оставить комментарий|xəbər lenti|"
-    "valyuta məzənnələri|oxşar xəbərlər|digər xəbərlər|son xəbərlər|həmçinin oxuyun|"
-    "şərhlər|şərh yaz"
-)
-_COUNT_SUFFIX = re.compile(r"\s*\(?[0-9]{1,6}\)?$")
-_SOURCE_LINE = re.compile(r"^(?i:source|источник|mənbə)\s*:\s*(?P<value>.{1,300})$")
+_SOURCE_LINE = re.compile(r"^(?P<label>(?i:source|источник|mənbə))\s*:\s*(?P<value>.{1,300})$")
 _URL = re.compile(r"(?i:https?://|www\.)[^\s<>\"'«»]{2,500}")
 _URL_LINE = re.compile(r"^(?:[^\W\d_]{1,20}\s*:?\s*){0,3}(?P<url>(?i:https?://|www\.)\S{2,500})$")
 _REPRINT_LINE = re.compile(
@@ -130,34 +129,68 @@ _REPRINT_LINE = re.compile(
     r"при использовании|при цитировании|yenidən çap|istifadə edərkən|"
     r"all rights reserved|все права защищены|bütün hüquqlar)"
 )
+_PHOTO_CREDIT = re.compile(r"(?i:©|\(c\))\s{0,2}[^/|]{1,40}/")
+_YEAR_OR_TERMS = re.compile(r"[0-9]{4}|(?i:reserved|защищены|hüquqlar|при |istifadə|reprint)")
+_LISTING_CREDIT = re.compile(
+    r"^(?i:via\s)?\s{0,2}(?P<outlet>[^|·•,0-9]{2,40}?)\s{0,2}[|·•,]?\s{1,2}(?P<rest>[0-9].{2,60})$"
+)
 
 
 @dataclass
 class _Findings:
     """What the passes learn about the article as they go."""
 
+    today: dt.date
     title: str | None = None
-    published: PublishedDate | None = None
-    credited_source: str | None = None
+    dates: list[tuple[_DateRank, PublishedDate]] = field(default_factory=list)
+    claims: list[tuple[Claim, str]] = field(default_factory=list)
     bylines: list[str] = field(default_factory=list)
     url: str | None = None
     problems: list[str] = field(default_factory=list)
+    # An aggregator's list of other outlets' items: it has no headline of its own.
+    is_listing: bool = False
 
-    def note_date(self, found: DateFound) -> None:
-        if found.problem and found.problem not in self.problems:
-            self.problems.append(found.problem)
-        if self.published is None and found.published.value is not None:
-            self.published = found.published
+    def note_problem(self, problem: str | None) -> None:
+        if problem and problem not in self.problems:
+            self.problems.append(problem)
 
-    def note_source(self, name: str | None) -> None:
-        if name and self.credited_source is None:
-            self.credited_source = name
+    def note_date(self, found: DateFound, rank: _DateRank) -> None:
+        self.note_problem(found.problem)
+        value = found.published.value
+        if value is None or found.is_today:
+            return
+        if value > self.today + dt.timedelta(days=1):
+            self.note_problem(f"date in the future: {value.isoformat()}")
+            return
+        self.dates.append((rank, found.published))
 
-    def note_url(self, url: str, sources: KnownSources) -> None:
+    def published(self) -> PublishedDate:
+        return (
+            min(self.dates, key=lambda dated: dated[0])[1]
+            if self.dates
+            else PublishedDate.unknown()
+        )
+
+    def claim(self, strength: Claim, name: str | None) -> None:
+        if name:
+            self.claims.append((strength, name))
+
+    def note_url(self, url: str, sources: KnownSources, strength: Claim) -> None:
         url = url.rstrip(".,;)")
-        if self.url is None:
+        if strength is not Claim.CITED and self.url is None:
             self.url = url
-        self.note_source(sources.from_url(url))
+            found = date_in_url(url)
+            if found:
+                self.note_date(found, _DateRank.ADDRESS)
+        self.claim(strength, sources.from_url(url))
+
+    def publisher_and_credits(self) -> tuple[str | None, tuple[str, ...]]:
+        """The strongest claim names the publisher; every other outlet named is a credit."""
+        publishing = [claim for claim in self.claims if claim[0] >= Claim.ATTRIBUTION]
+        strongest = max((strength for strength, _ in publishing), default=None)
+        publisher = next((name for strength, name in publishing if strength == strongest), None)
+        credits = dict.fromkeys(name for _, name in self.claims if name != publisher)
+        return publisher, tuple(credits)
 
 
 def _is_paragraph(line: str) -> bool:
@@ -165,39 +198,50 @@ def _is_paragraph(line: str) -> bool:
     return len(line) > 200 or (words >= 20 and line[-1] in '.!?"”»')
 
 
-def _is_furniture(line: str) -> bool:
-    if _SEPARATOR.match(line) or _FONT_CONTROLS.match(line) or _LINE_FURNITURE.match(line):
-        return True
-    if _RATE_ROW.match(line):
-        return True
-    if len(line) <= 80:
-        words = [word.lower() for word in _WORD.findall(line)]
-        if words and all(word in _FURNITURE_WORDS for word in words):
-            return True
-        if _BREADCRUMB_START.match(line) and _BREADCRUMB.match(line):
-            return True
-    return False
-
-
 def _take_credit_line(line: str, findings: _Findings, sources: KnownSources) -> bool:
-    """Record and drop a line that only credits the source or names the page's URL."""
+    """Record and drop a line that only credits an outlet or names the page's URL."""
     source_line = _SOURCE_LINE.match(line)
     if source_line:
+        # "Source: <address>" is how a page names itself; "Источник:" and "Mənbə:"
+        # name where a reprint came from.
+        own = fold(source_line.group("label")) == "source"
         value = source_line.group("value").strip()
         url = _URL.search(value)
         if url:
-            findings.note_url(url.group(0), sources)
+            findings.note_url(url.group(0), sources, Claim.CREDIT if own else Claim.CITED)
         elif len(value) <= 60:
-            findings.note_source(sources.named(value) or value.strip(QUOTES + " ."))
+            findings.claim(Claim.CITED, sources.named(value) or value.strip(QUOTES + " ."))
         return True
     url_line = _URL_LINE.match(line)
     if url_line:
-        findings.note_url(url_line.group("url"), sources)
+        findings.note_url(url_line.group("url"), sources, Claim.SITE)
         return True
-    if len(line) <= 200 and _REPRINT_LINE.search(line):
-        findings.note_source(sources.mentioned_in(line))
+    if is_copyright(line) or (len(line) <= 300 and _REPRINT_LINE.search(line)):
+        # A site signs its copyright with years or terms; a bare "(c) TASS" credits a reprint.
+        own = _YEAR_OR_TERMS.search(line) or not is_copyright(line)
+        if not _PHOTO_CREDIT.search(line):
+            findings.claim(Claim.SITE if own else Claim.CITED, sources.mentioned_in(line))
         return True
     return False
+
+
+def _listings(lines: list[str], sources: KnownSources) -> dict[int, str]:
+    """An aggregator's items credit their outlets one line each; one such line is a dateline."""
+    listed = {index: _listing_credit(line, sources) for index, line in enumerate(lines) if line}
+    found = {index: outlet for index, outlet in listed.items() if outlet}
+    return found if len(found) >= 2 else {}
+
+
+def _listing_credit(line: str, sources: KnownSources) -> str | None:
+    """An aggregator's item credit: 'ТАСС | 18.08.2024 21:47', 'via Report · 17 May'."""
+    if len(line) > 80:
+        return None
+    match = _LISTING_CREDIT.match(line)
+    if match is None:
+        return None
+    outlet = sources.named(match.group("outlet"))
+    rest = match.group("rest")
+    return outlet if outlet and (date_only_line(rest) or find_date(rest)) else None
 
 
 def _drop_furniture(lines: list[str], findings: _Findings, sources: KnownSources) -> list[str]:
@@ -206,31 +250,56 @@ def _drop_furniture(lines: list[str], findings: _Findings, sources: KnownSources
     last_paragraph = max(
         (i for i, line in enumerate(lines) if line and _is_paragraph(line)), default=-1
     )
+    listings = _listings(lines, sources)
     for index, line in enumerate(lines):
         if not line:
             kept.append(line)
             continue
-        marker = _COUNT_SUFFIX.sub("", line.lower()).strip(" :.!") in _FOOTER_MARKERS
+        marker = is_footer_marker(line)
         if marker and seen_paragraph and index > last_paragraph:
             break
-        if marker or _is_furniture(line) or _take_credit_line(line, findings, sources):
+        if index in listings:
+            findings.claim(Claim.CITED, listings[index])
+            findings.is_listing = True
+            continue
+        if not seen_paragraph and _is_banner(line, findings, sources):
+            continue
+        if marker or _take_credit_line(line, findings, sources) or _is_furniture(line):
             continue
         seen_paragraph = seen_paragraph or _is_paragraph(line)
         kept.append(line)
     return kept
 
 
+def _is_furniture(line: str) -> bool:
+    if is_labelled_chrome(line):
+        return True
+    if not is_chrome(line):
+        return False
+    # A date line such as "14:32 / 27.04.2023" is read in the header, unless it is today's.
+    dated = date_only_line(line)
+    return dated is None or dated.is_today
+
+
 # ---------------------------------------------------------------- header zone
 
 _HEADLINE_END = re.compile(r"[.,;:\-–—]$")
+_GLUED_DATE = re.compile(
+    rf"(?<=[^\W\d_])(?=[0-9]{{1,2}}\s{{1,3}}{MONTH_PATTERN}\s{{0,3}}[0-9]{{4}}|[0-9]{{1,2}}\.[0-9]{{2}}\.[0-9]{{4}})"
+)
+# "Today.Az » Politics » Russia ends use of Gabala radar": a breadcrumb ending in the headline.
+_CRUMBS_THEN_HEADLINE = re.compile(
+    r"^(?:[^»›→>/]{1,40}\s[»›→>]\s){2,5}(?P<last>(?:[^\s»›→>]+\s){3,}[^\s»›→>]+)$"
+)
+_FORUM_LABEL = re.compile(r"^(?i:mövzu|тема|topic|re|цитата|quote|sitat)\s*:")
 
 
 def _credit(text: str, findings: _Findings, sources: KnownSources) -> None:
-    """Note a credit such as 'John Smith, Trend': people as bylines, the rest as source."""
+    """Note a credit such as 'John Smith, Trend': people as bylines, the rest as outlets."""
     credit = split_credit(text, sources)
     findings.bylines.extend(credit.people)
     for name in credit.source_names:
-        findings.note_source(name)
+        findings.claim(Claim.CREDIT, name)
 
 
 def _take_date_header(lines: list[str], findings: _Findings, sources: KnownSources) -> list[str]:
@@ -241,10 +310,10 @@ def _take_date_header(lines: list[str], findings: _Findings, sources: KnownSourc
     match = HEADER_DATE_LINE.match(lines[first])
     if not match:
         return lines
-    found = find_date(match.group("date"))
+    found = find_date(match.group("date")) or year_month(match.group("date"))
     if found is None:
         return lines
-    findings.note_date(found)
+    findings.note_date(found, _DateRank.HEADER)
     rest = (match.group("rest") or "").strip()
     credit = CREDIT_PREFIX.match(rest)
     if credit and len(rest) <= 60:
@@ -255,40 +324,183 @@ def _take_date_header(lines: list[str], findings: _Findings, sources: KnownSourc
 
 def _read_header(lines: list[str], findings: _Findings, sources: KnownSources) -> list[str]:
     """Take metadata from the lines before the first paragraph; keep the rest (a standfirst)."""
-    zone_end = next((i for i, line in enumerate(lines) if line and _is_paragraph(line)), len(lines))
+    lines = _split_glued_dates(_join_wrapped_header(lines))
+    zone_end = _header_end(lines)
+    headline = None if findings.is_listing else _choose_headline(lines, zone_end, sources)
     kept: list[str] = []
     for index in range(zone_end):
         line = lines[index]
-        if not line or not _take_header_line(lines, index, findings, sources):
+        if not line or not _take_header_line(lines, index, headline, findings, sources):
             kept.append(line)
     return kept + lines[zone_end:]
 
 
+def _header_end(lines: list[str]) -> int:
+    """Where the header ends: the first paragraph, or past a date or byline right under it.
+
+    A standfirst long enough to read as a paragraph may stand above the date
+    and author ('Baku's reaction ... began.' then 'Nigar Rustamli | Jul 2, 2025').
+    """
+    paragraphs = [i for i, line in enumerate(lines) if line and _opens_prose(lines, i)][:2]
+    end = paragraphs[0] if paragraphs else len(lines)
+    if len(paragraphs) < 2:
+        return end
+    between = [line for line in lines[end + 1 : paragraphs[1]] if line]
+    if between and len(between) <= 3 and any(date_only_line(line) for line in between):
+        return paragraphs[1]
+    return end
+
+
+def _split_glued_dates(lines: list[str]) -> list[str]:
+    """'… for Azerbaijan18 January 2025 10:24': a headline and its date, glued by the copy."""
+    split: list[str] = []
+    for line in lines:
+        crumbs = _CRUMBS_THEN_HEADLINE.match(line) if len(line) <= 300 else None
+        if crumbs:
+            line = crumbs.group("last")
+        glued = _GLUED_DATE.search(line) if len(line) <= 300 else None
+        if glued and date_only_line(line[glued.start() :]):
+            split.extend([line[: glued.start()].rstrip(), line[glued.start() :]])
+        else:
+            split.append(line)
+    return split
+
+
+def _opens_prose(lines: list[str], index: int) -> bool:
+    """A paragraph, or the first of three long lines in a row: prose hard-wrapped by the copy."""
+    if _is_paragraph(lines[index]):
+        return True
+    block = lines[index : index + 3]
+    return len(block) == 3 and all(len(line) >= 50 for line in block) and block[0] != block[1]
+
+
+def _join_wrapped_header(lines: list[str]) -> list[str]:
+    """A headline hard-wrapped by a newspaper's columns goes on in lower case on the next line."""
+    joined: list[str] = []
+    for line in lines:
+        previous = joined[-1] if joined else ""
+        if (
+            previous
+            and line[:1].islower()
+            and previous[-1] not in _TERMINAL + ","
+            and len(previous) + len(line) <= 160
+            and not _is_paragraph(previous)
+        ):
+            joined[-1] = f"{previous} {line}"
+        else:
+            joined.append(line)
+    return joined
+
+
 def _take_header_line(
-    lines: list[str], index: int, findings: _Findings, sources: KnownSources
+    lines: list[str], index: int, headline: int | None, findings: _Findings, sources: KnownSources
 ) -> bool:
     line = lines[index]
-    banner = BANNER.match(line)
-    if banner:
-        findings.note_source(sources.named(banner.group("name")) or banner.group("name").strip())
+    above = headline is None or index < headline
+    if above and _is_banner(line, findings, sources):
         return True
     date_line = date_only_line(line)
     if date_line:
-        findings.note_date(date_line)
+        findings.note_date(date_line, _date_rank(date_line, above, headline))
         return True
     credit = CREDIT_PREFIX.match(line)
     if credit and len(line) <= 80 and not _is_paragraph(line):
         _credit(credit.group("credit"), findings, sources)
         return True
-    if findings.title is None and _is_headline(lines, index):
+    if index == headline:
         findings.title = line
         return True
-    return findings.title is not None and line.casefold() == findings.title.casefold()
+    if findings.title is not None:
+        return _take_line_under_headline(line, findings)
+    # Above a headline stand the site's name, taglines and rubrics, never the article.
+    return headline is not None and len(_WORD.findall(line)) <= 12
 
 
-def _is_headline(lines: list[str], index: int) -> bool:
+def _date_rank(found: DateFound, above: bool, headline: int | None) -> _DateRank:
+    if not above:
+        return _DateRank.UNDER_HEADLINE
+    coarse = found.published.precision is not Precision.DAY
+    if found.has_weekday or (coarse and headline is not None):
+        return _DateRank.WIDGET_LIKE
+    return _DateRank.ABOVE_HEADLINE
+
+
+def _take_line_under_headline(line: str, findings: _Findings) -> bool:
+    """The headline repeated, or an author's name standing alone under it."""
+    if fold(line) == fold(findings.title or ""):
+        return True
+    if len(line) <= 60 and looks_like_person(line.strip(QUOTES + " ")):
+        findings.bylines.append(line.strip(QUOTES + " "))
+        return True
+    return False
+
+
+def _is_banner(line: str, findings: _Findings, sources: KnownSources) -> bool:
+    """The site's own name atop its page: '"Kaspi" publications', 'ТАСС', 'Trend.az | …'."""
+    banner = BANNER.match(line)
+    if banner:
+        name = banner.group("name")
+        findings.claim(Claim.SITE, sources.named(name) or name.strip())
+        return True
+    named = sources.banner(line) or (_is_tagline(line) and sources.mentioned_in(line))
+    if named:
+        findings.claim(Claim.SITE, named)
+        return True
+    return False
+
+
+def _choose_headline(lines: list[str], zone_end: int, sources: KnownSources) -> int | None:
+    """The header line that reads most like the page's headline, if any does.
+
+    Menus and widgets stand in blocks at the top; the headline stands alone,
+    right above the date, the byline or the dateline's lead, and has words.
+    """
+    best: tuple[int, int] | None = None
+    for index in range(zone_end):
+        if not _is_headline(lines, index, sources):
+            continue
+        score = _headline_score(lines, index, zone_end, sources)
+        if score > 0 and (best is None or score > best[0]):
+            best = (score, index)
+    return best[1] if best else None
+
+
+def _headline_score(lines: list[str], index: int, zone_end: int, sources: KnownSources) -> int:
+    """Higher for a line over the date or byline (a standfirst may stand between), alone, wordy."""
     line = lines[index]
-    if len(line) > 200 or len(_WORD.findall(line)) < 2 or _HEADLINE_END.search(line):
+    words = len(_LETTER_WORD.findall(line))
+    later = [other for other in lines[index + 1 : zone_end + 1] if other][:3]
+    repeated = bool(later) and fold(later[0]) == fold(line)
+    if repeated:
+        later = later[1:]
+    above_date = any(_is_metadata_line(other, sources) for other in later[:2])
+    alone = (index == 0 or not lines[index - 1]) and (
+        index + 1 >= len(lines) or not lines[index + 1]
+    )
+    if (words < 3 and not (later and _is_metadata_line(later[0], sources))) or words > 30:
+        return 0
+    return 5 * repeated + 4 * above_date + 2 * alone + (words >= 3) + (words >= 4)
+
+
+def _is_metadata_line(line: str, sources: KnownSources) -> bool:
+    """A line that follows a headline: its date, its byline or the dateline's lead."""
+    return bool(
+        date_only_line(line)
+        or CREDIT_PREFIX.match(line)
+        or (len(line) <= 60 and looks_like_person(line.strip(QUOTES + " ")))
+        or _dateline_parts(line, sources) is not None
+    )
+
+
+def _is_headline(lines: list[str], index: int, sources: KnownSources) -> bool:
+    line = lines[index]
+    if not line or len(line) > 250 or len(_LETTER_WORD.findall(line)) < 2:
+        return False
+    if _HEADLINE_END.search(line) or _FORUM_LABEL.match(line) or _is_tagline(line):
+        return False
+    if date_only_line(line) or CREDIT_PREFIX.match(line) or sources.banner(line):
+        return False
+    if looks_like_person(line.strip(QUOTES + " ")) or " " not in line:
         return False
     following = next((later for later in lines[index + 1 :] if later), None)
     if following is None:
@@ -297,29 +509,45 @@ def _is_headline(lines: list[str], index: int) -> bool:
     return next_is_blank or not following[:1].islower()
 
 
+def _is_tagline(line: str) -> bool:
+    """A site's description under its name: 'Информационное агентство России'."""
+    if _URL.search(line) or line.endswith("."):
+        return False
+    words = [fold(word) for word in _LETTER_WORD.findall(line)]
+    return len(words) <= 6 and bool(ORGANISATION_WORDS & set(words))
+
+
 # ---------------------------------------------------------------- body
 
 _TERMINAL = '.!?:;"”»)…'
-_PLACE = r"[A-ZА-ЯЁƏ][\w'’-]+(?:[ -][A-ZА-ЯЁƏ][\w'’-]+){0,2}"
-
-
-def _dateline_credit(suffix: str) -> str:
-    return (
-        rf"(?:\(\s*(?P<credit{suffix}>[^()\n]{{2,40}}?)\s*\)"
-        rf"|/\s*(?P<slashed{suffix}>[^/\n]{{2,40}}?)\s*/)"
-    )
-
-
-# A dateline needs a date or a credit after the place: "BAKU, March 3." or "BAKU (Trend) -".
-_DATELINE = re.compile(
-    rf"^(?P<place>{_PLACE}(?:,\s*[A-ZА-ЯЁƏ][\w-]+)?)"
-    rf"(?:,\s*(?P<date>{ANY_DATE_PATTERN})\.?\s*{_dateline_credit('')}?|\s*{_dateline_credit('2')})"
-    r"\s*(?:[—–-]+|[.:])?\s+"
+_CAPITAL = "A-ZА-ЯЁƏÜÖĞİŞÇ"
+_PLACE = rf"[{_CAPITAL}][\w'’-]+(?:[ -][{_CAPITAL}][\w'’-]+){{0,2}}"
+_DATELINE_CREDIT = (
+    r"(?:\(\s{0,2}(?P<paren>[^()\n]{2,40}?)\s{0,2}\)"
+    r"|/\s{0,2}(?P<slashed>[^/\n]{2,60}?)\s{0,2}/"
+    r"|(?P<bare>[^\s()/,.:;–—-][^()/,:;–—\n]{0,30}?)(?:/|(?=\s{0,2}[-–—:.]|$)))"
+)
+_DATELINE_END = r"\s{0,3}(?:[—–-]{1,2}|[.:])?(?=\s|$)"
+# "BAKU, March 3 (Trend) -", "Баку. 19 ноября. ИНТЕРФАКС -", "Bakı. 5 iyun. REPORT.AZ/",
+# "Москва, 5 июня 2021 года.": a place, then a date, a credit or both.
+_DATELINE_WITH_CREDIT = re.compile(
+    rf"^(?P<place>{_PLACE}(?:,\s{{0,2}}{_PLACE})?)"
+    rf"(?:[,.]\s{{0,3}}(?P<date>{ANY_DATE_PATTERN}))?"
+    rf"[.,]?\s{{0,3}}[—–-]?\s{{0,3}}{_DATELINE_CREDIT}{_DATELINE_END}"
+)
+_DATELINE_DATE = re.compile(
+    rf"^(?P<place>{_PLACE}(?:,\s{{0,2}}{_PLACE})?)[,.]\s{{0,3}}(?P<date>{ANY_DATE_PATTERN})"
+    rf"{_DATELINE_END}"
+)
+# Turan's "Bakı/23.09.02/Turan:": place, date with a two-digit year, agency.
+_SLASHED_DATELINE = re.compile(
+    rf"^(?P<place>{_PLACE})/(?P<date>[0-9]{{1,2}}\.[0-9]{{1,2}}\.[0-9]{{2,4}})/"
+    r"(?P<bare>[^/:\n]{2,30}?):(?=\s|$)"
 )
 _SENTENCE_END = re.compile(r"[.!?…](?=[\s\"”»]*(?:\s[\"“«A-ZА-ЯЁƏ0-9]|$))")
 _TRAILING_SMALL_WORDS = _words(
     "a an and as at by for from in into of on or that the to with which who whose its their "
-    "и в во на с со по к о об от для что как а но из за у и ilə və bu da də ki"
+    "и в во на с со по к о об от для что как а но из за у ilə və bu da də ki"
 )
 
 
@@ -344,23 +572,56 @@ def _paragraphs(lines: list[str]) -> list[str]:
 
 
 def _take_dateline(paragraphs: list[str], findings: _Findings, sources: KnownSources) -> list[str]:
-    """'BAKU, March 3 (Trend) - ...': a dateline gives a date and credit, then leaves the body."""
-    if not paragraphs:
-        return paragraphs
-    match = _DATELINE.match(paragraphs[0])
-    if not match:
-        return paragraphs
-    credit = next(filter(None, match.group("credit", "slashed", "credit2", "slashed2")), None)
-    if credit and not (sources.named(credit) or looks_like_source(credit)):
-        return paragraphs
-    if match.group("date"):
-        findings.note_date(
-            find_date(match.group("date")) or DateFound(PublishedDate.unknown(), (0, 0))
-        )
-    if credit:
-        findings.note_source(sources.named(credit) or credit)
-    rest = paragraphs[0][match.end() :].strip()
-    return [rest, *paragraphs[1:]] if rest else paragraphs[1:]
+    """'BAKU, March 3 (Trend) - ...': a dateline gives a date and credit, then leaves the body.
+
+    Tried on the first two paragraphs: a standfirst may stand above the lead.
+    """
+    for position in range(min(2, len(paragraphs))):
+        rest = _cut_dateline(paragraphs[position], findings, sources)
+        if rest is not None:
+            kept = [rest] if rest else []
+            return [*paragraphs[:position], *kept, *paragraphs[position + 1 :]]
+    return paragraphs
+
+
+def _cut_dateline(paragraph: str, findings: _Findings, sources: KnownSources) -> str | None:
+    """The paragraph without its dateline, or None when it opens with none."""
+    parts = _dateline_parts(paragraph, sources)
+    if parts is None:
+        return None
+    match, credit = parts
+    date = match.groupdict().get("date")
+    if date:
+        found = find_date(date) or short_year_date(date, findings.today)
+        findings.note_date(found or DateFound(PublishedDate.unknown(), (0, 0)), _DateRank.DATELINE)
+    findings.claim(Claim.DATELINE, credit)
+    return paragraph[match.end() :].strip()
+
+
+def _dateline_parts(
+    paragraph: str, sources: KnownSources
+) -> tuple[re.Match[str], str | None] | None:
+    """The dateline a paragraph opens with and the outlet it credits, if it opens with one."""
+    for pattern in (_DATELINE_WITH_CREDIT, _SLASHED_DATELINE):
+        match = pattern.match(paragraph)
+        credit = _dateline_credit(match, sources) if match else None
+        if match and credit:
+            return match, credit
+    match = _DATELINE_DATE.match(paragraph)
+    return (match, None) if match else None
+
+
+def _dateline_credit(match: re.Match[str], sources: KnownSources) -> str | None:
+    """The outlet a dateline credits, if its credit names one ('Корр. ИТАР-ТАСС …' does)."""
+    bare = match.group("bare")
+    if bare:
+        named = sources.named(bare)
+        return named or (bare.strip() if bare.isupper() and " " not in bare.strip() else None)
+    credit = (match.group("paren") or match.group("slashed") or "").strip()
+    named = sources.named(credit) or sources.mentioned_in(credit)
+    if named:
+        return named
+    return credit if looks_like_source(credit) and credit[:1].isupper() else None
 
 
 def _take_closing_byline(
@@ -370,10 +631,18 @@ def _take_closing_byline(
         return paragraphs
     last = paragraphs[-1].strip(QUOTES + " ")
     credit = CREDIT_PREFIX.match(last)
-    if credit and len(last) <= 80:
+    named = sources.named(last.strip("()—–- ")) if len(last) <= 60 else None
+    stamped = _listing_credit(last, sources)
+    if stamped:
+        # A wire's closing stamp, 'ITAR-TASS 23.09.2002 17:12': its outlet and its date.
+        findings.claim(Claim.CREDIT, stamped)
+        found = find_date(last)
+        if found:
+            findings.note_date(found, _DateRank.ADDRESS)
+    elif credit and len(last) <= 80:
         _credit(credit.group("credit"), findings, sources)
-    elif len(last) <= 60 and sources.named(last.strip("()")):
-        findings.note_source(sources.named(last.strip("()")))
+    elif named:
+        findings.claim(Claim.CREDIT, named)
     elif len(last) <= 60 and looks_like_person(last):
         findings.bylines.append(last)
     else:
@@ -398,50 +667,69 @@ def _mark_subheadings(paragraphs: list[str]) -> list[str]:
 
 
 def _derive_title(body: str) -> str:
-    """A short readable title from the body's first sentence, cut at a word boundary."""
+    """A short readable title from the body's first sentence, cut at a word with '…'."""
     first = next((block for block in body.split("\n\n") if not block.startswith("## ")), body)
     first = first.removeprefix("## ")[:400]
     end = _SENTENCE_END.search(first)
     sentence = (first[: end.start()] if end else first).strip(QUOTES + " ")
-    if len(sentence) > TITLE_MAX_CHARS:
+    cut = len(sentence) > TITLE_MAX_CHARS
+    if cut:
         sentence = sentence[: TITLE_MAX_CHARS + 1].rsplit(" ", 1)[0]
         words = sentence.split(" ")
-        while len(words) > 3 and words[-1].lower().strip(QUOTES + ",;:") in _TRAILING_SMALL_WORDS:
+        while len(words) > 3 and fold(words[-1].strip(QUOTES + ",;:")) in _TRAILING_SMALL_WORDS:
             words.pop()
         sentence = " ".join(words)
     title = sentence.rstrip(QUOTES + " ,;:.-–—(").strip()
     if title.count('"') % 2:
         title = title.replace('"', "")
-    return title or body[:TITLE_MAX_CHARS].strip()
+    if not title:
+        return body[:TITLE_MAX_CHARS].strip()
+    return f"{title}{ELLIPSIS}" if cut else title
 
 
 # ---------------------------------------------------------------- entry point
 
 
-def parse(text: str, known_sources: KnownSources | None = None) -> ParsedArticle:
-    """Make a ParsedArticle of one file's decoded text; NoArticleText if it holds no text."""
+def parse(
+    text: str, known_sources: KnownSources | None = None, *, today: dt.date | None = None
+) -> ParsedArticle:
+    """Make a ParsedArticle of one file's decoded text; NoArticleText if it holds no text.
+
+    `today` is the day of the import (default: the machine's): a date after
+    the next day is refused as a problem, never stored.
+    """
     if not _LETTER_OR_DIGIT.search(text):
         raise NoArticleText("no article text: the file has no letters or digits")
     sources = known_sources or default_sources()
-    findings = _Findings()
+    findings = _Findings(today=today or dt.date.today())
     lines = _take_date_header(_clean_lines(text), findings, sources)
     lines = _read_header(_drop_furniture(lines, findings, sources), findings, sources)
     paragraphs = _take_dateline(_paragraphs(lines), findings, sources)
     paragraphs = _mark_subheadings(_take_closing_byline(paragraphs, findings, sources))
     body = "\n\n".join(paragraphs) or _fallback_body(text)
     title = findings.title or _derive_title(body)
-    source = findings.credited_source or sources.attributed_in(body)
+    _note_mentions(body, findings, sources)
+    source, credits = findings.publisher_and_credits()
     return ParsedArticle(
         title=title,
         title_derived=findings.title is None,
         body=body,
-        published=findings.published or PublishedDate.unknown(),
+        published=findings.published(),
         source=source,
         byline=", ".join(dict.fromkeys(findings.bylines)),
         language=detect_language(f"{title}\n{body}"),
         url=findings.url,
         problems=tuple(findings.problems),
+        credits=credits,
     )
+
+
+def _note_mentions(body: str, findings: _Findings, sources: KnownSources) -> None:
+    """Outlets the text reports for ('told Trend') and those it cites ('according to TASS')."""
+    for name in sources.attributed_in(body):
+        findings.claim(Claim.ATTRIBUTION, name)
+    for name in sources.cited_in(body):
+        findings.claim(Claim.CITED, name)
 
 
 def _fallback_body(text: str) -> str:

@@ -1,12 +1,19 @@
-"""Who an article credits, a part of parsing (read -> parse -> extract).
+"""Who published an article and whom it credits, a part of parsing (read -> parse -> extract).
 
-The parser settles an article's source from what the page says, in this
-order: an explicit credit (a "Trend publications" banner, "By John Smith,
-Trend", "Source: trend.az", a "(Trend)" dateline), then an attribution in the
-text ("told Trend", "Trend reports", "(APA)"). This module holds the known
-sources (fixtures/sources.json, which curators extend: names, aliases, web
-domains) and the patterns that recognise credits and attributions; the
-parser decides which line they are tried on.
+The publisher (`source`) is the outlet whose page the text was copied from;
+the agencies the text cites or reprints from are its `credits`, never the
+publisher. The parser collects claims about outlets as it reads, each with a
+strength (`Claim`): the page's own banner, address, copyright or reprint
+notice (SITE) outweigh a dateline's "(Trend)" (DATELINE), which outweighs a
+"By AzerNews" line or a closing credit (CREDIT), which outweighs an
+attribution in the text such as "told Trend" (ATTRIBUTION). "According to
+Interfax", "со ссылкой на ТАСС", "Mənbə: APA" are CITED: credits only. The
+strongest claim names the publisher; every other outlet named is a credit.
+
+This module holds the known outlets (fixtures/sources.json, which curators
+extend: names in three languages, aliases, web domains) and the patterns
+that recognise claims; the parser decides which line they are tried on.
+Every lookup folds case with Turkic and Cyrillic care (`language.fold`).
 """
 
 from __future__ import annotations
@@ -14,18 +21,45 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from enum import IntEnum
 from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from articles.ingest.language import fold
+
 SOURCES_PATH = Path(__file__).resolve().parents[2] / "fixtures" / "sources.json"
 QUOTES = "\"'«»“”„‘’"
 
+
+class Claim(IntEnum):
+    """How strongly a mention says that an outlet published the page."""
+
+    CITED = 0
+    ATTRIBUTION = 1
+    CREDIT = 2
+    DATELINE = 3
+    SITE = 4
+
+
 _ATTRIBUTION_VERBS = (
-    r"(?:told|tells|reports?|reported|according to|quoted by|cited by|in an interview with|"
+    r"(?:told|tells|in an interview with|"
     r"(?i:сообщает|сообщил[аи]?|передает|передаёт|рассказал[аи]?|заявил[аи]?|сказал[аи]?|"
-    r"по данным|по информации|в интервью|xəbər verir|məlumat verir))"
+    r"в интервью|xəbər verir|məlumat verir))"
 )
+_CITING_WORDS = (
+    r"(?:(?i:according to|citing|cited by|quoted by|as reported by|reported by|"
+    r"courtesy of|reprinted from|republished from|originally published by|"
+    r"via|по данным|по информации|со ссылкой на|как сообщает|как сообщал[аио]?|"
+    r"как сообщил[аио]?|как передает|как передаёт|как передавал[аио]?|как пишет|как писал[аио]?|"
+    r"по сообщению|сообщает со ссылкой на))"
+)
+_AGENCY_WORD = (
+    r"(?:(?i:the\s|news agency\s|агентства\s|агентство\s|агентству\s|издания\s|газеты\s|"
+    r"портала\s|сайта\s|ИА\s))?"
+)
+# Case endings an outlet's name takes in running text: "Интерфаксу", "Trend-ə", "APA-nın".
+_NAME_ENDING = r"(?:у|а|ом|е|[-ʼ'’](?:y?[aəe]|n?[ıiuü]n))?"
 BANNER = re.compile(
     rf"^[{QUOTES}]?(?P<name>[^{QUOTES}]{{2,40}})[{QUOTES}]?\s+(?i:publications?|публикации)$"
 )
@@ -35,22 +69,25 @@ _NAME_WORD = r"[A-ZА-ЯЁƏÜÖĞİŞÇ][\w'’.-]*"
 _PERSON = re.compile(
     rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}(?:\s+(?:and|и|və)\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})?$"
 )
+_BANNER_REST = re.compile(r"^\s*(?:[|•·/—–]|-\s|$)")
 
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_ORGANISATION_WORDS = _words(
+ORGANISATION_WORDS = _words(
     "news agency press media service tv radio online info az ru com daily times post journal "
-    "group network newspaper новости агентство пресс служба информ xəbər agentliyi qəzeti"
+    "group network newspaper gazette portal website official site publications "
+    "новости агентство информационное пресс служба информ газета издание портал сайт "
+    "официальный xəbər agentliyi agentlik informasiya qəzeti qəzet portalı saytı rəsmi"
 )
 _WORD = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True, eq=False)
 class KnownSources:
-    """News sources the parser recognises, loaded from data a curator can extend."""
+    """News outlets the parser recognises, loaded from data a curator can extend."""
 
     names_by_alias: dict[str, str]
     names_by_domain: dict[str, str]
@@ -63,12 +100,14 @@ class KnownSources:
         aliases: list[str] = []
         for entry in entries:
             name = entry["name"]
-            for alias in [name, *entry.get("aliases", [])]:
-                by_alias[alias.casefold()] = name
+            names = [name, entry.get("name_ru"), entry.get("name_az"), *entry.get("aliases", [])]
+            for alias in filter(None, names):
+                by_alias.setdefault(fold(alias), name)
                 aliases.append(alias)
             for domain in entry.get("domains", []):
                 by_domain[domain.lower()] = name
-                by_alias.setdefault(domain.lower(), name)
+                by_alias.setdefault(fold(domain), name)
+                aliases.append(domain)
         ordered = sorted(set(aliases), key=len, reverse=True)
         pattern = "|".join(re.escape(alias) for alias in ordered) or r"(?!x)x"
         return cls(by_alias, by_domain, pattern)
@@ -79,11 +118,12 @@ class KnownSources:
         return cls.from_entries(data["sources"])
 
     def named(self, text: str) -> str | None:
-        """The source `text` names exactly (any case, quotes ignored), if known."""
-        return self.names_by_alias.get(text.strip(QUOTES + " .:").casefold())
+        """The outlet `text` names exactly (any case, quotes ignored), if known."""
+        key = fold(text.strip(QUOTES + " .:;,()[]/-–—"))
+        return self.names_by_alias.get(key) or self.names_by_alias.get(key.removeprefix("www."))
 
     def from_url(self, url: str) -> str | None:
-        """The source whose web domain `url` is on, if known."""
+        """The outlet whose web domain `url` is on, if known."""
         try:
             host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
         except ValueError:
@@ -96,18 +136,43 @@ class KnownSources:
         return None
 
     def mentioned_in(self, text: str) -> str | None:
-        """The first known source named anywhere in `text`, as a whole word."""
+        """The first known outlet named anywhere in `text` (any case), as a whole word."""
         mentioned = _alias_anywhere(self.alias_pattern).search(text)
         return self.named(mentioned.group("alias")) if mentioned else None
 
-    def attributed_in(self, text: str) -> str | None:
-        """The first known source the text credits: 'told Trend', 'Trend reports', '(APA)'."""
-        best: tuple[int, str] | None = None
-        for pattern in _attribution_patterns(self.alias_pattern):
-            match = pattern.search(text)
-            if match and (best is None or match.start() < best[0]):
-                best = (match.start(), match.group("alias"))
-        return self.named(best[1]) if best else None
+    def banner(self, line: str) -> str | None:
+        """The outlet a banner names: 'ТАСС', 'Trend.az | News | ...', 'AZƏRTAC Agency'."""
+        if len(line) > 160:
+            return None
+        match = _alias_anywhere(self.alias_pattern).match(line.lstrip(QUOTES))
+        if match is None:
+            return None
+        rest = line.lstrip(QUOTES)[match.end() :].strip(QUOTES + " ")
+        words = _WORD.findall(rest)
+        if (
+            _BANNER_REST.match(rest)
+            or (len(words) <= 6 and ORGANISATION_WORDS & {fold(word) for word in words})
+            or (len(words) <= 3 and all(word[:1].isupper() for word in words))
+        ):
+            return self.named(match.group("alias"))
+        return None
+
+    def attributed_in(self, text: str) -> list[str]:
+        """Outlets the text reports for: 'told Trend', 'Trend reports', '(APA)', in order."""
+        return self._names(text, _attribution_patterns(self.alias_pattern))
+
+    def cited_in(self, text: str) -> list[str]:
+        """Outlets the text cites: 'according to Interfax', 'со ссылкой на ТАСС', in order."""
+        return self._names(text, _citing_patterns(self.alias_pattern))
+
+    def _names(self, text: str, patterns: tuple[re.Pattern[str], ...]) -> list[str]:
+        found = [
+            (match.start(), match.group("alias"))
+            for pattern in patterns
+            for match in pattern.finditer(text)
+        ]
+        names = (self.named(alias) for _, alias in sorted(found))
+        return list(dict.fromkeys(name for name in names if name))
 
 
 @cache
@@ -118,18 +183,38 @@ def default_sources() -> KnownSources:
 # Cached by the alias pattern so each set of known sources compiles its patterns once.
 @cache
 def _attribution_patterns(alias_pattern: str) -> tuple[re.Pattern[str], ...]:
-    alias = rf"(?P<alias>{alias_pattern})(?!\w|\.\w)"
+    alias = rf"(?P<alias>{alias_pattern}){_NAME_ENDING}(?!\w|\.\w)"
     return (
-        re.compile(rf"{_ATTRIBUTION_VERBS}\s+(?:the\s+)?[{QUOTES}]?{alias}"),
-        re.compile(rf"{alias}[{QUOTES}]?\s+(?:reports|reported|has learned|learned)\b"),
-        re.compile(rf"\(\s*{alias}\s*\)"),
-        re.compile(rf"{alias}-?[ʼ'’]?y?[aəe]\s+(?:açıqlama|bildir|deyib|müsahibə)"),
+        re.compile(rf"{_ATTRIBUTION_VERBS}\s{{1,3}}{_AGENCY_WORD}[{QUOTES}]?{alias}"),
+        re.compile(
+            rf"(?<!\w){alias}[{QUOTES}]?\s{{1,3}}(?:reports|reported|has learned|learned)\b"
+        ),
+        re.compile(rf"\(\s{{0,3}}{alias}\s{{0,3}}\)"),
+        re.compile(
+            rf"(?<!\w){alias}[{QUOTES}]?\s{{1,3}}(?:açıqlama|bildir|deyib|müsahibə|xəbər verir|"
+            r"məlumat verir)"
+        ),
+    )
+
+
+@cache
+def _citing_patterns(alias_pattern: str) -> tuple[re.Pattern[str], ...]:
+    alias = rf"(?P<alias>{alias_pattern}){_NAME_ENDING}(?!\w|\.\w)"
+    return (
+        re.compile(rf"{_CITING_WORDS}\s{{1,3}}{_AGENCY_WORD}[{QUOTES}]?{alias}"),
+        re.compile(
+            rf"(?<!\w)(?i:as)\s{{1,3}}{alias}\s{{1,3}}(?:noted|reported|wrote|said|reports)\b"
+        ),
+        re.compile(
+            rf"(?<!\w){alias}[{QUOTES}]?(?:\s{{1,3}}(?i:agentliyinin|saytının|agentliyinə|saytına))?"
+            r"\s{1,3}(?i:məlumatına görə|istinadən)"
+        ),
     )
 
 
 @cache
 def _alias_anywhere(alias_pattern: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?P<alias>{alias_pattern})(?!\w|\.\w)")
+    return re.compile(rf"(?<!\w)(?P<alias>{alias_pattern})(?!\w|\.\w)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -161,7 +246,7 @@ def split_credit(text: str, sources: KnownSources) -> Credit:
 def looks_like_person(text: str) -> bool:
     if not _PERSON.match(text):
         return False
-    return not any(word.lower() in _ORGANISATION_WORDS for word in _WORD.findall(text))
+    return not any(fold(word) in ORGANISATION_WORDS for word in _WORD.findall(text))
 
 
 def looks_like_source(text: str) -> bool:

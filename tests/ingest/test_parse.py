@@ -43,7 +43,7 @@ def test_seed_000_gets_a_derived_title_when_it_has_no_headline():
     article = seed("000")
     assert article.title_derived is True
     assert article.title == (
-        "The Sochi meeting of Presidents Vladimir Putin and Ilham Aliyev has confirmed"
+        "The Sochi meeting of Presidents Vladimir Putin and Ilham Aliyev has confirmed…"
     )
 
 
@@ -216,9 +216,10 @@ def test_splits_person_and_agency_when_by_line_names_both():
     assert article.source == "Trend"
 
 
-def test_takes_source_when_text_has_a_source_line():
+def test_credits_the_agency_not_the_publisher_when_text_has_a_source_line():
     article = parse(page("Presidents discuss the corridor") + "\n\nSource: APA")
-    assert article.source == "APA"
+    assert article.source is None
+    assert article.credits == ("APA",)
     assert "Source:" not in article.body
 
 
@@ -309,12 +310,14 @@ def test_strips_markup_when_text_has_html_tags():
 # ------------------------------------------------------------------ titles and body
 
 
-def test_derives_a_short_title_when_first_sentence_is_long():
+def test_derives_a_short_title_cut_at_a_word_with_an_ellipsis_when_first_sentence_is_long():
     article = parse(PARAGRAPH)
     assert article.title_derived is True
-    assert 40 <= len(article.title) <= 90
-    assert article.title[-1].isalnum()
-    assert not article.title.endswith((" and", " the", " of"))
+    assert 40 <= len(article.title) <= 91
+    assert article.title.endswith("…")
+    assert article.title[-2].isalnum()
+    assert not article.title.removesuffix("…").endswith((" and", " the", " of"))
+    assert PARAGRAPH.startswith(article.title.removesuffix("…"))
 
 
 def test_derives_the_whole_sentence_when_it_is_short():

@@ -1,0 +1,180 @@
+"""Page chrome: the lines a copied news page carries that are not the article (part of parse).
+
+A page copied as text brings its site's furniture along: menus, breadcrumbs
+in any of the site's scripts, language switchers, accessibility toolbars,
+font-size controls, clock, weekday, weather and currency widgets, cookie
+banners, share and comment blocks, tag lines, view counters, copyright
+lines, "latest news" lists. None of it is ever a headline, a date or body
+text. The parser asks `is_chrome` of every line and `is_footer_marker` to
+know where the article has ended; each test is one bounded pattern or a
+word-set lookup over a short line, so a line costs time linear in its length.
+"""
+
+from __future__ import annotations
+
+import re
+
+from articles.ingest.dates import is_today_line
+from articles.ingest.language import fold
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(fold(word) for word in text.split())
+
+
+def _phrases(text: str) -> frozenset[str]:
+    return frozenset(fold(phrase) for phrase in text.split("|"))
+
+
+_WORD = re.compile(r"[^\W_]+")
+_SEPARATOR = re.compile(r"^[-–—_*=~•·.#+|]{3,}$")
+_FONT_CONTROLS = re.compile(
+    r"^(?:(?:[AАaа][-+−]?\s{0,3}){2,3}"
+    r"|[-+−↺↻⟲ ]{1,12}[0-9]{1,2}\s{0,2}(?:px|pt)?\s{0,2}[-+−↺ ]{0,6}"
+    r"|(?i:font size|text size|размер шрифта|размер текста|шрифт|şrift(?: ölçüsü)?)\b.{0,30})$"
+)
+# Labels of accessibility toolbars, cookie banners and search boxes, wherever they stand in a line.
+_WIDGET_LABEL = re.compile(
+    r"(?i:visually impaired|accessibility|high contrast|view settings|site colou?rs|"
+    r"images:\s{0,2}on|skip to (?:main )?content|слабовидящих|обычная версия|"
+    r"əlil insanlar üçün|əlilliyi olan|görmə qabiliyyəti zəif|"
+    r"\bcookies?\b|куки|kuki|"
+    r"all rights reserved|все права защищены|bütün hüquqlar)"
+)
+_SHORT_WIDGET = re.compile(
+    r"^(?i:search|поиск|axtar|axtarış|найти|login|войти|daxil ol|subscribe|подписаться|"
+    r"abunə ol|menu|меню|menyu)\s{0,2}(?:\.{3}|…)?$"
+)
+_WEATHER = re.compile(r"[+−-]\s{0,2}[0-9]{1,2}\s{0,2}°|[0-9]\s{0,2}°\s{0,2}[CF]\b|[☀☁☂☃⛅🌤🌥🌦🌧]")
+_RATE = re.compile(r"(?<![A-Za-z])(?:USD|EUR|RUB|GBP|TRY|AZN|CNY)(?:/[A-Z]{3})?\s{0,3}[0-9]")
+_TIME_LED = re.compile(r"^[0-9]{1,2}:[0-9]{2}\s")
+_FURNITURE_WORDS = _words(
+    "share print tweet email e-mail mail facebook twitter telegram whatsapp vk vkontakte "
+    "linkedin ok odnoklassniki pinterest reddit instagram youtube rss copy link save pdf "
+    "version for printing x поделиться печать версия для печати отправить твитнуть "
+    "paylaş çap et göndər a on via in в f t w tg sitat cavab yaz şikayət quote reply report "
+    "цитата ответить пожаловаться previous next first last older newer əvvəlki növbəti mövzu "
+    "предыдущая следующая первая последняя назад вперёд вперед страница из page of topic new "
+    "thread this printable view search bu xəbəri dostuna читать полностью read more ətraflı oxu "
+    "old"
+)
+_MENU_WORDS = _words(
+    "home news politics economy business society world region regions sport sports culture "
+    "science tech technology analytics opinion opinions interview interviews video videos "
+    "photo photos gallery multimedia radio tv live archive contacts contact about us "
+    "advertising search all latest events structure documents english russian azerbaijani "
+    "press releases media incidents health education tourism religion army defence defense "
+    "military foreign policy domestic lifestyle auto en ru az de fr es ar tr cn fa "
+    "главная новости политика экономика бизнес общество мир в регион регионы спорт культура "
+    "наука и техника технологии аналитика мнения мнение интервью видео фото фотографии "
+    "мультимедиа радио архив контакты о нас реклама подписка поиск все события структура "
+    "документы русский пресс-служба происшествия армия религия туризм здоровье образование "
+    "авто международная панорама партнерские проекты компаний россии министерство "
+    "внешняя консульская служба лента эксклюзив спецпроекты "
+    "ana əsas səhifə xəbərlər xəbər lenti siyasət iqtisadiyyat biznes cəmiyyət dünya "
+    "idman mədəniyyət elm texnologiya analitika müsahibə foto multimedia arxiv əlaqə "
+    "haqqımızda reklam abunə axtar axtarış hamısı hadisələr hadisə şou-biznes ölkə hərbi "
+    "təhsil səhiyyə turizm din xarici daxili gündəm sosial "
+    "topics countries podcast newsletter support oil gas energy ict incident analysis green "
+    "azeri azərbaycanca english español français deutsch português türkçe "
+    "мире россия азербайджан кавказ иран caucasus central asia europe eastern russia turkey "
+    "meetings trips transcripts minister ministry consular services diaspora"
+)
+_LINE_FURNITURE = re.compile(
+    r"^(?i:follow us|join us|subscribe|подписывайтесь|следите за нами|bizi izləyin|abunə ol|"
+    r"tags?\s*:|теги\s*:|метки\s*:|etiketlər\s*:|teqlər\s*:|açar sözlər\s*:|"
+    r"read also\s*:|read more\s*:|see also\s*:|also read\s*:|читайте также\s*:|"
+    r"həmçinin oxuyun\s*:|views\s*:?\s*[0-9]|просмотров\s*:?\s*[0-9]|baxış\s*:?\s*[0-9]|"
+    r"фото\s*:|photo\s*:|foto\s*:|səhifə\s*:|страница\s*:|page\s*:|"
+    r"filters?\s*:|sort(?: by)?\s*:|сортировать\s*:|sırala\s*:|найдено\s*:|"
+    r"join date\s*:|posts\s*:|location\s*:|registered\s*:|mesaj sayı\s*:|сообщений\s*:|"
+    r"регистрация\s*:|откуда\s*:|qeydiyyat\s*:|yazılıb\s*:|"
+    r"mövzu\s*:|тема\s*:|topic\s*:)"
+)
+_COPYRIGHT = re.compile(r"(?i:©|\(c\)\s|copyright\b|℗)")
+_BREADCRUMB = re.compile(r"^[^»›>|/→]{1,40}(?:\s*[»›>|/→]\s*[^»›>|/→]{1,40}){1,5}$")
+_BREADCRUMB_START = re.compile(
+    r"^(?i:home|main|главная|ana səhifə|əsas səhifə|baş səhifə|news|новости|xəbərlər)\b"
+)
+_SLASHES = re.compile(r"\s/\s")
+_ARROWS = re.compile(r"\s[»›→>]\s")
+_SEGMENTS = re.compile(r"\s[|•·]\s|\s{2,}")
+_RATE_ROW = re.compile(r"^[A-Z]{3}\s+[0-9]+(?:\s+[0-9]+)?\s+\D{2,40}\s+[0-9]+(?:[.,][0-9]+)?$")
+_FOOTER_MARKERS = _phrases(
+    "news feed|exchange rates|currency rates|related news|related articles|related|read also|"
+    "see also|more news|other news|latest news|most read|popular|comments|leave a comment|"
+    "add comment|лента новостей|курсы валют|читайте также|похожие новости|другие новости|"
+    "последние новости|самое читаемое|популярное|по теме|комментарии|оставить комментарий|"
+    "xəbər lenti|valyuta məzənnələri|oxşar xəbərlər|digər xəbərlər|son xəbərlər|"
+    "ən çox oxunan|həmçinin oxuyun|şərhlər|şərh yaz|mövzuya aid"
+)
+_SENTENCE_MARK = re.compile(r"[.,:;!?«»\"“”]")
+_COUNT_SUFFIX = re.compile(r"\s*\(?[0-9]{1,6}\)?$")
+
+
+def is_footer_marker(line: str) -> bool:
+    """A heading such as 'Related news' or 'Son xəbərlər (12)' that lists other pages."""
+    if len(line) > 60:
+        return False
+    return fold(_COUNT_SUFFIX.sub("", line)).strip(" :.!") in _FOOTER_MARKERS
+
+
+def is_copyright(line: str) -> bool:
+    """A site's copyright or reprint notice: '© 2011-2023 Qafqazinfo.az'."""
+    return len(line) <= 300 and bool(_COPYRIGHT.search(line))
+
+
+def is_labelled_chrome(line: str) -> bool:
+    """Chrome that names itself ('Join Date: Mar 2011', 'Tags: …', cookies), dates and all."""
+    if len(line) > 300:
+        return False
+    return bool(_LINE_FURNITURE.match(line) or (len(line) <= 160 and _WIDGET_LABEL.search(line)))
+
+
+def is_chrome(line: str) -> bool:
+    """Whether a non-empty cleaned line is page furniture rather than article text."""
+    if len(line) > 300:
+        return False
+    if _SEPARATOR.match(line) or _FONT_CONTROLS.match(line) or _LINE_FURNITURE.match(line):
+        return True
+    if _RATE_ROW.match(line) or _SHORT_WIDGET.match(line) or is_copyright(line):
+        return True
+    if len(line) <= 160 and (_WIDGET_LABEL.search(line) or is_today_line(line)):
+        return True
+    return len(line) <= 160 and (_is_widget_row(line) or _is_navigation(line))
+
+
+def _is_widget_row(line: str) -> bool:
+    """Weather and currency: 'Bakı +5°C USD 1.7000 EUR 1.9284', '☀ +27°C'."""
+    return bool(_WEATHER.search(line) or _RATE.search(line)) and not line.endswith(".")
+
+
+def _is_navigation(line: str) -> bool:
+    """Menus, breadcrumbs, language switchers, share rows, list items led by a time."""
+    words = [fold(word) for word in _WORD.findall(line) if not word.isdigit()]
+    if words and all(word in _FURNITURE_WORDS for word in words):
+        return True
+    if words and len(words) <= 16 and all(word in _MENU_WORDS for word in words):
+        return True
+    if _is_menu(line, words):
+        return True
+    if _BREADCRUMB.match(line) and (
+        _BREADCRUMB_START.match(line) or _ARROWS.search(line) or len(_SLASHES.findall(line)) >= 2
+    ):
+        return True
+    if len(_SEGMENTS.split(line)) >= 4 and not line.endswith("."):
+        return True
+    return bool(_TIME_LED.match(line)) and not line.endswith(".")
+
+
+def _is_menu(line: str, words: list[str]) -> bool:
+    """A row of capitalised section names: 'Politics Economy Energy ICT Society Sport'.
+
+    A headline has sentence punctuation or small words in lower case; a menu
+    has neither, and names at least one section every site has.
+    """
+    if len(words) < 4 or _SENTENCE_MARK.search(line):
+        return False
+    lower = sum(1 for word in _WORD.findall(line) if word[:1].islower())
+    sections = sum(1 for word in words if word in _MENU_WORDS)
+    return lower * 4 <= len(words) and sections * 2 >= len(words)
