@@ -251,78 +251,80 @@ def _too_large(size: int) -> str:
 
 
 def run(files: list[Found], *, dry_run: bool = False) -> Iterator[Outcome]:
-    gazetteer = load_gazetteer()
-    cache = LookupCache(register=prepare_register(dry_run=dry_run))
-    claims = Claims()
-    # A dry run on a database that was never migrated still shows the parse.
-    compare = not dry_run or archive_tables_exist()
+    importer = Importer(
+        gazetteer=load_gazetteer(),
+        cache=LookupCache(register=prepare_register(dry_run=dry_run)),
+        dry_run=dry_run,
+        # A dry run on a database that was never migrated still shows the parse.
+        compare=not dry_run or archive_tables_exist(),
+    )
     for found in files:
         if found.problem:
             yield Outcome(found.origin, Status.FAILED, found.problem)
-            continue
-        yield import_file(
-            found.path,
-            found.origin,
-            gazetteer=gazetteer,
-            cache=cache,
-            claims=claims,
-            dry_run=dry_run,
-            compare=compare,
-        )
+        else:
+            yield importer.import_file(found.path, found.origin)
 
 
-def import_file(
-    path: Path,
-    origin: str,
-    *,
-    gazetteer: Gazetteer,
-    cache: LookupCache,
-    claims: Claims | None = None,
-    dry_run: bool,
-    compare: bool = True,
+@dataclass
+class Importer:
+    """What one run shares between its files: lookups, the register, the pages claimed."""
+
+    gazetteer: Gazetteer
+    cache: LookupCache
+    dry_run: bool
+    compare: bool = True
+    claims: Claims = field(default_factory=Claims)
+
+    def import_file(self, path: Path, origin: str) -> Outcome:
+        """One file's outcome, whatever happens: an exception fails this file only.
+
+        `origin` is already printable (find_files made it so).
+        """
+        try:
+            return self._import(path, origin)
+        except Exception as error:  # a bug in any stage must not stop a folder of thousands
+            message = printable(str(error), escape_backslash=False)[:_MESSAGE_LIMIT]
+            return Outcome(
+                origin,
+                Status.FAILED,
+                f"internal error ({type(error).__name__}: {message})",
+                traceback=traceback.format_exc(),
+            )
+
+    def _import(self, path: Path, origin: str) -> Outcome:
+        try:
+            data = read_regular_file(path)
+        except UnreadableFile as error:
+            return Outcome(origin, Status.FAILED, str(error))
+        except OSError as error:
+            return Outcome(origin, Status.FAILED, f"could not be read: {_os_reason(error, path)}")
+        sha256 = hashlib.sha256(data).hexdigest()
+        try:
+            extracted = process(data, gazetteer=self.gazetteer, register=self.cache.register)
+        except (UnreadableFile, NoArticleText) as error:  # the reason is the message
+            return Outcome(origin, Status.FAILED, str(error), sha256)
+        original = _original(path, origin, data, sha256, extracted)
+        first = self.claims.conflict(original.origin, origin, sha256)
+        if first is not None:
+            return _second_claim(origin, original.origin, first, sha256, to_json_record(extracted))
+        return self._store(original, extracted)
+
+    def _store(self, original: Original, extracted: Extracted) -> Outcome:
+        if self.compare:
+            status, note = planned_status(original=original)
+        else:
+            status, note = Status.IMPORTED, ""
+        if status is not Status.UNCHANGED and not self.dry_run:
+            now = timezone.now()
+            status = store(original=original, extracted=extracted, cache=self.cache, now=now)
+        note = printable(note or "; ".join(extracted.article.problems), escape_backslash=False)
+        record = to_json_record(extracted)
+        return Outcome(original.origin, status, note, original.sha256, record)
+
+
+def _second_claim(
+    origin: str, page: str, first: tuple[str, str], sha256: str, record: dict
 ) -> Outcome:
-    """One file's outcome, whatever happens: an exception is a failure of this file only.
-
-    `origin` is already printable (find_files made it so).
-    """
-    try:
-        return _import(path, origin, gazetteer, cache, claims or Claims(), dry_run, compare)
-    except Exception as error:  # a bug in any stage must not stop a folder of thousands
-        message = printable(str(error), escape_backslash=False)[:_MESSAGE_LIMIT]
-        return Outcome(
-            origin,
-            Status.FAILED,
-            f"internal error ({type(error).__name__}: {message})",
-            traceback=traceback.format_exc(),
-        )
-
-
-def _import(path, origin, gazetteer, cache, claims, dry_run, compare) -> Outcome:
-    try:
-        data = read_regular_file(path)
-    except UnreadableFile as error:
-        return Outcome(origin, Status.FAILED, str(error))
-    except OSError as error:
-        return Outcome(origin, Status.FAILED, f"could not be read: {_os_reason(error, path)}")
-    sha256 = hashlib.sha256(data).hexdigest()
-    try:
-        extracted = process(data, gazetteer=gazetteer, register=cache.register)
-    except (UnreadableFile, NoArticleText) as error:  # the reason is the message
-        return Outcome(origin, Status.FAILED, str(error), sha256)
-    record = to_json_record(extracted)
-    original = _original(path, origin, data, sha256, extracted)
-    first = claims.conflict(original.origin, origin, sha256)
-    if first is not None:
-        return _second_claim(origin, original.origin, first, sha256, record)
-    status, note = planned_status(original=original) if compare else (Status.IMPORTED, "")
-    if status is not Status.UNCHANGED and not dry_run:
-        status = store(original=original, extracted=extracted, cache=cache, now=timezone.now())
-    problems = "; ".join(extracted.article.problems)
-    note = printable(note or problems, escape_backslash=False)
-    return Outcome(original.origin, status, note, sha256, record)
-
-
-def _second_claim(origin: str, page: str, first: tuple[str, str], sha256: str, record) -> Outcome:
     """A file naming a page another file of this run already named: never stored."""
     first_file, first_sha256 = first
     shown = printable(page, escape_backslash=False)

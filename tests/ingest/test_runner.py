@@ -14,7 +14,7 @@ import pytest
 from articles.ingest import runner
 from articles.ingest.extract import load_gazetteer
 from articles.ingest.read import MAX_BYTES, UnreadableFile
-from articles.ingest.runner import Claims, find_files, import_file, printable, read_regular_file
+from articles.ingest.runner import Claims, Importer, find_files, printable, read_regular_file
 from articles.ingest.store import LookupCache, Status
 
 GOOD = b" date 2021-06-15 By Trend\n\nBaku and Moscow signed a memorandum on education.\n"
@@ -46,10 +46,11 @@ def reports(paths: list[Path]) -> list[tuple[str, str]]:
 
 
 def dry_import(path: Path, origin: str = "in/a.txt", claims: Claims | None = None):
-    return import_file(
-        path, origin, gazetteer=GAZETTEER, cache=LookupCache(), claims=claims, dry_run=True,
-        compare=False,
+    importer = Importer(
+        gazetteer=GAZETTEER, cache=LookupCache(), dry_run=True, compare=False,
+        claims=claims or Claims(),
     )  # fmt: skip
+    return importer.import_file(path, origin)
 
 
 def test_printable_leaves_a_name_alone_when_it_is_plain_text():
