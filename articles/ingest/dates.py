@@ -135,7 +135,21 @@ _WORD = re.compile(r"[^\W_]+")
 _LETTER_WORD = re.compile(r"[^\W\d_]+")
 # A newspaper's masthead: 'Газета "Коммерсантъ" №49 от 09.12.1991, стр. 14'.
 _ISSUE_WORDS = frozenset(
-    ["газета", "newspaper", "qəzet", "qəzeti", "стр", "page", "p", "səh", "issue", "выпуск", "номер", "no", "vol"]
+    [
+        "газета",
+        "newspaper",
+        "qəzet",
+        "qəzeti",
+        "стр",
+        "page",
+        "p",
+        "səh",
+        "issue",
+        "выпуск",
+        "номер",
+        "no",
+        "vol",
+    ]
 )
 HEADER_DATE_LINE = re.compile(r"^date\s+(?P<date>\S+)(?:\s+(?P<rest>.*))?$", re.I)
 _URL_DATES: tuple[tuple[re.Pattern[str], Precision], ...] = (
