@@ -112,3 +112,36 @@ def test_models_read_well_as_text():
     assert str(source) == "Trend"
     assert str(article) == "Sochi meeting"
     assert str(make_tag(name="SOCAR", kind=Tag.Kind.ORGANISATION)) == "SOCAR (organisation)"
+
+
+@pytest.mark.django_db
+def test_bilateral_agreements_leave_out_third_country_documents():
+    bilateral = make_agreement(name="Border treaty")
+    make_agreement(name="Russia–Iran railway agreement", is_bilateral=False)
+
+    assert list(Agreement.objects.bilateral()) == [bilateral]
+
+
+@pytest.mark.django_db
+def test_register_holds_only_agreements_with_a_register_key():
+    registered = make_agreement(register_key="baku-declaration-2001")
+    make_agreement()
+
+    assert list(Agreement.objects.in_register()) == [registered]
+
+
+@pytest.mark.django_db
+def test_agreement_facet_counts_bilateral_documents_only():
+    treaty = make_agreement(name="Border treaty", slug="border-treaty")
+    railway = make_agreement(name="Railway agreement", is_bilateral=False)
+    make_article(agreements=[treaty, railway])
+
+    assert [row["agreement__slug"] for row in Article.objects.facet_agreements()] == [
+        "border-treaty"
+    ]
+
+
+def test_agreement_aliases_are_read_one_a_line_without_blanks():
+    agreement = Agreement(aliases="Moscow Declaration\n\n  Московская декларация \n")
+
+    assert agreement.alias_list() == ["Moscow Declaration", "Московская декларация"]

@@ -146,3 +146,58 @@ def test_agreement_details_are_saved_when_edited(curator_client, queue):
     assert response.status_code == HTTPStatus.FOUND
     agreement.refresh_from_db()
     assert (agreement.signed_place, agreement.status) == ("Baku", Status.APPROVED)
+
+
+@pytest.fixture
+def register(db):
+    return [
+        make_agreement(
+            name="Declaration on Allied Interaction",
+            register_key="declaration-allied-interaction-2022",
+            status=Status.APPROVED,
+        ),
+        make_agreement(name="Memorandum found by the importer", status=Status.APPROVED),
+    ]
+
+
+def test_in_register_filter_lists_the_register_when_yes_is_chosen(curator_client, register):
+    assert listed(curator_client, {"status": "all", "in_register": "yes"}) == {
+        "Declaration on Allied Interaction"
+    }
+
+
+def test_in_register_filter_lists_the_rest_when_no_is_chosen(curator_client, register):
+    assert listed(curator_client, {"status": "all", "in_register": "no"}) == {
+        "Memorandum found by the importer"
+    }
+
+
+def test_curator_puts_a_document_in_the_register_with_its_three_names(curator_client, register):
+    agreement = register[1]
+    url = reverse("admin:articles_agreement_change", args=[agreement.pk])
+    data = form_data(curator_client.get(url).content.decode())
+    data.update(
+        name_ru="Меморандум о сотрудничестве",
+        name_az="Əməkdaşlıq haqqında Memorandum",
+        register_key="memorandum-cooperation-2019",
+        aliases="MoU on cooperation\nМеморандум о сотрудничестве",
+        _save="Save",
+    )
+
+    assert curator_client.post(url, data).status_code == HTTPStatus.FOUND
+
+    agreement.refresh_from_db()
+    assert agreement.register_key == "memorandum-cooperation-2019"
+    assert agreement.name_az == "Əməkdaşlıq haqqında Memorandum"
+    assert agreement.alias_list() == ["MoU on cooperation", "Меморандум о сотрудничестве"]
+
+
+def test_agreement_left_out_of_the_register_stores_no_key_when_saved(curator_client, register):
+    """Blank keys are NULL: two documents outside the register never collide."""
+    for agreement in register:
+        url = reverse("admin:articles_agreement_change", args=[agreement.pk])
+        data = form_data(curator_client.get(url).content.decode())
+        data.update(register_key="", _save="Save")
+        assert curator_client.post(url, data).status_code == HTTPStatus.FOUND
+
+    assert list(Agreement.objects.values_list("register_key", flat=True)) == [None, None]
