@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from articles import curation
 from articles.admin.mixins import (
     ArticleCountMixin,
+    ChoiceOnlyListFilter,
     CurationAdmin,
     MergeActionMixin,
     ReadOnlyInline,
@@ -19,7 +20,7 @@ from articles.admin.mixins import (
 from articles.models import Agreement, AgreementKey, AgreementStatus, Mention
 
 
-class ReviewStatusFilter(admin.SimpleListFilter):
+class ReviewStatusFilter(ChoiceOnlyListFilter):
     """The review queue: suggestions first, every status one click away."""
 
     title = "review status"

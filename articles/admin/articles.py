@@ -9,13 +9,19 @@ from django.db.models import Count, Exists, OuterRef
 from django.utils.html import format_html
 
 from articles import curation
-from articles.admin.mixins import CurationAdmin, ReadOnlyInline, count_of, intermediate_page
+from articles.admin.mixins import (
+    ChoiceOnlyListFilter,
+    CurationAdmin,
+    ReadOnlyInline,
+    count_of,
+    intermediate_page,
+)
 from articles.forms import BulkTagForm
 from articles.models import Article, Mention, Revision
 from articles.search import search
 
 
-class YesNoFilter(admin.SimpleListFilter):
+class YesNoFilter(ChoiceOnlyListFilter):
     """A yes/no filter; subclasses say what "yes" means as a Q-able condition."""
 
     def lookups(self, request, model_admin):
@@ -50,7 +56,7 @@ class CuratedFilter(YesNoFilter):
         return queryset
 
 
-class YearFilter(admin.SimpleListFilter):
+class YearFilter(ChoiceOnlyListFilter):
     title = "year of publication"
     parameter_name = "year"
 
@@ -59,7 +65,7 @@ class YearFilter(admin.SimpleListFilter):
         return [(str(day.year), str(day.year)) for day in years]
 
     def queryset(self, request, queryset):
-        if self.value() and self.value().isdigit():
+        if self.value():
             return queryset.filter(published_on__year=int(self.value()))
         return queryset
 

@@ -2,9 +2,14 @@
 redirects from changed slugs, remembered old names, article counts on list
 pages, read-only inlines and the admin stylesheet."""
 
+import datetime as dt
+
 from django.contrib import admin, messages
 from django.db.models import Count
+from django.http import QueryDict
 from django.template.response import TemplateResponse
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 
 from articles import curation
 from articles.forms import MergeForm
@@ -34,11 +39,93 @@ def intermediate_page(model_admin, request, template, context):
     )
 
 
+NUL = "\x00"
+DATE_PARTS = ("year", "month", "day")
+
+
+def without_nul(query: QueryDict) -> QueryDict:
+    """The query with NUL characters taken out: PostgreSQL refuses them in
+    text, and no stored value holds one, so none can be meant."""
+    if not any(NUL in key or NUL in "".join(values) for key, values in query.lists()):
+        return query
+    cleaned = QueryDict(mutable=True)
+    for key, values in query.lists():
+        cleaned.setlist(key.replace(NUL, ""), [value.replace(NUL, "") for value in values])
+    return cleaned
+
+
+def is_hierarchy_date(query: QueryDict, field: str) -> bool:
+    """Whether the date hierarchy's year, month and day in `query` name a day
+    Django can filter by: it adds a day, month or year to find the end, so
+    the last year has no room, and it expects only a ValueError from the rest
+    (20 digits raise an OverflowError)."""
+    year, month, day = (query.get(f"{field}__{part}") for part in DATE_PARTS)
+    if year is None:
+        return month is None and day is None
+    try:
+        first = dt.date(int(year), int(month or 1), int(day or 1))
+    except (ValueError, OverflowError):
+        return False
+    return first.year < dt.MAXYEAR
+
+
+def shown(value: str) -> str:
+    """A value from the address as a message quotes it: short."""
+    return Truncator(value).chars(40)
+
+
 class CurationAdmin(admin.ModelAdmin):
-    """A model admin with the curation stylesheet."""
+    """A model admin with the curation stylesheet, whose list page never
+    hands the database a value it cannot take (strict filters)."""
 
     class Media:
         css = CURATION_MEDIA
+
+    def view_on_site(self, obj):
+        """The public page on the host the curator is using. Django's default
+        goes through the sites framework, whose domain is a placeholder."""
+        return obj.get_absolute_url()
+
+    def changelist_view(self, request, extra_context=None):
+        request.GET = self._strict_query(request)
+        return super().changelist_view(request, extra_context)
+
+    def get_search_results(self, request, queryset, search_term):
+        # The autocomplete of related fields searches here too.
+        return super().get_search_results(request, queryset, search_term.replace(NUL, ""))
+
+    def _strict_query(self, request) -> QueryDict:
+        """The list page's query without NULs, and without a date hierarchy
+        choice that names no day (a message says it was ignored)."""
+        query = without_nul(request.GET)
+        field = self.date_hierarchy
+        if field and not is_hierarchy_date(query, field):
+            query = query.copy()
+            wrong = [query.pop(f"{field}__{part}", [""])[-1] for part in DATE_PARTS]
+            messages.warning(
+                request,
+                _("“%(date)s” is not a date to browse by; showing every date.")
+                % {"date": shown("-".join(wrong).strip("-"))},
+            )
+        return query
+
+
+class ChoiceOnlyListFilter(admin.SimpleListFilter):
+    """A list filter that acts only on one of its own choices: another value
+    typed into the address is ignored, with a message, and never reaches
+    the database."""
+
+    def __init__(self, request, params, model, model_admin):
+        super().__init__(request, params, model, model_admin)
+        value = self.used_parameters.get(self.parameter_name)
+        choices = {str(choice) for choice, _label in self.lookup_choices}
+        if value is not None and value not in choices:
+            del self.used_parameters[self.parameter_name]
+            messages.warning(
+                request,
+                _("“%(value)s” is not a choice of the filter “%(title)s”; it was ignored.")
+                % {"value": shown(value), "title": self.title},
+            )
 
 
 class ReadOnlyInline(admin.TabularInline):

@@ -93,3 +93,14 @@ def test_curators_cannot_manage_users(curator_client):
     response = curator_client.get(reverse("admin:auth_user_changelist"))
 
     assert response.status_code == HTTPStatus.FORBIDDEN
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_view_on_site_opens_the_public_page_on_this_host_when_followed(curator_client, model):
+    obj = {"article": make_article, "tag": make_tag, "agreement": make_agreement}.get(
+        model, make_source
+    )()
+    response = curator_client.get(reverse(f"admin:articles_{model}_change", args=[obj.pk]))
+    html = response.content.decode()
+    assert f'href="{obj.get_absolute_url()}" class="viewsitelink"' in html
+    assert "example.com" not in html
