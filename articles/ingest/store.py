@@ -118,14 +118,17 @@ def store(
         found = LookupCache()
         return _store_once(original, extracted, cache, found, now), found
 
-    status, found = _retrying(attempt)
+    # A row this run remembered may have been merged away meanwhile: look it up again.
+    status, found = _retrying(attempt, before_retry=lambda: _forget(cache))
     # Only rows that were committed may be remembered for the next file.
     _merge_cache(cache, found)
     return status
 
 
-def _retrying(transaction_: Callable[[], Result]) -> Result:
-    """Run a whole transaction again when it lost a race to a concurrent import."""
+def _retrying(
+    transaction_: Callable[[], Result], *, before_retry: Callable[[], None] = lambda: None
+) -> Result:
+    """Run a whole transaction again when it lost a race to a concurrent writer."""
     for attempt in range(1, ATTEMPTS):
         try:
             return transaction_()
@@ -133,17 +136,25 @@ def _retrying(transaction_: Callable[[], Result]) -> Result:
             if not _lost_a_race(error):
                 raise
             time.sleep(RETRY_PAUSE_SECONDS * attempt)
+            before_retry()
     return transaction_()
 
 
+# What the two databases say when another writer got there first or holds the lock;
+# a check constraint or a bad value is no race and fails at once.
+RACE_MESSAGES = (
+    "unique",  # SQLite: UNIQUE constraint failed
+    "duplicate key",  # PostgreSQL: duplicate key value violates unique constraint
+    "foreign key",  # a row this transaction points at was deleted (a merge)
+    "deadlock",
+    "could not serialize",
+    "database is locked",  # SQLite: another process held the write lock past the timeout
+)
+
+
 def _lost_a_race(error: Exception) -> bool:
-    """A unique violation or deadlock from a concurrent import, or SQLite's busy file."""
-    if isinstance(error, IntegrityError):
-        return True
     message = str(error).lower()
-    return (
-        "deadlock" in message or "database is locked" in message or "could not serialize" in message
-    )
+    return any(words in message for words in RACE_MESSAGES)
 
 
 def _store_once(original, extracted, cache, found, now) -> Status:
@@ -448,6 +459,13 @@ def _remember_key(key: str, agreement_id: int, cache: LookupCache) -> None:
     )
     if cache.agreement_keys is not None:
         cache.agreement_keys.add(key)
+
+
+def _forget(cache: LookupCache) -> None:
+    cache.sources.clear()
+    cache.tags.clear()
+    cache.agreements.clear()
+    cache.agreement_keys = None
 
 
 def _merge_cache(cache: LookupCache, found: LookupCache) -> None:

@@ -320,3 +320,27 @@ def test_migrate_adds_no_register_where_settings_turn_it_off():
     store.register_after_migrate(apps.get_app_config("articles"), "default")
 
     assert not Agreement.objects.exists()
+
+
+def test_store_fails_at_once_when_a_check_constraint_refuses_the_row(monkeypatch):
+    calls = []
+
+    def refuse(*args):
+        calls.append(1)
+        raise IntegrityError("CHECK constraint failed: articles_article_precision_valid")
+
+    monkeypatch.setattr(store, "_store_once", refuse)
+
+    with pytest.raises(IntegrityError):
+        stored(extracted())
+    assert len(calls) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_store_looks_rows_up_again_when_one_it_remembered_was_merged_away():
+    cache = store.LookupCache(sources={"Trend": 10**6})  # a source deleted since
+
+    store.store(original=original(), extracted=extracted(), cache=cache, now=timezone.now())
+
+    assert Article.objects.get().source.name == "Trend"
+    assert cache.sources["Trend"] == Source.objects.get(name="Trend").pk
