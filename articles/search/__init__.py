@@ -17,6 +17,7 @@ that list. Headlines are made only for the rows on the page.
 from __future__ import annotations
 
 import re
+import secrets
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -46,7 +47,13 @@ ORDERS = ("relevance", "newest", "oldest")
 # Private-use characters around each match: they survive HTML escaping and
 # cannot be confused with markup, so escaping first and marking after is safe.
 START, STOP = "\ue000", "\ue001"
-_MARKED = re.compile(f"{START}([^{START}{STOP}]*){STOP}")
+# Stored text is untrusted and may hold those characters itself. The engine
+# wraps each match in them around this process's own random token, which no
+# text can know in advance; lone marker characters are dropped, never marked.
+_TOKEN = secrets.token_hex(8)
+OPEN, CLOSE = f"{START}{_TOKEN}{START}", f"{STOP}{_TOKEN}{STOP}"
+_MARKED = re.compile(f"{OPEN}(.*?){CLOSE}", re.DOTALL)
+_STRAY = re.compile(f"{OPEN}|{CLOSE}|[{START}{STOP}]")
 T = TypeVar("T")
 # A snippet runs paragraphs together: their subheading markers go.
 _SUBHEADING = re.compile(r"(?:^|\n+)## |\n+")
@@ -61,10 +68,11 @@ def backend_for(alias: str) -> ModuleType:
 
 
 def mark(text: str | None) -> SafeString:
-    """Escape untrusted text, then turn each sentinel pair into <mark>."""
+    """Escape untrusted text, then turn each sentinel pair into <mark>; any
+    other marker character (one the text held, or half a pair) is dropped."""
     escaped = escape(text or "")
-    marked = _MARKED.sub(r"<mark>\1</mark>", escaped)
-    return mark_safe(marked.replace(START, "").replace(STOP, ""))  # noqa: S308 - escaped above
+    marked = _MARKED.sub(lambda found: f"<mark>{_STRAY.sub('', found[1])}</mark>", escaped)
+    return mark_safe(_STRAY.sub("", marked))  # noqa: S308 - escaped above
 
 
 def opaque_ids(queryset: QuerySet) -> RawSQL:
@@ -144,7 +152,7 @@ class Search:
         wanted = ids[offset : offset + limit]
         if not wanted:
             return Page(rows=[], total=total, ranked=len(ids), cap=RANK_LIMIT)
-        found = self.backend.with_headlines(rows.filter(pk__in=wanted), self.query, START, STOP)
+        found = self.backend.with_headlines(rows.filter(pk__in=wanted), self.query, OPEN, CLOSE)
         by_id = {row.pk: row for row in found}
         for row in by_id.values():
             row.marked_title = mark(row.title_headline)
@@ -164,7 +172,7 @@ def marked_body(queryset: QuerySet, pk: int, text: str) -> tuple[str, str] | Non
     query = parse(text)
     if query.is_empty:
         return None
-    return backend_for(queryset.db).marked_body(queryset, pk, query, START, STOP)
+    return backend_for(queryset.db).marked_body(queryset, pk, query, OPEN, CLOSE)
 
 
 class Budget:
