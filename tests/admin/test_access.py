@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from articles.models import Revision
 from tests.conftest import make_agreement, make_article, make_source, make_tag
 
 MODELS = ["article", "tag", "agreement", "source"]
@@ -104,3 +105,21 @@ def test_view_on_site_opens_the_public_page_on_this_host_when_followed(curator_c
     html = response.content.decode()
     assert f'href="{obj.get_absolute_url()}" class="viewsitelink"' in html
     assert "example.com" not in html
+
+
+def test_server_file_path_shows_to_curators_but_not_to_the_public(client, curator):
+    article = make_article(file_path="/srv/imports/private/batch-7/article.txt")
+    Revision.objects.create(
+        article=article,
+        original=b"earlier",
+        sha256="0" * 64,
+        file_path="/srv/imports/private/batch-6/article.txt",
+        imported_at=article.imported_at,
+        superseded_at=article.imported_at,
+    )
+    public = client.get(article.get_absolute_url()).content.decode()
+    client.force_login(curator)
+    admin_page = client.get(reverse("admin:articles_article_change", args=[article.pk]))
+    assert "/srv/imports/private" not in public
+    assert "/srv/imports/private/batch-7/article.txt" in admin_page.content.decode()
+    assert "/srv/imports/private/batch-6/article.txt" in admin_page.content.decode()
