@@ -463,3 +463,13 @@ def test_name_that_is_not_utf8_is_stored_escaped_and_json_stays_utf8(tmp_path):
     assert article.file_path.endswith("in/caf\\xff.txt")
     code, out, _ = import_articles(str(folder))
     assert out.startswith("in/caf\\xff.txt: unchanged")
+
+
+def test_path_too_long_for_an_identity_fails_alike_on_both_databases(tmp_path):
+    folder = tmp_path / "in"
+    deep = folder.joinpath(*["d" * 200] * 5)
+    write(deep, "a.txt", GOOD)
+    code, out, _ = import_articles(str(folder))
+    assert code == 1
+    assert "characters long (limit 1,000)" in out
+    assert not Article.objects.exists()

@@ -41,6 +41,11 @@ from articles.ingest.store import (
     prepare_register,
     store,
 )
+from articles.models import Article
+
+# Article.origin's length: PostgreSQL would refuse a longer one and SQLite keep
+# it, so the runner refuses it alike on both, with a reason.
+ORIGIN_LIMIT = Article._meta.get_field("origin").max_length
 
 # An exception's message is kept short in a report line; -v 2 shows the traceback.
 _MESSAGE_LIMIT = 300
@@ -304,6 +309,11 @@ class Importer:
         except (UnreadableFile, NoArticleText) as error:  # the reason is the message
             return Outcome(origin, Status.FAILED, str(error), sha256)
         original = _original(path, origin, data, sha256, extracted)
+        if len(original.origin) > ORIGIN_LIMIT:
+            reason = (
+                f"its path is {len(original.origin):,} characters long (limit {ORIGIN_LIMIT:,})"
+            )
+            return Outcome(origin, Status.FAILED, reason, sha256)
         first = self.claims.conflict(original.origin, origin, sha256)
         if first is not None:
             return _second_claim(origin, original.origin, first, sha256, to_json_record(extracted))
