@@ -132,6 +132,7 @@ _DATE_LINE_LABELS = re.compile(
 _SEGMENT_SEPARATOR = re.compile(r"\s[|•·]\s|\s{2,}")
 _PLACE_WORD = re.compile(r"^(?:the\s|[A-ZА-ЯЁƏÜÖĞİŞÇ])")
 _WORD = re.compile(r"[^\W_]+")
+_DIGIT = re.compile(r"[0-9]")
 _LETTER_WORD = re.compile(r"[^\W\d_]+")
 # A newspaper's masthead: 'Газета "Коммерсантъ" №49 от 09.12.1991, стр. 14'.
 _ISSUE_WORDS = frozenset(
@@ -192,6 +193,8 @@ def find_date(text: str) -> DateFound | None:
     An impossible one ('2181-07-11', a document number) is reported only when
     the text holds no possible date.
     """
+    if not _DIGIT.search(text):
+        return None
     matches = sorted(
         (
             (match, precision)

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import itertools
 import re
 from dataclasses import dataclass, field
 from enum import IntEnum
@@ -65,6 +66,9 @@ from articles.ingest.sources import (
 )
 
 TITLE_MAX_CHARS = 90
+# A page's header (banner, menus, headline, date, byline) fits in its first lines;
+# bounding it keeps a file of many short lines linear.
+HEADER_MAX_LINES = 200
 MENTIONS_CHARS = 50_000
 ELLIPSIS = "…"
 
@@ -342,11 +346,12 @@ def _header_end(lines: list[str]) -> int:
     A standfirst long enough to read as a paragraph may stand above the date
     and author ('Baku's reaction ... began.' then 'Nigar Rustamli | Jul 2, 2025').
     """
-    paragraphs = [i for i, line in enumerate(lines) if line and _opens_prose(lines, i)][:2]
-    end = paragraphs[0] if paragraphs else len(lines)
+    prose = (i for i in range(min(len(lines), HEADER_MAX_LINES)) if _opens_prose(lines, i))
+    paragraphs = list(itertools.islice(prose, 2))
+    end = paragraphs[0] if paragraphs else min(len(lines), HEADER_MAX_LINES)
     if len(paragraphs) < 2:
         return end
-    between = [line for line in lines[end + 1 : paragraphs[1]] if line]
+    between = _filled(lines, end + 1, paragraphs[1], 4)
     if between and len(between) <= 3 and any(date_only_line(line) for line in between):
         return paragraphs[1]
     return end
@@ -367,10 +372,24 @@ def _split_glued_dates(lines: list[str]) -> list[str]:
     return split
 
 
+def _filled(lines: list[str], start: int, stop: int, count: int) -> list[str]:
+    """Up to `count` non-empty lines of lines[start:stop], looking no further than needed."""
+    step = 1 if stop >= start else -1
+    found: list[str] = []
+    for index in range(start, stop, step):
+        if lines[index]:
+            found.append(lines[index])
+            if len(found) == count:
+                break
+    return found
+
+
 def _opens_prose(lines: list[str], index: int) -> bool:
     """A paragraph, or the first of three long lines in a row: prose hard-wrapped by the copy."""
     if _is_paragraph(lines[index]):
         return True
+    if not lines[index]:
+        return False
     block = lines[index : index + 3]
     return len(block) == 3 and all(len(line) >= 50 for line in block) and block[0] != block[1]
 
@@ -443,10 +462,8 @@ def _is_banner(line: str, findings: _Findings, sources: KnownSources) -> bool:
         name = banner.group("name")
         findings.claim(Claim.SITE, sources.named(name) or name.strip())
         return True
-    if date_only_line(line):
-        return False
     named = sources.banner(line) or (_is_tagline(line) and sources.mentioned_in(line))
-    if named:
+    if named and not date_only_line(line):
         findings.claim(Claim.SITE, named)
         return True
     return False
@@ -479,12 +496,12 @@ def _headline_score(lines: list[str], index: int, zone_end: int, sources: KnownS
     """Higher for a line by the date or byline (a standfirst may stand between), alone, wordy."""
     line = lines[index]
     words = len(_LETTER_WORD.findall(line))
-    later = [other for other in lines[index + 1 : zone_end + 1] if other][:3]
+    later = _filled(lines, index + 1, min(zone_end + 1, len(lines)), 3)
     repeated = bool(later) and fold(later[0]) == fold(line)
     if repeated:
         later = later[1:]
     above_date = any(_is_metadata_line(other, sources) for other in later[:2])
-    earlier = next((other for other in reversed(lines[:index]) if other), "")
+    earlier = next(iter(_filled(lines, index - 1, -1, 1)), "")
     under_date = bool(earlier and date_only_line(earlier))
     alone = (index == 0 or not lines[index - 1]) and (
         index + 1 >= len(lines) or not lines[index + 1]
@@ -514,9 +531,9 @@ def _is_headline(lines: list[str], index: int, sources: KnownSources) -> bool:
         return False
     if looks_like_person(line.strip(QUOTES + " ")) or " " not in line:
         return False
-    following = next((later for later in lines[index + 1 :] if later), None)
-    if following is None:
+    if not _filled(lines, index + 1, len(lines), 1):
         return False
+    following = _filled(lines, index + 1, len(lines), 1)[0]
     next_is_blank = index + 1 < len(lines) and not lines[index + 1]
     return next_is_blank or not following[:1].islower()
 

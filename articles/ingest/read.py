@@ -3,8 +3,8 @@
 The bytes themselves are never changed here: the caller keeps them as the
 original. This module only decides which encoding the bytes are in, refuses
 what is not an article (empty, binary, too large, undecodable) with a reason a
-person understands, and hands the parser text with one line-ending convention
-and one Unicode normal form.
+person understands, and hands the parser text with one line-ending convention,
+one Unicode normal form and no private-use characters.
 """
 
 from __future__ import annotations
@@ -27,6 +27,10 @@ _LETTER = re.compile(r"[^\W\d_]")
 # uses: a text made mostly of them is some other encoding read wrongly.
 _CP1251_ODDITIES = re.compile(r"[ЂЃѓЉЊЌЋЏђљњќћџЎўЈҐЁ¤¦§©«¬®°±Ііґµ¶·»јЅѕЇї‚„†‡€‰‹›™]")
 _SAMPLE_CHARS = 20_000
+# Private-use characters mean nothing outside the program that defined them: an
+# icon font's glyphs in a copied page, or the search highlighter's own markers
+# (U+E000, U+E001), which would show highlights where nobody searched.
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 
 
 class UnreadableFile(ValueError):
@@ -135,4 +139,4 @@ def _has_many_controls(text: str) -> bool:
 
 def _normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", text)
+    return _PRIVATE_USE.sub("", unicodedata.normalize("NFC", text))

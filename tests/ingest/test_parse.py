@@ -350,3 +350,212 @@ def test_parses_a_9_mb_text_in_a_few_seconds():
     article = parse(big)
     assert time.perf_counter() - started < 10
     assert len(article.body) > 1_000_000
+
+
+# ------------------------------------------------------------------ real-world pages
+
+TODAY = dt.date(2026, 11, 27)
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "Версия для слабовидящих",
+        "Əlil insanlar üçün | A | A+ | A-",
+        "Сегодня, 12:40",
+        "Tuesday, 09:15",
+        "Bakı +5°C | USD 1.7000 | EUR 1.9284",
+        "We use cookies. By using the site you agree. OK",
+        "+ ↺ − 18 px",
+        "Ana səhifə » Siyasət",
+        "Главная Политика Экономика Общество Спорт В мире Культура",
+        "Politics Economy Energy ICT Society Sport Region World Analytics",
+        "14:32 Putin and Aliyev meet in Sochi",
+        "Latest news",
+    ],
+)
+def test_never_takes_chrome_for_the_headline_when_the_page_has_none(chrome):
+    article = parse(f"{chrome}\n\n{PARAGRAPH}\n\n{PARAGRAPH}", today=TODAY)
+    assert article.title_derived is True
+    assert chrome not in article.body
+
+
+def test_takes_the_headline_under_the_menus_when_the_page_has_one():
+    text = (
+        "ИНТЕРФАКС\nВсе новости\nВ России\nЭкономика\nСегодня: 27 ноября 2026, пятница\n"
+        "Международная панорама\nРоссия и Азербайджан подписали протокол заседания межправкомиссии\n"
+        "19 ноября 2021 16:05\n"
+        "Баку. 19 ноября. ИНТЕРФАКС - Вице-премьеры двух стран подписали в пятницу в Баку протокол "
+        "заседания межправительственной комиссии по экономическому сотрудничеству между странами."
+    )
+    article = parse(text, today=TODAY)
+    assert article.title == "Россия и Азербайджан подписали протокол заседания межправкомиссии"
+    assert article.published.value == dt.date(2021, 11, 19)
+    assert article.source == "Interfax"
+    assert article.body.startswith("Вице-премьеры")
+
+
+def test_takes_a_two_word_headline_when_it_stands_over_the_date():
+    text = (
+        "Президент России\nВерсия для слабовидящих\nВидео и фото\n"
+        "Главная → События → Президент → Новости\nРоссийско-азербайджанские переговоры\n"
+        f"22 февраля 2022 года, 15:30, Москва, Кремль\n{PARAGRAPH}"
+    )
+    article = parse(text, today=TODAY)
+    assert article.title == "Российско-азербайджанские переговоры"
+    assert article.published.value == dt.date(2022, 2, 22)
+    assert article.source == "President of Russia"
+
+
+def test_takes_the_headline_not_the_standfirst_when_both_stand_over_the_byline():
+    text = page(
+        "Why Russian-language schools in Baku are still full",
+        "Thousands of families choose the Russian sector every year",
+        "By Farid Mammadli",
+    )
+    article = parse(text, today=TODAY)
+    assert article.title == "Why Russian-language schools in Baku are still full"
+    assert article.byline == "Farid Mammadli"
+
+
+def test_joins_a_headline_when_a_newspaper_wrapped_it():
+    text = "Azərbaycan-Rusiya münasibətləri strateji tərəfdaşlıq\nmərhələsində\n\n4 iyul 2008\n\n"
+    article = parse(text + PARAGRAPH, today=TODAY)
+    assert article.title == "Azərbaycan-Rusiya münasibətləri strateji tərəfdaşlıq mərhələsində"
+
+
+def test_splits_a_date_glued_to_the_headline_when_the_copy_lost_the_line_break():
+    article = parse(page("Russia, Iran sign a treaty: what it means18 January 2025 10:24"))
+    assert article.title == "Russia, Iran sign a treaty: what it means"
+    assert article.published.value == dt.date(2025, 1, 18)
+
+
+def test_never_takes_todays_widget_for_the_date_when_the_page_gives_none():
+    article = parse(page("Presidents discuss the corridor", "Сегодня: 27 ноября 2026"), today=TODAY)
+    assert article.published.value is None
+
+
+def test_prefers_the_date_under_the_headline_when_a_weekday_widget_stands_above_it():
+    text = page("Пятница, 27 ноября 2026", "Presidents discuss the corridor", "19.11.2021 16:05")
+    assert parse(text, today=TODAY).published.value == dt.date(2021, 11, 19)
+
+
+def test_refuses_a_date_in_the_future_when_it_is_later_than_tomorrow():
+    article = parse(page("Presidents discuss the corridor", "3 March 2099"), today=TODAY)
+    assert article.published.value is None
+    assert "date in the future: 2099-03-03" in article.problems
+
+
+def test_keeps_tomorrows_date_when_time_zones_put_the_page_a_day_ahead():
+    article = parse(page("Presidents discuss the corridor", "28.11.2026"), today=TODAY)
+    assert article.published.value == dt.date(2026, 11, 28)
+
+
+def test_reads_a_month_when_the_date_header_gives_only_year_and_month():
+    article = parse(f" date 2019-11 Presidents discuss the corridor\n\n{PARAGRAPH}", today=TODAY)
+    assert (article.published.value, article.published.precision) == (
+        dt.date(2019, 11, 1),
+        Precision.MONTH,
+    )
+    assert not article.body.startswith("date")
+
+
+def test_reads_the_date_from_the_page_address_when_the_text_gives_none():
+    text = page("Presidents discuss the corridor", "https://example.az/2018/09/27/corridor")
+    assert parse(text, today=TODAY).published.value == dt.date(2018, 9, 27)
+
+
+@pytest.mark.parametrize(
+    ("dateline", "expected"),
+    [
+        ("Москва, 5 июня 2021 года.", dt.date(2021, 6, 5)),
+        ("BAKU, March 3,2021 (Trend) -", dt.date(2021, 3, 3)),
+        ("Bakı/23.09.02/Turan:", dt.date(2002, 9, 23)),
+    ],
+)
+def test_removes_the_whole_dateline_when_the_lead_opens_with_one(dateline, expected):
+    article = parse(f"{dateline} {PARAGRAPH}", today=TODAY)
+    assert article.published.value == expected
+    assert article.body.startswith("Azerbaijan and Russia discussed")
+
+
+def test_takes_the_agency_of_a_slashed_dateline_as_publisher_when_it_names_itself():
+    article = parse(f"Bakı. 5 iyun. REPORT.AZ/ {PARAGRAPH}", today=TODAY)
+    assert article.source == "Report"
+    assert article.body.startswith("Azerbaijan")
+
+
+def test_credits_a_cited_agency_not_as_publisher_when_text_says_according_to():
+    article = parse(f"Talks on the corridor\n\n{PARAGRAPH} This is according to Interfax.")
+    assert article.source is None
+    assert article.credits == ("Interfax",)
+
+
+def test_keeps_the_site_as_publisher_when_it_reprints_another_agency():
+    text = page("Presidents discuss the corridor", "By AzerNews") + (
+        "\n\nhttps://news.az/news/corridor-talks\n\n© 2021 News.az All rights reserved"
+    )
+    article = parse(text, today=TODAY)
+    assert article.source == "News.az"
+    assert article.credits == ("AzerNews",)
+
+
+@pytest.mark.parametrize("credit", ["Mənbə: APA", "Источник: РИА Новости", "(c) TASS"])
+def test_credits_a_reprint_not_as_publisher_when_the_page_names_its_origin(credit):
+    article = parse(page("Presidents discuss the corridor") + f"\n\n{credit}", today=TODAY)
+    assert article.source is None
+    assert len(article.credits) == 1
+
+
+def test_credits_each_outlet_and_takes_no_headline_when_the_page_is_an_aggregator():
+    items = "\n\n".join(
+        f"{headline}\n{outlet} | {stamp}\n{PARAGRAPH}"
+        for headline, outlet, stamp in [
+            ("Putin arrives in Baku on a state visit", "ТАСС", "18.08.2024 21:47"),
+            ("Aliyev and Putin hold talks in Baku", "Trend", "19.08.2024 11:20"),
+        ]
+    )
+    article = parse(items, today=TODAY)
+    assert article.title_derived is True
+    assert article.published.value is None
+    assert (article.source, article.credits) == (None, ("TASS", "Trend"))
+
+
+# ------------------------------------------------------------------ cost
+
+
+def _best_time(text: str) -> float:
+    timings = []
+    for _ in range(3):
+        started = time.perf_counter()
+        try:
+            parse(text, today=TODAY)
+        except NoArticleText:
+            pass
+        timings.append(time.perf_counter() - started)
+    return min(timings)
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "Word word\n\n",
+        "x\n",
+        "John Smith\n",
+        "25.11.2019\n",
+        "Politics\n",
+        "<a ",
+        "25 noyabr 2019 ",
+        "QAFQAZİNFO ",
+        "BAKU, ",
+        "Москва, 5 июня 2021 года ",
+        "A | ",
+        "(Trend) told Trend according to ",
+        "Azerbaijan18 January 2025 ",
+    ],
+    ids=repr,
+)
+def test_costs_time_linear_in_the_input_when_a_line_or_a_file_repeats_one_pattern(unit):
+    small = unit * (10_000 // len(unit))
+    # Measured on this machine in this test: ten times the input, under twenty times the time.
+    assert _best_time(small * 10) < 20 * max(_best_time(small), 0.001)

@@ -57,3 +57,88 @@ def test_decode_raises_only_unreadable_file_when_bytes_are_arbitrary(data):
         assert str(refused)
         return
     assert "\r" not in decoded.text
+
+
+MIXED_LETTERS = "aAəƏıIİiğĞşŞçÇöÖüÜqQxXёЁеЕжЖщЩαΑωΩßǅﬁ"
+DATE_TOKENS = [
+    "İyun",
+    "İYUL",
+    "ıyul",
+    "NOYABR",
+    "noyabrın",
+    "ФЕВРАЛЯ",
+    "Сентябрь",
+    "года",
+    "2019-cu il",
+    "25-də",
+    "Sept.",
+    "201914:32",
+    "03/04/21",
+    "/2018/09/27/",
+    " date 2019-11",
+    "Сегодня",
+    "Bu gün",
+    "© 2026",
+    "+27°C",
+]
+MIXED_TEXT = st.lists(
+    st.sampled_from(DATE_TOKENS)
+    | st.text(alphabet=MIXED_LETTERS + "0123456789 .,:/-\n", max_size=12)
+    | st.integers(min_value=0, max_value=99999).map(str),
+    max_size=40,
+).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(MIXED_TEXT)
+def test_parse_raises_only_no_article_text_when_text_mixes_scripts_and_dates_in_any_case(text):
+    try:
+        article = parse(text)
+    except NoArticleText:
+        return
+    assert article.title.strip()
+    assert article.published.value is None or 1900 <= article.published.value.year <= 2100
+
+
+# What ../shared/checks/realworld feeds the importer: widget lines, bidi and zero-width
+# characters, combining marks, glued numbers and date forms, in every casing.
+HOSTILE_PIECES = [
+    "+ ↺ − 18 px",
+    "Версия для слабовидящих",
+    "Сегодня, 12:40",
+    "☀ +27°C",
+    "Ana səhifə » Siyasət",
+    "\u200b",
+    "\u200e",
+    "\u202e",
+    "\ufeff",
+    "\u0307",
+    "\u2028",
+    "\x0b",
+    "𝔄😀漢字",
+    "עברית",
+    "i̇",
+    "ǅ",
+    "ﬁ",
+    "0.00.9999",
+    "20201:70",
+    "13/40/99",
+    "/20201/13/40/",
+    " date 9999-14",
+    "40 İYUN 1899 года.",
+]
+HOSTILE_LINES = st.lists(
+    st.lists(st.sampled_from(HOSTILE_PIECES + DATE_TOKENS) | MIXED_TEXT, max_size=12).map(" ".join),
+    max_size=20,
+).map("\n".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(HOSTILE_LINES)
+def test_parse_raises_only_no_article_text_when_text_is_built_like_the_hostile_check(text):
+    try:
+        article = parse(text)
+    except NoArticleText:
+        return
+    assert article.body.strip()
+    assert all(isinstance(problem, str) for problem in article.problems)

@@ -82,3 +82,8 @@ def test_gives_a_readable_reason_when_refusing():
     with pytest.raises(UnreadableFile) as refused:
         decode(b"")
     assert str(refused.value) == "empty file"
+
+
+def test_strips_private_use_characters_when_text_holds_highlight_markers():
+    decoded = decode("Baku \ue000and\ue001 Moscow \uf8ff".encode())
+    assert decoded.text == "Baku and Moscow "

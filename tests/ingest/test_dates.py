@@ -1,0 +1,142 @@
+"""dates: the dates pages write, in three languages, any casing, and the ones to refuse."""
+
+import datetime as dt
+
+import pytest
+
+from articles.ingest.dates import (
+    date_in_url,
+    date_only_line,
+    find_date,
+    full_date,
+    is_today_line,
+    short_year_date,
+)
+from articles.ingest.document import Precision, PublishedDate
+
+
+def day(text: str) -> dt.date | None:
+    found = find_date(text)
+    assert found is not None
+    assert found.published.precision is Precision.DAY
+    return found.published.value
+
+
+@pytest.mark.parametrize("month", ["İyun", "İYUN", "iyun", "IYUN", "ıyun", "Iyun", "iyunun"])
+def test_reads_an_azerbaijani_month_when_it_is_written_in_any_turkic_casing(month):
+    assert day(f"5 {month} 2019") == dt.date(2019, 6, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("March 3,2021 14:05", dt.date(2021, 3, 3)),
+        ("25 Nov 201914:32", dt.date(2019, 11, 25)),
+        ("25 noyabr 2019-cu il", dt.date(2019, 11, 25)),
+        ("2019-cu il noyabrın 25-də", dt.date(2019, 11, 25)),
+        ("5 июня 2021 года", dt.date(2021, 6, 5)),
+        ("22 ФЕВРАЛЯ 2022", dt.date(2022, 2, 22)),
+        ("2019-11-25T14:32", dt.date(2019, 11, 25)),
+        ("25.11.2019", dt.date(2019, 11, 25)),
+        ("13/04/2021", dt.date(2021, 4, 13)),
+        ("04/13/2021", dt.date(2021, 4, 13)),
+        ("2181-07-11-2023", dt.date(2023, 11, 7)),
+    ],
+)
+def test_reads_the_day_when_text_writes_a_full_date(text, expected):
+    assert day(text) == expected
+
+
+def test_keeps_only_the_year_when_a_numeric_date_reads_both_ways():
+    found = find_date("03/04/2021")
+    assert found.published == PublishedDate(dt.date(2021, 1, 1), Precision.YEAR)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("в марте 2021 года", dt.date(2021, 3, 1), Precision.MONTH),
+        ("NOYABR 2019", dt.date(2019, 11, 1), Precision.MONTH),
+        ("Spring 2021", dt.date(2021, 1, 1), Precision.YEAR),
+    ],
+)
+def test_reads_a_coarser_date_when_text_gives_no_day(text, value, precision):
+    found = find_date(text)
+    assert (found.published.value, found.published.precision) == (value, precision)
+
+
+def test_reports_no_year_when_date_has_none():
+    found = find_date("BAKU, March 3.")
+    assert found.published.value is None
+    assert "without a year" in found.problem
+
+
+def test_spans_the_russian_year_word_when_a_date_ends_in_goda():
+    text = "Москва, 5 июня 2021 года. Текст"
+    found = find_date(text)
+    assert text[found.span[1] :] == ". Текст"
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://example.az/2018/09/27/slug", dt.date(2018, 9, 27)),
+        ("https://sputnik.az/20201110/story-425112233.html", dt.date(2020, 11, 10)),
+        ("https://example.ru/news/2019-11-25-talks.html", dt.date(2019, 11, 25)),
+    ],
+)
+def test_reads_the_date_when_a_page_address_carries_one(url, expected):
+    assert date_in_url(url).published.value == expected
+
+
+def test_reads_no_date_when_a_page_address_carries_none():
+    assert date_in_url("https://ria.ru/956346582.html") is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "22 февраля 2022 года, 15:30, Москва, Кремль",
+        "February 22, 2022, The Kremlin, Moscow",
+        "27 Aprel 2023 14:32 | Siyasət | 2 814 baxış",
+        "10.11.2020, 02:15 (yenilənib 10.11.2020, 11:40)",
+        'Газета "Коммерсантъ" №49 от 09.12.1991, стр. 14',
+        "2019-11",
+    ],
+)
+def test_says_a_line_is_only_a_date_when_it_names_only_when_and_where(line):
+    assert date_only_line(line) is not None
+
+
+def test_says_a_line_is_not_only_a_date_when_it_is_a_list_item():
+    assert date_only_line("25.04.2023 Dollar bahalaşacaq? Ekspert açıqladı") is None
+
+
+@pytest.mark.parametrize(
+    "line", ["Сегодня: 27 ноября 2026", "Bu gün, 27 noyabr 2026", "Today: 27.11.2026"]
+)
+def test_marks_a_date_as_today_when_a_widget_labels_it(line):
+    assert date_only_line(line).is_today is True
+
+
+def test_marks_a_weekday_when_a_date_line_carries_one():
+    assert date_only_line("Çərşənbə axşamı, 22 fevral 2022").has_weekday is True
+
+
+@pytest.mark.parametrize("line", ["Сегодня, 12:40", "Bu gün", "Tuesday, 09:15", "ВТОРНИК 18:05"])
+def test_recognises_a_clock_or_weekday_widget_when_it_stands_alone(line):
+    assert is_today_line(line) is True
+
+
+def test_does_not_take_a_weekday_in_a_sentence_for_a_widget():
+    assert is_today_line("Talks on Tuesday ended") is False
+
+
+def test_reads_a_two_digit_year_as_this_century_when_not_later_than_today():
+    found = short_year_date("23.09.02", dt.date(2026, 11, 27))
+    assert found.published.value == dt.date(2002, 9, 23)
+    assert short_year_date("23.09.97", dt.date(2026, 11, 27)).published.value.year == 1997
+
+
+def test_full_date_is_none_when_text_gives_only_a_month():
+    assert full_date("in March 2021 the sides met") is None

@@ -1,0 +1,107 @@
+"""sources: known outlets in three languages, and how a text names its publisher or cites one."""
+
+import json
+
+import pytest
+
+from articles.ingest.language import fold
+from articles.ingest.sources import SOURCES_PATH, KnownSources, default_sources
+
+SOURCES = default_sources()
+
+
+def test_every_known_outlet_has_names_in_three_languages_and_a_domain():
+    entries = json.loads(SOURCES_PATH.read_text(encoding="utf-8"))["sources"]
+    incomplete = [
+        entry["name"]
+        for entry in entries
+        if not (entry.get("name_ru") and entry.get("name_az") and entry.get("domains"))
+    ]
+    assert incomplete == []
+
+
+def test_no_alias_names_two_outlets():
+    entries = json.loads(SOURCES_PATH.read_text(encoding="utf-8"))["sources"]
+    owners: dict[str, set[str]] = {}
+    for entry in entries:
+        for alias in [entry["name"], *entry.get("aliases", []), *entry.get("domains", [])]:
+            owners.setdefault(fold(alias), set()).add(entry["name"])
+    assert {alias: names for alias, names in owners.items() if len(names) > 1} == {}
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("AZƏRTAC", "Azertac"),
+        ("azərtac", "Azertac"),
+        ("АЗЕРТАДЖ", "Azertac"),
+        ("QAFQAZİNFO", "Qafqazinfo"),
+        ("qafqazinfo", "Qafqazinfo"),
+        ("ИНТЕРФАКС", "Interfax"),
+        ("«Trend»", "Trend"),
+        ("www.report.az", "Report"),
+    ],
+)
+def test_names_the_outlet_when_text_writes_it_in_any_case_or_script(written, name):
+    assert SOURCES.named(written) == name
+
+
+def test_finds_the_outlet_when_a_url_is_on_its_domain():
+    assert SOURCES.from_url("https://en.trend.az/azerbaijan/politics/3391234.html") == "Trend"
+
+
+@pytest.mark.parametrize(
+    ("text", "cited"),
+    [
+        ("The talks went well, according to Interfax.", ["Interfax"]),
+        ("The ministry said so, citing TASS.", ["TASS"]),
+        ("Об этом сообщает Day.Az со ссылкой на ТАСС.", ["TASS"]),
+        ("Как сообщало ТАСС, в Кремле заявили об этом.", ["TASS"]),
+        ("Turan agentliyinin məlumatına görə, səfər başa çatıb.", ["Turan"]),
+        ("Trade continues, and as Report noted on July 1, flights stopped.", ["Report"]),
+    ],
+)
+def test_finds_a_cited_agency_when_text_quotes_it(text, cited):
+    assert SOURCES.cited_in(text) == cited
+
+
+@pytest.mark.parametrize(
+    ("text", "attributed"),
+    [
+        ("The expert told Trend.", ["Trend"]),
+        ('Как сообщили "Интерфаксу" в аппарате вице-премьера.', ["Interfax"]),
+        ("AZƏRTAC xəbər verir ki, sənəd imzalanıb.", ["Azertac"]),
+        ("The talks were held in Baku (Report).", ["Report"]),
+    ],
+)
+def test_finds_the_reporting_outlet_when_text_attributes_to_it(text, attributed):
+    assert SOURCES.attributed_in(text) == attributed
+
+
+def test_does_not_take_a_lower_case_word_for_an_outlet_when_attributing():
+    assert SOURCES.attributed_in("analysts told reporters about a positive trend") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("ТАСС", "TASS"),
+        ("Trend.az | Xəbərlər | Siyasət", "Trend"),
+        ("AZƏRTAC Azərbaycan Dövlət İnformasiya Agentliyi", "Azertac"),
+        ("Today.Az - Covering Azerbaijan inside and outside", "Today.Az"),
+    ],
+)
+def test_reads_the_site_when_a_banner_names_it(line, name):
+    assert SOURCES.banner(line) == name
+
+
+def test_reads_no_banner_when_a_headline_starts_with_an_outlet_name():
+    assert SOURCES.banner("Report: Azerbaijan and Russia sign a customs protocol") is None
+
+
+def test_uses_the_three_names_of_an_entry_when_a_curator_adds_one():
+    sources = KnownSources.from_entries(
+        [{"name": "Caspian Post", "name_ru": "Каспийская почта", "name_az": "Xəzər Poçtu"}]
+    )
+    assert sources.named("КАСПИЙСКАЯ ПОЧТА") == "Caspian Post"
+    assert sources.named("XƏZƏR POÇTU") == "Caspian Post"
