@@ -121,7 +121,8 @@ def _escape(char: str, escape_backslash: bool) -> str:
     if char in _SHORT_ESCAPES:
         return _SHORT_ESCAPES[char]
     if unicodedata.category(char) in _UNSAFE_CATEGORIES or char in _BIDI_CONTROLS:
-        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+        # \x is kept for ASCII controls: above 0x7f it would read as a raw byte.
+        return f"\\x{code:02x}" if code < 0x80 else f"\\u{code:04x}"
     return char
 
 

@@ -71,6 +71,10 @@ def test_printable_keeps_two_names_apart_when_one_spells_the_others_escape():
     assert printable("caf\\xff.txt") != printable(os.fsdecode(b"caf\xff.txt"))
 
 
+def test_printable_keeps_a_raw_byte_apart_from_a_c1_control_when_both_read_0x85():
+    assert printable(os.fsdecode(b"a\x85.txt")) != printable("a\u0085.txt")
+
+
 def test_printable_escapes_bidi_overrides_when_they_could_disguise_a_name():
     assert printable("invoice\u202etxt.exe") == "invoice\\u202etxt.exe"
 
