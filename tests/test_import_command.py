@@ -439,7 +439,7 @@ def test_page_named_by_two_files_keeps_the_first_and_stays_put_when_imported_aga
     assert Revision.objects.count() == 0
 
 
-def test_newline_in_a_file_name_cannot_forge_a_report_line(tmp_path):
+def test_report_line_cannot_be_forged_when_a_file_name_holds_a_newline(tmp_path):
     write(tmp_path / "in", "forged.txt: imported\nreal.txt", GOOD)
     code, out, _ = import_articles(str(tmp_path / "in"))
     assert code == 0
@@ -449,7 +449,7 @@ def test_newline_in_a_file_name_cannot_forge_a_report_line(tmp_path):
     ]
 
 
-def test_name_that_is_not_utf8_is_stored_escaped_and_json_stays_utf8(tmp_path):
+def test_name_is_stored_escaped_and_json_stays_utf8_when_it_is_not_utf8(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / os.fsdecode(b"caf\xff.txt")).write_bytes(GOOD)
@@ -465,7 +465,7 @@ def test_name_that_is_not_utf8_is_stored_escaped_and_json_stays_utf8(tmp_path):
     assert out.startswith("in/caf\\xff.txt: unchanged")
 
 
-def test_path_too_long_for_an_identity_fails_alike_on_both_databases(tmp_path):
+def test_file_fails_alike_on_both_databases_when_its_path_is_too_long(tmp_path):
     folder = tmp_path / "in"
     deep = folder.joinpath(*["d" * 200] * 5)
     write(deep, "a.txt", GOOD)

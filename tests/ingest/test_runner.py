@@ -128,7 +128,7 @@ def test_find_files_walks_a_folder_once_when_a_link_leads_back_into_it(tmp_path)
     ]
 
 
-def test_find_files_reports_a_folder_it_cannot_read_and_goes_on(tmp_path, monkeypatch):
+def test_find_files_reports_a_folder_and_goes_on_when_listing_it_is_refused(tmp_path, monkeypatch):
     # Tests run as root, whom chmod 000 does not stop: the refusal is simulated.
     write(tmp_path / "in" / "a.txt")
     write(tmp_path / "in" / "locked" / "b.txt")
@@ -172,7 +172,7 @@ def test_read_regular_file_refuses_a_fifo_without_blocking_when_swapped_in(tmp_p
         read_regular_file(tmp_path / "pipe.txt")
 
 
-def test_read_regular_file_refuses_a_huge_file_before_reading_it(tmp_path):
+def test_read_regular_file_refuses_a_file_before_reading_it_when_it_is_1_gb(tmp_path):
     huge = tmp_path / "huge.txt"
     with huge.open("wb") as file:
         file.truncate(2**30)  # sparse: 1 GB on paper, nothing on disk

@@ -113,7 +113,7 @@ def _kill_at_random(database: Database, folder: Path, log: Path, rng: random.Ran
     return alive
 
 
-def test_kill_9_during_an_import_leaves_only_whole_articles_and_a_rerun_finishes(
+def test_only_whole_articles_remain_and_a_rerun_finishes_when_an_import_is_killed(
     tmp_path, reliability_counts
 ):
     rng = random.Random(2026)

@@ -159,7 +159,7 @@ def _build(folder: Path) -> tuple[dict[str, bytes], dict[str, str]]:
 LINE = re.compile(r"^mal/(.*?): (imported|updated|unchanged|failed)(?:: | \(|$)(.*)$")
 
 
-def test_every_malformed_path_is_reported_and_nothing_half_stored(
+def test_each_path_is_reported_and_only_whole_files_stored_when_the_corpus_is_malformed(
     tmp_path, locked, no_hang, reliability_counts
 ):
     regular, special = _build(tmp_path / "mal")
