@@ -19,6 +19,7 @@ Two extractors over a ParsedArticle, both plain functions:
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import re
 from collections import Counter
@@ -28,7 +29,6 @@ from pathlib import Path
 
 from articles.ingest.dates import MONTH_PATTERN, find_date, full_date
 from articles.ingest.document import (
-    BILATERAL_PARTIES,
     AgreementKind,
     AgreementMention,
     ParsedArticle,
@@ -37,7 +37,7 @@ from articles.ingest.document import (
     TagKind,
     TagMention,
 )
-from articles.ingest.register import Register
+from articles.ingest.register import Register, stems
 
 GAZETTEER_PATH = Path(__file__).resolve().parents[2] / "fixtures" / "gazetteer.json"
 NAME_MAX_WORDS = 40
@@ -58,6 +58,10 @@ BEFORE_CHARS = 300
 AFTER_CHARS = 400
 CONTEXT_CHARS = 200
 MAX_MENTIONS = 200
+# No article names five hundred documents: past that many document words the rest of a
+# text is not read for documents, so no text costs more than this many windows.
+MAX_DOCUMENT_WORDS = 500
+ARTICLE_COUNTRIES_CHARS = 50_000
 
 
 def _words(text: str) -> frozenset[str]:
@@ -115,8 +119,8 @@ _KINDS: tuple[tuple[str, AgreementKind], ...] = (
         AgreementKind.JOINT_STATEMENT,
     ),
     (
-        rf"work(?:ing)? plans?|plans? of work|план\w{{0,2}} работы|рабоч\w{{0,3}} план\w{{0,2}}"
-        rf"|iş plan{_AZ}",
+        rf"work(?:ing)? plans?|plans? of work|план\w{{0,2}} (?:работы|консультаций)"
+        rf"|рабоч\w{{0,3}} план\w{{0,2}}|iş plan{_AZ}",
         AgreementKind.WORK_PLAN,
     ),
     (
@@ -158,7 +162,7 @@ _PLURAL = re.compile(
 )
 _VAGUE_BEFORE = re.compile(
     r"(?i:\b(?:these|those|such|other|several|numerous|many|all|some|any|each|both|"
-    r"number of|[0-9]+|two|three|four|five|six|seven|eight|nine|ten|"
+    r"number of|(?<![0-9])[0-9]{1,3}|two|three|four|five|six|seven|eight|nine|ten|"
     r"эти|этих|эти|такие|другие|других|ряд|несколько|многие|все|всех|"
     r"bu|həmin|digər|bir sıra|bir neçə|bütün))\s+(?:\w+\s+){0,2}$"
 )
@@ -213,12 +217,16 @@ _QUALIFIER_STOP = re.compile(
     r"stipulates?|covers?|during|within|in the framework|at the|by|following|after|before|"
     r"under|today|yesterday|last|this week|this month|this year|earlier|"
     r"был|была|было|были|будет|будут|подписан\w*|заключ\w*|котор\w+|что|а также|"
-    r"в рамках|во время|в ходе|по итогам|после|до конца|by the end|сегодня|вчера|накануне)(?!\w)"
+    r"в рамках|во время|в ходе|по итогам|после|до конца|by the end|сегодня|вчера|накануне|"
+    r"где|где-то|когда|как|почему|если|ли|уже|ещё|еще|тоже|только|можно|нужно|надо)(?!\w)"
     rf"|\s(?:and|or|и|və)\s+(?:(?:a|an|the|other|also)\s+)?(?i:{_KIND_WORDS})(?!\w)"
     r"|\s(?i:and|и)\s+(?i:other|others|a number|ряд|другие)(?!\w)"
     rf"|\s(?i:on|in|at|of|from|dated|в|на|от)\s+{_DATE_AFTER}"
     rf"|\s(?i:in|at|в|во)\s+(?:{_PLACES})(?!\w)"
 )
+# "Treaty on Friendship, Cooperation and Mutual Security", "о статусе, принципах и условиях":
+# a comma inside a name is followed by a short list that ends with "and".
+_LIST_GOES_ON = re.compile(r"\s(?:[^\W\d_][\w-]*\s){0,4}(?:and|и|və)\s[^\W\d_]")
 _GENERIC_WORDS = _words(
     "cooperation understanding intent intention intentions partnership mutual the a an of on in "
     "between for about and field sphere area areas with to by at "
@@ -228,11 +236,18 @@ _GENERIC_WORDS = _words(
 )
 _TRAILING_FILLER = re.compile(r"(?:\s+(?i:the|a|an|and|or|of|on|in|и|в|о|об|по|və|ilə))+$")
 _AZ_MARKERS = re.compile(r"(?i:\b(?:haqqında|dair|üzrə|barədə|arasında|sahəsində|sahədə)\b)")
-_AZ_PHRASE_BREAK = re.compile(
-    r"[,;:()]|\s(?:və|ilə)\s(?=[a-zəüöğışç])|\b\w+(?:ıb|ib|ub|üb|dı|di|du|dü)(?:lar|lər)?\b\s"
-)
 _AZ_GENITIVE = re.compile(r"(?i:\w+(?:nın|nin|nun|nün|ın|in|un|ün)|[0-9]+-?\w{0,3})$")
 _AZ_MEETING = re.compile(r"(?i:\biclas\w*)")
+AZ_NAME_MAX_WORDS = 36
+# Where an Azerbaijani document's name starts: after a verb or participle, a place or
+# year in the locative, or a word that opens a clause.
+_AZ_PHRASE_END = re.compile(
+    r"(?i:\w+(?:mış|miş|muş|müş|ıb|ib|ub|üb|ılan|ilən|ulan|ülən|nan|nən|lan|lən|yan|yən|acaq|əcək"
+    r"|dı|di|du|dü|dır|dir|dur|dür)(?:lar|lər)?|olan|edilən|qəbul|ki|isə|həm|də|da|bu|həmin|"
+    r"ildə|ilində|tarixində|günü|sonra|əvvəl|[0-9]{4}-?\w{0,3})"
+    r"|[A-ZƏÜÖĞİŞÇ]\w+(?:da|də)"
+)
+_AZ_LEADING_FILLER = frozenset({"və", "ilə", "isə", "ki", "bu", "həmçinin", "eləcə"})
 _SHORT_FORM_TOKEN = re.compile(r"^(?:[0-9]{4}|[^\W\d_][\w-]*)$")
 _SHORT_FORM_STOP = _words(
     "the a an and of on in at to by with this that its their his her our new old "
@@ -247,12 +262,14 @@ _PLANNED = re.compile(
     r"expected to|going to|may|might|could|ready to|draft|prepar\w+|negotiat\w+)\b"
     r".{0,40}\b(?:sign|signed|signing|conclude|adopt)\w*"
     r"|\b(?:working on|drafting|preparing|developing)\s+(?:a|an|the)\s"
-    r"|\bdraft\b"
+    r"|\bdraft\b|\b(?:agreed|decided|instructed|intend|plan|ready|expected) to (?:prepare|draft|"
+    r"conclude|sign|negotiate|work out|develop)\b"
     r"|будет подписан|будут подписаны|планиру\w+ подписать|подпишут|намерен\w* подписать|"
     r"готов\w* подписать|предстоит подписать|подготовк\w+|"
     r"проект\w* (?:соглашени|меморандум|договор)|"
     r"ускорить подготовку|imzalanacaq|imzalanması planlaşdırılır|imzalanması nəzərdə tutulur|"
-    r"imzalanması gözlənilir|hazırlanır|layihəsi)"
+    r"imzalanması gözlənilir|hazırlan(?:ır|ması|masına|acaq)|"
+    r"(?:saziş|protokol|memorandum|müqavilə|bəyannamə|proqram)\w{0,6}\s+layihə)"
 )
 _PAST_SIGNING = re.compile(
     r"(?i:\b(?:signed|inked|concluded|adopted)\b|подписал\w*|подписан\w*|заключил\w*|"
@@ -283,23 +300,24 @@ _SUBJECT_PARTIES = re.compile(
     r"(?P<subject>(?:the\s)?[A-ZА-ЯЁƏ][^,;]{3,250}?)\s+"
     r"(?i:(?:have\s|has\s|also\s)?signed|подписали|imzalayıb(?:lar)?)\s+(?:a|an|the)?\s*$"
 )
-_SIGNING_SUBJECT = re.compile(
-    r"(?P<subject>[^,;.]{0,120})\s(?i:(?:have\s|has\s|also\s)?signed|подписали|imzalayıb\w*)"
-    r"(?:\s[^,;.]{0,60})?$"
-)
+_SIGNING_VERB = re.compile(r"(?i:\bsigned\b|подписали|imzalayıb\w{0,3})")
+_CLAUSE_MARK = re.compile(r"[,;.]")
+SUBJECT_CHARS = 120
 _ORGANISATION_WORD = re.compile(
-    r"(?i:\b(?:agency|corporation|ministry|government|company|fund|bank|committee|service|"
-    r"council|chamber|university|railways?|agentliyi|nazirliyi|hökuməti|агентств\w+|министерств\w+|"
-    r"правительств\w+|корпораци\w+)\b)"
+    r"(?i:\b(?:agency|corporation|ministry|ministries|government|company|fund|bank|committee|"
+    r"service|council|chamber|university|railways?|centre|center|institute|authority|office|"
+    r"agentliyi|nazirliyi|hökuməti|mərkəzi|fondu|xidməti|komitəsi|şirkəti|bankı|palatası|"
+    r"cəmiyyəti|агентств\w*|министерств\w*|правительств\w*|корпораци\w*|центр\w*|фонд\w*|"
+    r"служб\w*|комитет\w*|компани\w*|банк\w*|палат\w*|ведомств\w*|дорог\w*)\b)"
 )
 _COUNTRIES: tuple[tuple[str, str], ...] = (
-    ("Azerbaijan", r"azerbaijan\w*|азербайджан\w*|azərbaycan\w*"),
-    ("Russia", r"russia\w*|росси\w+|russiya\w*|rusiya\w*|kremlin"),
-    ("Armenia", r"armenia\w*|армени\w+|армянск\w*|ermənistan\w*"),
-    ("Iran", r"iran\w*|иран\w*|İran\w*|tehran|тегеран\w*"),
-    ("Kazakhstan", r"kazakh\w*|казахстан\w*|qazaxıstan\w*"),
-    ("Turkmenistan", r"turkmen\w*|туркмен\w*|türkmənistan\w*"),
-    ("Turkey", r"turkey|turkish|türkiy\w*|турци\w+|турецк\w*"),
+    ("Azerbaijan", r"azerbaijan\w*|азербайджан\w*|azərbaycan\w*|baku|баку|bakı\w*"),
+    ("Russia", r"russia\w*|росси\w+|рф|russiya\w*|rusiya\w*|kremlin|moscow|москв\w+|moskva\w*"),
+    ("Armenia", r"armenia\w*|армени\w+|армянск\w*|ermənistan\w*|yerevan|ереван\w*|irəvan\w*"),
+    ("Iran", r"iran\w*|иран\w*|İran\w*|tehran|тегеран\w*|tehran\w*"),
+    ("Kazakhstan", r"kazakh\w*|казахстан\w*|qazaxıstan\w*|astana|астан\w+"),
+    ("Turkmenistan", r"turkmen\w*|туркмен\w*|türkmənistan\w*|ashgabat|ашхабад\w*"),
+    ("Turkey", r"turkey|turkish|türkiy\w*|турци\w+|турецк\w*|ankara|анкар\w+"),
     ("Georgia", r"georgia\w*|грузи\w+|gürcüstan\w*"),
     ("Belarus", r"belarus\w*|беларус\w*|белорус\w*|belarus"),
     ("China", r"china|chinese|кита\w+|çin\b"),
@@ -312,13 +330,9 @@ _COUNTRY = re.compile(
 )
 _SEVERAL_PARTIES = re.compile(
     r"(?i:trilateral|tripartite|three-party|five-party|multilateral|littoral|caspian states|"
+    r"caspian summit|heads of state|"
     r"трехсторонн\w*|трёхсторонн\w*|пятисторонн\w*|прикаспийск\w*|üçtərəfli|beştərəfli|"
     r"xəzəryanı)"
-)
-_COUNTRY_PARTY = re.compile(
-    r"^(?i:(?:the\s)?(?:republic of\s)?"
-    r"(?P<country>azerbaijan|russia|russian federation|azerbaijani|russian)"
-    r"(?:\s(?:republic|federation|governments?|side))?)$"
 )
 _KEY_PHRASES = (
     (
@@ -349,18 +363,23 @@ _KEY_DROP = (_GENERIC_WORDS - {"intent", "understanding"}) | {"federation", "rep
 
 @dataclass(frozen=True)
 class _Candidate:
+    """A document named in the text; `subject` is its name without the parties, for the register."""
+
     kind: AgreementKind
     name: str
     parties: tuple[str, ...]
+    subject: str = ""
 
 
 @dataclass(frozen=True)
 class _Article:
-    """What every mention in one article may consult: its date, language and the register."""
+    """What every mention in one article may consult: its date, language, the countries it
+    names (Azerbaijan and Russia first) and the register."""
 
     published: PublishedDate
     language: str
     register: Register | None
+    countries: tuple[str, ...] = ()
 
 
 def extract_agreements(
@@ -372,30 +391,116 @@ def extract_agreements(
     and short forms that only the register can resolve ("the Baku
     Declaration", "the 1997 treaty") are found too.
     """
-    context = _Article(article.published, article.language, register)
+    countries = _countries_named(article.body[:ARTICLE_COUNTRIES_CHARS])
+    context = _Article(
+        article.published,
+        article.language,
+        register,
+        tuple(dict.fromkeys(("Azerbaijan", "Russia", *countries))),
+    )
     found: dict[str, AgreementMention] = {}
-    for sentence in _sentences(article.body):
-        for match in _KIND_PATTERN.finditer(sentence):
-            if len(found) >= MAX_MENTIONS:
-                return list(found.values())
-            window = _Window(sentence, match.start(), match.end())
-            kind = _KINDS[int(match.lastgroup[1:])][1]
-            mention = _mention_at(window, kind, context)
-            if mention is not None:
-                _keep_distinct(found, mention)
+    # A text that repeats one phrase thousands of times reads each window once.
+    seen: dict[str, AgreementMention | None] = {}
+    matches = (match for sentence in _sentences(article.body) for match in _matches(sentence))
+    for window, kind in itertools.islice(matches, MAX_DOCUMENT_WORDS):
+        text = window.before + "\x00" + window.word + "\x00" + window.after
+        if text not in seen:
+            seen[text] = _mention_at(window, kind, context)
+        if seen[text] is not None and len(found) < MAX_MENTIONS:
+            _keep_distinct(found, seen[text])
     return list(found.values())
+
+
+def _matches(sentence: str) -> Iterator[tuple[_Window, AgreementKind]]:
+    for match in _KIND_PATTERN.finditer(sentence):
+        yield _Window(sentence, match.start(), match.end()), _KINDS[int(match.lastgroup[1:])][1]
 
 
 def _mention_at(window: _Window, kind: AgreementKind, context: _Article) -> AgreementMention | None:
     if _PLURAL.match(window.word) or _VAGUE_BEFORE.search(window.before[-60:]):
         return None
     candidate = _candidate(window, kind, context.language)
+    is_signed = not _PLANNED.search(window.context)
+    signed_on, date_note = _signing_date(window, context.published, is_signed)
     register_key = None
-    if candidate is None and context.register is not None:
-        candidate, register_key = _short_form(window, kind, context.register)
+    if context.register is not None:
+        year = signed_on.year if signed_on else _year_near(window)
+        candidate, register_key = _registered(candidate, window, kind, context, year)
     if candidate is None:
         return None
-    return _mention(candidate, window, context, register_key)
+    entry = context.register.entry(register_key) if context.register and register_key else None
+    return AgreementMention(
+        name=candidate.name,
+        kind=candidate.kind,
+        key=agreement_key(candidate.kind, candidate.name),
+        is_signed=is_signed,
+        parties=entry.parties if entry else _parties(candidate, window, context),
+        signed_on=signed_on,
+        sentence=window.context[:1000],
+        register_key=register_key,
+        date_note=date_note,
+    )
+
+
+def _registered(
+    candidate: _Candidate | None,
+    window: _Window,
+    kind: AgreementKind,
+    context: _Article,
+    year: int | None,
+) -> tuple[_Candidate | None, str | None]:
+    """The candidate matched to its register entry, by its name or by the words before it.
+
+    'the Baku Declaration on the principles of ...' is the Baku Declaration;
+    'the 1997 treaty' and, signed on a day the register knows, 'a joint
+    statement' are found only this way.
+    """
+    register = context.register
+    assert register is not None
+    parties = _parties(candidate or _Candidate(kind, "", ()), window, context)
+    if candidate is not None:
+        subject = candidate.subject or candidate.name
+        key = register.key_for(
+            candidate.kind, subject, year=_year_hint(subject, year), parties=parties
+        )
+        if key is not None:
+            return candidate, key
+    for premodifier in _premodifiers(window.before):
+        years = _YEAR.findall(premodifier)
+        words = _YEAR.sub(" ", premodifier).split()
+        if premodifier and not years and not stems(" ".join(words)):
+            continue
+        if not premodifier and candidate is not None:
+            break
+        short = " ".join([*words, window.word])
+        key = register.key_for(kind, short, year=int(years[0]) if years else year, parties=parties)
+        if key is not None:
+            name = short if candidate is None else f"{' '.join(words)} {candidate.name}".strip()
+            return _Candidate(kind, _capitalised(name), ()), key
+    return candidate, None
+
+
+def _year_near(window: _Window) -> int | None:
+    """A year written next to the document ('the 1997 treaty', '2022-ci ildə imzalanmış')."""
+    years = set(
+        _YEAR.findall(window.before[-YEAR_NEAR_CHARS:] + " " + window.after[:YEAR_NEAR_CHARS])
+    )
+    return int(years.pop()) if len(years) == 1 else None
+
+
+def _premodifiers(before: str) -> list[str]:
+    """The last one, two and three words before a document word, as a proper name's start."""
+    tokens: list[str] = []
+    for token in reversed(before[-60:].split()):
+        bare = token.strip(_QUOTE_CHARS)
+        if (
+            not _SHORT_FORM_TOKEN.match(bare)
+            or bare.casefold() in _SHORT_FORM_STOP
+            or len(tokens) == 3
+        ):
+            break
+        tokens.insert(0, bare)
+    return [" ".join(tokens[-count:]) for count in range(1, len(tokens) + 1)] or [""]
 
 
 def _candidate(window: _Window, kind: AgreementKind, language: str) -> _Candidate | None:
@@ -413,7 +518,8 @@ def _candidate(window: _Window, kind: AgreementKind, language: str) -> _Candidat
             return None
         parties = _subject_parties(subject.group("subject"))
         name = f"{name} between {subject.group('subject').strip()}"
-    return _Candidate(_refined_kind(kind, name, parties), _limit_words(name), parties)
+    subject = _capitalised(f"{head} {_BETWEEN.sub('', qualifier)}".strip())
+    return _Candidate(_refined_kind(kind, name, parties), _limit_words(name), parties, subject)
 
 
 _AZERBAIJANI_LETTER = re.compile(r"[əƏ]")
@@ -436,6 +542,8 @@ def _qualifier(after: str, kind: AgreementKind) -> str:
     quoted_spans = [match.span() for match in _QUOTED.finditer(after)]
     end = len(after)
     for stop in _QUALIFIER_STOP.finditer(after):
+        if stop.group(0) == "," and _LIST_GOES_ON.match(after, stop.end()):
+            continue
         if not any(start < stop.start() < finish for start, finish in quoted_spans):
             end = stop.start()
             break
@@ -472,75 +580,62 @@ _TREATY_WORD = re.compile(r"(?i:\btreat(?:y|ies)\b|\bconvention|конвенци
 
 
 def _azerbaijani_candidate(kind: AgreementKind, before: str, kind_word: str) -> _Candidate | None:
-    """Azerbaijani names the subject before the document word: 'təhsil sahəsində ... memorandum'."""
-    clause = _AZ_PHRASE_BREAK.split(before[-300:])[-1].strip()
-    words = clause.split()[-14:]
-    markers = [index for index, word in enumerate(words) if _AZ_MARKERS.fullmatch(word)]
-    if markers:
-        if "arasında" in (word.lower() for word in words):
-            with_index = max(
-                (i for i, word in enumerate(words) if word.lower() == "ilə"), default=markers[0]
-            )
-            start = max(0, with_index - 4)
-        else:
-            start = max(0, markers[0] - 2)
-    else:
-        start = _genitive_start(words)
-        if start is None:
-            return None
-    phrase = " ".join(words[start:]).strip(_QUOTE_CHARS + " ")
-    name = _limit_words(_capitalised(f"{phrase} {kind_word}".replace("  ", " ")))
-    if kind is AgreementKind.PROTOCOL and _AZ_MEETING.search(phrase):
-        kind = AgreementKind.PROTOCOL
-    parties = _countries_named(phrase) or (
-        ("Azerbaijan", "Russia") if _AZERBAIJAN.search(phrase) and _RUSSIA.search(phrase) else ()
-    )
-    return _Candidate(_refined_kind(kind, name, parties), name, parties)
+    """Azerbaijani names the subject before the document word: 'təhsil sahəsində ... memorandum'.
 
-
-def _genitive_start(words: list[str]) -> int | None:
-    """'Komissiyanın 20-ci iclasının Protokolu': a chain of genitives names the document."""
-    start = len(words)
-    while start > 0 and _AZ_GENITIVE.fullmatch(words[start - 1].strip(_QUOTE_CHARS)):
-        start -= 1
-    chain = words[start:]
-    if len(chain) < 2 or not any(_AZ_MEETING.search(word) for word in chain):
+    The name runs back from the document word over its noun phrase, to a verb or
+    participle ("imzalanmış"), a place or date in the locative ("Moskvada",
+    "ildə") or a clause break; it names a document only with a marker
+    ("haqqında", "üzrə", "arasında" ...) or a chain of genitives ("Komissiyanın
+    iclasının Protokolu", "Prezidentlərinin Birgə Bəyanatı").
+    """
+    words = _azerbaijani_phrase(before)
+    if not any(_AZ_MARKERS.fullmatch(word) for word in words) and not _genitive_name(
+        words, kind_word
+    ):
         return None
-    return max(start - 2, 0)
+    phrase = " ".join(words).strip(_QUOTE_CHARS + " ")
+    name = _limit_words(_capitalised(f"{phrase} {kind_word}"))
+    subject = phrase.split(" arasında ")[-1] if " arasında " in phrase else phrase
+    parties = _countries_named(phrase.split(" arasında ")[0]) if " arasında " in phrase else ()
+    return _Candidate(_refined_kind(kind, name, parties), name, parties, f"{subject} {kind_word}")
 
 
-def _short_form(
-    window: _Window, kind: AgreementKind, register: Register
-) -> tuple[_Candidate | None, str | None]:
-    """Names only the register can resolve: 'the Baku Declaration', 'the 1997 treaty'."""
-    tokens: list[str] = []
-    for token in reversed(window.before[-60:].split()):
-        bare = token.strip(_QUOTE_CHARS)
-        if (
-            not _SHORT_FORM_TOKEN.match(bare)
-            or bare.casefold() in _SHORT_FORM_STOP
-            or len(tokens) == 3
-        ):
+def _azerbaijani_phrase(before: str) -> list[str]:
+    words = before[-400:].split()
+    phrase: list[str] = []
+    for word in reversed(words):
+        bare = word.strip(_QUOTE_CHARS)
+        ends_clause = word.endswith((",", ";", ":", ".", "!", "?", ")"))
+        if ends_clause and not _is_az_list(phrase):
             break
-        tokens.insert(0, bare)
-    for count in range(1, len(tokens) + 1):
-        words = tokens[-count:]
-        years = [int(word) for word in words if _YEAR.fullmatch(word)]
-        name = " ".join([word for word in words if not _YEAR.fullmatch(word)] + [window.word])
-        key = register.key_for(kind, name, year=years[0] if years else None)
-        if key is not None:
-            entry = register.entry(key)
-            parties = entry.parties if entry else ()
-            return _Candidate(kind, _capitalised(name), parties), key
-    return None, None
+        if _AZ_PHRASE_END.fullmatch(bare.rstrip(",;:")) or len(phrase) == AZ_NAME_MAX_WORDS:
+            break
+        phrase.insert(0, word.rstrip(",;:"))
+    while phrase and phrase[0].casefold() in _AZ_LEADING_FILLER:
+        phrase.pop(0)
+    return phrase
+
+
+def _is_az_list(phrase: list[str]) -> bool:
+    """'Dostluq, əməkdaşlıq və qarşılıqlı təhlükəsizlik haqqında': a comma inside a list."""
+    return bool(phrase) and phrase[0][:1].islower() and "və" in phrase[:5]
+
+
+def _genitive_name(words: list[str], kind_word: str) -> bool:
+    chain = 0
+    for word in reversed(words):
+        if not _AZ_GENITIVE.fullmatch(word.strip(_QUOTE_CHARS)):
+            break
+        chain += 1
+    meeting = any(_AZ_MEETING.search(word) for word in words[len(words) - chain :])
+    return chain >= 1 and (meeting or kind_word[:1].isupper())
 
 
 def _subject_parties(subject: str) -> tuple[str, ...]:
-    """Split 'the X Agency and the Y Corporation' between parties, not in 'Small and Medium'."""
-    separator = " and the " if " and the " in subject else " and "
-    first, _, second = subject.rpartition(separator)
-    parts = (first, second) if first else (subject,)
-    return tuple(_party(part) for part in parts if part.strip())
+    """The countries of 'the X Agency and the Y Corporation', each named once."""
+    parts = re.split(r"\s(?:and the|and|и|və|ilə)\s", subject)
+    countries = [_party(part) for part in parts if part.strip()]
+    return tuple(dict.fromkeys(country for country in countries if country))
 
 
 def _parties_between(qualifier: str) -> tuple[str, ...]:
@@ -550,14 +645,10 @@ def _parties_between(qualifier: str) -> tuple[str, ...]:
     return _subject_parties(_PARTY_END.split(between.group("parties"), maxsplit=1)[0])
 
 
-def _party(text: str) -> str:
-    text = " ".join(text.split()).removeprefix("the ").removeprefix("The ")
-    country = _COUNTRY_PARTY.match(text)
-    if country:
-        return (
-            "Azerbaijan" if country.group("country").lower().startswith("azerbaijan") else "Russia"
-        )
-    return text
+def _party(text: str) -> str | None:
+    """The one country a party's description names: 'the Russian SME Corporation' is Russia."""
+    named = _countries_named(text)
+    return named[0] if len(named) == 1 else None
 
 
 def _countries_named(text: str) -> tuple[str, ...]:
@@ -574,58 +665,51 @@ _AZERBAIJAN = re.compile(_COUNTRIES[0][1], re.I)
 _RUSSIA = re.compile(_COUNTRIES[1][1], re.I)
 
 
-def _mention(
-    candidate: _Candidate, window: _Window, context: _Article, register_key: str | None
-) -> AgreementMention:
-    is_signed = not _PLANNED.search(window.context)
-    signed_on, date_note = _signing_date(window, context.published, is_signed)
-    if register_key is None and context.register is not None:
-        year = _year_hint(candidate.name, signed_on)
-        register_key = context.register.key_for(candidate.kind, candidate.name, year=year)
-    entry = context.register.entry(register_key) if context.register and register_key else None
-    parties = entry.parties if entry else _parties(candidate, window)
-    return AgreementMention(
-        name=candidate.name,
-        kind=candidate.kind,
-        key=agreement_key(candidate.kind, candidate.name),
-        is_signed=is_signed,
-        parties=parties,
-        signed_on=signed_on,
-        sentence=window.context[:1000],
-        register_key=register_key,
-        date_note=date_note,
-    )
-
-
-def _year_hint(name: str, signed_on: dt.date | None) -> int | None:
+def _year_hint(name: str, signing_year: int | None) -> int | None:
     years = _YEAR.findall(name)
-    if years:
-        return int(years[0])
-    return signed_on.year if signed_on else None
+    return int(years[0]) if years else signing_year
 
 
-def _parties(candidate: _Candidate, window: _Window) -> tuple[str, ...]:
-    """Who signed: named in the document's name, or as the sentence's signing subject,
-    or the countries around it when the text says there were more than two sides."""
-    if candidate.parties and any(p not in BILATERAL_PARTIES for p in candidate.parties):
-        named = _countries_named(" ".join(candidate.parties))
-        if len(named) >= 2 or not named:
-            return candidate.parties
-    in_name = _countries_named(candidate.name)
-    if len(in_name) >= 2:
-        return in_name
-    adjectives = _countries_named(window.before[-40:].split(",")[-1])
-    subject = _SIGNING_SUBJECT.search(window.before[-200:])
+def _parties(candidate: _Candidate, window: _Window, context: _Article) -> tuple[str, ...]:
+    """Who signed: named in the document's name, as the sentence's signing subject, or the
+    countries around it; more than two when the text says there were more sides."""
+    several = _SEVERAL_PARTIES.search(window.context)
+    for found in (
+        _countries_named(candidate.name),
+        candidate.parties,
+        _countries_named(window.before[-40:].split(",")[-1]),
+        _signing_subject(window.before[-200:]),
+    ):
+        if len(found) >= 2:
+            if several:
+                return _with_others(found, context)
+            nearby = _countries_named(window.before[-200:])
+            return tuple(dict.fromkeys((*found, *(c for c in nearby if c in BILATERAL))))
+    if several:
+        return _with_others(_countries_named(window.context), context)
     around = _countries_named(window.context)
-    if len(adjectives) >= 2:
-        return adjectives
-    if subject and len(_countries_named(subject.group("subject"))) >= 2:
-        return _countries_named(subject.group("subject"))
-    if _SEVERAL_PARTIES.search(window.context) and len(around) >= 3:
-        return around
     if "Azerbaijan" in around and "Russia" in around:
         return ("Azerbaijan", "Russia")
     return candidate.parties
+
+
+BILATERAL = ("Azerbaijan", "Russia")
+
+
+def _signing_subject(before: str) -> tuple[str, ...]:
+    """The countries of 'Moscow and Tehran have signed an ...' just before the document word."""
+    verbs = list(_SIGNING_VERB.finditer(before))
+    if not verbs or _CLAUSE_MARK.search(before, verbs[-1].end()):
+        return ()
+    subject = _CLAUSE_MARK.split(before[: verbs[-1].start()])[-1][-SUBJECT_CHARS:]
+    return _countries_named(subject)
+
+
+def _with_others(found: tuple[str, ...], context: _Article) -> tuple[str, ...]:
+    """A trilateral or Caspian document: the countries it names and the others the article does."""
+    if len(found) >= 3:
+        return found
+    return tuple(dict.fromkeys((*found, *context.countries)))
 
 
 def _keep_distinct(found: dict[str, AgreementMention], mention: AgreementMention) -> None:
@@ -699,23 +783,36 @@ def _signing_date(
 ) -> tuple[dt.date | None, str]:
     """The date the text gives for the signing, and a note when part of it was inferred.
 
-    A day and month without a year, "today" or a weekday take the article's
+    The closest date after the document word, else the closest before it. A
+    day and month without a year, "today" or a weekday take the article's
     date only when the sentence says the signing is past and the article is
     dated to the day.
     """
-    after, before = window.after[:160], window.before[-120:]
-    for text in (after, before):
-        value = full_date(text)
-        if value is not None:
-            return value, ""
+    after, before = window.after[:DATE_AFTER_CHARS], window.before[-DATE_BEFORE_CHARS:]
+    value = full_date(after) or _last_full_date(before)
+    if value is not None:
+        return value, ""
     article_day = published.value if published.precision is Precision.DAY else None
     if article_day is None or not is_signed or not _PAST_SIGNING.search(window.context):
         return None, ""
     for text in (after, before):
-        inferred = _date_in_article_year(text, article_day) or _relative_day(text, article_day)
+        inferred = _date_in_article_year(text, article_day)
+        if inferred is not None:
+            return inferred
+    for text in (after[:RELATIVE_DAY_CHARS], before[-RELATIVE_DAY_CHARS:]):
+        inferred = _relative_day(text, article_day)
         if inferred is not None:
             return inferred
     return None, ""
+
+
+def _last_full_date(text: str) -> dt.date | None:
+    last = None
+    while (found := find_date(text)) is not None:
+        if found.published.precision is Precision.DAY:
+            last = found.published.value
+        text = text[found.span[1] :]
+    return last
 
 
 def _date_in_article_year(text: str, article_day: dt.date) -> tuple[dt.date, str] | None:
@@ -756,17 +853,34 @@ _DOCUMENTS = (
     r"(?:documents|agreements|memoranda|memorandums|deals|papers|accords|"
     r"документ\w{0,3}|соглашени\w{0,3}|межправсоглашени\w{0,3}|sənəd\w{0,5}|saziş\w{0,5})"
 )
-_COUNT = re.compile(
-    rf"(?i:(?<!\w)(?P<approx>(?:more than|over|about|around|nearly|almost|some|up to|at least|"
-    rf"более|свыше|около|порядка|почти|больше|примерно|təxminən|\w+dən çox|\w+dan çox)\s+)?"
-    rf"{_NUMBER}\s+(?:[\w-]+\s+){{0,3}}?{_DOCUMENTS}(?!\w))"
+_APPROX = (
+    r"(?:more than|over|about|around|nearly|almost|some|up to|at least|более|свыше|около|"
+    r"порядка|почти|больше|примерно|təxminən)"
+)
+_SIGNED_VERB = (
+    r"(?:signed|inked|exchanged|подписан\w{0,3}|подписали|imzalan\w{0,6}|imzalayıb\w{0,3})"
+)
+# The count must be what was signed: "seven documents were signed", "signed six documents",
+# "подписано шесть документов", "6 sənəd imzalanıb".
+_COUNTS = (
+    re.compile(
+        rf"(?i:(?<!\w)(?P<approx>{_APPROX}\s+)?{_NUMBER}\s+(?:[\w-]+\s+){{0,2}}?{_DOCUMENTS}"
+        rf"\s+(?:(?:were|have been|had been|was|были|было|был)\s+)?(?:\w+\s+)?{_SIGNED_VERB})"
+    ),
+    re.compile(
+        rf"(?i:{_SIGNED_VERB}\s+(?:(?:a total of|in total|всего|в общей сложности)\s+)?"
+        rf"(?P<approx>{_APPROX}\s+)?{_NUMBER}\s+(?:[\w-]+\s+){{0,2}}?{_DOCUMENTS}(?!\w))"
+    ),
 )
 _TOTAL_CONTEXT = re.compile(
-    r"(?i:\b(?:in total|in all|to date|so far|since|over the years|legal framework|"
-    r"treaty base|legal base)\b|всего|за годы|с момента|договорн\w+ баз\w+|правов\w+ баз\w+|"
-    r"ümumilikdə\s+\d+\s+\w+\s+(?:imzalanıb|mövcuddur)|hüquqi baza\w*|ərzində|bu günədək)"
+    r"(?i:\b(?:to date|so far|since|over the years|legal framework|treaty base|legal base)\b|"
+    r"за годы|с момента|договорн\w+ баз\w+|правов\w+ баз\w+|hüquqi baza\w*|bu günədək|indiyədək)"
 )
 COUNT_WINDOW_CHARS = 80
+DATE_AFTER_CHARS = 160
+DATE_BEFORE_CHARS = 200
+YEAR_NEAR_CHARS = 40
+RELATIVE_DAY_CHARS = 60
 
 
 def count_documents_signed(article: ParsedArticle) -> int | None:
@@ -778,16 +892,15 @@ def count_documents_signed(article: ParsedArticle) -> int | None:
     a running total and does not: it says nothing about the event.
     """
     for sentence in _sentences(article.body):
-        for match in _COUNT.finditer(sentence):
-            around = sentence[
-                max(0, match.start() - COUNT_WINDOW_CHARS) : match.end() + COUNT_WINDOW_CHARS
-            ]
-            if match.group("approx") or _TOTAL_CONTEXT.search(around):
-                continue
-            if not _PAST_SIGNING.search(around):
-                continue
-            number = match.group("number").lower()
-            return int(number) if number.isdigit() else _NUMBER_WORDS[number]
+        for pattern in _COUNTS:
+            for match in pattern.finditer(sentence):
+                around = sentence[
+                    max(0, match.start() - COUNT_WINDOW_CHARS) : match.end() + COUNT_WINDOW_CHARS
+                ]
+                if match.group("approx") or _TOTAL_CONTEXT.search(around):
+                    continue
+                number = match.group("number").lower()
+                return int(number) if number.isdigit() else _NUMBER_WORDS[number]
     return None
 
 

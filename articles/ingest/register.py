@@ -163,14 +163,27 @@ class Register:
     def entry(self, key: str) -> RegisterEntry | None:
         return next((entry for entry in self.entries if entry.key == key), None)
 
-    def key_for(self, kind: AgreementKind, name: str, *, year: int | None = None) -> str | None:
-        """The one entry a mention of this kind and name points at, or None."""
-        mention = stems(name)
+    def key_for(
+        self,
+        kind: AgreementKind,
+        name: str,
+        *,
+        year: int | None = None,
+        parties: Iterable[str] = (),
+    ) -> str | None:
+        """The one entry a mention of this kind and name points at, or None.
+
+        `year` (of signing, when the text gives it) and `parties` (countries the
+        mention names) rule out entries signed in another year or by other
+        countries: a 2016 trilateral "Baku Declaration" is not the 2001 one.
+        """
+        mention, named = stems(name), set(parties)
         candidates = [
             index
             for index, entry in enumerate(self.entries)
             if kinds_compatible(kind, entry.kind)
             and (year is None or entry.year is None or entry.year == year)
+            and named <= set(entry.parties or named)
         ]
         matches = [
             index
@@ -272,8 +285,8 @@ def closest_key(key: str, existing_keys: Iterable[str]) -> str | None:
     only when their kinds are compatible; their words count as the same when
     one is a prefix of the other or they share their first letters (an
     inflected Russian word against its stem), and the score is the share of
-    the longer key's words matched. The threshold was measured on the corpus
-    (bench/RESULTS.md, 2026-11-27).
+    the longer key's words matched. At 0.75 three words in four must agree;
+    it was chosen from the unit cases, not yet measured on stored keys.
     """
     kind, words = _split_key(key)
     if kind is None or not words:

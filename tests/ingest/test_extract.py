@@ -1,19 +1,22 @@
-"""extract_agreements and extract_tags over parsed articles."""
+"""extract_agreements, count_documents_signed and extract_tags over parsed articles."""
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
-from articles.ingest.document import AgreementKind, TagKind
+from articles.ingest.document import AgreementKind, ParsedArticle, Precision, PublishedDate, TagKind
 from articles.ingest.extract import (
     agreement_key,
     build_gazetteer,
+    count_documents_signed,
     extract_agreements,
     extract_tags,
     load_gazetteer,
 )
 from articles.ingest.parse import parse
 from articles.ingest.read import decode
+from articles.ingest.register import load_register
 
 SEEDS = Path(__file__).resolve().parents[2] / "fixtures" / "seeds"
 
@@ -47,9 +50,9 @@ def test_finds_minutes_and_pension_memorandum_when_seed_003_names_them():
     assert "Memorandum of cooperation in the field of pensions" in found
 
 
-def test_names_the_parties_when_they_sign_as_the_subject():
+def test_names_the_countries_as_parties_when_agencies_sign_as_the_subject():
     intent = next(m for m in seed_agreements("003") if "intent" in m.name)
-    assert intent.parties[0] == "Azerbaijani Small and Medium Business Development Agency"
+    assert set(intent.parties) == {"Azerbaijan", "Russia"}
 
 
 def test_finds_action_plan_and_customs_protocol_when_seed_001_names_them():
@@ -178,3 +181,115 @@ class TagKindName(tuple):
 
 def tag_pairs(article, gazetteer) -> set:
     return {(tag.name, tag.kind) for tag in extract_tags(article, gazetteer)}
+
+
+# ---------------------------------------------------------------- documents in three languages
+
+
+@pytest.fixture(scope="module")
+def register():
+    return load_register()
+
+
+def article(body: str, published: str | None = None, language: str = "en") -> ParsedArticle:
+    date = (
+        PublishedDate(dt.date.fromisoformat(published), Precision.DAY)
+        if published
+        else PublishedDate.unknown()
+    )
+    return ParsedArticle(title="", title_derived=True, body=body, published=date, language=language)
+
+
+ALLIED = "declaration-allied-interaction-2022"
+TREATY_1997 = "treaty-friendship-cooperation-mutual-security-1997"
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "key"),
+    [
+        ("Стороны напомнили про Декларацию о союзническом взаимодействии.", "ru", ALLIED),
+        (
+            "Связи скреплены Договором о дружбе, сотрудничестве и взаимной безопасности.",
+            "ru",
+            TREATY_1997,
+        ),
+        ("Prezidentlər Bakı Bəyannaməsini imzalayıblar.", "az", "baku-declaration-2001"),
+        (
+            "Tərəflər dövlət sərhədi haqqında müqavilə imzalayıblar.",
+            "az",
+            "state-border-treaty-2010",
+        ),
+        ("Ties rest on the 1997 treaty, officials said.", "en", TREATY_1997),
+    ],
+)
+def test_maps_a_document_to_its_register_entry_when_named_in_any_language(
+    register, body, language, key
+):
+    (mention,) = extract_agreements(article(body, language=language), register)
+    assert mention.register_key == key
+
+
+def test_finds_the_document_when_a_passive_sentence_names_it():
+    body = "A protocol was signed between the customs committees on the exchange of data."
+    (protocol,) = extract_agreements(article(body))
+    assert protocol.kind is AgreementKind.PROTOCOL
+    assert "exchange of data" in protocol.name
+
+
+def test_leaves_the_place_out_of_the_name_when_signed_in_a_city():
+    body = "They signed a road map on cooperation in renewable energy in Baku on Tuesday."
+    (road_map,) = extract_agreements(article(body))
+    assert road_map.name == "Road map on cooperation in renewable energy"
+
+
+def test_suggests_nothing_when_the_name_is_only_the_capitals():
+    assert extract_agreements(article("An agreement between Moscow and Baku was reached.")) == []
+
+
+def test_keeps_the_name_whole_when_a_comma_lists_its_subjects():
+    body = "They recalled the Treaty on Friendship, Cooperation and Mutual Security of 1997."
+    (treaty,) = extract_agreements(article(body))
+    assert treaty.name == "Treaty on Friendship, Cooperation and Mutual Security"
+
+
+def test_names_third_countries_when_they_sign_the_document():
+    body = "Moscow and Tehran have signed an agreement on the construction of the Rasht railway."
+    (agreement,) = extract_agreements(article(body))
+    assert set(agreement.parties) == {"Russia", "Iran"}
+    assert agreement.is_bilateral is False
+
+
+def test_takes_the_articles_year_when_a_past_sentence_gives_day_and_month(register):
+    body = "The declaration on allied interaction was signed on February 22 in Moscow."
+    (declaration,) = extract_agreements(article(body, "2022-02-25"), register)
+    assert declaration.signed_on == dt.date(2022, 2, 22)
+    assert "article" in declaration.date_note
+
+
+def test_leaves_the_date_unknown_when_the_sentence_is_in_the_future():
+    body = "A memorandum on tourism cooperation will be signed on March 3."
+    (memorandum,) = extract_agreements(article(body, "2022-02-25"))
+    assert (memorandum.signed_on, memorandum.is_signed) == (None, False)
+
+
+def test_leaves_the_date_unknown_when_the_article_date_is_not_known_to_the_day():
+    body = "The declaration on allied interaction was signed on February 22."
+    (declaration,) = extract_agreements(article(body))
+    assert declaration.signed_on is None
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "count"),
+    [
+        ("In total, six documents were signed during the visit.", "en", 6),
+        ("По итогам переговоров подписано шесть документов.", "ru", 6),
+        ("Mərasimdə altı sənəd imzalanıb.", "az", 6),
+    ],
+)
+def test_counts_the_documents_signed_when_the_text_states_a_number(body, language, count):
+    assert count_documents_signed(article(body, language=language)) == count
+
+
+def test_counts_nothing_when_the_number_is_a_running_total():
+    body = "More than 150 agreements have been signed between the two countries since 1992."
+    assert count_documents_signed(article(body)) is None

@@ -6,6 +6,7 @@ from articles.ingest.extract import load_gazetteer
 from articles.ingest.parse import NoArticleText
 from articles.ingest.pipeline import process, to_json_record
 from articles.ingest.read import UnreadableFile
+from articles.ingest.register import load_register
 
 GOOD = (
     b" date 2021-06-15 By Trend\n\nBaku and Moscow signed a memorandum of understanding on "
@@ -50,3 +51,21 @@ def test_raises_unreadable_file_when_file_is_empty(gazetteer):
 def test_raises_no_article_text_when_file_holds_only_punctuation(gazetteer):
     with pytest.raises(NoArticleText):
         process(b"--- *** ...", gazetteer=gazetteer)
+
+
+def test_record_carries_register_parties_and_count_when_a_register_is_given(gazetteer):
+    data = (
+        b"Presidents signed the Declaration on Allied Interaction in Moscow. "
+        b"In total, six documents were signed during the visit.\n"
+    )
+    record = to_json_record(process(data, gazetteer=gazetteer, register=load_register()))
+    (agreement,) = record["agreements"]
+    assert agreement["register"] == "declaration-allied-interaction-2022"
+    assert (agreement["parties"], agreement["bilateral"]) == (["Azerbaijan", "Russia"], True)
+    assert {"signed", "signed_on", "date_note"} <= set(agreement)
+    assert (record["documents_signed"], record["credits"]) == (6, [])
+
+
+def test_record_leaves_register_empty_when_no_register_is_given(gazetteer):
+    record = to_json_record(process(GOOD, gazetteer=gazetteer))
+    assert record["agreements"][0]["register"] is None
