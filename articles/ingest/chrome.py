@@ -38,7 +38,12 @@ _WIDGET_LABEL = re.compile(
     r"(?i:visually impaired|accessibility|high contrast|view settings|site colou?rs|"
     r"images:\s{0,2}on|skip to (?:main )?content|слабовидящих|обычная версия|"
     r"əlil insanlar üçün|əlilliyi olan|görmə qabiliyyəti zəif|"
-    r"\bcookies?\b|куки|kuki|"
+    r"\bcookies?\b|куки|kuki|ctrl\s?\+\s?enter|report an? (?:error|typo)|сообщить об ошибке|"
+    r"xəta tapdınız|newsletter|\bsign (?:in|up)\b|\blog in\b|back to top|load more|show more|"
+    r"показать ещё|показать еще|daha çox xəbər|reading time|время чтения|min read|"
+    r"^advertisement$|^реклама$|^reklam$|подпишитесь|telegram[- ]канал|telegram channel|"
+    r"google news|editor'?s choice|выбор редакции|redaktorun seçimi|most popular|"
+    r"самое читаемое|самое популярное|ən çox oxunan|ən çox baxılan|"
     r"all rights reserved|все права защищены|bütün hüquqlar)"
 )
 _SHORT_WIDGET = re.compile(

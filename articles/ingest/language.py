@@ -1,4 +1,8 @@
-"""Language of a parsed article's text, as an ISO 639-1 code (used by parse).
+"""Language of a parsed article's text, as an ISO 639-1 code, and case folding (used by parse).
+
+`fold` is the one form every lookup table of the parser is keyed by (month
+names, outlets, labels): casefold() alone turns Azerbaijani "İ" into "i" plus
+a combining dot, so the Turkic i's and Cyrillic ё are folded explicitly.
 
 No model, no dependency: the archive holds English, Russian and Azerbaijani
 news, which differ enough to tell apart by script, by letters only one of

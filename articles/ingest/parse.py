@@ -167,6 +167,9 @@ class _Findings:
         if value > self.today + dt.timedelta(days=1):
             self.note_problem(f"date in the future: {value.isoformat()}")
             return
+        # Above the headline, the day the page was copied is a clock's, not the article's.
+        if rank >= _DateRank.ABOVE_HEADLINE and value >= self.today - dt.timedelta(days=1):
+            return
         self.dates.append((rank, found.published))
 
     def published(self) -> PublishedDate:

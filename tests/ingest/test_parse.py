@@ -559,3 +559,21 @@ def test_costs_time_linear_in_the_input_when_a_line_or_a_file_repeats_one_patter
     small = unit * (10_000 // len(unit))
     # Measured on this machine in this test: ten times the input, under twenty times the time.
     assert _best_time(small * 10) < 20 * max(_best_time(small), 0.001)
+
+
+def test_never_takes_the_import_day_above_the_headline_for_the_date():
+    text = page("Пятница, 27 ноября 2026", "Presidents discuss the corridor")
+    assert parse(text, today=TODAY).published.value is None
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "Orfoqrafik səhv? Xəta tapdınız? Ctrl+Enter",
+        "Subscribe to our newsletter",
+        "Самое читаемое",
+        "Reading time 3 min",
+    ],
+)
+def test_never_takes_a_widget_label_for_the_headline_when_it_stands_alone(chrome):
+    assert parse(f"{chrome}\n\n{PARAGRAPH}", today=TODAY).title_derived is True
