@@ -153,6 +153,10 @@ _ISSUE_WORDS = frozenset(
     ]
 )
 HEADER_DATE_LINE = re.compile(r"^date\s+(?P<date>\S+)(?:\s+(?P<rest>.*))?$", re.I)
+_ARCHIVE_PATH = re.compile(
+    rf"(?<![0-9])(?P<year>(?:19|20)[0-9]{{2}})\s{{0,2}}[>»›/]\s{{0,2}}{_MONTH}"
+    r"(?:\s{0,2}[>»›/]\s{0,2}(?P<day>[0-9]{1,2})(?![0-9]))?"
+)
 _URL_DATES: tuple[tuple[re.Pattern[str], Precision], ...] = (
     (
         re.compile(
@@ -289,6 +293,15 @@ def date_in_url(url: str) -> DateFound | None:
             return None if found.problem else found
     iso = _ISO.search(path)
     return _date_from_match(iso, Precision.DAY) if iso else None
+
+
+def date_in_path(line: str) -> DateFound | None:
+    """The date an archive's breadcrumb spells out: 'Archive: 1997 > July > 03'."""
+    match = _ARCHIVE_PATH.search(line[:300])
+    if match is None:
+        return None
+    found = _date_from_match(match, Precision.DAY if match.group("day") else Precision.MONTH)
+    return None if found.problem else found
 
 
 def date_only_line(line: str) -> DateFound | None:

@@ -44,6 +44,7 @@ from articles.ingest.dates import (
     HEADER_DATE_LINE,
     MONTH_PATTERN,
     DateFound,
+    date_in_path,
     date_in_url,
     date_only_line,
     find_date,
@@ -272,11 +273,35 @@ def _drop_furniture(lines: list[str], findings: _Findings, sources: KnownSources
             continue
         if not seen_paragraph and _is_banner(line, findings, sources):
             continue
+        if _is_site_footer(line, kept, findings, sources):
+            continue
         if marker or _take_credit_line(line, findings, sources) or _is_furniture(line):
+            dated = date_in_path(line) if is_chrome(line) else None
+            if dated:
+                findings.note_date(dated, _DateRank.ADDRESS)
             continue
         seen_paragraph = seen_paragraph or _is_paragraph(line)
         kept.append(line)
     return kept
+
+
+def _is_site_footer(line: str, kept: list[str], findings: _Findings, sources: KnownSources) -> bool:
+    """'© 2020 All rights reserved' a line or two under the site's name: the footer signs the page.
+
+    The footer's lines (the name, an address) go with it.
+    """
+    if not is_copyright(line) or sources.mentioned_in(line):
+        return False
+    for back in range(1, min(len(kept), 4) + 1):
+        above = kept[-back]
+        if len(above) > 80:
+            return False
+        named = sources.named(above) if above else None
+        if named:
+            findings.claim(Claim.SITE, named)
+            del kept[-back:]
+            return True
+    return False
 
 
 def _is_furniture(line: str) -> bool:

@@ -577,3 +577,23 @@ def test_never_takes_the_import_day_above_the_headline_for_the_date():
 )
 def test_never_takes_a_widget_label_for_the_headline_when_it_stands_alone(chrome):
     assert parse(f"{chrome}\n\n{PARAGRAPH}", today=TODAY).title_derived is True
+
+
+def test_takes_the_publisher_from_the_footer_when_its_copyright_names_no_one():
+    footer = (
+        "Ministry of Foreign Affairs of the Republic of Azerbaijan\n"
+        "Baku AZ1009\n© 2020 All rights reserved"
+    )
+    article = parse(page("Presidents discuss the corridor") + f"\n\n{footer}", today=TODAY)
+    assert article.source == "Ministry of Foreign Affairs of Azerbaijan"
+    assert "AZ1009" not in article.body
+
+
+def test_keeps_the_last_paragraph_when_a_footer_follows_it():
+    text = page("Presidents discuss the corridor") + "\n\nThe end.\n© 2020 All rights reserved"
+    assert parse(text, today=TODAY).body.endswith("The end.")
+
+
+def test_reads_the_date_from_an_archive_breadcrumb_when_the_text_gives_none():
+    text = page("Archive: 1997 > July > 03", "Presidents discuss the corridor")
+    assert parse(text, today=TODAY).published.value == dt.date(1997, 7, 3)
