@@ -590,7 +590,7 @@ _DATELINE_END = r"\s{0,3}(?:[—–-]{1,2}|[.:])?(?=\s|$)"
 # "BAKU, March 3 (Trend) -", "Баку. 19 ноября. ИНТЕРФАКС -", "Bakı. 5 iyun. REPORT.AZ/",
 # "Москва, 5 июня 2021 года.": a place, then a date, a credit or both.
 _DATELINE_WITH_CREDIT = re.compile(
-    rf"^(?P<place>{_PLACE}(?:,\s{{0,2}}{_PLACE})?)"
+    rf"^(?P<place>{_PLACE}(?:,\s{{0,2}}{_PLACE})?)(?!\w)"
     rf"(?:[,.]\s{{0,3}}(?P<date>{ANY_DATE_PATTERN}))?"
     rf"[.,]?\s{{0,3}}[—–-]?\s{{0,3}}{_DATELINE_CREDIT}{_DATELINE_END}"
 )

@@ -472,6 +472,7 @@ def test_reads_the_date_from_the_page_address_when_the_text_gives_none():
     [
         ("Москва, 5 июня 2021 года.", dt.date(2021, 6, 5)),
         ("BAKU, March 3,2021 (Trend) -", dt.date(2021, 3, 3)),
+        ("BAKU, Nov. 25, 2019 (Trend) -", dt.date(2019, 11, 25)),
         ("Bakı/23.09.02/Turan:", dt.date(2002, 9, 23)),
     ],
 )
