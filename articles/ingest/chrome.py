@@ -149,6 +149,25 @@ def is_chrome(line: str) -> bool:
     return len(line) <= 160 and (_is_widget_row(line) or _is_navigation(line))
 
 
+def is_navigation_bar(line: str) -> bool:
+    """A site's menu, breadcrumb or language switcher: the headline comes after these."""
+    if len(line) > 160:
+        return False
+    words = [fold(word) for word in _WORD.findall(line) if not word.isdigit()]
+    if words and len(words) <= 16 and all(word in _MENU_WORDS for word in words):
+        return True
+    if _is_menu(line, words) or len(_SEGMENTS.split(line)) >= 4:
+        return True
+    return bool(
+        _BREADCRUMB.match(line)
+        and (
+            _BREADCRUMB_START.match(line)
+            or _ARROWS.search(line)
+            or len(_SLASHES.findall(line)) >= 2
+        )
+    )
+
+
 def _is_widget_row(line: str) -> bool:
     """Weather and currency: 'Bakı +5°C USD 1.7000 EUR 1.9284', '☀ +27°C'."""
     return bool(_WEATHER.search(line) or _RATE.search(line)) and not line.endswith(".")

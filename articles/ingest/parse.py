@@ -38,6 +38,7 @@ from articles.ingest.chrome import (
     is_copyright,
     is_footer_marker,
     is_labelled_chrome,
+    is_navigation_bar,
 )
 from articles.ingest.dates import (
     ANY_DATE_PATTERN,
@@ -155,6 +156,8 @@ class _Findings:
     problems: list[str] = field(default_factory=list)
     # An aggregator's list of other outlets' items: it has no headline of its own.
     is_listing: bool = False
+    # Where the site's navigation ended among the kept lines: the headline comes later.
+    navigation_end: int = 0
 
     def note_problem(self, problem: str | None) -> None:
         if problem and problem not in self.problems:
@@ -276,6 +279,8 @@ def _drop_furniture(lines: list[str], findings: _Findings, sources: KnownSources
         if _is_site_footer(line, kept, findings, sources):
             continue
         if marker or _take_credit_line(line, findings, sources) or _is_furniture(line):
+            if not seen_paragraph and is_navigation_bar(line):
+                findings.navigation_end = len(kept)
             dated = date_in_path(line) if is_chrome(line) else None
             if dated:
                 findings.note_date(dated, _DateRank.ADDRESS)
@@ -357,9 +362,14 @@ def _take_date_header(lines: list[str], findings: _Findings, sources: KnownSourc
 
 def _read_header(lines: list[str], findings: _Findings, sources: KnownSources) -> list[str]:
     """Take metadata from the lines before the first paragraph; keep the rest (a standfirst)."""
+    navigation = sum(1 for line in lines[: findings.navigation_end] if line)
     lines = _split_glued_dates(_join_wrapped_header(lines))
+    findings.navigation_end = _index_after_filled(lines, navigation)
     zone_end = _header_end(lines)
-    headline = None if findings.is_listing else _choose_headline(lines, zone_end, sources)
+    headline = None
+    if not findings.is_listing:
+        after_navigation = _choose_headline(lines, findings.navigation_end, zone_end, sources)
+        headline = after_navigation or _choose_headline(lines, 0, zone_end, sources)
     kept: list[str] = []
     for index in range(zone_end):
         line = lines[index]
@@ -398,6 +408,16 @@ def _split_glued_dates(lines: list[str]) -> list[str]:
         else:
             split.append(line)
     return split
+
+
+def _index_after_filled(lines: list[str], count: int) -> int:
+    """The index just past the `count`-th non-empty line."""
+    seen = 0
+    for index, line in enumerate(lines):
+        if seen == count:
+            return index
+        seen += bool(line)
+    return len(lines)
 
 
 def _filled(lines: list[str], start: int, stop: int, count: int) -> list[str]:
@@ -497,7 +517,9 @@ def _is_banner(line: str, findings: _Findings, sources: KnownSources) -> bool:
     return False
 
 
-def _choose_headline(lines: list[str], zone_end: int, sources: KnownSources) -> int | None:
+def _choose_headline(
+    lines: list[str], start: int, zone_end: int, sources: KnownSources
+) -> int | None:
     """The header line that reads most like the page's headline, if any does.
 
     Menus and widgets stand in blocks at the top; the headline stands alone,
@@ -505,7 +527,7 @@ def _choose_headline(lines: list[str], zone_end: int, sources: KnownSources) -> 
     comes before any prose: a line under someone's remark is a quotation.
     """
     best: tuple[int, int] | None = None
-    for index in range(zone_end):
+    for index in range(min(start, zone_end), zone_end):
         if not _is_headline(lines, index, sources):
             if _is_prose(lines[index]):
                 break
@@ -536,7 +558,16 @@ def _headline_score(lines: list[str], index: int, zone_end: int, sources: KnownS
     )
     if (words < 3 and not (later and _is_metadata_line(later[0], sources))) or words > 30:
         return 0
-    return 5 * repeated + 4 * above_date + 3 * under_date + 2 * alone + (words >= 3) + (words >= 4)
+    first = not _filled(lines, index - 1, -1, 1)
+    return (
+        5 * repeated
+        + 4 * above_date
+        + 3 * under_date
+        + 2 * alone
+        + first
+        + (words >= 3)
+        + (words >= 4)
+    )
 
 
 def _is_metadata_line(line: str, sources: KnownSources) -> bool:
@@ -558,6 +589,10 @@ def _is_headline(lines: list[str], index: int, sources: KnownSources) -> bool:
     if date_only_line(line) or CREDIT_PREFIX.match(line) or sources.banner(line):
         return False
     if looks_like_person(line.strip(QUOTES + " ")) or " " not in line:
+        return False
+    # "25.11.2019 Putin met Aliyev": an item of a dated list, not this page's headline.
+    led = find_date(line[:40])
+    if led is not None and led.span[0] == 0:
         return False
     if not _filled(lines, index + 1, len(lines), 1):
         return False

@@ -598,3 +598,24 @@ def test_keeps_the_last_paragraph_when_a_footer_follows_it():
 def test_reads_the_date_from_an_archive_breadcrumb_when_the_text_gives_none():
     text = page("Archive: 1997 > July > 03", "Presidents discuss the corridor")
     assert parse(text, today=TODAY).published.value == dt.date(1997, 7, 3)
+
+
+def test_takes_the_first_line_for_the_headline_when_the_copy_lost_every_blank_line():
+    article = parse(f"Presidents discuss the corridor in Sochi\n{PARAGRAPH}\n{PARAGRAPH}")
+    assert article.title == "Presidents discuss the corridor in Sochi"
+
+
+def test_never_takes_a_dated_list_item_for_the_headline():
+    text = f"25.11.2019 Putin and Aliyev meet in Sochi\n\n{PARAGRAPH}"
+    assert parse(text, today=TODAY).title_derived is True
+
+
+def test_takes_the_headline_after_the_sites_navigation_when_the_site_name_stands_alone():
+    text = (
+        "Republic of Azerbaijan\nMinistry of Foreign Affairs\nAZ | EN | RU | FR\n"
+        "Press service / News / Press releases\n\n"
+        "No:551/20, Press release on the trilateral meeting in Moscow\n\n10 October 2020\n\n"
+    )
+    assert parse(text + PARAGRAPH, today=TODAY).title == (
+        "No:551/20, Press release on the trilateral meeting in Moscow"
+    )
