@@ -739,7 +739,8 @@ def _take_closing_byline(
     elif credit and len(last) <= 80:
         _credit(credit.group("credit"), findings, sources)
     elif named:
-        findings.claim(Claim.CREDIT, named)
+        # A bare "(Interfax)" closing the text credits the agency it came from.
+        findings.claim(Claim.CITED, named)
     elif len(last) <= 60 and looks_like_person(last):
         findings.bylines.append(last)
     else:

@@ -619,3 +619,15 @@ def test_takes_the_headline_after_the_sites_navigation_when_the_site_name_stands
     assert parse(text + PARAGRAPH, today=TODAY).title == (
         "No:551/20, Press release on the trilateral meeting in Moscow"
     )
+
+
+def test_credits_a_closing_agency_name_not_as_publisher():
+    article = parse(page("Presidents discuss the corridor") + "\n\n(Interfax)", today=TODAY)
+    assert (article.source, article.credits) == (None, ("Interfax",))
+    assert "Interfax" not in article.body
+
+
+def test_takes_a_wire_stamp_closing_the_text_as_its_publisher_and_date():
+    article = parse(page("Presidents discuss the corridor") + "\n\nITAR-TASS 23.09.2002 17:12")
+    assert article.source == "TASS"
+    assert article.published.value == dt.date(2002, 9, 23)
