@@ -9,7 +9,7 @@ in four passes, each a small function:
    footer marker such as "News feed";
 2. read the header zone (the lines before the first real paragraph): the
    " date ... By ..." line, the site's banner, date lines, a byline, the
-   headline (the first headline-shaped line that is not chrome) and its
+   headline (the header line that reads most like one, headline.py) and its
    repetition;
 3. group the rest into paragraphs, take a dateline off the first one and a
    credit off the last one, mark short standalone lines as subheadings;
@@ -20,6 +20,11 @@ in four passes, each a small function:
    or a date in the future), the publisher and credits (sources.py), and
    the language.
 
+Reading dates lives in dates.py, outlets and credits in sources.py, chrome
+in chrome.py, the headline's choice in headline.py and datelines in
+datelines.py; this module decides which line each is tried on and what
+each finding counts for.
+
 Every pattern is compiled once, anchored to a line and bounded, so the cost
 grows linearly with the file.
 """
@@ -28,7 +33,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import itertools
 import re
 from dataclasses import dataclass, field
 from enum import IntEnum
@@ -40,10 +44,9 @@ from articles.ingest.chrome import (
     is_labelled_chrome,
     is_navigation_bar,
 )
+from articles.ingest.datelines import find_dateline
 from articles.ingest.dates import (
-    ANY_DATE_PATTERN,
     HEADER_DATE_LINE,
-    MONTH_PATTERN,
     DateFound,
     date_in_path,
     date_in_url,
@@ -53,24 +56,29 @@ from articles.ingest.dates import (
     year_month,
 )
 from articles.ingest.document import ParsedArticle, Precision, PublishedDate
+from articles.ingest.headline import (
+    TERMINAL,
+    choose_headline,
+    header_end,
+    index_after_filled,
+    is_paragraph,
+    is_tagline,
+    join_wrapped_header,
+    split_glued_dates,
+)
 from articles.ingest.language import detect_language, fold
 from articles.ingest.sources import (
     BANNER,
     CREDIT_PREFIX,
-    ORGANISATION_WORDS,
     QUOTES,
     Claim,
     KnownSources,
     default_sources,
     looks_like_person,
-    looks_like_source,
     split_credit,
 )
 
 TITLE_MAX_CHARS = 90
-# A page's header (banner, menus, headline, date, byline) fits in its first lines;
-# bounding it keeps a file of many short lines linear.
-HEADER_MAX_LINES = 200
 MENTIONS_CHARS = 50_000
 ELLIPSIS = "…"
 
@@ -97,7 +105,6 @@ class _DateRank(IntEnum):
 # ---------------------------------------------------------------- line cleaning
 
 _WORD = re.compile(r"[^\W_]+")
-_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _SCRIPT_BLOCK = re.compile(
     r"<(script|style)\b[^<>]{0,300}>[^<]{0,50000}</(?:script|style)\s*>", re.I
@@ -205,11 +212,6 @@ class _Findings:
         return publisher, tuple(credits)
 
 
-def _is_paragraph(line: str) -> bool:
-    words = line.count(" ") + 1
-    return len(line) > 200 or (words >= 20 and line[-1] in '.!?"”»')
-
-
 def _take_credit_line(line: str, findings: _Findings, sources: KnownSources) -> bool:
     """Record and drop a line that only credits an outlet or names the page's URL."""
     source_line = _SOURCE_LINE.match(line) if ":" in line else None
@@ -260,7 +262,7 @@ def _drop_furniture(lines: list[str], findings: _Findings, sources: KnownSources
     kept: list[str] = []
     seen_paragraph = False
     last_paragraph = max(
-        (i for i, line in enumerate(lines) if line and _is_paragraph(line)), default=-1
+        (i for i, line in enumerate(lines) if line and is_paragraph(line)), default=-1
     )
     listings = _listings(lines, sources)
     for index, line in enumerate(lines):
@@ -285,7 +287,7 @@ def _drop_furniture(lines: list[str], findings: _Findings, sources: KnownSources
             if dated:
                 findings.note_date(dated, _DateRank.ADDRESS)
             continue
-        seen_paragraph = seen_paragraph or _is_paragraph(line)
+        seen_paragraph = seen_paragraph or is_paragraph(line)
         kept.append(line)
     return kept
 
@@ -321,16 +323,6 @@ def _is_furniture(line: str) -> bool:
 
 # ---------------------------------------------------------------- header zone
 
-_HEADLINE_END = re.compile(r"[.,;:\-–—]$")
-_GLUED_DATE = re.compile(
-    rf"(?<=[^\W\d_])(?=[0-9]{{1,2}}\s{{1,3}}{MONTH_PATTERN}\s{{0,3}}[0-9]{{4}}|[0-9]{{1,2}}\.[0-9]{{2}}\.[0-9]{{4}})"
-)
-# "Today.Az » Politics » Russia ends use of Gabala radar": a breadcrumb ending in the headline.
-_CRUMBS_THEN_HEADLINE = re.compile(
-    r"^(?:[^»›→>/]{1,40}\s[»›→>]\s){2,5}(?P<last>(?:[^\s»›→>]+\s){3,}[^\s»›→>]+)$"
-)
-_FORUM_LABEL = re.compile(r"^(?i:mövzu|тема|topic|re|цитата|quote|sitat)\s*:")
-
 
 def _credit(text: str, findings: _Findings, sources: KnownSources) -> None:
     """Note a credit such as 'John Smith, Trend': people as bylines, the rest as outlets."""
@@ -363,101 +355,19 @@ def _take_date_header(lines: list[str], findings: _Findings, sources: KnownSourc
 def _read_header(lines: list[str], findings: _Findings, sources: KnownSources) -> list[str]:
     """Take metadata from the lines before the first paragraph; keep the rest (a standfirst)."""
     navigation = sum(1 for line in lines[: findings.navigation_end] if line)
-    lines = _split_glued_dates(_join_wrapped_header(lines))
-    findings.navigation_end = _index_after_filled(lines, navigation)
-    zone_end = _header_end(lines)
+    lines = split_glued_dates(join_wrapped_header(lines))
+    findings.navigation_end = index_after_filled(lines, navigation)
+    zone_end = header_end(lines)
     headline = None
     if not findings.is_listing:
-        after_navigation = _choose_headline(lines, findings.navigation_end, zone_end, sources)
-        headline = after_navigation or _choose_headline(lines, 0, zone_end, sources)
+        after_navigation = choose_headline(lines, findings.navigation_end, zone_end, sources)
+        headline = after_navigation or choose_headline(lines, 0, zone_end, sources)
     kept: list[str] = []
     for index in range(zone_end):
         line = lines[index]
         if not line or not _take_header_line(lines, index, headline, findings, sources):
             kept.append(line)
     return kept + lines[zone_end:]
-
-
-def _header_end(lines: list[str]) -> int:
-    """Where the header ends: the first paragraph, or past a date or byline right under it.
-
-    A standfirst long enough to read as a paragraph may stand above the date
-    and author ('Baku's reaction ... began.' then 'Nigar Rustamli | Jul 2, 2025').
-    """
-    prose = (i for i in range(min(len(lines), HEADER_MAX_LINES)) if _opens_prose(lines, i))
-    paragraphs = list(itertools.islice(prose, 2))
-    end = paragraphs[0] if paragraphs else min(len(lines), HEADER_MAX_LINES)
-    if len(paragraphs) < 2:
-        return end
-    between = _filled(lines, end + 1, paragraphs[1], 4)
-    if between and len(between) <= 3 and any(date_only_line(line) for line in between):
-        return paragraphs[1]
-    return end
-
-
-def _split_glued_dates(lines: list[str]) -> list[str]:
-    """'… for Azerbaijan18 January 2025 10:24': a headline and its date, glued by the copy."""
-    split: list[str] = []
-    for line in lines:
-        crumbs = _CRUMBS_THEN_HEADLINE.match(line) if len(line) <= 300 else None
-        if crumbs:
-            line = crumbs.group("last")
-        glued = _GLUED_DATE.search(line) if len(line) <= 300 else None
-        if glued and date_only_line(line[glued.start() :]):
-            split.extend([line[: glued.start()].rstrip(), line[glued.start() :]])
-        else:
-            split.append(line)
-    return split
-
-
-def _index_after_filled(lines: list[str], count: int) -> int:
-    """The index just past the `count`-th non-empty line."""
-    seen = 0
-    for index, line in enumerate(lines):
-        if seen == count:
-            return index
-        seen += bool(line)
-    return len(lines)
-
-
-def _filled(lines: list[str], start: int, stop: int, count: int) -> list[str]:
-    """Up to `count` non-empty lines of lines[start:stop], looking no further than needed."""
-    step = 1 if stop >= start else -1
-    found: list[str] = []
-    for index in range(start, stop, step):
-        if lines[index]:
-            found.append(lines[index])
-            if len(found) == count:
-                break
-    return found
-
-
-def _opens_prose(lines: list[str], index: int) -> bool:
-    """A paragraph, or the first of three long lines in a row: prose hard-wrapped by the copy."""
-    if _is_paragraph(lines[index]):
-        return True
-    if not lines[index]:
-        return False
-    block = lines[index : index + 3]
-    return len(block) == 3 and all(len(line) >= 50 for line in block) and block[0] != block[1]
-
-
-def _join_wrapped_header(lines: list[str]) -> list[str]:
-    """A headline hard-wrapped by a newspaper's columns goes on in lower case on the next line."""
-    joined: list[str] = []
-    for line in lines:
-        previous = joined[-1] if joined else ""
-        if (
-            previous
-            and line[:1].islower()
-            and previous[-1] not in _TERMINAL + ","
-            and len(previous) + len(line) <= 160
-            and not _is_paragraph(previous)
-        ):
-            joined[-1] = f"{previous} {line}"
-        else:
-            joined.append(line)
-    return joined
 
 
 def _take_header_line(
@@ -472,7 +382,7 @@ def _take_header_line(
         findings.note_date(date_line, _date_rank(date_line, above, headline))
         return True
     credit = CREDIT_PREFIX.match(line)
-    if credit and len(line) <= 80 and not _is_paragraph(line):
+    if credit and len(line) <= 80 and not is_paragraph(line):
         _credit(credit.group("credit"), findings, sources)
         return True
     if index == headline:
@@ -510,134 +420,15 @@ def _is_banner(line: str, findings: _Findings, sources: KnownSources) -> bool:
         name = banner.group("name")
         findings.claim(Claim.SITE, sources.named(name) or name.strip())
         return True
-    named = sources.banner(line) or (_is_tagline(line) and sources.mentioned_in(line))
+    named = sources.banner(line) or (is_tagline(line) and sources.mentioned_in(line))
     if named and not date_only_line(line):
         findings.claim(Claim.SITE, named)
         return True
     return False
 
 
-def _choose_headline(
-    lines: list[str], start: int, zone_end: int, sources: KnownSources
-) -> int | None:
-    """The header line that reads most like the page's headline, if any does.
-
-    Menus and widgets stand in blocks at the top; the headline stands alone,
-    next to the date, the byline or the dateline's lead, and has words. It
-    comes before any prose: a line under someone's remark is a quotation.
-    """
-    best: tuple[int, int] | None = None
-    for index in range(min(start, zone_end), zone_end):
-        if not _is_headline(lines, index, sources):
-            if _is_prose(lines[index]):
-                break
-            continue
-        score = _headline_score(lines, index, zone_end, sources)
-        if score >= 3 and (best is None or score > best[0]):
-            best = (score, index)
-    return best[1] if best else None
-
-
-def _is_prose(line: str) -> bool:
-    return len(_LETTER_WORD.findall(line)) >= 8 and not date_only_line(line)
-
-
-def _headline_score(lines: list[str], index: int, zone_end: int, sources: KnownSources) -> int:
-    """Higher for a line by the date or byline (a standfirst may stand between), alone, wordy."""
-    line = lines[index]
-    words = len(_LETTER_WORD.findall(line))
-    later = _filled(lines, index + 1, min(zone_end + 1, len(lines)), 3)
-    repeated = bool(later) and fold(later[0]) == fold(line)
-    if repeated:
-        later = later[1:]
-    above_date = any(_is_metadata_line(other, sources) for other in later[:2])
-    earlier = next(iter(_filled(lines, index - 1, -1, 1)), "")
-    under_date = bool(earlier and date_only_line(earlier))
-    alone = (index == 0 or not lines[index - 1]) and (
-        index + 1 >= len(lines) or not lines[index + 1]
-    )
-    if (words < 3 and not (later and _is_metadata_line(later[0], sources))) or words > 30:
-        return 0
-    first = not _filled(lines, index - 1, -1, 1)
-    return (
-        5 * repeated
-        + 4 * above_date
-        + 3 * under_date
-        + 2 * alone
-        + first
-        + (words >= 3)
-        + (words >= 4)
-    )
-
-
-def _is_metadata_line(line: str, sources: KnownSources) -> bool:
-    """A line that follows a headline: its date, its byline or the dateline's lead."""
-    return bool(
-        date_only_line(line)
-        or CREDIT_PREFIX.match(line)
-        or (len(line) <= 60 and looks_like_person(line.strip(QUOTES + " ")))
-        or _dateline_parts(line, sources) is not None
-    )
-
-
-def _is_headline(lines: list[str], index: int, sources: KnownSources) -> bool:
-    line = lines[index]
-    if not line or len(line) > 250 or len(_LETTER_WORD.findall(line)) < 2:
-        return False
-    if _HEADLINE_END.search(line) or _FORUM_LABEL.match(line) or _is_tagline(line):
-        return False
-    if date_only_line(line) or CREDIT_PREFIX.match(line) or sources.banner(line):
-        return False
-    if looks_like_person(line.strip(QUOTES + " ")) or " " not in line:
-        return False
-    # "25.11.2019 Putin met Aliyev": an item of a dated list, not this page's headline.
-    led = find_date(line[:40])
-    if led is not None and led.span[0] == 0:
-        return False
-    if not _filled(lines, index + 1, len(lines), 1):
-        return False
-    following = _filled(lines, index + 1, len(lines), 1)[0]
-    next_is_blank = index + 1 < len(lines) and not lines[index + 1]
-    return next_is_blank or not following[:1].islower()
-
-
-def _is_tagline(line: str) -> bool:
-    """A site's description under its name: 'Информационное агентство России'."""
-    if _URL.search(line) or line.endswith("."):
-        return False
-    words = [fold(word) for word in _LETTER_WORD.findall(line)]
-    return len(words) <= 6 and bool(ORGANISATION_WORDS & set(words))
-
-
 # ---------------------------------------------------------------- body
 
-_TERMINAL = '.!?:;"”»)…'
-_CAPITAL = "A-ZА-ЯЁƏÜÖĞİŞÇ"
-_PLACE = rf"[{_CAPITAL}][\w'’-]+(?:[ -][{_CAPITAL}][\w'’-]+){{0,2}}"
-_DATELINE_CREDIT = (
-    r"(?:\(\s{0,2}(?P<paren>[^()\n]{2,40}?)\s{0,2}\)"
-    r"|/\s{0,2}(?P<slashed>[^/\n]{2,60}?)\s{0,2}/"
-    # APA's "Baku. Hikmet Aslanli - APA.": a reporter, then the agency.
-    r"|(?:(?P<reporter>[^\s()/,.:;–—-][^()/,.:;–—\n-]{1,40}?)\s[-–—]\s{1,2})?"
-    r"(?P<bare>[^\s()/,.:;–—-][^()/,:;–—\n]{0,30}?)(?:/|(?=\s{0,2}[-–—:.]|$)))"
-)
-_DATELINE_END = r"\s{0,3}(?:[—–-]{1,2}|[.:])?(?=\s|$)"
-# "BAKU, March 3 (Trend) -", "Баку. 19 ноября. ИНТЕРФАКС -", "Bakı. 5 iyun. REPORT.AZ/",
-# "Москва, 5 июня 2021 года.": a place, then a date, a credit or both.
-_DATELINE_WITH_CREDIT = re.compile(
-    rf"^(?P<place>{_PLACE}(?:,\s{{0,2}}{_PLACE})?)(?!\w)"
-    rf"(?:[,.]\s{{0,3}}(?P<date>{ANY_DATE_PATTERN}))?"
-    rf"[.,]?\s{{0,3}}[—–-]?\s{{0,3}}{_DATELINE_CREDIT}{_DATELINE_END}"
-)
-_DATELINE_DATE = re.compile(
-    rf"^(?P<place>{_PLACE}(?:,\s{{0,2}}{_PLACE})?)[,.]\s{{0,3}}(?P<date>{ANY_DATE_PATTERN})"
-    rf"{_DATELINE_END}"
-)
-# Turan's "Bakı/23.09.02/Turan:": place, date with a two-digit year, agency.
-_SLASHED_DATELINE = re.compile(
-    rf"^(?P<place>{_PLACE})/(?P<date>[0-9]{{1,2}}\.[0-9]{{1,2}}\.[0-9]{{2,4}})/"
-    r"(?P<bare>[^/:\n]{2,30}?):(?=\s|$)"
-)
 _SENTENCE_END = re.compile(r"[.!?…](?=[\s\"”»]*(?:\s[\"“«A-ZА-ЯЁƏ0-9]|$))")
 _TRAILING_SMALL_WORDS = _words(
     "a an and as at by for from in into of on or that the to with which who whose its their "
@@ -654,7 +445,7 @@ def _paragraphs(lines: list[str]) -> list[str]:
             if current:
                 paragraphs.append(current)
             current = ""
-        elif current and current[-1] not in _TERMINAL and line[:1].islower():
+        elif current and current[-1] not in TERMINAL and line[:1].islower():
             current = f"{current} {line}"
         else:
             if current:
@@ -680,45 +471,16 @@ def _take_dateline(paragraphs: list[str], findings: _Findings, sources: KnownSou
 
 def _cut_dateline(paragraph: str, findings: _Findings, sources: KnownSources) -> str | None:
     """The paragraph without its dateline, or None when it opens with none."""
-    parts = _dateline_parts(paragraph, sources)
-    if parts is None:
+    dateline = find_dateline(paragraph, sources)
+    if dateline is None:
         return None
-    match, credit = parts
-    date = match.groupdict().get("date")
-    if date:
-        found = find_date(date) or short_year_date(date, findings.today)
+    if dateline.date:
+        found = find_date(dateline.date) or short_year_date(dateline.date, findings.today)
         findings.note_date(found or DateFound(PublishedDate.unknown(), (0, 0)), _DateRank.DATELINE)
-    findings.claim(Claim.DATELINE, credit)
-    reporter = match.groupdict().get("reporter")
-    if reporter and looks_like_person(reporter.strip()):
-        findings.bylines.append(reporter.strip())
-    return paragraph[match.end() :].strip()
-
-
-def _dateline_parts(
-    paragraph: str, sources: KnownSources
-) -> tuple[re.Match[str], str | None] | None:
-    """The dateline a paragraph opens with and the outlet it credits, if it opens with one."""
-    for pattern in (_DATELINE_WITH_CREDIT, _SLASHED_DATELINE):
-        match = pattern.match(paragraph)
-        credit = _dateline_credit(match, sources) if match else None
-        if match and credit:
-            return match, credit
-    match = _DATELINE_DATE.match(paragraph)
-    return (match, None) if match else None
-
-
-def _dateline_credit(match: re.Match[str], sources: KnownSources) -> str | None:
-    """The outlet a dateline credits, if its credit names one ('Корр. ИТАР-ТАСС …' does)."""
-    bare = match.group("bare")
-    if bare:
-        named = sources.named(bare)
-        return named or (bare.strip() if bare.isupper() and " " not in bare.strip() else None)
-    credit = (match.group("paren") or match.group("slashed") or "").strip()
-    named = sources.named(credit) or sources.mentioned_in(credit)
-    if named:
-        return named
-    return credit if looks_like_source(credit) and credit[:1].isupper() else None
+    findings.claim(Claim.DATELINE, dateline.credit)
+    if dateline.reporter:
+        findings.bylines.append(dateline.reporter)
+    return paragraph[dateline.end :].strip()
 
 
 def _take_closing_byline(
@@ -756,7 +518,7 @@ def _mark_subheadings(paragraphs: list[str]) -> list[str]:
         if (
             len(text) <= 80
             and len(_WORD.findall(text)) <= 10
-            and text[-1] not in _TERMINAL + ",;"
+            and text[-1] not in TERMINAL + ",;"
             and (text[:1].isupper() or text[:1].isdigit())
             and len(paragraphs[index + 1]) > len(text)
         ):

@@ -1,0 +1,81 @@
+"""Datelines: the place, date and agency that open a news lead, a part of parsing (parse).
+
+"BAKU, March 3 (Trend) -", "Баку. 19 ноября. ИНТЕРФАКС -", "Bakı. 5 iyun.
+REPORT.AZ/", "Москва, 5 июня 2021 года.", "Bakı/23.09.02/Turan:", APA's
+"Baku. Hikmet Aslanli - APA.": a place, then a date, a credit or both.
+`find_dateline` reads one off the start of a paragraph; the parser decides
+which paragraph, and what the date and the agency count for. Each pattern
+is anchored and bounded, so a paragraph costs time linear in its length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from articles.ingest.dates import ANY_DATE_PATTERN
+from articles.ingest.sources import KnownSources, looks_like_person, looks_like_source
+
+_CAPITAL = "A-ZА-ЯЁƏÜÖĞİŞÇ"
+_PLACE = rf"[{_CAPITAL}][\w'’-]+(?:[ -][{_CAPITAL}][\w'’-]+){{0,2}}"
+_CREDIT = (
+    r"(?:\(\s{0,2}(?P<paren>[^()\n]{2,40}?)\s{0,2}\)"
+    r"|/\s{0,2}(?P<slashed>[^/\n]{2,60}?)\s{0,2}/"
+    # APA's "Baku. Hikmet Aslanli - APA.": a reporter, then the agency.
+    r"|(?:(?P<reporter>[^\s()/,.:;–—-][^()/,.:;–—\n-]{1,40}?)\s[-–—]\s{1,2})?"
+    r"(?P<bare>[^\s()/,.:;–—-][^()/,:;–—\n]{0,30}?)(?:/|(?=\s{0,2}[-–—:.]|$)))"
+)
+_END = r"\s{0,3}(?:[—–-]{1,2}|[.:])?(?=\s|$)"
+# The place ends at a word's end: "BAKU, Nov. 25" is never the place "BAKU, No".
+_PLACES = rf"(?P<place>{_PLACE}(?:,\s{{0,2}}{_PLACE})?)(?!\w)"
+_WITH_CREDIT = re.compile(
+    rf"^{_PLACES}(?:[,.]\s{{0,3}}(?P<date>{ANY_DATE_PATTERN}))?"
+    rf"[.,]?\s{{0,3}}[—–-]?\s{{0,3}}{_CREDIT}{_END}"
+)
+_DATE_ONLY = re.compile(rf"^{_PLACES}[,.]\s{{0,3}}(?P<date>{ANY_DATE_PATTERN}){_END}")
+# Turan's "Bakı/23.09.02/Turan:": place, date with a two-digit year, agency.
+_SLASHED = re.compile(
+    rf"^(?P<place>{_PLACE})/(?P<date>[0-9]{{1,2}}\.[0-9]{{1,2}}\.[0-9]{{2,4}})/"
+    r"(?P<bare>[^/:\n]{2,30}?):(?=\s|$)"
+)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """A dateline read off a paragraph: where it ends, its date text, agency and reporter."""
+
+    end: int
+    date: str | None
+    credit: str | None
+    reporter: str | None
+
+
+def find_dateline(paragraph: str, sources: KnownSources) -> Dateline | None:
+    """The dateline `paragraph` opens with, if it opens with one."""
+    for pattern in (_WITH_CREDIT, _SLASHED):
+        match = pattern.match(paragraph)
+        credit = _credit(match, sources) if match else None
+        if match and credit:
+            return _dateline(match, credit)
+    match = _DATE_ONLY.match(paragraph)
+    return _dateline(match, None) if match else None
+
+
+def _dateline(match: re.Match[str], credit: str | None) -> Dateline:
+    parts = match.groupdict()
+    reporter = (parts.get("reporter") or "").strip()
+    person = reporter if reporter and looks_like_person(reporter) else None
+    return Dateline(match.end(), parts.get("date"), credit, person)
+
+
+def _credit(match: re.Match[str], sources: KnownSources) -> str | None:
+    """The outlet a dateline credits, if its credit names one ('Корр. ИТАР-ТАСС …' does)."""
+    bare = match.group("bare")
+    if bare:
+        named = sources.named(bare)
+        return named or (bare.strip() if bare.isupper() and " " not in bare.strip() else None)
+    credit = (match.group("paren") or match.group("slashed") or "").strip()
+    named = sources.named(credit) or sources.mentioned_in(credit)
+    if named:
+        return named
+    return credit if looks_like_source(credit) and credit[:1].isupper() else None

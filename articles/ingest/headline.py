@@ -1,0 +1,226 @@
+"""The page's headline among its header lines, a part of parsing (parse).
+
+A copied page opens with its site's header: name, tagline, menus, widgets,
+a rubric, then the headline, a standfirst, the date and the byline. The
+parser drops what is plainly chrome; this module finds where the header
+ends (`header_end`), mends what the copy broke (a headline wrapped over two
+lines, a date glued to it, a breadcrumb ending in it) and scores the lines
+left for how much they read like the headline (`choose_headline`): next to
+the date or byline, alone between blank lines, repeated, first, wordy; never
+a menu, a tagline, a person's name, a dated list item or a line after prose.
+Every look-around is bounded, so the header costs time linear in its size.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from articles.ingest.datelines import find_dateline
+from articles.ingest.dates import MONTH_PATTERN, date_only_line, find_date
+from articles.ingest.language import fold
+from articles.ingest.sources import (
+    CREDIT_PREFIX,
+    ORGANISATION_WORDS,
+    QUOTES,
+    KnownSources,
+    looks_like_person,
+)
+
+# A page's header (banner, menus, headline, date, byline) fits in its first lines;
+# bounding it keeps a file of many short lines linear.
+HEADER_MAX_LINES = 200
+TERMINAL = '.!?:;"”»)…'
+_WORD = re.compile(r"[^\W_]+")
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+_URL = re.compile(r"(?i:https?://|www\.)")
+
+
+def is_paragraph(line: str) -> bool:
+    words = line.count(" ") + 1
+    return len(line) > 200 or (words >= 20 and line[-1] in '.!?"”»')
+
+
+_HEADLINE_END = re.compile(r"[.,;:\-–—]$")
+_GLUED_DATE = re.compile(
+    rf"(?<=[^\W\d_])(?=[0-9]{{1,2}}\s{{1,3}}{MONTH_PATTERN}\s{{0,3}}[0-9]{{4}}|[0-9]{{1,2}}\.[0-9]{{2}}\.[0-9]{{4}})"
+)
+# "Today.Az » Politics » Russia ends use of Gabala radar": a breadcrumb ending in the headline.
+_CRUMBS_THEN_HEADLINE = re.compile(
+    r"^(?:[^»›→>/]{1,40}\s[»›→>]\s){2,5}(?P<last>(?:[^\s»›→>]+\s){3,}[^\s»›→>]+)$"
+)
+_FORUM_LABEL = re.compile(r"^(?i:mövzu|тема|topic|re|цитата|quote|sitat)\s*:")
+
+
+def header_end(lines: list[str]) -> int:
+    """Where the header ends: the first paragraph, or past a date or byline right under it.
+
+    A standfirst long enough to read as a paragraph may stand above the date
+    and author ('Baku's reaction ... began.' then 'Nigar Rustamli | Jul 2, 2025').
+    """
+    prose = (i for i in range(min(len(lines), HEADER_MAX_LINES)) if _opens_prose(lines, i))
+    paragraphs = list(itertools.islice(prose, 2))
+    end = paragraphs[0] if paragraphs else min(len(lines), HEADER_MAX_LINES)
+    if len(paragraphs) < 2:
+        return end
+    between = _filled(lines, end + 1, paragraphs[1], 4)
+    if between and len(between) <= 3 and any(date_only_line(line) for line in between):
+        return paragraphs[1]
+    return end
+
+
+def split_glued_dates(lines: list[str]) -> list[str]:
+    """'… for Azerbaijan18 January 2025 10:24': a headline and its date, glued by the copy."""
+    split: list[str] = []
+    for line in lines:
+        crumbs = _CRUMBS_THEN_HEADLINE.match(line) if len(line) <= 300 else None
+        if crumbs:
+            line = crumbs.group("last")
+        glued = _GLUED_DATE.search(line) if len(line) <= 300 else None
+        if glued and date_only_line(line[glued.start() :]):
+            split.extend([line[: glued.start()].rstrip(), line[glued.start() :]])
+        else:
+            split.append(line)
+    return split
+
+
+def index_after_filled(lines: list[str], count: int) -> int:
+    """The index just past the `count`-th non-empty line."""
+    seen = 0
+    for index, line in enumerate(lines):
+        if seen == count:
+            return index
+        seen += bool(line)
+    return len(lines)
+
+
+def _filled(lines: list[str], start: int, stop: int, count: int) -> list[str]:
+    """Up to `count` non-empty lines of lines[start:stop], looking no further than needed."""
+    step = 1 if stop >= start else -1
+    found: list[str] = []
+    for index in range(start, stop, step):
+        if lines[index]:
+            found.append(lines[index])
+            if len(found) == count:
+                break
+    return found
+
+
+def _opens_prose(lines: list[str], index: int) -> bool:
+    """A paragraph, or the first of three long lines in a row: prose hard-wrapped by the copy."""
+    if is_paragraph(lines[index]):
+        return True
+    if not lines[index]:
+        return False
+    block = lines[index : index + 3]
+    return len(block) == 3 and all(len(line) >= 50 for line in block) and block[0] != block[1]
+
+
+def join_wrapped_header(lines: list[str]) -> list[str]:
+    """A headline hard-wrapped by a newspaper's columns goes on in lower case on the next line."""
+    joined: list[str] = []
+    for line in lines:
+        previous = joined[-1] if joined else ""
+        if (
+            previous
+            and line[:1].islower()
+            and previous[-1] not in TERMINAL + ","
+            and len(previous) + len(line) <= 160
+            and not is_paragraph(previous)
+        ):
+            joined[-1] = f"{previous} {line}"
+        else:
+            joined.append(line)
+    return joined
+
+
+def choose_headline(
+    lines: list[str], start: int, zone_end: int, sources: KnownSources
+) -> int | None:
+    """The header line that reads most like the page's headline, if any does.
+
+    Menus and widgets stand in blocks at the top; the headline stands alone,
+    next to the date, the byline or the dateline's lead, and has words. It
+    comes before any prose: a line under someone's remark is a quotation.
+    """
+    best: tuple[int, int] | None = None
+    for index in range(min(start, zone_end), zone_end):
+        if not _is_headline(lines, index, sources):
+            if _is_prose(lines[index]):
+                break
+            continue
+        score = _headline_score(lines, index, zone_end, sources)
+        if score >= 3 and (best is None or score > best[0]):
+            best = (score, index)
+    return best[1] if best else None
+
+
+def _is_prose(line: str) -> bool:
+    return len(_LETTER_WORD.findall(line)) >= 8 and not date_only_line(line)
+
+
+def _headline_score(lines: list[str], index: int, zone_end: int, sources: KnownSources) -> int:
+    """Higher for a line by the date or byline (a standfirst may stand between), alone, wordy."""
+    line = lines[index]
+    words = len(_LETTER_WORD.findall(line))
+    later = _filled(lines, index + 1, min(zone_end + 1, len(lines)), 3)
+    repeated = bool(later) and fold(later[0]) == fold(line)
+    if repeated:
+        later = later[1:]
+    above_date = any(_is_metadata_line(other, sources) for other in later[:2])
+    earlier = next(iter(_filled(lines, index - 1, -1, 1)), "")
+    under_date = bool(earlier and date_only_line(earlier))
+    alone = (index == 0 or not lines[index - 1]) and (
+        index + 1 >= len(lines) or not lines[index + 1]
+    )
+    if (words < 3 and not (later and _is_metadata_line(later[0], sources))) or words > 30:
+        return 0
+    first = not _filled(lines, index - 1, -1, 1)
+    return (
+        5 * repeated
+        + 4 * above_date
+        + 3 * under_date
+        + 2 * alone
+        + first
+        + (words >= 3)
+        + (words >= 4)
+    )
+
+
+def _is_metadata_line(line: str, sources: KnownSources) -> bool:
+    """A line that follows a headline: its date, its byline or the dateline's lead."""
+    return bool(
+        date_only_line(line)
+        or CREDIT_PREFIX.match(line)
+        or (len(line) <= 60 and looks_like_person(line.strip(QUOTES + " ")))
+        or find_dateline(line, sources) is not None
+    )
+
+
+def _is_headline(lines: list[str], index: int, sources: KnownSources) -> bool:
+    line = lines[index]
+    if not line or len(line) > 250 or len(_LETTER_WORD.findall(line)) < 2:
+        return False
+    if _HEADLINE_END.search(line) or _FORUM_LABEL.match(line) or is_tagline(line):
+        return False
+    if date_only_line(line) or CREDIT_PREFIX.match(line) or sources.banner(line):
+        return False
+    if looks_like_person(line.strip(QUOTES + " ")) or " " not in line:
+        return False
+    # "25.11.2019 Putin met Aliyev": an item of a dated list, not this page's headline.
+    led = find_date(line[:40])
+    if led is not None and led.span[0] == 0:
+        return False
+    if not _filled(lines, index + 1, len(lines), 1):
+        return False
+    following = _filled(lines, index + 1, len(lines), 1)[0]
+    next_is_blank = index + 1 < len(lines) and not lines[index + 1]
+    return next_is_blank or not following[:1].islower()
+
+
+def is_tagline(line: str) -> bool:
+    """A site's description under its name: 'Информационное агентство России'."""
+    if _URL.search(line) or line.endswith("."):
+        return False
+    words = [fold(word) for word in _LETTER_WORD.findall(line)]
+    return len(words) <= 6 and bool(ORGANISATION_WORDS & set(words))
