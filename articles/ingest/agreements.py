@@ -1,0 +1,216 @@
+"""Agreements (read -> parse -> extract): the specific documents an article names.
+
+`extract_agreements` walks the document words of each sentence (kinds), reads
+what each one names (names), who signed it (parties), whether and when
+(signing), and matches it to the curated register; a mention becomes an
+agreement only when it names one document, and each document is kept once
+(keys). A curator approves what the importer suggests, and a suggestion that
+names nothing wastes their time.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, replace
+
+from articles.ingest.document import AgreementKind, AgreementMention, ParsedArticle, PublishedDate
+from articles.ingest.keys import agreement_key, key_words
+from articles.ingest.kinds import document_words, names_many
+from articles.ingest.names import QUOTE_CHARS, Candidate, candidate_at, capitalised
+from articles.ingest.parties import BILATERAL, countries_named, signatories
+from articles.ingest.register import Register, stems
+from articles.ingest.sentences import Window, sentences
+from articles.ingest.signing import is_planned, signing_date
+
+MAX_MENTIONS = 200
+# No article names five hundred documents: past that many document words the rest of a
+# text is not read for documents, so no text costs more than this many windows.
+MAX_DOCUMENT_WORDS = 500
+ARTICLE_COUNTRIES_CHARS = 50_000
+YEAR_NEAR_CHARS = 40
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
+_SHORT_FORM_TOKEN = re.compile(r"^(?:[0-9]{4}|[^\W\d_][\w-]*)$")
+_SHORT_FORM_STOP = _words(
+    "the a an and of on in at to by with this that its their his her our new old "
+    "и в на о с по это этот эта этой его их "
+    "və ilə bu həmin onun"
+)
+
+
+@dataclass(frozen=True)
+class _Article:
+    """What every mention in one article may consult: its date, language, the countries it
+    names (Azerbaijan and Russia first) and the register."""
+
+    published: PublishedDate
+    language: str
+    register: Register | None
+    countries: tuple[str, ...] = ()
+
+
+def extract_agreements(
+    article: ParsedArticle, register: Register | None = None
+) -> list[AgreementMention]:
+    """The specific documents the article names, each once, in order of first mention.
+
+    With a `register`, each mention is matched to its entry (`register_key`),
+    and short forms that only the register can resolve ("the Baku
+    Declaration", "the 1997 treaty") are found too.
+    """
+    countries = countries_named(article.body[:ARTICLE_COUNTRIES_CHARS])
+    context = _Article(
+        article.published,
+        article.language,
+        register,
+        tuple(dict.fromkeys((*BILATERAL, *countries))),
+    )
+    found: dict[str, AgreementMention] = {}
+    # A text that repeats one phrase thousands of times reads each window once.
+    seen: dict[str, AgreementMention | None] = {}
+    matches = (match for sentence in sentences(article.body) for match in document_words(sentence))
+    for window, kind in itertools.islice(matches, MAX_DOCUMENT_WORDS):
+        text = window.before + "\x00" + window.word + "\x00" + window.after
+        if text not in seen:
+            seen[text] = _mention_at(window, kind, context)
+        if seen[text] is not None and len(found) < MAX_MENTIONS:
+            _keep_distinct(found, seen[text])
+    return list(found.values())
+
+
+def _mention_at(window: Window, kind: AgreementKind, context: _Article) -> AgreementMention | None:
+    if names_many(window):
+        return None
+    candidate = candidate_at(window, kind, context.language)
+    is_signed = not is_planned(window)
+    signed_on, date_note = signing_date(window, context.published, is_signed)
+    register_key = None
+    if context.register is not None:
+        year = signed_on.year if signed_on else _year_near(window)
+        candidate, register_key = _registered(candidate, window, kind, context, year)
+    if candidate is None:
+        return None
+    entry = context.register.entry(register_key) if context.register and register_key else None
+    return AgreementMention(
+        name=candidate.name,
+        kind=candidate.kind,
+        key=agreement_key(candidate.kind, candidate.name),
+        is_signed=is_signed,
+        parties=entry.parties if entry else _parties(candidate, window, context),
+        signed_on=signed_on,
+        sentence=window.context[:1000],
+        register_key=register_key,
+        date_note=date_note,
+    )
+
+
+def _parties(candidate: Candidate, window: Window, context: _Article) -> tuple[str, ...]:
+    return signatories(candidate.name, candidate.parties, window, context.countries)
+
+
+def _registered(
+    candidate: Candidate | None,
+    window: Window,
+    kind: AgreementKind,
+    context: _Article,
+    year: int | None,
+) -> tuple[Candidate | None, str | None]:
+    """The candidate matched to its register entry, by its name or by the words before it.
+
+    'the Baku Declaration on the principles of ...' is the Baku Declaration;
+    'the 1997 treaty' and, signed on a day the register knows, 'a joint
+    statement' are found only this way.
+    """
+    register = context.register
+    assert register is not None
+    parties = _parties(candidate or Candidate(kind, "", ()), window, context)
+    if candidate is not None:
+        subject = candidate.subject or candidate.name
+        key = register.key_for(
+            candidate.kind, subject, year=_year_hint(subject, year), parties=parties
+        )
+        if key is not None:
+            return candidate, key
+    return _short_form(candidate, window, kind, register, year=year, parties=parties)
+
+
+def _short_form(
+    candidate: Candidate | None,
+    window: Window,
+    kind: AgreementKind,
+    register: Register,
+    *,
+    year: int | None,
+    parties: tuple[str, ...],
+) -> tuple[Candidate | None, str | None]:
+    """The register entry that the words just before the document word name, with them."""
+    for premodifier in _premodifiers(window.before):
+        years = _YEAR.findall(premodifier)
+        words = _YEAR.sub(" ", premodifier).split()
+        if premodifier and not years and not stems(" ".join(words)):
+            continue
+        if not premodifier and candidate is not None:
+            break
+        short = " ".join([*words, window.word])
+        key = register.key_for(kind, short, year=int(years[0]) if years else year, parties=parties)
+        if key is not None:
+            name = short if candidate is None else f"{' '.join(words)} {candidate.name}".strip()
+            return Candidate(kind, capitalised(name), ()), key
+    return candidate, None
+
+
+def _year_near(window: Window) -> int | None:
+    """A year written next to the document ('the 1997 treaty', '2022-ci ildə imzalanmış')."""
+    years = set(
+        _YEAR.findall(window.before[-YEAR_NEAR_CHARS:] + " " + window.after[:YEAR_NEAR_CHARS])
+    )
+    return int(years.pop()) if len(years) == 1 else None
+
+
+def _premodifiers(before: str) -> list[str]:
+    """The last one, two and three words before a document word, as a proper name's start."""
+    tokens: list[str] = []
+    for token in reversed(before[-60:].split()):
+        bare = token.strip(QUOTE_CHARS)
+        if (
+            not _SHORT_FORM_TOKEN.match(bare)
+            or bare.casefold() in _SHORT_FORM_STOP
+            or len(tokens) == 3
+        ):
+            break
+        tokens.insert(0, bare)
+    return [" ".join(tokens[-count:]) for count in range(1, len(tokens) + 1)] or [""]
+
+
+def _year_hint(name: str, signing_year: int | None) -> int | None:
+    years = _YEAR.findall(name)
+    return int(years[0]) if years else signing_year
+
+
+def _keep_distinct(found: dict[str, AgreementMention], mention: AgreementMention) -> None:
+    """One entry per document: the same register entry, or a name whose words are a subset
+    of another's, is the same one."""
+    if mention.register_key is not None:
+        for key, kept in found.items():
+            if kept.register_key == mention.register_key:
+                if kept.signed_on is None and mention.signed_on is not None:
+                    found[key] = replace(
+                        kept, signed_on=mention.signed_on, date_note=mention.date_note
+                    )
+                return
+    words = key_words(mention.key)
+    for key, kept in list(found.items()):
+        if kept.kind != mention.kind or kept.register_key != mention.register_key:
+            continue
+        kept_words = key_words(key)
+        if words <= kept_words:
+            return
+        if kept_words < words:
+            del found[key]
+    found[mention.key] = mention

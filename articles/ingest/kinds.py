@@ -1,0 +1,88 @@
+"""Document words (read -> parse -> extract): which kind a word names, and whether it names one.
+
+"Memorandum", "соглашение", "Bəyannaməsi" each name a kind of document
+(`document.AgreementKind`); `document_words` finds them in a sentence. A plural
+or a back-reference ("these agreements", "15 documents", "eight road maps")
+names no one document, and `names_many` says so before anything else is read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from articles.ingest.document import AgreementKind
+from articles.ingest.sentences import Window
+
+_AZ = r"\w{0,6}"  # Azerbaijani stacks possessive and case endings: Bəyannamə-si-ni
+_KINDS: tuple[tuple[str, AgreementKind], ...] = (
+    (r"minutes(?= of (?:the )?[\w -]{0,60}(?:meeting|session))", AgreementKind.MINUTES),
+    (
+        r"(?:joint|trilateral|tripartite) (?:statements?|declarations?)"
+        r"|совместн\w{0,3} (?:заявлени\w{0,3}|деклараци\w{0,3})"
+        r"|тр[её]хсторонн\w{0,3} (?:заявлени\w{0,3}|деклараци\w{0,3})"
+        rf"|(?:birgə|üçtərəfli) (?:bəyanat{_AZ}|bəyannamə{_AZ})",
+        AgreementKind.JOINT_STATEMENT,
+    ),
+    (
+        rf"work(?:ing)? plans?|plans? of work|план\w{{0,2}} (?:работы|консультаций)"
+        rf"|рабоч\w{{0,3}} план\w{{0,2}}|iş plan{_AZ}",
+        AgreementKind.WORK_PLAN,
+    ),
+    (
+        rf"action plans?|plans? of action|план\w{{0,2}} действий|fəaliyyət plan{_AZ}",
+        AgreementKind.ACTION_PLAN,
+    ),
+    (
+        rf"road ?maps?|roadmaps?|дорожн\w{{0,3}} карт\w{{0,3}}|yol xəritə{_AZ}",
+        AgreementKind.ROAD_MAP,
+    ),
+    (r"memorand(?:um|a|ums)\w{0,6}|меморандум\w{0,3}", AgreementKind.MEMORANDUM),
+    (rf"declarations?|деклараци\w{{0,3}}|bəyannamə{_AZ}", AgreementKind.DECLARATION),
+    (
+        rf"treat(?:y|ies)|conventions?|договор\w{{0,3}}|конвенци\w{{0,3}}|müqavilə{_AZ}"
+        rf"|konvensiya{_AZ}",
+        AgreementKind.TREATY,
+    ),
+    (rf"agreements?|соглашени\w{{0,3}}|saziş{_AZ}", AgreementKind.AGREEMENT),
+    (rf"protocols?|протокол\w{{0,3}}|protokol{_AZ}", AgreementKind.PROTOCOL),
+    (rf"programmes?|programs?|программ\w{{0,3}}|proqram{_AZ}", AgreementKind.PROGRAMME),
+    (rf"contracts?|контракт\w{{0,3}}|kontrakt{_AZ}", AgreementKind.CONTRACT),
+)
+KIND_PATTERN = re.compile(
+    r"(?<!\w)(?:"
+    + "|".join(f"(?P<k{index}>{pattern})" for index, (pattern, _) in enumerate(_KINDS))
+    + r")(?!\w)",
+    re.I,
+)
+_PLURAL = re.compile(
+    r"^(?:.* )?(?:action plans|plans of action|work plans|road ?maps|roadmaps|memoranda|"
+    r"memorandums|declarations|statements|agreements|treaties|conventions|protocols|programmes|"
+    r"programs|contracts|"
+    r"соглашени(?:й|ям|ями|ях)|меморандум(?:ы|ов|ам|ами|ах)|договор(?:ы|ов|ам|ами|ах)|"
+    r"протокол(?:ы|ов|ам|ами|ах)|деклараци(?:й|ям|ями|ях)|заявлени(?:й|ям|ями|ях)|"
+    r"программ(?:ам|ами|ах)|карт(?:ам|ами|ах)|"
+    r"(?:saziş|memorandum|bəyannamə|bəyanat|protokol|proqram|müqavilə|xəritə|plan)\w{0,3}"
+    r"(?:lar|lər)\w*)$",
+    re.I,
+)
+_VAGUE_BEFORE = re.compile(
+    r"(?i:\b(?:these|those|such|other|several|numerous|many|all|some|any|each|both|"
+    r"number of|(?<![0-9])[0-9]{1,3}|two|three|four|five|six|seven|eight|nine|ten|"
+    r"эти|этих|эти|такие|другие|других|ряд|несколько|многие|все|всех|"
+    r"bu|həmin|digər|bir sıra|bir neçə|bütün))\s+(?:\w+\s+){0,2}$"
+)
+# The kinds' words (all but minutes) that end one document's name where another
+# document follows: "... on trade and a memorandum on ...".
+KIND_WORDS = "|".join(pattern for pattern, _ in _KINDS[1:])
+
+
+def document_words(sentence: str) -> Iterator[tuple[Window, AgreementKind]]:
+    """Every document word in the sentence, as the window around it and the kind it names."""
+    for match in KIND_PATTERN.finditer(sentence):
+        yield Window(sentence, match.start(), match.end()), _KINDS[int(match.lastgroup[1:])][1]
+
+
+def names_many(window: Window) -> bool:
+    """A plural or a back-reference ('these agreements', 'a number of documents')."""
+    return bool(_PLURAL.match(window.word) or _VAGUE_BEFORE.search(window.before[-60:]))

@@ -1,0 +1,259 @@
+"""Document names (read -> parse -> extract): what one document word is the name of.
+
+English and Russian name a document after its word: "memorandum of
+cooperation in the field of pensions", "Declaration on Allied Interaction";
+the name runs to the first clause break, a date, a place or the next
+document. Azerbaijani names it before: "təhsil sahəsində əməkdaşlıq haqqında
+memorandum", read back over the noun phrase. A word whose name tells no
+document apart ("the agreement", "an agreement between Moscow and Baku") is a
+`Candidate` only when the organisations that signed it are the sentence's
+subject ("the X Agency and the Y Corporation signed a memorandum").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from articles.ingest.dates import MONTH_PATTERN
+from articles.ingest.document import AgreementKind
+from articles.ingest.keys import GENERIC_WORDS, WORD
+from articles.ingest.kinds import KIND_WORDS
+from articles.ingest.parties import (
+    BETWEEN,
+    COUNTRY,
+    ORGANISATION_WORD,
+    PARTY_END,
+    countries_named,
+    parties_between,
+    subject_parties,
+)
+from articles.ingest.sentences import Window
+
+NAME_MAX_WORDS = 40
+QUOTE_CHARS = '"“”«»„'
+_QUOTED = re.compile(r"[\"“«„][^\"“”«»„\n]{1,250}[\"”»“]")
+_AZERBAIJANI_LETTER = re.compile(r"[əƏ]")
+_MODIFIERS_BEFORE = re.compile(
+    r"(?i:\b(?P<modifiers>(?:(?:intergovernmental|interstate|interagency|interdepartmental|"
+    r"bilateral|comprehensive|framework|general|strategic|state|peace|"
+    r"межправительственн\w{0,3}|межгосударственн\w{0,3}|межведомственн\w{0,3}|мирн\w{0,3})"
+    r"\s+){1,3}))$"
+)
+_COMMERCIAL = re.compile(
+    r"(?i:\b(?:supply|supplies|purchase|sale|lease|delivery|поставк\w*|купли|продаж\w*|"
+    r"аренд\w*|подряд\w*|лизинг\w*|tədarük\w*|alqı|satqı\w*|icarə\w*|podrat\w*)\b)"
+)
+_PASSIVE_VERB = re.compile(
+    r"^\s*(?:(?:was|were|has been|have been|had been|is|are|will be|would be|to be)\s+)?"
+    r"(?:(?:also|officially|solemnly|jointly|formally|then)\s+)?"
+    r"(?i:signed|concluded|adopted|inked|initialled|initialed|reached|approved)\s+"
+)
+_PASSIVE_ADVERBIAL = re.compile(
+    r"^(?i:on\s+(?:[0-9]|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the\s+"
+    r"(?:sidelines|eve|margins|occasion)|this|that)|in\s+[A-Z0-9]|at\s|by\s|during\s|today|"
+    r"yesterday|last\s|earlier|after\s|following\s|as\s)"
+)
+_PARTICIPLE = re.compile(
+    r"^(?i:signed|concluded|adopted|reached|подписанн\w+|заключенн\w+)\s+(?=(?i:between|on|of|между|о|об)\s)"
+)
+_QUALIFIER_START = re.compile(
+    r"^(?i:on|of|between|for|about|regarding|concerning|in the field|in the sphere|until|till|"
+    r"о|об|между|в области|в сфере|по|на период|до|сотрудничеств\w*|развити\w*|"
+    r"заседани\w*|[0-9]+-?\w{0,3}\s+заседани\w*)\s"
+)
+_DATE_AFTER = (
+    rf"(?:{MONTH_PATTERN}\s+[0-9]{{1,2}}|[0-9]{{1,2}}\s+{MONTH_PATTERN}|(?:19|20)[0-9]{{2}}(?!\w)"
+    r"|(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|понедельник|вторник|сред\w|"
+    r"четверг|пятниц\w|суббот\w|воскресень\w))"
+)
+_PLACES = (
+    r"Baku|Moscow|Sochi|Kazan|St\.? Petersburg|Saint Petersburg|Astrakhan|Makhachkala|Derbent|"
+    r"Ganja|Gabala|Shusha|Aktau|Tehran|Ashgabat|Astana|Minsk|Dushanbe|Yerevan|Ankara|"
+    r"(?:the )?Kremlin|Баку|Москв\w|Сочи|Казан\w|Санкт-Петербург\w|Астрахан\w|Махачкал\w|"
+    r"Дербент\w|Гяндж\w|Габал\w|Шуш\w|Актау|Тегеран\w|Ашхабад\w|Астан\w|Минск\w|Душанбе|"
+    r"Ереван\w|Кремл\w"
+)
+_QUALIFIER_STOP = re.compile(
+    r"[,;:!?()]|\.(?:\s|$)|\s[-–—]\s"
+    r"|\s(?i:was|were|is|are|has|have|had|will|would|shall|can|could|may|must|which|that|who|"
+    r"whose|signed|concluded|adopted|as well as|aims?|includes?|provides?|envisages?|"
+    r"stipulates?|covers?|during|within|in the framework|at the|by|following|after|before|"
+    r"under|today|yesterday|last|this week|this month|this year|earlier|"
+    r"был|была|было|были|будет|будут|подписан\w*|заключ\w*|котор\w+|что|а также|"
+    r"в рамках|во время|в ходе|по итогам|после|до конца|by the end|сегодня|вчера|накануне|"
+    r"где|где-то|когда|как|почему|если|ли|уже|ещё|еще|тоже|только|можно|нужно|надо)(?!\w)"
+    rf"|\s(?:and|or|и|və)\s+(?:(?:a|an|the|other|also)\s+)?(?i:{KIND_WORDS})(?!\w)"
+    r"|\s(?i:and|и)\s+(?i:other|others|a number|ряд|другие)(?!\w)"
+    rf"|\s(?i:on|in|at|of|from|dated|в|на|от)\s+{_DATE_AFTER}"
+    rf"|\s(?i:in|at|в|во)\s+(?:{_PLACES})(?!\w)"
+)
+# "Treaty on Friendship, Cooperation and Mutual Security", "о статусе, принципах и условиях":
+# a comma inside a name is followed by a short list that ends with "and".
+_LIST_GOES_ON = re.compile(r"\s(?:[^\W\d_][\w-]*\s){0,4}(?:and|и|və)\s[^\W\d_]")
+_TRAILING_FILLER = re.compile(r"(?:\s+(?i:the|a|an|and|or|of|on|in|и|в|о|об|по|və|ilə))+$")
+_AZ_MARKERS = re.compile(r"(?i:\b(?:haqqında|dair|üzrə|barədə|arasında|sahəsində|sahədə)\b)")
+_AZ_GENITIVE = re.compile(r"(?i:\w+(?:nın|nin|nun|nün|ın|in|un|ün)|[0-9]+-?\w{0,3})$")
+_AZ_MEETING = re.compile(r"(?i:\biclas\w*)")
+AZ_NAME_MAX_WORDS = 36
+# Where an Azerbaijani document's name starts: after a verb or participle, a place or
+# year in the locative, or a word that opens a clause.
+_AZ_PHRASE_END = re.compile(
+    r"(?i:\w+(?:mış|miş|muş|müş|ıb|ib|ub|üb|ılan|ilən|ulan|ülən|nan|nən|lan|lən|yan|yən|acaq|əcək"
+    r"|dı|di|du|dü|dır|dir|dur|dür)(?:lar|lər)?|olan|edilən|qəbul|ki|isə|həm|də|da|bu|həmin|"
+    r"ildə|ilində|tarixində|günü|sonra|əvvəl|[0-9]{4}-?\w{0,3})"
+    r"|[A-ZƏÜÖĞİŞÇ]\w+(?:da|də)"
+)
+_AZ_LEADING_FILLER = frozenset({"və", "ilə", "isə", "ki", "bu", "həmçinin", "eləcə"})
+_SUBJECT_PARTIES = re.compile(
+    r"(?:^|,\s|\b(?i:moreover|also|furthermore|in addition)\s)"
+    r"(?P<subject>(?:the\s)?[A-ZА-ЯЁƏ][^,;]{3,250}?)\s+"
+    r"(?i:(?:have\s|has\s|also\s)?signed|подписали|imzalayıb(?:lar)?)\s+(?:a|an|the)?\s*$"
+)
+_TREATY_WORD = re.compile(r"(?i:\btreat(?:y|ies)\b|\bconvention|конвенци|konvensiya)")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A document named in the text; `subject` is its name without the parties, for the register."""
+
+    kind: AgreementKind
+    name: str
+    parties: tuple[str, ...]
+    subject: str = ""
+
+
+def candidate_at(window: Window, kind: AgreementKind, language: str) -> Candidate | None:
+    """The document the word in `window` names, or None when its name tells none apart."""
+    before = window.before
+    if language == "az" or _AZERBAIJANI_LETTER.search(before[-120:] + window.word):
+        return _azerbaijani_candidate(kind, before, window.word)
+    qualifier = _qualifier(window.after, kind)
+    modifiers = _MODIFIERS_BEFORE.search(before[-80:])
+    head = ((modifiers.group("modifiers") if modifiers else "") + window.word).strip()
+    name = capitalised(f"{head} {qualifier}".strip())
+    parties = parties_between(qualifier)
+    if not _names_something(qualifier):
+        subject = _SUBJECT_PARTIES.search(before)
+        if not subject or not ORGANISATION_WORD.search(subject.group("subject")):
+            return None
+        parties = subject_parties(subject.group("subject"))
+        name = f"{name} between {subject.group('subject').strip()}"
+    subject = capitalised(f"{head} {BETWEEN.sub('', qualifier)}".strip())
+    return Candidate(_refined_kind(kind, name, parties), _limit_words(name), parties, subject)
+
+
+def _qualifier(after: str, kind: AgreementKind) -> str:
+    """What follows the document word and belongs to its name, up to the first clause break."""
+    after = after.strip()
+    passive = _PASSIVE_VERB.match(after)
+    if passive:
+        after = after[passive.end() :]
+        if _PASSIVE_ADVERBIAL.match(after):
+            return ""
+    after = _PARTICIPLE.sub("", after)
+    if after[:1] in QUOTE_CHARS:
+        quoted = _QUOTED.match(after)
+        return quoted.group(0).strip(QUOTE_CHARS) if quoted else ""
+    if not _QUALIFIER_START.match(after):
+        return ""
+    quoted_spans = [match.span() for match in _QUOTED.finditer(after)]
+    end = len(after)
+    for stop in _QUALIFIER_STOP.finditer(after):
+        if stop.group(0) == "," and _LIST_GOES_ON.match(after, stop.end()):
+            continue
+        if not any(start < stop.start() < finish for start, finish in quoted_spans):
+            end = stop.start()
+            break
+    qualifier = after[:end].strip()
+    for character in QUOTE_CHARS:
+        qualifier = qualifier.replace(character, "")
+    return _TRAILING_FILLER.sub("", " ".join(qualifier.split()))
+
+
+def _names_something(qualifier: str) -> bool:
+    """Words that tell the document apart, beyond the countries or capitals that signed it."""
+    between = BETWEEN.search(qualifier)
+    subject = qualifier
+    if between:
+        parties_text = PARTY_END.split(between.group("parties"), maxsplit=1)
+        subject = qualifier[: between.start()] + " ".join(parties_text[1:])
+        if len(parties_text) == 1 and ORGANISATION_WORD.search(between.group("parties")):
+            return True
+    subject = COUNTRY.sub(" ", subject)
+    return bool(_distinctive_words(re.sub(rf"(?:{_PLACES})", " ", subject)))
+
+
+def _refined_kind(kind: AgreementKind, name: str, parties: tuple[str, ...]) -> AgreementKind:
+    """'Договор' and 'müqavilə' are treaties between states, contracts between companies."""
+    if kind is not AgreementKind.TREATY or _TREATY_WORD.search(name):
+        return kind
+    commercial = _COMMERCIAL.search(name) or any(
+        ORGANISATION_WORD.search(party) for party in parties
+    )
+    return AgreementKind.CONTRACT if commercial else kind
+
+
+def _azerbaijani_candidate(kind: AgreementKind, before: str, kind_word: str) -> Candidate | None:
+    """Azerbaijani names the subject before the document word: 'təhsil sahəsində ... memorandum'.
+
+    The name runs back from the document word over its noun phrase, to a verb or
+    participle ("imzalanmış"), a place or date in the locative ("Moskvada",
+    "ildə") or a clause break; it names a document only with a marker
+    ("haqqında", "üzrə", "arasında" ...) or a chain of genitives ("Komissiyanın
+    iclasının Protokolu", "Prezidentlərinin Birgə Bəyanatı").
+    """
+    words = _azerbaijani_phrase(before)
+    if not any(_AZ_MARKERS.fullmatch(word) for word in words) and not _genitive_name(
+        words, kind_word
+    ):
+        return None
+    phrase = " ".join(words).strip(QUOTE_CHARS + " ")
+    name = _limit_words(capitalised(f"{phrase} {kind_word}"))
+    subject = phrase.split(" arasında ")[-1] if " arasında " in phrase else phrase
+    parties = countries_named(phrase.split(" arasında ")[0]) if " arasında " in phrase else ()
+    return Candidate(_refined_kind(kind, name, parties), name, parties, f"{subject} {kind_word}")
+
+
+def _azerbaijani_phrase(before: str) -> list[str]:
+    words = before[-400:].split()
+    phrase: list[str] = []
+    for word in reversed(words):
+        bare = word.strip(QUOTE_CHARS)
+        ends_clause = word.endswith((",", ";", ":", ".", "!", "?", ")"))
+        if ends_clause and not _is_az_list(phrase):
+            break
+        if _AZ_PHRASE_END.fullmatch(bare.rstrip(",;:")) or len(phrase) == AZ_NAME_MAX_WORDS:
+            break
+        phrase.insert(0, word.rstrip(",;:"))
+    while phrase and phrase[0].casefold() in _AZ_LEADING_FILLER:
+        phrase.pop(0)
+    return phrase
+
+
+def _is_az_list(phrase: list[str]) -> bool:
+    """'Dostluq, əməkdaşlıq və qarşılıqlı təhlükəsizlik haqqında': a comma inside a list."""
+    return bool(phrase) and phrase[0][:1].islower() and "və" in phrase[:5]
+
+
+def _genitive_name(words: list[str], kind_word: str) -> bool:
+    chain = 0
+    for word in reversed(words):
+        if not _AZ_GENITIVE.fullmatch(word.strip(QUOTE_CHARS)):
+            break
+        chain += 1
+    meeting = any(_AZ_MEETING.search(word) for word in words[len(words) - chain :])
+    return chain >= 1 and (meeting or kind_word[:1].isupper())
+
+
+def _distinctive_words(text: str) -> list[str]:
+    return [word for word in WORD.findall(text.lower()) if word not in GENERIC_WORDS]
+
+
+def capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _limit_words(text: str) -> str:
+    words = text.split()
+    return " ".join(words[:NAME_MAX_WORDS])

@@ -1,0 +1,185 @@
+"""The signing (read -> parse -> extract): whether it happened, when, and how many were signed.
+
+A document is signed unless its sentence says it is planned ("will sign",
+"проект соглашения", "imzalanacaq"). Its signing date is the one the text
+gives beside it; a day without a year, "today" or a weekday takes the
+article's date only for a past signing in an article dated to the day.
+`count_documents_signed` reads "six documents were signed" for the event an
+article reports, never a running total.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from articles.ingest.dates import find_date, full_date
+from articles.ingest.document import ParsedArticle, Precision, PublishedDate
+from articles.ingest.sentences import Window, sentences
+
+DATE_AFTER_CHARS = 160
+DATE_BEFORE_CHARS = 200
+RELATIVE_DAY_CHARS = 60
+COUNT_WINDOW_CHARS = 80
+
+# ---------------------------------------------------------------- signed or planned
+
+_PLANNED = re.compile(
+    r"(?i:\b(?:will|shall|would|to be|are to|is to|plans? to|planned|planning|intends? to|"
+    r"expected to|going to|may|might|could|ready to|draft|prepar\w+|negotiat\w+)\b"
+    r".{0,40}\b(?:sign|signed|signing|conclude|adopt)\w*"
+    r"|\b(?:working on|drafting|preparing|developing)\s+(?:a|an|the)\s"
+    r"|\bdraft\b|\b(?:agreed|decided|instructed|intend|plan|ready|expected) to (?:prepare|draft|"
+    r"conclude|sign|negotiate|work out|develop)\b"
+    r"|будет подписан|будут подписаны|планиру\w+ подписать|подпишут|намерен\w* подписать|"
+    r"готов\w* подписать|предстоит подписать|подготовк\w+|"
+    r"проект\w* (?:соглашени|меморандум|договор)|"
+    r"ускорить подготовку|imzalanacaq|imzalanması planlaşdırılır|imzalanması nəzərdə tutulur|"
+    r"imzalanması gözlənilir|hazırlan(?:ır|ması|masına|acaq)|"
+    r"(?:saziş|protokol|memorandum|müqavilə|bəyannamə|proqram)\w{0,6}\s+layihə)"
+)
+
+
+def is_planned(window: Window) -> bool:
+    """The text around the document word says its signing is still to come."""
+    return bool(_PLANNED.search(window.context))
+
+
+# ---------------------------------------------------------------- signing dates
+
+_PAST_SIGNING = re.compile(
+    r"(?i:\b(?:signed|inked|concluded|adopted)\b|подписал\w*|подписан\w*|заключил\w*|"
+    r"imzala(?:yıb|nıb|dı|nmış|mış|yıblar|nmışdır)\w*)"
+)
+_RELATIVE_DAY = re.compile(r"(?i:\b(?:today|this day)\b|сегодня|bu gün)")
+_WEEKDAYS = (
+    r"(?i:\b(?:on\s+)?(?P<en>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"|\bв(?:о)?\s+(?P<ru>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b)"
+)
+_WEEKDAY = re.compile(_WEEKDAYS)
+_WEEKDAY_NUMBERS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6, "понедельник": 0, "вторник": 1, "среду": 2, "четверг": 3, "пятницу": 4,
+    "субботу": 5, "воскресенье": 6,
+}  # fmt: skip
+
+
+def signing_date(
+    window: Window, published: PublishedDate, is_signed: bool
+) -> tuple[dt.date | None, str]:
+    """The date the text gives for the signing, and a note when part of it was inferred.
+
+    The closest date after the document word, else the closest before it. A
+    day and month without a year, "today" or a weekday take the article's
+    date only when the sentence says the signing is past and the article is
+    dated to the day.
+    """
+    after, before = window.after[:DATE_AFTER_CHARS], window.before[-DATE_BEFORE_CHARS:]
+    value = full_date(after) or _last_full_date(before)
+    if value is not None:
+        return value, ""
+    article_day = published.value if published.precision is Precision.DAY else None
+    if article_day is None or not is_signed or not _PAST_SIGNING.search(window.context):
+        return None, ""
+    for text in (after, before):
+        inferred = _date_in_article_year(text, article_day)
+        if inferred is not None:
+            return inferred
+    for text in (after[:RELATIVE_DAY_CHARS], before[-RELATIVE_DAY_CHARS:]):
+        inferred = _relative_day(text, article_day)
+        if inferred is not None:
+            return inferred
+    return None, ""
+
+
+def _last_full_date(text: str) -> dt.date | None:
+    last = None
+    while (found := find_date(text)) is not None:
+        if found.published.precision is Precision.DAY:
+            last = found.published.value
+        text = text[found.span[1] :]
+    return last
+
+
+def _date_in_article_year(text: str, article_day: dt.date) -> tuple[dt.date, str] | None:
+    found = find_date(text)
+    if found is None or found.published.value is not None or not found.problem:
+        return None
+    start, end = found.span
+    value = full_date(f"{text[start:end]} {article_day.year}")
+    if value is None or value > article_day:
+        return None
+    return value, f"year taken from the article's date ({article_day.isoformat()})"
+
+
+def _relative_day(text: str, article_day: dt.date) -> tuple[dt.date, str] | None:
+    if _RELATIVE_DAY.search(text):
+        return article_day, f"'today' read as the article's date ({article_day.isoformat()})"
+    weekday = _WEEKDAY.search(text)
+    if weekday is None:
+        return None
+    number = _WEEKDAY_NUMBERS[(weekday.group("en") or weekday.group("ru")).lower()]
+    value = article_day - dt.timedelta(days=(article_day.weekday() - number) % 7)
+    return value, f"weekday read within the week of the article's date ({article_day.isoformat()})"
+
+
+# ---------------------------------------------------------------- counts of documents signed
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8,
+    "девять": 9, "десять": 10, "одиннадцать": 11, "двенадцать": 12, "пятнадцать": 15,
+    "двадцать": 20,
+    "iki": 2, "üç": 3, "dörd": 4, "beş": 5, "altı": 6, "yeddi": 7, "səkkiz": 8, "doqquz": 9,
+    "on": 10,
+}  # fmt: skip
+_NUMBER = r"(?P<number>[0-9]{1,3}|" + "|".join(_NUMBER_WORDS) + r")"
+_DOCUMENTS = (
+    r"(?:documents|agreements|memoranda|memorandums|deals|papers|accords|"
+    r"документ\w{0,3}|соглашени\w{0,3}|межправсоглашени\w{0,3}|sənəd\w{0,5}|saziş\w{0,5})"
+)
+_APPROX = (
+    r"(?:more than|over|about|around|nearly|almost|some|up to|at least|более|свыше|около|"
+    r"порядка|почти|больше|примерно|təxminən)"
+)
+_SIGNED_VERB = (
+    r"(?:signed|inked|exchanged|подписан\w{0,3}|подписали|imzalan\w{0,6}|imzalayıb\w{0,3})"
+)
+# The count must be what was signed: "seven documents were signed", "signed six documents",
+# "подписано шесть документов", "6 sənəd imzalanıb".
+_COUNTS = (
+    re.compile(
+        rf"(?i:(?<!\w)(?P<approx>{_APPROX}\s+)?{_NUMBER}\s+(?:[\w-]+\s+){{0,2}}?{_DOCUMENTS}"
+        rf"\s+(?:(?:were|have been|had been|was|были|было|был)\s+)?(?:\w+\s+)?{_SIGNED_VERB})"
+    ),
+    re.compile(
+        rf"(?i:{_SIGNED_VERB}\s+(?:(?:a total of|in total|всего|в общей сложности)\s+)?"
+        rf"(?P<approx>{_APPROX}\s+)?{_NUMBER}\s+(?:[\w-]+\s+){{0,2}}?{_DOCUMENTS}(?!\w))"
+    ),
+)
+_TOTAL_CONTEXT = re.compile(
+    r"(?i:\b(?:to date|so far|since|over the years|legal framework|treaty base|legal base)\b|"
+    r"за годы|с момента|договорн\w+ баз\w+|правов\w+ баз\w+|hüquqi baza\w*|bu günədək|indiyədək)"
+)
+
+
+def count_documents_signed(article: ParsedArticle) -> int | None:
+    """How many documents the text says were signed at the event it reports, if it says.
+
+    "Six documents were signed", "подписано шесть документов", "altı sənəd
+    imzalanıb" count. A number with "more than" or "about", or one said of
+    the relations' whole history ("more than 150 agreements since 1992"), is
+    a running total and does not: it says nothing about the event.
+    """
+    for sentence in sentences(article.body):
+        for pattern in _COUNTS:
+            for match in pattern.finditer(sentence):
+                around = sentence[
+                    max(0, match.start() - COUNT_WINDOW_CHARS) : match.end() + COUNT_WINDOW_CHARS
+                ]
+                if match.group("approx") or _TOTAL_CONTEXT.search(around):
+                    continue
+                number = match.group("number").lower()
+                return int(number) if number.isdigit() else _NUMBER_WORDS[number]
+    return None
