@@ -44,6 +44,8 @@ _WIDGET_LABEL = re.compile(
     r"^advertisement$|^реклама$|^reklam$|подпишитесь|telegram[- ]канал|telegram channel|"
     r"google news|editor'?s choice|выбор редакции|redaktorun seçimi|most popular|"
     r"самое читаемое|самое популярное|ən çox oxunan|ən çox baxılan|"
+    r"читайте .{1,30} в (?:telegram|дзен|vk|max)|(?:read|follow) us on|"
+    r"bizi .{1,30}izləyin|сообщение от|отправлено:|mesaj müəllifi|"
     r"all rights reserved|все права защищены|bütün hüquqlar)"
 )
 _SHORT_WIDGET = re.compile(

@@ -113,7 +113,9 @@ def _opens_prose(lines: list[str], index: int) -> bool:
     if not lines[index]:
         return False
     block = lines[index : index + 3]
-    return len(block) == 3 and all(len(line) >= 50 for line in block) and block[0] != block[1]
+    return (
+        len(block) == 3 and all(50 <= len(line) <= 120 for line in block) and block[0] != block[1]
+    )
 
 
 def join_wrapped_header(lines: list[str]) -> list[str]:

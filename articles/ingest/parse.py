@@ -205,7 +205,14 @@ class _Findings:
 
     def publisher_and_credits(self) -> tuple[str | None, tuple[str, ...]]:
         """The strongest claim names the publisher; every other outlet named is a credit."""
-        publishing = [claim for claim in self.claims if claim[0] >= Claim.ATTRIBUTION]
+        # An outlet the text cites ("Источник: ТАСС") publishes the page only if the
+        # page's own dateline or banner says so, never by a "сообщает ТАСС" alone.
+        cited = {name for strength, name in self.claims if strength is Claim.CITED}
+        publishing = [
+            (strength, name)
+            for strength, name in self.claims
+            if strength >= Claim.DATELINE or (strength >= Claim.ATTRIBUTION and name not in cited)
+        ]
         strongest = max((strength for strength, _ in publishing), default=None)
         publisher = next((name for strength, name in publishing if strength == strongest), None)
         credits = dict.fromkeys(name for _, name in self.claims if name != publisher)

@@ -631,3 +631,21 @@ def test_takes_a_wire_stamp_closing_the_text_as_its_publisher_and_date():
     article = parse(page("Presidents discuss the corridor") + "\n\nITAR-TASS 23.09.2002 17:12")
     assert article.source == "TASS"
     assert article.published.value == dt.date(2002, 9, 23)
+
+
+def test_credits_a_cited_agency_even_when_the_text_also_says_it_reports():
+    text = f"Вот что пишут:\n\n{PARAGRAPH} Об этом сообщает ИТАР-ТАСС.\n\nИсточник: ИТАР-ТАСС"
+    article = parse(text, today=TODAY)
+    assert (article.source, article.credits) == (None, ("TASS",))
+
+
+def test_takes_the_headline_under_its_date_when_a_long_lead_follows_without_blank_lines():
+    text = (
+        "РБК\nЧитайте РБК в Telegram\nПолитика, 25 ноя 2019, 14:32\n"
+        "Россия и Азербайджан подписали меморандум о транспорте\n"
+        "Фото: Михаил Метцель / ТАСС\n"
+        f"{PARAGRAPH} {PARAGRAPH}\nThe commission will meet again in Moscow next spring, it said."
+    )
+    article = parse(text, today=TODAY)
+    assert article.title == "Россия и Азербайджан подписали меморандум о транспорте"
+    assert (article.source, article.published.value) == ("RBC", dt.date(2019, 11, 25))
