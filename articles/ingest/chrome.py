@@ -115,6 +115,10 @@ _FOOTER_MARKERS = _phrases(
     "xəbər lenti|valyuta məzənnələri|oxşar xəbərlər|digər xəbərlər|son xəbərlər|"
     "ən çox oxunan|həmçinin oxuyun|şərhlər|şərh yaz|mövzuya aid"
 )
+_WEEKDAY_ABBREVIATIONS = _words(
+    "mo tu we th fr sa su mon tue wed thu fri sat sun пн вт ср чт пт сб вс b.e ç.a ç c.a c ş b "
+    "be ça çə ca cü şə ba"
+)
 _SENTENCE_MARK = re.compile(r"[.,:;!?«»\"“”]")
 _COUNT_SUFFIX = re.compile(r"\s*\(?[0-9]{1,6}\)?$")
 
@@ -129,6 +133,16 @@ def is_footer_marker(line: str) -> bool:
 def is_copyright(line: str) -> bool:
     """A site's copyright or reprint notice: '© 2011-2023 Qafqazinfo.az'."""
     return len(line) <= 300 and bool(_COPYRIGHT.search(line))
+
+
+def is_calendar_row(line: str) -> bool:
+    """A calendar widget's row: 'Пн Вт Ср Чт Пт Сб Вс', 'Mo Tu We', '1 2 3 4 5 6 7'."""
+    tokens = line.replace("|", " ").split()
+    if len(tokens) < 5 or len(line) > 160:
+        return False
+    if all(token.isdigit() and int(token) <= 31 for token in tokens):
+        return True
+    return all(fold(token).strip(".") in _WEEKDAY_ABBREVIATIONS for token in tokens)
 
 
 def is_labelled_chrome(line: str) -> bool:

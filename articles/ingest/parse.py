@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 
 from articles.ingest.chrome import (
+    is_calendar_row,
     is_chrome,
     is_copyright,
     is_footer_marker,
@@ -287,6 +288,9 @@ def _drop_furniture(lines: list[str], findings: _Findings, sources: KnownSources
             continue
         if _is_site_footer(line, kept, findings, sources):
             continue
+        if is_calendar_row(line):
+            _drop_calendar_heading(kept)
+            continue
         if marker or _take_credit_line(line, findings, sources) or _is_furniture(line):
             if not seen_paragraph and is_navigation_bar(line):
                 findings.navigation_end = len(kept)
@@ -297,6 +301,14 @@ def _drop_furniture(lines: list[str], findings: _Findings, sources: KnownSources
         seen_paragraph = seen_paragraph or is_paragraph(line)
         kept.append(line)
     return kept
+
+
+def _drop_calendar_heading(kept: list[str]) -> None:
+    """'Ноябрь 2026' over a calendar's rows is the widget's month, not the article's date."""
+    heading = next((line for line in reversed(kept[-2:]) if line), "")
+    dated = date_only_line(heading) if heading else None
+    if dated and dated.published.precision is not Precision.DAY:
+        del kept[len(kept) - 1 - kept[::-1].index(heading)]
 
 
 def _is_site_footer(line: str, kept: list[str], findings: _Findings, sources: KnownSources) -> bool:

@@ -649,3 +649,10 @@ def test_takes_the_headline_under_its_date_when_a_long_lead_follows_without_blan
     article = parse(text, today=TODAY)
     assert article.title == "Россия и Азербайджан подписали меморандум о транспорте"
     assert (article.source, article.published.value) == ("RBC", dt.date(2019, 11, 25))
+
+
+def test_never_takes_a_calendar_widgets_month_for_the_date():
+    calendar = "Ноябрь 2026\nПн Вт Ср Чт Пт Сб Вс\n1 2 3 4 5 6 7\n8 9 10 11 12 13 14"
+    article = parse(page(calendar, "Presidents discuss the corridor"), today=TODAY)
+    assert article.published.value is None
+    assert "Пн Вт" not in article.body
