@@ -84,7 +84,7 @@ _MENU_WORDS = _words(
     "təhsil səhiyyə turizm din xarici daxili gündəm sosial "
     "topics countries podcast newsletter support oil gas energy ict incident analysis green "
     "azeri azərbaycanca english español français deutsch português türkçe "
-    "мире россия азербайджан кавказ иран caucasus central asia europe eastern russia turkey "
+    "мире россия азербайджан кавказ иран caucasus central asia europe eastern russia turkey iran "
     "meetings trips transcripts minister ministry consular services diaspora"
 )
 _LINE_FURNITURE = re.compile(
@@ -217,4 +217,4 @@ def _is_menu(line: str, words: list[str]) -> bool:
         return False
     lower = sum(1 for word in _WORD.findall(line) if word[:1].islower())
     sections = sum(1 for word in words if word in _MENU_WORDS)
-    return lower * 4 <= len(words) and sections * 2 >= len(words)
+    return lower * 4 <= len(words) and sections * 4 >= len(words) * 3

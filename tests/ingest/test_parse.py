@@ -656,3 +656,8 @@ def test_never_takes_a_calendar_widgets_month_for_the_date():
     article = parse(page(calendar, "Presidents discuss the corridor"), today=TODAY)
     assert article.published.value is None
     assert "Пн Вт" not in article.body
+
+
+def test_keeps_a_title_case_headline_when_it_names_sections_of_a_site():
+    article = parse(page("Russia Azerbaijan Energy Business Forum Opens In Baku"), today=TODAY)
+    assert article.title == "Russia Azerbaijan Energy Business Forum Opens In Baku"
