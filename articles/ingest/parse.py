@@ -399,6 +399,9 @@ def _take_header_line(
     date_line = date_only_line(line)
     if date_line:
         findings.note_date(date_line, _date_rank(date_line, above, headline))
+        # "Nigar Rustamli | Jul 2, 2025": the author shares the date's line.
+        segments = (segment.strip() for segment in line.split(" | "))
+        findings.bylines.extend(s for s in segments if len(s) <= 60 and looks_like_person(s))
         return True
     credit = CREDIT_PREFIX.match(line)
     if credit and len(line) <= 80 and not is_paragraph(line):

@@ -661,3 +661,8 @@ def test_never_takes_a_calendar_widgets_month_for_the_date():
 def test_keeps_a_title_case_headline_when_it_names_sections_of_a_site():
     article = parse(page("Russia Azerbaijan Energy Business Forum Opens In Baku"), today=TODAY)
     assert article.title == "Russia Azerbaijan Energy Business Forum Opens In Baku"
+
+
+def test_takes_the_author_when_the_date_line_carries_one():
+    article = parse(page("Presidents discuss the corridor", "Nigar Rustamli   Jul 2, 2025"))
+    assert (article.byline, article.published.value) == ("Nigar Rustamli", dt.date(2025, 7, 2))
