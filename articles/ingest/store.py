@@ -548,21 +548,32 @@ def _register(entry: dict) -> int:
 
 
 def register_entries() -> list[dict]:
-    """The register as the database holds it, in register.Register's entry shape."""
-    return [
-        {
-            "key": agreement.register_key,
-            "kind": agreement.kind,
-            "name": agreement.name,
-            "name_ru": agreement.name_ru,
-            "name_az": agreement.name_az,
-            "aliases": agreement.alias_list(),
-            "signed_on": agreement.signed_on,
-            "signed_place": agreement.signed_place,
-            "parties": agreement.parties,
-        }
-        for agreement in Agreement.objects.in_register().order_by("register_key")
-    ]
+    """The register as the database holds it, in register.Register's entry shape.
+
+    An entry a curator merged into another agreement lives on under the
+    survivor, which the merge gave its "register:" key.
+    """
+    by_key = {agreement.register_key: agreement for agreement in Agreement.objects.in_register()}
+    merged = AgreementKey.objects.filter(key__startswith=REGISTER_KEY_PREFIX).select_related(
+        "agreement"
+    )
+    for row in merged:
+        by_key.setdefault(row.key.removeprefix(REGISTER_KEY_PREFIX), row.agreement)
+    return [_register_entry(key, agreement) for key, agreement in sorted(by_key.items())]
+
+
+def _register_entry(key: str, agreement: Agreement) -> dict:
+    return {
+        "key": key,
+        "kind": agreement.kind,
+        "name": agreement.name,
+        "name_ru": agreement.name_ru,
+        "name_az": agreement.name_az,
+        "aliases": agreement.alias_list(),
+        "signed_on": agreement.signed_on,
+        "signed_place": agreement.signed_place,
+        "parties": agreement.parties,
+    }
 
 
 def register_after_migrate(sender, using: str, **kwargs) -> None:

@@ -344,3 +344,26 @@ def test_store_looks_rows_up_again_when_one_it_remembered_was_merged_away():
 
     assert Article.objects.get().source.name == "Trend"
     assert cache.sources["Trend"] == Source.objects.get(name="Trend").pk
+
+
+def test_register_entry_merged_into_another_agreement_matches_the_survivor():
+    store.add_register_entries([ENTRY])
+    survivor = make_agreement(name="Allied Interaction Declaration (kept)", kind="declaration")
+    registered = Agreement.objects.get(register_key=ALLIED)
+    AgreementKey.objects.filter(agreement=registered).update(agreement=survivor)
+    registered.delete()
+
+    register = Register.from_entries(store.register_entries())
+
+    assert register.key_for(AgreementKind.DECLARATION, "Allied Interaction Declaration") == ALLIED
+    article = stored(
+        extracted(agreements=[mention("Allied", "declaration:x", register_key=ALLIED)])
+    )
+    assert list(article.agreements.all()) == [survivor]
+
+
+def test_dry_run_register_writes_nothing_and_still_knows_the_files_entries():
+    register = store.prepare_register(dry_run=True)
+
+    assert register.entry(ALLIED) is not None
+    assert not Agreement.objects.exists()
