@@ -243,7 +243,7 @@ def _create_article(original, extracted, cache, found, now) -> Article:
 
 
 def _update_article(article: Article, original, extracted, cache, found, now) -> None:
-    _keep_revision(article, now)
+    _keep_revision(article, original, now)
     fields = _article_fields(extracted, cache, found)
     for name, value in fields.items():
         if not article.is_curated(name.removesuffix("_id")):
@@ -259,8 +259,13 @@ def _update_article(article: Article, original, extracted, cache, found, now) ->
     article.save()
 
 
-def _keep_revision(article: Article, now: dt.datetime) -> None:
-    """The current original becomes a revision; the caller replaces it with other bytes."""
+def _keep_revision(article: Article, original: Original, now: dt.datetime) -> None:
+    """The current original becomes a revision; the caller replaces it with other bytes.
+
+    A file changed back to bytes it held before makes that revision current
+    again: the article holds those bytes now, and no revision repeats them.
+    """
+    Revision.objects.filter(article=article, sha256=original.sha256).delete()
     Revision.objects.get_or_create(
         article=article,
         sha256=article.sha256,

@@ -367,3 +367,14 @@ def test_dry_run_register_writes_nothing_and_still_knows_the_files_entries():
 
     assert register.entry(ALLIED) is not None
     assert not Agreement.objects.exists()
+
+
+def test_no_revision_repeats_the_current_bytes_when_a_file_changes_back():
+    article = stored(extracted(), data=b"version one")
+    stored(extracted(), data=b"version two")
+
+    stored(extracted(), data=b"version one")
+
+    assert list(article.revisions.values_list("sha256", flat=True)) == [
+        hashlib.sha256(b"version two").hexdigest()
+    ]
