@@ -18,7 +18,7 @@ from articles.admin.mixins import (
 )
 from articles.forms import BulkTagForm
 from articles.models import Article, Mention, Revision
-from articles.search import search
+from articles.search import opaque_ids, search
 
 
 class YesNoFilter(ChoiceOnlyListFilter):
@@ -172,7 +172,10 @@ class ArticleAdmin(CurationAdmin):
         # The public search's engine and syntax: words, "phrases", -excluded, OR.
         if not search_term.strip():
             return queryset, False
-        return search(queryset, search_term).matching(), False
+        # As finished SQL: the admin nests the list's queryset in others (facet
+        # counts), where the engine's SQL naming the article table would break.
+        matching = search(queryset.model.objects.using(queryset.db), search_term).matching()
+        return queryset.filter(pk__in=opaque_ids(matching)), False
 
     def has_add_permission(self, request):
         # Articles come from files: the importer is the only thing that adds them.

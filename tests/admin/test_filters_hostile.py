@@ -114,3 +114,12 @@ def test_autocomplete_answers_when_the_term_holds_a_nul(curator_client, archive,
 def test_search_finds_the_row_when_the_term_holds_a_nul(curator_client, archive):
     response = changelist(curator_client, "tag", {"q": f"Ba{NUL}ku"})
     assert [tag.name for tag in response.context["cl"].result_list] == ["Baku"]
+
+
+@pytest.mark.parametrize("params", [{"source__isnull": "1"}, {"language": "en"}, {}])
+def test_search_answers_with_facet_counts_when_a_filter_is_chosen(curator_client, params):
+    make_article(title="Baku talks", body="Talks in Baku.", source=None)
+    make_article(title="Moscow talks", body="Talks in Moscow.", source=make_source())
+    response = changelist(curator_client, "article", {"q": "talks", "_facets": "1", **params})
+    assert response.status_code == HTTPStatus.OK
+    assert "Baku talks" in response.content.decode()
