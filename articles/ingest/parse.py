@@ -305,10 +305,13 @@ def _drop_furniture(lines: list[str], findings: _Findings, sources: KnownSources
 
 def _drop_calendar_heading(kept: list[str]) -> None:
     """'Ноябрь 2026' over a calendar's rows is the widget's month, not the article's date."""
-    heading = next((line for line in reversed(kept[-2:]) if line), "")
-    dated = date_only_line(heading) if heading else None
-    if dated and dated.published.precision is not Precision.DAY:
-        del kept[len(kept) - 1 - kept[::-1].index(heading)]
+    for back in (1, 2):
+        heading = kept[-back] if len(kept) >= back else ""
+        if heading:
+            dated = date_only_line(heading)
+            if dated and dated.published.precision is not Precision.DAY:
+                del kept[-back]
+            return
 
 
 def _is_site_footer(line: str, kept: list[str], findings: _Findings, sources: KnownSources) -> bool:

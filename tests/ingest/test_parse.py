@@ -553,6 +553,8 @@ def _best_time(text: str) -> float:
         "A | ",
         "(Trend) told Trend according to ",
         "Azerbaijan18 January 2025 ",
+        "Body line here.\n1 2 3 4 5 6 7\n",
+        "Тема: форум\n© 2020\n",
     ],
     ids=repr,
 )
