@@ -5,6 +5,7 @@ pages, read-only inlines and the admin stylesheet."""
 import datetime as dt
 
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.db.models import Count
 from django.http import QueryDict
 from django.template.response import TemplateResponse
@@ -89,6 +90,19 @@ class CurationAdmin(admin.ModelAdmin):
     def changelist_view(self, request, extra_context=None):
         request.GET = self._strict_query(request)
         return super().changelist_view(request, extra_context)
+
+    def get_changelist_instance(self, request):
+        """The list, or, when the address holds filters Django cannot apply
+        (a letter for an id), the whole list with a message: Django's own
+        answer is a page blaming the database installation."""
+        try:
+            return super().get_changelist_instance(request)
+        except IncorrectLookupParameters:
+            request.GET = QueryDict()
+            messages.warning(
+                request, _("The filters in this address could not be used; showing every row.")
+            )
+            return super().get_changelist_instance(request)
 
     def get_search_results(self, request, queryset, search_term):
         # The autocomplete of related fields searches here too.

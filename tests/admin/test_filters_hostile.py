@@ -123,3 +123,20 @@ def test_search_answers_with_facet_counts_when_a_filter_is_chosen(curator_client
     response = changelist(curator_client, "article", {"q": "talks", "_facets": "1", **params})
     assert response.status_code == HTTPStatus.OK
     assert "Baku talks" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"source__id__exact": "abc"},
+        {"source__id__exact": "1e5"},
+        {"p": "99999999999999999999"},
+        {"published_on__month": "99999999999999999999"},
+    ],
+)
+def test_list_shows_every_row_with_a_message_when_filters_cannot_apply(
+    curator_client, archive, params
+):
+    response = changelist(curator_client, "article", params)
+    assert response.status_code == HTTPStatus.OK
+    assert len(response.context["cl"].result_list) == 1
