@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
@@ -163,5 +164,5 @@ def test_every_generated_file_gets_exactly_one_line_when_imported(seed, drawn, r
         f"{len(bugs)} files failed on a bug, e.g. {bugs[0][0][:300]}; "
         f"its bytes: {batch[bugs[0][1]][:2000]!r}"
     )
-    key = "generated files through import_articles, one line each"
+    key = f"generated files through import_articles, one line each ({connection.vendor})"
     reliability_counts[key] = reliability_counts.get(key, 0) + files
