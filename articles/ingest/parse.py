@@ -267,6 +267,7 @@ def _listing_credit(line: str, sources: KnownSources) -> str | None:
 
 
 def _drop_furniture(lines: list[str], findings: _Findings, sources: KnownSources) -> list[str]:
+    """The article's lines: chrome, credits and addresses go (noted), and all after the footer."""
     kept: list[str] = []
     seen_paragraph = False
     last_paragraph = max(
@@ -274,33 +275,37 @@ def _drop_furniture(lines: list[str], findings: _Findings, sources: KnownSources
     )
     listings = _listings(lines, sources)
     for index, line in enumerate(lines):
-        if not line:
-            kept.append(line)
-            continue
-        marker = is_footer_marker(line)
-        if marker and seen_paragraph and index > last_paragraph:
+        if line and index > last_paragraph and seen_paragraph and is_footer_marker(line):
             break
-        if index in listings:
+        if line and index in listings:
             findings.claim(Claim.CITED, listings[index])
             findings.is_listing = True
-            continue
-        if not seen_paragraph and _is_banner(line, findings, sources):
-            continue
-        if _is_site_footer(line, kept, findings, sources):
-            continue
-        if is_calendar_row(line):
-            _drop_calendar_heading(kept)
-            continue
-        if marker or _take_credit_line(line, findings, sources) or _is_furniture(line):
-            if not seen_paragraph and is_navigation_bar(line):
-                findings.navigation_end = len(kept)
-            dated = date_in_path(line) if is_chrome(line) else None
-            if dated:
-                findings.note_date(dated, _DateRank.ADDRESS)
-            continue
-        seen_paragraph = seen_paragraph or is_paragraph(line)
-        kept.append(line)
+        elif not line or not _is_dropped(line, kept, seen_paragraph, findings, sources):
+            seen_paragraph = seen_paragraph or (bool(line) and is_paragraph(line))
+            kept.append(line)
     return kept
+
+
+def _is_dropped(
+    line: str, kept: list[str], seen_paragraph: bool, findings: _Findings, sources: KnownSources
+) -> bool:
+    """Whether a line is furniture; what it says about the page is noted on the way."""
+    if not seen_paragraph and _is_banner(line, findings, sources):
+        return True
+    if _is_site_footer(line, kept, findings, sources):
+        return True
+    if is_calendar_row(line):
+        _drop_calendar_heading(kept)
+        return True
+    furniture = is_footer_marker(line) or _take_credit_line(line, findings, sources)
+    if not (furniture or _is_furniture(line)):
+        return False
+    if not seen_paragraph and is_navigation_bar(line):
+        findings.navigation_end = len(kept)
+    dated = date_in_path(line) if is_chrome(line) else None
+    if dated:
+        findings.note_date(dated, _DateRank.ADDRESS)
+    return True
 
 
 def _drop_calendar_heading(kept: list[str]) -> None:
