@@ -321,3 +321,9 @@ def test_list_page_queries_do_not_grow_when_the_most_tags_are_chosen(client):
         assert [row.title for row in response.context["listing"].rows] == ["Every tag"]
         queries[count] = [query["sql"].count(" JOIN ") for query in captured.captured_queries]
     assert queries[1] == queries[MAX_VALUES]
+
+
+def test_list_page_answers_400_with_the_message_when_the_query_is_too_long(client, archive):
+    response = client.get("/articles/", {"q": "talks " * (MAX_QUERY_CHARS // 6 + 1)})
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert "asks for too much" in response.content.decode()
