@@ -9,7 +9,7 @@ import hashlib
 
 import pytest
 from django.apps import apps
-from django.db import IntegrityError
+from django.db import IntegrityError, OperationalError
 from django.test import override_settings
 from django.utils import timezone
 
@@ -378,3 +378,22 @@ def test_no_revision_repeats_the_current_bytes_when_a_file_changes_back():
     assert list(article.revisions.values_list("sha256", flat=True)) == [
         hashlib.sha256(b"version two").hexdigest()
     ]
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["database is locked", "deadlock detected\nDETAIL:  Process 7 waits for ShareLock"],
+)
+def test_store_tries_the_file_again_when_the_database_was_busy(monkeypatch, message):
+    real, calls = store._store_once, []
+
+    def busy_once(*args):
+        calls.append(1)
+        if len(calls) == 1:
+            raise OperationalError(message)
+        return real(*args)
+
+    monkeypatch.setattr(store, "_store_once", busy_once)
+
+    assert stored(extracted()).title == "Baku and Moscow sign documents"
+    assert len(calls) == 2
