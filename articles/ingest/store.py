@@ -304,8 +304,10 @@ def _source_id(name: str, cache: LookupCache, found: LookupCache) -> int:
 def _credit_ids(extracted: Extracted, cache: LookupCache, found: LookupCache) -> list[int]:
     """The agencies the text cites, as sources; never its publisher again."""
     publisher = extracted.article.source
-    names = [name for name in extracted.article.credits if name != publisher]
-    return sorted({_source_id(name, cache, found) for name in names})
+    credited = {_source_id(name, cache, found) for name in extracted.article.credits}
+    # Under another of its names ("Trend" and "Trend News Agency"), still the publisher.
+    credited.discard(_source_id(publisher, cache, found) if publisher else None)
+    return sorted(credited)
 
 
 def _tag_ids(mentions: tuple[TagMention, ...], cache: LookupCache, found: LookupCache) -> list[int]:

@@ -397,3 +397,12 @@ def test_store_tries_the_file_again_when_the_database_was_busy(monkeypatch, mess
 
     assert stored(extracted()).title == "Baku and Moscow sign documents"
     assert len(calls) == 2
+
+
+def test_publisher_is_not_credited_when_the_text_names_it_by_another_name():
+    trend = make_source(name="Trend")
+    trend.aliases.create(name="Trend News Agency")
+
+    article = stored(extracted(source="Trend", credits=["Trend News Agency", "TASS"]))
+
+    assert list(article.credits.values_list("name", flat=True)) == ["TASS"]
