@@ -99,3 +99,11 @@ def test_article_page_has_no_credits_line_when_it_credits_nobody(client):
     html = client.get(make_article().get_absolute_url()).content.decode()
 
     assert "<dt>Credits</dt>" not in html
+
+
+def test_article_page_marks_a_document_with_other_parties_when_it_mentions_one(client, documents):
+    article = make_article(agreements=documents)
+
+    html = client.get(article.get_absolute_url()).content.decode()
+
+    assert html.count("parties beyond Azerbaijan and Russia") == 1
