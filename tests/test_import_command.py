@@ -473,3 +473,22 @@ def test_file_fails_alike_on_both_databases_when_its_path_is_too_long(tmp_path):
     assert code == 1
     assert "characters long (limit 1,000)" in out
     assert not Article.objects.exists()
+
+
+def test_output_bytes_are_utf8_when_a_file_name_is_not(tmp_path):
+    # Through a real process: call_command's StringIO would hide what the
+    # terminal's encoder (surrogateescape) makes of a name's raw 0xFF byte.
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / os.fsdecode(b"caf\xff.txt")).write_bytes(GOOD)
+    env = os.environ | {"DATABASE_URL": f"sqlite:///{tmp_path}/never-migrated.sqlite3"}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "import_articles", "--dry-run", "--json", str(folder)],
+        cwd=SEEDS.parents[1],
+        env=env,
+        capture_output=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert b"\xff" not in result.stdout + result.stderr
+    assert json.loads(result.stdout.decode("utf-8"))["file"] == "in/caf\\xff.txt"
