@@ -73,3 +73,15 @@ def test_staff_see_the_failed_attempts_in_the_admin(fresh_client, curator):
     page = fresh_client.get("/admin/axes/accessattempt/")
     assert page.status_code == HTTPStatus.OK
     assert b"curator" in page.content
+
+
+def test_curators_can_lift_a_lock_out_when_someone_is_locked_out(fresh_client, curator):
+    for _ in range(5):
+        _log_in(fresh_client, "someone", "wrong")
+    fresh_client.force_login(curator)
+    attempt = AccessAttempt.objects.get(username="someone")
+    page = fresh_client.get("/admin/axes/accessattempt/")
+    assert page.status_code == HTTPStatus.OK
+    delete = f"/admin/axes/accessattempt/{attempt.pk}/delete/"
+    assert fresh_client.post(delete, {"post": "yes"}).status_code == HTTPStatus.FOUND
+    assert not AccessAttempt.objects.filter(username="someone").exists()
