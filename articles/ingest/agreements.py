@@ -10,6 +10,8 @@ names nothing wastes their time.
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import itertools
 import re
 from dataclasses import dataclass, replace
@@ -84,25 +86,61 @@ def extract_agreements(
     return list(found.values())
 
 
+class _Facts:
+    """What one document word's mention may need beyond its name, each read when first asked.
+
+    Most document words in a long or hostile text name nothing: their name
+    tells no document apart and the register knows none of their words. They
+    must not pay for reading a signing date (every date format over the
+    window), whether the signing is planned, or who signed; the answers are
+    the same whenever they are read.
+    """
+
+    def __init__(
+        self, window: Window, kind: AgreementKind, candidate: Candidate | None, context: _Article
+    ) -> None:
+        self.window, self.kind, self.candidate, self.context = window, kind, candidate, context
+
+    @functools.cached_property
+    def is_signed(self) -> bool:
+        return not is_planned(self.window)
+
+    @functools.cached_property
+    def signing(self) -> tuple[dt.date | None, str]:
+        return signing_date(self.window, self.context.published, self.is_signed)
+
+    @functools.cached_property
+    def year(self) -> int | None:
+        """The year of signing, else one written next to the document word."""
+        signed_on = self.signing[0]
+        return signed_on.year if signed_on else _year_near(self.window)
+
+    @functools.cached_property
+    def parties(self) -> tuple[str, ...]:
+        """Who signed the document the word names as read first (not a register's short form)."""
+        candidate = self.candidate or Candidate(self.kind, "", ())
+        return signatories(candidate.name, candidate.parties, self.window, self.context.countries)
+
+
 def _mention_at(window: Window, kind: AgreementKind, context: _Article) -> AgreementMention | None:
     if names_many(window):
         return None
     candidate = candidate_at(window, kind, context.language)
-    is_signed = not is_planned(window)
-    signed_on, date_note = signing_date(window, context.published, is_signed)
+    facts = _Facts(window, kind, candidate, context)
     register_key = None
     if context.register is not None:
-        year = signed_on.year if signed_on else _year_near(window)
-        candidate, register_key = _registered(candidate, window, kind, context, year)
+        candidate, register_key = _registered(candidate, window, kind, context.register, facts)
     if candidate is None:
         return None
+    signed_on, date_note = facts.signing
+    # Without a register entry the candidate is the one the facts were read for.
     entry = context.register.entry(register_key) if context.register and register_key else None
     return AgreementMention(
         name=candidate.name,
         kind=candidate.kind,
         key=agreement_key(candidate.kind, candidate.name),
-        is_signed=is_signed,
-        parties=entry.parties if entry else _parties(candidate, window, context),
+        is_signed=facts.is_signed,
+        parties=entry.parties if entry else facts.parties,
         signed_on=signed_on,
         sentence=window.context[:1000],
         register_key=register_key,
@@ -110,16 +148,12 @@ def _mention_at(window: Window, kind: AgreementKind, context: _Article) -> Agree
     )
 
 
-def _parties(candidate: Candidate, window: Window, context: _Article) -> tuple[str, ...]:
-    return signatories(candidate.name, candidate.parties, window, context.countries)
-
-
 def _registered(
     candidate: Candidate | None,
     window: Window,
     kind: AgreementKind,
-    context: _Article,
-    year: int | None,
+    register: Register,
+    facts: _Facts,
 ) -> tuple[Candidate | None, str | None]:
     """The candidate matched to its register entry, by its name or by the words before it.
 
@@ -127,17 +161,19 @@ def _registered(
     'the 1997 treaty' and, signed on a day the register knows, 'a joint
     statement' are found only this way.
     """
-    register = context.register
-    assert register is not None
-    parties = _parties(candidate or Candidate(kind, "", ()), window, context)
     if candidate is not None:
         subject = candidate.subject or candidate.name
-        key = register.key_for(
-            candidate.kind, subject, year=_year_hint(subject, year), parties=parties
-        )
-        if key is not None:
-            return candidate, key
-    return _short_form(candidate, window, kind, register, year=year, parties=parties)
+        if register.may_name(subject):
+            years = _YEAR.findall(subject)
+            key = register.key_for(
+                candidate.kind,
+                subject,
+                year=int(years[0]) if years else facts.year,
+                parties=facts.parties,
+            )
+            if key is not None:
+                return candidate, key
+    return _short_form(candidate, window, kind, register, facts)
 
 
 def _short_form(
@@ -145,9 +181,7 @@ def _short_form(
     window: Window,
     kind: AgreementKind,
     register: Register,
-    *,
-    year: int | None,
-    parties: tuple[str, ...],
+    facts: _Facts,
 ) -> tuple[Candidate | None, str | None]:
     """The register entry that the words just before the document word name, with them."""
     for premodifier in _premodifiers(window.before):
@@ -158,7 +192,11 @@ def _short_form(
         if not premodifier and candidate is not None:
             break
         short = " ".join([*words, window.word])
-        key = register.key_for(kind, short, year=int(years[0]) if years else year, parties=parties)
+        if not register.may_name(short):
+            continue
+        key = register.key_for(
+            kind, short, year=int(years[0]) if years else facts.year, parties=facts.parties
+        )
         if key is not None:
             name = short if candidate is None else f"{' '.join(words)} {candidate.name}".strip()
             return Candidate(kind, capitalised(name), ()), key
@@ -186,11 +224,6 @@ def _premodifiers(before: str) -> list[str]:
             break
         tokens.insert(0, bare)
     return [" ".join(tokens[-count:]) for count in range(1, len(tokens) + 1)] or [""]
-
-
-def _year_hint(name: str, signing_year: int | None) -> int | None:
-    years = _YEAR.findall(name)
-    return int(years[0]) if years else signing_year
 
 
 def _keep_distinct(found: dict[str, AgreementMention], mention: AgreementMention) -> None:

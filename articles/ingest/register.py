@@ -36,11 +36,12 @@ record is worse than a new suggestion a curator merges.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from articles.ingest.document import AgreementKind
@@ -138,6 +139,8 @@ def _stem(word: str) -> str:
 _UNTELLING = frozenset(_stem(word) for word in _folded(_UNTELLING_WORDS).split())
 
 
+# Extraction asks for the stems of the same few words before every document word.
+@functools.lru_cache(maxsize=8192)
 def stems(text: str) -> frozenset[str]:
     """The distinctive stems of a name, the same for any casing and case ending."""
     found = {_stem(word) for word in _WORD.findall(_folded(text)) if len(word) >= 2}
@@ -148,20 +151,49 @@ def kinds_compatible(first: AgreementKind, second: AgreementKind) -> bool:
     return any(first in group and second in group for group in _KIND_GROUPS)
 
 
+# One import run asks about the same few mentions thousands of times (a hostile
+# text repeats its document words); past this many distinct questions the
+# answers are forgotten and asked again, so memory stays bounded.
+KEY_FOR_MEMO_SIZE = 10_000
+
+
 @dataclass(frozen=True, eq=False)
 class Register:
-    """Known documents with their names' stems, ready to match mentions against."""
+    """Known documents with their names' stems, ready to match mentions against.
+
+    A mention is compared only with the entries whose names share a stem with
+    it (`_sharing`), found through an index by stem, not by scanning every
+    entry: the register grows as curators add documents, and a text may hold
+    five hundred document words.
+    """
 
     entries: tuple[RegisterEntry, ...]
     name_stems: tuple[tuple[frozenset[str], ...], ...]
+    _by_key: dict[str, RegisterEntry] = field(default_factory=dict, repr=False)
+    _by_stem: dict[str, frozenset[int]] = field(default_factory=dict, repr=False)
+    _by_prefix: dict[str, frozenset[int]] = field(default_factory=dict, repr=False)
+    _sharing_memo: dict[str, frozenset[int]] = field(default_factory=dict, repr=False)
+    _key_for_memo: dict[tuple, str | None] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_entries(cls, raw_entries: Iterable[Mapping]) -> Register:
         entries = tuple(_entry(raw) for raw in raw_entries)
-        return cls(entries, tuple(tuple(stems(name) for name in e.names) for e in entries))
+        name_stems = tuple(tuple(stems(name) for name in e.names) for e in entries)
+        by_key: dict[str, RegisterEntry] = {}
+        for entry in entries:
+            by_key.setdefault(entry.key, entry)
+        by_stem, by_prefix = _stem_index(name_stems)
+        return cls(entries, name_stems, by_key, by_stem, by_prefix)
 
     def entry(self, key: str) -> RegisterEntry | None:
-        return next((entry for entry in self.entries if entry.key == key), None)
+        return self._by_key.get(key)
+
+    def may_name(self, name: str) -> bool:
+        """False when `key_for` finds nothing for this name whatever its kind, year or parties:
+        it has distinctive stems and no entry's names share one. A caller asks this
+        before working out a year and parties that cost more than the lookup."""
+        mention = stems(name)
+        return not mention or any(self._sharing(stem) for stem in mention)
 
     def key_for(
         self,
@@ -177,7 +209,17 @@ class Register:
         mention names) rule out entries signed in another year or by other
         countries: a 2016 trilateral "Baku Declaration" is not the 2001 one.
         """
-        mention, named = stems(name), set(parties)
+        mention, named = stems(name), frozenset(parties)
+        question = (kind, mention, year, named)
+        if question not in self._key_for_memo:
+            if len(self._key_for_memo) >= KEY_FOR_MEMO_SIZE:
+                self._key_for_memo.clear()
+            self._key_for_memo[question] = self._answer(kind, mention, year, named)
+        return self._key_for_memo[question]
+
+    def _answer(
+        self, kind: AgreementKind, mention: frozenset[str], year: int | None, named: frozenset[str]
+    ) -> str | None:
         candidates = [
             index
             for index, entry in enumerate(self.entries)
@@ -185,10 +227,13 @@ class Register:
             and (year is None or entry.year is None or entry.year == year)
             and named <= set(entry.parties or named)
         ]
+        # A name sharing no stem with a non-empty mention can neither hold it nor be held.
+        sharing = set().union(*(self._sharing(stem) for stem in mention)) if mention else None
         matches = [
             index
             for index in candidates
-            if self._points_at(index, mention, candidates, year_agrees=year is not None)
+            if (sharing is None or index in sharing)
+            and self._points_at(index, mention, candidates, year_agrees=year is not None)
         ]
         return _best(self.entries, matches, self.name_stems, mention)
 
@@ -207,8 +252,36 @@ class Register:
 
     def _told_apart(self, index: int, mention: frozenset[str], rivals: list[int]) -> bool:
         """A stem of the mention that no other entry of a compatible kind has."""
-        others = [names for rival in rivals if rival != index for names in self.name_stems[rival]]
-        return any(not any(_covers(names, {stem}) for names in others) for stem in mention)
+        others = set(rivals) - {index}
+        return any(not (self._sharing(stem) & others) for stem in mention)
+
+    def _sharing(self, stem: str) -> frozenset[int]:
+        """The entries with a name stem that is `stem` or begins it or that it begins."""
+        if stem not in self._sharing_memo:
+            found = set(self._by_stem.get(stem, ()))
+            for length in range(3, min(len(stem), _STEM_LETTERS_INFLECTED)):
+                found |= self._by_stem.get(stem[:length], frozenset())
+            if 3 <= len(stem) < _STEM_LETTERS_INFLECTED:
+                found |= self._by_prefix.get(stem, frozenset())
+            self._sharing_memo[stem] = frozenset(found)
+        return self._sharing_memo[stem]
+
+
+def _stem_index(
+    name_stems: tuple[tuple[frozenset[str], ...], ...],
+) -> tuple[dict[str, frozenset[int]], dict[str, frozenset[int]]]:
+    """The entries by each stem of their names, and by each short word that begins one."""
+    by_stem: dict[str, set[int]] = {}
+    by_prefix: dict[str, set[int]] = {}
+    for index, names in enumerate(name_stems):
+        for stem in set().union(*names):
+            by_stem.setdefault(stem, set()).add(index)
+            for length in range(3, min(len(stem), _STEM_LETTERS_INFLECTED)):
+                by_prefix.setdefault(stem[:length], set()).add(index)
+    return (
+        {stem: frozenset(found) for stem, found in by_stem.items()},
+        {prefix: frozenset(found) for prefix, found in by_prefix.items()},
+    )
 
 
 def _covers(container: Iterable[str], contained: Iterable[str]) -> bool:
