@@ -107,6 +107,16 @@ class Source(models.Model):
 
     class Meta:
         ordering = ["name", "pk"]
+        constraints = [
+            # The address is printed as a link on public pages: only the web's
+            # own schemes, so no write path can store a javascript: link.
+            models.CheckConstraint(
+                condition=Q(site_url="")
+                | Q(site_url__istartswith="http://")
+                | Q(site_url__istartswith="https://"),
+                name="articles_source_site_url_web",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -145,3 +145,12 @@ def test_agreement_aliases_are_read_one_a_line_without_blanks():
     agreement = Agreement(aliases="Moscow Declaration\n\n  Московская декларация \n")
 
     assert agreement.alias_list() == ["Moscow Declaration", "Московская декларация"]
+
+
+@pytest.mark.parametrize("address", ["javascript:alert(1)", "data:text/html,x", "//evil"])
+def test_source_address_is_refused_when_it_is_not_a_web_link(address):
+    assert _violates(lambda: make_source(site_url=address))
+
+
+def test_source_address_is_kept_when_it_is_a_web_link():
+    assert make_source(site_url="HTTPS://trend.az/").site_url == "HTTPS://trend.az/"
