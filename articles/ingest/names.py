@@ -57,6 +57,10 @@ _PASSIVE_ADVERBIAL = re.compile(
 _PARTICIPLE = re.compile(
     r"^(?i:signed|concluded|adopted|reached|подписанн\w+|заключенн\w+)\s+(?=(?i:between|on|of|между|о|об)\s)"
 )
+# "an agreement with Russia on ...": the partner is who signed, the name goes on after it.
+_WITH_PARTNER = re.compile(
+    r"^(?i:with|с|со)\s+(?:the\s+)?[^,;.]{1,80}?\s(?=(?i:on|of|about|regarding|concerning|о|об)\s)"
+)
 _QUALIFIER_START = re.compile(
     r"^(?i:on|of|between|for|about|regarding|concerning|in the field|in the sphere|until|till|"
     r"о|об|между|в области|в сфере|по|на период|до|сотрудничеств\w*|развити\w*|"
@@ -80,7 +84,8 @@ _QUALIFIER_STOP = re.compile(
     r"whose|signed|concluded|adopted|as well as|aims?|includes?|provides?|envisages?|"
     r"stipulates?|covers?|during|within|in the framework|at the|by|following|after|before|"
     r"under|today|yesterday|last|this week|this month|this year|earlier|"
-    r"был|была|было|были|будет|будут|подписан\w*|заключ\w*|котор\w+|что|а также|"
+    r"был|была|было|были|будет|будут|подписан\w*|подписал\w*|\w+(?:лись|лось|лась|лся)|"
+    r"заключ\w*|котор\w+|что|а также|"
     r"в рамках|во время|в ходе|по итогам|после|до конца|by the end|сегодня|вчера|накануне|"
     r"где|где-то|когда|как|почему|если|ли|уже|ещё|еще|тоже|только|можно|нужно|надо)(?!\w)"
     rf"|\s(?:and|or|и|və)\s+(?:(?:a|an|the|other|also)\s+)?(?i:{KIND_WORDS})(?!\w)"
@@ -152,6 +157,7 @@ def _qualifier(after: str, kind: AgreementKind) -> str:
         if _PASSIVE_ADVERBIAL.match(after):
             return ""
     after = _PARTICIPLE.sub("", after)
+    after = _WITH_PARTNER.sub("", after)
     if after[:1] in QUOTE_CHARS:
         quoted = _QUOTED.match(after)
         return quoted.group(0).strip(QUOTE_CHARS) if quoted else ""

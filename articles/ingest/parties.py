@@ -24,6 +24,17 @@ PARTY_END = re.compile(
 )
 _SIGNING_VERB = re.compile(r"(?i:\bsigned\b|подписали|imzalayıb\w{0,3})")
 _CLAUSE_MARK = re.compile(r"[,;.]")
+NEAR_CHARS = 120
+LIST_ITEM_WORDS = 3
+AFTER_NAME_CHARS = 250
+_PARTNER = re.compile(
+    r"(?i:\b(?:with|с|со)\s+(?:the\s+)?\w+(?:\s\w+)?"
+    r"|\w+(?:la|lə|yla|ylə)\b|\w+\s+ilə\b)"
+)
+_SIGNED_BY = re.compile(
+    r"^[^.;]*?\b(?i:подписали|подписаны|подписан|signed by|were signed by|was signed by)\s+"
+    r"(?P<signers>[^.;]{1,120})"
+)
 ORGANISATION_WORD = re.compile(
     r"(?i:\b(?:agency|corporation|ministry|ministries|government|company|fund|bank|committee|"
     r"service|council|chamber|university|railways?|centre|center|institute|authority|office|"
@@ -31,17 +42,70 @@ ORGANISATION_WORD = re.compile(
     r"cəmiyyəti|агентств\w*|министерств\w*|правительств\w*|корпораци\w*|центр\w*|фонд\w*|"
     r"служб\w*|комитет\w*|компани\w*|банк\w*|палат\w*|ведомств\w*|дорог\w*)\b)"
 )
+# A country by its names in the three languages (any case ending), its capital and the
+# leaders who sign for it: "Aliyev, Putin and Pashinyan signed ..." names three parties.
 _COUNTRIES: tuple[tuple[str, str], ...] = (
-    ("Azerbaijan", r"azerbaijan\w*|азербайджан\w*|azərbaycan\w*|baku|баку|bakı\w*"),
-    ("Russia", r"russia\w*|росси\w+|рф|russiya\w*|rusiya\w*|kremlin|moscow|москв\w+|moskva\w*"),
-    ("Armenia", r"armenia\w*|армени\w+|армянск\w*|ermənistan\w*|yerevan|ереван\w*|irəvan\w*"),
-    ("Iran", r"iran\w*|иран\w*|İran\w*|tehran|тегеран\w*|tehran\w*"),
-    ("Kazakhstan", r"kazakh\w*|казахстан\w*|qazaxıstan\w*|astana|астан\w+"),
-    ("Turkmenistan", r"turkmen\w*|туркмен\w*|türkmənistan\w*|ashgabat|ашхабад\w*"),
-    ("Turkey", r"turkey|turkish|türkiy\w*|турци\w+|турецк\w*|ankara|анкар\w+"),
-    ("Georgia", r"georgia\w*|грузи\w+|gürcüstan\w*"),
-    ("Belarus", r"belarus\w*|беларус\w*|белорус\w*|belarus"),
+    (
+        "Azerbaijan",
+        r"azerbaijan\w*|азербайджан\w*|azərbaycan\w*|baku|баку|bakı\w*|aliyev|алиев\w*|əliyev\w*",
+    ),
+    (
+        "Russia",
+        r"russia\w*|росси\w+|рф|russiya\w*|rusiya\w*|kremlin|moscow|москв\w+|moskva\w*"
+        r"|putin\w*|путин\w*|medvedev\w*|медведев\w*|mishustin\w*|мишустин\w*",
+    ),
+    (
+        "Armenia",
+        r"armenia\w*|армени\w+|армянск\w*|ermənistan\w*|yerevan|ереван\w*|irəvan\w*"
+        r"|pashinyan\w*|пашинян\w*|paşinyan\w*|sargsyan\w*|саргсян\w*|sarkisyan\w*",
+    ),
+    (
+        "Iran",
+        r"iran\w*|иран\w*|tehran\w*|тегеран\w*|rouhani\w*|роухани|ruhani\w*|raisi\w*|раиси"
+        r"|rəisi\w*|pezeshkian\w*|пезешкиан\w*|pezeşkian\w*",
+    ),
+    (
+        "Kazakhstan",
+        r"kazakh\w*|казах\w*|qazax\w*|astana|астан\w+|tokayev\w*|токаев\w*|nazarbayev\w*"
+        r"|назарбаев\w*",
+    ),
+    ("Turkmenistan", r"turkmen\w*|туркмен\w*|türkmən\w*|ashgabat|ашхабад\w*|aşqabad\w*"),
+    (
+        "Turkey",
+        r"turkey|turkish|türkiy\w*|турци\w+|турецк\w*|ankara|анкар\w+|erdogan\w*|erdoğan\w*"
+        r"|эрдоган\w*|ərdoğan\w*",
+    ),
+    ("Georgia", r"georgia\w*|грузи\w+|gürcüstan\w*|tbilisi|тбилис\w+|tiflis\w*"),
+    ("Belarus", r"belarus\w*|беларус\w*|белорус\w*|lukashenk\w*|лукашенк\w*|minsk|минск\w*"),
+    ("Kyrgyzstan", r"kyrgyz\w*|киргиз\w*|кыргыз\w*|qırğız\w*|bishkek|бишкек\w*"),
+    ("Tajikistan", r"tajik\w*|таджик\w*|tacik\w*|dushanbe|душанбе"),
+    ("Uzbekistan", r"uzbek\w*|узбек\w*|özbək\w*|tashkent|ташкент\w*|daşkənd\w*"),
+    ("Moldova", r"moldova\w*|молдави\w+|молдов\w+|kishinev|chisinau|кишин[её]в\w*"),
+    ("Ukraine", r"ukrain\w*|украин\w*|ukrayna\w*|kyiv|kiev|киев\w*"),
     ("China", r"china|chinese|кита\w+|çin\b"),
+    # Unions of states sign as one party: an agreement "of the CIS" is not Azerbaijan and Russia's.
+    (
+        "CIS",
+        r"cis|снг|mdb|commonwealth of independent states|содружеств\w* независимых государств"
+        r"|müstəqil dövlətlər birliy\w*",
+    ),
+    (
+        "EAEU",
+        r"eaeu|eaeu's|еаэс|евразийск\w* экономическ\w* (?:союз|комисси)\w*|eurasian economic "
+        r"(?:union|commission)|avrasiya iqtisadi (?:birliy|komissiya)\w*",
+    ),
+    ("CSTO", r"csto|одкб|kthm|collective security treaty organi[sz]ation"),
+    ("European Union", r"european union|евросоюз\w*|европейск\w* союз\w*|avropa ittifaq\w*"),
+)
+# The five states on the Caspian sign its conventions together.
+CASPIAN_STATES = ("Azerbaijan", "Russia", "Iran", "Kazakhstan", "Turkmenistan")
+# A convention on the Caspian Sea is the five states' (the legal status, the environment).
+_CASPIAN_CONVENTION = re.compile(
+    r"(?i:(?:convention|конвенци|konvensiya).*(?:caspian|каспийск|xəzər)"
+    r"|(?:caspian|каспийск|xəzər).*(?:convention|конвенци|konvensiya))"
+)
+_CASPIAN_PARTIES = re.compile(
+    r"(?i:caspian (?:states|summit|littoral)|littoral states|прикаспийск\w*|xəzəryanı)"
 )
 COUNTRY = re.compile(
     r"(?<!\w)(?:"
@@ -51,7 +115,8 @@ COUNTRY = re.compile(
 )
 _SEVERAL_PARTIES = re.compile(
     r"(?i:trilateral|tripartite|three-party|five-party|multilateral|littoral|caspian states|"
-    r"caspian summit|heads of state|"
+    r"caspian summit|heads of state|five presidents|five leaders|пят\w* президент\w*|"
+    r"beş prezident\w*|beş dövlət\w*|"
     r"трехсторонн\w*|трёхсторонн\w*|пятисторонн\w*|прикаспийск\w*|üçtərəfli|beştərəfli|"
     r"xəzəryanı)"
 )
@@ -91,43 +156,108 @@ def _party(text: str) -> str | None:
 def signatories(
     name: str, named_parties: tuple[str, ...], window: Window, article_countries: tuple[str, ...]
 ) -> tuple[str, ...]:
-    """Who signed: named in the document's name, as the sentence's signing subject, or the
-    countries around it; more than two when the text says there were more sides.
+    """Who signed: named in the document's name, as the sentence's signing subject or partner,
+    or the countries around it; more than two when the text says there were more sides.
 
     `named_parties` are those the name's reading found ("between ..."), and
     `article_countries` those the whole article names, Azerbaijan and Russia first.
     """
-    several = _SEVERAL_PARTIES.search(window.context)
+    several = _SEVERAL_PARTIES.search(window.context) or _CASPIAN_CONVENTION.search(name)
+    # The sentence's subject before the name's own countries: an agreement "on transit
+    # through Georgia and Iran" signed by Azerbaijan and Russia is theirs.
     for found in (
-        countries_named(name),
         named_parties,
-        countries_named(window.before[-40:].split(",")[-1]),
         _signing_subject(window.before[-200:]),
+        countries_named(name),
+        countries_named(list_tail(window.before[-NEAR_CHARS:])),
+        _signed_by(window.after),
     ):
         if len(found) >= 2:
-            if several:
-                return _with_others(found, article_countries)
-            nearby = countries_named(window.before[-200:])
-            return tuple(dict.fromkeys((*found, *(c for c in nearby if c in BILATERAL))))
+            return _completed(found, bool(several), window, article_countries, name)
     if several:
-        return _with_others(countries_named(window.context), article_countries)
+        return _with_others(countries_named(window.context), article_countries, window, name)
     around = countries_named(window.context)
     if "Azerbaijan" in around and "Russia" in around:
-        return ("Azerbaijan", "Russia")
-    return named_parties
+        return BILATERAL
+    # One union of states or a third country alone is still not Azerbaijan and Russia.
+    third = any(country not in BILATERAL for country in around)
+    return named_parties or (around if len(around) >= 2 or third else ())
+
+
+def _completed(
+    found: tuple[str, ...],
+    several: bool,
+    window: Window,
+    article_countries: tuple[str, ...],
+    name: str,
+) -> tuple[str, ...]:
+    """The parties found, with the others a trilateral or Caspian document has, or with
+    Azerbaijan or Russia when the words just before name them as a side too."""
+    if several or _CASPIAN_CONVENTION.search(name):
+        return _with_others(found, article_countries, window, name)
+    nearby = countries_named(window.before[-200:])
+    return tuple(dict.fromkeys((*found, *(c for c in nearby if c in BILATERAL))))
+
+
+def list_tail(before: str) -> str:
+    """The last clause of `before`, with the items of a list it ends ('Kazakhstan, Azerbaijan
+    and Russia'): a comma continues the list when a short item or a country precedes it."""
+    parts = _CLAUSE_MARK.split(before)
+    tail = parts.pop()
+    while parts and COUNTRY.match(tail.lstrip()) and _is_list_item(parts[-1]):
+        tail = f"{parts.pop()},{tail}"
+    return tail
+
+
+def _is_list_item(part: str) -> bool:
+    words = part.split()
+    return 0 < len(words) <= LIST_ITEM_WORDS or bool(COUNTRY.match(part.lstrip()))
 
 
 def _signing_subject(before: str) -> tuple[str, ...]:
-    """The countries of 'Moscow and Tehran have signed an ...' just before the document word."""
+    """The countries of 'Moscow and Tehran have signed an ...' or 'Russia signed with Iran an
+    ...' just before the document word."""
     verbs = list(_SIGNING_VERB.finditer(before))
     if not verbs or _CLAUSE_MARK.search(before, verbs[-1].end()):
-        return ()
-    subject = _CLAUSE_MARK.split(before[: verbs[-1].start()])[-1][-SUBJECT_CHARS:]
-    return countries_named(subject)
+        return _partner(before[-NEAR_CHARS:]) if verbs else ()
+    subject = list_tail(before[: verbs[-1].start()])[-SUBJECT_CHARS:]
+    return tuple(dict.fromkeys(countries_named(subject) + _partner(before[verbs[-1].end() :])))
 
 
-def _with_others(found: tuple[str, ...], article_countries: tuple[str, ...]) -> tuple[str, ...]:
-    """A trilateral or Caspian document: the countries it names and the others the article does."""
+def _partner(text: str) -> tuple[str, ...]:
+    """The countries a signing is 'with': 'with Iran', 'с Ираном', 'İranla', 'İran ilə'."""
+    return tuple(
+        dict.fromkeys(
+            country
+            for match in _PARTNER.finditer(text)
+            for country in countries_named(match.group(0))
+        )
+    )
+
+
+def _signed_by(after: str) -> tuple[str, ...]:
+    """The countries of '... подписали Азербайджан и Туркменистан', '... was signed by ...'."""
+    signed = _SIGNED_BY.search(after[:AFTER_NAME_CHARS])
+    return countries_named(_list_head(signed.group("signers"))) if signed else ()
+
+
+def _list_head(text: str) -> str:
+    """The first clause of `text` with the list it opens: 'the customs of Azerbaijan, Georgia
+    and Turkey in Baku, and on ...' ends before 'and on'."""
+    parts = text.split(",")
+    head = parts.pop(0)
+    while parts and COUNTRY.match(re.sub(r"^\s*(?:and|и|və)\s", "", parts[0]).lstrip()):
+        head = f"{head},{parts.pop(0)}"
+    return head
+
+
+def _with_others(
+    found: tuple[str, ...], article_countries: tuple[str, ...], window: Window, name: str
+) -> tuple[str, ...]:
+    """A trilateral or Caspian document: the countries it names and the others the article
+    does; a Caspian one has all five shores' states."""
+    if _CASPIAN_PARTIES.search(window.context) or _CASPIAN_CONVENTION.search(name):
+        return tuple(dict.fromkeys((*found, *CASPIAN_STATES)))
     if len(found) >= 3:
         return found
     return tuple(dict.fromkeys((*found, *article_countries)))

@@ -293,3 +293,62 @@ def test_counts_the_documents_signed_when_the_text_states_a_number(body, languag
 def test_counts_nothing_when_the_number_is_a_running_total():
     body = "More than 150 agreements have been signed between the two countries since 1992."
     assert count_documents_signed(article(body)) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "third"),
+    [
+        ("Russia signed with Iran an agreement on the Rasht–Astara railway line.", "Iran"),
+        (
+            "Kazakhstan, Azerbaijan and Russia signed an agreement on the junction point.",
+            "Kazakhstan",
+        ),
+        ("Aliyev, Putin and Pashinyan signed a trilateral statement on Karabakh.", "Armenia"),
+        ("Leaders of the five Caspian states signed the Convention on the Legal Status.", "Iran"),
+        ("The CIS heads of state signed an agreement on cooperation in energy.", "CIS"),
+        ("Россия подписала с Казахстаном соглашение о сотрудничестве в энергетике.", "Kazakhstan"),
+        (
+            "Главы МИД Азербайджана, России и Армении приняли трехстороннее заявление о связях.",
+            "Armenia",
+        ),
+        (
+            "Лидеры прикаспийских государств подписали Конвенцию о правовом статусе моря.",
+            "Turkmenistan",
+        ),
+        (
+            "Протокол о таможенном сотрудничестве подписали Азербайджан и Туркменистан.",
+            "Turkmenistan",
+        ),
+        ("Rusiya İranla qaz tədarükü haqqında memorandum imzalayıb.", "Iran"),
+        (
+            "Azərbaycan ilə Qazaxıstan arasında nəqliyyat haqqında memorandum imzalanıb.",
+            "Kazakhstan",
+        ),
+        (
+            "Xəzəryanı dövlətlərin başçıları hüquqi status haqqında Konvensiyanı imzalayıblar.",
+            "Iran",
+        ),
+        (
+            "MDB dövlət başçıları energetika sahəsində əməkdaşlıq haqqında saziş imzalayıblar.",
+            "CIS",
+        ),
+    ],
+)
+def test_keeps_a_document_off_the_bilateral_list_when_a_third_party_signed_it(sentence, third):
+    (mention,) = extract_agreements(parse(sentence), load_register())
+    assert third in mention.parties
+    assert not mention.is_bilateral
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Azerbaijan and Russia signed an agreement on transit through Georgia and Iran.",
+        "Azerbaijan signed an agreement with Russia on the protection of investments.",
+        "Россия и Азербайджан подписали соглашение о транзите грузов в Иран.",
+        "Azərbaycan Rusiya ilə investisiyaların qorunması haqqında saziş imzalayıb.",
+    ],
+)
+def test_keeps_a_document_bilateral_when_a_third_country_is_only_in_its_subject_matter(sentence):
+    (mention,) = extract_agreements(parse(sentence), load_register())
+    assert mention.is_bilateral
