@@ -35,7 +35,8 @@ _FONT_CONTROLS = re.compile(
 )
 # Labels of accessibility toolbars, cookie banners and search boxes, wherever they stand in a line.
 _WIDGET_LABEL = re.compile(
-    r"(?i:visually impaired|accessibility|high contrast|view settings|site colou?rs|"
+    r"(?i:visually impaired|visual impairments?|accessibility|for the blind|high contrast|"
+    r"view settings|site colou?rs|"
     r"images:\s{0,2}on|skip to (?:main )?content|слабовидящих|обычная версия|"
     r"əlil insanlar üçün|əlilliyi olan|görmə qabiliyyəti zəif|"
     r"\bcookies?\b|куки|kuki|ctrl\s?\+\s?enter|report an? (?:error|typo)|сообщить об ошибке|"
@@ -54,6 +55,8 @@ _SHORT_WIDGET = re.compile(
 )
 _WEATHER = re.compile(r"[+−-]\s{0,2}[0-9]{1,2}\s{0,2}°|[0-9]\s{0,2}°\s{0,2}[CF]\b|[☀☁☂☃⛅🌤🌥🌦🌧]")
 _RATE = re.compile(r"(?<![A-Za-z])(?:USD|EUR|RUB|GBP|TRY|AZN|CNY)(?:/[A-Z]{3})?\s{0,3}[0-9]")
+# A label and a bare number: "Hot line: 1593", "Тел.: +7 495 123-45-67", "Faks: (012) 498".
+_LABELLED_NUMBER = re.compile(r"^[^\W\d_][^\d:|]{0,30}:\s{0,3}\+?[0-9][0-9 ()-]{2,20}$")
 _TIME_LED = re.compile(r"^[0-9]{1,2}:[0-9]{2}\s")
 _FURNITURE_WORDS = _words(
     "share print tweet email e-mail mail facebook twitter telegram whatsapp vk vkontakte "
@@ -158,7 +161,9 @@ def is_chrome(line: str) -> bool:
         return False
     if _SEPARATOR.match(line) or _FONT_CONTROLS.match(line) or _LINE_FURNITURE.match(line):
         return True
-    if _RATE_ROW.match(line) or _SHORT_WIDGET.match(line) or is_copyright(line):
+    if _RATE_ROW.match(line) or _SHORT_WIDGET.match(line) or _LABELLED_NUMBER.match(line):
+        return True
+    if is_copyright(line):
         return True
     if len(line) <= 160 and (_WIDGET_LABEL.search(line) or is_today_line(line)):
         return True

@@ -121,7 +121,13 @@ _WEEKDAY = re.compile(
 )
 # A widget shows the day the page was looked at, not the day the article appeared.
 _TODAY = re.compile(
-    r"(?<!\w)(?i:today|current date|сегодня|текущая дата|bu gün|bugün|cari tarix)(?!\w)"
+    # "Today.Az" is an outlet's name, not the present.
+    r"(?<!\w)(?i:today|current date|сегодня|текущая дата|bu gün|bugün|cari tarix)(?!\w|\.\w)"
+)
+# A date after such a label is the page's last change, not its publication.
+_UPDATE_LABEL = re.compile(
+    r"(?<!\w)(?i:updated|last updated|modified|last modified|edited|обновлено|обновлен|"
+    r"изменено|изменен|отредактировано|yenilənib|yenilənmə|redaktə olunub|dəyişdirilib)(?!\w)"
 )
 _DATE_LINE_LABELS = re.compile(
     r"(?i:published|updated|posted|last updated|modified|date|on|at|utc|gmt|msk|"
@@ -189,6 +195,7 @@ class DateFound:
     problem: str | None = None
     is_today: bool = False
     has_weekday: bool = False
+    is_update: bool = False
 
 
 def find_date(text: str) -> DateFound | None:
@@ -318,7 +325,7 @@ def date_only_line(line: str) -> DateFound | None:
     for segment in [line, *_SEGMENT_SEPARATOR.split(line)]:
         found = find_date(segment)
         if found and _says_only_when(segment, found):
-            return _with_widget_marks(found, line)
+            return _with_widget_marks(found, line, segment)
     return None
 
 
@@ -348,9 +355,11 @@ def _says_only_when(segment: str, found: DateFound) -> bool:
     )
 
 
-def _with_widget_marks(found: DateFound, line: str) -> DateFound:
+def _with_widget_marks(found: DateFound, line: str, segment: str) -> DateFound:
     is_today, has_weekday = bool(_TODAY.search(line)), bool(_WEEKDAY.search(line))
-    return DateFound(found.published, found.span, found.problem, is_today, has_weekday)
+    # "Updated: 15 March" is an update; "10.11.2020 (updated 11.11.2020)" is not.
+    is_update = bool(_UPDATE_LABEL.search(segment[: found.span[0]]))
+    return DateFound(found.published, found.span, found.problem, is_today, has_weekday, is_update)
 
 
 def is_today_line(line: str) -> bool:

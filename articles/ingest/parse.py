@@ -425,6 +425,9 @@ def _take_header_line(
 
 
 def _date_rank(found: DateFound, above: bool, headline: int | None) -> _DateRank:
+    # The page's last change counts only when it shows no other date.
+    if found.is_update:
+        return _DateRank.WIDGET_LIKE
     if not above:
         return _DateRank.UNDER_HEADLINE
     coarse = found.published.precision is not Precision.DAY

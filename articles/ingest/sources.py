@@ -42,21 +42,50 @@ class Claim(IntEnum):
     SITE = 4
 
 
+# The patterns below are built from word classes, not from one page's wording:
+# a reporting verb before the outlet ("told", "сообщил агентству", "в интервью"),
+# one after it ("Interfax said", "TASS agentliyi xəbər verir"), and citing phrases
+# ("according to", "как пишет", "…-ya istinadən"). A person speaking TO an outlet
+# is an ATTRIBUTION (the outlet may be the page's own); an outlet quoted is CITED.
 _ATTRIBUTION_VERBS = (
-    r"(?:told|tells|in an interview with|"
-    r"(?i:сообщает|сообщил[аи]?|передает|передаёт|рассказал[аи]?|заявил[аи]?|сказал[аи]?|"
-    r"в интервью|xəbər verir|məlumat verir))"
+    r"(?:(?i:told|tells|telling|speaking to|spoke to|talking to|said to|"
+    r"in (?:an |a )?(?:exclusive )?(?:interview|comments?|remarks|statement|conversation)"
+    r" (?:to|with)|"
+    r"сообщает|сообщил[аио]?|сообщили|передает|передаёт|рассказал[аио]?|рассказали|"
+    r"заявил[аио]?|заявили|сказал[аио]?|сказали|пояснил[аио]?|пояснили|"
+    r"в интервью|в беседе с|в комментарии|xəbər verir|məlumat verir))"
 )
 _CITING_WORDS = (
-    r"(?:(?i:according to|citing|cited by|quoted by|as reported by|reported by|"
-    r"courtesy of|reprinted from|republished from|originally published by|"
-    r"via|по данным|по информации|со ссылкой на|как сообщает|как сообщал[аио]?|"
-    r"как сообщил[аио]?|как передает|как передаёт|как передавал[аио]?|как пишет|как писал[аио]?|"
-    r"по сообщению|сообщает со ссылкой на))"
+    r"(?:(?i:according to|citing|cited by|quoted by|as quoted by|as cited by|"
+    r"as reported by|reported by|courtesy of|reprinted from|republished from|"
+    r"originally published by|first reported by|via|"
+    r"по данным|по информации|со ссылкой на|по сообщению|сообщает со ссылкой на|"
+    r"как стало известно|стало известно|пишет|пишут|писал[аио]?|писали|"
+    r"как (?:сообща|сообщи|переда|пиш|писал|отмеча|отмети|уточня|уточни|информиру|"
+    r"заявля|заяви|рассказ|выясни|узна)[а-яё]{0,6}))"
 )
+# Between the verb and the name: an article, a pronoun, or what the outlet is.
 _AGENCY_WORD = (
-    r"(?:(?i:the\s|news agency\s|агентства\s|агентство\s|агентству\s|издания\s|газеты\s|"
-    r"портала\s|сайта\s|ИА\s))?"
+    r"(?:(?i:он|она|они|he|she|they)\s{1,2})?"
+    r"(?:(?i:the\s|news agency\s|агентства\s|агентство\s|агентству\s|агентством\s|"
+    r"издания\s|изданию\s|газеты\s|газете\s|портала\s|порталу\s|сайта\s|сайту\s|"
+    r"телеканала\s|телеканалу\s|корреспондент\s|корреспонденту\s|ИА\s))?"
+)
+# After the name: what the outlet is, before its verb ("TASS news agency said").
+_AGENCY_AFTER = (
+    r"(?:\s{1,3}(?i:news agency|agency|agentliyi\w{0,4}|saytı\w{0,4}|portalı\w{0,4}|"
+    r"qəzeti\w{0,4}|telekanalı\w{0,4}|\w{2,12} bürosu\w{0,3}|\w{2,12} müxbiri\w{0,3}))?"
+)
+# An outlet naming itself in the present ("Trend reports", "APA xəbər verir"), or
+# someone speaking to it ("Report-a bildirib"): the page may be the outlet's own.
+_SELF_VERBS = (
+    r"(?:reports|informs|has learned|learned|сообщает|передает|передаёт|"
+    r"xəbər ver\w{0,4}|məlumat ver\w{0,4}|bildir\w{0,6}|açıqlama\w{0,8}|deyib|müsahibə\w{0,8})"
+)
+# An outlet quoted in the past or at a remove: another outlet's words.
+_QUOTED_VERBS = (
+    r"(?:reported|has reported|said|says|wrote|writes|noted|notes|quoted|cited|"
+    r"сообщил[аио]?|сообщили|пишет|пишут|писал[аио]?|уточняет|отмечает|yazır|yazıb)"
 )
 # Case endings an outlet's name takes in running text: "Интерфаксу", "Trend-ə", "APA-nın".
 _NAME_ENDING = r"(?:у|а|ом|е|[-ʼ'’](?:y?[aəe]|n?[ıiuü]n))?"
@@ -101,7 +130,7 @@ class KnownSources:
         for entry in entries:
             name = entry["name"]
             names = [name, entry.get("name_ru"), entry.get("name_az"), *entry.get("aliases", [])]
-            for alias in filter(None, names):
+            for alias in (form for given in filter(None, names) for form in _case_forms(given)):
                 by_alias.setdefault(fold(alias), name)
                 aliases.append(alias)
             for domain in entry.get("domains", []):
@@ -175,6 +204,24 @@ class KnownSources:
         return list(dict.fromkeys(name for name in names if name))
 
 
+# A Russian name ending in a vowel changes it in running text: "Известиям",
+# "в интервью «Ведомостям»", "у Газеты.Ru" is rare, so only a name's last letter.
+_RUSSIAN_CASE_ENDINGS = {
+    "я": ("й", "и", "е", "ю", "ям", "ях", "ями"),
+    "и": ("ей", "ям", "ях", "ями"),
+    "а": ("ы", "е", "у", "ой"),
+}
+
+
+def _case_forms(alias: str) -> tuple[str, ...]:
+    """The alias and, for a Russian name ending in a vowel, its case forms."""
+    endings = _RUSSIAN_CASE_ENDINGS.get(alias[-1:], ())
+    last_word = alias.rsplit(" ", 1)[-1]
+    if not endings or len(last_word) < 5 or not last_word[:1].isupper():
+        return (alias,)
+    return (alias, *(alias[:-1] + ending for ending in endings))
+
+
 @cache
 def default_sources() -> KnownSources:
     return KnownSources.load()
@@ -187,13 +234,9 @@ def _attribution_patterns(alias_pattern: str) -> tuple[re.Pattern[str], ...]:
     return (
         re.compile(rf"{_ATTRIBUTION_VERBS}\s{{1,3}}{_AGENCY_WORD}[{QUOTES}]?{alias}"),
         re.compile(
-            rf"(?<!\w){alias}[{QUOTES}]?\s{{1,3}}(?:reports|reported|has learned|learned)\b"
+            rf"(?<!\w){alias}[{QUOTES}]?{_AGENCY_AFTER}[{QUOTES}]?\s{{1,3}}{_SELF_VERBS}(?!\w)"
         ),
         re.compile(rf"\(\s{{0,3}}{alias}\s{{0,3}}\)"),
-        re.compile(
-            rf"(?<!\w){alias}[{QUOTES}]?\s{{1,3}}(?:açıqlama|bildir|deyib|müsahibə|xəbər verir|"
-            r"məlumat verir)"
-        ),
     )
 
 
@@ -203,11 +246,12 @@ def _citing_patterns(alias_pattern: str) -> tuple[re.Pattern[str], ...]:
     return (
         re.compile(rf"{_CITING_WORDS}\s{{1,3}}{_AGENCY_WORD}[{QUOTES}]?{alias}"),
         re.compile(
-            rf"(?<!\w)(?i:as)\s{{1,3}}{alias}\s{{1,3}}(?:noted|reported|wrote|said|reports)\b"
+            rf"(?<!\w){alias}[{QUOTES}]?{_AGENCY_AFTER}[{QUOTES}]?,?\s{{1,3}}{_QUOTED_VERBS}(?!\w)"
         ),
+        # "TASS-ın məlumatına görə", "Turan-a verdiyi məlumata görə", "Trend-ə istinadən".
         re.compile(
-            rf"(?<!\w){alias}[{QUOTES}]?(?:\s{{1,3}}(?i:agentliyinin|saytının|agentliyinə|saytına))?"
-            r"\s{1,3}(?i:məlumatına görə|istinadən)"
+            rf"(?<!\w){alias}[{QUOTES}]?{_AGENCY_AFTER}\s{{1,3}}(?:\w{{2,12}}\s{{1,3}})?"
+            r"(?i:məlumat\w{0,4} görə|istinad\w{0,4})"
         ),
     )
 
