@@ -163,16 +163,9 @@ def _registered(
     """
     if candidate is not None:
         subject = candidate.subject or candidate.name
-        if register.may_name(subject):
-            years = _YEAR.findall(subject)
-            key = register.key_for(
-                candidate.kind,
-                subject,
-                year=int(years[0]) if years else facts.year,
-                parties=facts.parties,
-            )
-            if key is not None:
-                return candidate, key
+        key = _lookup(register, candidate.kind, subject, _YEAR.findall(subject), facts)
+        if key is not None:
+            return candidate, key
     return _short_form(candidate, window, kind, register, facts)
 
 
@@ -192,15 +185,27 @@ def _short_form(
         if not premodifier and candidate is not None:
             break
         short = " ".join([*words, window.word])
-        if not register.may_name(short):
-            continue
-        key = register.key_for(
-            kind, short, year=int(years[0]) if years else facts.year, parties=facts.parties
-        )
+        key = _lookup(register, kind, short, years, facts)
         if key is not None:
             name = short if candidate is None else f"{' '.join(words)} {candidate.name}".strip()
             return Candidate(kind, capitalised(name), ()), key
     return candidate, None
+
+
+def _lookup(
+    register: Register, kind: AgreementKind, name: str, years_written: list[str], facts: _Facts
+) -> str | None:
+    """The register entry `name` points at, with the year written in it or else the signing's.
+
+    The register is asked only when its answer may be an entry: the year of
+    signing and the signatories cost more to read than the lookup itself.
+    """
+    if not register.may_name(name):
+        return None
+    year = int(years_written[0]) if years_written else facts.year
+    if not register.may_name_signed_in(name, year):
+        return None
+    return register.key_for(kind, name, year=year, parties=facts.parties)
 
 
 def _year_near(window: Window) -> int | None:

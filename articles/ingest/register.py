@@ -172,6 +172,7 @@ class Register:
     _by_key: dict[str, RegisterEntry] = field(default_factory=dict, repr=False)
     _by_stem: dict[str, frozenset[int]] = field(default_factory=dict, repr=False)
     _by_prefix: dict[str, frozenset[int]] = field(default_factory=dict, repr=False)
+    _years: frozenset[int | None] = field(default_factory=frozenset, repr=False)
     _sharing_memo: dict[str, frozenset[int]] = field(default_factory=dict, repr=False)
     _key_for_memo: dict[tuple, str | None] = field(default_factory=dict, repr=False)
 
@@ -183,7 +184,8 @@ class Register:
         for entry in entries:
             by_key.setdefault(entry.key, entry)
         by_stem, by_prefix = _stem_index(name_stems)
-        return cls(entries, name_stems, by_key, by_stem, by_prefix)
+        years = frozenset(entry.year for entry in entries)
+        return cls(entries, name_stems, by_key, by_stem, by_prefix, years)
 
     def entry(self, key: str) -> RegisterEntry | None:
         return self._by_key.get(key)
@@ -194,6 +196,14 @@ class Register:
         before working out a year and parties that cost more than the lookup."""
         mention = stems(name)
         return not mention or any(self._sharing(stem) for stem in mention)
+
+    def may_name_signed_in(self, name: str, year: int | None) -> bool:
+        """False when `key_for` finds nothing for this name signed in `year`, whatever its
+        kind or parties. A name without distinctive stems ("the 1997 treaty", "a joint
+        statement") is told apart only by a year of signing that an entry has."""
+        if stems(name):
+            return self.may_name(name)
+        return year is not None and bool({year, None} & self._years)
 
     def key_for(
         self,
