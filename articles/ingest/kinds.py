@@ -72,6 +72,39 @@ _VAGUE_BEFORE = re.compile(
     r"эти|этих|эти|такие|другие|других|ряд|несколько|многие|все|всех|"
     r"bu|həmin|digər|bir sıra|bir neçə|bütün))\s+(?:\w+\s+){0,2}$"
 )
+NEAR_CHARS = 80
+AFTER_VERB_CHARS = 160
+_REACHED_BEFORE = re.compile(
+    r"(?i:\b(?:reach(?:ed|es|ing)?|come to|came to|достиг\w*|достичь|прийти к|пришли к)"
+    r"\s+(?:an?\s+|the\s+)?(?:\w+\s+)?)$"
+)
+_REACHED_AFTER = re.compile(
+    r"^\s+(?i:(?:was|were|has been|have been|had been|is|is being|will be)\s+reached"
+    r"|(?:было|был|будет)?\s*достигнут\w*)"
+)
+# Conventions and charters of the UN and other unions of many states are not the two
+# countries' documents, whoever joins them.
+_MANY_STATES = (
+    r"UN|U\.N\.|United Nations|ООН|BMT|Council of Europe|Совета Европы|Avropa Şurası|OSCE|ОБСЕ|"
+    r"ATƏT|WHO|ВОЗ|UNESCO|ЮНЕСКО|Vienna|Geneva|Венск\w+|Женевск\w+|Vyana|Cenevrə"
+)
+_MANY_STATES_BEFORE = re.compile(rf"(?:\b(?:{_MANY_STATES})(?:-n[ıi]n)?\s+(?:[\w-]+\s+){{0,5}})$")
+_MANY_STATES_AFTER = re.compile(rf"^\s+(?:of the\s+)?(?:{_MANY_STATES})\b")
+_PARTY_PROGRAMME = re.compile(
+    r"(?i:\b(?:party|party's|electoral|election|партии|партийн\w+|предвыборн\w+|"
+    r"partiyasının|seçki)\s+program|программ\w* (?:партии|кандидат\w*))"
+)
+_INSIDE_ANOTHER = re.compile(
+    r"(?i:\b(?:amendments?|additions?|changes|supplement|protocol)\s+to\s+(?:the\s+)?"
+    r"|\bизменени\w*\s+(?:и\s+дополнени\w*\s+)?в\s+|\bдополнени\w*\s+к\s+|\bпротокол\w*\s+к\s+)$"
+)
+_RUSSIAN_AMBIGUOUS = re.compile(r"(?i:соглашения|заявления|декларации|конвенции|программы|карты)")
+# Plural adjectives ('новые', 'российские', 'двусторонние'), not nouns in -ние ('выполнение').
+_PLURAL_ADJECTIVE_BEFORE = re.compile(r"(?i:[а-яё]{2,}(?:ые|[кгхжшщч]ие|нние)\s+)$")
+_PLURAL_VERB_AFTER = re.compile(
+    r"^[^,;.:!?]*?\s(?i:были|будут|[а-яё]{3,}(?:али|или|ели|ыли|ались|ились|ются|ятся|ают|яют|уют))"
+    r"(?![а-яё])"
+)
 # The kinds' words (all but minutes) that end one document's name where another
 # document follows: "... on trade and a memorandum on ...".
 KIND_WORDS = "|".join(pattern for pattern, _ in _KINDS[1:])
@@ -84,5 +117,38 @@ def document_words(sentence: str) -> Iterator[tuple[Window, AgreementKind]]:
 
 
 def names_many(window: Window) -> bool:
-    """A plural or a back-reference ('these agreements', 'a number of documents')."""
-    return bool(_PLURAL.match(window.word) or _VAGUE_BEFORE.search(window.before[-60:]))
+    """No one bilateral document: a plural or a back-reference ('these agreements', 'a number
+    of documents'), or a word that names no signed document of the two countries."""
+    return bool(
+        _PLURAL.match(window.word)
+        or _VAGUE_BEFORE.search(window.before[-60:])
+        or _russian_plural(window)
+        or names_no_document(window)
+    )
+
+
+def names_no_document(window: Window) -> bool:
+    """'reached an agreement' (a consensus), the UN's conventions, a party's programme, and
+    'amendments to the Agreement ...' inside another document's name."""
+    before, after = window.before[-NEAR_CHARS:], window.after[:NEAR_CHARS]
+    consensus = window.word.casefold().startswith(("agreement", "соглашени"))
+    return bool(
+        (consensus and (_REACHED_BEFORE.search(before) or _REACHED_AFTER.match(after)))
+        or _MANY_STATES_BEFORE.search(before)
+        or _MANY_STATES_AFTER.match(after)
+        or _PARTY_PROGRAMME.search(before[-30:] + window.word + after[:30])
+        or (_INSIDE_ANOTHER.search(before) and KIND_PATTERN.search(before))
+    )
+
+
+def _russian_plural(window: Window) -> bool:
+    """'соглашения', 'декларации', 'программы' are a genitive singular or a plural: a plural
+    when the sentence opens with them, a plural adjective precedes them or a plural verb
+    follows their name ('Соглашения о ... обсуждались')."""
+    if not _RUSSIAN_AMBIGUOUS.fullmatch(window.word):
+        return False
+    return bool(
+        not window.before.strip()
+        or _PLURAL_ADJECTIVE_BEFORE.search(window.before[-NEAR_CHARS:])
+        or _PLURAL_VERB_AFTER.match(window.after[:AFTER_VERB_CHARS])
+    )

@@ -33,6 +33,7 @@ from articles.ingest.sentences import Window
 NAME_MAX_WORDS = 40
 QUOTE_CHARS = '"“”«»„'
 _QUOTED = re.compile(r"[\"“«„][^\"“”«»„\n]{1,250}[\"”»“]")
+_ACRONYM = re.compile(r"[A-ZА-ЯЁ]{3,8}")
 _AZERBAIJANI_LETTER = re.compile(r"[əƏ]")
 _MODIFIERS_BEFORE = re.compile(
     r"(?i:\b(?P<modifiers>(?:(?:intergovernmental|interstate|interagency|interdepartmental|"
@@ -144,7 +145,7 @@ def candidate_at(window: Window, kind: AgreementKind, language: str) -> Candidat
             return None
         parties = subject_parties(subject.group("subject"))
         name = f"{name} between {subject.group('subject').strip()}"
-    subject = capitalised(f"{head} {BETWEEN.sub('', qualifier)}".strip())
+    subject = capitalised(f"{head} {_without_parties(qualifier)}".strip())
     return Candidate(_refined_kind(kind, name, parties), _limit_words(name), parties, subject)
 
 
@@ -159,8 +160,10 @@ def _qualifier(after: str, kind: AgreementKind) -> str:
     after = _PARTICIPLE.sub("", after)
     after = _WITH_PARTNER.sub("", after)
     if after[:1] in QUOTE_CHARS:
+        # A title in quotes opens with a capital; 'декларация «подводит итог»' quotes a speaker.
         quoted = _QUOTED.match(after)
-        return quoted.group(0).strip(QUOTE_CHARS) if quoted else ""
+        title = quoted.group(0).strip(QUOTE_CHARS) if quoted else ""
+        return title if title[:1].isupper() or title[:1].isdigit() else ""
     if not _QUALIFIER_START.match(after):
         return ""
     quoted_spans = [match.span() for match in _QUOTED.finditer(after)]
@@ -177,17 +180,31 @@ def _qualifier(after: str, kind: AgreementKind) -> str:
     return _TRAILING_FILLER.sub("", " ".join(qualifier.split()))
 
 
+def _without_parties(qualifier: str) -> str:
+    """'between the Republic of Azerbaijan and the Russian Federation on the Rational Use ...'
+    without its 'between ...' part: what the document is about."""
+    between = BETWEEN.search(qualifier)
+    if not between:
+        return qualifier
+    parties_text = PARTY_END.split(between.group("parties"), maxsplit=1)
+    return f"{qualifier[: between.start()]} {' '.join(parties_text[1:])}".strip()
+
+
 def _names_something(qualifier: str) -> bool:
     """Words that tell the document apart, beyond the countries or capitals that signed it."""
     between = BETWEEN.search(qualifier)
-    subject = qualifier
-    if between:
-        parties_text = PARTY_END.split(between.group("parties"), maxsplit=1)
-        subject = qualifier[: between.start()] + " ".join(parties_text[1:])
-        if len(parties_text) == 1 and ORGANISATION_WORD.search(between.group("parties")):
-            return True
-    subject = COUNTRY.sub(" ", subject)
+    parties = between.group("parties") if between else ""
+    if _organisations(parties) and len(PARTY_END.split(parties, maxsplit=1)) == 1:
+        return True
+    subject = COUNTRY.sub(" ", _without_parties(qualifier))
     return bool(_distinctive_words(re.sub(rf"(?:{_PLACES})", " ", subject)))
+
+
+def _organisations(parties: str) -> bool:
+    """'the X Agency and the Y Corporation', '«Газпромом» и ГНКАР', 'SOCAR and Lukoil'."""
+    return bool(ORGANISATION_WORD.search(parties) or _QUOTED.search(parties)) or any(
+        _ACRONYM.fullmatch(word) and not COUNTRY.fullmatch(word) for word in parties.split()
+    )
 
 
 def _refined_kind(kind: AgreementKind, name: str, parties: tuple[str, ...]) -> AgreementKind:

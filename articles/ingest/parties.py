@@ -115,7 +115,7 @@ COUNTRY = re.compile(
 )
 _SEVERAL_PARTIES = re.compile(
     r"(?i:trilateral|tripartite|three-party|five-party|multilateral|littoral|caspian states|"
-    r"caspian summit|heads of state|five presidents|five leaders|пят\w* президент\w*|"
+    r"caspian summit|five presidents|five leaders|пят\w* президент\w*|"
     r"beş prezident\w*|beş dövlət\w*|"
     r"трехсторонн\w*|трёхсторонн\w*|пятисторонн\w*|прикаспийск\w*|üçtərəfli|beştərəfli|"
     r"xəzəryanı)"
@@ -162,7 +162,11 @@ def signatories(
     `named_parties` are those the name's reading found ("between ..."), and
     `article_countries` those the whole article names, Azerbaijan and Russia first.
     """
-    several = _SEVERAL_PARTIES.search(window.context) or _CASPIAN_CONVENTION.search(name)
+    several = (
+        _SEVERAL_PARTIES.search(window.context)
+        or _CASPIAN_CONVENTION.search(name)
+        or _CASPIAN_CONVENTION.search(window.context)
+    )
     # The sentence's subject before the name's own countries: an agreement "on transit
     # through Georgia and Iran" signed by Azerbaijan and Russia is theirs.
     for found in (
@@ -193,7 +197,7 @@ def _completed(
 ) -> tuple[str, ...]:
     """The parties found, with the others a trilateral or Caspian document has, or with
     Azerbaijan or Russia when the words just before name them as a side too."""
-    if several or _CASPIAN_CONVENTION.search(name):
+    if several:
         return _with_others(found, article_countries, window, name)
     nearby = countries_named(window.before[-200:])
     return tuple(dict.fromkeys((*found, *(c for c in nearby if c in BILATERAL))))
@@ -256,7 +260,8 @@ def _with_others(
 ) -> tuple[str, ...]:
     """A trilateral or Caspian document: the countries it names and the others the article
     does; a Caspian one has all five shores' states."""
-    if _CASPIAN_PARTIES.search(window.context) or _CASPIAN_CONVENTION.search(name):
+    caspian = _CASPIAN_CONVENTION.search(name) or _CASPIAN_CONVENTION.search(window.context)
+    if caspian or _CASPIAN_PARTIES.search(window.context):
         return tuple(dict.fromkeys((*found, *CASPIAN_STATES)))
     if len(found) >= 3:
         return found

@@ -352,3 +352,45 @@ def test_keeps_a_document_off_the_bilateral_list_when_a_third_party_signed_it(se
 def test_keeps_a_document_bilateral_when_a_third_country_is_only_in_its_subject_matter(sentence):
     (mention,) = extract_agreements(parse(sentence), load_register())
     assert mention.is_bilateral
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russia and Azerbaijan reached agreement on the price of gas supplies.",
+        "An agreement was reached on the continuation of talks on the border.",
+        "Стороны достигли соглашения о продолжении переговоров по границе.",
+        "The UN Convention on the Law of the Sea applies to the Caspian only in part.",
+        "Конвенция ООН по морскому праву не применяется к Каспию.",
+        "BMT-nin Dəniz hüququ haqqında Konvensiyası Xəzərə şamil edilmir.",
+        "The party programme of New Azerbaijan calls for closer ties with Moscow.",
+        "Программа партии «Новый Азербайджан» предусматривает развитие связей.",
+        "Соглашения о сотрудничестве в области энергетики обсуждались на встрече.",
+        "Стороны обсудили подписанные соглашения о сотрудничестве в области энергетики.",
+        "Медведев подчеркнул, что декларация «подводит итог» развития отношений.",
+    ],
+)
+def test_suggests_nothing_when_words_name_no_bilateral_document(sentence):
+    assert extract_agreements(parse(sentence), load_register()) == []
+
+
+def test_keeps_only_the_outer_document_when_one_amends_another():
+    article = parse(
+        "Госдума ратифицировала Протокол о внесении изменений в Соглашение между "
+        "Правительством Российской Федерации и Правительством Азербайджанской Республики "
+        "о международном автомобильном сообщении."
+    )
+    (protocol,) = extract_agreements(article, load_register())
+    assert protocol.kind is AgreementKind.PROTOCOL
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Стороны обсудили выполнение соглашения о сотрудничестве в области энергетики.",
+        "Глава государства напомнил о меморандуме о взаимопонимании между «Газпромом» и ГНКАР.",
+        "The ministers signed a memorandum of understanding between SOCAR and Lukoil.",
+    ],
+)
+def test_finds_one_document_when_a_singular_form_names_it(sentence):
+    assert len(extract_agreements(parse(sentence), load_register())) == 1
