@@ -161,7 +161,7 @@ def is_chrome(line: str) -> bool:
         return False
     if _SEPARATOR.match(line) or _FONT_CONTROLS.match(line) or _LINE_FURNITURE.match(line):
         return True
-    if _RATE_ROW.match(line) or _SHORT_WIDGET.match(line) or _LABELLED_NUMBER.match(line):
+    if _RATE_ROW.match(line) or _LABELLED_NUMBER.match(line) or _are_short_widgets(line):
         return True
     if is_copyright(line):
         return True
@@ -187,6 +187,11 @@ def is_navigation_bar(line: str) -> bool:
             or len(_SLASHES.findall(line)) >= 2
         )
     )
+
+
+def _are_short_widgets(line: str) -> bool:
+    """'Search', or a row of such buttons: 'Подписаться | Войти', 'Menu · Search'."""
+    return all(_SHORT_WIDGET.match(segment.strip()) for segment in _SEGMENTS.split(line))
 
 
 def _is_widget_row(line: str) -> bool:
@@ -222,4 +227,8 @@ def _is_menu(line: str, words: list[str]) -> bool:
         return False
     lower = sum(1 for word in _WORD.findall(line) if word[:1].islower())
     sections = sum(1 for word in words if word in _MENU_WORDS)
-    return lower * 4 <= len(words) and sections * 4 >= len(words) * 3
+    if lower * 4 <= len(words) and sections * 4 >= len(words) * 3:
+        return True
+    # A long row of capitalised words is a menu with the site's own rubrics among
+    # the common ones ("Главное Россия Мир Бывший СССР Силовые структуры …").
+    return len(words) >= 8 and lower * 4 <= len(words) and sections * 2 >= len(words)

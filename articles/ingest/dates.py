@@ -164,6 +164,11 @@ _ARCHIVE_PATH = re.compile(
     r"(?:\s{0,2}[>»›/]\s{0,2}(?P<day>[0-9]{1,2})(?![0-9]))?"
 )
 _URL_DATES: tuple[tuple[re.Pattern[str], Precision], ...] = (
+    # RBC's "/politics/22/02/2022/": day, month, year, each its own path segment.
+    (
+        re.compile(r"/(?P<day>[0-3][0-9])/(?P<mnum>[01][0-9])/(?P<year>(?:19|20)[0-9]{2})(?=/|$)"),
+        Precision.DAY,
+    ),
     (
         re.compile(
             r"/(?P<year>(?:19|20)[0-9]{2})[/-](?P<mnum>[01]?[0-9])[/-](?P<day>[0-3]?[0-9])(?=[/._-]|$)"

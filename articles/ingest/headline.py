@@ -49,6 +49,8 @@ _GLUED_DATE = re.compile(
 _CRUMBS_THEN_HEADLINE = re.compile(
     r"^(?:[^»›→>/]{1,40}\s[»›→>]\s){2,5}(?P<last>(?:[^\s»›→>]+\s){3,}[^\s»›→>]+)$"
 )
+# A column gap (" | " once cleaned) before a word in lower case: a PDF's two columns of text.
+_TEXT_COLUMNS = re.compile(r" \| [a-zа-яёəüöğışç]")
 _FORUM_LABEL = re.compile(r"^(?i:mövzu|тема|topic|re|цитата|quote|sitat)\s*:")
 
 
@@ -205,9 +207,11 @@ def _is_headline(lines: list[str], index: int, sources: KnownSources) -> bool:
         return False
     if _HEADLINE_END.search(line) or _FORUM_LABEL.match(line) or is_tagline(line):
         return False
+    if _TEXT_COLUMNS.search(line):
+        return False
     if date_only_line(line) or CREDIT_PREFIX.match(line) or sources.banner(line):
         return False
-    if looks_like_person(line.strip(QUOTES + " ")) or " " not in line:
+    if " " not in line or (_is_name_like(line) and not _is_shouted_headline(line)):
         return False
     # "25.11.2019 Putin met Aliyev": an item of a dated list, not this page's headline.
     led = find_date(line[:40])
@@ -218,6 +222,15 @@ def _is_headline(lines: list[str], index: int, sources: KnownSources) -> bool:
     following = _filled(lines, index + 1, len(lines), 1)[0]
     next_is_blank = index + 1 < len(lines) and not lines[index + 1]
     return next_is_blank or not following[:1].islower()
+
+
+def _is_name_like(line: str) -> bool:
+    return looks_like_person(line.strip(QUOTES + " "))
+
+
+def _is_shouted_headline(line: str) -> bool:
+    """'ГРАНИЦА СТАЛА ДОГОВОРНОЙ': a print headline in capitals, three words or more."""
+    return line.isupper() and len(_LETTER_WORD.findall(line)) >= 3
 
 
 def is_tagline(line: str) -> bool:

@@ -146,6 +146,8 @@ _REPRINT_LINE = re.compile(
 )
 _PHOTO_CREDIT = re.compile(r"(?i:©|\(c\))\s{0,2}[^/|]{1,40}/")
 _YEAR_OR_TERMS = re.compile(r"[0-9]{4}|(?i:reserved|защищены|hüquqlar|при |istifadə|reprint)")
+# A story page lists its sources by the time each wrote: 'ТАСС · 19:48'.
+_CLOCK = re.compile(r"^[0-2]?[0-9]:[0-5][0-9]$")
 _LISTING_CREDIT = re.compile(
     r"^(?i:via\s)?\s{0,2}(?P<outlet>[^|·•,0-9]{2,40}?)\s{0,2}[|·•,]?\s{1,2}(?P<rest>[0-9].{2,60})$"
 )
@@ -263,7 +265,8 @@ def _listing_credit(line: str, sources: KnownSources) -> str | None:
         return None
     outlet = sources.named(match.group("outlet"))
     rest = match.group("rest")
-    return outlet if outlet and (date_only_line(rest) or find_date(rest)) else None
+    when = date_only_line(rest) or find_date(rest) or _CLOCK.match(rest)
+    return outlet if outlet and when else None
 
 
 def _drop_furniture(lines: list[str], findings: _Findings, sources: KnownSources) -> list[str]:
@@ -457,7 +460,20 @@ def _is_banner(line: str, findings: _Findings, sources: KnownSources) -> bool:
     if named and not date_only_line(line):
         findings.claim(Claim.SITE, named)
         return True
+    masthead = _masthead_name(line, sources)
+    if masthead:
+        findings.claim(Claim.SITE, masthead)
+        # The issue's date on the masthead is read with the header's dates.
+        return not date_only_line(line)
     return False
+
+
+def _masthead_name(line: str, sources: KnownSources) -> str | None:
+    """A print page's masthead: '2 | БАКИНСКИЙ РАБОЧИЙ | № 165 (26123) | 4 сентября 2010 г.'."""
+    if " | " not in line or len(line) > 160:
+        return None
+    named = (sources.named(segment) for segment in line.split(" | ") if len(segment) <= 60)
+    return next((name for name in named if name), None)
 
 
 # ---------------------------------------------------------------- body
@@ -505,7 +521,8 @@ def _take_dateline(paragraphs: list[str], findings: _Findings, sources: KnownSou
 def _cut_dateline(paragraph: str, findings: _Findings, sources: KnownSources) -> str | None:
     """The paragraph without its dateline, or None when it opens with none."""
     dateline = find_dateline(paragraph, sources)
-    if dateline is None:
+    # "ОФИЦИАЛЬНАЯ ХРОНИКА" alone is a rubric: a dateline opens text that goes on.
+    if dateline is None or not (dateline.date or paragraph[dateline.end :].strip()):
         return None
     if dateline.date:
         found = find_date(dateline.date) or short_year_date(dateline.date, findings.today)
