@@ -101,6 +101,7 @@ _INSIDE_ANOTHER = re.compile(
 _RUSSIAN_AMBIGUOUS = re.compile(r"(?i:соглашения|заявления|декларации|конвенции|программы|карты)")
 # Plural adjectives ('новые', 'российские', 'двусторонние'), not nouns in -ние ('выполнение').
 _PLURAL_ADJECTIVE_BEFORE = re.compile(r"(?i:[а-яё]{2,}(?:ые|[кгхжшщч]ие|нние)\s+)$")
+_CLAUSE_OPENING = re.compile(r"(?:^\s*|[,;:]\s+(?:что|и|а|но)?\s*|\bчто\s+)$")
 _PLURAL_VERB_AFTER = re.compile(
     r"^[^,;.:!?]*?\s(?i:были|будут|[а-яё]{3,}(?:али|или|ели|ыли|ались|ились|ются|ятся|ают|яют|уют))"
     r"(?![а-яё])"
@@ -143,12 +144,12 @@ def names_no_document(window: Window) -> bool:
 
 def _russian_plural(window: Window) -> bool:
     """'соглашения', 'декларации', 'программы' are a genitive singular or a plural: a plural
-    when the sentence opens with them, a plural adjective precedes them or a plural verb
-    follows their name ('Соглашения о ... обсуждались')."""
+    after a plural adjective, or opening a clause with a plural verb after their name
+    ('Соглашения о ... обсуждались'); 'Согласно Декларации о ...' is one document."""
     if not _RUSSIAN_AMBIGUOUS.fullmatch(window.word):
         return False
+    opens_clause = _CLAUSE_OPENING.search(window.before[-NEAR_CHARS:])
     return bool(
-        not window.before.strip()
-        or _PLURAL_ADJECTIVE_BEFORE.search(window.before[-NEAR_CHARS:])
-        or _PLURAL_VERB_AFTER.match(window.after[:AFTER_VERB_CHARS])
+        _PLURAL_ADJECTIVE_BEFORE.search(window.before[-NEAR_CHARS:])
+        or (opens_clause and _PLURAL_VERB_AFTER.match(window.after[:AFTER_VERB_CHARS]))
     )

@@ -92,6 +92,9 @@ _QUALIFIER_STOP = re.compile(
     rf"|\s(?:and|or|и|və)\s+(?:(?:a|an|the|other|also)\s+)?(?i:{KIND_WORDS})(?!\w)"
     r"|\s(?i:and|и)\s+(?i:other|others|a number|ряд|другие)(?!\w)"
     rf"|\s(?i:on|in|at|of|from|dated|в|на|от)\s+{_DATE_AFTER}"
+    r"|\s(?:19|20)[0-9]{2}\s+(?:года|г\.)"
+    r"|\s[а-яё]{3,}(?:ется|ится|ются|ятся)(?!\w)"
+    r"|\s[a-z]{3,}(?:s|ed)\s+(?:the|a|an|its|their)\s"
     rf"|\s(?i:in|at|в|во)\s+(?:{_PLACES})(?!\w)"
 )
 # "Treaty on Friendship, Cooperation and Mutual Security", "о статусе, принципах и условиях":
@@ -168,11 +171,13 @@ def _qualifier(after: str, kind: AgreementKind) -> str:
         return ""
     quoted_spans = [match.span() for match in _QUOTED.finditer(after)]
     end = len(after)
-    for stop in _QUALIFIER_STOP.finditer(after):
-        if stop.group(0) == "," and _LIST_GOES_ON.match(after, stop.end()):
+    # Read from the space before the name's first word: 'of 2010 closed ...' stops at once.
+    for stop in _QUALIFIER_STOP.finditer(" " + after):
+        at = max(0, stop.start() - 1)
+        if stop.group(0) == "," and _LIST_GOES_ON.match(after, stop.end() - 1):
             continue
-        if not any(start < stop.start() < finish for start, finish in quoted_spans):
-            end = stop.start()
+        if not any(start < at < finish for start, finish in quoted_spans):
+            end = at
             break
     qualifier = after[:end].strip()
     for character in QUOTE_CHARS:
@@ -246,7 +251,11 @@ def _azerbaijani_phrase(before: str) -> list[str]:
         ends_clause = word.endswith((",", ";", ":", ".", "!", "?", ")"))
         if ends_clause and not _is_az_list(phrase):
             break
-        if _AZ_PHRASE_END.fullmatch(bare.rstrip(",;:")) or len(phrase) == AZ_NAME_MAX_WORDS:
+        # A postposition takes the word before it: 'sərhədi haqqında' is no verb in -di.
+        governed = bool(phrase) and _AZ_MARKERS.fullmatch(phrase[0]) and not ends_clause
+        if len(phrase) == AZ_NAME_MAX_WORDS or (
+            not governed and _AZ_PHRASE_END.fullmatch(bare.rstrip(",;:"))
+        ):
             break
         phrase.insert(0, word.rstrip(",;:"))
     while phrase and phrase[0].casefold() in _AZ_LEADING_FILLER:
