@@ -98,6 +98,8 @@ _INSIDE_ANOTHER = re.compile(
     r"(?i:\b(?:amendments?|additions?|changes|supplement|protocol)\s+to\s+(?:the\s+)?"
     r"|\bизменени\w*\s+(?:и\s+дополнени\w*\s+)?в\s+|\bдополнени\w*\s+к\s+|\bпротокол\w*\s+к\s+)$"
 )
+# Azerbaijani names the amended document first: '... Sazişə dəyişikliklər edilməsi barədə Protokol'.
+_AMENDED_AFTER = re.compile(r"^\s+(?i:dəyişiklik\w*|əlavələr\w*)\s")
 _RUSSIAN_AMBIGUOUS = re.compile(r"(?i:соглашения|заявления|декларации|конвенции|программы|карты)")
 # Plural adjectives ('новые', 'российские', 'двусторонние'), not nouns in -ние ('выполнение').
 _PLURAL_ADJECTIVE_BEFORE = re.compile(r"(?i:[а-яё]{2,}(?:ые|[кгхжшщч]ие|нние)\s+)$")
@@ -139,6 +141,7 @@ def names_no_document(window: Window) -> bool:
         or _MANY_STATES_AFTER.match(after)
         or _PARTY_PROGRAMME.search(before[-30:] + window.word + after[:30])
         or (_INSIDE_ANOTHER.search(before) and KIND_PATTERN.search(before))
+        or _AMENDED_AFTER.match(after)
     )
 
 

@@ -394,3 +394,12 @@ def test_keeps_only_the_outer_document_when_one_amends_another():
 )
 def test_finds_one_document_when_a_singular_form_names_it(sentence):
     assert len(extract_agreements(parse(sentence), load_register())) == 1
+
+
+def test_keeps_only_the_protocol_when_an_azerbaijani_name_amends_an_agreement():
+    article = parse(
+        "Azərbaycan ilə Rusiya arasında beynəlxalq avtomobil daşımaları haqqında Sazişə "
+        "dəyişikliklər edilməsi barədə Protokol imzalanıb."
+    )
+    (protocol,) = extract_agreements(article, load_register())
+    assert protocol.kind is AgreementKind.PROTOCOL
