@@ -116,13 +116,15 @@ _FOOTER_MARKERS = _phrases(
     "add comment|лента новостей|курсы валют|читайте также|похожие новости|другие новости|"
     "последние новости|самое читаемое|популярное|по теме|комментарии|оставить комментарий|"
     "xəbər lenti|valyuta məzənnələri|oxşar xəbərlər|digər xəbərlər|son xəbərlər|"
-    "ən çox oxunan|həmçinin oxuyun|şərhlər|şərh yaz|mövzuya aid"
+    "ən çox oxunan|həmçinin oxuyun|şərhlər|şərh yaz|mövzuya aid|materials on the topic|"
+    "related stories|more on this topic|материалы по теме|новости по теме|bu mövzuda"
 )
 _WEEKDAY_ABBREVIATIONS = _words(
     "mo tu we th fr sa su mon tue wed thu fri sat sun пн вт ср чт пт сб вс b.e ç.a ç c.a c ş b "
     "be ça çə ca cü şə ba"
 )
 _SENTENCE_MARK = re.compile(r"[.,:;!?«»\"“”]")
+_LEADING_MARKS = re.compile(r"^[^\w\s]{1,4}\s{0,2}")
 _COUNT_SUFFIX = re.compile(r"\s*\(?[0-9]{1,6}\)?$")
 
 
@@ -130,7 +132,10 @@ def is_footer_marker(line: str) -> bool:
     """A heading such as 'Related news' or 'Son xəbərlər (12)' that lists other pages."""
     if len(line) > 60:
         return False
-    return fold(_COUNT_SUFFIX.sub("", line)).strip(" :.!") in _FOOTER_MARKERS
+    # "💬 Comments (96)", "→ Читайте также:": the heading without its marks and count.
+    return (
+        fold(_COUNT_SUFFIX.sub("", _LEADING_MARKS.sub("", line))).strip(" :.!") in _FOOTER_MARKERS
+    )
 
 
 def is_copyright(line: str) -> bool:

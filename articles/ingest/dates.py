@@ -289,6 +289,37 @@ def short_year_date(text: str, today: dt.date) -> DateFound | None:
     return DateFound(PublishedDate(value, Precision.DAY), match.span())
 
 
+def day_and_month(text: str) -> tuple[int, int] | None:
+    """The month and day of a date written without a year: '11 янв', 'March 3'."""
+    for pattern in _YEARLESS_DATES:
+        match = pattern.search(text)
+        if match:
+            month, day, _ = _month_and_day(match.groupdict())
+            return month, day
+    return None
+
+
+def dated_on(text: str, month: int, day: int) -> dt.date | None:
+    """A complete date in `text` on that month and day: the year a yearless dateline meant."""
+    for pattern, precision in _DATE_FORMATS:
+        if precision is not Precision.DAY:
+            continue
+        for match in pattern.finditer(text):
+            published = _date_from_match(match, precision).published
+            value = published.value
+            if (
+                value
+                and published.precision is Precision.DAY
+                and (value.month, value.day)
+                == (
+                    month,
+                    day,
+                )
+            ):
+                return value
+    return None
+
+
 def year_month(text: str) -> DateFound | None:
     """'2019-11' standing alone, as a ' date 2019-11' header writes a month."""
     match = _YEAR_MONTH.match(text.strip())

@@ -52,6 +52,8 @@ from articles.ingest.dates import (
     date_in_path,
     date_in_url,
     date_only_line,
+    dated_on,
+    day_and_month,
     find_date,
     short_year_date,
     year_month,
@@ -101,6 +103,8 @@ class _DateRank(IntEnum):
     ADDRESS = 3
     ABOVE_HEADLINE = 4
     WIDGET_LIKE = 5
+    # A post's time under its text (a channel's or a forum's): only when nothing else says.
+    CLOSING = 6
 
 
 # ---------------------------------------------------------------- line cleaning
@@ -168,6 +172,8 @@ class _Findings:
     is_listing: bool = False
     # Where the site's navigation ended among the kept lines: the headline comes later.
     navigation_end: int = 0
+    # A dateline's month and day written without a year ("БАКУ, 11 янв — Sputnik").
+    yearless: tuple[int, int] | None = None
 
     def note_problem(self, problem: str | None) -> None:
         if problem and problem not in self.problems:
@@ -508,9 +514,10 @@ def _paragraphs(lines: list[str]) -> list[str]:
 def _take_dateline(paragraphs: list[str], findings: _Findings, sources: KnownSources) -> list[str]:
     """'BAKU, March 3 (Trend) - ...': a dateline gives a date and credit, then leaves the body.
 
-    Tried on the first two paragraphs: a standfirst may stand above the lead.
+    Tried on the first three paragraphs: a photo caption and a standfirst may stand above
+    the lead.
     """
-    for position in range(min(2, len(paragraphs))):
+    for position in range(min(3, len(paragraphs))):
         rest = _cut_dateline(paragraphs[position], findings, sources)
         if rest is not None:
             kept = [rest] if rest else []
@@ -527,6 +534,8 @@ def _cut_dateline(paragraph: str, findings: _Findings, sources: KnownSources) ->
     if dateline.date:
         found = find_date(dateline.date) or short_year_date(dateline.date, findings.today)
         findings.note_date(found or DateFound(PublishedDate.unknown(), (0, 0)), _DateRank.DATELINE)
+        if found is None or found.published.value is None:
+            findings.yearless = day_and_month(dateline.date)
     findings.claim(Claim.DATELINE, dateline.credit)
     if dateline.reporter:
         findings.bylines.append(dateline.reporter)
@@ -555,6 +564,8 @@ def _take_closing_byline(
         findings.claim(Claim.CITED, named)
     elif len(last) <= 60 and looks_like_person(last):
         findings.bylines.append(last)
+    elif date_only_line(last):
+        findings.note_date(date_only_line(last), _DateRank.CLOSING)
     else:
         return paragraphs
     return paragraphs[:-1]
@@ -618,6 +629,7 @@ def parse(
     paragraphs = _mark_subheadings(_take_closing_byline(paragraphs, findings, sources))
     body = "\n\n".join(paragraphs) or _fallback_body(text)
     title = findings.title or _derive_title(body)
+    _date_yearless_dateline(text, findings)
     _note_mentions(body, findings, sources)
     source, credits = findings.publisher_and_credits()
     return ParsedArticle(
@@ -645,6 +657,19 @@ def _note_mentions(body: str, findings: _Findings, sources: KnownSources) -> Non
         findings.claim(Claim.ATTRIBUTION, name)
     for name in sources.cited_in(sample):
         findings.claim(Claim.CITED, name)
+
+
+def _date_yearless_dateline(text: str, findings: _Findings) -> None:
+    """'БАКУ, 11 янв' has its year where the page writes that day in full ('11.01.2021').
+
+    A date on that day and month is the dateline's own; no year is ever guessed.
+    """
+    if findings.yearless:
+        value = dated_on(text[:MENTIONS_CHARS], *findings.yearless)
+        if value:
+            found = DateFound(PublishedDate(value, Precision.DAY), (0, 0))
+            findings.note_date(found, _DateRank.DATELINE)
+            findings.problems = [p for p in findings.problems if "without a year" not in p]
 
 
 def _fallback_body(text: str) -> str:

@@ -87,6 +87,8 @@ _QUOTED_VERBS = (
     r"(?:reported|has reported|said|says|wrote|writes|noted|notes|quoted|cited|"
     r"сообщил[аио]?|сообщили|пишет|пишут|писал[аио]?|уточняет|отмечает|yazır|yazıb)"
 )
+# "Reuters, citing a source, says": an aside between commas before the verb.
+_ASIDE = r"(?:,\s{1,3}[^,.;\n]{1,80},|,)?"
 # Case endings an outlet's name takes in running text: "Интерфаксу", "Trend-ə", "APA-nın".
 _NAME_ENDING = r"(?:у|а|ом|е|[-ʼ'’](?:y?[aəe]|n?[ıiuü]n))?"
 BANNER = re.compile(
@@ -137,9 +139,7 @@ class KnownSources:
                 by_domain[domain.lower()] = name
                 by_alias.setdefault(fold(domain), name)
                 aliases.append(domain)
-        ordered = sorted(set(aliases), key=len, reverse=True)
-        pattern = "|".join(re.escape(alias) for alias in ordered) or r"(?!x)x"
-        return cls(by_alias, by_domain, pattern)
+        return cls(by_alias, by_domain, _alias_alternation(aliases))
 
     @classmethod
     def load(cls, path: Path | None = None) -> KnownSources:
@@ -222,6 +222,30 @@ def _case_forms(alias: str) -> tuple[str, ...]:
     return (alias, *(alias[:-1] + ending for ending in endings))
 
 
+def _alias_alternation(aliases: list[str]) -> str:
+    """One pattern for every alias, longest first.
+
+    A name no dictionary holds ('AZƏRTAC', 'Trend.az', 'TASS': a word with two
+    capitals, a digit or a dot) is matched in any case, as pages write 'AzərTAc-ın'; a name
+    that is also a word ('Report', 'Trend', 'Каспий') only as written.
+    """
+    distinctive = {alias for alias in aliases if _is_distinctive(alias)}
+    groups = [
+        sorted(distinctive, key=len, reverse=True),
+        sorted(set(aliases) - distinctive, key=len, reverse=True),
+    ]
+    first, second = ("|".join(re.escape(alias) for alias in group) for group in groups)
+    alternatives = [f"(?i:{first})" if first else "", second]
+    return "|".join(part for part in alternatives if part) or r"(?!x)x"
+
+
+def _is_distinctive(alias: str) -> bool:
+    """'TASS', 'AzerTAc', 'Trend.az', '1news': not a word of any language, so any case."""
+    if any(char.isdigit() or char == "." for char in alias):
+        return True
+    return any(sum(1 for letter in word if letter.isupper()) >= 2 for word in alias.split())
+
+
 @cache
 def default_sources() -> KnownSources:
     return KnownSources.load()
@@ -246,7 +270,8 @@ def _citing_patterns(alias_pattern: str) -> tuple[re.Pattern[str], ...]:
     return (
         re.compile(rf"{_CITING_WORDS}\s{{1,3}}{_AGENCY_WORD}[{QUOTES}]?{alias}"),
         re.compile(
-            rf"(?<!\w){alias}[{QUOTES}]?{_AGENCY_AFTER}[{QUOTES}]?,?\s{{1,3}}{_QUOTED_VERBS}(?!\w)"
+            rf"(?<!\w){alias}[{QUOTES}]?{_AGENCY_AFTER}[{QUOTES}]?{_ASIDE}\s{{1,3}}"
+            rf"{_QUOTED_VERBS}(?!\w)"
         ),
         # "TASS-ın məlumatına görə", "Turan-a verdiyi məlumata görə", "Trend-ə istinadən".
         re.compile(
