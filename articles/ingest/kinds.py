@@ -98,6 +98,19 @@ _INSIDE_ANOTHER = re.compile(
     r"(?i:\b(?:amendments?|additions?|changes|supplement|protocol)\s+to\s+(?:the\s+)?"
     r"|\bизменени\w*\s+(?:и\s+дополнени\w*\s+)?в\s+|\bдополнени\w*\s+к\s+|\bпротокол\w*\s+к\s+)$"
 )
+# Azerbaijan and Russia have signed documents since 1991: 'the Gulistan Treaty of 1813'
+# or a Soviet-era convention is history, not one of theirs.
+YEAR_NEAR_CHARS = 30
+_OLD_YEAR = re.compile(r"(?<![0-9])(?:1[0-8][0-9]{2}|19[0-8][0-9])(?![0-9])")
+_PROGRAMME_WORD = re.compile(r"(?i:programm?e?s?|программ\w*|proqram\w*)")
+_ONE_STATE_BEFORE = re.compile(
+    r"(?i:\b(?:state|national|государственн\w+|национальн\w+|dövlət|milli|səfər|tv|radio|"
+    r"tele\w*)\s+)$"
+)
+_NOT_A_DOCUMENT_AFTER = re.compile(
+    r"^\s+(?i:of (?:the|his|her|their) (?:visit|stay|forum|festival)|визита|пребывания|"
+    r"форума|фестиваля|передач\w*|[«\"])"
+)
 # Azerbaijani names the amended document first: '... Sazişə dəyişikliklər edilməsi barədə Protokol'.
 _AMENDED_AFTER = re.compile(r"^\s+(?i:dəyişiklik\w*|əlavələr\w*)\s")
 _RUSSIAN_AMBIGUOUS = re.compile(r"(?i:соглашения|заявления|декларации|конвенции|программы|карты)")
@@ -142,7 +155,16 @@ def names_no_document(window: Window) -> bool:
         or _PARTY_PROGRAMME.search(before[-30:] + window.word + after[:30])
         or (_INSIDE_ANOTHER.search(before) and KIND_PATTERN.search(before))
         or _AMENDED_AFTER.match(after)
+        or _OLD_YEAR.search(before[-YEAR_NEAR_CHARS:] + " " + after[:YEAR_NEAR_CHARS])
+        or _not_a_joint_programme(window.word, before, after)
     )
+
+
+def _not_a_joint_programme(word: str, before: str, after: str) -> bool:
+    """A state programme of one country, a visit's programme or a broadcast's."""
+    if not _PROGRAMME_WORD.match(word):
+        return False
+    return bool(_ONE_STATE_BEFORE.search(before) or _NOT_A_DOCUMENT_AFTER.match(after))
 
 
 def _russian_plural(window: Window) -> bool:

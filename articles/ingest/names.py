@@ -68,7 +68,7 @@ _QUALIFIER_START = re.compile(
     r"заседани\w*|[0-9]+-?\w{0,3}\s+заседани\w*)\s"
 )
 _DATE_AFTER = (
-    rf"(?:{MONTH_PATTERN}\s+[0-9]{{1,2}}|[0-9]{{1,2}}\s+{MONTH_PATTERN}|(?:19|20)[0-9]{{2}}(?!\w)"
+    rf"(?:{MONTH_PATTERN}\s+[0-9]{{1,2}}|[0-9]{{1,2}}\s+{MONTH_PATTERN}|(?:1[0-9]|20)[0-9]{{2}}(?!\w)"
     r"|(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|понедельник|вторник|сред\w|"
     r"четверг|пятниц\w|суббот\w|воскресень\w))"
 )

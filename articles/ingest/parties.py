@@ -69,7 +69,11 @@ _COUNTRIES: tuple[tuple[str, str], ...] = (
         r"kazakh\w*|казах\w*|qazax\w*|astana|астан\w+|tokayev\w*|токаев\w*|nazarbayev\w*"
         r"|назарбаев\w*",
     ),
-    ("Turkmenistan", r"turkmen\w*|туркмен\w*|türkmən\w*|ashgabat|ашхабад\w*|aşqabad\w*"),
+    (
+        "Turkmenistan",
+        r"turkmen|turkmenistan\w*|туркмени\w*|туркменск\w*|türkmən|türkmənistan\w*|ashgabat"
+        r"|ашхабад\w*|aşqabad\w*",
+    ),
     (
         "Turkey",
         r"turkey|turkish|türkiy\w*|турци\w+|турецк\w*|ankara|анкар\w+|erdogan\w*|erdoğan\w*"

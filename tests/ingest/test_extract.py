@@ -368,6 +368,12 @@ def test_keeps_a_document_bilateral_when_a_third_country_is_only_in_its_subject_
         "Соглашения о сотрудничестве в области энергетики обсуждались на встрече.",
         "Стороны обсудили подписанные соглашения о сотрудничестве в области энергетики.",
         "Медведев подчеркнул, что декларация «подводит итог» развития отношений.",
+        "The Gulistan Treaty of 1813 and the Turkmenchay Treaty of 1828 divided the region.",
+        "Gülüstan müqaviləsi 1813-cü ildə imzalanıb.",
+        "The State Programme on socio-economic development of the regions was approved.",
+        "Президент утвердил Государственную программу развития регионов.",
+        "Программа визита включает встречу с бизнесменами.",
+        "Səfər proqramına iş adamları ilə görüş daxildir.",
     ],
 )
 def test_suggests_nothing_when_words_name_no_bilateral_document(sentence):
