@@ -25,8 +25,9 @@ _KINDS: tuple[tuple[str, AgreementKind], ...] = (
         AgreementKind.JOINT_STATEMENT,
     ),
     (
-        rf"work(?:ing)? plans?|plans? of work|план\w{{0,2}} (?:работы|консультаций)"
-        rf"|рабоч\w{{0,3}} план\w{{0,2}}|iş plan{_AZ}",
+        rf"work(?:ing)? plans?|plans? of work|consultations? plans?|plans? of consultations"
+        rf"|план\w{{0,2}} (?:работы|консультаций)|рабоч\w{{0,3}} план\w{{0,2}}|iş plan{_AZ}"
+        rf"|məsləhətləşmə\w{{0,4}} plan{_AZ}",
         AgreementKind.WORK_PLAN,
     ),
     (

@@ -113,6 +113,7 @@ _AZ_PHRASE_END = re.compile(
     r"ildə|ilində|tarixində|günü|sonra|əvvəl|[0-9]{4}-?\w{0,3})"
     r"|[A-ZƏÜÖĞİŞÇ]\w+(?:da|də)"
 )
+_AZ_PLURAL_SUBJECT = re.compile(r"[A-ZƏÜÖĞİŞÇ]\w+(?:lar|lər)")
 _AZ_LEADING_FILLER = frozenset({"və", "ilə", "isə", "ki", "bu", "həmçinin", "eləcə"})
 _SUBJECT_PARTIES = re.compile(
     r"(?:^|,\s|\b(?i:moreover|also|furthermore|in addition)\s)"
@@ -259,6 +260,9 @@ def _azerbaijani_phrase(before: str) -> list[str]:
             break
         phrase.insert(0, word.rstrip(",;:"))
     while phrase and phrase[0].casefold() in _AZ_LEADING_FILLER:
+        phrase.pop(0)
+    # The sentence's subject in the plural ('Tərəflər', 'Prezidentlər') signed; it is no name.
+    if len(phrase) > 1 and len(phrase) == len(words) and _AZ_PLURAL_SUBJECT.fullmatch(phrase[0]):
         phrase.pop(0)
     return phrase
 

@@ -409,3 +409,43 @@ def test_keeps_only_the_protocol_when_an_azerbaijani_name_amends_an_agreement():
     )
     (protocol,) = extract_agreements(article, load_register())
     assert protocol.kind is AgreementKind.PROTOCOL
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "name_part"),
+    [
+        (
+            "The ministers signed a work plan for 2025-2026 between the foreign ministries.",
+            AgreementKind.WORK_PLAN,
+            "2025-2026",
+        ),
+        (
+            "Xarici işlər nazirlikləri arasında 2024-2025-ci illər üçün məsləhətləşmələr planı "
+            "imzalanıb.",
+            AgreementKind.WORK_PLAN,
+            "məsləhətləşmələr planı",
+        ),
+        (
+            "Tərəflər investisiyaların qarşılıqlı qorunması haqqında müqavilə imzalayıblar.",
+            AgreementKind.TREATY,
+            "Investisiyaların qarşılıqlı qorunması haqqında müqavilə",
+        ),
+        (
+            "По итогам переговоров подписан протокол 22-го заседания межправительственной "
+            "комиссии по экономическому сотрудничеству.",
+            AgreementKind.PROTOCOL,
+            "22-го заседания",
+        ),
+        (
+            "Договором о государственной границе 2010 года завершена делимитация.",
+            AgreementKind.TREATY,
+            "Договором о государственной границе",
+        ),
+    ],
+)
+def test_names_the_document_cleanly_when_a_sentence_names_one(sentence, kind, name_part):
+    (mention,) = extract_agreements(parse(sentence), load_register())
+    assert mention.kind is kind
+    assert mention.name.startswith(name_part) or name_part in mention.name
+    assert not mention.name.startswith(("Tərəflər", "Prezidentlər"))
+    assert not mention.name.endswith(("2010 года", "делимитация"))
