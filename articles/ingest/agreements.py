@@ -23,7 +23,7 @@ from articles.ingest.names import QUOTE_CHARS, Candidate, candidate_at, capitali
 from articles.ingest.parties import BILATERAL, countries_named, signatories
 from articles.ingest.register import Register, stems
 from articles.ingest.sentences import Window, sentences
-from articles.ingest.signing import is_planned, signing_date
+from articles.ingest.signing import is_planned, may_give_year, signing_date
 
 MAX_MENTIONS = 200
 # No article names five hundred documents: past that many document words the rest of a
@@ -108,6 +108,11 @@ class _Facts:
     @functools.cached_property
     def signing(self) -> tuple[dt.date | None, str]:
         return signing_date(self.window, self.context.published, self.is_signed)
+
+    def may_be_signed_in(self, years: frozenset[int] | None) -> bool:
+        """False when the year of signing is surely none of `years` (None: any year may do),
+        told without reading the dates."""
+        return years is None or may_give_year(self.window, self.context.published, years)
 
     @functools.cached_property
     def year(self) -> int | None:
@@ -201,6 +206,8 @@ def _lookup(
     signing and the signatories cost more to read than the lookup itself.
     """
     if not register.may_name(name):
+        return None
+    if not years_written and not facts.may_be_signed_in(register.years_naming(name)):
         return None
     year = int(years_written[0]) if years_written else facts.year
     if not register.may_name_signed_in(name, year):

@@ -197,6 +197,14 @@ class Register:
         mention = stems(name)
         return not mention or any(self._sharing(stem) for stem in mention)
 
+    def years_naming(self, name: str) -> frozenset[int] | None:
+        """The only years of signing under which `key_for` may find an entry for `name`, or
+        None when a year is not what decides it. A name without distinctive stems is told
+        apart only by the year an entry was signed in (an entry with no year takes any)."""
+        if stems(name) or None in self._years:
+            return None
+        return frozenset(year for year in self._years if year is not None)
+
     def may_name_signed_in(self, name: str, year: int | None) -> bool:
         """False when `key_for` finds nothing for this name signed in `year`, whatever its
         kind or parties. A name without distinctive stems ("the 1997 treaty", "a joint

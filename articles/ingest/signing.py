@@ -92,6 +92,20 @@ def signing_date(
     return None, ""
 
 
+def may_give_year(window: Window, published: PublishedDate, years: frozenset[int]) -> bool:
+    """False when `signing_date` cannot give a date in any of `years`: cheap, and sure.
+
+    A date's year is written in full in the text the search reads (find_date
+    never guesses one); a year it infers is the article's, or the one before
+    for a weekday in the first days of January. A year written near the
+    document word (agreements._year_near) is inside the same text.
+    """
+    read = window.before[-DATE_BEFORE_CHARS:] + " " + window.after[:DATE_AFTER_CHARS]
+    day = published.value
+    inferred = {day.year, day.year - 1} if day else set()
+    return any(year in inferred or str(year) in read for year in years)
+
+
 def _last_full_date(text: str) -> dt.date | None:
     last = None
     while (found := find_date(text)) is not None:
