@@ -5,6 +5,8 @@ import datetime as dt
 import pytest
 
 from articles.ingest.document import AgreementKind
+from articles.ingest.extract import extract_agreements
+from articles.ingest.parse import parse
 from articles.ingest.register import Register, closest_key, load_register
 
 REQUIRED = {
@@ -91,3 +93,59 @@ def test_finds_no_stored_key_when_the_kinds_differ():
 
 def test_finds_no_stored_key_when_only_some_words_are_shared():
     assert closest_key("memorandum:education-pension", ["memorandum:education-tourism"]) is None
+
+
+# Mentions as articles write them: short forms and case endings in the three languages.
+REGISTER_MENTIONS = [
+    (
+        "Стороны сослались на Договор о дружбе 1997 года.",
+        "treaty-friendship-cooperation-mutual-security-1997",
+    ),
+    (
+        "Dostluq, əməkdaşlıq və qarşılıqlı təhlükəsizlik haqqında Müqavilənin 25 illiyidir.",
+        "treaty-friendship-cooperation-mutual-security-1997",
+    ),
+    ("В Бакинской декларации закреплены принципы сотрудничества.", "baku-declaration-2001"),
+    ("Bakı Bəyannaməsində Xəzər məsələsinə toxunulub.", "baku-declaration-2001"),
+    ("Московской декларацией 2004 года стороны подтвердили курс.", "moscow-declaration-2004"),
+    ("2004-cü il Moskva Bəyannaməsinə əsasən əməkdaşlıq genişlənib.", "moscow-declaration-2004"),
+    ("Договора о государственной границе исполнилось десять лет.", "state-border-treaty-2010"),
+    (
+        "Dövlət sərhədi haqqında Müqaviləyə əsasən delimitasiya başa çatıb.",
+        "state-border-treaty-2010",
+    ),
+    ("The border treaty of 2010 closed the question.", "state-border-treaty-2010"),
+    ("Samur çayı üzrə Sazişin icrası müzakirə edilib.", "samur-river-agreement-2010"),
+    (
+        "Согласно Декларации о союзническом взаимодействии стороны консультируются.",
+        "declaration-allied-interaction-2022",
+    ),
+    (
+        "Müttəfiqlik haqqında Bəyannamənin icrası müzakirə olunub.",
+        "declaration-allied-interaction-2022",
+    ),
+    ("Союзнической декларации исполнилось два года.", "declaration-allied-interaction-2022"),
+    (
+        "Diplomatik münasibətlərin qurulması haqqında Protokolun 30 illiyi qeyd olunub.",
+        "protocol-diplomatic-relations-1992",
+    ),
+    (
+        "Xəzər dənizinin dibinin bölgüsü haqqında Sazişə əsasən sərhəd müəyyənləşib.",
+        "caspian-seabed-delimitation-agreement-2002",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "key"), REGISTER_MENTIONS)
+def test_maps_a_mention_to_its_entry_when_written_short_or_inflected(register, sentence, key):
+    (mention,) = extract_agreements(parse(sentence), register)
+    assert mention.register_key == key
+
+
+def test_maps_no_entry_when_a_trilateral_summit_signs_a_declaration_of_the_same_name(register):
+    sentence = (
+        "Azərbaycan Respublikası, İran İslam Respublikası və Rusiya Federasiyası dövlət "
+        "başçılarının Bakı Bəyannaməsini imzalayıblar."
+    )
+    mentions = extract_agreements(parse(sentence), register)
+    assert all(mention.register_key != "baku-declaration-2001" for mention in mentions)
