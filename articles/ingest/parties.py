@@ -31,6 +31,8 @@ _PARTNER = re.compile(
     r"(?i:\b(?:with|с|со)\s+(?:the\s+)?\w+(?:\s\w+)?"
     r"|\w+(?:la|lə|yla|ylə)\b|\w+\s+ilə\b)"
 )
+# 'an agreement with Iran on ...': the partner named right after the document word.
+_WITH_AFTER = re.compile(r"^(?:\s*(?i:with|с|со)\s+(?:the\s+)?\w+(?:\s\w+)?)?")
 _SIGNED_BY = re.compile(
     r"^[^.;]*?\b(?i:подписали|подписаны|подписан|signed by|were signed by|was signed by)\s+"
     r"(?P<signers>[^.;]{1,120})"
@@ -166,30 +168,46 @@ def signatories(
     `named_parties` are those the name's reading found ("between ..."), and
     `article_countries` those the whole article names, Azerbaijan and Russia first.
     """
-    several = (
+    several = bool(
         _SEVERAL_PARTIES.search(window.context)
         or _CASPIAN_CONVENTION.search(name)
         or _CASPIAN_CONVENTION.search(window.context)
     )
-    # The sentence's subject before the name's own countries: an agreement "on transit
-    # through Georgia and Iran" signed by Azerbaijan and Russia is theirs.
-    for found in (
-        named_parties,
-        _signing_subject(window.before[-200:]),
-        countries_named(name),
-        countries_named(list_tail(window.before[-NEAR_CHARS:])),
-        _signed_by(window.after),
-    ):
-        if len(found) >= 2:
-            return _completed(found, bool(several), window, article_countries, name)
+    found = _stated_parties(name, named_parties, window)
+    if len(found) >= 2:
+        return _completed(found, several, window, article_countries, name)
     if several:
         return _with_others(countries_named(window.context), article_countries, window, name)
+    partner = _partner(_WITH_AFTER.match(window.after[:NEAR_CHARS]).group(0))
+    if partner:
+        # 'an agreement with Russia' in a Baku paper is the two countries'; 'with Iran' is not.
+        return BILATERAL if set(partner) <= set(BILATERAL) else partner
     around = countries_named(window.context)
     if "Azerbaijan" in around and "Russia" in around:
         return BILATERAL
     # One union of states or a third country alone is still not Azerbaijan and Russia.
     third = any(country not in BILATERAL for country in around)
     return named_parties or (around if len(around) >= 2 or third else ())
+
+
+def _stated_parties(name: str, named_parties: tuple[str, ...], window: Window) -> tuple[str, ...]:
+    """The first two or more countries the text states as the signing sides.
+
+    The sentence's subject comes before the name's own countries: an agreement "on transit
+    through Georgia and Iran" signed by Azerbaijan and Russia is theirs.
+    """
+    partner = _partner(_WITH_AFTER.match(window.after[:NEAR_CHARS]).group(0))
+    subject = _signing_subject(window.before[-200:])
+    for found in (
+        named_parties,
+        tuple(dict.fromkeys(subject + partner)),
+        countries_named(name),
+        countries_named(list_tail(window.before[-NEAR_CHARS:])),
+        _signed_by(window.after),
+    ):
+        if len(found) >= 2:
+            return found
+    return ()
 
 
 def _completed(

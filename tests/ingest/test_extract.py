@@ -320,6 +320,8 @@ def test_counts_nothing_when_the_number_is_a_running_total():
             "Turkmenistan",
         ),
         ("Rusiya İranla qaz tədarükü haqqında memorandum imzalayıb.", "Iran"),
+        ("The agreement with Iran on the Rasht–Astara railway was welcomed in Baku.", "Iran"),
+        ("Соглашение с Ираном о строительстве дороги одобрили в Баку и Москве.", "Iran"),
         (
             "Azərbaycan ilə Qazaxıstan arasında nəqliyyat haqqında memorandum imzalanıb.",
             "Kazakhstan",
@@ -345,6 +347,7 @@ def test_keeps_a_document_off_the_bilateral_list_when_a_third_party_signed_it(se
     [
         "Azerbaijan and Russia signed an agreement on transit through Georgia and Iran.",
         "Azerbaijan signed an agreement with Russia on the protection of investments.",
+        "The agreement with Russia on the protection of investments entered into force.",
         "Россия и Азербайджан подписали соглашение о транзите грузов в Иран.",
         "Azərbaycan Rusiya ilə investisiyaların qorunması haqqında saziş imzalayıb.",
     ],
