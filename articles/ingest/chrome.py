@@ -117,7 +117,8 @@ _FOOTER_MARKERS = _phrases(
     "последние новости|самое читаемое|популярное|по теме|комментарии|оставить комментарий|"
     "xəbər lenti|valyuta məzənnələri|oxşar xəbərlər|digər xəbərlər|son xəbərlər|"
     "ən çox oxunan|həmçinin oxuyun|şərhlər|şərh yaz|mövzuya aid|materials on the topic|"
-    "related stories|more on this topic|материалы по теме|новости по теме|bu mövzuda"
+    "related stories|more on this topic|материалы по теме|новости по теме|bu mövzuda|"
+    "əlaqəli xəbərlər|digər xəbərlər|связанные новости|рекомендуем"
 )
 _WEEKDAY_ABBREVIATIONS = _words(
     "mo tu we th fr sa su mon tue wed thu fri sat sun пн вт ср чт пт сб вс b.e ç.a ç c.a c ş b "

@@ -474,9 +474,18 @@ def _is_banner(line: str, findings: _Findings, sources: KnownSources) -> bool:
     return False
 
 
+# An issue's number on a masthead: "№ 165 (26123)", "Issue 12", "выпуск", "nömrə".
+_ISSUE_MARK = re.compile(r"№|(?i:\bissue\b|\bno\.\s?[0-9]|выпуск|nömrə)")
+
+
 def _masthead_name(line: str, sources: KnownSources) -> str | None:
-    """A print page's masthead: '2 | БАКИНСКИЙ РАБОЧИЙ | № 165 (26123) | 4 сентября 2010 г.'."""
-    if " | " not in line or len(line) > 160:
+    """A masthead names its paper: '2 | БАКИНСКИЙ РАБОЧИЙ | № 165 (26123) | 4 сентября 2010 г.',
+    'Газета «Коммерсантъ» №118 от 04.07.1995, стр. 4' (a date line naming an outlet)."""
+    if len(line) > 160:
+        return None
+    if date_only_line(line):
+        return sources.mentioned_in(line) if _ISSUE_MARK.search(line) else None
+    if " | " not in line:
         return None
     named = (sources.named(segment) for segment in line.split(" | ") if len(segment) <= 60)
     return next((name for name in named if name), None)
@@ -564,7 +573,8 @@ def _take_closing_byline(
         findings.claim(Claim.CITED, named)
     elif len(last) <= 60 and looks_like_person(last):
         findings.bylines.append(last)
-    elif date_only_line(last):
+    elif date_only_line(last.replace(" | ", " ")):
+        # The whole line says when ('Oct 9, 2025 at 18:22'), not a listed item's segment.
         findings.note_date(date_only_line(last), _DateRank.CLOSING)
     else:
         return paragraphs

@@ -61,8 +61,9 @@ _CITING_WORDS = (
     r"originally published by|first reported by|via|"
     r"по данным|по информации|со ссылкой на|по сообщению|сообщает со ссылкой на|"
     r"как стало известно|стало известно|пишет|пишут|писал[аио]?|писали|"
-    r"как (?:сообща|сообщи|переда|пиш|писал|отмеча|отмети|уточня|уточни|информиру|"
-    r"заявля|заяви|рассказ|выясни|узна)[а-яё]{0,6}))"
+    # "Как сообщили «Интерфаксу»" is told TO the outlet: an attribution, not here.
+    r"как (?:сообща|переда|пиш|писал|отмеча|отмети|уточня|уточни|информиру|"
+    r"выясни|узна)[а-яё]{0,6}))"
 )
 # Between the verb and the name: an article, a pronoun, or what the outlet is.
 _AGENCY_WORD = (
@@ -214,36 +215,24 @@ _RUSSIAN_CASE_ENDINGS = {
 
 
 def _case_forms(alias: str) -> tuple[str, ...]:
-    """The alias and, for a Russian name ending in a vowel, its case forms."""
+    """How running text writes an alias: as given, in capitals, a name of several words
+    in sentence case ('Anadolu agency'), and a Russian name's case forms ('Известиям').
+
+    Matching stays case-sensitive, so the word 'trend' is never the outlet Trend.
+    """
+    first, _, rest = alias.partition(" ")
+    forms = [alias, alias.upper(), f"{first} {rest.lower()}" if rest else alias]
     endings = _RUSSIAN_CASE_ENDINGS.get(alias[-1:], ())
     last_word = alias.rsplit(" ", 1)[-1]
-    if not endings or len(last_word) < 5 or not last_word[:1].isupper():
-        return (alias,)
-    return (alias, *(alias[:-1] + ending for ending in endings))
+    if endings and len(last_word) >= 5 and last_word[:1].isupper():
+        forms.extend(alias[:-1] + ending for ending in endings)
+    return tuple(dict.fromkeys(forms))
 
 
 def _alias_alternation(aliases: list[str]) -> str:
-    """One pattern for every alias, longest first.
-
-    A name no dictionary holds ('AZƏRTAC', 'Trend.az', 'TASS': a word with two
-    capitals, a digit or a dot) is matched in any case, as pages write 'AzərTAc-ın'; a name
-    that is also a word ('Report', 'Trend', 'Каспий') only as written.
-    """
-    distinctive = {alias for alias in aliases if _is_distinctive(alias)}
-    groups = [
-        sorted(distinctive, key=len, reverse=True),
-        sorted(set(aliases) - distinctive, key=len, reverse=True),
-    ]
-    first, second = ("|".join(re.escape(alias) for alias in group) for group in groups)
-    alternatives = [f"(?i:{first})" if first else "", second]
-    return "|".join(part for part in alternatives if part) or r"(?!x)x"
-
-
-def _is_distinctive(alias: str) -> bool:
-    """'TASS', 'AzerTAc', 'Trend.az', '1news': not a word of any language, so any case."""
-    if any(char.isdigit() or char == "." for char in alias):
-        return True
-    return any(sum(1 for letter in word if letter.isupper()) >= 2 for word in alias.split())
+    """One pattern for every alias, longest first, so 'Trend News Agency' wins over 'Trend'."""
+    ordered = sorted(set(aliases), key=len, reverse=True)
+    return "|".join(re.escape(alias) for alias in ordered) or r"(?!x)x"
 
 
 @cache
@@ -252,9 +241,14 @@ def default_sources() -> KnownSources:
 
 
 # Cached by the alias pattern so each set of known sources compiles its patterns once.
+def _inflected_alias(alias_pattern: str) -> str:
+    """An outlet's name as running text writes it: '"Interfax"-a', 'Интерфаксу', 'APA-nın'."""
+    return rf"(?P<alias>{alias_pattern})[{QUOTES}]?{_NAME_ENDING}(?!\w|\.\w)"
+
+
 @cache
 def _attribution_patterns(alias_pattern: str) -> tuple[re.Pattern[str], ...]:
-    alias = rf"(?P<alias>{alias_pattern}){_NAME_ENDING}(?!\w|\.\w)"
+    alias = _inflected_alias(alias_pattern)
     return (
         re.compile(rf"{_ATTRIBUTION_VERBS}\s{{1,3}}{_AGENCY_WORD}[{QUOTES}]?{alias}"),
         re.compile(
@@ -266,7 +260,7 @@ def _attribution_patterns(alias_pattern: str) -> tuple[re.Pattern[str], ...]:
 
 @cache
 def _citing_patterns(alias_pattern: str) -> tuple[re.Pattern[str], ...]:
-    alias = rf"(?P<alias>{alias_pattern}){_NAME_ENDING}(?!\w|\.\w)"
+    alias = _inflected_alias(alias_pattern)
     return (
         re.compile(rf"{_CITING_WORDS}\s{{1,3}}{_AGENCY_WORD}[{QUOTES}]?{alias}"),
         re.compile(

@@ -7,6 +7,8 @@ import pytest
 from articles.ingest.dates import (
     date_in_url,
     date_only_line,
+    dated_on,
+    day_and_month,
     find_date,
     full_date,
     is_today_line,
@@ -140,3 +142,26 @@ def test_reads_a_two_digit_year_as_this_century_when_not_later_than_today():
 
 def test_full_date_is_none_when_text_gives_only_a_month():
     assert full_date("in March 2021 the sides met") is None
+
+
+def test_reads_no_clock_when_an_outlet_named_today_signs_a_date_line():
+    found = date_only_line("14 March 2019 [10:42] - Today.Az")
+    assert found is not None and not found.is_today
+
+
+def test_marks_a_date_as_an_update_when_a_label_says_so():
+    assert date_only_line("Updated: 15 March 2019 [09:05]").is_update
+    assert date_only_line("Обновлено: 06.06.2023 12:40").is_update
+    assert not date_only_line("10.11.2020, 02:15 (updated 10.11.2020, 11:40)").is_update
+
+
+def test_reads_the_date_when_an_address_writes_day_month_year_segments():
+    found = date_in_url("https://www.rbc.ru/politics/22/02/2022/6214ce5a9a7947a1bd3b0f54")
+    assert found.published.value == dt.date(2022, 2, 22)
+
+
+def test_finds_the_full_date_when_a_page_writes_a_yearless_day_in_full_elsewhere():
+    assert day_and_month("11 янв") == (1, 11)
+    text = "Пашинян - Sputnik Азербайджан, 1920, 11.01.2021; ранее 12.01.2020"
+    assert dated_on(text, 1, 11) == dt.date(2021, 1, 11)
+    assert dated_on(text, 6, 5) is None

@@ -668,3 +668,126 @@ def test_keeps_a_title_case_headline_when_it_names_sections_of_a_site():
 def test_takes_the_author_when_the_date_line_carries_one():
     article = parse(page("Presidents discuss the corridor", "Nigar Rustamli   Jul 2, 2025"))
     assert (article.byline, article.published.value) == ("Nigar Rustamli", dt.date(2025, 7, 2))
+
+
+TODAY = dt.date(2026, 11, 27)
+
+
+def test_takes_the_published_date_when_an_updated_one_stands_under_it():
+    article = parse(
+        page(
+            "Deputy premiers review cargo transit on the western route",
+            "14 March 2019 [10:42] - Today.Az",
+            "Updated: 15 March 2019 [09:05]",
+        ),
+        today=TODAY,
+    )
+    assert article.published.value == dt.date(2019, 3, 14)
+
+
+def test_takes_the_year_of_the_caption_when_the_dateline_writes_none():
+    article = parse(
+        page(
+            "Лидеры подписали новое заявление",
+            "Путин, Алиев и Пашинян - Sputnik Азербайджан, 1920, 11.01.2021",
+            f"БАКУ, 11 янв — Sputnik. {PARAGRAPH}",
+        ),
+        today=TODAY,
+    )
+    assert article.published.value == dt.date(2021, 1, 11)
+    assert not any("without a year" in problem for problem in article.problems)
+
+
+def test_leaves_the_date_unknown_when_a_yearless_dateline_matches_no_full_date():
+    article = parse(
+        "\n\n".join(
+            [
+                "Sərhəd-keçid məntəqələrinin iş rejimi uzadılır",
+                f"Bakı. 5 iyun. APA. {PARAGRAPH}",
+                PARAGRAPH,
+                "Əlaqəli xəbərlər",
+                "Yalama keçid məntəqəsində növbələr azalıb   03.06.2015",
+                "Sərhəddə yeni terminal istifadəyə verilib   28.05.2015",
+            ]
+        ),
+        today=TODAY,
+    )
+    assert article.published.value is None
+
+
+def test_takes_the_closing_date_line_when_a_post_has_no_other_date():
+    article = parse(
+        "\n\n".join(
+            ["Forwarded message", PARAGRAPH, PARAGRAPH, "👁 18.4K   🔁 212   Oct 9, 2025 at 18:22"]
+        ),
+        today=TODAY,
+    )
+    assert article.published.value == dt.date(2025, 10, 9)
+
+
+def test_names_the_paper_and_its_issue_date_when_a_masthead_carries_them():
+    article = parse(
+        page(
+            "2                    БАКИНСКИЙ РАБОЧИЙ          № 165 (26123) | 4 сентября 2010 г.",
+            "ГРАНИЦА СТАЛА ДОГОВОРНОЙ",
+        ),
+        today=TODAY,
+    )
+    assert article.source == "Bakinsky Rabochiy"
+    assert article.published.value == dt.date(2010, 9, 4)
+    assert article.title == "ГРАНИЦА СТАЛА ДОГОВОРНОЙ"
+
+
+def test_takes_no_headline_from_two_columns_of_text_when_a_pdf_was_converted():
+    article = parse(
+        "\n".join(
+            [
+                "ОФИЦИАЛЬНАЯ ХРОНИКА",
+                "",
+                "Президенты Азербайджана и     ции Загульба Ильхам Алиев",
+                "России подписали Договор о    и Дмитрий Медведев отмети-",
+                "",
+                PARAGRAPH,
+            ]
+        ),
+        today=TODAY,
+    )
+    assert "ции" not in article.title
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "Hot line: 1593",
+        "Подписаться   Войти",
+        "Version for people with visual impairments",
+        "Главное Россия Мир Бывший СССР Экономика Силовые структуры Наука и техника Культура Спорт",
+    ],
+)
+def test_never_takes_chrome_for_the_headline_when_it_stands_above_one(chrome):
+    article = parse(
+        page(chrome, "Baku and Moscow discuss grain supplies", "12.03.2019"), today=TODAY
+    )
+    assert article.title == "Baku and Moscow discuss grain supplies"
+
+
+def test_credits_every_outlet_when_a_story_page_lists_them_by_time():
+    article = parse(
+        "\n\n".join(
+            [
+                "Путин, Алиев и Пашинян провели переговоры в Сочи",
+                "ТАСС · 19:48",
+                PARAGRAPH,
+                "Интерфакс · 19:55",
+                PARAGRAPH,
+            ]
+        ),
+        today=TODAY,
+    )
+    assert article.source is None
+    assert set(article.credits) == {"TASS", "Interfax"}
+
+
+def test_keeps_a_rubric_in_the_body_when_it_looks_like_a_dateline_alone():
+    article = parse(page("Title of the piece here", "ОФИЦИАЛЬНАЯ ХРОНИКА"), today=TODAY)
+    assert article.source is None

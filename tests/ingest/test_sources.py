@@ -105,3 +105,50 @@ def test_uses_the_three_names_of_an_entry_when_a_curator_adds_one():
     )
     assert sources.named("КАСПИЙСКАЯ ПОЧТА") == "Caspian Post"
     assert sources.named("XƏZƏR POÇTU") == "Caspian Post"
+
+
+@pytest.mark.parametrize(
+    ("text", "cited"),
+    [
+        ("Reuters, citing a source in the delegation, says the talks went well.", ["Reuters"]),
+        ("The treaty was signed, Russia's TASS news agency said.", ["TASS"]),
+        ("TASS quoted the minister as saying so.", ["TASS"]),
+        ("Как передает агентство Интерфакс, стороны договорились.", ["Interfax"]),
+        ("Как отмечает ТАСС, это первый разговор министров.", ["TASS"]),
+        ("Как стало известно «Известиям», сделка отложена.", ["Izvestia"]),
+        ("Пишут «Ведомости» со ссылкой на участников рынка.", ["Vedomosti"]),
+        ("İnterfaks agentliyinin yaydığı məlumata görə, tarix razılaşdırılmayıb.", ["Interfax"]),
+        ("Diplomatik mənbələrin Turan-a verdiyi məlumata görə, sənəd hazırdır.", ["Turan"]),
+        ('Rusiya tərəfinin qərarı "Interfax"-a istinadən bildirilir.', ["Interfax"]),
+        ("AzərTAc-ın məlumatına görə, qonağı Prezident qarşılayıb.", ["Azertac"]),
+    ],
+)
+def test_finds_a_cited_agency_when_text_quotes_it_in_any_of_the_usual_forms(text, cited):
+    assert SOURCES.cited_in(text) == cited
+
+
+@pytest.mark.parametrize(
+    ("text", "attributed"),
+    [
+        ("Russia's minister said in comments to APA that the days would be held.", ["APA"]),
+        ("сообщил он агентству Интерфакс-Азербайджан.", ["Interfax"]),
+        ("рассказал в интервью «Известиям» посол.", ["Izvestia"]),
+        ("Bu barədə əvvəlcə AZƏRTAC-a məlumat verilib.", ["Azertac"]),
+        ("Rusiyanın TASS agentliyi xəbər verir ki, görüş olub.", ["TASS"]),
+        ("Deputat bunu Oxu.az-a açıqlamasında bildirib.", ["Oxu.az"]),
+    ],
+)
+def test_finds_the_outlet_spoken_to_when_text_says_someone_told_it(text, attributed):
+    assert SOURCES.attributed_in(text) == attributed
+
+
+def test_does_not_cite_an_outlet_when_it_reports_in_its_own_name():
+    assert SOURCES.cited_in("The talks ended in Baku, Trend reports.") == []
+
+
+def test_does_not_cite_an_outlet_when_someone_told_it_in_russian():
+    assert SOURCES.cited_in('Как сообщили "Интерфаксу" в аппарате вице-премьера.') == []
+
+
+def test_matches_a_word_like_name_only_as_written_when_text_uses_the_word():
+    assert SOURCES.attributed_in("The figures show a trend reports say") == []
