@@ -112,6 +112,8 @@ _NOT_A_DOCUMENT_AFTER = re.compile(
     r"^\s+(?i:of (?:the|his|her|their) (?:visit|stay|forum|festival)|визита|пребывания|"
     r"форума|фестиваля|передач\w*|[«\"])"
 )
+# 'ikinci belə ikitərəfli sazişdir' (is the second such agreement) says what a document is.
+_AZ_PREDICATE = re.compile(r"(?i:(?:dir|dır|dur|dür|tir|tır|tur|tür)$)")
 # Azerbaijani names the amended document first: '... Sazişə dəyişikliklər edilməsi barədə Protokol'.
 _AMENDED_AFTER = re.compile(r"^\s+(?i:dəyişiklik\w*|əlavələr\w*)\s")
 _RUSSIAN_AMBIGUOUS = re.compile(r"(?i:соглашения|заявления|декларации|конвенции|программы|карты)")
@@ -158,6 +160,7 @@ def names_no_document(window: Window) -> bool:
         or _AMENDED_AFTER.match(after)
         or _OLD_YEAR.search(before[-YEAR_NEAR_CHARS:] + " " + after[:YEAR_NEAR_CHARS])
         or _not_a_joint_programme(window.word, before, after)
+        or _AZ_PREDICATE.search(window.word)
     )
 
 

@@ -97,6 +97,10 @@ _QUALIFIER_STOP = re.compile(
     r"|\s[а-яё]{3,}(?:ется|ится|ются|ятся)(?!\w)"
     r"|\s[a-z]{3,}(?:s|ed)\s+(?:the|a|an|its|their)\s"
     rf"|\s(?i:in|at|в|во)\s+(?:{_PLACES})(?!\w)"
+    # Russian names a country inside a name in an oblique case; in the nominative it is the
+    # next clause's subject: '... о его строительстве Россия и Иран подписали ...'.
+    r"|\s(?:Россия|Азербайджан|Иран|Армения|Казахстан|Турция|Грузия|Туркменистан|Москва|Баку"
+    r"|Тегеран)\s+(?:и|подписал\w*)\s"
 )
 # "Treaty on Friendship, Cooperation and Mutual Security", "о статусе, принципах и условиях":
 # a comma inside a name is followed by a short list that ends with "and".
@@ -115,7 +119,7 @@ _AZ_PHRASE_END = re.compile(
     r"|[A-ZƏÜÖĞİŞÇ]\w+(?:da|də)"
 )
 _AZ_PLURAL_SUBJECT = re.compile(r"[A-ZƏÜÖĞİŞÇ]\w+(?:lar|lər)")
-_AZ_LEADING_FILLER = frozenset({"və", "ilə", "isə", "ki", "bu", "həmçinin", "eləcə"})
+_AZ_LEADING_FILLER = frozenset({"və", "ilə", "isə", "ki", "bu", "gün", "həmçinin", "eləcə"})
 _SUBJECT_PARTIES = re.compile(
     r"(?:^|,\s|\b(?i:moreover|also|furthermore|in addition)\s)"
     r"(?P<subject>(?:the\s)?[A-ZА-ЯЁƏ][^,;]{3,250}?)\s+"

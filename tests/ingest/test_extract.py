@@ -377,6 +377,7 @@ def test_keeps_a_document_bilateral_when_a_third_country_is_only_in_its_subject_
         "Президент утвердил Государственную программу развития регионов.",
         "Программа визита включает встречу с бизнесменами.",
         "Səfər proqramına iş adamları ilə görüş daxildir.",
+        "Bu, Xəzəryanı dövlətlər arasında ikinci belə ikitərəfli sazişdir.",
     ],
 )
 def test_suggests_nothing_when_words_name_no_bilateral_document(sentence):
@@ -440,6 +441,12 @@ def test_keeps_only_the_protocol_when_an_azerbaijani_name_amends_an_agreement():
             "22-го заседания",
         ),
         (
+            "Межправительственное соглашение о его строительстве Россия и Иран подписали в 2023 "
+            "году.",
+            AgreementKind.AGREEMENT,
+            "Межправительственное соглашение о его строительстве",
+        ),
+        (
             "Договором о государственной границе 2010 года завершена делимитация.",
             AgreementKind.TREATY,
             "Договором о государственной границе",
@@ -451,4 +458,4 @@ def test_names_the_document_cleanly_when_a_sentence_names_one(sentence, kind, na
     assert mention.kind is kind
     assert mention.name.startswith(name_part) or name_part in mention.name
     assert not mention.name.startswith(("Tərəflər", "Prezidentlər"))
-    assert not mention.name.endswith(("2010 года", "делимитация"))
+    assert not mention.name.endswith(("2010 года", "делимитация", "Россия и Иран"))
