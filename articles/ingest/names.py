@@ -169,10 +169,7 @@ def _qualifier(after: str, kind: AgreementKind) -> str:
     after = _PARTICIPLE.sub("", after)
     after = _WITH_PARTNER.sub("", after)
     if after[:1] in QUOTE_CHARS:
-        # A title in quotes opens with a capital; 'декларация «подводит итог»' quotes a speaker.
-        quoted = _QUOTED.match(after)
-        title = quoted.group(0).strip(QUOTE_CHARS) if quoted else ""
-        return title if title[:1].isupper() or title[:1].isdigit() else ""
+        return _quoted_title(after)
     if not _QUALIFIER_START.match(after):
         return ""
     quoted_spans = [match.span() for match in _QUOTED.finditer(after)]
@@ -199,6 +196,13 @@ def _without_parties(qualifier: str) -> str:
         return qualifier
     parties_text = PARTY_END.split(between.group("parties"), maxsplit=1)
     return f"{qualifier[: between.start()]} {' '.join(parties_text[1:])}".strip()
+
+
+def _quoted_title(after: str) -> str:
+    """A title in quotes opens with a capital; 'декларация «подводит итог»' quotes a speaker."""
+    quoted = _QUOTED.match(after)
+    title = quoted.group(0).strip(QUOTE_CHARS) if quoted else ""
+    return title if title[:1].isupper() or title[:1].isdigit() else ""
 
 
 def _names_something(qualifier: str) -> bool:

@@ -178,6 +178,12 @@ def signatories(
         return _completed(found, several, window, article_countries, name)
     if several:
         return _with_others(countries_named(window.context), article_countries, window, name)
+    return _one_side_named(named_parties, window)
+
+
+def _one_side_named(named_parties: tuple[str, ...], window: Window) -> tuple[str, ...]:
+    """Parties when the text states at most one side: the partner after the document word
+    or the countries around it, the two countries' when both are there."""
     partner = _partner(_WITH_AFTER.match(window.after[:NEAR_CHARS]).group(0))
     if partner:
         # 'an agreement with Russia' in a Baku paper is the two countries'; 'with Iran' is not.
