@@ -48,13 +48,19 @@ _SHORT_FORM_STOP = _words(
 
 @dataclass(frozen=True)
 class _Article:
-    """What every mention in one article may consult: its date, language, the countries it
-    names (Azerbaijan and Russia first) and the register."""
+    """What every mention in one article may consult: its date, language, body and the register."""
 
     published: PublishedDate
     language: str
     register: Register | None
-    countries: tuple[str, ...] = ()
+    body: str = ""
+
+    @functools.cached_property
+    def countries(self) -> tuple[str, ...]:
+        """The countries the article names, Azerbaijan and Russia first. Read when a mention
+        first asks who signed it: most texts name no document, and this reads 50,000 characters."""
+        countries = countries_named(self.body[:ARTICLE_COUNTRIES_CHARS])
+        return tuple(dict.fromkeys((*BILATERAL, *countries)))
 
 
 def extract_agreements(
@@ -66,13 +72,7 @@ def extract_agreements(
     and short forms that only the register can resolve ("the Baku
     Declaration", "the 1997 treaty") are found too.
     """
-    countries = countries_named(article.body[:ARTICLE_COUNTRIES_CHARS])
-    context = _Article(
-        article.published,
-        article.language,
-        register,
-        tuple(dict.fromkeys((*BILATERAL, *countries))),
-    )
+    context = _Article(article.published, article.language, register, article.body)
     found: dict[str, AgreementMention] = {}
     # A text that repeats one phrase thousands of times reads each window once.
     seen: dict[str, AgreementMention | None] = {}

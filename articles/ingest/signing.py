@@ -172,6 +172,8 @@ _COUNTS = (
         rf"(?P<approx>{_APPROX}\s+)?{_NUMBER}\s+(?:[\w-]+\s+){{0,2}}?{_DOCUMENTS}(?!\w))"
     ),
 )
+# Both counts need a signing verb: a sentence without one is not searched for them.
+_SIGNED_VERB_ANYWHERE = re.compile(rf"(?i:{_SIGNED_VERB})")
 _TOTAL_CONTEXT = re.compile(
     r"(?i:\b(?:to date|so far|since|over the years|legal framework|treaty base|legal base)\b|"
     r"за годы|с момента|договорн\w+ баз\w+|правов\w+ баз\w+|hüquqi baza\w*|bu günədək|indiyədək)"
@@ -187,6 +189,8 @@ def count_documents_signed(article: ParsedArticle) -> int | None:
     a running total and does not: it says nothing about the event.
     """
     for sentence in sentences(article.body):
+        if not _SIGNED_VERB_ANYWHERE.search(sentence):
+            continue
         for pattern in _COUNTS:
             for match in pattern.finditer(sentence):
                 around = sentence[
