@@ -54,7 +54,9 @@ _SHORT_WIDGET = re.compile(
     r"abunə ol|menu|меню|menyu)\s{0,2}(?:\.{3}|…)?$"
 )
 _WEATHER = re.compile(r"[+−-]\s{0,2}[0-9]{1,2}\s{0,2}°|[0-9]\s{0,2}°\s{0,2}[CF]\b|[☀☁☂☃⛅🌤🌥🌦🌧]")
-_RATE = re.compile(r"(?<![A-Za-z])(?:USD|EUR|RUB|GBP|TRY|AZN|CNY)(?:/[A-Z]{3})?\s{0,3}[0-9]")
+_RATE = re.compile(
+    r"(?<![A-Za-z])(?:USD|EUR|RUB|GBP|TRY|AZN|CNY)(?:/[A-Z]{3})?\s{0,3}[=:]?\s{0,3}[0-9]"
+)
 # A label and a bare number: "Hot line: 1593", "Тел.: +7 495 123-45-67", "Faks: (012) 498".
 _LABELLED_NUMBER = re.compile(r"^[^\W\d_][^\d:|]{0,30}:\s{0,3}\+?[0-9][0-9 ()-]{2,20}$")
 _TIME_LED = re.compile(r"^[0-9]{1,2}:[0-9]{2}\s")
@@ -99,7 +101,10 @@ _LINE_FURNITURE = re.compile(
     r"filters?\s*:|sort(?: by)?\s*:|сортировать\s*:|sırala\s*:|найдено\s*:|"
     r"join date\s*:|posts\s*:|location\s*:|registered\s*:|mesaj sayı\s*:|сообщений\s*:|"
     r"регистрация\s*:|откуда\s*:|qeydiyyat\s*:|yazılıb\s*:|"
-    r"mövzu\s*:|тема\s*:|topic\s*:)"
+    r"mövzu\s*:|тема\s*:|topic\s*:|"
+    # A widget that labels itself: "Valyuta: 1 USD = 1.7 AZN", "Погода: Москва −3°".
+    r"weather\s*:|currency\s*:|exchange rates?\s*:|погода\s*:|курсы? валют\s*:|курс\s*:|"
+    r"hava\s*:|valyuta\s*:|məzənnə\s*:)"
 )
 _COPYRIGHT = re.compile(r"(?i:©|\(c\)\s|copyright\b|℗)")
 _BREADCRUMB = re.compile(r"^[^»›>|/→]{1,40}(?:\s*[»›>|/→]\s*[^»›>|/→]{1,40}){1,5}$")

@@ -267,10 +267,12 @@ def _citing_patterns(alias_pattern: str) -> tuple[re.Pattern[str], ...]:
             rf"(?<!\w){alias}[{QUOTES}]?{_AGENCY_AFTER}[{QUOTES}]?{_ASIDE}\s{{1,3}}"
             rf"{_QUOTED_VERBS}(?!\w)"
         ),
-        # "TASS-ın məlumatına görə", "Turan-a verdiyi məlumata görə", "Trend-ə istinadən".
+        # "TASS-ın məlumatına görə", "Turan-a verdiyi məlumata görə", "Trend-ə istinadən",
+        # "Report-un yazdığına görə": by what the outlet said, wrote or reported.
         re.compile(
             rf"(?<!\w){alias}[{QUOTES}]?{_AGENCY_AFTER}\s{{1,3}}(?:\w{{2,12}}\s{{1,3}})?"
-            r"(?i:məlumat\w{0,4} görə|istinad\w{0,4})"
+            r"(?i:(?:məlumat\w{0,4}|\w{2,10}(?:dığ|diy|duğ|düy)\w{0,6})\s{1,3}(?:görə|əsasən)"
+            r"|istinad\w{0,4})"
         ),
     )
 

@@ -759,6 +759,7 @@ def test_takes_no_headline_from_two_columns_of_text_when_a_pdf_was_converted():
     "chrome",
     [
         "Hot line: 1593",
+        "Valyuta: 1 USD = 1.7 AZN   |   Hava: Bakı +19",
         "Подписаться   Войти",
         "Version for people with visual impairments",
         "Главное Россия Мир Бывший СССР Экономика Силовые структуры Наука и техника Культура Спорт",

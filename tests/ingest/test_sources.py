@@ -121,6 +121,8 @@ def test_uses_the_three_names_of_an_entry_when_a_curator_adds_one():
         ("Diplomatik mənbələrin Turan-a verdiyi məlumata görə, sənəd hazırdır.", ["Turan"]),
         ('Rusiya tərəfinin qərarı "Interfax"-a istinadən bildirilir.', ["Interfax"]),
         ("AzərTAc-ın məlumatına görə, qonağı Prezident qarşılayıb.", ["Azertac"]),
+        ("Report-un yazdığına görə, tərəf yeni məhsullar çıxarır.", ["Report"]),
+        ("RBC-nin yazdığına görə, ixrac limanlardan keçib.", ["RBC"]),
     ],
 )
 def test_finds_a_cited_agency_when_text_quotes_it_in_any_of_the_usual_forms(text, cited):
