@@ -128,6 +128,22 @@ _SUBJECT_PARTIES = re.compile(
 _TREATY_WORD = re.compile(r"(?i:\btreat(?:y|ies)\b|\bconvention|конвенци|konvensiya)")
 
 
+# Beyond the words no key keeps: Azerbaijani names' own words for mutual understanding,
+# partnership and "the two countries", which tell no document apart either.
+_UNTELLING_WORDS = GENERIC_WORDS | {
+    "qarşılıqlı",
+    "anlaşma",
+    "anlaşması",
+    "tərəfdaşlıq",
+    "iki",
+    "ölkə",
+    "ölkələr",
+    "əməkdaşlığa",
+    "əməkdaşlığın",
+    "sahədə",
+}
+
+
 @dataclass(frozen=True)
 class Candidate:
     """A document named in the text; `subject` is its name without the parties, for the register."""
@@ -249,7 +265,12 @@ def _azerbaijani_candidate(kind: AgreementKind, before: str, kind_word: str) -> 
     phrase = " ".join(words).strip(QUOTE_CHARS + " ")
     name = _limit_words(capitalised(f"{phrase} {kind_word}"))
     subject = phrase.split(" arasında ")[-1] if " arasında " in phrase else phrase
-    parties = countries_named(phrase.split(" arasında ")[0]) if " arasında " in phrase else ()
+    signers = phrase.split(" arasında ")[0] if " arasında " in phrase else ""
+    # As in English and Russian, 'əməkdaşlıq haqqında memorandum' tells no document apart
+    # unless the organisations that signed it are named.
+    if not _distinctive_words(COUNTRY.sub(" ", subject)) and not _organisations(signers):
+        return None
+    parties = countries_named(signers)
     return Candidate(_refined_kind(kind, name, parties), name, parties, f"{subject} {kind_word}")
 
 
@@ -292,7 +313,9 @@ def _genitive_name(words: list[str], kind_word: str) -> bool:
 
 
 def _distinctive_words(text: str) -> list[str]:
-    return [word for word in WORD.findall(text.lower()) if word not in GENERIC_WORDS]
+    # 'İki'.lower() keeps a combining dot after the i.
+    folded = text.lower().replace("\u0307", "")
+    return [word for word in WORD.findall(folded) if word not in _UNTELLING_WORDS]
 
 
 def capitalised(text: str) -> str:

@@ -41,7 +41,8 @@ ORGANISATION_WORD = re.compile(
     r"(?i:\b(?:agency|corporation|ministry|ministries|government|company|fund|bank|committee|"
     r"service|council|chamber|university|railways?|centre|center|institute|authority|office|"
     r"agentliyi|nazirliyi|hökuməti|mərkəzi|fondu|xidməti|komitəsi|şirkəti|bankı|palatası|"
-    r"cəmiyyəti|агентств\w*|министерств\w*|правительств\w*|корпораци\w*|центр\w*|фонд\w*|"
+    r"cəmiyyəti|yolları|nazirlikləri|xidmətləri|komitələri|hökumətləri|universiteti|institutu|"
+    r"korporasiyası|holdinqi|şirkətləri|агентств\w*|министерств\w*|правительств\w*|корпораци\w*|центр\w*|фонд\w*|"
     r"служб\w*|комитет\w*|компани\w*|банк\w*|палат\w*|ведомств\w*|дорог\w*)\b)"
 )
 # A country by its names in the three languages (any case ending), its capital and the

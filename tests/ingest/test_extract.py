@@ -459,3 +459,26 @@ def test_names_the_document_cleanly_when_a_sentence_names_one(sentence, kind, na
     assert mention.name.startswith(name_part) or name_part in mention.name
     assert not mention.name.startswith(("Tərəflər", "Prezidentlər"))
     assert not mention.name.endswith(("2010 года", "делимитация", "Россия и Иран"))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tərəflər əməkdaşlıq haqqında memorandum imzalayıblar.",
+        "Nazirlər qarşılıqlı anlaşma haqqında memorandum imzalayıblar.",
+        "İki ölkə arasında əməkdaşlıq haqqında saziş imzalanıb.",
+        "Стороны подписали соглашение о сотрудничестве.",
+        "The sides signed a memorandum of understanding.",
+    ],
+)
+def test_suggests_nothing_when_a_name_has_only_generic_words_in_any_language(sentence):
+    assert extract_agreements(parse(sentence), load_register()) == []
+
+
+def test_finds_the_memorandum_when_azerbaijani_names_the_organisations_that_signed_it():
+    article = parse(
+        "Azərbaycan Dəmir Yolları ilə Rusiya Dəmir Yolları arasında əməkdaşlıq haqqında "
+        "memorandum imzalanıb."
+    )
+    (memorandum,) = extract_agreements(article, load_register())
+    assert memorandum.parties == ("Azerbaijan", "Russia")
