@@ -112,6 +112,9 @@ _NOT_A_DOCUMENT_AFTER = re.compile(
     r"^\s+(?i:of (?:the|his|her|their) (?:visit|stay|forum|festival)|визита|пребывания|"
     r"форума|фестиваля|передач\w*|[«\"])"
 )
+_NEWS_STAMP = re.compile(
+    r"^\s*(?:[0-9]{1,2}[:.][0-9]{2}(?![0-9])|[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{2,4}|\[[0-9]{1,2}:[0-9]{2}\])"
+)
 # 'ikinci belə ikitərəfli sazişdir' (is the second such agreement) says what a document is.
 _AZ_PREDICATE = re.compile(r"(?i:(?:dir|dır|dur|dür|tir|tır|tur|tür)$)")
 # Azerbaijani names the amended document first: '... Sazişə dəyişikliklər edilməsi barədə Protokol'.
@@ -161,7 +164,14 @@ def names_no_document(window: Window) -> bool:
         or _OLD_YEAR.search(before[-YEAR_NEAR_CHARS:] + " " + after[:YEAR_NEAR_CHARS])
         or _not_a_joint_programme(window.word, before, after)
         or _AZ_PREDICATE.search(window.word)
+        or _is_news_list_item(window.sentence)
     )
+
+
+def _is_news_list_item(sentence: str) -> bool:
+    """'01.09.2010 [11:02] MP: Samur water agreement must be fair': another story's headline
+    in a 'related' or 'latest news' list, stamped with its time and never closed by a stop."""
+    return bool(_NEWS_STAMP.match(sentence)) and not sentence.rstrip().endswith((".", "!", "?"))
 
 
 def _not_a_joint_programme(word: str, before: str, after: str) -> bool:

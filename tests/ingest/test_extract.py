@@ -482,3 +482,16 @@ def test_finds_the_memorandum_when_azerbaijani_names_the_organisations_that_sign
     )
     (memorandum,) = extract_agreements(article, load_register())
     assert memorandum.parties == ("Azerbaijan", "Russia")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "02.09.2010 [17:40] Russia, Iran sign memorandum on gas swaps",
+        "17:45 Россия и Азербайджан подписали меморандум о сотрудничестве в сфере туризма",
+        "[11:02] Bakı və Moskva turizm sahəsində əməkdaşlıq haqqında memorandum imzalayıb",
+    ],
+)
+def test_suggests_nothing_when_another_storys_stamped_headline_names_a_document(line):
+    article = parse(f"The ministers met in Baku on Monday.\n\nLatest news\n{line}\n")
+    assert extract_agreements(article, load_register()) == []
