@@ -152,6 +152,11 @@ _PHOTO_CREDIT = re.compile(r"(?i:©|\(c\))\s{0,2}[^/|]{1,40}/")
 _YEAR_OR_TERMS = re.compile(r"[0-9]{4}|(?i:reserved|защищены|hüquqlar|при |istifadə|reprint)")
 # A story page lists its sources by the time each wrote: 'ТАСС · 19:48'.
 _CLOCK = re.compile(r"^[0-2]?[0-9]:[0-5][0-9]$")
+_SIGNATURE_NOISE = re.compile(
+    r"(?i:©|\(c\)|copyright|all rights reserved|все права защищены|bütün hüquqlar\w*|"
+    r"qorunur|powered by|[0-9]{4}|[-–—,.;:|+]|18\+|12\+)"
+)
+_CAPITALISED = re.compile(r"[A-ZА-ЯЁƏÜÖĞİŞÇ][\w«»\"'.-]{2,}")
 _LISTING_CREDIT = re.compile(
     r"^(?i:via\s)?\s{0,2}(?P<outlet>[^|·•,0-9]{2,40}?)\s{0,2}[|·•,]?\s{1,2}(?P<rest>[0-9].{2,60})$"
 )
@@ -170,6 +175,8 @@ class _Findings:
     problems: list[str] = field(default_factory=list)
     # An aggregator's list of other outlets' items: it has no headline of its own.
     is_listing: bool = False
+    # A copyright line signed by an outlet we do not know: the page is not a wire's own.
+    signed_by_unknown: bool = False
     # Where the site's navigation ended among the kept lines: the headline comes later.
     navigation_end: int = 0
     # A dateline's month and day written without a year ("БАКУ, 11 янв — Sputnik").
@@ -224,6 +231,10 @@ class _Findings:
         ]
         strongest = max((strength for strength, _ in publishing), default=None)
         publisher = next((name for strength, name in publishing if strength == strongest), None)
+        # A page its footer signs for an outlet we do not know is that outlet's,
+        # whatever agency its dateline or text names: left unknown, never a wire's.
+        if self.signed_by_unknown and strongest is not None and strongest < Claim.SITE:
+            publisher = None
         credits = dict.fromkeys(name for _, name in self.claims if name != publisher)
         return publisher, tuple(credits)
 
@@ -250,9 +261,17 @@ def _take_credit_line(line: str, findings: _Findings, sources: KnownSources) -> 
         # A site signs its copyright with years or terms; a bare "(c) TASS" credits a reprint.
         own = _YEAR_OR_TERMS.search(line) or not is_copyright(line)
         if not _PHOTO_CREDIT.search(line):
-            findings.claim(Claim.SITE if own else Claim.CITED, sources.mentioned_in(line))
+            named = sources.mentioned_in(line)
+            findings.claim(Claim.SITE if own else Claim.CITED, named)
+            findings.signed_by_unknown |= bool(own and not named and _signatory(line))
         return True
     return False
+
+
+def _signatory(line: str) -> str | None:
+    """Who signs a copyright line, once its years and legal words are gone: 'РИА «Дагестан»'."""
+    names = _CAPITALISED.findall(_SIGNATURE_NOISE.sub(" ", line[:160]))
+    return " ".join(names) if names else None
 
 
 def _listings(lines: list[str], sources: KnownSources) -> dict[int, str]:

@@ -792,3 +792,34 @@ def test_credits_every_outlet_when_a_story_page_lists_them_by_time():
 def test_keeps_a_rubric_in_the_body_when_it_looks_like_a_dateline_alone():
     article = parse(page("Title of the piece here", "ОФИЦИАЛЬНАЯ ХРОНИКА"), today=TODAY)
     assert article.source is None
+
+
+def test_files_a_dateline_agency_as_a_credit_when_an_unknown_site_signs_the_page():
+    article = parse(
+        "\n\n".join(
+            [
+                "Baku and Moscow discuss grain supplies",
+                f"BAKU, Nov. 25 (Trend) - {PARAGRAPH}",
+                PARAGRAPH,
+                "© 2015-2026 Caspian Herald. All rights reserved.",
+            ]
+        ),
+        today=TODAY,
+    )
+    assert article.source is None
+    assert article.credits == ("Trend",)
+
+
+def test_keeps_the_dateline_agency_as_publisher_when_the_footer_names_no_one():
+    article = parse(
+        "\n\n".join(
+            [
+                "Baku and Moscow discuss grain supplies",
+                f"BAKU, Nov. 25 (Trend) - {PARAGRAPH}",
+                PARAGRAPH,
+                "© 2020 All rights reserved",
+            ]
+        ),
+        today=TODAY,
+    )
+    assert article.source == "Trend"
