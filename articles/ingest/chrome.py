@@ -47,11 +47,20 @@ _WIDGET_LABEL = re.compile(
     r"самое читаемое|самое популярное|ən çox oxunan|ən çox baxılan|"
     r"читайте .{1,30} в (?:telegram|дзен|vk|max)|(?:read|follow) us on|"
     r"bizi .{1,30}izləyin|сообщение от|отправлено:|mesaj müəllifi|"
-    r"all rights reserved|все права защищены|bütün hüquqlar)"
+    r"all rights reserved|все права защищены|bütün hüquqlar|"
+    r"oxunma müddəti|ночной режим|gecə rejimi|dark mode|theme:\s{0,2}dark|"
+    r"əlillər üçün|свидетельство о регистрации|registration certificate|"
+    r"(?:weather|погода|hava) (?:in|в)?\s?[\w-]{2,20}:|популярное за|popular this week|"
+    r"our channel|наш канал|kanalımız|подписка на рассылку|bülletenə abunə)"
 )
+# A button's whole text: what a reader clicks, never what a reporter writes.
 _SHORT_WIDGET = re.compile(
-    r"^(?i:search|поиск|axtar|axtarış|найти|login|войти|daxil ol|subscribe|подписаться|"
-    r"abunə ol|menu|меню|menyu)\s{0,2}(?:\.{3}|…)?$"
+    r"^(?i:search|поиск|axtar|axtarış|найти|login|log in|войти|вход|daxil ol|qeydiyyat|"
+    r"регистрация|register|sign in|sign up|subscribe|подписаться|abunə ol|menu|меню|menyu|"
+    r"поиск по сайту|saytda axtar|search the site|scroll to top|наверх|yuxarı|"
+    r"click to enlarge|увеличить|böyüt|listen|listen to this article|слушать|слушать новость|"
+    r"xəbəri dinlə|dinlə|(?:войти|sign in|log in|daxil ol) (?:через|with|ilə) \w{1,15})"
+    r"\s{0,2}(?:\.{3}|…)?$"
 )
 _WEATHER = re.compile(r"[+−-]\s{0,2}[0-9]{1,2}\s{0,2}°|[0-9]\s{0,2}°\s{0,2}[CF]\b|[☀☁☂☃⛅🌤🌥🌦🌧]")
 _RATE = re.compile(
