@@ -107,7 +107,9 @@ _YEARLESS_DATES = (
     re.compile(rf"(?<!\w){_MONTH}\s{{1,3}}{_DAY}"),
 )
 _YEAR_LINE = re.compile(
-    rf"^(?i:year:?\s{{0,3}})?(?P<year>(?:19|20)[0-9]{{2}})(?:{_AZ_ORDINAL})?"
+    # A journal's issue names its year only: "№ 3 (45), 2019", "Issue 2, 2021".
+    r"^(?:(?i:№|no\.|issue|выпуск|nömrə)\s{0,2}[0-9]{1,4}(?:\s{0,2}\([0-9]{1,6}\))?,?\s{1,3})?"
+    rf"(?i:year:?\s{{0,3}})?(?P<year>(?:19|20)[0-9]{{2}})(?:{_AZ_ORDINAL})?"
     r"(?:\s{1,3}(?i:il|г\.?|год))?$"
 )
 _SHORT_YEAR = re.compile(r"(?P<day>[0-9]{1,2})\.(?P<mnum>[0-9]{1,2})\.(?P<short>[0-9]{2})")
@@ -363,6 +365,23 @@ def date_only_line(line: str) -> DateFound | None:
         if found and _says_only_when(segment, found):
             return _with_widget_marks(found, line, segment)
     return None
+
+
+# Words a post's closing line may carry beside its time: "Publication date:", "Dərc edilib:".
+_PUBLICATION_LABELS = re.compile(
+    r"(?i:publication|публикации|публикация|dərc edilib|dərc olunub|tarixi)(?!\w)"
+)
+
+
+def bare_date_line(line: str) -> DateFound | None:
+    """A line that holds a date and nothing with a name in it: a post's closing time
+    ('👁 18.4K 🔁 212 Oct 9, 2025 at 18:22'), never a commenter's ('Алексей 12.03.2019')."""
+    found = date_only_line(line) if len(line) <= 100 else None
+    if found is None:
+        return None
+    rest = line[: found.span[0]] + " " + line[found.span[1] :]
+    rest = _DATE_LINE_LABELS.sub(" ", _PUBLICATION_LABELS.sub(" ", _TIME.sub(" ", rest)))
+    return found if all(len(word) <= 2 for word in _LETTER_WORD.findall(rest)) else None
 
 
 def _whole_line_year(match: re.Match[str], line: str) -> DateFound:

@@ -49,6 +49,7 @@ from articles.ingest.datelines import find_dateline
 from articles.ingest.dates import (
     HEADER_DATE_LINE,
     DateFound,
+    bare_date_line,
     date_in_path,
     date_in_url,
     date_only_line,
@@ -592,9 +593,9 @@ def _take_closing_byline(
         findings.claim(Claim.CITED, named)
     elif len(last) <= 60 and looks_like_person(last):
         findings.bylines.append(last)
-    elif date_only_line(last.replace(" | ", " ")):
-        # The whole line says when ('Oct 9, 2025 at 18:22'), not a listed item's segment.
-        findings.note_date(date_only_line(last), _DateRank.CLOSING)
+    elif bare_date_line(last.replace(" | ", " ")):
+        # The whole line says when ('Oct 9, 2025 at 18:22'), not a listed item or a comment.
+        findings.note_date(bare_date_line(last.replace(" | ", " ")), _DateRank.CLOSING)
     else:
         return paragraphs
     return paragraphs[:-1]

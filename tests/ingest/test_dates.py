@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from articles.ingest.dates import (
+    bare_date_line,
     date_in_url,
     date_only_line,
     dated_on,
@@ -165,3 +166,16 @@ def test_finds_the_full_date_when_a_page_writes_a_yearless_day_in_full_elsewhere
     text = "Пашинян - Sputnik Азербайджан, 1920, 11.01.2021; ранее 12.01.2020"
     assert dated_on(text, 1, 11) == dt.date(2021, 1, 11)
     assert dated_on(text, 6, 5) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "bare"),
+    [
+        ("👁 18.4K 🔁 212 Oct 9, 2025 at 18:22", True),
+        ("Publication date: March 5, 2019, 18:30", True),
+        ("Алексей 12.03.2019 10:15", False),
+        ("Another piece 10 March 2019", False),
+    ],
+)
+def test_tells_a_bare_date_line_from_a_named_one_when_it_closes_a_page(line, bare):
+    assert (bare_date_line(line) is not None) is bare

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from articles.ingest.document import Precision
+from articles.ingest.document import Precision, PublishedDate
 from articles.ingest.parse import NoArticleText, parse
 from articles.ingest.read import decode
 from articles.ingest.sources import KnownSources
@@ -831,3 +831,13 @@ def test_keeps_the_dateline_agency_as_publisher_when_the_footer_names_no_one():
         today=TODAY,
     )
     assert article.source == "Trend"
+
+
+def test_never_dates_the_article_by_a_comment_when_one_closes_the_page():
+    article = parse(page("Baku and Moscow discuss grain supplies") + "\n\nАлексей 12.03.2019 10:15")
+    assert article.published.value is None
+
+
+def test_reads_the_year_when_a_journal_issue_line_gives_only_that():
+    article = parse(page("Baku and Moscow discuss grain supplies", "№ 3 (45), 2019"), today=TODAY)
+    assert article.published == PublishedDate(dt.date(2019, 1, 1), Precision.YEAR)
