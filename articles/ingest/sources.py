@@ -58,7 +58,9 @@ _ATTRIBUTION_VERBS = (
 _CITING_WORDS = (
     r"(?:(?i:according to|citing|cited by|quoted by|as quoted by|as cited by|"
     r"as reported by|reported by|courtesy of|reprinted from|republished from|"
-    r"originally published by|first reported by|via|"
+    r"originally published by|first reported by|via|with input from|"
+    r"based on (?:materials|reports|information|data) (?:from|of|by)|"
+    r"по материалам|по словам|использованы (?:данные|материалы)|"
     r"по данным|по информации|со ссылкой на|по сообщению|сообщает со ссылкой на|"
     r"как стало известно|стало известно|пишет|пишут|писал[аио]?|писали|"
     # "Как сообщили «Интерфаксу»" is told TO the outlet: an attribution, not here.
@@ -70,7 +72,8 @@ _AGENCY_WORD = (
     r"(?:(?i:он|она|они|he|she|they)\s{1,2})?"
     r"(?:(?i:the\s|news agency\s|агентства\s|агентство\s|агентству\s|агентством\s|"
     r"издания\s|изданию\s|газеты\s|газете\s|портала\s|порталу\s|сайта\s|сайту\s|"
-    r"телеканала\s|телеканалу\s|корреспондент\s|корреспонденту\s|ИА\s))?"
+    r"телеканала\s|телеканалу\s|корреспондент\s|корреспонденту\s|ИА\s|"
+    r"источника\s|источнику\s|источник\s|a source at\s|sources at\s))?"
 )
 # After the name: what the outlet is, before its verb ("TASS news agency said").
 _AGENCY_AFTER = (
@@ -81,12 +84,16 @@ _AGENCY_AFTER = (
 # someone speaking to it ("Report-a bildirib"): the page may be the outlet's own.
 _SELF_VERBS = (
     r"(?:reports|informs|has learned|learned|сообщает|передает|передаёт|"
-    r"xəbər ver\w{0,4}|məlumat ver\w{0,4}|bildir\w{0,6}|açıqlama\w{0,8}|deyib|müsahibə\w{0,8})"
+    r"xəbər ver\w{0,4}|məlumat ver\w{0,4}|bildir\w{0,6}|açıqlama\w{0,8}|deyib|müsahibə\w{0,8}|"
+    # "Trend-in sualını cavablandırıb", "Sputnik-in sorğusuna cavab": answering the outlet.
+    r"sual\w{0,8}|sorğu\w{0,8})"
 )
 # An outlet quoted in the past or at a remove: another outlet's words.
 _QUOTED_VERBS = (
-    r"(?:reported|has reported|said|says|wrote|writes|noted|notes|quoted|cited|"
-    r"сообщил[аио]?|сообщили|пишет|пишут|писал[аио]?|уточняет|отмечает|yazır|yazıb)"
+    r"(?:(?i:later|earlier|also|first|previously|ранее|также|тоже|əvvəlcə|həmçinin)\s{1,3})?"
+    r"(?:reported|has reported|said|says|wrote|writes|noted|notes|quoted|cited|confirmed|"
+    r"сообщил[аио]?|сообщили|пишет|пишут|писал[аио]?|уточняет|отмечает|подтвердил[аио]?|"
+    r"yazır|yazıb|təsdiqləyib)"
 )
 # "Reuters, citing a source, says": an aside between commas before the verb.
 _ASIDE = r"(?:,\s{1,3}[^,.;\n]{1,80},|,)?"

@@ -154,3 +154,21 @@ def test_does_not_cite_an_outlet_when_someone_told_it_in_russian():
 
 def test_matches_a_word_like_name_only_as_written_when_text_uses_the_word():
     assert SOURCES.attributed_in("The figures show a trend reports say") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cited"),
+    [
+        ("При подготовке материала использованы данные РИА Новости.", ["RIA Novosti"]),
+        ("Based on materials from Interfax.", ["Interfax"]),
+        ("With input from Reuters.", ["Reuters"]),
+        ("По словам источника РБК, сделка закрыта.", ["RBC"]),
+        ("Reuters reported this last week, and TASS later confirmed it.", ["Reuters", "TASS"]),
+    ],
+)
+def test_finds_a_cited_agency_when_a_closing_note_or_a_later_report_names_it(text, cited):
+    assert SOURCES.cited_in(text) == cited
+
+
+def test_finds_the_outlet_answered_when_an_azerbaijani_text_says_so():
+    assert SOURCES.attributed_in("Nazir Trend-in sualını cavablandırıb.") == ["Trend"]
