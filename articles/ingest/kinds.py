@@ -102,7 +102,11 @@ _INSIDE_ANOTHER = re.compile(
 # Azerbaijan and Russia have signed documents since 1991: 'the Gulistan Treaty of 1813'
 # or a Soviet-era convention is history, not one of theirs.
 YEAR_NEAR_CHARS = 30
-_OLD_YEAR = re.compile(r"(?<![0-9])(?:1[0-8][0-9]{2}|19[0-8][0-9])(?![0-9])")
+# A year, not a quantity ('1960 servicemen', '1500 km'): 'of 1813', '1813-cü il', '1813 года'.
+_OLD_YEAR = re.compile(
+    r"(?i:\b(?:of|in|from|dated|от|в|с)\s+(?:1[0-8][0-9]{2}|19[0-8][0-9])(?![0-9])"
+    r"|(?<![0-9])(?:1[0-8][0-9]{2}|19[0-8][0-9])(?:-?(?:ci|cı|cu|cü)\s+il|\s+(?:года|г\.)))"
+)
 _PROGRAMME_WORD = re.compile(r"(?i:programm?e?s?|программ\w*|proqram\w*)")
 _ONE_STATE_BEFORE = re.compile(
     r"(?i:\b(?:state|national|государственн\w+|национальн\w+|dövlət|milli|səfər|tv|radio|"

@@ -495,3 +495,9 @@ def test_finds_the_memorandum_when_azerbaijani_names_the_organisations_that_sign
 def test_suggests_nothing_when_another_storys_stamped_headline_names_a_document(line):
     article = parse(f"The ministers met in Baku on Monday.\n\nLatest news\n{line}\n")
     assert extract_agreements(article, load_register()) == []
+
+
+def test_finds_the_document_when_a_quantity_near_it_looks_like_an_old_year():
+    article = parse("The agreement on peacekeepers covers 1960 servicemen.")
+    (agreement,) = extract_agreements(article, load_register())
+    assert "peacekeepers" in agreement.name
