@@ -1,0 +1,109 @@
+"""What the parser learns about one page as it reads, a part of parsing (read -> parse -> extract).
+
+`Findings` collects, pass by pass, the dates read and where each stood
+(`DateRank`: a date under the headline outweighs one in the page address,
+which outweighs one above the headline, where widgets stand), the claims
+about outlets (sources.py's `Claim`), bylines, the page's address and the
+problems met. At the end it settles the publication date and who published
+the page and whom it credits.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+from articles.ingest.dates import DateFound, date_in_url
+from articles.ingest.document import PublishedDate
+from articles.ingest.sources import Claim, KnownSources
+
+
+class DateRank(IntEnum):
+    """Where a date was read, best first: a site's widgets sit above the headline."""
+
+    HEADER = 0
+    UNDER_HEADLINE = 1
+    DATELINE = 2
+    ADDRESS = 3
+    ABOVE_HEADLINE = 4
+    WIDGET_LIKE = 5
+    # A post's time under its text (a channel's or a forum's): only when nothing else says.
+    CLOSING = 6
+
+
+@dataclass
+class Findings:
+    """What the passes learn about the article as they go."""
+
+    today: dt.date
+    title: str | None = None
+    dates: list[tuple[DateRank, PublishedDate]] = field(default_factory=list)
+    claims: list[tuple[Claim, str]] = field(default_factory=list)
+    bylines: list[str] = field(default_factory=list)
+    url: str | None = None
+    problems: list[str] = field(default_factory=list)
+    # An aggregator's list of other outlets' items: it has no headline of its own.
+    is_listing: bool = False
+    # A copyright line signed by an outlet we do not know: the page is not a wire's own.
+    signed_by_unknown: bool = False
+    # Where the site's navigation ended among the kept lines: the headline comes later.
+    navigation_end: int = 0
+    # A dateline's month and day written without a year ("БАКУ, 11 янв — Sputnik").
+    yearless: tuple[int, int] | None = None
+
+    def note_problem(self, problem: str | None) -> None:
+        if problem and problem not in self.problems:
+            self.problems.append(problem)
+
+    def note_date(self, found: DateFound, rank: DateRank) -> None:
+        self.note_problem(found.problem)
+        value = found.published.value
+        if value is None or found.is_today:
+            return
+        if value > self.today + dt.timedelta(days=1):
+            self.note_problem(f"date in the future: {value.isoformat()}")
+            return
+        # Above the headline, the day the page was copied is a clock's, not the article's.
+        if rank >= DateRank.ABOVE_HEADLINE and value >= self.today - dt.timedelta(days=1):
+            return
+        self.dates.append((rank, found.published))
+
+    def published(self) -> PublishedDate:
+        return (
+            min(self.dates, key=lambda dated: dated[0])[1]
+            if self.dates
+            else PublishedDate.unknown()
+        )
+
+    def claim(self, strength: Claim, name: str | None) -> None:
+        if name:
+            self.claims.append((strength, name))
+
+    def note_url(self, url: str, sources: KnownSources, strength: Claim) -> None:
+        url = url.rstrip(".,;)")
+        if strength is not Claim.CITED and self.url is None:
+            self.url = url
+            found = date_in_url(url)
+            if found:
+                self.note_date(found, DateRank.ADDRESS)
+        self.claim(strength, sources.from_url(url))
+
+    def publisher_and_credits(self) -> tuple[str | None, tuple[str, ...]]:
+        """The strongest claim names the publisher; every other outlet named is a credit."""
+        # An outlet the text cites ("Источник: ТАСС") publishes the page only if the
+        # page's own dateline or banner says so, never by a "сообщает ТАСС" alone.
+        cited = {name for strength, name in self.claims if strength is Claim.CITED}
+        publishing = [
+            (strength, name)
+            for strength, name in self.claims
+            if strength >= Claim.DATELINE or (strength >= Claim.ATTRIBUTION and name not in cited)
+        ]
+        strongest = max((strength for strength, _ in publishing), default=None)
+        publisher = next((name for strength, name in publishing if strength == strongest), None)
+        # A page its footer signs for an outlet we do not know is that outlet's,
+        # whatever agency its dateline or text names: left unknown, never a wire's.
+        if self.signed_by_unknown and strongest is not None and strongest < Claim.SITE:
+            publisher = None
+        credits = dict.fromkeys(name for _, name in self.claims if name != publisher)
+        return publisher, tuple(credits)

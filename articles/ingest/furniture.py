@@ -1,0 +1,222 @@
+"""Page furniture, the first pass of parsing (read -> parse -> extract).
+
+Chrome lines (chrome.py) go wherever they stand; lines that say something
+about the page go too, once noted on the `Findings`: a copyright or reprint
+notice and whom it names, "Source:"/"Источник:"/"Mənbə:" credits, the page's
+own address, an aggregator's item credits ("ТАСС · 19:48"), a footer's site
+name, a calendar widget and its month heading, the site's banner or a print
+masthead. Everything after a footer marker such as "Related news" goes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from articles.ingest.chrome import (
+    is_calendar_row,
+    is_chrome,
+    is_copyright,
+    is_footer_marker,
+    is_labelled_chrome,
+    is_navigation_bar,
+)
+from articles.ingest.dates import date_in_path, date_only_line, find_date
+from articles.ingest.document import Precision
+from articles.ingest.findings import DateRank, Findings
+from articles.ingest.headline import is_paragraph, is_tagline
+from articles.ingest.language import fold
+from articles.ingest.sources import BANNER, QUOTES, Claim, KnownSources
+
+_SOURCE_LINE = re.compile(r"^(?P<label>(?i:source|источник|mənbə))\s*:\s*(?P<value>.{1,300})$")
+_URL = re.compile(r"(?i:https?://|www\.)[^\s<>\"'«»]{2,500}")
+_URL_LINE = re.compile(r"^(?:[^\W\d_]{1,20}\s*:?\s*){0,3}(?P<url>(?i:https?://|www\.)\S{2,500})$")
+_REPRINT_LINE = re.compile(
+    r"(?i:when reprinting|when using|when citing|reprinting|при перепечатке|"
+    r"при использовании|при цитировании|yenidən çap|istifadə edərkən|"
+    r"all rights reserved|все права защищены|bütün hüquqlar)"
+)
+_PHOTO_CREDIT = re.compile(r"(?i:©|\(c\))\s{0,2}[^/|]{1,40}/")
+_YEAR_OR_TERMS = re.compile(r"[0-9]{4}|(?i:reserved|защищены|hüquqlar|при |istifadə|reprint)")
+# A story page lists its sources by the time each wrote: 'ТАСС · 19:48'.
+_CLOCK = re.compile(r"^[0-2]?[0-9]:[0-5][0-9]$")
+_SIGNATURE_NOISE = re.compile(
+    r"(?i:©|\(c\)|copyright|all rights reserved|все права защищены|bütün hüquqlar\w*|"
+    r"qorunur|powered by|[0-9]{4}|[-–—,.;:|+]|18\+|12\+)"
+)
+_CAPITALISED = re.compile(r"[A-ZА-ЯЁƏÜÖĞİŞÇ][\w«»\"'.-]{2,}")
+_LISTING_CREDIT = re.compile(
+    r"^(?i:via\s)?\s{0,2}(?P<outlet>[^|·•,0-9]{2,40}?)\s{0,2}[|·•,]?\s{1,2}(?P<rest>[0-9].{2,60})$"
+)
+
+
+def _take_credit_line(line: str, findings: Findings, sources: KnownSources) -> bool:
+    """Record and drop a line that only credits an outlet or names the page's URL."""
+    source_line = _SOURCE_LINE.match(line) if ":" in line else None
+    if source_line:
+        # "Source: <address>" is how a page names itself; "Источник:" and "Mənbə:"
+        # name where a reprint came from.
+        own = fold(source_line.group("label")) == "source"
+        value = source_line.group("value").strip()
+        url = _URL.search(value)
+        if url:
+            findings.note_url(url.group(0), sources, Claim.CREDIT if own else Claim.CITED)
+        elif len(value) <= 60:
+            findings.claim(Claim.CITED, sources.named(value) or value.strip(QUOTES + " ."))
+        return True
+    url_line = _URL_LINE.match(line) if "://" in line or "www." in line else None
+    if url_line:
+        findings.note_url(url_line.group("url"), sources, Claim.SITE)
+        return True
+    if is_copyright(line) or (len(line) <= 300 and _REPRINT_LINE.search(line)):
+        # A site signs its copyright with years or terms; a bare "(c) TASS" credits a reprint.
+        own = _YEAR_OR_TERMS.search(line) or not is_copyright(line)
+        if not _PHOTO_CREDIT.search(line):
+            named = sources.mentioned_in(line)
+            findings.claim(Claim.SITE if own else Claim.CITED, named)
+            findings.signed_by_unknown |= bool(own and not named and _signatory(line))
+        return True
+    return False
+
+
+def _signatory(line: str) -> str | None:
+    """Who signs a copyright line, once its years and legal words are gone: 'РИА «Дагестан»'."""
+    names = _CAPITALISED.findall(_SIGNATURE_NOISE.sub(" ", line[:160]))
+    return " ".join(names) if names else None
+
+
+def _listings(lines: list[str], sources: KnownSources) -> dict[int, str]:
+    """An aggregator's items credit their outlets one line each; one such line is a dateline."""
+    listed = {index: listing_credit(line, sources) for index, line in enumerate(lines) if line}
+    found = {index: outlet for index, outlet in listed.items() if outlet}
+    return found if len(found) >= 2 else {}
+
+
+def listing_credit(line: str, sources: KnownSources) -> str | None:
+    """An aggregator's item credit: 'ТАСС | 18.08.2024 21:47', 'via Report · 17 May'."""
+    if len(line) > 80:
+        return None
+    match = _LISTING_CREDIT.match(line)
+    if match is None:
+        return None
+    outlet = sources.named(match.group("outlet"))
+    rest = match.group("rest")
+    when = date_only_line(rest) or find_date(rest) or _CLOCK.match(rest)
+    return outlet if outlet and when else None
+
+
+def drop_furniture(lines: list[str], findings: Findings, sources: KnownSources) -> list[str]:
+    """The article's lines: chrome, credits and addresses go (noted), and all after the footer."""
+    kept: list[str] = []
+    seen_paragraph = False
+    last_paragraph = max(
+        (i for i, line in enumerate(lines) if line and is_paragraph(line)), default=-1
+    )
+    listings = _listings(lines, sources)
+    for index, line in enumerate(lines):
+        if line and index > last_paragraph and seen_paragraph and is_footer_marker(line):
+            break
+        if line and index in listings:
+            findings.claim(Claim.CITED, listings[index])
+            findings.is_listing = True
+        elif not line or not _is_dropped(line, kept, seen_paragraph, findings, sources):
+            seen_paragraph = seen_paragraph or (bool(line) and is_paragraph(line))
+            kept.append(line)
+    return kept
+
+
+def _is_dropped(
+    line: str, kept: list[str], seen_paragraph: bool, findings: Findings, sources: KnownSources
+) -> bool:
+    """Whether a line is furniture; what it says about the page is noted on the way."""
+    if not seen_paragraph and is_banner(line, findings, sources):
+        return True
+    if _is_site_footer(line, kept, findings, sources):
+        return True
+    if is_calendar_row(line):
+        _drop_calendar_heading(kept)
+        return True
+    furniture = is_footer_marker(line) or _take_credit_line(line, findings, sources)
+    if not (furniture or _is_furniture(line)):
+        return False
+    if not seen_paragraph and is_navigation_bar(line):
+        findings.navigation_end = len(kept)
+    dated = date_in_path(line) if is_chrome(line) else None
+    if dated:
+        findings.note_date(dated, DateRank.ADDRESS)
+    return True
+
+
+def _drop_calendar_heading(kept: list[str]) -> None:
+    """'Ноябрь 2026' over a calendar's rows is the widget's month, not the article's date."""
+    for back in (1, 2):
+        heading = kept[-back] if len(kept) >= back else ""
+        if heading:
+            dated = date_only_line(heading)
+            if dated and dated.published.precision is not Precision.DAY:
+                del kept[-back]
+            return
+
+
+def _is_site_footer(line: str, kept: list[str], findings: Findings, sources: KnownSources) -> bool:
+    """'© 2020 All rights reserved' a line or two under the site's name: the footer signs the page.
+
+    The footer's lines (the name, an address) go with it.
+    """
+    if not is_copyright(line) or sources.mentioned_in(line):
+        return False
+    for back in range(1, min(len(kept), 4) + 1):
+        above = kept[-back]
+        if len(above) > 80:
+            return False
+        named = sources.named(above) if above else None
+        if named:
+            findings.claim(Claim.SITE, named)
+            del kept[-back:]
+            return True
+    return False
+
+
+def _is_furniture(line: str) -> bool:
+    if is_labelled_chrome(line):
+        return True
+    if not is_chrome(line):
+        return False
+    # A date line such as "14:32 / 27.04.2023" is read in the header, unless it is today's.
+    dated = date_only_line(line)
+    return dated is None or dated.is_today
+
+
+def is_banner(line: str, findings: Findings, sources: KnownSources) -> bool:
+    """The site's own name atop its page: '"Kaspi" publications', 'ТАСС', 'Trend.az | …'."""
+    banner = BANNER.match(line)
+    if banner:
+        name = banner.group("name")
+        findings.claim(Claim.SITE, sources.named(name) or name.strip())
+        return True
+    named = sources.banner(line) or (is_tagline(line) and sources.mentioned_in(line))
+    if named and not date_only_line(line):
+        findings.claim(Claim.SITE, named)
+        return True
+    masthead = _masthead_name(line, sources)
+    if masthead:
+        findings.claim(Claim.SITE, masthead)
+        # The issue's date on the masthead is read with the header's dates.
+        return not date_only_line(line)
+    return False
+
+
+# An issue's number on a masthead: "№ 165 (26123)", "Issue 12", "выпуск", "nömrə".
+_ISSUE_MARK = re.compile(r"№|(?i:\bissue\b|\bno\.\s?[0-9]|выпуск|nömrə)")
+
+
+def _masthead_name(line: str, sources: KnownSources) -> str | None:
+    """A masthead names its paper: '2 | БАКИНСКИЙ РАБОЧИЙ | № 165 (26123) | 4 сентября 2010 г.',
+    'Газета «Коммерсантъ» №118 от 04.07.1995, стр. 4' (a date line naming an outlet)."""
+    if len(line) > 160:
+        return None
+    if date_only_line(line):
+        return sources.mentioned_in(line) if _ISSUE_MARK.search(line) else None
+    if " | " not in line:
+        return None
+    named = (sources.named(segment) for segment in line.split(" | ") if len(segment) <= 60)
+    return next((name for name in named if name), None)
