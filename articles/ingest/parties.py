@@ -31,6 +31,10 @@ _PARTNER = re.compile(
     r"(?i:\b(?:with|с|со)\s+(?:the\s+)?\w+(?:\s\w+)?"
     r"|\w+(?:la|lə|yla|ylə)\b|\w+\s+ilə\b)"
 )
+_PLACE_OF_SIGNING = re.compile(
+    r"\b(?i:in|at|в|во)\s+[A-ZА-ЯЁ][\w-]*|\b[A-ZƏÜÖĞİŞÇ]\w+(?:da|də|ta|tə)\b"
+    r"|\b(?i:minsk group|минской группы|minsk qrupu)"
+)
 # 'an agreement with Iran on ...': the partner named right after the document word.
 _WITH_AFTER = re.compile(r"^(?:\s*(?i:with|с|со)\s+(?:the\s+)?\w+(?:\s\w+)?)?")
 _SIGNED_BY = re.compile(
@@ -192,9 +196,11 @@ def _one_side_named(named_parties: tuple[str, ...], window: Window) -> tuple[str
     around = countries_named(window.context)
     if "Azerbaijan" in around and "Russia" in around:
         return BILATERAL
-    # One union of states or a third country alone is still not Azerbaijan and Russia.
-    third = any(country not in BILATERAL for country in around)
-    return named_parties or (around if len(around) >= 2 or third else ())
+    # One union of states or a third country alone is still not Azerbaijan and Russia; the
+    # city a document was signed in ('in Astana', 'Tehranda') signs nothing.
+    sides = countries_named(_PLACE_OF_SIGNING.sub(" ", window.context))
+    third = any(country not in BILATERAL for country in sides)
+    return named_parties or (around if len(around) >= 2 else sides if third else ())
 
 
 def _stated_parties(name: str, named_parties: tuple[str, ...], window: Window) -> tuple[str, ...]:

@@ -501,3 +501,16 @@ def test_finds_the_document_when_a_quantity_near_it_looks_like_an_old_year():
     article = parse("The agreement on peacekeepers covers 1960 servicemen.")
     (agreement,) = extract_agreements(article, load_register())
     assert "peacekeepers" in agreement.name
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A memorandum on cooperation in the field of tourism was signed in Astana.",
+        "Turizm sahəsində əməkdaşlıq haqqında memorandum Astanada imzalanıb.",
+        "Меморандум о сотрудничестве в области туризма подписан в Астане.",
+    ],
+)
+def test_keeps_a_document_bilateral_when_only_the_city_of_signing_is_abroad(sentence):
+    (mention,) = extract_agreements(parse(sentence), load_register())
+    assert mention.is_bilateral
