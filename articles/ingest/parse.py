@@ -276,31 +276,38 @@ def _cut_dateline(paragraph: str, findings: Findings, sources: KnownSources) -> 
 def _take_closing_byline(
     paragraphs: list[str], findings: Findings, sources: KnownSources
 ) -> list[str]:
-    if len(paragraphs) < 2:
-        return paragraphs
-    last = paragraphs[-1].strip(QUOTES + " ")
-    credit = CREDIT_PREFIX.match(last)
-    named = sources.named(last.strip("()—–- ")) if len(last) <= 60 else None
+    """The last paragraph goes when it only credits, signs or dates the text."""
+    if len(paragraphs) >= 2 and _took_closing_line(paragraphs[-1], findings, sources):
+        return paragraphs[:-1]
+    return paragraphs
+
+
+def _took_closing_line(paragraph: str, findings: Findings, sources: KnownSources) -> bool:
+    last = paragraph.strip(QUOTES + " ")
+    short = len(last) <= 60
     stamped = listing_credit(last, sources)
     if stamped:
         # A wire's closing stamp, 'ITAR-TASS 23.09.2002 17:12': its outlet and its date.
         findings.claim(Claim.CREDIT, stamped)
-        found = find_date(last)
-        if found:
-            findings.note_date(found, DateRank.ADDRESS)
-    elif credit and len(last) <= 80:
+        findings.note_date(
+            find_date(last) or DateFound(PublishedDate.unknown(), (0, 0)), DateRank.ADDRESS
+        )
+        return True
+    credit = CREDIT_PREFIX.match(last)
+    if credit and len(last) <= 80:
         _credit(credit.group("credit"), findings, sources)
-    elif named:
-        # A bare "(Interfax)" closing the text credits the agency it came from.
+        return True
+    named = sources.named(last.strip("()—–- ")) if short else None
+    if named or (short and looks_like_person(last)):
+        # A bare "(Interfax)" or "— ТАСС" closing the text credits the agency it came from.
         findings.claim(Claim.CITED, named)
-    elif len(last) <= 60 and looks_like_person(last):
-        findings.bylines.append(last)
-    elif bare_date_line(last.replace(" | ", " ")):
+        findings.bylines.extend([] if named else [last])
+        return True
+    dated = bare_date_line(last.replace(" | ", " "))
+    if dated:
         # The whole line says when ('Oct 9, 2025 at 18:22'), not a listed item or a comment.
-        findings.note_date(bare_date_line(last.replace(" | ", " ")), DateRank.CLOSING)
-    else:
-        return paragraphs
-    return paragraphs[:-1]
+        findings.note_date(dated, DateRank.CLOSING)
+    return dated is not None
 
 
 def _mark_subheadings(paragraphs: list[str]) -> list[str]:
