@@ -1,8 +1,11 @@
-"""Precision and recall of agreements and tags over the seeds and the samples.
+"""How well the importer reads what it is given, held to floors.
 
-The expected lists are written from reading the texts (expected_seeds.py,
-samples/expected.json). `pytest -s` prints the figures; the floors keep a
-change that makes extraction worse from passing unnoticed.
+Agreements and tags over the seeds and the samples (expected lists written
+from reading the texts: expected_seeds.py, samples/expected.json); then every
+field, per language, over the real-world corpus (tests/ingest/realworld/,
+scored by realworld_score.py): the dev half the importer is tuned on, and the
+untouched holdout half. `pytest -s` prints the tables; the floors keep a
+change that reads worse from passing unnoticed.
 """
 
 from pathlib import Path
@@ -11,6 +14,7 @@ import pytest
 
 from articles.ingest.extract import load_gazetteer
 from articles.ingest.pipeline import Extracted, process
+from tests.ingest import realworld_score
 from tests.ingest.expected_seeds import SEEDS as EXPECTED_SEEDS
 from tests.ingest.sample_cases import SAMPLES, expected_samples
 
@@ -72,3 +76,71 @@ def test_tags_are_found_with_precision_and_recall_above_the_floor(articles):
     print(f"\ntags: precision {precision:.2f}, recall {recall:.2f}")
     assert precision >= FLOOR
     assert recall >= FLOOR
+
+
+# Issue 12's targets; the dev half, which the importer is tuned on, meets them.
+DEV_FLOORS = {
+    "headlines right": 0.95,
+    "dates exact": 0.95,
+    "publishers right": 0.9,
+    "language right": 1.0,
+    "documents recall": 0.9,
+    "documents precision": 0.9,
+}
+# The untouched half's figures when last measured (closing note, 2026-11-27),
+# below several of the targets: the floor is what the importer reached, so a
+# change may raise it but never lower it unnoticed.
+HOLDOUT_FLOORS = {
+    "headlines right": 0.89,
+    "dates exact": 0.9,
+    "publishers right": 0.8,
+    "language right": 1.0,
+    "documents recall": 0.8,
+    "documents precision": 0.85,
+}
+# Misses that must stay at zero on dev, and at most these on the holdout.
+ZERO_ON_DEV = ("chrome or wrong headlines", "invented dates", "cited agencies as publisher")
+HOLDOUT_MOST = {
+    "chrome or wrong headlines": 9,
+    "invented dates": 1,
+    "cited agencies as publisher": 2,
+    "third-country documents as bilateral": 7,
+}
+
+
+@pytest.fixture(scope="module")
+def realworld():
+    halves = {half: realworld_score.score(half) for half in ("dev", "holdout")}
+    for half, result in halves.items():
+        print(f"\n{half}:\n{realworld_score.table(result)}")
+    return halves
+
+
+def _ratio(result, label: str) -> float:
+    _, numerator, denominator = next(row for row in realworld_score.ROWS if row[0] == label)
+    return result.ratio("all", numerator, denominator)
+
+
+def _count(result, label: str) -> int:
+    name = dict(realworld_score.ZEROS)[label]
+    return result.counts["all"][name]
+
+
+@pytest.mark.parametrize(("label", "floor"), DEV_FLOORS.items())
+def test_realworld_field_meets_the_target_when_read_from_the_dev_half(realworld, label, floor):
+    assert _ratio(realworld["dev"], label) >= floor
+
+
+@pytest.mark.parametrize(("label", "floor"), HOLDOUT_FLOORS.items())
+def test_realworld_field_holds_its_floor_when_read_from_the_holdout(realworld, label, floor):
+    assert _ratio(realworld["holdout"], label) >= floor
+
+
+@pytest.mark.parametrize("label", ZERO_ON_DEV)
+def test_realworld_miss_stays_at_zero_when_read_from_the_dev_half(realworld, label):
+    assert _count(realworld["dev"], label) == 0
+
+
+@pytest.mark.parametrize(("label", "most"), HOLDOUT_MOST.items())
+def test_realworld_miss_stays_under_its_ceiling_when_read_from_the_holdout(realworld, label, most):
+    assert _count(realworld["holdout"], label) <= most
