@@ -132,7 +132,8 @@ _FOOTER_MARKERS = _phrases(
     "xəbər lenti|valyuta məzənnələri|oxşar xəbərlər|digər xəbərlər|son xəbərlər|"
     "ən çox oxunan|həmçinin oxuyun|şərhlər|şərh yaz|mövzuya aid|materials on the topic|"
     "related stories|more on this topic|материалы по теме|новости по теме|bu mövzuda|"
-    "əlaqəli xəbərlər|digər xəbərlər|связанные новости|рекомендуем"
+    "əlaqəli xəbərlər|digər xəbərlər|связанные новости|рекомендуем|most viewed|most commented|"
+    "самое обсуждаемое|ən çox baxılan|ən çox şərh edilən"
 )
 _WEEKDAY_ABBREVIATIONS = _words(
     "mo tu we th fr sa su mon tue wed thu fri sat sun пн вт ср чт пт сб вс b.e ç.a ç c.a c ş b "

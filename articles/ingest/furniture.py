@@ -112,9 +112,14 @@ def drop_furniture(lines: list[str], findings: Findings, sources: KnownSources) 
         (i for i, line in enumerate(lines) if line and is_paragraph(line)), default=-1
     )
     listings = _listings(lines, sources)
+    in_sidebar = False
     for index, line in enumerate(lines):
         if line and index > last_paragraph and seen_paragraph and is_footer_marker(line):
             break
+        # A "Most viewed" list above the article: its items run to the next blank line.
+        in_sidebar = bool(line) and (in_sidebar or (not seen_paragraph and is_footer_marker(line)))
+        if in_sidebar and not is_paragraph(line):
+            continue
         if line and index in listings:
             findings.claim(Claim.CITED, listings[index])
             findings.is_listing = True

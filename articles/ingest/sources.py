@@ -56,7 +56,8 @@ _ATTRIBUTION_VERBS = (
     r"в интервью|в беседе с|в комментарии|xəbər verir|məlumat verir))"
 )
 _CITING_WORDS = (
-    r"(?:(?i:according to|citing|cited by|quoted by|as quoted by|as cited by|"
+    r"(?:(?i:source:|источник:|mənbə:|according to|citing|cited by|quoted by|as quoted by|"
+    r"as cited by|"
     r"as reported by|reported by|courtesy of|reprinted from|republished from|"
     r"originally published by|first reported by|via|with input from|"
     r"based on (?:materials|reports|information|data) (?:from|of|by)|"
@@ -83,6 +84,7 @@ _AGENCY_AFTER = (
 # An outlet naming itself in the present ("Trend reports", "APA xəbər verir"), or
 # someone speaking to it ("Report-a bildirib"): the page may be the outlet's own.
 _SELF_VERBS = (
+    r"(?:(?i:also|тоже|также|da|də)\s{1,3})?"
     r"(?:reports|informs|has learned|learned|сообщает|передает|передаёт|"
     r"xəbər ver\w{0,4}|məlumat ver\w{0,4}|bildir\w{0,6}|açıqlama\w{0,8}|deyib|müsahibə\w{0,8}|"
     # "Trend-in sualını cavablandırıb", "Sputnik-in sorğusuna cavab": answering the outlet.
@@ -93,7 +95,7 @@ _QUOTED_VERBS = (
     r"(?:(?i:later|earlier|also|first|previously|ранее|также|тоже|əvvəlcə|həmçinin)\s{1,3})?"
     r"(?:reported|has reported|said|says|wrote|writes|noted|notes|quoted|cited|confirmed|"
     r"сообщил[аио]?|сообщили|пишет|пишут|писал[аио]?|уточняет|отмечает|подтвердил[аио]?|"
-    r"yazır|yazıb|təsdiqləyib)"
+    r"yazır|yazıb|təsdiqləyib|yayıb|yaydı|yayımlayıb)"
 )
 # "Reuters, citing a source, says": an aside between commas before the verb.
 _ASIDE = r"(?:,\s{1,3}[^,.;\n]{1,80},|,)?"

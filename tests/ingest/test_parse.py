@@ -841,3 +841,24 @@ def test_never_dates_the_article_by_a_comment_when_one_closes_the_page():
 def test_reads_the_year_when_a_journal_issue_line_gives_only_that():
     article = parse(page("Baku and Moscow discuss grain supplies", "№ 3 (45), 2019"), today=TODAY)
     assert article.published == PublishedDate(dt.date(2019, 1, 1), Precision.YEAR)
+
+
+def test_never_takes_a_sidebar_item_for_the_headline_when_a_list_stands_above_it():
+    article = parse(
+        "\n".join(
+            [
+                "Most viewed",
+                "Azerbaijani team wins gold in Rio",
+                "President receives delegation from Georgia",
+                "",
+                "Russian and Azerbaijani defence ministers meet in Moscow",
+                "13 April 2016 13:05",
+                "",
+                PARAGRAPH,
+                "",
+                PARAGRAPH,
+            ]
+        ),
+        today=TODAY,
+    )
+    assert article.title == "Russian and Azerbaijani defence ministers meet in Moscow"

@@ -164,6 +164,8 @@ def test_matches_a_word_like_name_only_as_written_when_text_uses_the_word():
         ("With input from Reuters.", ["Reuters"]),
         ("По словам источника РБК, сделка закрыта.", ["RBC"]),
         ("Reuters reported this last week, and TASS later confirmed it.", ["Reuters", "TASS"]),
+        ("The ministers met in Moscow. Source: Trend.az", ["Trend"]),
+        ('Məlumatı "Kommersant" qəzeti yayıb.', ["Kommersant"]),
     ],
 )
 def test_finds_a_cited_agency_when_a_closing_note_or_a_later_report_names_it(text, cited):
@@ -172,3 +174,7 @@ def test_finds_a_cited_agency_when_a_closing_note_or_a_later_report_names_it(tex
 
 def test_finds_the_outlet_answered_when_an_azerbaijani_text_says_so():
     assert SOURCES.attributed_in("Nazir Trend-in sualını cavablandırıb.") == ["Trend"]
+
+
+def test_finds_the_reporting_outlet_when_a_particle_stands_before_its_verb():
+    assert SOURCES.attributed_in('Bu barədə "Report" da xəbər verib.') == ["Report"]
