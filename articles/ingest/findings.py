@@ -91,13 +91,14 @@ class Findings:
 
     def publisher_and_credits(self) -> tuple[str | None, tuple[str, ...]]:
         """The strongest claim names the publisher; every other outlet named is a credit."""
-        # An outlet the text cites ("Источник: ТАСС") publishes the page only if the
-        # page's own dateline or banner says so, never by a "сообщает ТАСС" alone.
+        # An outlet the text cites ("Источник: ТАСС", "according to Interfax") publishes
+        # the page only if the page's own banner, address or copyright says so: a wire's
+        # own page never cites it, so its dateline there is a reprint's.
         cited = {name for strength, name in self.claims if strength is Claim.CITED}
         publishing = [
             (strength, name)
             for strength, name in self.claims
-            if strength >= Claim.DATELINE or (strength >= Claim.ATTRIBUTION and name not in cited)
+            if strength >= Claim.SITE or (strength >= Claim.ATTRIBUTION and name not in cited)
         ]
         strongest = max((strength for strength, _ in publishing), default=None)
         publisher = next((name for strength, name in publishing if strength == strongest), None)

@@ -862,3 +862,19 @@ def test_never_takes_a_sidebar_item_for_the_headline_when_a_list_stands_above_it
         today=TODAY,
     )
     assert article.title == "Russian and Azerbaijani defence ministers meet in Moscow"
+
+
+def test_files_a_reprinted_wire_as_a_credit_when_the_text_names_it_its_source():
+    article = parse(
+        "\n\n".join(
+            [
+                "Bakı ilə Moskva taxıl tədarükünü müzakirə edib",
+                f"Bakı, 5 iyun 2021 (Trend) - {PARAGRAPH}",
+                PARAGRAPH,
+                "Mənbə: Trend",
+            ]
+        ),
+        today=TODAY,
+    )
+    assert article.source is None
+    assert article.credits == ("Trend",)
