@@ -45,8 +45,6 @@ from articles.ingest.register import Register, load_register, stems
 PHRASE = "memorandum of cooperation in the field of "
 SIZES = (63_000, 210_000, 1_000_000)
 BENCH_ARTICLES = 300
-# The first files warm the caches and the regular expressions' compilation; they are not timed.
-WARM_UP_FILES = 5
 
 
 def repeated(size: int) -> str:
@@ -95,9 +93,7 @@ def folder_files(folders: str) -> list[bytes]:
 
 
 def timed(run: Callable[[bytes], object], files: list[bytes]) -> list[float]:
-    """Seconds per file, after a few untimed files; a file the importer refuses still counts."""
-    for data in files[:WARM_UP_FILES]:
-        _attempt(run, data)
+    """Seconds per file; a file the importer refuses still counts."""
     times = []
     for data in files:
         started = time.perf_counter()
@@ -146,7 +142,10 @@ def per_file(folders: list[str]) -> None:
     gazetteer = load_gazetteer()
     for folder in folders:
         files = folder_files(folder)
-        # Each timing starts as an import run does, with nothing remembered.
+        # One untimed pass compiles what is compiled on first use (the re module's cache,
+        # lazily built patterns); then each timing starts as an import run does, with no
+        # register lookups or stems remembered.
+        timed(functools.partial(process, gazetteer=gazetteer, register=_fresh_register()), files)
         register = _fresh_register()
         whole = timed(functools.partial(process, gazetteer=gazetteer, register=register), files)
         print(summary(f"{folder} process()", whole))
