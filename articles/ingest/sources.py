@@ -56,7 +56,9 @@ _ATTRIBUTION_VERBS = (
     r"в интервью|в беседе с|в комментарии|xəbər verir|məlumat verir))"
 )
 _CITING_WORDS = (
-    r"(?:(?i:source:|источник:|mənbə:|according to|citing|cited by|quoted by|as quoted by|"
+    # "…, writes Kommersant": English inverts the verb after a quotation.
+    r"(?:,[\"'»”’]?\s{0,2}(?:writes|wrote|reports|reported|says|said|notes|noted)|"
+    r"(?i:source:|источник:|mənbə:|according to|citing|cited by|quoted by|as quoted by|"
     r"as cited by|"
     r"as reported by|reported by|courtesy of|reprinted from|republished from|"
     r"originally published by|first reported by|via|with input from|"

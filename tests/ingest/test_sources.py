@@ -165,6 +165,8 @@ def test_matches_a_word_like_name_only_as_written_when_text_uses_the_word():
         ("По словам источника РБК, сделка закрыта.", ["RBC"]),
         ("Reuters reported this last week, and TASS later confirmed it.", ["Reuters", "TASS"]),
         ("The ministers met in Moscow. Source: Trend.az", ["Trend"]),
+        ("The deal is near, writes Vedomosti.", ["Vedomosti"]),
+        ('"We are ready," said TASS, citing the minister.', ["TASS"]),
         ('Məlumatı "Kommersant" qəzeti yayıb.', ["Kommersant"]),
     ],
 )
