@@ -109,3 +109,18 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.section("reliability counts")
         for name, value in sorted(_reliability_counts.items()):
             terminalreporter.write_line(f"{name}: {value:,}")
+
+
+@pytest.fixture
+def no_hang():
+    """Opening a FIFO or a device for reading can block forever: fail instead of hanging."""
+    import signal
+
+    def give_up(signum, frame):
+        raise TimeoutError("the run hung: a FIFO or device was opened")
+
+    previous = signal.signal(signal.SIGALRM, give_up)
+    signal.alarm(300)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)

@@ -375,21 +375,6 @@ def test_txt_files_are_found_in_any_case_when_a_folder_is_walked(tmp_path):
     assert "in/UPPER.TXT: imported" in out
 
 
-@pytest.fixture
-def no_hang():
-    """Opening a FIFO for reading blocks until a writer comes: fail instead of hanging."""
-    import signal
-
-    def give_up(signum, frame):
-        raise TimeoutError("blocked: a FIFO was opened")
-
-    previous = signal.signal(signal.SIGALRM, give_up)
-    signal.alarm(20)
-    yield
-    signal.alarm(0)
-    signal.signal(signal.SIGALRM, previous)
-
-
 @pytest.mark.parametrize("named", [True, False], ids=["named", "in-folder"])
 def test_fifo_is_reported_and_never_opened_when_named_or_found(tmp_path, no_hang, named):
     folder = tmp_path / "in"

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import errno
 import os
-import signal
 import tracemalloc
 from pathlib import Path
 
@@ -19,20 +18,6 @@ from articles.ingest.store import LookupCache, Status
 
 GOOD = b" date 2021-06-15 By Trend\n\nBaku and Moscow signed a memorandum on education.\n"
 GAZETTEER = load_gazetteer()
-
-
-@pytest.fixture
-def no_hang():
-    """A blocking open of a FIFO would hang the test forever: make it fail instead."""
-
-    def give_up(signum, frame):
-        raise TimeoutError("blocked: the FIFO was opened")
-
-    previous = signal.signal(signal.SIGALRM, give_up)
-    signal.alarm(10)
-    yield
-    signal.alarm(0)
-    signal.signal(signal.SIGALRM, previous)
 
 
 def write(path: Path, data: bytes = GOOD) -> Path:

@@ -15,7 +15,6 @@ import hashlib
 import os
 import random
 import re
-import signal
 from io import StringIO
 from pathlib import Path
 
@@ -126,18 +125,6 @@ def locked(monkeypatch):
 
     monkeypatch.setattr(runner.os, "open", open_)
     monkeypatch.setattr(runner.os, "scandir", scandir)
-
-
-@pytest.fixture
-def no_hang():
-    def give_up(signum, frame):
-        raise TimeoutError("the run hung: a FIFO or device was opened")
-
-    previous = signal.signal(signal.SIGALRM, give_up)
-    signal.alarm(300)
-    yield
-    signal.alarm(0)
-    signal.signal(signal.SIGALRM, previous)
 
 
 def _build(folder: Path) -> tuple[dict[str, bytes], dict[str, str]]:
