@@ -16,6 +16,7 @@ from django.core.management import CommandError, call_command
 
 from articles.ingest import store as store_module
 from articles.models import Agreement, Article, Revision, Source, SourceAlias, Tag, TagAlias
+from tests.test_verify_fixity import verify_fixity
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -259,15 +260,6 @@ def test_crash_in_the_middle_of_a_file_leaves_only_whole_files(tmp_path, monkeyp
     assert "in/b.txt: failed: internal error (RuntimeError: disk on fire)" in out
     assert list(Article.objects.values_list("origin", flat=True)) == ["in/a.txt"]
     assert Source.objects.count() == 1
-
-
-def verify_fixity() -> tuple[int, str]:
-    out = StringIO()
-    try:
-        call_command("verify_fixity", stdout=out)
-    except SystemExit as exit_:
-        return exit_.code, out.getvalue()
-    return 0, out.getvalue()
 
 
 def test_fixity_holds_after_import(seeds):
