@@ -6,8 +6,10 @@ from __future__ import annotations
 from http import HTTPStatus
 
 from django.conf import settings
+from django.contrib import admin
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 
 def locked_out(request: HttpRequest, response: HttpResponse | None, credentials: dict | None):
@@ -16,7 +18,12 @@ def locked_out(request: HttpRequest, response: HttpResponse | None, credentials:
     page = render(
         request,
         "admin/locked_out.html",
-        {"minutes": minutes, "title": "", "site_header": ""},
+        {
+            **admin.site.each_context(request),
+            "is_nav_sidebar_enabled": False,
+            "minutes": minutes,
+            "title": _("Too many failed logins"),
+        },
         status=HTTPStatus.TOO_MANY_REQUESTS,
     )
     page["Retry-After"] = str(int(cool_off.total_seconds()))

@@ -2,10 +2,11 @@
 
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
-admin.site.site_header = "Archive curation"
-admin.site.site_title = "Archive curation"
-admin.site.index_title = "Curate articles, tags, agreements and sources"
+admin.site.site_header = _("Archive curation")
+admin.site.site_title = _("Archive curation")
+admin.site.index_title = _("Curate articles, tags, agreements and sources")
 
 urlpatterns = [
     path("admin/", admin.site.urls),
