@@ -25,6 +25,8 @@ CONTEXT_CHARS = 200
 def sentences(body: str) -> Iterator[str]:
     """Sentences, each cut into pieces of at most SENTENCE_MAX_CHARS at a space."""
     for sentence in _SENTENCE_BREAK.split(body):
+        # A subheading's marker is the body's markup, not the text a mention quotes.
+        sentence = sentence.removeprefix("## ")
         start, end = 0, len(sentence)
         while end - start > SENTENCE_MAX_CHARS:
             cut = sentence.rfind(" ", start + 1, start + SENTENCE_MAX_CHARS)

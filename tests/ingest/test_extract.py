@@ -514,3 +514,13 @@ def test_finds_the_document_when_a_quantity_near_it_looks_like_an_old_year():
 def test_keeps_a_document_bilateral_when_only_the_city_of_signing_is_abroad(sentence):
     (mention,) = extract_agreements(parse(sentence), load_register())
     assert mention.is_bilateral
+
+
+def test_mention_quotes_no_subheading_marker_when_a_subheading_names_the_document(register):
+    body = (
+        "Leaders met in Moscow.\n\n"
+        "## Aliyev: ties rest on the Declaration on Allied Interaction\n\n"
+        "The talks went on for hours."
+    )
+    [mention] = extract_agreements(article(body), register=register)
+    assert mention.sentence.startswith("Aliyev: ties rest")
