@@ -83,6 +83,7 @@ DEV_FLOORS = {
     "headlines right": 0.95,
     "dates exact": 0.95,
     "publishers right": 0.9,
+    "credits recall": 0.9,
     "language right": 1.0,
     "documents recall": 0.9,
     "documents precision": 0.9,
@@ -91,12 +92,13 @@ DEV_FLOORS = {
 # below several of the targets: the floor is what the importer reached, so a
 # change may raise it but never lower it unnoticed.
 HOLDOUT_FLOORS = {
-    "headlines right": 0.89,
-    "dates exact": 0.9,
-    "publishers right": 0.8,
+    "headlines right": 0.91,
+    "dates exact": 0.92,
+    "publishers right": 0.96,
+    "credits recall": 0.6,
     "language right": 1.0,
     "documents recall": 0.8,
-    "documents precision": 0.85,
+    "documents precision": 0.86,
 }
 # Misses that must stay at zero on dev, and at most these on the holdout.
 ZERO_ON_DEV = ("chrome or wrong headlines", "invented dates", "cited agencies as publisher")
