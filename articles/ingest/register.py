@@ -178,7 +178,7 @@ class Register:
 
     @classmethod
     def from_entries(cls, raw_entries: Iterable[Mapping]) -> Register:
-        entries = tuple(_entry(raw) for raw in raw_entries)
+        entries = tuple(parse_entry(raw) for raw in raw_entries)
         name_stems = tuple(tuple(stems(name) for name in e.names) for e in entries)
         by_key: dict[str, RegisterEntry] = {}
         for entry in entries:
@@ -337,7 +337,8 @@ def _jaccard(first: frozenset[str], second: frozenset[str]) -> float:
     return len(first & second) / len(union) if union else 1.0
 
 
-def _entry(raw: Mapping) -> RegisterEntry:
+def parse_entry(raw: Mapping) -> RegisterEntry:
+    """One entry in the shape above, typed: dates parsed, parties a tuple."""
     signed_on = raw.get("signed_on")
     if isinstance(signed_on, str):
         signed_on = dt.date.fromisoformat(signed_on) if signed_on else None

@@ -30,7 +30,7 @@ from django.db.models import Q
 
 from articles.ingest.document import BILATERAL_PARTIES, AgreementMention, TagMention
 from articles.ingest.pipeline import Extracted
-from articles.ingest.register import REGISTER_PATH, Register, closest_key
+from articles.ingest.register import REGISTER_PATH, Register, closest_key, parse_entry
 from articles.models import (
     Agreement,
     AgreementKey,
@@ -531,26 +531,23 @@ def add_register_entries(entries: Iterable[dict]) -> None:
             )
 
 
-def _register(entry: dict) -> int:
-    parties = entry.get("parties") or []
-    if isinstance(parties, str):
-        parties = [party.strip() for party in parties.split(",") if party.strip()]
-    signed_on = entry.get("signed_on") or None
+def _register(raw: dict) -> int:
+    entry = parse_entry(raw)
     agreement = Agreement.objects.create(
-        register_key=entry["key"],
-        name=entry["name"][:500],
-        name_ru=(entry.get("name_ru") or "")[:500],
-        name_az=(entry.get("name_az") or "")[:500],
-        aliases="\n".join(entry.get("aliases") or ()),
-        slug=unique_slug(Agreement.objects.all(), entry["name"], fallback="agreement"),
-        kind=entry["kind"],
-        parties=", ".join(parties)[:500],
-        is_bilateral=not parties or set(parties) == BILATERAL_PARTIES,
-        signed_on=dt.date.fromisoformat(signed_on) if isinstance(signed_on, str) else signed_on,
-        signed_place=(entry.get("signed_place") or "")[:200],
+        register_key=entry.key,
+        name=entry.name[:500],
+        name_ru=entry.name_ru[:500],
+        name_az=entry.name_az[:500],
+        aliases="\n".join(entry.aliases),
+        slug=unique_slug(Agreement.objects.all(), entry.name, fallback="agreement"),
+        kind=entry.kind.value,
+        parties=", ".join(entry.parties)[:500],
+        is_bilateral=not entry.parties or set(entry.parties) == BILATERAL_PARTIES,
+        signed_on=entry.signed_on,
+        signed_place=entry.signed_place[:200],
         status=AgreementStatus.APPROVED,
     )
-    AgreementKey.objects.create(key=REGISTER_KEY_PREFIX + entry["key"], agreement=agreement)
+    AgreementKey.objects.create(key=REGISTER_KEY_PREFIX + entry.key, agreement=agreement)
     return agreement.pk
 
 
