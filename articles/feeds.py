@@ -5,7 +5,7 @@ Articles are untrusted text, so every summary goes out as plain text
 (`type="text"`): a body holding a tag, escaped or not, is shown by a reader as
 the characters it is, never run. Links are made absolute from the request's
 own host; the sites framework (installed for redirects) would name its
-placeholder domain instead.
+default domain (example.com) instead.
 """
 
 from __future__ import annotations

@@ -84,7 +84,7 @@ class CurationAdmin(admin.ModelAdmin):
 
     def view_on_site(self, obj):
         """The public page on the host the curator is using. Django's default
-        goes through the sites framework, whose domain is a placeholder."""
+        goes through the sites framework, whose domain is still example.com."""
         return obj.get_absolute_url()
 
     def changelist_view(self, request, extra_context=None):
