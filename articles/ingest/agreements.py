@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from articles.ingest.document import AgreementKind, AgreementMention, ParsedArticle, PublishedDate
 from articles.ingest.keys import agreement_key, key_words
 from articles.ingest.kinds import document_words, names_many
+from articles.ingest.language import word_set
 from articles.ingest.names import QUOTE_CHARS, Candidate, candidate_at, capitalised
 from articles.ingest.parties import BILATERAL, countries_named, signatories
 from articles.ingest.register import Register, stems
@@ -33,13 +34,9 @@ ARTICLE_COUNTRIES_CHARS = 50_000
 YEAR_NEAR_CHARS = 40
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
 _SHORT_FORM_TOKEN = re.compile(r"^(?:[0-9]{4}|[^\W\d_][\w-]*)$")
-_SHORT_FORM_STOP = _words(
+_SHORT_FORM_STOP = word_set(
     "the a an and of on in at to by with this that its their his her our new old "
     "и в на о с по это этот эта этой его их "
     "və ilə bu həmin onun"

@@ -13,17 +13,14 @@ import re
 
 from articles.ingest.document import AgreementKind
 from articles.ingest.kinds import KIND_PATTERN
+from articles.ingest.language import word_set
 
 KEY_MAX_CHARS = 300
 WORD = re.compile(r"[^\W_]+")
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 # Words that tell no document apart from another, in the three languages.
-GENERIC_WORDS = _words(
+GENERIC_WORDS = word_set(
     "cooperation understanding intent intention intentions partnership mutual the a an of on "
     "in between for about and field sphere area areas with to by at "
     "из о об в на по и между сотрудничестве сотрудничества взаимопонимании намерениях "

@@ -70,7 +70,7 @@ _PLURAL = re.compile(
 _VAGUE_BEFORE = re.compile(
     r"(?i:\b(?:these|those|such|other|several|numerous|many|all|some|any|each|both|"
     r"number of|(?<![0-9])[0-9]{1,3}|two|three|four|five|six|seven|eight|nine|ten|"
-    r"эти|этих|эти|такие|другие|других|ряд|несколько|многие|все|всех|"
+    r"эти|этих|такие|другие|других|ряд|несколько|многие|все|всех|"
     r"bu|həmin|digər|bir sıra|bir neçə|bütün))\s+(?:\w+\s+){0,2}$"
 )
 NEAR_CHARS = 80

@@ -26,28 +26,29 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u0259\u018f]")
 
 
-def _words(text: str) -> frozenset[str]:
+def word_set(text: str) -> frozenset[str]:
+    """The words of a space-separated list, as a set to look words up in."""
     return frozenset(text.split())
 
 
 _STOP_WORDS: dict[str, frozenset[str]] = {
-    "en": _words(
+    "en": word_set(
         "the of and to in a is that for on with as was by at from it are be has have "
         "this which will said were an or its their also between two"
     ),
-    "az": _words(
+    "az": word_set(
         "və bu ilə üçün da də bir olan isə ki həm daha artıq sonra görə arasında "
         "edib edilib olunub oldu olub haqqında dair üzrə qeyd bildirib"
     ),
-    "tr": _words(
+    "tr": word_set(
         "ve bir bu için ile olarak da de gibi daha sonra kadar göre olan ise çok "
         "arasında hakkında yaptı etti"
     ),
-    "ru": _words(
+    "ru": word_set(
         "и в на с по что не о из к за от для это как его а также между был были "
         "будет он она они при об"
     ),
-    "uk": _words(
+    "uk": word_set(
         "і в на з що не до за від для це як його також між був були буде він вона вони та й про"
     ),
 }

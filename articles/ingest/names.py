@@ -79,6 +79,7 @@ _PLACES = (
     r"Дербент\w|Гяндж\w|Габал\w|Шуш\w|Актау|Тегеран\w|Ашхабад\w|Астан\w|Минск\w|Душанбе|"
     r"Ереван\w|Кремл\w"
 )
+_PLACE = re.compile(_PLACES)
 _QUALIFIER_STOP = re.compile(
     r"[,;:!?()]|\.(?:\s|$)|\s[-–—]\s"
     r"|\s(?i:was|were|is|are|has|have|had|will|would|shall|can|could|may|must|which|that|who|"
@@ -228,7 +229,7 @@ def _names_something(qualifier: str) -> bool:
     if _organisations(parties) and len(PARTY_END.split(parties, maxsplit=1)) == 1:
         return True
     subject = COUNTRY.sub(" ", _without_parties(qualifier))
-    return bool(_distinctive_words(re.sub(rf"(?:{_PLACES})", " ", subject)))
+    return bool(_distinctive_words(_PLACE.sub(" ", subject)))
 
 
 def _organisations(parties: str) -> bool:

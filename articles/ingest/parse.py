@@ -60,7 +60,7 @@ from articles.ingest.headline import (
     join_wrapped_header,
     split_glued_dates,
 )
-from articles.ingest.language import detect_language, fold
+from articles.ingest.language import detect_language, fold, word_set
 from articles.ingest.sources import (
     CREDIT_PREFIX,
     QUOTES,
@@ -74,10 +74,6 @@ from articles.ingest.sources import (
 TITLE_MAX_CHARS = 90
 MENTIONS_CHARS = 50_000
 ELLIPSIS = "…"
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
 
 
 class NoArticleText(ValueError):
@@ -216,7 +212,7 @@ def _take_line_under_headline(line: str, findings: Findings) -> bool:
 # ---------------------------------------------------------------- body
 
 _SENTENCE_END = re.compile(r"[.!?…](?=[\s\"”»]*(?:\s[\"“«A-ZА-ЯЁƏ0-9]|$))")
-_TRAILING_SMALL_WORDS = _words(
+_TRAILING_SMALL_WORDS = word_set(
     "a an and as at by for from in into of on or that the to with which who whose its their "
     "и в во на с со по к о об от для что как а но из за у ilə və bu da də ki"
 )

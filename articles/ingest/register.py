@@ -39,12 +39,12 @@ import datetime as dt
 import functools
 import json
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from articles.ingest.document import AgreementKind
+from articles.ingest.language import fold
 
 REGISTER_PATH = Path(__file__).resolve().parents[2] / "fixtures" / "agreements.json"
 
@@ -124,26 +124,19 @@ class RegisterEntry:
         return self.signed_on.year if self.signed_on else None
 
 
-def _folded(text: str) -> str:
-    # "İ".casefold() is "i" plus a combining dot; "ı" and "i" differ only by casing
-    # in names typed on different keyboards; "ё" is often written "е".
-    folded = unicodedata.normalize("NFC", text).casefold().replace("\u0307", "")
-    return folded.replace("ı", "i").replace("ё", "е")
-
-
 def _stem(word: str) -> str:
     return word[: _STEM_LETTERS_LATIN if word.isascii() else _STEM_LETTERS_INFLECTED]
 
 
 # Compared by stem, so every case form of a listed word is dropped too.
-_UNTELLING = frozenset(_stem(word) for word in _folded(_UNTELLING_WORDS).split())
+_UNTELLING = frozenset(_stem(word) for word in fold(_UNTELLING_WORDS).split())
 
 
 # Extraction asks for the stems of the same few words before every document word.
 @functools.lru_cache(maxsize=8192)
 def stems(text: str) -> frozenset[str]:
     """The distinctive stems of a name, the same for any casing and case ending."""
-    found = {_stem(word) for word in _WORD.findall(_folded(text)) if len(word) >= 2}
+    found = {_stem(word) for word in _WORD.findall(fold(text)) if len(word) >= 2}
     return frozenset(found - _UNTELLING)
 
 
@@ -358,10 +351,14 @@ def parse_entry(raw: Mapping) -> RegisterEntry:
     )
 
 
+def file_entries(path: Path = REGISTER_PATH) -> list[dict]:
+    """The entries of the register's file (fixtures/agreements.json, or `path`)."""
+    return json.loads(path.read_text(encoding="utf-8"))["entries"]
+
+
 def load_register(path: Path | None = None) -> Register:
     """The register in fixtures/agreements.json (or `path`), compiled once."""
-    data = json.loads((path or REGISTER_PATH).read_text(encoding="utf-8"))
-    return Register.from_entries(data["entries"])
+    return Register.from_entries(file_entries(path or REGISTER_PATH))
 
 
 # ---------------------------------------------------------------- keys the register does not know

@@ -26,7 +26,7 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from articles.ingest.language import fold
+from articles.ingest.language import fold, word_set
 
 SOURCES_PATH = Path(__file__).resolve().parents[2] / "fixtures" / "sources.json"
 QUOTES = "\"'«»“”„‘’"
@@ -115,11 +115,7 @@ _PERSON = re.compile(
 _BANNER_REST = re.compile(r"^\s*(?:[|•·/—–]|-\s|$)")
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-ORGANISATION_WORDS = _words(
+ORGANISATION_WORDS = word_set(
     "news agency press media service tv radio online info az ru com daily times post journal "
     "group network newspaper gazette portal website official site publications "
     "новости агентство информационное пресс служба информ газета издание портал сайт "

@@ -17,7 +17,6 @@ is run again from the start, a bounded number of times.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -30,7 +29,13 @@ from django.db.models import Q
 
 from articles.ingest.document import BILATERAL_PARTIES, AgreementMention, TagMention
 from articles.ingest.pipeline import Extracted
-from articles.ingest.register import REGISTER_PATH, Register, closest_key, parse_entry
+from articles.ingest.register import (
+    REGISTER_PATH,
+    Register,
+    closest_key,
+    file_entries,
+    parse_entry,
+)
 from articles.models import (
     Agreement,
     AgreementKey,
@@ -407,12 +412,15 @@ def _agreement_id(
     agreement_id = _registered_id(mention.register_key) or _keyed_id(mention.key)
     if agreement_id is None:
         agreement_id = _closest_id(mention.key, cache)
-        made = agreement_id is None
-        if made:
+        if agreement_id is None:
+            # _suggest stores the key with the new agreement.
             agreement_id = _get_or_make(
                 lambda: _keyed_id(mention.key), lambda: _suggest(mention, language)
             )
-        _remember_key(mention.key, agreement_id, cache)
+            if cache.agreement_keys is not None:
+                cache.agreement_keys.add(mention.key)
+        else:
+            _remember_key(mention.key, agreement_id, cache)
     found.agreements[mention.key] = agreement_id
     return agreement_id
 
@@ -493,19 +501,15 @@ def prepare_register(*, dry_run: bool = False, path: Path = REGISTER_PATH) -> Re
     if dry_run:
         stored = register_entries() if archive_tables_exist() else []
         keys = {entry["key"] for entry in stored}
-        added = [entry for entry in _file_entries(path) if entry["key"] not in keys]
+        added = [entry for entry in file_entries(path) if entry["key"] not in keys]
         return Register.from_entries(stored + added)
 
     def add_missing() -> None:
         with transaction.atomic():
-            add_register_entries(_file_entries(path))
+            add_register_entries(file_entries(path))
 
     _retrying(add_missing)
     return Register.from_entries(register_entries())
-
-
-def _file_entries(path: Path) -> list[dict]:
-    return json.loads(path.read_text(encoding="utf-8"))["entries"]
 
 
 def add_register_entries(entries: Iterable[dict]) -> None:
@@ -598,4 +602,4 @@ def register_after_migrate(sender, using: str, **kwargs) -> None:
     if not set(loader.graph.leaf_nodes(sender.label)) <= loader.applied_migrations.keys():
         return
     with transaction.atomic(using=using):
-        add_register_entries(_file_entries(REGISTER_PATH))
+        add_register_entries(file_entries(REGISTER_PATH))
