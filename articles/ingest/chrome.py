@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from articles.ingest.dates import is_today_line
+from articles.ingest.dates import SEGMENT_SEPARATOR, is_today_line
 from articles.ingest.language import fold
 
 
@@ -122,7 +122,6 @@ _BREADCRUMB_START = re.compile(
 )
 _SLASHES = re.compile(r"\s/\s")
 _ARROWS = re.compile(r"\s[»›→>]\s")
-_SEGMENTS = re.compile(r"\s[|•·]\s|\s{2,}")
 _RATE_ROW = re.compile(r"^[A-Z]{3}\s+[0-9]+(?:\s+[0-9]+)?\s+\D{2,40}\s+[0-9]+(?:[.,][0-9]+)?$")
 _FOOTER_MARKERS = _phrases(
     "news feed|exchange rates|currency rates|related news|related articles|related|read also|"
@@ -198,7 +197,7 @@ def is_navigation_bar(line: str) -> bool:
     words = [fold(word) for word in _WORD.findall(line) if not word.isdigit()]
     if words and len(words) <= 16 and all(word in _MENU_WORDS for word in words):
         return True
-    if _is_menu(line, words) or len(_SEGMENTS.split(line)) >= 4:
+    if _is_menu(line, words) or len(SEGMENT_SEPARATOR.split(line)) >= 4:
         return True
     return bool(
         _BREADCRUMB.match(line)
@@ -212,7 +211,7 @@ def is_navigation_bar(line: str) -> bool:
 
 def _are_short_widgets(line: str) -> bool:
     """'Search', or a row of such buttons: 'Подписаться | Войти', 'Menu · Search'."""
-    return all(_SHORT_WIDGET.match(segment.strip()) for segment in _SEGMENTS.split(line))
+    return all(_SHORT_WIDGET.match(segment.strip()) for segment in SEGMENT_SEPARATOR.split(line))
 
 
 def _is_widget_row(line: str) -> bool:
@@ -233,7 +232,7 @@ def _is_navigation(line: str) -> bool:
         _BREADCRUMB_START.match(line) or _ARROWS.search(line) or len(_SLASHES.findall(line)) >= 2
     ):
         return True
-    if len(_SEGMENTS.split(line)) >= 4 and not line.endswith("."):
+    if len(SEGMENT_SEPARATOR.split(line)) >= 4 and not line.endswith("."):
         return True
     return bool(_TIME_LED.match(line)) and not line.endswith(".")
 

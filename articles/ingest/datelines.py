@@ -78,4 +78,4 @@ def _credit(match: re.Match[str], sources: KnownSources) -> str | None:
     named = sources.named(credit) or sources.mentioned_in(credit)
     if named:
         return named
-    return credit if looks_like_source(credit) and credit[:1].isupper() else None
+    return credit if looks_like_source(credit) else None

@@ -24,6 +24,7 @@ repetition next to another), so a line costs time linear in its length.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -137,7 +138,7 @@ _DATE_LINE_LABELS = re.compile(
     r"tarix|yenilənib|yenilənmə|dərc olunub|yayımlanıb|saat|"
     r"il|г|год|года|ci|cı|cu|cü)(?!\w)"
 )
-_SEGMENT_SEPARATOR = re.compile(r"\s[|•·]\s|\s{2,}")
+SEGMENT_SEPARATOR = re.compile(r"\s[|•·]\s|\s{2,}")
 _PLACE_WORD = re.compile(r"^(?:the\s|[A-ZА-ЯЁƏÜÖĞİŞÇ])")
 _WORD = re.compile(r"[^\W_]+")
 _DIGIT = re.compile(r"[0-9]")
@@ -349,6 +350,8 @@ def date_in_path(line: str) -> DateFound | None:
     return None if found.problem else found
 
 
+# The header, the headline chooser and the banner test each ask about the same lines.
+@functools.lru_cache(maxsize=4096)
 def date_only_line(line: str) -> DateFound | None:
     """A header line that says nothing but when: '3 March 2021 10:15', 'Updated: 03.03.2021'.
 
@@ -360,7 +363,7 @@ def date_only_line(line: str) -> DateFound | None:
     year_only = _YEAR_LINE.match(line) or _YEAR_MONTH.match(line)
     if year_only:
         return _whole_line_year(year_only, line)
-    for segment in [line, *_SEGMENT_SEPARATOR.split(line)]:
+    for segment in [line, *SEGMENT_SEPARATOR.split(line)]:
         found = find_date(segment)
         if found and _says_only_when(segment, found):
             return _with_widget_marks(found, line, segment)

@@ -31,7 +31,6 @@ from articles.ingest.sources import (
 # bounding it keeps a file of many short lines linear.
 HEADER_MAX_LINES = 200
 TERMINAL = '.!?:;"”»)…'
-_WORD = re.compile(r"[^\W_]+")
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 _URL = re.compile(r"(?i:https?://|www\.)")
 
@@ -179,7 +178,7 @@ def _headline_score(lines: list[str], index: int, zone_end: int, sources: KnownS
     )
     if (words < 3 and not (later and _is_metadata_line(later[0], sources))) or words > 30:
         return 0
-    first = not _filled(lines, index - 1, -1, 1)
+    first = not earlier
     return (
         5 * repeated
         + 4 * above_date
@@ -217,9 +216,9 @@ def _is_headline(lines: list[str], index: int, sources: KnownSources) -> bool:
     led = find_date(line[:40])
     if led is not None and led.span[0] == 0:
         return False
-    if not _filled(lines, index + 1, len(lines), 1):
+    following = next(iter(_filled(lines, index + 1, len(lines), 1)), None)
+    if following is None:
         return False
-    following = _filled(lines, index + 1, len(lines), 1)[0]
     next_is_blank = index + 1 < len(lines) and not lines[index + 1]
     return next_is_blank or not following[:1].islower()
 

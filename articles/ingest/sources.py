@@ -247,7 +247,6 @@ def default_sources() -> KnownSources:
     return KnownSources.load()
 
 
-# Cached by the alias pattern so each set of known sources compiles its patterns once.
 def _inflected_alias(alias_pattern: str) -> str:
     """An outlet's name as running text writes it: '"Interfax"-a', 'Интерфаксу', 'APA-nın'."""
     return rf"(?P<alias>{alias_pattern})[{QUOTES}]?{_NAME_ENDING}(?!\w|\.\w)"
