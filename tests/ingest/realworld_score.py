@@ -281,6 +281,9 @@ def main(argv: list[str]) -> int:
     half = argv[0] if argv else "dev"
     result = score(half)
     print(f"{half}: {result.counts['all']['files']} files")
+    if not result.counts["all"]["files"]:
+        print(f"nothing to score: {CORPUS / half} holds no case (NAME.txt with NAME.json)")
+        return 0
     print(table(result))
     if "--details" in argv:
         if half == "holdout":
