@@ -1,16 +1,10 @@
-"""The list page's parameters (the contract's names) and what they select:
-filter / search / facet, between the QuerySets and the views.
+"""The list page's parameters (the contract's names): what they accept,
+the messages for what they do not, what they select, and the links that
+change one of them while keeping the others.
 
-ArticleFilterSet validates the query string into form errors, filters the
-articles, and `listing()` turns the result into one page of rows, a bounded
-count and facet counts, in at most three queries plus one per facet group.
-
-Facet counts over a large archive cannot be counted within a page's time
-on every request, so the list view caches the rendered facet column under
-the archive's version (articles.changes) and `facet_cache_key` (the query
-without page or cursor); the column says when it was counted, and the
-counts run only when it is missing: once per filter combination until the
-archive changes (or FACET_CACHE_SECONDS pass), whichever worker asks.
+ArticleFilterSet validates the query string into form errors and filters
+the articles; articles/listing.py turns the result into pages, exports and
+facet counts for every consumer.
 """
 
 from __future__ import annotations
@@ -18,30 +12,30 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
 from urllib.parse import urlencode
 
 import django_filters
 from django import forms
 from django.core.validators import RegexValidator
 from django.http import QueryDict
+from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 from django_filters.fields import MultipleChoiceField
 
 from articles.changes import cached_until_changed
 from articles.models import Agreement, Article, Source, Tag
-from articles.search import CANDIDATE_LIMIT, time_budget
+from articles.search import CANDIDATE_LIMIT
 
 PER_PAGE = 20
 # `page` reaches the first pages by OFFSET; deeper goes by cursor (keyset).
 MAX_PAGE = CANDIDATE_LIMIT // PER_PAGE
-FACET_BUDGET_MS = 200
 FACET_CACHE_SECONDS = 24 * 60 * 60
-# A facet column with groups that ran out of time: a later reader tries again.
-FACET_RETRY_SECONDS = 60
-SORTS = [("relevance", "Relevance"), ("newest", "Newest first"), ("oldest", "Oldest first")]
+SORTS = [
+    ("relevance", _("Relevance")),
+    ("newest", _("Newest first")),
+    ("oldest", _("Oldest first")),
+]
 # A cursor: which way, then the published date ("-" when undated) and id of
 # the row the page starts after (next) or ends before (prev).
 CURSOR = re.compile(r"^(next|prev)\.(\d{4}-\d{2}-\d{2}|-)\.(\d{1,18})$")
@@ -121,7 +115,7 @@ class BoundedChoicesFilter(django_filters.MultipleChoiceFilter):
 
 
 def _unchanged(queryset, name, value):
-    """For parameters that order or page rather than filter: listing() reads them."""
+    """For parameters that order or page rather than filter: the listing reads them."""
     return queryset
 
 
@@ -168,24 +162,26 @@ def slug_choices(field_name: str, queryset, noun: str, *, many: bool = True, **o
 
 class ArticleFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(
-        label="Search",
+        label=_("Search"),
         method=_unchanged,
-        widget=forms.TextInput(attrs={"type": "search", "placeholder": 'e.g. "action plan" -oil'}),
+        widget=forms.TextInput(
+            attrs={"type": "search", "placeholder": _('e.g. "action plan" -oil')}
+        ),
     )
     date_after = django_filters.DateFilter(
-        field_name="published_on", lookup_expr="gte", label="From", widget=DATE_INPUT
+        field_name="published_on", lookup_expr="gte", label=_("From"), widget=DATE_INPUT
     )
     date_before = django_filters.DateFilter(
-        field_name="published_on", lookup_expr="lte", label="Until", widget=DATE_INPUT
+        field_name="published_on", lookup_expr="lte", label=_("Until"), widget=DATE_INPUT
     )
     undated = django_filters.BooleanFilter(
-        field_name="published_on", lookup_expr="isnull", label="Date unknown"
+        field_name="published_on", lookup_expr="isnull", label=_("Date unknown")
     )
     # Each repeatable filter is one condition however many values it has.
     source = slug_choices("source__slug", Source.objects.all(), "source", method=_from_any_source)
     tag = slug_choices("tags__slug", Tag.objects.all(), "tag", method=_with_every_tag)
     exclude_tag = slug_choices(
-        "tags__slug", Tag.objects.all(), "tag", method=_without_any_tag, label="Without tag"
+        "tags__slug", Tag.objects.all(), "tag", method=_without_any_tag, label=_("Without tag")
     )
     agreement = slug_choices(
         "agreements__slug", Agreement.objects.visible(), "agreement", many=False
@@ -194,10 +190,7 @@ class ArticleFilterSet(django_filters.FilterSet):
         widget=forms.TextInput(attrs={"size": 3, "placeholder": "en"}),
         validators=[RegexValidator(r"^[a-z]{2,3}$", _("A language is a code such as en or ru."))],
     )
-    sort = django_filters.ChoiceFilter(choices=SORTS, method=_unchanged, empty_label="Default")
-
-    # How long the facet groups of a browse page may take together.
-    facet_budget_ms = FACET_BUDGET_MS
+    sort = django_filters.ChoiceFilter(choices=SORTS, method=_unchanged, empty_label=_("Default"))
 
     class Meta:
         model = Article
@@ -205,7 +198,7 @@ class ArticleFilterSet(django_filters.FilterSet):
         form = ArticleFilterForm
 
     def filter_queryset(self, queryset):
-        # page and cursor are form fields, not filters: listing() reads them.
+        # page and cursor are form fields, not filters: the listing reads them.
         for name, value in self.form.cleaned_data.items():
             if name in self.filters:
                 queryset = self.filters[name].filter(queryset, value)
@@ -230,161 +223,6 @@ class ArticleFilterSet(django_filters.FilterSet):
             if ends_month and (after.month, before.month) in ((1, 12), (after.month, after.month)):
                 return after.year
         return None
-
-    def listing(self) -> Listing:
-        """One page of results with their count and facets; form must be valid."""
-        text = self.form.cleaned_data.get("q") or ""
-        if text:
-            found = self.qs.search(text, order=self.order)
-            listing = self._search_page(found)
-            # Over a list of at most RANK_LIMIT ids the counts are bounded
-            # work: no time budget.
-            groups = self._facet_groups(found.candidates())
-            listing.count_facets = lambda: ({name: make() for name, make in groups.items()}, [])
-        else:
-            listing = self._browse_page()
-            listing.count_facets = lambda: self._facets(self.qs)
-        return listing
-
-    def _search_page(self, found) -> Listing:
-        number = self.form.cleaned_data.get("page") or 1
-        page = found.page(
-            Article.objects.for_listing(), offset=(number - 1) * PER_PAGE, limit=PER_PAGE
-        )
-        return Listing(
-            rows=page.rows,
-            total=page.total,
-            cap=page.cap,
-            ranked=page.ranked,
-            number=number,
-            has_next=page.ranked > number * PER_PAGE,
-            is_ranked=found.order == "relevance",
-            is_empty_query=found.query.is_empty,
-            is_search=True,
-            order=found.order,
-        )
-
-    def _browse_page(self) -> Listing:
-        cursor = self.form.cleaned_data.get("cursor")
-        number = self.form.cleaned_data.get("page") or 1
-        newest = self.order == "newest"
-        rows_qs = self.qs.for_listing()
-        if cursor:
-            way, date, pk = cursor
-            forward = way == "next"
-            rows = rows_qs.keyset_page((date, pk), newest=newest, forward=forward, size=PER_PAGE)
-            more = len(rows) > PER_PAGE
-            rows = (rows[:PER_PAGE] if forward else rows[-PER_PAGE:]) if more else rows
-            has_next, has_prev = (more, True) if forward else (True, more)
-            number = None
-        else:
-            ordered = rows_qs.newest_first() if newest else rows_qs.oldest_first()
-            rows = ordered.rows_between((number - 1) * PER_PAGE, number * PER_PAGE + 1)
-            has_next, has_prev = len(rows) > PER_PAGE, number > 1
-            rows = rows[:PER_PAGE]
-        total = self.qs.count_up_to(CANDIDATE_LIMIT + 1)
-        return Listing(
-            rows=rows,
-            total=total,
-            number=number,
-            has_next=has_next,
-            has_prev=has_prev,
-            order=self.order,
-        )
-
-    def _facet_groups(self, base) -> dict:
-        """How to count each facet group over `base`, one statement each."""
-        return {
-            "dates": lambda: base.facet_dates(self.chosen_year),
-            "sources": base.facet_sources,
-            "languages": base.facet_languages,
-            "agreements": base.facet_agreements,
-            "tags": base.facet_tags,
-        }
-
-    def _facets(self, base) -> tuple[dict, list[str]]:
-        """Counts per facet group, each within the time budget; a group that
-        cannot finish is left out and named, never waited for."""
-        groups = self._facet_groups(base)
-        with time_budget(base.db, self.facet_budget_ms) as budget:
-            counted = {name: budget.run(make) for name, make in groups.items()}
-        dropped = [name for name, rows in counted.items() if rows is None]
-        return {name: rows for name, rows in counted.items() if rows is not None}, dropped
-
-
-@dataclass
-class Listing:
-    """What the list page shows: rows, how many there are (counted no further
-    than the cap), where the neighbouring pages are, and the facet counts."""
-
-    rows: list
-    total: int
-    # Counting stopped past this many: a search counts up to its ranked
-    # candidates, a browse page as far as its numbered pages reach.
-    cap: int = CANDIDATE_LIMIT
-    # A search's candidates, ranked and faceted: RANK_LIMIT at most.
-    ranked: int | None = None
-    number: int | None = 1
-    has_next: bool = False
-    has_prev: bool | None = None
-    is_ranked: bool = False
-    is_empty_query: bool = False
-    is_search: bool = False
-    order: str = "newest"
-    # Counts the facets and names the groups dropped; run on first use only,
-    # so a page whose facet fragment is cached never runs it.
-    count_facets: Callable[[], tuple[dict, list[str]]] = lambda: ({}, [])
-
-    def __post_init__(self) -> None:
-        if self.has_prev is None:
-            self.has_prev = bool(self.number and self.number > 1)
-
-    @cached_property
-    def _counted_facets(self) -> tuple[dict, list[str]]:
-        return self.count_facets()
-
-    @property
-    def facets(self) -> dict:
-        return self._counted_facets[0]
-
-    @property
-    def dropped(self) -> list[str]:
-        return self._counted_facets[1]
-
-    @property
-    def is_capped(self) -> bool:
-        return self.total > self.cap
-
-    @property
-    def count_text(self) -> str:
-        """The count as the page prints it: "1,000+" once counting stopped."""
-        return f"{self.cap:,}+" if self.is_capped else f"{self.total:,}"
-
-    @property
-    def is_rank_bounded(self) -> bool:
-        """Some matches were left out of the ranking and the facets."""
-        return self.ranked is not None and self.total > self.ranked
-
-    @property
-    def is_past_end(self) -> bool:
-        return not self.rows and self.total > 0
-
-    @property
-    def next_cursor(self) -> str | None:
-        return _cursor("next", self.rows[-1]) if self.rows and self.has_next else None
-
-    @property
-    def prev_cursor(self) -> str | None:
-        return _cursor("prev", self.rows[0]) if self.rows and self.has_prev else None
-
-    @property
-    def page_count(self) -> int:
-        reachable = self.total if self.ranked is None else self.ranked
-        return max(1, -(-min(reachable, CANDIDATE_LIMIT) // PER_PAGE))
-
-
-def _cursor(way: str, row: Article) -> str:
-    return f"{way}.{row.published_on or '-'}.{row.pk}"
 
 
 def facet_cache_key(query: QueryDict) -> str:
@@ -434,7 +272,7 @@ def _date_links(rows: list[dict], query: QueryDict, year: int | None) -> list[Fa
         if row.get("year") is None and row.get("month") is None:
             selected, changed = _single(query, "undated", "true")
             changed = with_changes(changed, date_after=None, date_before=None)
-            links.append(FacetLink("date unknown", row["count"], changed, selected))
+            links.append(FacetLink(_("date unknown"), row["count"], changed, selected))
             continue
         if year is None:
             first, last = dt.date(row["year"], 1, 1), dt.date(row["year"], 12, 31)
@@ -442,7 +280,7 @@ def _date_links(rows: list[dict], query: QueryDict, year: int | None) -> list[Fa
         else:
             first = dt.date(year, row["month"], 1)
             last = first.replace(day=calendar.monthrange(year, row["month"])[1])
-            label = first.strftime("%B")
+            label = MONTHS[row["month"]]
         selected = query.get("date_after") == str(first) and query.get("date_before") == str(last)
         changed = with_changes(query, date_after=str(first), date_before=str(last), undated=None)
         links.append(FacetLink(label, row["count"], changed, selected))
@@ -475,7 +313,7 @@ def facet_links(facets: dict, query: QueryDict, year: int | None) -> dict:
         links["sources"] = [
             _link(row["source__name"], row["count"], _toggle(query, "source", row["source__slug"]))
             if row["source__slug"]
-            else FacetLink("source unknown", row["count"], None)
+            else FacetLink(_("source unknown"), row["count"], None)
             for row in facets["sources"]
         ]
     if "languages" in facets:

@@ -1,105 +1,62 @@
 """The public archive's pages: the searchable list, an article with its
 original, sources, tags, agreements and the date archive (render).
 
-Views stay thin: the FilterSet and the QuerySets choose the rows.
+Views stay thin: the listing (articles/listing.py) and the QuerySets choose the rows.
 """
 
 from __future__ import annotations
 
-import hashlib
 from http import HTTPStatus
 
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
-from django.template.loader import render_to_string
-from django.utils.safestring import SafeString, mark_safe
-from django.views.generic import DetailView, ListView, MonthArchiveView, YearArchiveView
-from django_filters.views import FilterView
+from django.views.generic import (
+    DetailView,
+    ListView,
+    MonthArchiveView,
+    TemplateView,
+    YearArchiveView,
+)
 
 from articles import search
-from articles.changes import cached_until_changed
-from articles.filters import (
-    FACET_CACHE_SECONDS,
-    FACET_RETRY_SECONDS,
-    PER_PAGE,
-    ArticleFilterSet,
-    facet_cache_key,
-    facet_links,
-    with_changes,
-)
+from articles.filters import PER_PAGE, facet_links, with_changes
+from articles.listing import ArticleListing
 from articles.models import Agreement, Article, DatePrecision, Mention, Source, Tag
 
 
-class ArticleListView(FilterView):
+class ArticleListView(TemplateView):
     """/ and /articles/: search, filters, facets; bad parameters come back as
     form errors (400), a page past the end as a message (404)."""
 
-    filterset_class = ArticleFilterSet
     template_name = "articles/article_list.html"
-    # Count the facets even when cached (warm_facets replaces what is there).
-    recount = False
-
-    def get_filterset_kwargs(self, filterset_class):
-        # Always bound: no parameters at all is a valid, empty choice of filters.
-        return super().get_filterset_kwargs(filterset_class) | {"data": self.request.GET}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        filterset, query = self.filterset, self.request.GET
-        context["clear_query"] = with_changes(
-            query, **{key: None for key in filterset.filters if key != "q"}
+        listing, query = ArticleListing(self.request.GET), self.request.GET
+        clear_query = with_changes(
+            query, **{key: None for key in listing.filterset.filters if key != "q"}
         )
-        context["chosen"] = {key: query.getlist(key) for key in ("source", "tag", "exclude_tag")}
-        if not filterset.is_valid():
+        context.update(
+            filter=listing.filterset,
+            clear_query=clear_query,
+            chosen={key: query.getlist(key) for key in ("source", "tag", "exclude_tag")},
+        )
+        if not listing.is_valid:
             context["status"] = HTTPStatus.BAD_REQUEST
             return context
-        listing = filterset.listing()
-        context["listing"] = listing
-        context["facet_column"] = facet_column(
-            self.request,
-            listing,
-            filterset.chosen_year,
-            context["clear_query"],
-            recount=self.recount,
+        page, facets = listing.page, listing.facets()
+        context.update(
+            listing=page,
+            facets=facet_links(facets.groups, query, listing.chosen_year),
+            dropped=facets.dropped,
+            year=listing.chosen_year,
+            status=HTTPStatus.NOT_FOUND if page.is_past_end else HTTPStatus.OK,
         )
-        context["status"] = HTTPStatus.NOT_FOUND if listing.is_past_end else HTTPStatus.OK
         return context
 
     def render_to_response(self, context, **kwargs):
         return super().render_to_response(context, status=context["status"], **kwargs)
-
-
-def facet_column_name(query: QueryDict) -> str:
-    """The page's filters, hashed to a short cache name."""
-    return f"facets:{hashlib.sha256(facet_cache_key(query).encode()).hexdigest()}"
-
-
-def facet_column(
-    request: HttpRequest, listing, year, clear_query, *, recount: bool = False
-) -> SafeString:
-    """The facet column's HTML, from the shared cache when these filters were
-    counted since the archive last changed; counted (listing.facets) only on
-    a miss. A column missing groups that ran out of time is kept only a
-    minute, so a later reader, or warm_facets, can count it in full."""
-    query = request.GET
-
-    def render() -> str:
-        context = {
-            "facets": facet_links(listing.facets, query, year),
-            "dropped": listing.dropped,
-            "year": year,
-            "clear_query": clear_query,
-        }
-        return render_to_string("articles/includes/facets.html", context, request=request)
-
-    html = cached_until_changed(
-        facet_column_name(query),
-        render,
-        lambda html: FACET_RETRY_SECONDS if listing.dropped else FACET_CACHE_SECONDS,
-        recompute=recount,
-    )
-    return mark_safe(html)  # noqa: S308 - rendered by our template, which escapes
 
 
 class ArticleDetailView(DetailView):

@@ -12,8 +12,8 @@ from django.http import QueryDict
 
 from articles import curation
 from articles.changes import archive_version, versioned_key
+from articles.listing import facets_cache_name
 from articles.models import Agreement
-from articles.views import facet_column_name
 from tests.conftest import make_agreement, make_article, make_source, make_tag
 
 pytestmark = pytest.mark.django_db
@@ -85,7 +85,7 @@ def test_list_page_counts_again_after_the_archive_changed(
 def test_another_process_reads_the_counts_one_worker_cached(client, settings):
     make_article(source=make_source(name="Trend", slug="trend"))
     client.get("/articles/")
-    key = versioned_key(facet_column_name(QueryDict()))
+    key = versioned_key(facets_cache_name(QueryDict()))
     script = (
         "import django; django.setup(); from django.core.cache import cache; "
         f"print(cache.get({key!r}) or 'missing')"

@@ -10,6 +10,7 @@ from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 
 from articles.filters import MAX_QUERY_CHARS, MAX_VALUES, ArticleFilterSet, facet_cache_key
+from articles.listing import ArticleListing
 from articles.models import Article, ArticleQuerySet, Source
 from tests.conftest import make_agreement, make_article, make_source, make_tag
 from tests.search.test_budget import run_slow_query
@@ -18,9 +19,9 @@ pytestmark = pytest.mark.django_db
 
 
 def titles(query: str) -> list[str]:
-    filterset = ArticleFilterSet(QueryDict(query), queryset=Article.objects.all())
-    assert filterset.is_valid(), filterset.errors
-    return [row.title for row in filterset.listing().rows]
+    listing = ArticleListing(QueryDict(query))
+    assert listing.is_valid, listing.errors
+    return [row.title for row in listing.page.rows]
 
 
 def errors(query: str) -> dict:
@@ -173,27 +174,25 @@ def test_a_year_is_chosen_when_the_dates_span_exactly_it(archive):
 
 
 def test_count_is_bounded_when_more_rows_match_than_the_cap(archive, monkeypatch):
-    monkeypatch.setattr("articles.filters.CANDIDATE_LIMIT", 2)
-    filterset = ArticleFilterSet(QueryDict(""), queryset=Article.objects.all())
-    filterset.is_valid()
-    assert filterset.listing().total == 3
+    monkeypatch.setattr("articles.listing.CANDIDATE_LIMIT", 2)
+    listing = ArticleListing(QueryDict(""))
+    assert listing.is_valid and listing.page.total == 3
 
 
 def test_facets_are_dropped_with_their_names_when_the_budget_is_spent(archive, monkeypatch):
     monkeypatch.setattr(ArticleQuerySet, "facet_tags", lambda queryset: run_slow_query())
-    filterset = ArticleFilterSet(QueryDict(""), queryset=Article.objects.all())
-    filterset.is_valid()
-    listing = filterset.listing()
-    assert listing.dropped == ["tags"] and "tags" not in listing.facets
+    listing = ArticleListing(QueryDict(""))
+    assert listing.is_valid
+    facets = listing.facets()
+    assert facets.dropped == ("tags",) and "tags" not in facets.groups
 
 
 def test_facets_count_only_the_ranked_matches_when_the_rank_limit_bounds_them(archive, monkeypatch):
     monkeypatch.setattr("articles.search.RANK_LIMIT", 2)
-    filterset = ArticleFilterSet(QueryDict("q=Azerbaijan"), queryset=Article.objects.all())
-    filterset.is_valid()
-    listing = filterset.listing()
-    counted = sum(row["count"] for row in listing.facets["languages"])
-    assert (listing.total, listing.ranked, counted) == (3, 2, 2)
+    listing = ArticleListing(QueryDict("q=Azerbaijan"))
+    assert listing.is_valid
+    counted = sum(row["count"] for row in listing.facets().groups["languages"])
+    assert (listing.page.total, listing.page.ranked, counted) == (3, 2, 2)
 
 
 def test_facet_cache_key_ignores_the_page_and_parameter_order_when_made():
@@ -206,13 +205,13 @@ def test_facet_cache_key_differs_when_a_filter_differs():
 
 
 def test_numbered_page_holds_the_next_rows_in_order_when_turned_to(archive, monkeypatch):
-    monkeypatch.setattr("articles.filters.PER_PAGE", 2)
+    monkeypatch.setattr("articles.listing.PER_PAGE", 2)
     assert titles("page=2") == ["A", "D"] and titles("page=2&sort=oldest") == ["C", "D"]
 
 
 @pytest.mark.parametrize("sort", ["newest", "oldest"])
 def test_cursor_pages_visit_each_row_once_when_rows_share_a_date(monkeypatch, sort):
-    monkeypatch.setattr("articles.filters.PER_PAGE", 2)
+    monkeypatch.setattr("articles.listing.PER_PAGE", 2)
     for n in range(5):
         make_article(title=f"Same {n}", published_on=dt.date(2020, 5, 1))
     make_article(title="Earlier", published_on=dt.date(2019, 5, 1))
@@ -223,7 +222,7 @@ def test_cursor_pages_visit_each_row_once_when_rows_share_a_date(monkeypatch, so
 
 @pytest.mark.parametrize("sort", ["newest", "oldest"])
 def test_cursor_pages_visit_each_row_once_when_several_rows_are_undated(monkeypatch, sort):
-    monkeypatch.setattr("articles.filters.PER_PAGE", 2)
+    monkeypatch.setattr("articles.listing.PER_PAGE", 2)
     make_article(title="Dated", published_on=dt.date(2020, 5, 1))
     for n in range(5):
         make_article(title=f"Undated {n}", published_on=None)
@@ -235,14 +234,12 @@ def walk_cursor_pages(sort: str) -> list[str]:
     """Every title met following the "Older"/"Newer" cursor from the first page."""
     seen, cursor = [], None
     while True:
-        filterset = ArticleFilterSet(
-            QueryDict(f"sort={sort}" + (f"&cursor={cursor}" if cursor else "")),
-            queryset=Article.objects.all(),
+        listing = ArticleListing(
+            QueryDict(f"sort={sort}" + (f"&cursor={cursor}" if cursor else ""))
         )
-        assert filterset.is_valid(), filterset.errors
-        listing = filterset.listing()
-        seen += [row.title for row in listing.rows]
-        if not (cursor := listing.next_cursor):
+        assert listing.is_valid, listing.errors
+        seen += [row.title for row in listing.page.rows]
+        if not (cursor := listing.page.next_cursor):
             return seen
 
 

@@ -1,0 +1,286 @@
+"""The list page's one listing: every consumer of a result set (the HTML
+list, the JSON API, the exports, the feeds, warm_facets) starts here.
+
+Given the list parameters (`q`, `date_after`, `date_before`, `source`,
+`tag`, `exclude_tag`, `agreement`, `language`, `sort`, `page`, `cursor`,
+`undated`), `ArticleListing` validates them once (ArticleFilterSet, the
+same messages everywhere), and returns as data: one page of rows with the
+bounded count and the neighbouring pages, every row in the page order for
+an export, and the facet counts.
+
+Facet counts over a large archive cannot be counted within a page's time
+on every request, so they are cached as data under the archive's version
+(articles.changes) and `facet_cache_key` (the query without page or
+cursor): once per filter combination until the archive changes, whichever
+worker or consumer asks. A browse page's groups share one time budget; a
+group that cannot finish is left out and named, never waited for.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from django.http import QueryDict
+
+from articles.changes import cached_until_changed
+from articles.filters import (
+    FACET_CACHE_SECONDS,
+    PER_PAGE,
+    ArticleFilterSet,
+    facet_cache_key,
+)
+from articles.models import Article, ArticleQuerySet
+from articles.search import CANDIDATE_LIMIT, Search, time_budget
+
+FACET_BUDGET_MS = 200
+# Facets missing groups that ran out of time: a later reader tries again.
+FACET_RETRY_SECONDS = 60
+# Rows an export reads per query: memory stays flat whatever the result's size.
+EXPORT_CHUNK = 500
+
+
+@dataclass
+class ResultPage:
+    """One page of results: its rows, how many there are (counted no further
+    than the cap) and where the neighbouring pages are."""
+
+    rows: list
+    total: int
+    # Counting stopped past this many: a search counts up to its ranked
+    # candidates, a browse page as far as its numbered pages reach.
+    cap: int = CANDIDATE_LIMIT
+    # A search's candidates, ranked and faceted: RANK_LIMIT at most.
+    ranked: int | None = None
+    number: int | None = 1
+    has_next: bool = False
+    has_prev: bool | None = None
+    is_ranked: bool = False
+    is_empty_query: bool = False
+    is_search: bool = False
+    order: str = "newest"
+
+    def __post_init__(self) -> None:
+        if self.has_prev is None:
+            self.has_prev = bool(self.number and self.number > 1)
+
+    @property
+    def is_capped(self) -> bool:
+        return self.total > self.cap
+
+    @property
+    def count_text(self) -> str:
+        """The count as the page prints it: "1,000+" once counting stopped."""
+        return f"{self.cap:,}+" if self.is_capped else f"{self.total:,}"
+
+    @property
+    def is_rank_bounded(self) -> bool:
+        """Some matches were left out of the ranking and the facets."""
+        return self.ranked is not None and self.total > self.ranked
+
+    @property
+    def is_past_end(self) -> bool:
+        return not self.rows and self.total > 0
+
+    @property
+    def next_cursor(self) -> str | None:
+        return _cursor("next", self.rows[-1]) if self.rows and self.has_next else None
+
+    @property
+    def prev_cursor(self) -> str | None:
+        return _cursor("prev", self.rows[0]) if self.rows and self.has_prev else None
+
+    @property
+    def page_count(self) -> int:
+        reachable = self.total if self.ranked is None else self.ranked
+        return max(1, -(-min(reachable, CANDIDATE_LIMIT) // PER_PAGE))
+
+    def neighbour(self, way: str) -> dict[str, str | None] | None:
+        """The parameters that change this page into the next or previous one
+        (a search turns pages by number, browsing by cursor), or None at an end."""
+        if self.is_search:
+            if not (self.has_next if way == "next" else self.has_prev):
+                return None
+            step = 1 if way == "next" else -1
+            return {"page": str(self.number + step), "cursor": None}
+        cursor = self.next_cursor if way == "next" else self.prev_cursor
+        return {"cursor": cursor, "page": None} if cursor else None
+
+
+def _cursor(way: str, row: Article) -> str:
+    return f"{way}.{row.published_on or '-'}.{row.pk}"
+
+
+@dataclass(frozen=True)
+class Facets:
+    """Counts per facet group (plain rows, as the QuerySet's facet_* give
+    them) and the groups left out because they ran out of time."""
+
+    groups: dict = field(default_factory=dict)
+    dropped: tuple[str, ...] = ()
+
+
+class ArticleListing:
+    """The articles the list parameters choose, in the page order."""
+
+    def __init__(self, params: QueryDict) -> None:
+        self.params = params
+        # Always bound: no parameters at all is a valid, empty choice of filters.
+        self.filterset = ArticleFilterSet(data=params, queryset=Article.objects.all())
+
+    @cached_property
+    def is_valid(self) -> bool:
+        return self.filterset.is_valid()
+
+    @property
+    def errors(self) -> dict[str, list[str]]:
+        """Each bad parameter's messages ("__all__" for the whole query)."""
+        return {name: list(messages) for name, messages in self.filterset.form.errors.items()}
+
+    @property
+    def cleaned(self) -> dict:
+        """The validated parameters; asking for results of invalid ones is a bug."""
+        if not self.is_valid:
+            raise ValueError(f"the list parameters are invalid: {self.errors}")
+        return self.filterset.form.cleaned_data
+
+    @property
+    def text(self) -> str:
+        return self.cleaned.get("q") or ""
+
+    @property
+    def order(self) -> str:
+        return self.filterset.order
+
+    @property
+    def chosen_year(self) -> int | None:
+        return self.filterset.chosen_year
+
+    @cached_property
+    def search(self) -> Search | None:
+        if not self.text:
+            return None
+        return self.filterset.qs.search(self.text, order=self.order)
+
+    @cached_property
+    def page(self) -> ResultPage:
+        """The page the parameters ask for; the parameters must be valid."""
+        return self._search_page() if self.search else self._browse_page()
+
+    def _search_page(self) -> ResultPage:
+        found = self.search
+        number = self.cleaned.get("page") or 1
+        page = found.page(
+            Article.objects.for_listing(), offset=(number - 1) * PER_PAGE, limit=PER_PAGE
+        )
+        return ResultPage(
+            rows=page.rows,
+            total=page.total,
+            cap=page.cap,
+            ranked=page.ranked,
+            number=number,
+            has_next=page.ranked > number * PER_PAGE,
+            is_ranked=found.order == "relevance",
+            is_empty_query=found.query.is_empty,
+            is_search=True,
+            order=found.order,
+        )
+
+    def _browse_page(self) -> ResultPage:
+        cursor = self.cleaned.get("cursor")
+        number = self.cleaned.get("page") or 1
+        newest = self.order == "newest"
+        rows_qs = self.filterset.qs.for_listing()
+        if cursor:
+            way, date, pk = cursor
+            forward = way == "next"
+            rows = rows_qs.keyset_page((date, pk), newest=newest, forward=forward, size=PER_PAGE)
+            more = len(rows) > PER_PAGE
+            rows = (rows[:PER_PAGE] if forward else rows[-PER_PAGE:]) if more else rows
+            has_next, has_prev = (more, True) if forward else (True, more)
+            number = None
+        else:
+            ordered = rows_qs.newest_first() if newest else rows_qs.oldest_first()
+            rows = ordered.rows_between((number - 1) * PER_PAGE, number * PER_PAGE + 1)
+            has_next, has_prev = len(rows) > PER_PAGE, number > 1
+            rows = rows[:PER_PAGE]
+        return ResultPage(
+            rows=rows,
+            total=self.filterset.qs.count_up_to(CANDIDATE_LIMIT + 1),
+            number=number,
+            has_next=has_next,
+            has_prev=has_prev,
+            order=self.order,
+        )
+
+    def every_row(self, prepare=None, *, chunk: int = EXPORT_CHUNK) -> Iterator[Article]:
+        """Every article of the result in the page order, read `chunk` rows at
+        a time (`prepare` says what each row loads: for_listing() by default):
+        a search's ranked candidates, exactly as its pages show them; a
+        browse's every match, by keyset, so depth costs an index seek."""
+        prepare = prepare or ArticleQuerySet.for_listing
+        if self.search:
+            yield from self._ranked_rows(prepare(Article.objects.all()), chunk)
+        else:
+            yield from self._browsed_rows(prepare(self.filterset.qs), chunk)
+
+    def _ranked_rows(self, rows, chunk: int) -> Iterator[Article]:
+        ids, _ = self.search.ordered_ids()
+        for start in range(0, len(ids), chunk):
+            wanted = ids[start : start + chunk]
+            by_id = {row.pk: row for row in rows.filter(pk__in=wanted)}
+            yield from (by_id[pk] for pk in wanted if pk in by_id)
+
+    def _browsed_rows(self, rows, chunk: int) -> Iterator[Article]:
+        newest = self.order == "newest"
+        batch = list((rows.newest_first() if newest else rows.oldest_first())[:chunk])
+        while batch:
+            yield from batch
+            if len(batch) < chunk:
+                return
+            last = batch[-1]
+            # keyset_page reads one row more than its size, to tell if more follow.
+            batch = rows.keyset_page(
+                (last.published_on, last.pk), newest=newest, forward=True, size=chunk - 1
+            )
+
+    def facets(self, *, budget_ms: int | None = None, recount: bool = False) -> Facets:
+        """The facet counts, from the shared cache when these filters were
+        counted since the archive last changed; `recount` replaces them. Facets
+        missing a group are kept only FACET_RETRY_SECONDS, so a later reader,
+        or warm_facets, can count them in full."""
+        return cached_until_changed(
+            facets_cache_name(self.params),
+            lambda: self._count_facets(FACET_BUDGET_MS if budget_ms is None else budget_ms),
+            lambda facets: FACET_RETRY_SECONDS if facets.dropped else FACET_CACHE_SECONDS,
+            recompute=recount,
+        )
+
+    def _count_facets(self, budget_ms: int) -> Facets:
+        if self.search:
+            # Over a list of at most RANK_LIMIT ids the counts are bounded work.
+            groups = self._facet_groups(self.search.candidates())
+            return Facets({name: make() for name, make in groups.items()})
+        base = self.filterset.qs
+        groups = self._facet_groups(base)
+        with time_budget(base.db, budget_ms) as budget:
+            counted = {name: budget.run(make) for name, make in groups.items()}
+        dropped = tuple(name for name, rows in counted.items() if rows is None)
+        return Facets({name: rows for name, rows in counted.items() if rows is not None}, dropped)
+
+    def _facet_groups(self, base) -> dict[str, Callable[[], list[dict]]]:
+        """How to count each facet group over `base`, one statement each."""
+        return {
+            "dates": lambda: base.facet_dates(self.chosen_year),
+            "sources": base.facet_sources,
+            "languages": base.facet_languages,
+            "agreements": base.facet_agreements,
+            "tags": base.facet_tags,
+        }
+
+
+def facets_cache_name(params: QueryDict) -> str:
+    """The filters, hashed to a short cache name."""
+    return f"facets:{hashlib.sha256(facet_cache_key(params).encode()).hexdigest()}"
