@@ -10,5 +10,7 @@ admin.site.index_title = _("Curate articles, tags, agreements and sources")
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # set_language: the switcher's POST target, so no page needs JavaScript to change language.
+    path("i18n/", include("django.conf.urls.i18n")),
     path("", include("articles.urls")),
 ]

@@ -93,9 +93,9 @@ AgreementKind = _choices(
 
 
 class AgreementStatus(models.TextChoices):
-    SUGGESTED = "suggested", "suggested"
-    APPROVED = "approved", "approved"
-    REJECTED = "rejected", "rejected"
+    SUGGESTED = "suggested", _("suggested")
+    APPROVED = "approved", _("approved")
+    REJECTED = "rejected", _("rejected")
 
 
 class Source(models.Model):
