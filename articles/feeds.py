@@ -1,5 +1,8 @@
-"""An Atom feed of the newest articles at /feed/ (not under /articles/, where a slug could
-be "feed"), so readers can follow the archive: the render step for feed readers.
+"""Feeds of any list page: `/feed/?<list parameters>` (Atom) and
+`/feed/rss/?<list parameters>` (RSS 2.0), at /feed/ rather than under
+/articles/, where a slug could be "feed". The render step for feed readers:
+the entries are the list page's first page (articles/listing.py), the same
+articles in the same order, and the title says what the feed follows.
 
 Articles are untrusted text, so every summary goes out as plain text
 (`type="text"`): a body holding a tag, escaped or not, is shown by a reader as
@@ -11,22 +14,20 @@ default domain (example.com) instead.
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import urlencode
 
 from django.contrib.syndication.views import Feed
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.text import Truncator
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 
-from articles.models import Article, DatePrecision
+from articles.filters import TURNING_PAGE
+from articles.listing import ArticleListing
+from articles.models import Agreement, Article, DatePrecision, Source, Tag
 
-FEED_SIZE = 30
 SUMMARY_WORDS = 60
-# A day ahead of UTC is still "today" somewhere (UTC+14 at most): a date
-# past that is an error in the data, which must not top the feed.
-LATEST_TIME_ZONE = dt.timedelta(days=1)
 
 
 class PlainTextAtomFeed(Atom1Feed):
@@ -38,39 +39,52 @@ class PlainTextAtomFeed(Atom1Feed):
             handler.addQuickElement("summary", item["description"], {"type": "text"})
 
 
-class NewestArticlesFeed(Feed):
+class ArticleFeed(Feed):
+    """The articles a list page shows, for a feed reader to follow."""
+
     feed_type = PlainTextAtomFeed
-    title = _("Azerbaijan–Russia news archive: newest articles")
-    subtitle = _("The most recently published articles in the archive.")
+    url_name = "articles:feed"
+
+    def __call__(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        listing = ArticleListing(request.GET)
+        if not listing.is_valid:
+            messages = [message for errors in listing.errors.values() for message in errors]
+            return HttpResponseBadRequest(
+                "\n".join(messages), content_type="text/plain; charset=utf-8"
+            )
+        request.listing = listing
+        return super().__call__(request, *args, **kwargs)
 
     def get_object(self, request: HttpRequest, *args, **kwargs) -> HttpRequest:
-        """The request itself: the feed's links are made from its host."""
+        """The request itself: it carries the listing, and the links are made from its host."""
         return request
 
+    def title(self, request: HttpRequest) -> str:
+        followed = describe(request.listing)
+        if not followed:
+            return _("Azerbaijan–Russia news archive: newest articles")
+        return _("Azerbaijan–Russia news archive: %(followed)s") % {"followed": followed}
+
+    def subtitle(self, request: HttpRequest) -> str:
+        return _("The articles of the archive's list page for the same filters, as it orders them.")
+
     def link(self, request: HttpRequest) -> str:
-        return request.build_absolute_uri(reverse("articles:list"))
+        return request.build_absolute_uri(reverse("articles:list") + _query(request))
 
     def feed_url(self, request: HttpRequest) -> str:
-        return request.build_absolute_uri(reverse("articles:feed"))
+        return request.build_absolute_uri(reverse(self.url_name) + _query(request))
 
     def items(self, request: HttpRequest) -> list[Article]:
-        latest = timezone.now().date() + LATEST_TIME_ZONE
-        items = list(
-            Article.objects.select_related("source")
-            .only(
-                "title",
-                "slug",
-                "body",
-                "published_on",
-                "date_precision",
-                "changed_at",
-                "source__name",
-            )
-            .published_by(latest)
-            .newest_first()[:FEED_SIZE]
+        items = request.listing.page.rows
+        # List rows leave the body out; the summaries read it in one query.
+        bodies = dict(
+            Article.objects.filter(pk__in=[item.pk for item in items]).values_list("pk", "body")
         )
         for item in items:
             item.absolute_url = request.build_absolute_uri(item.get_absolute_url())
+            item.summary = Truncator(bodies.get(item.pk, "").replace("## ", "")).words(
+                SUMMARY_WORDS
+            )
         return items
 
     def item_title(self, item: Article) -> str:
@@ -80,7 +94,7 @@ class NewestArticlesFeed(Feed):
         return item.absolute_url
 
     def item_description(self, item: Article) -> str:
-        return Truncator(item.body.replace("## ", "")).words(SUMMARY_WORDS)
+        return item.summary
 
     def item_author_name(self, item: Article) -> str | None:
         return item.source.name if item.source else None
@@ -95,3 +109,61 @@ class NewestArticlesFeed(Feed):
     def item_updateddate(self, item: Article) -> dt.datetime:
         """When the archive's copy last changed: Atom's `updated`, never `published`."""
         return item.changed_at
+
+
+class ArticleRssFeed(ArticleFeed):
+    feed_type = Rss201rev2Feed
+    url_name = "articles:feed_rss"
+
+
+def _query(request: HttpRequest) -> str:
+    """The request's list parameters, without the page turned to."""
+    kept = [
+        (key, value)
+        for key, values in request.GET.lists()
+        if key not in TURNING_PAGE
+        for value in values
+    ]
+    return "?" + urlencode(kept) if kept else ""
+
+
+def describe(listing: ArticleListing) -> str:
+    """What the listing follows, in words: "Trend, 2019, search: helicopter"."""
+    chosen = listing.cleaned
+    parts = _names(Source, chosen.get("source")) + _names(Tag, chosen.get("tag"))
+    parts += [
+        _("without %(tag)s") % {"tag": name} for name in _names(Tag, chosen.get("exclude_tag"))
+    ]
+    parts += _names(Agreement, [chosen["agreement"]] if chosen.get("agreement") else [])
+    if chosen.get("language"):
+        parts.append(chosen["language"])
+    parts += _dates(listing)
+    if chosen.get("undated"):
+        parts.append(_("date unknown"))
+    if listing.text:
+        parts.append(_("search: %(text)s") % {"text": listing.text})
+    return ", ".join(parts)
+
+
+def _names(model, slugs) -> list[str]:
+    if not slugs:
+        return []
+    names = dict(model.objects.filter(slug__in=slugs).values_list("slug", "name"))
+    return [names.get(slug, slug) for slug in slugs]
+
+
+def _dates(listing: ArticleListing) -> list[str]:
+    after, before = listing.cleaned.get("date_after"), listing.cleaned.get("date_before")
+    if after and before:
+        if _is_whole_year(after, before):
+            return [str(after.year)]
+        return [_("%(after)s to %(before)s") % {"after": after, "before": before}]
+    if after:
+        return [_("from %(date)s") % {"date": after}]
+    if before:
+        return [_("until %(date)s") % {"date": before}]
+    return []
+
+
+def _is_whole_year(after: dt.date, before: dt.date) -> bool:
+    return after == dt.date(after.year, 1, 1) and before == dt.date(after.year, 12, 31)
