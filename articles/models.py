@@ -12,6 +12,7 @@ from enum import StrEnum
 
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce, Substr
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -98,12 +99,57 @@ class AgreementStatus(models.TextChoices):
     REJECTED = "rejected", _("rejected")
 
 
+def _spelled_in_any_case(field: str, text: str) -> Q:
+    """`field` contains `text` whatever the case: SQLite's LIKE folds ASCII
+    only, so the usual casings of a Cyrillic or Azerbaijani name are asked for
+    as well (PostgreSQL's icontains folds every script itself)."""
+    casings = {text, text.lower(), text.upper(), text.capitalize(), text.title()}
+    found = Q()
+    for casing in casings:
+        found |= Q(**{f"{field}__icontains": casing})
+    return found
+
+
+def _first_letter_is(field: str, letter: str) -> Q:
+    return Q(**{f"{field}__startswith": letter.upper()}) | Q(
+        **{f"{field}__startswith": letter.lower()}
+    )
+
+
+def _count_of(rows: models.QuerySet, key: str) -> Coalesce:
+    """How many of `rows` point at the outer row through `key`: a correlated
+    count, run only for the rows a page shows."""
+    counted = (
+        rows.filter(**{key: models.OuterRef("pk")})
+        .order_by()
+        .values(key)
+        .annotate(count=models.Count("*"))
+        .values("count")
+    )
+    return Coalesce(models.Subquery(counted), 0)
+
+
+class SourceQuerySet(models.QuerySet):
+    def with_article_counts(self) -> SourceQuerySet:
+        return self.annotate(article_count=_count_of(Article.objects.all(), "source"))
+
+    def named_like(self, text: str) -> SourceQuerySet:
+        """Sources whose name, or another name they are known by, holds `text`."""
+        alias = SourceAlias.objects.filter(_spelled_in_any_case("name", text))
+        return self.filter(
+            _spelled_in_any_case("name", text)
+            | models.Exists(alias.filter(source=models.OuterRef("pk")))
+        )
+
+
 class Source(models.Model):
     """Where articles come from: a news agency or site."""
 
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=SLUG_LENGTH + 10, unique=True)
     site_url = models.URLField("site address", blank=True)
+
+    objects = SourceQuerySet.as_manager()
 
     class Meta:
         ordering = ["name", "pk"]
@@ -125,6 +171,43 @@ class Source(models.Model):
         return slug_url("articles:source", self.slug)
 
 
+# Tags of each kind stand in this order wherever they are grouped by kind.
+TAG_KIND_ORDER = (TagKind.PERSON, TagKind.ORGANISATION, TagKind.PLACE, TagKind.EVENT, TagKind.TOPIC)
+
+
+class TagQuerySet(models.QuerySet):
+    def with_article_counts(self) -> TagQuerySet:
+        return self.annotate(article_count=_count_of(Article.tags.through.objects.all(), "tag"))
+
+    def named_like(self, text: str) -> TagQuerySet:
+        """Tags whose name, or another name they are known by, holds `text`."""
+        alias = TagAlias.objects.filter(_spelled_in_any_case("name", text))
+        return self.filter(
+            _spelled_in_any_case("name", text)
+            | models.Exists(alias.filter(tag=models.OuterRef("pk")))
+        )
+
+    def starting_with(self, letter: str) -> TagQuerySet:
+        return self.filter(_first_letter_is("name", letter))
+
+    def by_kind_then_name(self) -> TagQuerySet:
+        rank = models.Case(
+            *(models.When(kind=kind, then=n) for n, kind in enumerate(TAG_KIND_ORDER)),
+            default=len(TAG_KIND_ORDER),
+        )
+        return self.order_by(rank, "name", "pk")
+
+    def letters_by_kind(self) -> list[dict]:
+        """How many tags of each kind start with each character: one grouped
+        statement whose few rows give both the kinds' sizes and the letter index."""
+        return list(
+            self.order_by()
+            .values("kind", first=Substr("name", 1, 1))
+            .annotate(count=models.Count("*"))
+            .order_by("kind", "first")
+        )
+
+
 class Tag(models.Model):
     """A person, organisation, place, topic or event that articles are about."""
 
@@ -133,6 +216,8 @@ class Tag(models.Model):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=SLUG_LENGTH + 10, unique=True)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=TagKind.TOPIC)
+
+    objects = TagQuerySet.as_manager()
 
     class Meta:
         ordering = ["kind", "name", "pk"]
@@ -675,3 +760,38 @@ class Revision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.article} as of {self.imported_at:%Y-%m-%d %H:%M}"
+
+
+# The longest word the vocabulary keeps: a longer run of letters is glued text, not a word.
+WORD_LENGTH = 40
+
+
+class Word(models.Model):
+    """A word of the articles' titles and bodies and how many articles hold it:
+    the vocabulary "did you mean" suggests from (articles.search.suggest).
+
+    articles.vocabulary keeps it current as articles are stored, edited and
+    deleted; its trigram index (pg_trgm, FTS5) lives in migration 0013.
+    """
+
+    text = models.CharField(
+        max_length=WORD_LENGTH, help_text="Folded (articles.ingest.language.fold): the lookup key."
+    )
+    spelling = models.CharField(
+        max_length=WORD_LENGTH,
+        help_text="In lower case as an article writes it: what a suggestion searches for.",
+    )
+    article_count = models.PositiveIntegerField(help_text="How many articles hold the word.")
+
+    class Meta:
+        ordering = ["text"]
+        constraints = [
+            models.UniqueConstraint(fields=["text"], name="articles_word_text_unique"),
+            # A word no article holds any more is deleted, never kept at zero.
+            models.CheckConstraint(
+                condition=Q(article_count__gte=1), name="articles_word_count_positive"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.text} ({self.article_count})"

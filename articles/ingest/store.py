@@ -27,6 +27,7 @@ from typing import TypeVar
 from django.db import IntegrityError, OperationalError, connections, transaction
 from django.db.models import Q
 
+from articles import vocabulary
 from articles.ingest.document import BILATERAL_PARTIES, AgreementMention, TagMention
 from articles.ingest.pipeline import Extracted
 from articles.ingest.register import (
@@ -171,8 +172,10 @@ def _store_once(original, extracted, cache, found, now) -> Status:
         if article is None:
             article = _create_article(original, extracted, cache, found, now)
             _add_relations(article, extracted, cache, found)
+            vocabulary.count_article(article)
             return Status.IMPORTED
-        _update_article(article, original, extracted, cache, found, now)
+        with vocabulary.recounted(article):
+            _update_article(article, original, extracted, cache, found, now)
         _replace_relations(article, extracted, cache, found)
         return Status.UPDATED
 

@@ -1,0 +1,143 @@
+"""The archive's vocabulary (store -> index): every word of the articles' titles
+and bodies with how many articles hold it, for "did you mean" (search/suggest.py).
+
+A word's count is the number of articles that hold it, not its occurrences:
+re-importing or editing an article then moves a count by the difference of two
+word sets and nothing else, the count says how many articles the suggestion
+finds, and one long article repeating a name does not outweigh many that use
+it once. A count reaching zero deletes the word, so a suggestion is always a
+word some article holds.
+
+Written by the store (a new or changed article), the admin (a curator's edit
+or deletion) and rebuild() (an archive that predates the vocabulary, or one
+loaded in bulk). Increments are single upserts and decrements single updates,
+so two imports counting the same words at once lose no count.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+
+from django.db import connections, models, transaction
+
+from articles.ingest.language import fold, word_set
+from articles.models import WORD_LENGTH, Article, Word
+
+# Shorter words are never corrected, so they need no place in the vocabulary.
+MIN_WORD_LENGTH = 3
+# Anything but a letter separates words: digits, punctuation, spaces.
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
+# Words per statement: well under SQLite's and PostgreSQL's parameter limits.
+CHUNK = 500
+REBUILD_BATCH = 2_000
+
+
+def words_of(*texts: str) -> dict[str, str]:
+    """The words of `texts`: each folded word with its spelling in lower case
+    (the first in alphabetical order when the texts spell it more than one way)."""
+    letters = _NOT_LETTERS.sub(" ", unicodedata.normalize("NFC", " ".join(texts)))
+    words: dict[str, str] = {}
+    for token in sorted(word_set(letters)):
+        key, spelling = fold(token), spelling_of(token)
+        if MIN_WORD_LENGTH <= len(key) <= WORD_LENGTH and len(spelling) <= WORD_LENGTH:
+            words.setdefault(key, spelling)
+    return words
+
+
+def spelling_of(word: str) -> str:
+    """`word` in lower case as the search engines index it: unlike fold(), "ı"
+    and "ё" stay, which neither engine takes for "i" and "е"."""
+    # "İ".lower() is "i" plus a combining dot, which neither engine's index holds.
+    return word.replace("İ", "i").lower()
+
+
+def words_of_article(article: Article) -> dict[str, str]:
+    return words_of(article.title, article.body)
+
+
+def count_article(article: Article) -> None:
+    """A new article: each of its words is held by one more article."""
+    _add(words_of_article(article), using=article._state.db or Article.objects.db)
+
+
+@contextmanager
+def recounted(article: Article) -> Iterator[None]:
+    """Around a save of `article`: its words as stored before, against its words
+    after, move the counts by the difference. Read from the database, as a form
+    may have changed the instance already."""
+    using = article._state.db or Article.objects.db
+    stored = Article.objects.using(using).filter(pk=article.pk).values_list("title", "body")
+    before = words_of(*stored[0]) if stored else {}
+    with transaction.atomic(using=using):
+        yield
+        after = words_of_article(article)
+        _add({key: after[key] for key in after.keys() - before.keys()}, using=using)
+        _remove(before.keys() - after.keys(), using=using)
+
+
+def uncount(articles: models.QuerySet) -> None:
+    """Before `articles` are deleted: each of their words is held by fewer articles."""
+    removed: Counter[str] = Counter()
+    for title, body in articles.values_list("title", "body").iterator(chunk_size=REBUILD_BATCH):
+        removed.update(words_of(title, body).keys())
+    by_times: dict[int, list[str]] = {}
+    for key, times in removed.items():
+        by_times.setdefault(times, []).append(key)
+    for times, keys in by_times.items():
+        _remove(keys, using=articles.db, times=times)
+
+
+def rebuild(*, using: str, article_model: type[models.Model] = Article, word_model=Word) -> int:
+    """Count every article's words afresh; the number of words. Also run by
+    migration 0013 with its historical models."""
+    counts: Counter[str] = Counter()
+    spellings: dict[str, str] = {}
+    rows = article_model.objects.using(using).values_list("title", "body").order_by("pk")
+    for title, body in rows.iterator(chunk_size=REBUILD_BATCH):
+        words = words_of(title, body)
+        counts.update(words.keys())
+        for key, spelling in words.items():
+            spellings.setdefault(key, spelling)
+    with transaction.atomic(using=using):
+        word_model.objects.using(using).all().delete()
+        word_model.objects.using(using).bulk_create(
+            (
+                word_model(text=key, spelling=spellings[key], article_count=count)
+                for key, count in sorted(counts.items())
+            ),
+            batch_size=REBUILD_BATCH,
+        )
+    return len(counts)
+
+
+def _chunks(items: Iterable, size: int = CHUNK) -> Iterator[list]:
+    items = sorted(items)
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _add(words: dict[str, str], *, using: str) -> None:
+    """One more article holds each of `words`; new ones are inserted. Sorted,
+    so two imports lock shared words in one order."""
+    table = Word._meta.db_table
+    for keys in _chunks(words):
+        rows = ", ".join(["(%s, %s, 1)"] * len(keys))
+        params = [value for key in keys for value in (key, words[key])]
+        with connections[using].cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {table} (text, spelling, article_count) VALUES {rows} "
+                f"ON CONFLICT (text) DO UPDATE SET article_count = {table}.article_count + 1",
+                params,
+            )
+
+
+def _remove(keys: Iterable[str], *, using: str, times: int = 1) -> None:
+    """`times` fewer articles hold each of `keys`; a word none holds any more goes."""
+    words = Word.objects.using(using)
+    for chunk in _chunks(keys):
+        words.filter(text__in=chunk, article_count__lte=times).delete()
+        words.filter(text__in=chunk).update(article_count=models.F("article_count") - times)
