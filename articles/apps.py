@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate
 
 
@@ -8,7 +9,10 @@ class ArticlesConfig(AppConfig):
 
     def ready(self) -> None:
         from articles.changes import connect_signals
+        from articles.search import add_sql_functions
 
+        # The SQLite search index's triggers call Python (articles.search.stems).
+        connection_created.connect(add_sql_functions, dispatch_uid="articles-search-functions")
         post_migrate.connect(_keep_search_index_in_step, sender=self)
         # The register of known documents (fixtures/agreements.json) into a fresh archive.
         post_migrate.connect(_add_register_entries, sender=self)

@@ -1,8 +1,11 @@
 """Full-text search: the one interface the QuerySets, views and admin call.
 
 filter / search / facet: `search(queryset, text)` parses the reader's text
-(terms.py) and hands it to the backend for the queryset's database, chosen
-from `connections[queryset.db].vendor` when called, never at import time.
+(terms.py), adds the other spellings of the names in it unless told not to
+(expand.py, names.py: `Search.expanded` lists them), and hands it to the
+backend for the queryset's database, chosen from
+`connections[queryset.db].vendor` when called, never at import time. Both
+backends match word forms (stems.py).
 
 Ranking every match of a word that nearly every article holds does not
 scale, so a search works on a bounded candidate set: the RANK_LIMIT most
@@ -28,11 +31,13 @@ from typing import Any, TypeVar
 
 from django.core.exceptions import EmptyResultSet, ImproperlyConfigured
 from django.db import OperationalError, connections
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from articles.search.expand import Expansion, expand
 from articles.search.terms import Query, parse
 
 __all__ = ["CANDIDATE_LIMIT", "RANK_LIMIT", "Search", "mark", "parse", "search", "time_budget"]
@@ -58,6 +63,12 @@ T = TypeVar("T")
 # A snippet runs paragraphs together: their subheading markers go.
 _SUBHEADING = re.compile(r"(?:^|\n+)## |\n+")
 _BACKENDS = {"postgresql": "articles.search.postgres", "sqlite": "articles.search.sqlite"}
+
+
+def add_sql_functions(sender: Any, connection: BaseDatabaseWrapper, **kwargs: Any) -> None:
+    """On each new connection, the functions its backend's index needs from Python."""
+    if connection.vendor == "sqlite":
+        import_module(_BACKENDS["sqlite"]).register_functions(connection.connection)
 
 
 def backend_for(alias: str) -> ModuleType:
@@ -107,12 +118,26 @@ class Page:
         return self.total > self.ranked
 
 
-class Search:
-    """A parsed query over a queryset of articles, run lazily by page."""
+def _expanded(query: Query, using: str) -> Expansion:
+    """`query` with its names' other spellings (one cached lookup)."""
+    from articles.search.names import known_spellings
 
-    def __init__(self, queryset: QuerySet, query: Query, order: str) -> None:
+    if query.is_empty:
+        return Expansion(query=query, added=())
+    return expand(query, known_spellings(using))
+
+
+class Search:
+    """A parsed query over a queryset of articles, run lazily by page.
+
+    `expanded`: the other spellings searched besides the reader's words
+    (empty when `expand` is off or no word is a known name's)."""
+
+    def __init__(self, queryset: QuerySet, query: Query, order: str, *, expand: bool) -> None:
         self.queryset = queryset
-        self.query = query
+        expansion = _expanded(query, queryset.db) if expand else Expansion(query=query, added=())
+        self.query = expansion.query
+        self.expanded = list(expansion.added)
         self.order = order if order in ORDERS else "relevance"
         self.backend = backend_for(queryset.db)
         self._found: tuple[list[int], int] | None = None
@@ -161,17 +186,24 @@ class Search:
         return Page(rows=rows, total=total, ranked=len(ids), cap=RANK_LIMIT)
 
 
-def search(queryset: QuerySet, text: str, *, order: str = "relevance") -> Search:
-    """The articles of `queryset` matching the reader's `text`, to be paged."""
-    return Search(queryset, parse(text), order)
+def search(
+    queryset: QuerySet, text: str, *, order: str = "relevance", expand: bool = True
+) -> Search:
+    """The articles of `queryset` matching the reader's `text`, to be paged;
+    with `expand`, a word that is a known name's also finds its other spellings."""
+    return Search(queryset, parse(text), order, expand=expand)
 
 
-def marked_body(queryset: QuerySet, pk: int, text: str) -> tuple[str, str] | None:
+def marked_body(
+    queryset: QuerySet, pk: int, text: str, *, expand: bool = True
+) -> tuple[str, str] | None:
     """An article's (title, body) with every match of `text` between
     sentinels, for the article page reached from a search; None without a match."""
     query = parse(text)
     if query.is_empty:
         return None
+    if expand:
+        query = _expanded(query, queryset.db).query
     return backend_for(queryset.db).marked_body(queryset, pk, query, OPEN, CLOSE)
 
 

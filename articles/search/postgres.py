@@ -2,8 +2,9 @@
 (title A, body C) that migration 0003 adds and GIN-indexes, queried with
 `websearch_to_tsquery` in each row's own text-search configuration.
 
-The configuration follows the article's language (en -> english, ru ->
-russian, anything else -> simple). The WHERE clause has one branch per
+The configuration follows the article's language (articles.search.stems:
+en -> english, ru -> russian, az -> turkish reading ə as e, anything else
+-> simple). The WHERE clause has one branch per
 configuration, each with a constant configuration and the very language
 condition of that configuration's partial GIN index (migration 0007), so the
 bitmap is exact and no match is read again; rank and headline use the row's own.
@@ -22,11 +23,11 @@ from django.db.models import BooleanField, QuerySet, TextField
 from django.db.models.expressions import RawSQL
 
 from articles.search import opaque_ids
+from articles.search.stems import CONFIGS, DEFAULT_CONFIG, READ_AS
 from articles.search.terms import Query, Term
 
-# Keep in step with the search trigger's articles_search_config (migration 0003).
-CONFIGS = {"en": "english", "ru": "russian"}
-DEFAULT_CONFIG = "simple"
+# CONFIGS and READ_AS are kept in step with the search trigger's
+# articles_search_config and articles_search_text (migration 0014).
 # Every branch of a match: each configured language, then all the others (None).
 LANGUAGES: tuple[str | None, ...] = (*CONFIGS, None)
 TABLE = '"articles_article"'
@@ -40,14 +41,18 @@ RECANCEL_SECONDS = 0.01
 SNIPPET_OPTIONS = 'MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "'
 
 
-def _tsquery(query: Query, config: str) -> tuple[str, list[str]]:
+def _tsquery(
+    query: Query, config: str, text: str = "%s", read: dict[int, str] | None = None
+) -> tuple[str, list[str]]:
     """SQL for the query as a tsquery in `config`: one websearch_to_tsquery per
-    term, joined with && (every group), || (within a group) and !! (excluded)."""
+    term, joined with && (every group), || (within a group) and !! (excluded).
+    Each term is `text` (SQL around its parameter), its characters `read`
+    as the configuration reads them."""
     params: list[str] = []
 
     def terms(group: tuple[Term, ...]) -> str:
-        params.extend(term.as_websearch() for term in group)
-        return "(" + " || ".join(f"websearch_to_tsquery({config}, %s)" for _ in group) + ")"
+        params.extend(term.as_websearch().translate(read or {}) for term in group)
+        return "(" + " || ".join(f"websearch_to_tsquery({config}, {text})" for _ in group) + ")"
 
     sql = " && ".join(terms(group) for group in query.groups)
     if query.excluded:
@@ -60,8 +65,9 @@ def _match_sql(query: Query, codes: Collection[str | None] = LANGUAGES) -> tuple
     language code, or None for every language without a configuration of its own)."""
     branches, params = [], []
     for code in codes:
+        config = CONFIGS.get(code or "", DEFAULT_CONFIG)
         tsquery, tsquery_params = _tsquery(
-            query, f"'{CONFIGS.get(code, DEFAULT_CONFIG)}'::regconfig"
+            query, f"'{config}'::regconfig", read=READ_AS.get(config)
         )
         if code is None:
             listed = ", ".join(f"'{c}'" for c in CONFIGS)
@@ -168,7 +174,7 @@ def _sort_key(query: Query, order: str) -> tuple[str, list[str]]:
     """What a candidate row is ordered by for the page order, as SQL over
     the table's columns: its rank, or its date."""
     if order == "relevance":
-        tsquery, params = _tsquery(query, ROW_CONFIG)
+        tsquery, params = _tsquery(query, ROW_CONFIG, f"articles_search_text({TABLE}.language, %s)")
         return f"ts_rank({TABLE}.search_vector, {tsquery})", params
     return f"{TABLE}.published_on", []
 

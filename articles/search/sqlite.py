@@ -1,5 +1,13 @@
-"""SQLite full-text search: the FTS5 table `articles_fts` over the articles'
-title and body, kept in step by the triggers of migration 0003.
+"""SQLite full-text search: the FTS5 table `articles_fts` over the stems of
+the articles' titles and bodies (articles.search.stems) and each one's
+stemming configuration, kept in step by the triggers of migration 0014,
+which call this module's SQL functions (registered on every connection).
+
+The index holds one stem per word, where the word stood, and reads its
+content (for highlights and snippets) from the articles' own text: a match
+on a stem marks the word it came from. A query is written once per
+configuration its stems differ in, each branch limited to the articles of
+that configuration, as PostgreSQL's is.
 
 Queries are driven from the FTS index: it hands back rowids (the article
 ids), newest added first, and stops at the candidate cap; a range or
@@ -20,13 +28,72 @@ from django.db.models import BooleanField, QuerySet, TextField
 from django.db.models.expressions import RawSQL
 
 from articles.search import opaque_ids
-from articles.search.terms import Query, to_fts5
+from articles.search.stems import CONFIGS, DEFAULT_CONFIG, config_for, stemmed_text, stems
+from articles.search.terms import Query, Term
 
 FTS_TABLE = "articles_fts"
-TITLE_WEIGHT, BODY_WEIGHT = 10.0, 1.0
+# The migration whose SQL builds the index and its triggers.
+SCHEMA_MIGRATION = "articles.migrations.0014_word_forms_in_search_index"
+# The index's columns: the configuration, then the stems of title and body.
+TEXT_COLUMNS = "{title body}"
+CONFIG_WEIGHT, TITLE_WEIGHT, BODY_WEIGHT = 0.0, 10.0, 1.0
+RANK = f"bm25({FTS_TABLE}, {CONFIG_WEIGHT}, {TITLE_WEIGHT}, {BODY_WEIGHT})"
+# Every configuration, the one most articles have first.
+ALL_CONFIGS = (*dict.fromkeys(CONFIGS.values()), DEFAULT_CONFIG)
 SNIPPET_TOKENS = 24
 # How many SQLite virtual-machine steps pass between looks at the clock.
 PROGRESS_STEPS = 2_000
+
+
+def register_functions(connection: Any) -> None:
+    """The SQL functions the index's triggers call, on one sqlite3 connection."""
+    connection.create_function("articles_search_config", 1, config_for, deterministic=True)
+    connection.create_function("articles_stemmed_text", 2, stemmed_text, deterministic=True)
+
+
+def _phrase(term: Term, config: str) -> str:
+    """A term's stems as one FTS5 string: quoted, so no word is an operator."""
+    return '"' + " ".join(stems(term.words, config)).replace('"', '""') + '"'
+
+
+def _expression(query: Query, config: str) -> str:
+    parts = []
+    for group in query.groups:
+        alternatives = " OR ".join(_phrase(term, config) for term in group)
+        parts.append(f"({alternatives})" if len(group) > 1 else alternatives)
+    expression = " AND ".join(parts)
+    if query.excluded:
+        excluded = " OR ".join(_phrase(term, config) for term in query.excluded)
+        expression = f"({expression}) NOT ({excluded})"
+    return f"{TEXT_COLUMNS} : ({expression})"
+
+
+def _configs(names: list[str]) -> str:
+    return "config : (" + " OR ".join(f'"{name}"' for name in names) + ")"
+
+
+def to_fts5(query: Query) -> str:
+    """The query as an FTS5 expression; '' when there is nothing to look for.
+
+    One branch per distinct stemming of the query: a word every stemmer
+    leaves alone needs none. The branch of the most common configuration
+    excludes the others rather than naming its own, which every article of
+    it would match."""
+    if query.is_empty:
+        return ""
+    by_expression: dict[str, list[str]] = {}
+    for config in ALL_CONFIGS:
+        by_expression.setdefault(_expression(query, config), []).append(config)
+    if len(by_expression) == 1:
+        return next(iter(by_expression))
+    branches = []
+    for expression, configs in by_expression.items():
+        if ALL_CONFIGS[0] in configs:
+            others = [config for config in ALL_CONFIGS if config not in configs]
+            branches.append(f"(({expression}) NOT {_configs(others)})")
+        else:
+            branches.append(f"({_configs(configs)} AND ({expression}))")
+    return " OR ".join(branches)
 
 
 def matches(queryset: QuerySet, query: Query) -> QuerySet:
@@ -66,8 +133,7 @@ def ordered_ids(
         where += f" AND EXISTS ({allowed.sql})"
         params.extend(allowed.params)
     sql = (
-        f"WITH found AS MATERIALIZED (SELECT {FTS_TABLE}.rowid AS id, "
-        f"bm25({FTS_TABLE}, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score "
+        f"WITH found AS MATERIALIZED (SELECT {FTS_TABLE}.rowid AS id, {RANK} AS score "
         f"FROM {FTS_TABLE} WHERE {where} ORDER BY {FTS_TABLE}.rowid DESC LIMIT %s), "
         "candidates AS (SELECT id, score FROM found ORDER BY id DESC LIMIT %s) "
         "SELECT c.id, (SELECT MIN(COUNT(*), %s) FROM found) "
@@ -102,8 +168,8 @@ def with_headlines(queryset: QuerySet, query: Query, start: str, stop: str) -> Q
     a phrase at 1M took 128 ms for 20 rows that way, 9 ms this way."""
     table = queryset.model._meta.db_table
     match = to_fts5(query)
-    title = _row_lookup(f"highlight({FTS_TABLE}, 0, %s, %s)", table)
-    body = _row_lookup(f"snippet({FTS_TABLE}, 1, %s, %s, ' … ', {SNIPPET_TOKENS})", table)
+    title = _row_lookup(f"highlight({FTS_TABLE}, 1, %s, %s)", table)
+    body = _row_lookup(f"snippet({FTS_TABLE}, 2, %s, %s, ' … ', {SNIPPET_TOKENS})", table)
     return queryset.annotate(
         title_headline=RawSQL(title, [start, stop, match], output_field=TextField()),
         body_headline=RawSQL(body, [start, stop, match], output_field=TextField()),
@@ -114,7 +180,7 @@ def marked_body(
     queryset: QuerySet, pk: int, query: Query, start: str, stop: str
 ) -> tuple[str, str] | None:
     sql = (
-        f"SELECT highlight({FTS_TABLE}, 0, %s, %s), highlight({FTS_TABLE}, 1, %s, %s) "
+        f"SELECT highlight({FTS_TABLE}, 1, %s, %s), highlight({FTS_TABLE}, 2, %s, %s) "
         f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s AND rowid = %s"
     )
     with connections[queryset.db].cursor() as cursor:
@@ -150,12 +216,12 @@ def restore_triggers(using: str) -> bool:
     with connection.cursor() as cursor:
         cursor.execute("SELECT type, name FROM sqlite_master WHERE name LIKE %s", [f"{FTS_TABLE}%"])
         present = {name for kind, name in cursor.fetchall() if kind in {"table", "trigger"}}
-        schema = import_module("articles.migrations.0003_search_index")
+        schema = import_module(SCHEMA_MIGRATION)
         wanted = {f"{FTS_TABLE}_insert", f"{FTS_TABLE}_delete", f"{FTS_TABLE}_update"}
         if FTS_TABLE not in present or wanted <= present:
             return False
         for name in present & wanted:
             cursor.execute(f"DROP TRIGGER {name}")
-        for sql in schema.SQLITE_FORWARD[1:]:  # the triggers, then a rebuild
+        for sql in (*schema.TRIGGERS, *schema.REFILL):
             cursor.execute(sql)
     return True

@@ -27,17 +27,16 @@ _WORD = re.compile(r"[^\W_]+")
 
 @dataclass(frozen=True)
 class Term:
-    """One word, or the words of a phrase that must appear side by side."""
+    """One word, or the words of a phrase that must appear side by side;
+    `is_quoted` when the reader quoted it: its spelling is meant as written,
+    so no other names are searched for it (articles.search.expand)."""
 
     words: tuple[str, ...]
+    is_quoted: bool = False
 
     @property
     def is_phrase(self) -> bool:
         return len(self.words) > 1
-
-    def as_fts5(self) -> str:
-        """An FTS5 string: quoted, so no word is ever read as an operator."""
-        return '"' + " ".join(self.words).replace('"', '""') + '"'
 
     def as_websearch(self) -> str:
         """Text for websearch_to_tsquery: a phrase in quotes, a word bare."""
@@ -72,7 +71,7 @@ def _terms(text: str) -> list[tuple[bool, Term | None]]:
             continue
         words = tuple(_WORD.findall(phrase if phrase else bare))
         if words:
-            tokens.append((bool(minus), Term(words)))
+            tokens.append((bool(minus), Term(words, is_quoted=bool(phrase))))
     return tokens
 
 
@@ -94,18 +93,3 @@ def parse(text: str) -> Query:
         joining = False
     kept = [tuple(dict.fromkeys(group)) for group in groups[:MAX_TERMS]]
     return Query(groups=tuple(kept), excluded=tuple(dict.fromkeys(excluded[:MAX_TERMS])))
-
-
-def to_fts5(query: Query) -> str:
-    """The query as an FTS5 expression; '' when there is nothing to look for."""
-    if query.is_empty:
-        return ""
-    parts = []
-    for group in query.groups:
-        alternatives = " OR ".join(term.as_fts5() for term in group)
-        parts.append(f"({alternatives})" if len(group) > 1 else alternatives)
-    expression = " AND ".join(parts)
-    if query.excluded:
-        excluded = " OR ".join(term.as_fts5() for term in query.excluded)
-        expression = f"({expression}) NOT ({excluded})"
-    return expression

@@ -4,7 +4,8 @@ import pytest
 from django.db import connection
 
 from articles.models import Article
-from articles.search.sqlite import restore_triggers
+from articles.search import parse
+from articles.search.sqlite import restore_triggers, to_fts5
 from tests.conftest import make_article
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -18,7 +19,8 @@ def sqlite_only():
 
 def fts_ids(word: str) -> list[int]:
     with connection.cursor() as cursor:
-        cursor.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH %s", [word])
+        match = to_fts5(parse(word))
+        cursor.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH %s", [match])
         return [row[0] for row in cursor.fetchall()]
 
 

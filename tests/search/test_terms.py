@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from articles.search.terms import MAX_TERMS, Query, Term, parse, to_fts5
+from articles.search.sqlite import to_fts5
+from articles.search.terms import MAX_TERMS, Query, Term, parse
 
 
 def test_words_become_groups_that_must_all_match_when_plain():
@@ -15,7 +16,15 @@ def test_words_become_groups_that_must_all_match_when_plain():
 
 
 def test_quoted_words_become_one_phrase_when_quoted():
-    assert parse('"interregional forum"').groups == ((Term(("interregional", "forum")),),)
+    phrase = Term(("interregional", "forum"), is_quoted=True)
+    assert parse('"interregional forum"').groups == ((phrase,),)
+
+
+def test_a_quoted_word_is_marked_quoted_when_alone_in_quotes():
+    assert parse('"Aliyev" Putin').groups == (
+        (Term(("Aliyev",), is_quoted=True),),
+        (Term(("Putin",)),),
+    )
 
 
 def test_minus_excludes_a_word_when_it_starts_a_term():
@@ -39,7 +48,7 @@ def test_lowercase_or_is_a_word_when_not_uppercase():
 
 
 def test_unbalanced_quote_runs_to_the_end_when_unclosed():
-    assert parse('"road map').groups == ((Term(("road", "map")),),)
+    assert parse('"road map').groups == ((Term(("road", "map"), is_quoted=True),),)
 
 
 @pytest.mark.parametrize("text", ["", "-", '"', "  ", "-word", "OR", "()*:^", '""'])
@@ -51,9 +60,16 @@ def test_terms_are_capped_when_the_text_is_huge():
     assert len(parse("word " * 5000).groups) <= MAX_TERMS
 
 
-def test_fts5_quotes_every_term_when_written():
+def test_fts5_quotes_every_stem_when_no_stemmer_changes_the_words():
     assert to_fts5(parse('Baku NEAR -"oil deal" OR x')) == (
-        '("Baku" AND ("NEAR" OR "x")) NOT ("oil deal")'
+        '{title body} : (("baku" AND ("near" OR "x")) NOT ("oil deal"))'
+    )
+
+
+def test_fts5_branches_by_configuration_when_stems_differ():
+    assert to_fts5(parse("образования")) == (
+        '(({title body} : ("образования")) NOT config : ("russian")) OR '
+        '(config : ("russian") AND ({title body} : ("образован")))'
     )
 
 
@@ -64,8 +80,10 @@ def test_fts5_expression_is_empty_when_the_query_is():
 @pytest.fixture(scope="module")
 def fts5():
     connection = sqlite3.connect(":memory:")
-    connection.execute("CREATE VIRTUAL TABLE t USING fts5(body, tokenize='porter unicode61')")
-    connection.execute("INSERT INTO t VALUES ('Azerbaijan and Russia sign a road map')")
+    connection.execute("CREATE VIRTUAL TABLE t USING fts5(config, title, body)")
+    connection.execute(
+        "INSERT INTO t VALUES ('english', 'azerbaijan', 'and russia sign a road map')"
+    )
     return connection
 
 
