@@ -51,12 +51,41 @@ _WIDGET_LABEL = re.compile(
     r"oxunma müddəti|ночной режим|gecə rejimi|dark mode|theme:\s{0,2}dark|"
     r"əlillər üçün|свидетельство о регистрации|registration certificate|"
     r"(?:weather|погода|hava) (?:in|в)?\s?[\w-]{2,20}:|популярное за|popular this week|"
-    r"our channel|наш канал|kanalımız|подписка на рассылку|bülletenə abunə)"
+    r"our channel|наш канал|kanalımız|подписка на рассылку|bülletenə abunə|"
+    # A skip link for screen readers, in the site's own language.
+    r"перейти к (?:основному )?(?:содержанию|контенту|тексту|материалу)|"
+    r"əsas (?:məzmuna|mətnə|kontentə) keç|"
+    # A drop-down control: "Sort: newest ▾", "Mənbələr: hamısı ▾".
+    r"[▾▼⌄▿])"
 )
+# A link to the original that an aggregator shows under its copy of an item.
+_SOURCE_LINK = re.compile(
+    r"(?i:(?:go|read) (?:to|at|on) (?:the )?source|read the original|перейти к источнику|"
+    r"читать (?:в|на) источнике|mənbəyə keç|mənbədə oxu)"
+)
+# A results page's own lines: "Showing 221 to 240 of 1 506", "Показаны результаты 1–4 из 48",
+# "Top stories for: Caspian summit", "Результаты поиска", "Axtarış nəticələri".
+_RESULTS_LINE = re.compile(
+    r"(?i:(?:showing|displaying|results|показан[оы]?|показываются|результаты|göstərilir|"
+    r"nəticələr)\b.{0,30}?[0-9][0-9 ]{0,8}\s{0,2}(?:[–—-]|to|по)\s{0,2}[0-9][0-9 ]{0,8}"
+    r"\s{0,2}(?:of|из|/)\s{0,2}[0-9]"
+    r"|(?:top stories|results|news) for\s{0,2}:|search results\b"
+    r"|результаты поиска|найдено по запросу|axtarış nəticələri)"
+)
+# A topic page's heading: "Договор о дружбе 1997 — все материалы", "Shusha: all news".
+_TOPIC_PAGE_ENDINGS = tuple(
+    f"{mark} {words}"
+    for mark in ("—", "–", "-", ":")
+    for words in (
+        "все материалы", "все новости", "all news", "all stories", "all articles",
+        "bütün xəbərlər", "bütün materiallar",
+    )
+)  # fmt: skip
 # A button's whole text: what a reader clicks, never what a reporter writes.
 _SHORT_WIDGET = re.compile(
     r"^(?i:search|поиск|axtar|axtarış|найти|login|log in|войти|вход|daxil ol|qeydiyyat|"
-    r"регистрация|register|sign in|sign up|subscribe|подписаться|abunə ol|menu|меню|menyu|"
+    r"регистрация|register|sign in|sign up|subscribe|subscription|подписаться|подписка|abunə ol|"
+    r"abunəlik|menu|меню|menyu|"
     r"поиск по сайту|saytda axtar|search the site|scroll to top|наверх|yuxarı|"
     r"click to enlarge|увеличить|böyüt|listen|listen to this article|слушать|слушать новость|"
     r"xəbəri dinlə|dinlə|(?:войти|sign in|log in|daxil ol) (?:через|with|ilə) \w{1,15})"
@@ -158,6 +187,18 @@ def is_copyright(line: str) -> bool:
     return len(line) <= 300 and bool(_COPYRIGHT.search(line))
 
 
+def _is_results_line(line: str) -> bool:
+    """A results or topic page's own heading, counter or pager line."""
+    if _RESULTS_LINE.match(line):
+        return True
+    return fold(line.rstrip(" .")).replace(":", " :").endswith(_TOPIC_PAGE_ENDINGS)
+
+
+def is_source_link(line: str) -> bool:
+    """'Mənbəyə keç →', 'Read at source': an aggregator's link to the page it copied."""
+    return len(line) <= 80 and bool(_SOURCE_LINK.search(line))
+
+
 def is_calendar_row(line: str) -> bool:
     """A calendar widget's row: 'Пн Вт Ср Чт Пт Сб Вс', 'Mo Tu We', '1 2 3 4 5 6 7'."""
     tokens = line.replace("|", " ").split()
@@ -172,7 +213,11 @@ def is_labelled_chrome(line: str) -> bool:
     """Chrome that names itself ('Join Date: Mar 2011', 'Tags: …', cookies), dates and all."""
     if len(line) > 300:
         return False
-    return bool(_LINE_FURNITURE.match(line) or (len(line) <= 160 and _WIDGET_LABEL.search(line)))
+    if _LINE_FURNITURE.match(line):
+        return True
+    return len(line) <= 160 and bool(
+        _WIDGET_LABEL.search(line) or _is_results_line(line) or _SOURCE_LINK.search(line)
+    )
 
 
 def is_chrome(line: str) -> bool:
@@ -185,9 +230,14 @@ def is_chrome(line: str) -> bool:
         return True
     if is_copyright(line):
         return True
-    if len(line) <= 160 and (_WIDGET_LABEL.search(line) or is_today_line(line)):
+    if len(line) <= 160 and (
+        _WIDGET_LABEL.search(line)
+        or is_today_line(line)
+        or _is_results_line(line)
+        or _SOURCE_LINK.search(line)
+    ):
         return True
-    return len(line) <= 160 and (_is_widget_row(line) or _is_navigation(line))
+    return len(line) <= 160 and (is_widget_row(line) or _is_navigation(line))
 
 
 def is_navigation_bar(line: str) -> bool:
@@ -214,13 +264,15 @@ def _are_short_widgets(line: str) -> bool:
     return all(_SHORT_WIDGET.match(segment.strip()) for segment in SEGMENT_SEPARATOR.split(line))
 
 
-def _is_widget_row(line: str) -> bool:
+def is_widget_row(line: str) -> bool:
     """Weather and currency: 'Bakı +5°C USD 1.7000 EUR 1.9284', '☀ +27°C'."""
     return bool(_WEATHER.search(line) or _RATE.search(line)) and not line.endswith(".")
 
 
 def _is_navigation(line: str) -> bool:
     """Menus, breadcrumbs, language switchers, share rows, list items led by a time."""
+    if _is_row_of_links(line):
+        return True
     words = [fold(word) for word in _WORD.findall(line) if not word.isdigit()]
     if words and all(word in _FURNITURE_WORDS for word in words):
         return True
@@ -235,6 +287,20 @@ def _is_navigation(line: str) -> bool:
     if len(SEGMENT_SEPARATOR.split(line)) >= 4 and not line.endswith("."):
         return True
     return bool(_TIME_LED.match(line)) and not line.endswith(".")
+
+
+def _is_row_of_links(line: str) -> bool:
+    """'Most read | Archive', 'Latest · Popular · Video': items that each name a section or list."""
+    segments = SEGMENT_SEPARATOR.split(line)
+    if len(segments) < 2:
+        return False
+    for segment in segments:
+        words = [fold(word) for word in _WORD.findall(segment) if not word.isdigit()]
+        if not (words and all(word in _MENU_WORDS for word in words)) and not is_footer_marker(
+            segment
+        ):
+            return False
+    return True
 
 
 def _is_menu(line: str, words: list[str]) -> bool:

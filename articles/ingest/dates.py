@@ -94,6 +94,29 @@ _DATE_FORMATS: tuple[tuple[re.Pattern[str], Precision], ...] = (
         Precision.DAY,
     ),
     (re.compile(rf"(?<!\w){_MONTH},?\s{{1,3}}{_YEAR}{_YEAR_TAIL}"), Precision.MONTH),
+    # A weekly's issue spans days: "January 11-17, 2007", "11–17 января 2007 года".
+    (
+        re.compile(
+            rf"(?<!\w){_MONTH}\s{{1,3}}{_UNNAMED_DAY}\s{{0,2}}[-–—]\s{{0,2}}{_UNNAMED_DAY},?"
+            rf"\s{{1,3}}{_YEAR}{_YEAR_TAIL}"
+        ),
+        Precision.MONTH,
+    ),
+    (
+        re.compile(
+            rf"(?<![\w.-]){_UNNAMED_DAY}\s{{0,2}}[-–—]\s{{0,2}}{_UNNAMED_DAY}\s{{1,3}}{_MONTH},?"
+            rf"\s{{1,3}}{_YEAR}{_YEAR_TAIL}"
+        ),
+        Precision.MONTH,
+    ),
+    # A quarterly's issue spans months: "July/September 2019", "июль–сентябрь 2019".
+    (
+        re.compile(
+            rf"(?<!\w)(?i:{_MONTH_ALTERNATIVES}){_NO_LETTER}\.?\s{{0,2}}[-–—/]\s{{0,2}}{_MONTH},?"
+            rf"\s{{1,3}}{_YEAR}"
+        ),
+        Precision.YEAR,
+    ),
     # A journal's issue: "Spring 2021", "осень 2021", "Payız 2021".
     (
         re.compile(
@@ -111,7 +134,9 @@ _YEAR_LINE = re.compile(
     # A journal's issue names its year only: "№ 3 (45), 2019", "Issue 2, 2021".
     r"^(?:(?i:№|no\.|issue|выпуск|nömrə)\s{0,2}[0-9]{1,4}(?:\s{0,2}\([0-9]{1,6}\))?,?\s{1,3})?"
     rf"(?i:year:?\s{{0,3}})?(?P<year>(?:19|20)[0-9]{{2}})(?:{_AZ_ORDINAL})?"
-    r"(?:\s{1,3}(?i:il|г\.?|год))?$"
+    r"(?:\s{1,3}(?i:il|г\.?|год))?"
+    # A quarterly's months after its year: "No. 3 2019 July/September".
+    rf"(?:\s{{1,3}}{MONTH_PATTERN}\s{{0,2}}[-–—/]\s{{0,2}}{MONTH_PATTERN})?$"
 )
 _SHORT_YEAR = re.compile(r"(?P<day>[0-9]{1,2})\.(?P<mnum>[0-9]{1,2})\.(?P<short>[0-9]{2})")
 _YEAR_MONTH = re.compile(r"^(?P<year>[0-9]{4})-(?P<mnum>[0-9]{1,2})$")
@@ -260,6 +285,8 @@ def _month_and_day(parts: dict[str, str | None]) -> tuple[int, int, Precision | 
 
 def _date_from_match(match: re.Match[str], precision: Precision) -> DateFound:
     month, day, ambiguous = _month_and_day(match.groupdict())
+    if precision is Precision.YEAR:
+        month, day = 1, 1
     try:
         value = dt.date(int(match.group("year")), month, day)
     except ValueError:

@@ -19,9 +19,10 @@ from articles.ingest.chrome import (
     is_footer_marker,
     is_labelled_chrome,
     is_navigation_bar,
+    is_source_link,
 )
-from articles.ingest.dates import date_in_path, date_only_line, find_date
-from articles.ingest.document import Precision
+from articles.ingest.dates import DateFound, date_in_path, date_only_line, find_date
+from articles.ingest.document import Precision, PublishedDate
 from articles.ingest.findings import DateRank, Findings
 from articles.ingest.headline import is_paragraph, is_tagline
 from articles.ingest.language import fold
@@ -45,8 +46,13 @@ _SIGNATURE_NOISE = re.compile(
 )
 _CAPITALISED = re.compile(r"[A-ZА-ЯЁƏÜÖĞİŞÇ][\w«»\"'.-]{2,}")
 _LISTING_CREDIT = re.compile(
-    r"^(?i:via\s)?\s{0,2}(?P<outlet>[^|·•,0-9]{2,40}?)\s{0,2}[|·•,]?\s{1,2}(?P<rest>[0-9].{2,60})$"
+    r"^(?i:via\s)?\s{0,2}(?P<outlet>[^|·•,0-9—–]{2,40}?)\s{0,2}[|·•,—–]?\s{1,2}"
+    r"(?P<rest>[0-9].{2,60})$"
 )
+# How long ago an aggregator saw an item: "2 days ago", "5 часов назад", "3 saat əvvəl".
+_AGO = re.compile(r"^[0-9]{1,3}\s{1,2}(?i:[^\W\d_]{1,10})\s{1,2}(?i:ago|назад|əvvəl)$")
+# An aggregator's item opens with its outlet in brackets: "[Интерфакс] Москва. 3 июля. …".
+_BRACKETED_OUTLET = re.compile(r"^\[(?P<outlet>[^\[\]]{2,40})\]\s{1,3}(?=\S)")
 
 
 def _take_credit_line(line: str, findings: Findings, sources: KnownSources) -> bool:
@@ -85,10 +91,20 @@ def _signatory(line: str) -> str | None:
 
 
 def _listings(lines: list[str], sources: KnownSources) -> dict[int, str]:
-    """An aggregator's items credit their outlets one line each; one such line is a dateline."""
+    """An aggregator's items credit their outlets one line each; one such line is a dateline,
+    unless the page links to the item's source ('Mənbəyə keç →'): then it is an aggregator's."""
     listed = {index: listing_credit(line, sources) for index, line in enumerate(lines) if line}
     found = {index: outlet for index, outlet in listed.items() if outlet}
-    return found if len(found) >= 2 else {}
+    if len(found) == 1 and not any(is_source_link(line) for line in lines if line):
+        return {}
+    return found
+
+
+def _bracketed_outlet(line: str, sources: KnownSources) -> tuple[str, str] | None:
+    """The outlet a '[ТАСС] …' item is credited to, and the item's text without it."""
+    match = _BRACKETED_OUTLET.match(line) if line[:1] == "[" else None
+    outlet = sources.named(match.group("outlet")) if match else None
+    return (outlet, line[match.end() :]) if match and outlet else None
 
 
 def listing_credit(line: str, sources: KnownSources) -> str | None:
@@ -100,7 +116,7 @@ def listing_credit(line: str, sources: KnownSources) -> str | None:
         return None
     outlet = sources.named(match.group("outlet"))
     rest = match.group("rest")
-    when = date_only_line(rest) or find_date(rest) or _CLOCK.match(rest)
+    when = date_only_line(rest) or find_date(rest) or _CLOCK.match(rest) or _AGO.match(rest)
     return outlet if outlet and when else None
 
 
@@ -120,9 +136,20 @@ def drop_furniture(lines: list[str], findings: Findings, sources: KnownSources) 
         in_sidebar = bool(line) and (in_sidebar or (not seen_paragraph and is_footer_marker(line)))
         if in_sidebar and not is_paragraph(line):
             continue
+        bracketed = _bracketed_outlet(line, sources) if line else None
+        if bracketed:
+            findings.claim(Claim.CITED, bracketed[0])
+            findings.is_listing = True
+            line = bracketed[1]
         if line and index in listings:
             findings.claim(Claim.CITED, listings[index])
             findings.is_listing = True
+            if len(listings) == 1:
+                # The one item an aggregator shows: its date is the item's.
+                findings.note_date(
+                    find_date(line) or DateFound(PublishedDate.unknown(), (0, 0)),
+                    DateRank.ABOVE_HEADLINE,
+                )
         elif not line or not _is_dropped(line, kept, seen_paragraph, findings, sources):
             seen_paragraph = seen_paragraph or (bool(line) and is_paragraph(line))
             kept.append(line)

@@ -44,13 +44,17 @@ _HEADLINE_END = re.compile(r"[.,;:\-–—]$")
 _GLUED_DATE = re.compile(
     rf"(?<=[^\W\d_])(?=[0-9]{{1,2}}\s{{1,3}}{MONTH_PATTERN}\s{{0,3}}[0-9]{{4}}|[0-9]{{1,2}}\.[0-9]{{2}}\.[0-9]{{4}})"
 )
+# "03.07.2017, 10:15Dostluq …", "22 февраля, 2023 12:47Баку. …": a time glued to what follows.
+_DATE_GLUED_BEFORE = re.compile(r"^(?P<date>[^\n]{4,40}?[0-9]{1,2}:[0-9]{2})(?=[A-ZА-ЯЁƏÜÖĞİŞÇ])")
 # "Today.Az » Politics » Russia ends use of Gabala radar": a breadcrumb ending in the headline.
 _CRUMBS_THEN_HEADLINE = re.compile(
     r"^(?:[^»›→>/]{1,40}\s[»›→>]\s){2,5}(?P<last>(?:[^\s»›→>]+\s){3,}[^\s»›→>]+)$"
 )
 # A column gap (" | " once cleaned) before a word in lower case: a PDF's two columns of text.
 _TEXT_COLUMNS = re.compile(r" \| [a-zа-яёəüöğışç]")
-_FORUM_LABEL = re.compile(r"^(?i:mövzu|тема|topic|re|цитата|quote|sitat)\s*:")
+_FORUM_LABEL = re.compile(
+    r"^(?i:mövzu|тема|topic|re|(?:цитата|quote|sitat)(?:\s(?:from|от|by|müəllif))?)\s*:"
+)
 
 
 def header_end(lines: list[str]) -> int:
@@ -71,9 +75,14 @@ def header_end(lines: list[str]) -> int:
 
 
 def split_glued_dates(lines: list[str]) -> list[str]:
-    """'… for Azerbaijan18 January 2025 10:24': a headline and its date, glued by the copy."""
+    """'… for Azerbaijan18 January 2025 10:24': a headline and its date, glued by the copy,
+    either way round."""
     split: list[str] = []
     for line in lines:
+        before = _DATE_GLUED_BEFORE.match(line)
+        if before and date_only_line(before.group("date")):
+            split.append(before.group("date"))
+            line = line[before.end() :]
         crumbs = _CRUMBS_THEN_HEADLINE.match(line) if len(line) <= 300 else None
         if crumbs:
             line = crumbs.group("last")

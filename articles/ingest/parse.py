@@ -36,6 +36,7 @@ import datetime as dt
 import html
 import re
 
+from articles.ingest.chrome import is_widget_row
 from articles.ingest.datelines import find_dateline
 from articles.ingest.dates import (
     HEADER_DATE_LINE,
@@ -91,6 +92,8 @@ _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>]{0,500})?/?>")
 _ODD_SPACE = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 _COLUMN_GAP = re.compile(r" {3,}")
+# "Report.az   |   17.01.2025": a gap around a bar is one separator, not three.
+_REPEATED_BARS = re.compile(r"(?: \|){2,} ")
 _SPACE_RUN = re.compile(r" {2,}")
 _SPACE_BEFORE_PUNCT = re.compile(r"(?<=\w) +([,;:!?]|\.(?!\.))(?= |$)")
 
@@ -105,7 +108,7 @@ def _clean_lines(text: str) -> list[str]:
     for line in text.split("\n"):
         # A wide gap in a short line separates a menu's or a widget's items.
         if len(line) <= 200:
-            line = _COLUMN_GAP.sub(" | ", line.strip())
+            line = _REPEATED_BARS.sub(" | ", _COLUMN_GAP.sub(" | ", line.strip()))
         line = _SPACE_RUN.sub(" ", line).strip()
         lines.append(_SPACE_BEFORE_PUNCT.sub(r"\1", line))
     return lines
@@ -133,8 +136,11 @@ def _take_date_header(lines: list[str], findings: Findings, sources: KnownSource
     found = find_date(match.group("date")) or year_month(match.group("date"))
     if found is None:
         return lines
-    findings.note_date(found, DateRank.HEADER)
     rest = (match.group("rest") or "").strip()
+    if is_widget_row(rest):
+        # ' date 2025-10-14 USD 1.7000': the date of a currency widget's row is its clock's.
+        return [*lines[:first], *lines[first + 1 :]]
+    findings.note_date(found, DateRank.HEADER)
     credit = CREDIT_PREFIX.match(rest)
     if credit and len(rest) <= 60:
         _credit(credit.group("credit"), findings, sources)
@@ -258,7 +264,8 @@ def _cut_dateline(paragraph: str, findings: Findings, sources: KnownSources) -> 
     # "ОФИЦИАЛЬНАЯ ХРОНИКА" alone is a rubric: a dateline opens text that goes on.
     if dateline is None or not (dateline.date or paragraph[dateline.end :].strip()):
         return None
-    if dateline.date:
+    # On an aggregator's list a dateline dates its item, not the page.
+    if dateline.date and not findings.is_listing:
         found = find_date(dateline.date) or short_year_date(dateline.date, findings.today)
         findings.note_date(found or DateFound(PublishedDate.unknown(), (0, 0)), DateRank.DATELINE)
         if found is None or found.published.value is None:

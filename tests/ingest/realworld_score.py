@@ -179,7 +179,7 @@ def _score_case(result: Score, case: Case, record: dict) -> None:
     )
     for name, verdict in verdicts.items():
         result.add(language, **{f"{name}_{verdict}": 1})
-    _score_credits(result, language, want, record)
+    _score_credits(result, case.name, want, record)
     _score_documents(result, case.name, want, record)
     for name, verdict in verdicts.items():
         if verdict not in ("right", "exact", "derived-ok", "none-ok"):
@@ -188,7 +188,8 @@ def _score_case(result: Score, case: Case, record: dict) -> None:
             result.misses.append(f"{case.name}: {name} {verdict}: got {shown!r}")
 
 
-def _score_credits(result: Score, language: str, want: dict, record: dict) -> None:
+def _score_credits(result: Score, name: str, want: dict, record: dict) -> None:
+    language = want["language"]
     expected = {_fold(name) for name in want.get("credits", [])}
     found = {_fold(name) for name in record.get("credits", [])}
     result.add(
@@ -197,6 +198,10 @@ def _score_credits(result: Score, language: str, want: dict, record: dict) -> No
         credits_found=len(found),
         credits_right=len(expected & found),
     )
+    for credit in sorted(expected - found):
+        result.misses.append(f"{name}: missed credit {credit!r}")
+    for credit in sorted(found - expected):
+        result.misses.append(f"{name}: extra credit {credit!r}")
 
 
 def _score_documents(result: Score, name: str, want: dict, record: dict) -> None:
@@ -225,8 +230,17 @@ def _score_documents(result: Score, name: str, want: dict, record: dict) -> None
         ),
     )
     third = [doc for doc in want.get("documents", []) if not _is_bilateral(doc)]
-    leaked = len(pair_documents(third, found))
-    result.add(language, third_country_expected=len(third), third_country_as_bilateral=leaked)
+    leaked = pair_documents(third, found)
+    result.add(language, third_country_expected=len(third), third_country_as_bilateral=len(leaked))
+    for want_doc, doc in leaked:
+        parties = "-".join(want_doc.get("parties") or ())
+        result.misses.append(f"{name}: {parties} document as bilateral: {doc.get('name')!r}")
+    for want_doc, doc in pairs:
+        if want_doc.get("signed_on") and want_doc["signed_on"] != doc.get("signed_on"):
+            result.misses.append(
+                f"{name}: signing date of {doc.get('name')!r}: "
+                f"want {want_doc['signed_on']}, got {doc.get('signed_on')}"
+            )
     paired_found = [doc for _, doc in pairs]
     paired_expected = [doc for doc, _ in pairs]
     for doc in found:

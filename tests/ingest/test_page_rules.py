@@ -1,0 +1,122 @@
+"""Parsing rules drawn from how news pages are built, each on a page of its own making.
+
+Chrome in any of the three languages (skip links, drop-down controls, result
+counters, rows of section links), forum labels, dates written as a span of
+days or months, a date glued to the text after it, and the credits of an
+aggregator's items, which never make it the publisher.
+"""
+
+import datetime as dt
+
+import pytest
+
+from articles.ingest.dates import date_only_line, find_date
+from articles.ingest.document import Precision
+from articles.ingest.parse import parse
+
+TODAY = dt.date(2026, 11, 27)
+PARAGRAPH = (
+    "Azerbaijan and Russia discussed the development of trade and economic cooperation, "
+    "the expansion of transport links and joint projects in energy, the ministry said."
+)
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "Перейти к основному содержанию",
+        "Əsas məzmuna keç",
+        "Mənbələr: hamısı ▾ | Sırala: ən yeni ▾",
+        "Показано с 221 по 240 из 1 506",
+        "Showing 1-20 of 345 results",
+        "Top stories for: Caspian summit Aktau",
+        "Договор о дружбе 1997 — все материалы",
+        "Most read | Archive",
+        "Войти | Подписка",
+    ],
+)
+def test_never_takes_chrome_for_the_headline_when_it_stands_above_the_text(chrome):
+    article = parse(f"{chrome}\n\n{PARAGRAPH}\n\n{PARAGRAPH}", today=TODAY)
+    assert article.title_derived is True
+    assert chrome not in article.body
+
+
+def test_a_forum_quote_label_is_never_the_headline_when_a_post_quotes_another():
+    text = f"Quote from: caspian_wind\nanyone has the full text?\n\n{PARAGRAPH}\n\n{PARAGRAPH}"
+    assert parse(text, today=TODAY).title_derived is True
+
+
+@pytest.mark.parametrize(
+    ("line", "value", "precision"),
+    [
+        ("January 11-17, 2007", dt.date(2007, 1, 1), Precision.MONTH),
+        ("11–17 января 2007 года", dt.date(2007, 1, 1), Precision.MONTH),
+        ("No. 3 2019 July/September", dt.date(2019, 1, 1), Precision.YEAR),
+        ("июль–сентябрь 2019", dt.date(2019, 1, 1), Precision.YEAR),
+    ],
+)
+def test_a_span_of_days_or_months_is_dated_to_what_it_shares_when_an_issue_covers_it(
+    line, value, precision
+):
+    found = date_only_line(line)
+    assert (found.published.value, found.published.precision) == (value, precision)
+
+
+def test_a_single_day_is_still_read_to_the_day_when_no_span_follows_it():
+    assert find_date("on March 3, 2021 in Baku").published.precision is Precision.DAY
+
+
+def test_splits_a_date_from_the_headline_when_the_copy_glued_the_time_to_it():
+    text = (
+        "03.07.2017, 10:15Dostluq müqaviləsinin 20 ili: Bakı və Moskva necə yaxınlaşdı\n\n"
+        f"{PARAGRAPH}\n\n{PARAGRAPH}"
+    )
+    article = parse(text, today=TODAY)
+    assert article.title == "Dostluq müqaviləsinin 20 ili: Bakı və Moskva necə yaxınlaşdı"
+    assert article.published.value == dt.date(2017, 7, 3)
+
+
+def test_reads_the_dateline_when_the_copy_glued_the_date_line_to_it():
+    text = (
+        "Посол России: отношения вышли на новый уровень\n"
+        "22 февраля, 2023 12:47Баку. 22 февраля. REPORT.AZ/ Посол России в Азербайджане "
+        "заявил, что отношения двух стран вышли на качественно новый уровень за прошедший год."
+    )
+    article = parse(text, today=TODAY)
+    assert article.published.value == dt.date(2023, 2, 22)
+    assert article.body.startswith("Посол России в Азербайджане")
+
+
+def test_credits_each_item_not_the_publisher_when_an_aggregator_lists_them():
+    text = (
+        "Caspian states sign convention\nTrend — 2 days ago\nThe presidents signed it.\n\n"
+        "Putin on the convention\nTASS — 1 day ago\nThe president told the summit.\n\n"
+        f"{PARAGRAPH}"
+    )
+    article = parse(text, today=TODAY)
+    assert article.source is None
+    assert article.credits == ("Trend", "TASS")
+    assert article.title_derived is True
+
+
+def test_credits_bracketed_outlets_and_keeps_their_text_when_items_open_with_them():
+    text = (
+        f"[Интерфакс] Москва. 3 июля. ИНТЕРФАКС - {PARAGRAPH}\n\n"
+        f"[ТАСС] Договор был ратифицирован Государственной думой. {PARAGRAPH}"
+    )
+    article = parse(text, today=TODAY)
+    assert article.source is None
+    assert article.credits == ("Interfax", "TASS")
+    assert article.published.value is None
+    assert "ратифицирован" in article.body
+
+
+def test_credits_the_one_item_not_the_publisher_when_an_aggregator_links_to_its_source():
+    text = (
+        f"Report.az   |   17.01.2025 19:05   |   Dünya\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n\n"
+        "Mənbəyə keç →     ↗ Paylaş"
+    )
+    article = parse(text, today=TODAY)
+    assert article.source is None
+    assert article.credits == ("Report",)
+    assert article.published.value == dt.date(2025, 1, 17)
