@@ -3,6 +3,7 @@ the same table of queries must find the same articles on SQLite and
 PostgreSQL (the suite runs on both)."""
 
 import pytest
+from django.core.management import call_command
 
 from articles.models import Article, Tag, TagAlias
 from articles.search import search
@@ -134,3 +135,31 @@ def test_queries_do_not_grow_with_the_rows_when_a_name_is_expanded(
         assert page_of(1) == 1
     with django_assert_max_num_queries(2):
         assert page_of(4) == 4
+
+
+SEED_QUERIES = {
+    "Путин": {"000", "001", "002", "003"},
+    "Алиев": {"000", "001", "002", "003"},
+    "Əliyev": {"000", "001", "002", "003"},
+    "Мустафаев": {"001", "003"},
+    "Mustafajev": {"001", "003"},
+    "strengthened": {"000", "001", "002"},
+    "signing": {"000", "001", "003"},
+    "interregional forums": {"002", "003"},
+    "Сочи": {"000", "001"},
+    "Moskva": {"002"},
+    "cooperation -Sochi": {"002", "003"},
+    '"strategic partnership"': {"001"},
+    "Overçuk": {"003"},
+}
+
+
+def test_seed_queries_find_the_same_files_when_run_on_either_database():
+    call_command("import_articles", "fixtures/seeds", verbosity=0)
+    articles = Article.objects.all()
+    found_files = {
+        text: {row.origin.rsplit("/", 1)[-1][:3] for row in search(articles, text).page(
+            articles, offset=0, limit=50).rows}
+        for text in SEED_QUERIES
+    }  # fmt: skip
+    assert found_files == SEED_QUERIES
