@@ -107,7 +107,7 @@ _QUALIFIER_STOP = re.compile(
 # a comma inside a name is followed by a short list that ends with "and".
 _LIST_GOES_ON = re.compile(r"\s(?:[^\W\d_][\w-]*\s){0,4}(?:and|и|və)\s[^\W\d_]")
 _TRAILING_FILLER = re.compile(r"(?:\s+(?i:the|a|an|and|or|of|on|in|и|в|о|об|по|və|ilə))+$")
-_AZ_MARKERS = re.compile(r"(?i:\b(?:haqqında|dair|üzrə|barədə|arasında|sahəsində|sahədə)\b)")
+_AZ_MARKERS = re.compile(r"(?i:\b(?:haqqında|dair|üzrə|barədə|arasında|sahəsində|sahədə|üçün)\b)")
 _AZ_GENITIVE = re.compile(r"(?i:\w+(?:nın|nin|nun|nün|ın|in|un|ün)|[0-9]+-?\w{0,3})$")
 _AZ_MEETING = re.compile(r"(?i:\biclas\w*)")
 AZ_NAME_MAX_WORDS = 36
@@ -116,10 +116,22 @@ AZ_NAME_MAX_WORDS = 36
 _AZ_PHRASE_END = re.compile(
     r"(?i:\w+(?:mış|miş|muş|müş|ıb|ib|ub|üb|ılan|ilən|ulan|ülən|nan|nən|lan|lən|yan|yən|acaq|əcək"
     r"|dı|di|du|dü|dır|dir|dur|dür)(?:lar|lər)?|olan|edilən|qəbul|ki|isə|həm|də|da|bu|həmin|"
-    r"ildə|ilində|tarixində|günü|sonra|əvvəl|[0-9]{4}-?\w{0,3})"
+    r"ildə|ilində|tarixində|günü|sonra|əvvəl|[0-9]{4}-?\w{0,3}"
+    # Circumstances, not names: 'at the end of', 'on the basis of', 'during'.
+    r"|yekununda|sonunda|əsasında|əsasən|nəticəsində|ərzində|zamanı|gedişində"
+    r"|mərasimində|müddətində)"
     r"|[A-ZƏÜÖĞİŞÇ]\w+(?:da|də)"
 )
 _AZ_PLURAL_SUBJECT = re.compile(r"[A-ZƏÜÖĞİŞÇ]\w+(?:lar|lər)")
+# 'tərəflər', 'həmsədrlər': who signed, in the plural, never a name's first word.
+_AZ_PLURAL_NOUN = re.compile(r"[a-zəüöğışç]\w+(?:lar|lər)")
+_AZ_KIND_WORD = re.compile(
+    r"(?i:(?:saziş|memorandum|bəyannamə|bəyanat|protokol|proqram|müqavilə|xəritə|plan|"
+    r"konvensiya)\w{0,6})"
+)
+_OPENING_QUOTE = '"“«„'
+# Adjectives whose ending reads as a past tense ('iqtisadi': economic, not 'he did').
+_AZ_ADJECTIVES_LIKE_VERBS = frozenset({"iqtisadi", "adi", "ədədi"})
 _AZ_LEADING_FILLER = frozenset({"və", "ilə", "isə", "ki", "bu", "gün", "həmçinin", "eləcə"})
 _SUBJECT_PARTIES = re.compile(
     r"(?:^|,\s|\b(?i:moreover|also|furthermore|in addition)\s)"
@@ -159,7 +171,8 @@ def candidate_at(window: Window, kind: AgreementKind, language: str) -> Candidat
     """The document the word in `window` names, or None when its name tells none apart."""
     before = window.before
     if language == "az" or _AZERBAIJANI_LETTER.search(before[-120:] + window.word):
-        return _azerbaijani_candidate(kind, before, window.word)
+        quoted = window.after[:1] in QUOTE_CHARS
+        return _azerbaijani_candidate(kind, before, window.word, quoted)
     qualifier = _qualifier(window.after, kind)
     modifiers = _MODIFIERS_BEFORE.search(before[-80:])
     head = ((modifiers.group("modifiers") if modifiers else "") + window.word).strip()
@@ -249,7 +262,9 @@ def _refined_kind(kind: AgreementKind, name: str, parties: tuple[str, ...]) -> A
     return AgreementKind.CONTRACT if commercial else kind
 
 
-def _azerbaijani_candidate(kind: AgreementKind, before: str, kind_word: str) -> Candidate | None:
+def _azerbaijani_candidate(
+    kind: AgreementKind, before: str, kind_word: str, quoted: bool
+) -> Candidate | None:
     """Azerbaijani names the subject before the document word: 'təhsil sahəsində ... memorandum'.
 
     The name runs back from the document word over its noun phrase, to a verb or
@@ -258,7 +273,7 @@ def _azerbaijani_candidate(kind: AgreementKind, before: str, kind_word: str) -> 
     ("haqqında", "üzrə", "arasında" ...) or a chain of genitives ("Komissiyanın
     iclasının Protokolu", "Prezidentlərinin Birgə Bəyanatı").
     """
-    words = _azerbaijani_phrase(before)
+    words = _azerbaijani_phrase(before, quoted)
     if not any(_AZ_MARKERS.fullmatch(word) for word in words) and not _genitive_name(
         words, kind_word
     ):
@@ -275,25 +290,44 @@ def _azerbaijani_candidate(kind: AgreementKind, before: str, kind_word: str) -> 
     return Candidate(_refined_kind(kind, name, parties), name, parties, f"{subject} {kind_word}")
 
 
-def _azerbaijani_phrase(before: str) -> list[str]:
+def _azerbaijani_phrase(before: str, quoted: bool = False) -> list[str]:
+    """The noun phrase before a document word; `quoted` when a quote closes right after it."""
     words = before[-400:].split()
     phrase: list[str] = []
-    for word in reversed(words):
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index]
         bare = word.strip(QUOTE_CHARS)
-        ends_clause = word.endswith((",", ";", ":", ".", "!", "?", ")"))
+        # '(AZPROMO)' names the organisation before it; it ends no clause.
+        parenthesis = word.startswith("(") and word.endswith(")")
+        ends_clause = word.endswith((",", ";", ":", ".", "!", "?", ")")) and not parenthesis
         if ends_clause and not _is_az_list(phrase):
+            break
+        # '... proqramı və iclasın protokolu': another document ends where 'və' joins them.
+        if word == "və" and index and _AZ_KIND_WORD.fullmatch(words[index - 1].strip(QUOTE_CHARS)):
             break
         # A postposition takes the word before it: 'sərhədi haqqında' is no verb in -di.
         governed = bool(phrase) and _AZ_MARKERS.fullmatch(phrase[0]) and not ends_clause
         if len(phrase) == AZ_NAME_MAX_WORDS or (
-            not governed and _AZ_PHRASE_END.fullmatch(bare.rstrip(",;:"))
+            not governed
+            and _AZ_PHRASE_END.fullmatch(bare.rstrip(",;:"))
+            and bare.casefold() not in _AZ_ADJECTIVES_LIKE_VERBS
         ):
             break
         phrase.insert(0, word.rstrip(",;:"))
-    while phrase and phrase[0].casefold() in _AZ_LEADING_FILLER:
-        phrase.pop(0)
-    # The sentence's subject in the plural ('Tərəflər', 'Prezidentlər') signed; it is no name.
-    if len(phrase) > 1 and len(phrase) == len(words) and _AZ_PLURAL_SUBJECT.fullmatch(phrase[0]):
+        # A name in quotes starts at its opening quote: 'Kreml "Azərbaycan ilə ...'.
+        if (
+            quoted
+            and word[:1] in _OPENING_QUOTE
+            and not (len(word) > 1 and word[-1] in QUOTE_CHARS)
+        ):
+            break
+    reached_start = len(phrase) == len(words)
+    while len(phrase) > 1 and (
+        phrase[0].casefold() in _AZ_LEADING_FILLER
+        or _AZ_PLURAL_NOUN.fullmatch(phrase[0])
+        # The sentence's subject in the plural ('Tərəflər', 'Prezidentlər') signed it.
+        or (reached_start and _AZ_PLURAL_SUBJECT.fullmatch(phrase[0]))
+    ):
         phrase.pop(0)
     return phrase
 

@@ -224,16 +224,31 @@ _TRAILING_SMALL_WORDS = word_set(
 )
 
 
+# A newspaper's column wraps its lines near one width; a line that long, ending mid-phrase,
+# goes on in the next, whatever case that opens with ('… haqqında' / 'Müqaviləni …').
+WRAPPED_LINE_MIN_CHARS = 45
+_MID_PHRASE_END = re.compile(r"[^\W_]$|,$")
+
+
 def _paragraphs(lines: list[str]) -> list[str]:
-    """Lines to paragraphs: a hard-wrapped line joins the next when that goes on in lower case."""
+    """Lines to paragraphs: a hard-wrapped line joins the next when that goes on in lower case,
+    or when both are a column's lines and the first breaks off mid-phrase."""
     paragraphs: list[str] = []
     current = ""
+    previous = ""
     for line in lines:
+        wrapped = (
+            len(previous) >= WRAPPED_LINE_MIN_CHARS
+            and len(line) >= WRAPPED_LINE_MIN_CHARS // 2
+            and _MID_PHRASE_END.search(previous)
+            and not is_paragraph(previous)
+        )
+        previous = line
         if not line:
             if current:
                 paragraphs.append(current)
             current = ""
-        elif current and current[-1] not in TERMINAL and line[:1].islower():
+        elif current and current[-1] not in TERMINAL and (line[:1].islower() or wrapped):
             current = f"{current} {line}"
         else:
             if current:

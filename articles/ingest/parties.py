@@ -128,6 +128,9 @@ _SEVERAL_PARTIES = re.compile(
     r"(?i:trilateral|tripartite|three-party|five-party|multilateral|littoral|caspian states|"
     r"caspian summit|five presidents|five leaders|пят\w* президент\w*|"
     r"beş prezident\w*|beş dövlət\w*|"
+    r"(?:three|four|five) (?:countries|states|sides|parties)|"
+    r"(?:тр[её]х|четыр[её]х|пяти) (?:стран|государств|сторон)|"
+    r"(?:üç|dörd|beş) (?:ölkə|dövlət|tərəf)\w*|"
     r"трехсторонн\w*|трёхсторонн\w*|пятисторонн\w*|прикаспийск\w*|üçtərəfli|beştərəfli|"
     r"xəzəryanı)"
 )
