@@ -1,8 +1,8 @@
 """The public archive's URLs (names used by get_absolute_url and templates)."""
 
-from django.urls import path
+from django.urls import path, re_path
 
-from articles import views
+from articles import exports, views
 from articles.feeds import NewestArticlesFeed
 
 app_name = "articles"
@@ -13,6 +13,16 @@ urlpatterns = [
     path("feed/", NewestArticlesFeed(), name="feed"),
     path("articles/<slug:slug>/", views.ArticleDetailView.as_view(), name="article"),
     path("articles/<slug:slug>/original/", views.original, name="original"),
+    re_path(
+        r"^articles/(?P<slug>[-a-zA-Z0-9_]+)/cite\.(?P<extension>ris|bib|json)$",
+        exports.cite_article,
+        name="cite",
+    ),
+    re_path(
+        r"^export/articles\.(?P<extension>csv|jsonl|ris|bib)$",
+        exports.export_articles,
+        name="export",
+    ),
     path("sources/<slug:slug>/", views.SourceView.as_view(), name="source"),
     path("tags/<slug:slug>/", views.TagView.as_view(), name="tag"),
     path("agreements/", views.AgreementListView.as_view(), name="agreements"),
