@@ -52,6 +52,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     *(["django.contrib.postgres"] if USES_POSTGRES else []),
     "django_filters",
+    # The read-only JSON API (articles/api), its OpenAPI schema and offline docs, CORS.
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
     "axes",
     "articles",
 ]
@@ -59,6 +64,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything that answers by itself (CommonMiddleware's redirects), for /api/ only.
+    "corsheaders.middleware.CorsMiddleware",
     "archive.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The interface's language: the reader's choice (set_language's cookie),
@@ -147,6 +154,48 @@ if TRUSTED_PROXY_COUNT:
     AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
 else:
     AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
+
+# The read-only JSON API (articles/api): anonymous, JSON only, throttled per
+# client address, which DRF reads by the same rule as the lock-outs above
+# (NUM_PROXIES entries from the right of X-Forwarded-For, else the socket's).
+API_ANON_RATE = os.environ.get("API_ANON_RATE", "120/minute")
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": [],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_THROTTLE_CLASSES": ["articles.api.throttling.AnonymousRateThrottle"],
+    "EXCEPTION_HANDLER": "articles.api.errors.errors_as_json",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Azerbaijan–Russia news archive API",
+    "DESCRIPTION": (
+        "Read-only JSON over the archive's articles, sources, tags and agreements. "
+        "/api/articles/ takes exactly the list page's parameters and returns the same "
+        "articles in the same order."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI's files come from drf-spectacular-sidecar through WhiteNoise: no CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
+    "ENUM_NAME_OVERRIDES": {
+        "TagKindEnum": "articles.models.TagKind",
+        "AgreementKindEnum": "articles.models.AgreementKind",
+    },
+}
+# CORS for GET under /api/ only. The API's data is public and it reads no
+# cookies or credentials, so a page on any origin (a notebook in a browser)
+# may read it; API_CORS_ORIGINS (comma-separated https://host) narrows that.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOWED_ORIGINS = env_list("API_CORS_ORIGINS", [])
+CORS_ALLOW_ALL_ORIGINS = not CORS_ALLOWED_ORIGINS
 
 # The list page's rendered facet fragments (articles/filters.py), kept under
 # the archive's version (articles/changes.py), so a change retires them and a

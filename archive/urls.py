@@ -12,5 +12,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # set_language: the switcher's POST target, so no page needs JavaScript to change language.
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/", include("articles.api.urls")),
     path("", include("articles.urls")),
 ]

@@ -1,0 +1,107 @@
+"""The API's OpenAPI description of the list parameters, made from
+ArticleFilterSet and its form: the names, types, bounds and allowed values
+in the schema are the ones the listing validates, so they cannot drift.
+"""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.core.validators import RegexValidator
+from drf_spectacular.utils import OpenApiParameter, inline_serializer
+from rest_framework import serializers
+
+from articles.filters import (
+    CURSOR,
+    MAX_QUERY_CHARS,
+    MAX_VALUES,
+    ArticleFilterForm,
+    ArticleFilterSet,
+    BoundedChoicesFilter,
+)
+
+# What each list parameter does, for the schema's readers. A test holds these
+# names to ArticleFilterSet's, so a new parameter cannot go undescribed.
+DESCRIPTIONS = {
+    "q": 'Full-text search: words, "quoted phrases", -excluded words, OR. A search '
+    "orders by relevance unless `sort` says otherwise, and turns its pages by `page`. "
+    f"All the parameters together may hold at most {MAX_QUERY_CHARS:,} characters.",
+    "date_after": "Published on or after this day.",
+    "date_before": "Published on or before this day (not before `date_after`).",
+    "undated": "true: only the articles whose date is unknown; false: only dated ones.",
+    "source": "A publisher's slug (/api/sources/). Repeat it for articles from any of them.",
+    "tag": "A tag's slug (/api/tags/). Repeat it for articles carrying every one of them.",
+    "exclude_tag": "A tag's slug. Repeat it to leave out articles carrying any of them.",
+    "agreement": "An agreement's slug (/api/agreements/?scope=all): the articles mentioning it.",
+    "language": "The article's language as an ISO 639-1 code: en, ru, az.",
+    "sort": "relevance (the default with `q`), newest (the default otherwise) or oldest.",
+    "page": "A page number: any page of a search, the first pages of browsing. "
+    "Follow the response's `next` and `previous` links rather than counting.",
+    "cursor": "Where a browsing page starts, as the `next` and `previous` links give it: "
+    "depth costs nothing. Take it from those links; its form may change.",
+}
+
+ERRORS = inline_serializer(
+    "Errors",
+    {
+        "errors": serializers.DictField(
+            child=serializers.ListField(child=serializers.CharField()),
+            help_text='Each refused parameter\'s messages ("__all__": the query as a whole), '
+            "in the language Accept-Language asks for.",
+        )
+    },
+)
+DETAIL = inline_serializer("Detail", {"detail": serializers.CharField()})
+
+
+def listing_parameters() -> list[OpenApiParameter]:
+    """Every parameter the list page takes: ArticleFilterSet's filters, then the
+    fields of its form that turn pages (page, cursor)."""
+    found = [_from_filter(name, each) for name, each in ArticleFilterSet.base_filters.items()]
+    found += [_from_form_field(name, each) for name, each in ArticleFilterForm.base_fields.items()]
+    return found
+
+
+def _from_filter(name: str, each: django_filters.Filter) -> OpenApiParameter:
+    if isinstance(each, BoundedChoicesFilter):
+        return OpenApiParameter(
+            name,
+            {"type": "array", "items": {"type": "string"}, "maxItems": MAX_VALUES},
+            description=f"{DESCRIPTIONS[name]} At most {MAX_VALUES} values.",
+            explode=True,
+            style="form",
+        )
+    return OpenApiParameter(name, _schema_of(each), description=DESCRIPTIONS[name])
+
+
+def _schema_of(each: django_filters.Filter) -> dict:
+    if isinstance(each, django_filters.DateFilter):
+        return {"type": "string", "format": "date"}
+    if isinstance(each, django_filters.BooleanFilter):
+        return {"type": "boolean"}
+    if isinstance(each, django_filters.ChoiceFilter):
+        choices = each.extra["choices"]
+        # Slugs are the archive's data (callable choices); fixed choices are an enum.
+        return (
+            {"type": "string"}
+            if callable(choices)
+            else {"type": "string", "enum": [v for v, _ in choices]}
+        )
+    if isinstance(each, django_filters.CharFilter):
+        return _text_schema(each.extra.get("validators", []))
+    raise TypeError(f"describe the {type(each).__name__} of the list parameters in the schema")
+
+
+def _text_schema(validators: list) -> dict:
+    patterns = [v.regex.pattern for v in validators if isinstance(v, RegexValidator)]
+    return {"type": "string"} | ({"pattern": patterns[0]} if patterns else {})
+
+
+def _from_form_field(name: str, field: forms.Field) -> OpenApiParameter:
+    if isinstance(field, forms.IntegerField):
+        schema = {"type": "integer", "minimum": field.min_value, "maximum": field.max_value}
+    elif name == "cursor":
+        schema = {"type": "string", "maxLength": field.max_length, "pattern": CURSOR.pattern}
+    else:
+        raise TypeError(f"describe the list form's field {name!r} in the schema")
+    return OpenApiParameter(name, schema, description=DESCRIPTIONS[name])

@@ -1,0 +1,352 @@
+"""The API's JSON shapes (render): articles as the list shows them, one
+article with its body and import history, sources, tags and agreements.
+
+Rows arrive with their relations already loaded (views.py); a serializer
+reads them and never queries. Every `url` is the archive's own page for the
+thing, absolute; an outlet's own web address is `site_url`.
+"""
+
+from __future__ import annotations
+
+import html
+from urllib.parse import urlencode
+
+from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from articles.filters import with_changes
+from articles.listing import ResultPage
+from articles.models import Agreement, Article, DatePrecision, Mention, Revision, Source, Tag
+
+# A date's ISO form cut to what is known: 2022-04-26, 2022-04 or 2022.
+ISO_LENGTH = {DatePrecision.DAY: 10, DatePrecision.MONTH: 7, DatePrecision.YEAR: 4}
+# Revision fields whose change an import history names, by what a reader calls them.
+REVISION_CHANGES = {"sha256": "original", "file_path": "file_path", "encoding": "encoding"}
+
+
+def published_at_precision(article: Article) -> str | None:
+    """The publication date as precisely as it is known and no more; None when unknown."""
+    length = ISO_LENGTH.get(article.date_precision)
+    if article.published_on is None or length is None:
+        return None
+    return article.published_on.isoformat()[:length]
+
+
+def unmarked(marked: str) -> str:
+    """A highlighted headline as plain text. Marking escapes the text first, so
+    the only tags in it are the <mark>s it added."""
+    return html.unescape(marked.replace("<mark>", "").replace("</mark>", ""))
+
+
+def _absolute(serializer: serializers.Field, path: str) -> str:
+    return serializer.context["request"].build_absolute_uri(path)
+
+
+def _api_articles_of(serializer: serializers.Field, parameter: str, slug: str) -> str:
+    """The API's list of the articles one filter value selects."""
+    path = f"{reverse('api:article-list')}?{urlencode({parameter: slug})}"
+    return _absolute(serializer, path)
+
+
+class SourceRefSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField(help_text="The source's page in the archive.")
+    site_url = serializers.CharField(help_text="The outlet's own web address, or empty.")
+
+    class Meta:
+        model = Source
+        fields = ["slug", "name", "url", "site_url"]
+
+    def get_url(self, source: Source) -> str:
+        return _absolute(self, source.get_absolute_url())
+
+
+class TagRefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Tag
+        fields = ["slug", "name", "kind"]
+
+
+class AgreementRefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Agreement
+        fields = ["slug", "name"]
+
+
+class ArticleSerializer(serializers.ModelSerializer):
+    """An article as a list shows it: no body, the search's snippet when searching."""
+
+    title_derived = serializers.BooleanField(
+        source="is_title_derived", help_text="The file had no headline: made from its text."
+    )
+    published = serializers.SerializerMethodField(
+        help_text='ISO 8601 cut to the known precision ("2022-04-26", "2022-04", "2022"), '
+        "or null when the date is unknown."
+    )
+    source = SourceRefSerializer(allow_null=True, help_text="The publisher, when known.")
+    credits = SourceRefSerializer(
+        many=True, help_text="Agencies the text cites or reprints from, apart from its publisher."
+    )
+    tags = TagRefSerializer(many=True)
+    agreements = AgreementRefSerializer(
+        source="public_agreements", many=True, help_text="Agreements the text mentions."
+    )
+    title_html = serializers.SerializerMethodField(
+        help_text="When searching: the title, HTML-escaped, its matches in <mark>…</mark>."
+    )
+    snippet = serializers.SerializerMethodField(
+        help_text="When searching: the passage that matches, as plain text; null otherwise."
+    )
+    snippet_html = serializers.SerializerMethodField(
+        help_text="When searching: the same passage HTML-escaped, its matches in <mark>…</mark>."
+    )
+    url = serializers.SerializerMethodField(help_text="The article's page in the archive.")
+    original_url = serializers.SerializerMethodField(
+        help_text="The web address the text names as its own, when it names one (http/https)."
+    )
+    original_file = serializers.SerializerMethodField(
+        help_text="The imported file, byte for byte, as the archive keeps it."
+    )
+    sha256 = serializers.CharField(help_text="SHA-256 of the original file's bytes.")
+
+    class Meta:
+        model = Article
+        fields = [
+            "slug",
+            "title",
+            "title_derived",
+            "published",
+            "date_precision",
+            "source",
+            "credits",
+            "byline",
+            "language",
+            "tags",
+            "agreements",
+            "title_html",
+            "snippet",
+            "snippet_html",
+            "url",
+            "original_url",
+            "original_file",
+            "sha256",
+        ]
+
+    @extend_schema_field({"type": "string", "nullable": True})
+    def get_published(self, article: Article) -> str | None:
+        return published_at_precision(article)
+
+    @extend_schema_field({"type": "string", "nullable": True})
+    def get_title_html(self, article: Article) -> str | None:
+        return str(article.marked_title) if hasattr(article, "marked_title") else None
+
+    @extend_schema_field({"type": "string", "nullable": True})
+    def get_snippet(self, article: Article) -> str | None:
+        marked = getattr(article, "marked_snippet", None)
+        return unmarked(marked) if marked is not None else None
+
+    @extend_schema_field({"type": "string", "nullable": True})
+    def get_snippet_html(self, article: Article) -> str | None:
+        marked = getattr(article, "marked_snippet", None)
+        return str(marked) if marked is not None else None
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, article: Article) -> str:
+        return _absolute(self, article.get_absolute_url())
+
+    @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
+    def get_original_url(self, article: Article) -> str | None:
+        origin = article.origin
+        return origin if origin.lower().startswith(("http://", "https://")) else None
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_original_file(self, article: Article) -> str:
+        return _absolute(self, reverse("articles:original", kwargs={"slug": article.slug}))
+
+
+class RevisionSerializer(serializers.ModelSerializer):
+    changed = serializers.ListField(
+        child=serializers.ChoiceField(choices=list(REVISION_CHANGES.values())),
+        help_text="What the next import changed: the original's bytes, and maybe its file "
+        "path or encoding.",
+    )
+
+    class Meta:
+        model = Revision
+        fields = ["imported_at", "superseded_at", "sha256", "file_path", "encoding", "changed"]
+
+
+class ArticleDetailSerializer(ArticleSerializer):
+    """One article: the list's fields, its clean body and its import history."""
+
+    body = serializers.CharField(
+        help_text='The clean text: paragraphs separated by a blank line, "## " opening a '
+        "subheading."
+    )
+    imported_at = serializers.DateTimeField(help_text="When the archive first took it in.")
+    changed_at = serializers.DateTimeField(help_text="When its original last changed.")
+    history = serializers.SerializerMethodField(
+        help_text="Earlier originals, newest first: when each was imported and replaced, its "
+        "SHA-256, and what the import that replaced it changed."
+    )
+
+    class Meta(ArticleSerializer.Meta):
+        fields = [*ArticleSerializer.Meta.fields, "body", "imported_at", "changed_at", "history"]
+
+    @extend_schema_field(RevisionSerializer(many=True))
+    def get_history(self, article: Article) -> list[dict]:
+        versions, newer = [], article
+        for revision in article.revisions.all():
+            revision.changed = [
+                name
+                for field, name in REVISION_CHANGES.items()
+                if getattr(revision, field) != getattr(newer, field)
+            ]
+            versions.append(revision)
+            newer = revision
+        return RevisionSerializer(versions, many=True).data
+
+
+class ResultPageSerializer(serializers.Serializer):
+    """One page of /api/articles/: the rows, the bounded count, the neighbours."""
+
+    count = serializers.SerializerMethodField(
+        help_text="How many articles match, counted no further than the cap "
+        "(`is_capped` then says more match)."
+    )
+    count_text = serializers.CharField(help_text='The count as the list page prints it: "1,000+".')
+    is_capped = serializers.BooleanField(help_text="Counting stopped at `count`: more match.")
+    order = serializers.ChoiceField(
+        choices=["relevance", "newest", "oldest"], help_text="The order of the results."
+    )
+    page = serializers.IntegerField(
+        source="number",
+        allow_null=True,
+        help_text="The page's number; null for a page reached by cursor.",
+    )
+    next = serializers.SerializerMethodField(help_text="The next page, or null at the end.")
+    previous = serializers.SerializerMethodField(help_text="The previous page, or null.")
+    results = ArticleSerializer(source="rows", many=True)
+
+    @extend_schema_field(OpenApiTypes.INT)
+    def get_count(self, page: ResultPage) -> int:
+        return min(page.total, page.cap)
+
+    @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
+    def get_next(self, page: ResultPage) -> str | None:
+        return self._turned(page, "next")
+
+    @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
+    def get_previous(self, page: ResultPage) -> str | None:
+        return self._turned(page, "prev")
+
+    def _turned(self, page: ResultPage, way: str) -> str | None:
+        """The same query turned one page: a search by number, browsing by cursor."""
+        changes = page.neighbour(way)
+        if changes is None:
+            return None
+        request = self.context["request"]
+        query = with_changes(request.query_params, **changes)
+        return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+
+class SourceSerializer(SourceRefSerializer):
+    article_count = serializers.IntegerField(help_text="Articles it published.")
+    articles = serializers.SerializerMethodField(help_text="Its articles in the API.")
+
+    class Meta(SourceRefSerializer.Meta):
+        fields = [*SourceRefSerializer.Meta.fields, "article_count", "articles"]
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_articles(self, source: Source) -> str:
+        return _api_articles_of(self, "source", source.slug)
+
+
+class TagSerializer(TagRefSerializer):
+    article_count = serializers.IntegerField(help_text="Articles that carry it.")
+    url = serializers.SerializerMethodField(help_text="The tag's page in the archive.")
+    articles = serializers.SerializerMethodField(help_text="Its articles in the API.")
+
+    class Meta(TagRefSerializer.Meta):
+        fields = [*TagRefSerializer.Meta.fields, "article_count", "url", "articles"]
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, tag: Tag) -> str:
+        return _absolute(self, tag.get_absolute_url())
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_articles(self, tag: Tag) -> str:
+        return _api_articles_of(self, "tag", tag.slug)
+
+
+class AgreementSerializer(AgreementRefSerializer):
+    article_count = serializers.IntegerField(help_text="Articles that mention it.")
+    url = serializers.SerializerMethodField(help_text="The agreement's page in the archive.")
+    articles = serializers.SerializerMethodField(
+        help_text="The articles mentioning it, in the API."
+    )
+
+    class Meta(AgreementRefSerializer.Meta):
+        fields = [
+            *AgreementRefSerializer.Meta.fields,
+            "name_ru",
+            "name_az",
+            "kind",
+            "status",
+            "is_bilateral",
+            "parties",
+            "signed_on",
+            "signed_place",
+            "article_count",
+            "url",
+            "articles",
+        ]
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, agreement: Agreement) -> str:
+        return _absolute(self, agreement.get_absolute_url())
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_articles(self, agreement: Agreement) -> str:
+        return _api_articles_of(self, "agreement", agreement.slug)
+
+
+class MentionedInSerializer(serializers.ModelSerializer):
+    """An article mentioning an agreement, with the sentence that names it."""
+
+    slug = serializers.CharField(source="article.slug")
+    title = serializers.CharField(source="article.title")
+    published = serializers.SerializerMethodField()
+    source = SourceRefSerializer(source="article.source", allow_null=True)
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Mention
+        fields = ["slug", "title", "published", "source", "url", "sentence", "is_signed"]
+
+    @extend_schema_field({"type": "string", "nullable": True})
+    def get_published(self, mention: Mention) -> str | None:
+        return published_at_precision(mention.article)
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, mention: Mention) -> str:
+        return _absolute(self, mention.article.get_absolute_url())
+
+
+class AgreementDetailSerializer(AgreementSerializer):
+    aliases = serializers.ListField(
+        source="alias_list", child=serializers.CharField(), help_text="Its other names."
+    )
+    mentioned_in = serializers.SerializerMethodField(
+        help_text="The first articles mentioning it, oldest first (at most `article_count`; "
+        "`articles` lists them all)."
+    )
+
+    class Meta(AgreementSerializer.Meta):
+        fields = [*AgreementSerializer.Meta.fields, "signatories", "aliases", "mentioned_in"]
+
+    @extend_schema_field(MentionedInSerializer(many=True))
+    def get_mentioned_in(self, agreement: Agreement) -> list[dict]:
+        mentions = self.context["mentions"]
+        return MentionedInSerializer(mentions, many=True, context=self.context).data
