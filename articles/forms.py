@@ -4,6 +4,7 @@ merge, and which tag a bulk action adds or removes."""
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect
+from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Tag
 
@@ -13,7 +14,7 @@ class MergeForm(forms.Form):
     hidden fields (action, _selected_action) travel beside it."""
 
     survivor = forms.ModelChoiceField(
-        queryset=None, widget=forms.RadioSelect, empty_label=None, label="Keep"
+        queryset=None, widget=forms.RadioSelect, empty_label=None, label=_("Keep")
     )
 
     def __init__(self, *args, candidates, describe, **kwargs):

@@ -6,6 +6,7 @@ from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from articles import curation
 from articles.admin.mixins import (
@@ -15,7 +16,6 @@ from articles.admin.mixins import (
     MergeActionMixin,
     ReadOnlyInline,
     SlugRedirectMixin,
-    count_of,
 )
 from articles.models import Agreement, AgreementKey, AgreementStatus, Mention
 
@@ -23,12 +23,12 @@ from articles.models import Agreement, AgreementKey, AgreementStatus, Mention
 class ReviewStatusFilter(ChoiceOnlyListFilter):
     """The review queue: suggestions first, every status one click away."""
 
-    title = "review status"
+    title = _("review status")
     parameter_name = "status"
     ALL = "all"
 
     def lookups(self, request, model_admin):
-        return [*AgreementStatus.choices, (self.ALL, "all")]
+        return [*AgreementStatus.choices, (self.ALL, _("all"))]
 
     def value(self):
         return super().value() or AgreementStatus.SUGGESTED
@@ -72,8 +72,8 @@ class ArticleMentionInline(ReadOnlyInline):
     model = Mention
     fields = ["article_link", "published", "sentence", "is_signed", "signed_on", "date_note"]
     readonly_fields = fields
-    verbose_name = "mention in an article"
-    verbose_name_plural = "mentioned in these articles"
+    verbose_name = _("mention in an article")
+    verbose_name_plural = _("mentioned in these articles")
 
     def get_queryset(self, request):
         return (
@@ -84,14 +84,14 @@ class ArticleMentionInline(ReadOnlyInline):
             .order_by("article__published_on", "pk")
         )
 
-    @admin.display(description="article")
+    @admin.display(description=_("article"))
     def article_link(self, mention):
         url = reverse("admin:articles_article_change", args=[mention.article_id])
         return format_html('<a href="{}">{}</a>', url, mention.article.title)
 
-    @admin.display(description="published")
+    @admin.display(description=_("published"))
     def published(self, mention):
-        return mention.article.published_on or "date unknown"
+        return mention.article.published_on or _("date unknown")
 
 
 class AgreementKeyInline(ReadOnlyInline):
@@ -100,7 +100,7 @@ class AgreementKeyInline(ReadOnlyInline):
     model = AgreementKey
     fields = ["key"]
     readonly_fields = fields
-    verbose_name_plural = "importer keys"
+    verbose_name_plural = _("importer keys")
 
 
 @admin.register(Agreement)
@@ -152,7 +152,7 @@ class AgreementAdmin(SlugRedirectMixin, MergeActionMixin, ArticleCountMixin, Cur
     inlines = [ArticleMentionInline, AgreementKeyInline]
     actions = ["approve_selected", "reject_selected", "merge_selected"]
 
-    @admin.display(description="status", ordering="status")
+    @admin.display(description=_("status"), ordering="status")
     def review_status(self, agreement):
         return format_html(
             '<span class="review-status review-{}">{}</span>',
@@ -160,14 +160,18 @@ class AgreementAdmin(SlugRedirectMixin, MergeActionMixin, ArticleCountMixin, Cur
             agreement.get_status_display(),
         )
 
-    @admin.action(description="Approve selected agreements", permissions=["change"])
+    @admin.action(description=_("Approve selected agreements"), permissions=["change"])
     def approve_selected(self, request, queryset):
-        self._review(request, queryset, AgreementStatus.APPROVED, "Approved")
+        changed = curation.set_agreement_status(
+            queryset, AgreementStatus.APPROVED, user=request.user
+        )
+        done = ngettext("Approved %(count)d agreement.", "Approved %(count)d agreements.", changed)
+        self.message_user(request, done % {"count": changed}, messages.SUCCESS)
 
-    @admin.action(description="Reject selected agreements", permissions=["change"])
+    @admin.action(description=_("Reject selected agreements"), permissions=["change"])
     def reject_selected(self, request, queryset):
-        self._review(request, queryset, AgreementStatus.REJECTED, "Rejected")
-
-    def _review(self, request, queryset, status, verb):
-        changed = curation.set_agreement_status(queryset, status, user=request.user)
-        self.message_user(request, f"{verb} {count_of(changed, 'agreement')}.", messages.SUCCESS)
+        changed = curation.set_agreement_status(
+            queryset, AgreementStatus.REJECTED, user=request.user
+        )
+        done = ngettext("Rejected %(count)d agreement.", "Rejected %(count)d agreements.", changed)
+        self.message_user(request, done % {"count": changed}, messages.SUCCESS)

@@ -7,25 +7,49 @@ from django.contrib import admin
 from django.db import models
 from django.db.models import Count, Exists, OuterRef
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from articles import curation
 from articles.admin.mixins import (
     ChoiceOnlyListFilter,
     CurationAdmin,
     ReadOnlyInline,
-    count_of,
     intermediate_page,
 )
 from articles.forms import BulkTagForm
 from articles.models import Article, Mention, Revision
 from articles.search import opaque_ids, search
+from articles.templatetags.archive import honest_date
+
+# The bulk tag actions' page title and message, by how many articles.
+BULK_ADD = {
+    "title": lambda n: ngettext(
+        "Add a tag: %(count)d article selected", "Add a tag: %(count)d articles selected", n
+    ),
+    "done": lambda n: ngettext(
+        "%(count)d article gained the tag “%(tag)s”.",
+        "%(count)d articles gained the tag “%(tag)s”.",
+        n,
+    ),
+}
+BULK_REMOVE = {
+    "title": lambda n: ngettext(
+        "Remove a tag: %(count)d article selected", "Remove a tag: %(count)d articles selected", n
+    ),
+    "done": lambda n: ngettext(
+        "%(count)d article lost the tag “%(tag)s”.",
+        "%(count)d articles lost the tag “%(tag)s”.",
+        n,
+    ),
+}
 
 
 class YesNoFilter(ChoiceOnlyListFilter):
     """A yes/no filter; subclasses say what "yes" means as a Q-able condition."""
 
     def lookups(self, request, model_admin):
-        return [("yes", "Yes"), ("no", "No")]
+        return [("yes", _("Yes")), ("no", _("No"))]
 
     def queryset(self, request, queryset):
         if self.value() == "yes":
@@ -36,7 +60,7 @@ class YesNoFilter(ChoiceOnlyListFilter):
 
 
 class HasAgreementsFilter(YesNoFilter):
-    title = "has agreements"
+    title = gettext_lazy("has agreements")
     parameter_name = "has_agreements"
 
     def condition(self):
@@ -44,7 +68,7 @@ class HasAgreementsFilter(YesNoFilter):
 
 
 class CuratedFilter(YesNoFilter):
-    title = "curated"
+    title = gettext_lazy("curated")
     parameter_name = "curated"
 
     def queryset(self, request, queryset):
@@ -57,7 +81,7 @@ class CuratedFilter(YesNoFilter):
 
 
 class YearFilter(ChoiceOnlyListFilter):
-    title = "year of publication"
+    title = gettext_lazy("year of publication")
     parameter_name = "year"
 
     def lookups(self, request, model_admin):
@@ -79,8 +103,8 @@ class MentionInline(admin.TabularInline):
     formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3})}}
     classes = ["curation-compact"]
     extra = 0
-    verbose_name = "agreement mentioned"
-    verbose_name_plural = "agreements mentioned"
+    verbose_name = gettext_lazy("agreement mentioned")
+    verbose_name_plural = gettext_lazy("agreements mentioned")
 
 
 class RevisionInline(ReadOnlyInline):
@@ -89,7 +113,7 @@ class RevisionInline(ReadOnlyInline):
     model = Revision
     fields = ["imported_at", "superseded_at", "sha256", "encoding", "file_path"]
     readonly_fields = fields
-    verbose_name_plural = "earlier originals (revisions)"
+    verbose_name_plural = gettext_lazy("earlier originals (revisions)")
 
     def get_queryset(self, request):
         return super().get_queryset(request).defer("original")
@@ -148,10 +172,10 @@ class ArticleAdmin(CurationAdmin):
                 ]
             },
         ),
-        ("Curation", {"fields": ["curated_summary", "is_title_derived", "slug"]}),
-        ("Text", {"fields": ["body_text", "original_text"]}),
+        (gettext_lazy("Curation"), {"fields": ["curated_summary", "is_title_derived", "slug"]}),
+        (gettext_lazy("Text"), {"fields": ["body_text", "original_text"]}),
         (
-            "Provenance",
+            gettext_lazy("Provenance"),
             {"fields": ["sha256", "origin", "file_path", "encoding", "imported_at", "changed_at"]},
         ),
     ]
@@ -181,38 +205,34 @@ class ArticleAdmin(CurationAdmin):
         # Articles come from files: the importer is the only thing that adds them.
         return False
 
-    @admin.display(description="published", ordering="published_on")
+    @admin.display(description=gettext_lazy("published"), ordering="published_on")
     def published(self, article):
-        """The date as precisely as it is known: "26 Apr 2022", "Apr 2022", "2022"."""
-        day, precision = article.published_on, article.date_precision
-        if day is None:
-            return "unknown"
-        return {"year": f"{day:%Y}", "month": f"{day:%b %Y}"}.get(
-            precision, f"{day.day} {day:%b %Y}"
-        )
+        """The date as precisely as it is known, as the public pages show it."""
+        return honest_date(article)
 
-    @admin.display(description="agreements", ordering="agreement_count")
+    @admin.display(description=gettext_lazy("agreements"), ordering="agreement_count")
     def agreement_count(self, article):
         return article.agreement_count
 
-    @admin.display(description="curated fields")
+    @admin.display(description=gettext_lazy("curated fields"))
     def curated(self, article):
         return ", ".join(article.curated_fields) or "—"
 
-    @admin.display(description="curated fields")
+    @admin.display(description=gettext_lazy("curated fields"))
     def curated_summary(self, article):
         if not article.curated_fields:
-            return "None yet: a re-import of a changed file may update every field."
+            return _("None yet: a re-import of a changed file may update every field.")
         return format_html(
-            "<strong>{}</strong><br>A re-import leaves these as a curator set them.",
+            "<strong>{}</strong><br>{}",
             ", ".join(article.curated_fields),
+            _("A re-import leaves these as a curator set them."),
         )
 
-    @admin.display(description="clean text")
+    @admin.display(description=gettext_lazy("clean text"))
     def body_text(self, article):
         return format_html('<div class="curation-text">{}</div>', article.body)
 
-    @admin.display(description="original text")
+    @admin.display(description=gettext_lazy("original text"))
     def original_text(self, article):
         return format_html('<pre class="curation-text">{}</pre>', article.decoded_original())
 
@@ -229,27 +249,33 @@ class ArticleAdmin(CurationAdmin):
             article.is_title_derived = article.is_title_derived and "title" not in edited
             article.save(update_fields=["curated_fields", "is_title_derived"])
 
-    @admin.action(description="Add a tag to selected articles", permissions=["change"])
+    @admin.action(
+        description=gettext_lazy("Add a tag to selected articles"), permissions=["change"]
+    )
     def add_tag_to_selected(self, request, queryset):
-        return self._bulk_tag(request, queryset, curation.add_tag, "Add", "gained")
+        return self._bulk_tag(request, queryset, curation.add_tag, BULK_ADD)
 
-    @admin.action(description="Remove a tag from selected articles", permissions=["change"])
+    @admin.action(
+        description=gettext_lazy("Remove a tag from selected articles"), permissions=["change"]
+    )
     def remove_tag_from_selected(self, request, queryset):
-        return self._bulk_tag(request, queryset, curation.remove_tag, "Remove", "lost")
+        return self._bulk_tag(request, queryset, curation.remove_tag, BULK_REMOVE)
 
-    def _bulk_tag(self, request, queryset, apply, verb, outcome):
+    def _bulk_tag(self, request, queryset, apply, texts):
         form = BulkTagForm(request.POST if "post" in request.POST else None)
         if form.is_valid():
             tag = form.cleaned_data["tag"]
             changed = apply(queryset, tag, user=request.user)
-            self.message_user(request, f"{count_of(changed, 'article')} {outcome} the tag “{tag}”.")
+            done = texts["done"](changed) % {"count": changed, "tag": tag}
+            self.message_user(request, done)
             return None
+        selected = queryset.count()
         return intermediate_page(
             self,
             request,
             "admin/articles/article/bulk_tag.html",
             {
-                "title": f"{verb} a tag: {count_of(queryset.count(), 'article')} selected",
+                "title": texts["title"](selected) % {"count": selected},
                 "form": form,
                 "queryset": queryset.select_related(None).only("pk", "title"),
                 "media": self.media + form.media,

@@ -11,16 +11,12 @@ from django.http import QueryDict
 from django.template.response import TemplateResponse
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from articles import curation
 from articles.forms import MergeForm
 
 CURATION_MEDIA = {"all": ["admin-extra/curation.css"]}
-
-
-def count_of(n: int, noun: str) -> str:
-    """ "1 article", "3 articles": messages a curator reads many times a day."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def intermediate_page(model_admin, request, template, context):
@@ -172,7 +168,7 @@ class ArticleCountMixin:
             .order_by(*self.model._meta.ordering)
         )
 
-    @admin.display(description="articles", ordering="article_count")
+    @admin.display(description=gettext_lazy("articles"), ordering="article_count")
     def article_count(self, obj):
         return obj.article_count
 
@@ -184,11 +180,13 @@ class MergeActionMixin:
     merge_function = None  # curation.merge_*: (survivor, others, *, user) -> articles moved
     moving_function = None  # curation.*_moving_to: (survivor, others) -> articles that would move
 
-    @admin.action(description="Merge selected %(verbose_name_plural)s", permissions=["merge"])
+    @admin.action(
+        description=gettext_lazy("Merge selected %(verbose_name_plural)s"), permissions=["merge"]
+    )
     def merge_selected(self, request, queryset):
         candidates = list(queryset)
         if len(candidates) < 2:
-            self.message_user(request, "Select at least two to merge.", messages.WARNING)
+            self.message_user(request, _("Select at least two to merge."), messages.WARNING)
             return None
         moving = {
             c.pk: self.moving_function(c, [o for o in candidates if o.pk != c.pk])
@@ -197,8 +195,7 @@ class MergeActionMixin:
         form = MergeForm(
             request.POST if "post" in request.POST else None,
             candidates=queryset,
-            describe=lambda obj: f"{obj}: has {count_of(obj.article_count, 'article')}; "
-            f"keeping it moves {count_of(moving[obj.pk], 'more article')} to it",
+            describe=lambda obj: merge_choice_text(obj, obj.article_count, moving[obj.pk]),
         )
         if form.is_valid():
             return self._merge(request, form.cleaned_data["survivor"], candidates)
@@ -207,7 +204,7 @@ class MergeActionMixin:
             request,
             "admin/articles/merge_confirmation.html",
             {
-                "title": f"Merge {self.opts.verbose_name_plural}",
+                "title": _("Merge %(things)s") % {"things": self.opts.verbose_name_plural},
                 "form": form,
                 "candidates": candidates,
             },
@@ -216,16 +213,40 @@ class MergeActionMixin:
     def _merge(self, request, survivor, candidates):
         others = [c for c in candidates if c.pk != survivor.pk]
         moved = self.merge_function(survivor, others, user=request.user)
-        self.message_user(
-            request,
-            f"Merged {count_of(len(others), self.opts.verbose_name)} into “{survivor}”; "
-            f"{count_of(moved, 'article')} moved to it. Old addresses now redirect there.",
-            messages.SUCCESS,
-        )
+        merged = ngettext(
+            "Merged %(count)d %(thing)s into “%(survivor)s”;",
+            "Merged %(count)d %(things)s into “%(survivor)s”;",
+            len(others),
+        ) % {
+            "count": len(others),
+            "thing": self.opts.verbose_name,
+            "things": self.opts.verbose_name_plural,
+            "survivor": survivor,
+        }
+        moved_text = ngettext(
+            "%(count)d article moved to it. Old addresses now redirect there.",
+            "%(count)d articles moved to it. Old addresses now redirect there.",
+            moved,
+        ) % {"count": moved}
+        self.message_user(request, f"{merged} {moved_text}", messages.SUCCESS)
         return None
 
     def has_merge_permission(self, request):
         return self.has_change_permission(request) and self.has_delete_permission(request)
+
+
+def merge_choice_text(obj, article_count: int, moving: int) -> str:
+    """One choice of the merge page: how many articles the row has, and how
+    many more it would gain as the one kept."""
+    has = ngettext(
+        "%(name)s: has %(count)d article;", "%(name)s: has %(count)d articles;", article_count
+    ) % {"name": obj, "count": article_count}
+    moves = ngettext(
+        "keeping it moves %(count)d more article to it",
+        "keeping it moves %(count)d more articles to it",
+        moving,
+    ) % {"count": moving}
+    return f"{has} {moves}"
 
 
 class SlugRedirectMixin:

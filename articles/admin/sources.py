@@ -3,6 +3,7 @@ articles here), sets their web address and merges duplicates."""
 
 from django.contrib import admin
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from articles import curation
 from articles.admin.mixins import RenameAndMergeAdmin
@@ -21,6 +22,6 @@ class SourceAdmin(RenameAndMergeAdmin):
     list_editable = ["site_url"]
     fields = ["name", "slug", "site_url", "alias_names"]
 
-    @admin.display(description="also credited as")
+    @admin.display(description=_("also credited as"))
     def alias_names(self, source):
         return ", ".join(alias.name for alias in source.aliases.all()) or "—"

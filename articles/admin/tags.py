@@ -2,6 +2,7 @@
 and merges duplicates the importer made from different spellings."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from articles import curation
 from articles.admin.mixins import RenameAndMergeAdmin
@@ -19,7 +20,7 @@ class TagAdmin(RenameAndMergeAdmin):
     list_filter = ["kind"]
     fields = ["name", "kind", "slug", "alias_names"]
 
-    @admin.display(description="also known as")
+    @admin.display(description=_("also known as"))
     def alias_names(self, tag):
         names = [f"{alias.name} ({alias.kind})" for alias in tag.aliases.all()]
         return ", ".join(names) or "—"
