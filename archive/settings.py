@@ -109,8 +109,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-gb"
-# The archive's readers: English, Russian, Azerbaijani (locale/, compiled by scripts/setup).
-LANGUAGES = [("en", "English"), ("ru", "Russian"), ("az", "Azerbaijani")]
+# The archive's readers: English, Russian, Azerbaijani (locale/, compiled by scripts/setup),
+# each named in its own language for the switcher. British English keeps day-first dates.
+LANGUAGES = [("en-gb", "English"), ("ru", "Русский"), ("az", "Azərbaycanca")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
