@@ -17,14 +17,14 @@ from urllib.parse import urlencode
 
 import django_filters
 from django import forms
-from django.core.validators import RegexValidator
 from django.http import QueryDict
 from django.utils.dates import MONTHS
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
-from django_filters.fields import MultipleChoiceField
+from django_filters.fields import ChoiceField, MultipleChoiceField
 
 from articles.changes import cached_until_changed
-from articles.models import Agreement, Article, Source, Tag
+from articles.models import TAG_KIND_ORDER, Agreement, Article, Source, Tag
 from articles.search import CANDIDATE_LIMIT
 
 PER_PAGE = 20
@@ -139,12 +139,59 @@ UNKNOWN_SLUG = {
 
 
 def known_slugs(noun: str, queryset) -> list[tuple[str, str]]:
-    """The slugs a filter accepts, as choices, from the shared cache: checking a
-    chosen slug then costs the page no query of its own."""
-    slugs = cached_until_changed(
-        f"slugs:{noun}", lambda: list(queryset.values_list("slug", flat=True)), FACET_CACHE_SECONDS
+    """The slugs a filter accepts with their names, as choices, from the shared
+    cache: checking a chosen slug, and naming it on its chip, then costs the
+    page no query of its own."""
+    return cached_until_changed(
+        f"named-slugs:{noun}",
+        lambda: list(queryset.order_by().values_list("slug", "name")),
+        FACET_CACHE_SECONDS,
     )
-    return [(slug, slug) for slug in slugs]
+
+
+def present_languages() -> list[str]:
+    """The codes of the languages the articles are in, from the shared cache."""
+    return cached_until_changed(
+        "languages",
+        lambda: sorted(Article.objects.order_by().values_list("language", flat=True).distinct()),
+        FACET_CACHE_SECONDS,
+    )
+
+
+def language_label(code: str) -> str:
+    """A language named in the interface's language ("Russian", "Русский"), or
+    its code when Django does not know it."""
+    try:
+        return get_language_info(code)["name_translated"]
+    except KeyError:
+        return code
+
+
+def language_choices() -> list[tuple[str, str]]:
+    # Labelled on each call: the codes are cached, their names follow the reader.
+    return sorted(((code, language_label(code)) for code in present_languages()), key=_by_label)
+
+
+def _by_label(choice: tuple[str, str]) -> str:
+    return str(choice[1]).casefold()
+
+
+class LanguageField(ChoiceField):
+    """A language code in any case: `RU` is `ru`."""
+
+    def to_python(self, value) -> str:
+        return super().to_python(value).strip().lower()
+
+
+class LanguageSelect(forms.Select):
+    """Shows `RU` from the address as the `ru` it means."""
+
+    def format_value(self, value) -> list[str]:
+        return [code.lower() for code in super().format_value(value)]
+
+
+class LanguageFilter(django_filters.ChoiceFilter):
+    field_class = LanguageField
 
 
 def slug_choices(field_name: str, queryset, noun: str, *, many: bool = True, **options):
@@ -186,9 +233,11 @@ class ArticleFilterSet(django_filters.FilterSet):
     agreement = slug_choices(
         "agreements__slug", Agreement.objects.visible(), "agreement", many=False
     )
-    language = django_filters.CharFilter(
-        widget=forms.TextInput(attrs={"size": 3, "placeholder": "en"}),
-        validators=[RegexValidator(r"^[a-z]{2,3}$", _("A language is a code such as en or ru."))],
+    language = LanguageFilter(
+        choices=language_choices,
+        widget=LanguageSelect,
+        empty_label=_("Any language"),
+        error_messages={"invalid_choice": _("No article is in the language “%(value)s”.")},
     )
     sort = django_filters.ChoiceFilter(choices=SORTS, method=_unchanged, empty_label=_("Default"))
 
@@ -197,12 +246,26 @@ class ArticleFilterSet(django_filters.FilterSet):
         fields: list[str] = []
         form = ArticleFilterForm
 
-    def filter_queryset(self, queryset):
+    def filter_queryset(self, queryset, *, skipping: tuple[str, ...] = ()):
         # page and cursor are form fields, not filters: the listing reads them.
         for name, value in self.form.cleaned_data.items():
-            if name in self.filters:
+            if name in self.filters and name not in skipping:
                 queryset = self.filters[name].filter(queryset, value)
         return queryset
+
+    def undated_outside_dates(self):
+        """The undated articles every other filter chooses, which the chosen
+        dates leave out; None when no date is chosen or undated ones are (or
+        the parameters are invalid)."""
+        if not self.is_valid():
+            return None
+        data = self.form.cleaned_data
+        if data.get("undated") is not None or not (
+            data.get("date_after") or data.get("date_before")
+        ):
+            return None
+        others = self.filter_queryset(self.queryset, skipping=("date_after", "date_before"))
+        return others.filter(published_on__isnull=True)
 
     @property
     def order(self) -> str:
@@ -292,16 +355,17 @@ def _link(label: str, count: int, toggled: tuple[bool, QueryDict]) -> FacetLink:
     return FacetLink(label, count, query, selected)
 
 
-def _tag_links(rows: list[dict], query: QueryDict) -> dict[str, list[FacetLink]]:
-    """Tags by kind; each can be required (tag) or excluded (exclude_tag)."""
-    by_kind: dict[str, list[FacetLink]] = {}
+def _tag_links(rows: list[dict], query: QueryDict) -> dict[Tag.Kind, list[FacetLink]]:
+    """Tags by kind, the kinds in TAG_KIND_ORDER on every page, whichever is
+    commonest; each tag can be required (tag) or excluded (exclude_tag)."""
+    by_kind: dict[str, list[FacetLink]] = {kind: [] for kind in TAG_KIND_ORDER}
     for row in rows:
         slug = row["tag__slug"]
         selected, changed = _toggle(query, "tag", slug)
         excluded = with_changes(query, exclude_tag=[*query.getlist("exclude_tag"), slug])
         link = FacetLink(row["tag__name"], row["count"], changed, selected, excluded)
-        by_kind.setdefault(Tag.Kind(row["tag__kind"]).label, []).append(link)
-    return by_kind
+        by_kind[Tag.Kind(row["tag__kind"])].append(link)
+    return {kind: links for kind, links in by_kind.items() if links}
 
 
 def facet_links(facets: dict, query: QueryDict, year: int | None) -> dict:
@@ -317,8 +381,14 @@ def facet_links(facets: dict, query: QueryDict, year: int | None) -> dict:
             for row in facets["sources"]
         ]
     if "languages" in facets:
+        # `RU` in the address is the `ru` of the rows: the link removes it.
+        chosen = with_changes(query, language=query.get("language", "").lower() or None)
         links["languages"] = [
-            _link(row["language"], row["count"], _single(query, "language", row["language"]))
+            _link(
+                language_label(row["language"]),
+                row["count"],
+                _single(chosen, "language", row["language"]),
+            )
             for row in facets["languages"]
         ]
     if "agreements" in facets:
@@ -330,3 +400,67 @@ def facet_links(facets: dict, query: QueryDict, year: int | None) -> dict:
     if "tags" in facets:
         links["tags"] = _tag_links(facets["tags"], query)
     return links
+
+
+# The filters a reader chose, as opposed to the search text, its order and the page.
+FILTERS = ("date_after", "date_before", "undated", "source", "tag", "exclude_tag", "agreement")
+# The filters shown as chips, each named by its slug in the address.
+CHIPS = ("source", "tag", "exclude_tag", "agreement")
+
+
+def is_filtered(query: QueryDict) -> bool:
+    """Whether any filter narrows the list (the search text and the order do not count)."""
+    return any(value for key in (*FILTERS, "language") for value in query.getlist(key))
+
+
+def chosen_names(query: QueryDict) -> dict[str, list[tuple[str, str]]]:
+    """Each chosen source, tag, excluded tag and agreement as (slug, name), for
+    its chip; the names come from the cached choices that validated the
+    slugs, so naming them costs no query. An unknown slug keeps its slug, and
+    so do more than MAX_VALUES, which are refused before any is looked up."""
+    chosen = {}
+    for key in CHIPS:
+        slugs = query.getlist(key)
+        named = 0 < len(slugs) <= MAX_VALUES
+        names = dict(ArticleFilterSet.base_filters[key].extra["choices"]()) if named else {}
+        chosen[key] = [(slug, names.get(slug, slug)) for slug in slugs]
+    return chosen
+
+
+class NameIndexForm(forms.Form):
+    """The parameters of /sources/ and /tags/: a part of a name, a kind of
+    tag and a first letter, each optional."""
+
+    q = forms.CharField(
+        label=_("Name"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        required=False,
+        choices=[("", _("Every kind")), *((kind.value, kind.label) for kind in TAG_KIND_ORDER)],
+    )
+    letter = forms.CharField(required=False, max_length=1, strip=False)
+
+
+@dataclass(frozen=True)
+class TagIndex:
+    """The tag index's headings: each kind with how many tags it has (in
+    TAG_KIND_ORDER) and the first letters of the chosen kind's names."""
+
+    kinds: list[tuple[Tag.Kind, int]]
+    letters: list[str]
+    total: int
+
+
+def tag_index(rows: list[dict], kind: str = "") -> TagIndex:
+    """The index from TagQuerySet.letters_by_kind's rows."""
+    sizes = dict.fromkeys(TAG_KIND_ORDER, 0)
+    letters = set()
+    for row in rows:
+        sizes[Tag.Kind(row["kind"])] += row["count"]
+        if row["first"] and kind in ("", row["kind"]):
+            letters.add(row["first"].upper())
+    return TagIndex(list(sizes.items()), sorted(letters), sum(sizes.values()))

@@ -33,7 +33,7 @@ from articles.filters import (
     facet_cache_key,
 )
 from articles.models import Article, ArticleQuerySet
-from articles.search import CANDIDATE_LIMIT, Search, time_budget
+from articles.search import CANDIDATE_LIMIT, Budget, Search, time_budget
 
 FACET_BUDGET_MS = 200
 # Facets missing groups that ran out of time: a later reader tries again.
@@ -120,6 +120,10 @@ class Facets:
 
     groups: dict = field(default_factory=dict)
     dropped: tuple[str, ...] = ()
+    # Undated articles the chosen dates leave out that every other filter (and
+    # the search) would show: 0 without a date range, None when counting them
+    # ran out of time.
+    undated_left_out: int | None = 0
 
 
 class ArticleListing:
@@ -254,21 +258,51 @@ class ArticleListing:
         return cached_until_changed(
             facets_cache_name(self.params),
             lambda: self._count_facets(FACET_BUDGET_MS if budget_ms is None else budget_ms),
-            lambda facets: FACET_RETRY_SECONDS if facets.dropped else FACET_CACHE_SECONDS,
+            lambda facets: (
+                FACET_RETRY_SECONDS
+                if facets.dropped or facets.undated_left_out is None
+                else FACET_CACHE_SECONDS
+            ),
             recompute=recount,
         )
+
+    def undated_left_out(self) -> int | None:
+        """How many undated articles the chosen dates leave out (Facets.undated_left_out)."""
+        return self.facets().undated_left_out
 
     def _count_facets(self, budget_ms: int) -> Facets:
         if self.search:
             # Over a list of at most RANK_LIMIT ids the counts are bounded work.
             groups = self._facet_groups(self.search.candidates())
-            return Facets({name: make() for name, make in groups.items()})
+            counted = {name: make() for name, make in groups.items()}
+            return Facets(counted, undated_left_out=self._count_undated(budget_ms))
         base = self.filterset.qs
         groups = self._facet_groups(base)
         with time_budget(base.db, budget_ms) as budget:
             counted = {name: budget.run(make) for name, make in groups.items()}
+            undated = self._count_undated(budget_ms, budget)
         dropped = tuple(name for name, rows in counted.items() if rows is None)
-        return Facets({name: rows for name, rows in counted.items() if rows is not None}, dropped)
+        kept = {name: rows for name, rows in counted.items() if rows is not None}
+        return Facets(kept, dropped, undated)
+
+    def _count_undated(self, budget_ms: int, budget: Budget | None = None) -> int | None:
+        """One bounded count of the undated articles a date range leaves out
+        (0 without one) within `budget`, or a budget of its own: unlike the
+        search's facets, its undated matches are not a bounded list. None when
+        the budget ran out first."""
+        undated = self.filterset.undated_outside_dates()
+        if undated is None:
+            return 0
+        if self.search:
+            undated = Search(undated, self.search.query, "newest", expand=False).matching()
+
+        def count() -> int:
+            return undated.count_up_to(CANDIDATE_LIMIT + 1)
+
+        if budget is not None:
+            return budget.run(count)
+        with time_budget(undated.db, budget_ms) as own:
+            return own.run(count)
 
     def _facet_groups(self, base) -> dict[str, Callable[[], list[dict]]]:
         """How to count each facet group over `base`, one statement each."""

@@ -20,7 +20,17 @@ from django.views.generic import (
 )
 
 from articles import search
-from articles.filters import PER_PAGE, facet_links, with_changes
+from articles.changes import cached_until_changed
+from articles.filters import (
+    FACET_CACHE_SECONDS,
+    PER_PAGE,
+    NameIndexForm,
+    chosen_names,
+    facet_links,
+    is_filtered,
+    tag_index,
+    with_changes,
+)
 from articles.listing import ArticleListing
 from articles.models import Agreement, Article, DatePrecision, Mention, Source, Tag
 
@@ -40,7 +50,8 @@ class ArticleListView(TemplateView):
         context.update(
             filter=listing.filterset,
             clear_query=clear_query,
-            chosen={key: query.getlist(key) for key in ("source", "tag", "exclude_tag")},
+            is_filtered=is_filtered(query),
+            chosen=chosen_names(query),
         )
         if not listing.is_valid:
             context["status"] = HTTPStatus.BAD_REQUEST
@@ -51,6 +62,9 @@ class ArticleListView(TemplateView):
             facets=facet_links(facets.groups, query, listing.chosen_year),
             dropped=facets.dropped,
             year=listing.chosen_year,
+            word_count=len(search.parse(listing.text).words()),
+            undated_left_out=listing.undated_left_out(),
+            undated_query=with_changes(query, date_after=None, date_before=None, undated="true"),
             status=HTTPStatus.NOT_FOUND if page.is_past_end else HTTPStatus.OK,
         )
         return context
@@ -118,6 +132,71 @@ class TagView(ArticlesOfMixin, ListView):
 
     def articles_of(self, tag):
         return Article.objects.filter(tags=tag)
+
+
+# Tags an index page shows at once: a few screens, however many thousands there are.
+TAGS_PER_PAGE = 200
+
+
+def _by_first_letter(rows) -> list[tuple[str, list]]:
+    """Rows sorted by name, grouped under their names' first letters."""
+    groups: dict[str, list] = {}
+    for row in rows:
+        groups.setdefault(row.name[:1].upper(), []).append(row)
+    return list(groups.items())
+
+
+class SourceIndexView(ListView):
+    """/sources/: every source with its article count, A–Z; ?q= narrows by name."""
+
+    template_name = "articles/source_index.html"
+
+    def get_queryset(self):
+        self.form = NameIndexForm(self.request.GET)
+        sources = Source.objects.with_article_counts().order_by("name", "pk")
+        text = self.form.cleaned_data["q"].strip() if self.form.is_valid() else ""
+        return sources.named_like(text) if text else sources
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(form=self.form, **kwargs)
+        return {**context, "letters": _by_first_letter(context["object_list"])}
+
+    def render_to_response(self, context, **kwargs):
+        status = HTTPStatus.OK if self.form.is_valid() else HTTPStatus.BAD_REQUEST
+        return super().render_to_response(context, status=status, **kwargs)
+
+
+class TagIndexView(ListView):
+    """/tags/: every tag with its article count, grouped by kind, A–Z, a page
+    at a time; ?q= (a part of a name or another name), ?kind= and ?letter= narrow it."""
+
+    template_name = "articles/tag_index.html"
+    paginate_by = TAGS_PER_PAGE
+
+    def get_queryset(self):
+        self.form = NameIndexForm(self.request.GET)
+        tags = Tag.objects.with_article_counts().by_kind_then_name()
+        if not self.form.is_valid():
+            return tags.none()
+        chosen = self.form.cleaned_data
+        if chosen["q"].strip():
+            tags = tags.named_like(chosen["q"].strip())
+        if chosen["kind"]:
+            tags = tags.filter(kind=chosen["kind"])
+        return tags.starting_with(chosen["letter"]) if chosen["letter"] else tags
+
+    def get_context_data(self, **kwargs):
+        letters = cached_until_changed(
+            "tag-letters", lambda: Tag.objects.letters_by_kind(), FACET_CACHE_SECONDS
+        )
+        kind = self.form.cleaned_data.get("kind") if self.form.is_valid() else ""
+        return super().get_context_data(
+            form=self.form, index=tag_index(letters, kind), chosen_kind=kind, **kwargs
+        )
+
+    def render_to_response(self, context, **kwargs):
+        status = HTTPStatus.OK if self.form.is_valid() else HTTPStatus.BAD_REQUEST
+        return super().render_to_response(context, status=status, **kwargs)
 
 
 class AgreementListView(ListView):
