@@ -21,7 +21,7 @@ from articles.ingest.keys import agreement_key, key_words
 from articles.ingest.kinds import document_words, names_many
 from articles.ingest.language import word_set
 from articles.ingest.names import QUOTE_CHARS, Candidate, candidate_at, capitalised
-from articles.ingest.parties import BILATERAL, countries_named, signatories
+from articles.ingest.parties import BILATERAL, countries_named, is_multilateral, signatories
 from articles.ingest.register import Register, stems
 from articles.ingest.sentences import Window, sentences
 from articles.ingest.signing import is_planned, may_give_year, signing_date
@@ -58,6 +58,11 @@ class _Article:
         first asks who signed it: most texts name no document, and this reads 50,000 characters."""
         countries = countries_named(self.body[:ARTICLE_COUNTRIES_CHARS])
         return tuple(dict.fromkeys((*BILATERAL, *countries)))
+
+    @functools.cached_property
+    def is_multilateral(self) -> bool:
+        """The article reports a meeting of several states (a trilateral, a Caspian summit)."""
+        return is_multilateral(self.body[:ARTICLE_COUNTRIES_CHARS])
 
 
 def extract_agreements(
@@ -121,7 +126,13 @@ class _Facts:
     def parties(self) -> tuple[str, ...]:
         """Who signed the document the word names as read first (not a register's short form)."""
         candidate = self.candidate or Candidate(self.kind, "", ())
-        return signatories(candidate.name, candidate.parties, self.window, self.context.countries)
+        return signatories(
+            candidate.name,
+            candidate.parties,
+            self.window,
+            self.context.countries,
+            self.context.is_multilateral,
+        )
 
 
 def _mention_at(window: Window, kind: AgreementKind, context: _Article) -> AgreementMention | None:

@@ -31,7 +31,8 @@ _KINDS: tuple[tuple[str, AgreementKind], ...] = (
         AgreementKind.WORK_PLAN,
     ),
     (
-        rf"action plans?|plans? of action|план\w{{0,2}} действий|fəaliyyət plan{_AZ}",
+        rf"action plans?|plans? of action|план\w{{0,2}} (?:действий|мероприятий)"
+        rf"|fəaliyyət plan{_AZ}|tədbirlər plan{_AZ}",
         AgreementKind.ACTION_PLAN,
     ),
     (

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from articles.ingest.dates import MONTH_PATTERN
 from articles.ingest.document import AgreementKind
 from articles.ingest.keys import GENERIC_WORDS, WORD
-from articles.ingest.kinds import KIND_WORDS
+from articles.ingest.kinds import KIND_WORDS, document_words
 from articles.ingest.parties import (
     BETWEEN,
     COUNTRY,
@@ -65,7 +65,14 @@ _WITH_PARTNER = re.compile(
 _QUALIFIER_START = re.compile(
     r"^(?i:on|of|between|for|about|regarding|concerning|in the field|in the sphere|until|till|"
     r"о|об|между|в области|в сфере|по|на период|до|сотрудничеств\w*|развити\w*|"
-    r"заседани\w*|[0-9]+-?\w{0,3}\s+заседани\w*)\s"
+    r"заседани\w*|[0-9]+-?\w{0,3}\s+заседани\w*"
+    # A genitive phrase names what a programme is of: 'программа межрегионального
+    # сотрудничества', 'Программы долгосрочного экономического сотрудничества'.
+    r"|[а-яё]{3,}(?:ого|его)\s+(?:[а-яё]{3,}(?:ого|его)\s+)?[а-яё]{3,}(?:ства|ия|ии|ей))\s"
+)
+# 'План мероприятий («дорожная карта») по …': a document's other name in brackets.
+_BRACKETED_ALIAS = re.compile(
+    r"^\s{0,2}\(\s{0,2}[«\"“]?(?P<alias>[^()«»\"“”]{2,40}?)[»\"”]?\s{0,2}\)"
 )
 _DATE_AFTER = (
     rf"(?:{MONTH_PATTERN}\s+[0-9]{{1,2}}|[0-9]{{1,2}}\s+{MONTH_PATTERN}|(?:1[0-9]|20)[0-9]{{2}}(?!\w)"
@@ -90,6 +97,7 @@ _QUALIFIER_STOP = re.compile(
     r"был|была|было|были|будет|будут|подписан\w*|подписал\w*|\w+(?:лись|лось|лась|лся)|"
     r"заключ\w*|котор\w+|что|а также|"
     r"в рамках|во время|в ходе|по итогам|после|до конца|by the end|сегодня|вчера|накануне|"
+    r"на основе|on the basis|based on|"
     r"где|где-то|когда|как|почему|если|ли|уже|ещё|еще|тоже|только|можно|нужно|надо)(?!\w)"
     rf"|\s(?:and|or|и|və)\s+(?:(?:a|an|the|other|also)\s+)?(?i:{KIND_WORDS})(?!\w)"
     r"|\s(?i:and|и)\s+(?i:other|others|a number|ряд|другие)(?!\w)"
@@ -173,7 +181,12 @@ def candidate_at(window: Window, kind: AgreementKind, language: str) -> Candidat
     if language == "az" or _AZERBAIJANI_LETTER.search(before[-120:] + window.word):
         quoted = window.after[:1] in QUOTE_CHARS
         return _azerbaijani_candidate(kind, before, window.word, quoted)
-    qualifier = _qualifier(window.after, kind)
+    after = window.after
+    alias = _BRACKETED_ALIAS.match(after)
+    if alias:
+        after = after[alias.end() :]
+        kind = _alias_kind(alias.group("alias")) or kind
+    qualifier = _qualifier(after, kind)
     modifiers = _MODIFIERS_BEFORE.search(before[-80:])
     head = ((modifiers.group("modifiers") if modifiers else "") + window.word).strip()
     name = capitalised(f"{head} {qualifier}".strip())
@@ -186,6 +199,12 @@ def candidate_at(window: Window, kind: AgreementKind, language: str) -> Candidat
         name = f"{name} between {subject.group('subject').strip()}"
     subject = capitalised(f"{head} {_without_parties(qualifier)}".strip())
     return Candidate(_refined_kind(kind, name, parties), _limit_words(name), parties, subject)
+
+
+def _alias_kind(alias: str) -> AgreementKind | None:
+    """The kind a bracketed other name gives: '(«дорожная карта»)' makes a plan a road map."""
+    words = list(document_words(alias))
+    return words[0][1] if len(words) == 1 and words[0][0].word == alias.strip() else None
 
 
 def _qualifier(after: str, kind: AgreementKind) -> str:

@@ -22,7 +22,7 @@ PARTY_END = re.compile(
     r"\s(?i:on|for the period|in the field|in the sphere|until|regarding"
     r"|о|об|в области|по|на период)\s"
 )
-_SIGNING_VERB = re.compile(r"(?i:\bsigned\b|подписали|imzalayıb\w{0,3})")
+_SIGNING_VERB = re.compile(r"(?i:\bsigned\b|подписал[аио]?\b|подписали|imzalayıb\w{0,3})")
 _CLAUSE_MARK = re.compile(r"[,;.]")
 NEAR_CHARS = 120
 LIST_ITEM_WORDS = 3
@@ -37,13 +37,15 @@ _PLACE_OF_SIGNING = re.compile(
 )
 # 'an agreement with Iran on ...': the partner named right after the document word.
 _WITH_AFTER = re.compile(r"^(?:\s*(?i:with|с|со)\s+(?:the\s+)?\w+(?:\s\w+)?)?")
+_NAME_TAIL_PARTNER = re.compile(r"(?:\s(?i:with|с|со)\s+\S+)?$")
 _SIGNED_BY = re.compile(
     r"^[^.;]*?\b(?i:подписали|подписаны|подписан|signed by|were signed by|was signed by)\s+"
     r"(?P<signers>[^.;]{1,120})"
 )
 ORGANISATION_WORD = re.compile(
-    r"(?i:\b(?:agency|corporation|ministry|ministries|government|company|fund|bank|committee|"
-    r"service|council|chamber|university|railways?|centre|center|institute|authority|office|"
+    r"(?i:\b(?:agency|agencies|corporations?|ministry|ministries|governments?|company|companies|"
+    r"funds?|banks?|committees?|services|service|councils?|chambers?|universit(?:y|ies)|"
+    r"railways?|centres?|centers?|institutes?|authority|authorities|office|offices|"
     r"agentliyi|nazirliyi|hökuməti|mərkəzi|fondu|xidməti|komitəsi|şirkəti|bankı|palatası|"
     r"cəmiyyəti|yolları|nazirlikləri|xidmətləri|komitələri|hökumətləri|universiteti|institutu|"
     r"korporasiyası|holdinqi|şirkətləri|агентств\w*|министерств\w*|правительств\w*|корпораци\w*|центр\w*|фонд\w*|"
@@ -112,9 +114,16 @@ _COUNTRIES: tuple[tuple[str, str], ...] = (
 CASPIAN_STATES = ("Azerbaijan", "Russia", "Iran", "Kazakhstan", "Turkmenistan")
 # A convention on the Caspian Sea is the five states' (the legal status, the environment).
 _CASPIAN_CONVENTION = re.compile(
-    r"(?i:(?:convention|конвенци|konvensiya).*(?:caspian|каспийск|xəzər)"
-    r"|(?:caspian|каспийск|xəzər).*(?:convention|конвенци|konvensiya))"
+    r"(?i:(?:convention|конвенци|konvensiya).*(?:caspian|каспи|xəzər)"
+    r"|(?:caspian|каспи|xəzər).*(?:convention|конвенци|konvensiya))"
 )
+# In an archive of the two countries' relations, 'the two countries' are Azerbaijan and Russia.
+_THE_TWO_COUNTRIES = re.compile(
+    r"(?i:\b(?:the )?(?:two|both) (?:countries|states)|дв(?:ух|умя) (?:стран|государств)|"
+    r"обеих (?:стран|государств)|iki ölkə\w*|iki dövlət\w*)"
+)
+# 'signed at the same summit': a summit of several states, when the article is about one.
+_SUMMIT = re.compile(r"(?i:\bsummit|саммит\w*|sammit\w*)")
 _CASPIAN_PARTIES = re.compile(
     r"(?i:caspian (?:states|summit|littoral)|littoral states|прикаспийск\w*|xəzəryanı)"
 )
@@ -167,15 +176,29 @@ def _party(text: str) -> str | None:
     return named[0] if len(named) == 1 else None
 
 
+def is_multilateral(text: str) -> bool:
+    """The text speaks of a meeting or document of several states ('trilateral', 'Caspian
+    summit', 'three countries')."""
+    return bool(_SEVERAL_PARTIES.search(text))
+
+
 def signatories(
-    name: str, named_parties: tuple[str, ...], window: Window, article_countries: tuple[str, ...]
+    name: str,
+    named_parties: tuple[str, ...],
+    window: Window,
+    article_countries: tuple[str, ...],
+    article_multilateral: bool = False,
 ) -> tuple[str, ...]:
     """Who signed: named in the document's name, as the sentence's signing subject or partner,
     or the countries around it; more than two when the text says there were more sides.
 
     `named_parties` are those the name's reading found ("between ..."), and
-    `article_countries` those the whole article names, Azerbaijan and Russia first.
+    `article_countries` those the whole article names, Azerbaijan and Russia first;
+    `article_multilateral` says the article reports a meeting of several states, whose
+    summit a document 'signed at the summit' with no sides named belongs to.
     """
+    if _THE_TWO_COUNTRIES.search(name):
+        return BILATERAL
     several = bool(
         _SEVERAL_PARTIES.search(window.context)
         or _CASPIAN_CONVENTION.search(name)
@@ -184,7 +207,7 @@ def signatories(
     found = _stated_parties(name, named_parties, window)
     if len(found) >= 2:
         return _completed(found, several, window, article_countries, name)
-    if several:
+    if several or (article_multilateral and _SUMMIT.search(window.context)):
         return _with_others(countries_named(window.context), article_countries, window, name)
     return _one_side_named(named_parties, window)
 
@@ -214,9 +237,14 @@ def _stated_parties(name: str, named_parties: tuple[str, ...], window: Window) -
     """
     partner = _partner(_WITH_AFTER.match(window.after[:NEAR_CHARS]).group(0))
     subject = _signing_subject(window.before[-200:])
+    # 'Россия подписала соглашение о … Каспия с Казахстаном': the partner closes the name.
+    partner_in_name = ()
+    if _signer_in_clause(window.before[-200:]):
+        partner_in_name = _partner(_NAME_TAIL_PARTNER.search(name).group(0))
     for found in (
         named_parties,
         tuple(dict.fromkeys(subject + partner)),
+        tuple(dict.fromkeys(subject + partner_in_name)),
         countries_named(name),
         countries_named(list_tail(window.before[-NEAR_CHARS:])),
         _signed_by(window.after),
@@ -264,6 +292,12 @@ def _signing_subject(before: str) -> tuple[str, ...]:
         return _partner(before[-NEAR_CHARS:]) if verbs else ()
     subject = list_tail(before[: verbs[-1].start()])[-SUBJECT_CHARS:]
     return tuple(dict.fromkeys(countries_named(subject) + _partner(before[verbs[-1].end() :])))
+
+
+def _signer_in_clause(before: str) -> bool:
+    """'Россия подписала …' in the document word's own clause: the subject signed it."""
+    verbs = list(_SIGNING_VERB.finditer(before))
+    return bool(verbs) and not _CLAUSE_MARK.search(before, verbs[-1].end())
 
 
 def _partner(text: str) -> tuple[str, ...]:

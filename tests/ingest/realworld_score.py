@@ -230,7 +230,9 @@ def _score_documents(result: Score, name: str, want: dict, record: dict) -> None
         ),
     )
     third = [doc for doc in want.get("documents", []) if not _is_bilateral(doc)]
-    leaked = pair_documents(third, found)
+    # A document found and paired with a bilateral one above is that one, not a leak.
+    unpaired = [doc for doc in found if not any(doc is hit for _, hit in pairs)]
+    leaked = pair_documents(third, unpaired)
     result.add(language, third_country_expected=len(third), third_country_as_bilateral=len(leaked))
     for want_doc, doc in leaked:
         parties = "-".join(want_doc.get("parties") or ())

@@ -84,3 +84,63 @@ def test_a_document_of_three_countries_is_not_bilateral_when_the_text_counts_its
     (memorandum,) = extract_agreements(article)
     assert set(memorandum.parties) == {"Azerbaijan", "Russia", "Iran"}
     assert memorandum.is_bilateral is False
+
+
+def only_agreement(text: str):
+    (agreement,) = extract_agreements(parse(f"Documents signed\n\n{text}"))
+    return agreement
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "stem"),
+    [
+        (
+            "Был подписан План мероприятий по развитию межрегионального сотрудничества на "
+            "2020–2022 годы.",
+            AgreementKind.ACTION_PLAN,
+            "межрегионального",
+        ),
+        (
+            "Подписан План мероприятий («дорожная карта») по развитию межрегионального "
+            "сотрудничества на 2024–2027 годы.",
+            AgreementKind.ROAD_MAP,
+            "межрегионального",
+        ),
+        (
+            "Среди них - программа межрегионального сотрудничества на 2019-2021 годы.",
+            AgreementKind.PROGRAMME,
+            "межрегионального",
+        ),
+    ],
+)
+def test_a_russian_name_goes_on_in_the_genitive_or_past_a_bracketed_alias(sentence, kind, stem):
+    agreement = only_agreement(sentence)
+    assert agreement.kind is kind
+    assert stem in agreement.name
+
+
+def test_a_document_between_the_two_countries_is_bilateral_when_a_union_is_named_nearby():
+    agreement = only_agreement(
+        "They discussed the Eurasian Economic Union and the free trade regime established by "
+        "the Agreement on Free Trade between the two countries of 30 September 1992."
+    )
+    assert agreement.is_bilateral is True
+
+
+def test_the_partner_closing_a_name_signed_it_when_the_subject_signed_in_that_clause():
+    article = parse(
+        "Caspian\n\nВ июле 1998 года Россия подписала соглашение о разграничении дна северной "
+        "части Каспия с Казахстаном."
+    )
+    (agreement,) = extract_agreements(article)
+    assert set(agreement.parties) == {"Russia", "Kazakhstan"}
+
+
+def test_a_document_signed_at_a_summit_of_several_states_is_theirs_when_no_side_is_named():
+    article = parse(
+        "Caspian summit\n\nThe Caspian states held their summit in Aktau. The president "
+        "called for the implementation of the agreement on trade and economic cooperation "
+        "signed at the same summit. Iran, Kazakhstan and Turkmenistan attended."
+    )
+    (agreement,) = extract_agreements(article)
+    assert agreement.is_bilateral is False
