@@ -52,8 +52,13 @@ def register_functions(connection: Any) -> None:
 
 
 def _phrase(term: Term, config: str) -> str:
-    """A term's stems as one FTS5 string: quoted, so no word is an operator."""
-    return '"' + " ".join(stems(term.words, config)).replace('"', '""') + '"'
+    """A term's stems as one FTS5 string: quoted, so no word is an operator.
+    Only a word that is a configuration's name is limited to the text
+    columns: a column filter on every term made each row's lookup of the
+    page's headlines ~1.7 times slower (bench/RESULTS.md, "Word forms")."""
+    text = " ".join(stems(term.words, config))
+    quoted = '"' + text.replace('"', '""') + '"'
+    return f"{TEXT_COLUMNS} : {quoted}" if text in ALL_CONFIGS else quoted
 
 
 def _expression(query: Query, config: str) -> str:
@@ -65,7 +70,7 @@ def _expression(query: Query, config: str) -> str:
     if query.excluded:
         excluded = " OR ".join(_phrase(term, config) for term in query.excluded)
         expression = f"({expression}) NOT ({excluded})"
-    return f"{TEXT_COLUMNS} : ({expression})"
+    return expression
 
 
 def _configs(names: list[str]) -> str:
@@ -94,6 +99,16 @@ def to_fts5(query: Query) -> str:
         else:
             branches.append(f"({_configs(configs)} AND ({expression}))")
     return " OR ".join(branches)
+
+
+def marking_fts5(query: Query) -> str:
+    """What to mark in a row known to match: any stem of any sought term in
+    any configuration, one flat OR. Looked up per row, it costs a third of
+    the query's own branches (bench/RESULTS.md, "Word forms")."""
+    phrases = {
+        _phrase(term, config) for group in query.groups for term in group for config in ALL_CONFIGS
+    }
+    return " OR ".join(sorted(phrases))
 
 
 def matches(queryset: QuerySet, query: Query) -> QuerySet:
@@ -167,7 +182,7 @@ def with_headlines(queryset: QuerySet, query: Query, start: str, stop: str) -> Q
     to the index instead, SQLite ran the whole MATCH and kept the page's ids:
     a phrase at 1M took 128 ms for 20 rows that way, 9 ms this way."""
     table = queryset.model._meta.db_table
-    match = to_fts5(query)
+    match = marking_fts5(query)
     title = _row_lookup(f"highlight({FTS_TABLE}, 1, %s, %s)", table)
     body = _row_lookup(f"snippet({FTS_TABLE}, 2, %s, %s, ' … ', {SNIPPET_TOKENS})", table)
     return queryset.annotate(

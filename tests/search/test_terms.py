@@ -62,15 +62,18 @@ def test_terms_are_capped_when_the_text_is_huge():
 
 def test_fts5_quotes_every_stem_when_no_stemmer_changes_the_words():
     assert to_fts5(parse('Baku NEAR -"oil deal" OR x')) == (
-        '{title body} : (("baku" AND ("near" OR "x")) NOT ("oil deal"))'
+        '("baku" AND ("near" OR "x")) NOT ("oil deal")'
     )
 
 
 def test_fts5_branches_by_configuration_when_stems_differ():
     assert to_fts5(parse("образования")) == (
-        '(({title body} : ("образования")) NOT config : ("russian")) OR '
-        '(config : ("russian") AND ({title body} : ("образован")))'
+        '(("образования") NOT config : ("russian")) OR (config : ("russian") AND ("образован"))'
     )
+
+
+def test_fts5_keeps_a_configurations_name_to_the_text_when_sought():
+    assert to_fts5(parse("english")) == '{title body} : "english"'
 
 
 def test_fts5_expression_is_empty_when_the_query_is():

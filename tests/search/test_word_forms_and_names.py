@@ -163,3 +163,9 @@ def test_seed_queries_find_the_same_files_when_run_on_either_database():
         for text in SEED_QUERIES
     }  # fmt: skip
     assert found_files == SEED_QUERIES
+
+
+def test_a_configurations_name_finds_only_its_word_when_sought(archive):
+    make_article(slug="english-word", language="ru", title="Курсы English для дипломатов")
+    assert found("english") == {"english-word"}
+    assert found("russian") == set()
