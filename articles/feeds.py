@@ -23,9 +23,9 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from articles.filters import TURNING_PAGE
+from articles.filters import TURNING_PAGE, chosen_names, language_label
 from articles.listing import ArticleListing
-from articles.models import Agreement, Article, DatePrecision, Source, Tag
+from articles.models import Article, DatePrecision
 
 SUMMARY_WORDS = 60
 
@@ -129,27 +129,17 @@ def _query(request: HttpRequest) -> str:
 
 def describe(listing: ArticleListing) -> str:
     """What the listing follows, in words: "Trend, 2019, search: helicopter"."""
-    chosen = listing.cleaned
-    parts = _names(Source, chosen.get("source")) + _names(Tag, chosen.get("tag"))
-    parts += [
-        _("without %(tag)s") % {"tag": name} for name in _names(Tag, chosen.get("exclude_tag"))
-    ]
-    parts += _names(Agreement, [chosen["agreement"]] if chosen.get("agreement") else [])
+    chosen, names = listing.cleaned, chosen_names(listing.params)
+    parts = [name for key in ("source", "tag", "agreement") for _slug, name in names[key]]
+    parts += [_("without %(tag)s") % {"tag": name} for _slug, name in names["exclude_tag"]]
     if chosen.get("language"):
-        parts.append(chosen["language"])
+        parts.append(language_label(chosen["language"]))
     parts += _dates(listing)
     if chosen.get("undated"):
         parts.append(_("date unknown"))
     if listing.text:
         parts.append(_("search: %(text)s") % {"text": listing.text})
     return ", ".join(parts)
-
-
-def _names(model, slugs) -> list[str]:
-    if not slugs:
-        return []
-    names = dict(model.objects.filter(slug__in=slugs).values_list("slug", "name"))
-    return [names.get(slug, slug) for slug in slugs]
 
 
 def _dates(listing: ArticleListing) -> list[str]:

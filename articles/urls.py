@@ -3,14 +3,15 @@
 from django.urls import path, re_path
 
 from articles import exports, views
-from articles.feeds import NewestArticlesFeed
+from articles.feeds import ArticleFeed, ArticleRssFeed
 
 app_name = "articles"
 
 urlpatterns = [
     path("", views.ArticleListView.as_view(extra_context={"is_front": True}), name="home"),
     path("articles/", views.ArticleListView.as_view(), name="list"),
-    path("feed/", NewestArticlesFeed(), name="feed"),
+    path("feed/", ArticleFeed(), name="feed"),
+    path("feed/rss/", ArticleRssFeed(), name="feed_rss"),
     path("articles/<slug:slug>/", views.ArticleDetailView.as_view(), name="article"),
     path("articles/<slug:slug>/original/", views.original, name="original"),
     re_path(
