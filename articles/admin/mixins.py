@@ -213,14 +213,11 @@ class MergeActionMixin:
     def _merge(self, request, survivor, candidates):
         others = [c for c in candidates if c.pk != survivor.pk]
         moved = self.merge_function(survivor, others, user=request.user)
-        merged = ngettext(
-            "Merged %(count)d %(thing)s into “%(survivor)s”;",
-            "Merged %(count)d %(things)s into “%(survivor)s”;",
-            len(others),
-        ) % {
+        # The noun is the model's, singular or plural: a count the verbose names decline.
+        noun = self.opts.verbose_name if len(others) == 1 else self.opts.verbose_name_plural
+        merged = _("Merged %(count)d %(noun)s into “%(survivor)s”;") % {
             "count": len(others),
-            "thing": self.opts.verbose_name,
-            "things": self.opts.verbose_name_plural,
+            "noun": noun,
             "survivor": survivor,
         }
         moved_text = ngettext(

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django import template
+from django.conf import settings
 from django.utils.dates import MONTHS
 from django.utils.formats import number_format
 from django.utils.safestring import SafeString
@@ -184,3 +185,10 @@ def timeline(links: list, year: int | None) -> dict:
         "label_y": CHART_HEIGHT - 1,
         "year": year,
     }
+
+
+@register.simple_tag
+def interface_languages() -> list[tuple[str, str]]:
+    """The interface's languages for the switcher, each named in itself as
+    settings.LANGUAGES names it (get_available_languages would translate them)."""
+    return list(settings.LANGUAGES)
