@@ -18,7 +18,7 @@ import re
 
 from articles.ingest.datelines import find_dateline
 from articles.ingest.dates import MONTH_PATTERN, date_only_line, find_date
-from articles.ingest.language import fold
+from articles.ingest.language import fold, word_set
 from articles.ingest.sources import (
     CREDIT_PREFIX,
     ORGANISATION_WORDS,
@@ -30,6 +30,11 @@ from articles.ingest.sources import (
 # A page's header (banner, menus, headline, date, byline) fits in its first lines;
 # bounding it keeps a file of many short lines linear.
 HEADER_MAX_LINES = 200
+# What the headline chooser reads of the text under the header to see what it is about.
+BODY_LINES_READ = 40
+BODY_CHARS_READ = 3000
+STEM_CHARS = 5
+_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
 TERMINAL = '.!?:;"”»)…'
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 _URL = re.compile(r"(?i:https?://|www\.)")
@@ -52,6 +57,10 @@ _CRUMBS_THEN_HEADLINE = re.compile(
 )
 # A column gap (" | " once cleaned) before a word in lower case: a PDF's two columns of text.
 _TEXT_COLUMNS = re.compile(r" \| [a-zа-яёəüöğışç]")
+_PERIODICAL_WORDS = word_set(
+    "weekly daily monthly quarterly bulletin digest newsletter еженедельник бюллетень дайджест "
+    "həftəlik bülleten icmal"
+)
 _FORUM_LABEL = re.compile(
     r"^(?i:mövzu|тема|topic|re|(?:цитата|quote|sitat)(?:\s(?:from|от|by|müəllif))?)\s*:"
 )
@@ -156,12 +165,13 @@ def choose_headline(
     comes before any prose: a line under someone's remark is a quotation.
     """
     best: tuple[int, int] | None = None
+    body_stems = _stems(" ".join(lines[zone_end : zone_end + BODY_LINES_READ])[:BODY_CHARS_READ])
     for index in range(min(start, zone_end), zone_end):
         if not _is_headline(lines, index, sources):
             if _is_prose(lines[index]):
                 break
             continue
-        score = _headline_score(lines, index, zone_end, sources)
+        score = _headline_score(lines, index, zone_end, sources, body_stems)
         if score >= 3 and (best is None or score > best[0]):
             best = (score, index)
     return best[1] if best else None
@@ -171,12 +181,26 @@ def _is_prose(line: str) -> bool:
     return len(_LETTER_WORD.findall(line)) >= 8 and not date_only_line(line)
 
 
-def _headline_score(lines: list[str], index: int, zone_end: int, sources: KnownSources) -> int:
+def _stems(text: str) -> frozenset[str]:
+    """The first letters of a text's longer words: enough to meet across Russian and
+    Azerbaijani endings ('Душанбе' and 'Душанбе', 'Мусабеков' and 'Мусабекова')."""
+    return frozenset(fold(word)[:STEM_CHARS] for word in _CONTENT_WORD.findall(text))
+
+
+def _headline_score(
+    lines: list[str], index: int, zone_end: int, sources: KnownSources, body_stems: frozenset[str]
+) -> int:
     """Higher for a line by the date or byline (a standfirst may stand between), alone, wordy."""
     line = lines[index]
     words = len(_LETTER_WORD.findall(line))
     later = _filled(lines, index + 1, min(zone_end + 1, len(lines)), 3)
-    repeated = bool(later) and fold(later[0]) == fold(line)
+    # A headline repeated (the page's title, then its heading) speaks of what the text does;
+    # a ticker's item shown twice shares no word with it.
+    repeated = (
+        bool(later)
+        and fold(later[0]) == fold(line)
+        and not (body_stems and body_stems.isdisjoint(_stems(line)))
+    )
     if repeated:
         later = later[1:]
     above_date = any(_is_metadata_line(other, sources) for other in later[:2])
@@ -215,6 +239,8 @@ def _is_headline(lines: list[str], index: int, sources: KnownSources) -> bool:
         return False
     if _HEADLINE_END.search(line) or _FORUM_LABEL.match(line) or is_tagline(line):
         return False
+    if is_periodical_title(line):
+        return False
     if _TEXT_COLUMNS.search(line):
         return False
     if date_only_line(line) or CREDIT_PREFIX.match(line) or sources.banner(line):
@@ -239,6 +265,12 @@ def _is_name_like(line: str) -> bool:
 def _is_shouted_headline(line: str) -> bool:
     """'ГРАНИЦА СТАЛА ДОГОВОРНОЙ': a print headline in capitals, three words or more."""
     return line.isupper() and len(_LETTER_WORD.findall(line)) >= 3
+
+
+def is_periodical_title(line: str) -> bool:
+    """'RUSSIA & CIS OIL AND GAS WEEKLY', 'Бюллетень': a publication's own title, not a story's."""
+    words = _LETTER_WORD.findall(line)
+    return 0 < len(words) <= 8 and fold(words[-1]) in _PERIODICAL_WORDS
 
 
 def is_tagline(line: str) -> bool:

@@ -120,3 +120,29 @@ def test_credits_the_one_item_not_the_publisher_when_an_aggregator_links_to_its_
     assert article.source is None
     assert article.credits == ("Report",)
     assert article.published.value == dt.date(2025, 1, 17)
+
+
+def test_a_periodicals_title_is_never_the_headline_when_the_story_stands_under_its_date():
+    text = (
+        "RUSSIA & CIS OIL AND GAS WEEKLY\nJanuary 11-17, 2007\n\n"
+        f"AZERBAIJAN HALTS RUSSIAN GAS IMPORTS\n\n{PARAGRAPH}\n\n{PARAGRAPH}"
+    )
+    article = parse(text, today=TODAY)
+    assert article.title == "AZERBAIJAN HALTS RUSSIAN GAS IMPORTS"
+    assert article.published.precision is Precision.MONTH
+
+
+def test_a_ticker_line_shown_twice_is_not_the_headline_when_it_shares_no_word_with_the_text():
+    text = (
+        "Главное Политика Общество Экономика\n"
+        "Трамп снова пригрозил пошлинами\nТрамп снова пригрозил пошлинами\n\n"
+        "Мусабеков: после Душанбе лёд тронулся\n\nОтдел информации\n\n"
+        "Встреча президентов в Душанбе показала, что обе стороны хотят остановить сползание "
+        "отношений, считает депутат Расим Мусабеков, однако восстановление доверия займёт время."
+    )
+    assert parse(text, today=TODAY).title == "Мусабеков: после Душанбе лёд тронулся"
+
+
+def test_a_date_beside_an_exchange_rate_is_the_widgets_when_the_page_gives_no_other():
+    text = f"Новости\ndate 2025-10-14 USD 1.7000\n\n{PARAGRAPH}\n\n{PARAGRAPH}"
+    assert parse(text, today=TODAY).published.value is None
