@@ -1,11 +1,12 @@
 from django.apps import AppConfig
 from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 class ArticlesConfig(AppConfig):
     name = "articles"
-    verbose_name = "Archive"
+    verbose_name = _("Archive")
 
     def ready(self) -> None:
         from articles.changes import connect_signals

@@ -145,14 +145,16 @@ class SourceQuerySet(models.QuerySet):
 class Source(models.Model):
     """Where articles come from: a news agency or site."""
 
-    name = models.CharField(max_length=200, unique=True)
-    slug = models.SlugField(max_length=SLUG_LENGTH + 10, unique=True)
-    site_url = models.URLField("site address", blank=True)
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    slug = models.SlugField(_("slug"), max_length=SLUG_LENGTH + 10, unique=True)
+    site_url = models.URLField(_("site address"), blank=True)
 
     objects = SourceQuerySet.as_manager()
 
     class Meta:
         ordering = ["name", "pk"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
         constraints = [
             # The address is printed as a link on public pages: only the web's
             # own schemes, so no write path can store a javascript: link.
@@ -213,14 +215,16 @@ class Tag(models.Model):
 
     Kind = TagKind
 
-    name = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=SLUG_LENGTH + 10, unique=True)
-    kind = models.CharField(max_length=20, choices=Kind.choices, default=TagKind.TOPIC)
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=SLUG_LENGTH + 10, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=TagKind.TOPIC)
 
     objects = TagQuerySet.as_manager()
 
     class Meta:
         ordering = ["kind", "name", "pk"]
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
         constraints = [
             models.UniqueConstraint(fields=["name", "kind"], name="articles_tag_name_kind_unique"),
             models.CheckConstraint(
@@ -242,12 +246,15 @@ class SourceAlias(models.Model):
     next file that still uses the old name.
     """
 
-    name = models.CharField(max_length=200, unique=True)
-    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    source = models.ForeignKey(
+        Source, on_delete=models.CASCADE, related_name="aliases", verbose_name=_("source")
+    )
 
     class Meta:
         ordering = ["name"]
-        verbose_name_plural = "source aliases"
+        verbose_name = _("source alias")
+        verbose_name_plural = _("source aliases")
 
     def __str__(self) -> str:
         return f"{self.name} → {self.source}"
@@ -256,13 +263,16 @@ class SourceAlias(models.Model):
 class TagAlias(models.Model):
     """Another name for a tag, e.g. one a curator merged into it or renamed."""
 
-    name = models.CharField(max_length=200)
-    kind = models.CharField(max_length=20, choices=TagKind.choices)
-    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=TagKind.choices)
+    tag = models.ForeignKey(
+        Tag, on_delete=models.CASCADE, related_name="aliases", verbose_name=_("tag")
+    )
 
     class Meta:
         ordering = ["name", "pk"]
-        verbose_name_plural = "tag aliases"
+        verbose_name = _("tag alias")
+        verbose_name_plural = _("tag aliases")
         constraints = [
             models.UniqueConstraint(fields=["name", "kind"], name="articles_tagalias_unique"),
             models.CheckConstraint(
@@ -299,41 +309,48 @@ class Agreement(models.Model):
     Kind = AgreementKind
     Status = AgreementStatus
 
-    name = models.CharField("name (English)", max_length=500)
-    name_ru = models.CharField("name (Russian)", max_length=500, blank=True)
-    name_az = models.CharField("name (Azerbaijani)", max_length=500, blank=True)
-    slug = models.SlugField(max_length=SLUG_LENGTH + 10, unique=True)
-    kind = models.CharField(max_length=20, choices=AgreementKind.choices)
+    name = models.CharField(_("name (English)"), max_length=500)
+    name_ru = models.CharField(_("name (Russian)"), max_length=500, blank=True)
+    name_az = models.CharField(_("name (Azerbaijani)"), max_length=500, blank=True)
+    slug = models.SlugField(_("slug"), max_length=SLUG_LENGTH + 10, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=AgreementKind.choices)
     register_key = models.SlugField(
+        _("register key"),
         max_length=100,
         null=True,
         blank=True,
         unique=True,
-        help_text="Its entry in the register of known documents (fixtures/agreements.json).",
+        help_text=_("Its entry in the register of known documents (fixtures/agreements.json)."),
     )
     is_bilateral = models.BooleanField(
+        _("is bilateral"),
         default=True,
-        help_text="Between Azerbaijan and Russia alone; other documents stay off the lists.",
+        help_text=_("Between Azerbaijan and Russia alone; other documents stay off the lists."),
     )
     status = models.CharField(
-        max_length=20, choices=AgreementStatus.choices, default=AgreementStatus.SUGGESTED
+        _("status"),
+        max_length=20,
+        choices=AgreementStatus.choices,
+        default=AgreementStatus.SUGGESTED,
     )
-    parties = models.CharField(max_length=500, blank=True)
-    signatories = models.CharField(max_length=500, blank=True)
-    signed_on = models.DateField("date of signing", null=True, blank=True)
-    signed_place = models.CharField("place of signing", max_length=200, blank=True)
+    parties = models.CharField(_("parties"), max_length=500, blank=True)
+    signatories = models.CharField(_("signatories"), max_length=500, blank=True)
+    signed_on = models.DateField(_("date of signing"), null=True, blank=True)
+    signed_place = models.CharField(_("place of signing"), max_length=200, blank=True)
     aliases = models.TextField(
-        "other names",
+        _("other names"),
         blank=True,
-        help_text="Short or other names the register matches, in any language, one a line.",
+        help_text=_("Short or other names the register matches, in any language, one a line."),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = AgreementQuerySet.as_manager()
 
     class Meta:
         ordering = ["name", "pk"]
+        verbose_name = _("agreement")
+        verbose_name_plural = _("agreements")
         constraints = [
             models.CheckConstraint(
                 condition=Q(kind__in=[k.value for k in AgreementKind]),
@@ -363,11 +380,15 @@ class AgreementKey(models.Model):
     moves the keys, so the importer never suggests the merged-away one again.
     """
 
-    key = models.CharField(max_length=300, unique=True)
-    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="keys")
+    key = models.CharField(_("key"), max_length=300, unique=True)
+    agreement = models.ForeignKey(
+        Agreement, on_delete=models.CASCADE, related_name="keys", verbose_name=_("agreement")
+    )
 
     class Meta:
         ordering = ["key"]
+        verbose_name = _("importer key")
+        verbose_name_plural = _("importer keys")
 
     def __str__(self) -> str:
         return self.key
@@ -605,62 +626,87 @@ class Article(models.Model):
         "documents_signed",
     )
 
-    title = models.CharField(max_length=500)
+    title = models.CharField(_("title"), max_length=500)
     is_title_derived = models.BooleanField(
-        "title derived from the text",
+        _("title derived from the text"),
         default=False,
-        help_text="The file had no headline; the title was made from its first sentence.",
+        help_text=_("The file had no headline; the title was made from its first sentence."),
     )
-    slug = models.SlugField(max_length=SLUG_LENGTH + 10, unique=True)
+    slug = models.SlugField(_("slug"), max_length=SLUG_LENGTH + 10, unique=True)
     source = models.ForeignKey(
-        Source, on_delete=models.PROTECT, null=True, blank=True, related_name="articles"
+        Source,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="articles",
+        verbose_name=_("source"),
     )
-    published_on = models.DateField("published", null=True, blank=True)
+    published_on = models.DateField(_("published"), null=True, blank=True)
     date_precision = models.CharField(
-        max_length=10, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN
+        _("date precision"),
+        max_length=10,
+        choices=DatePrecision.choices,
+        default=DatePrecision.UNKNOWN,
     )
     # Text, not a bounded CharField: a long byline must store alike on both databases.
-    byline = models.TextField(blank=True)
-    language = models.CharField(max_length=8, default="en", help_text="ISO 639-1 code")
+    byline = models.TextField(_("byline"), blank=True)
+    language = models.CharField(
+        _("language"), max_length=8, default="en", help_text=_("ISO 639-1 code")
+    )
     body = models.TextField(
-        help_text='Paragraphs separated by a blank line; "## " starts a subheading.'
+        _("body"),
+        help_text=_('Paragraphs separated by a blank line; "## " starts a subheading.'),
     )
     credits = models.ManyToManyField(
         Source,
         related_name="credited_articles",
         blank=True,
-        help_text="Agencies the text cites or reprints from, apart from its publisher.",
+        verbose_name=_("credits"),
+        help_text=_("Agencies the text cites or reprints from, apart from its publisher."),
     )
     documents_signed = models.PositiveIntegerField(
+        _("documents signed"),
         null=True,
         blank=True,
-        help_text='How many documents the text says were signed ("six documents").',
+        help_text=_('How many documents the text says were signed ("six documents").'),
     )
-    tags = models.ManyToManyField(Tag, related_name="articles", blank=True)
+    tags = models.ManyToManyField(Tag, related_name="articles", blank=True, verbose_name=_("tags"))
     agreements = models.ManyToManyField(
-        Agreement, through="Mention", related_name="articles", blank=True
+        Agreement,
+        through="Mention",
+        related_name="articles",
+        blank=True,
+        verbose_name=_("agreements"),
     )
 
     # Provenance: what the archive took in, from where and when.
     origin = models.CharField(
+        _("origin"),
         max_length=1000,
         unique=True,
-        help_text="Its identity: its URL, or the file path relative to the imported folder.",
+        help_text=_("Its identity: its URL, or the file path relative to the imported folder."),
     )
-    file_path = models.CharField("file last read", max_length=1000, blank=True)
-    original = models.BinaryField(help_text="The file's bytes, exactly as imported.")
-    sha256 = models.CharField("SHA-256 of the original", max_length=64)
-    encoding = models.CharField(max_length=20, blank=True)
-    imported_at = models.DateTimeField()
-    changed_at = models.DateTimeField("original last changed")
+    file_path = models.CharField(_("file last read"), max_length=1000, blank=True)
+    original = models.BinaryField(
+        _("original"), help_text=_("The file's bytes, exactly as imported.")
+    )
+    sha256 = models.CharField(_("SHA-256 of the original"), max_length=64)
+    encoding = models.CharField(_("encoding"), max_length=20, blank=True)
+    imported_at = models.DateTimeField(_("imported at"))
+    changed_at = models.DateTimeField(_("original last changed"))
     curated_fields = models.JSONField(
-        default=list, blank=True, help_text="Fields a curator has fixed; re-imports keep them."
+        _("curated fields"),
+        default=list,
+        blank=True,
+        help_text=_("Fields a curator has fixed; re-imports keep them."),
     )
 
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
         ordering = [models.F("published_on").desc(nulls_last=True), "-pk"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
         constraints = [
             models.UniqueConstraint(fields=["sha256"], name="articles_article_sha256_unique"),
             models.CheckConstraint(
@@ -713,22 +759,30 @@ class Article(models.Model):
 class Mention(models.Model):
     """An article naming an agreement, with the sentence that names it."""
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mentions")
-    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="mentions")
-    sentence = models.TextField(blank=True)
-    is_signed = models.BooleanField(
-        default=True, help_text="The text says it was signed, not only planned."
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="mentions", verbose_name=_("article")
     )
-    signed_on = models.DateField("date of signing in the text", null=True, blank=True)
+    agreement = models.ForeignKey(
+        Agreement, on_delete=models.CASCADE, related_name="mentions", verbose_name=_("agreement")
+    )
+    sentence = models.TextField(_("sentence"), blank=True)
+    is_signed = models.BooleanField(
+        _("is signed"), default=True, help_text=_("The text says it was signed, not only planned.")
+    )
+    signed_on = models.DateField(_("date of signing in the text"), null=True, blank=True)
     date_note = models.CharField(
-        "how the date was read",
+        _("how the date was read"),
         max_length=300,
         blank=True,
-        help_text="Set when the text gave the day and month only and the year was the article's.",
+        help_text=_(
+            "Set when the text gave the day and month only and the year was the article's."
+        ),
     )
 
     class Meta:
         ordering = ["article", "pk"]
+        verbose_name = _("mention")
+        verbose_name_plural = _("mentions")
         constraints = [
             models.UniqueConstraint(
                 fields=["article", "agreement"], name="articles_mention_unique"
@@ -742,16 +796,24 @@ class Mention(models.Model):
 class Revision(models.Model):
     """An earlier original of an article, kept when its file changed."""
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="revisions")
-    original = models.BinaryField()
-    sha256 = models.CharField("SHA-256", max_length=64)
-    encoding = models.CharField(max_length=20, blank=True)
-    file_path = models.CharField(max_length=1000, blank=True)
-    imported_at = models.DateTimeField(help_text="When this version was first taken in.")
-    superseded_at = models.DateTimeField(help_text="When a changed file replaced it.")
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="revisions", verbose_name=_("article")
+    )
+    original = models.BinaryField(_("original"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    encoding = models.CharField(_("encoding"), max_length=20, blank=True)
+    file_path = models.CharField(_("file path"), max_length=1000, blank=True)
+    imported_at = models.DateTimeField(
+        _("imported at"), help_text=_("When this version was first taken in.")
+    )
+    superseded_at = models.DateTimeField(
+        _("superseded at"), help_text=_("When a changed file replaced it.")
+    )
 
     class Meta:
         ordering = ["-superseded_at", "-pk"]
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
         constraints = [
             models.UniqueConstraint(
                 fields=["article", "sha256"], name="articles_revision_sha256_unique"
