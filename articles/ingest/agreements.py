@@ -35,6 +35,10 @@ YEAR_NEAR_CHARS = 40
 
 
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
+# 'of 2008', '1997 года', 'от 2001 г.': a year that dates the name it follows.
+_YEAR_CLOSING_NAME = re.compile(
+    r"\s{0,2}(?i:of|from|dated|от)?\s{0,2}((?:19|20)[0-9]{2})(?![0-9])(?!\s{0,2}[-–—][0-9])"
+)
 _SHORT_FORM_TOKEN = re.compile(r"^(?:[0-9]{4}|[^\W\d_][\w-]*)$")
 _SHORT_FORM_STOP = word_set(
     "the a an and of on in at to by with this that its their his her our new old "
@@ -109,7 +113,12 @@ class _Facts:
 
     @functools.cached_property
     def signing(self) -> tuple[dt.date | None, str]:
-        return signing_date(self.window, self.context.published, self.is_signed)
+        signed_on, note = signing_date(self.window, self.context.published, self.is_signed)
+        written = self.candidate.year if self.candidate else None
+        # A date taken from the article's own is wrong for a name dated another year.
+        if note and signed_on and written and written != signed_on.year:
+            return None, ""
+        return signed_on, note
 
     def may_be_signed_in(self, years: frozenset[int] | None) -> bool:
         """False when the year of signing is surely none of `years` (None: any year may do),
@@ -120,7 +129,9 @@ class _Facts:
     def year(self) -> int | None:
         """The year of signing, else one written next to the document word."""
         signed_on = self.signing[0]
-        return signed_on.year if signed_on else _year_near(self.window)
+        if signed_on:
+            return signed_on.year
+        return _year_after_name(self.window, self.candidate) or _year_near(self.window)
 
     @functools.cached_property
     def parties(self) -> tuple[str, ...]:
@@ -148,10 +159,12 @@ def _mention_at(window: Window, kind: AgreementKind, context: _Article) -> Agree
     signed_on, date_note = facts.signing
     # Without a register entry the candidate is the one the facts were read for.
     entry = context.register.entry(register_key) if context.register and register_key else None
+    # The register is the curated record: a treaty the text calls an agreement is a treaty.
+    kind = entry.kind if entry else candidate.kind
     return AgreementMention(
         name=candidate.name,
-        kind=candidate.kind,
-        key=agreement_key(candidate.kind, candidate.name),
+        kind=kind,
+        key=agreement_key(kind, candidate.name),
         is_signed=facts.is_signed,
         parties=entry.parties if entry else facts.parties,
         signed_on=signed_on,
@@ -176,7 +189,8 @@ def _registered(
     """
     if candidate is not None:
         subject = candidate.subject or candidate.name
-        key = _lookup(register, candidate.kind, subject, _YEAR.findall(subject), facts)
+        years = _YEAR.findall(subject) or ([str(candidate.year)] if candidate.year else [])
+        key = _lookup(register, candidate.kind, subject, years, facts)
         if key is not None:
             return candidate, key
     return _short_form(candidate, window, kind, register, facts)
@@ -221,6 +235,18 @@ def _lookup(
     if not register.may_name_signed_in(name, year):
         return None
     return register.key_for(kind, name, year=year, parties=facts.parties)
+
+
+def _year_after_name(window: Window, candidate: Candidate | None) -> int | None:
+    """'the Declaration on Friendship and Strategic Partnership of 2008': the year that closes
+    a name read after its word, before any other year around it."""
+    if candidate is None:
+        return None
+    last = candidate.name.split()[-1]
+    found = window.after.find(last)
+    name_end = found + len(last) if found >= 0 else 0
+    written = _YEAR_CLOSING_NAME.match(window.after, name_end)
+    return int(written.group(1)) if written else None
 
 
 def _year_near(window: Window) -> int | None:

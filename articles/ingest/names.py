@@ -95,6 +95,7 @@ _QUALIFIER_STOP = re.compile(
     r"under|today|yesterday|last|this week|this month|this year|earlier|entered|enters|"
     r"came into|comes into|вступил\w*|вступает|вступит|"
     r"был|была|было|были|будет|будут|подписан\w*|подписал\w*|\w+(?:лись|лось|лась|лся)|"
+    r"стал|стала|стало|стали|[а-яё]{2,}(?:ала|ало|али|ила|ило|или|ела|ело|ыла|ыло|ыли)|"
     r"заключ\w*|котор\w+|что|а также|"
     r"в рамках|во время|в ходе|по итогам|после|до конца|by the end|сегодня|вчера|накануне|"
     r"на основе|on the basis|based on|"
@@ -140,7 +141,13 @@ _AZ_KIND_WORD = re.compile(
 _OPENING_QUOTE = '"“«„'
 # Adjectives whose ending reads as a past tense ('iqtisadi': economic, not 'he did').
 _AZ_ADJECTIVES_LIKE_VERBS = frozenset({"iqtisadi", "adi", "ədədi"})
-_AZ_LEADING_FILLER = frozenset({"və", "ilə", "isə", "ki", "bu", "gün", "həmçinin", "eləcə"})
+_AZ_LEADING_FILLER = frozenset(
+    {"və", "ilə", "isə", "ki", "bu", "gün", "həmçinin", "eləcə", "il", "ilin"}
+)
+# '1997-ci il Dostluq … haqqında Müqaviləyə', '2022-ci ildə … imzalanmış …': the year
+# written just before a name.
+_AZ_YEAR_BEFORE = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
+AZ_YEAR_BEFORE_CHARS = 40
 _SUBJECT_PARTIES = re.compile(
     r"(?:^|,\s|\b(?i:moreover|also|furthermore|in addition)\s)"
     r"(?P<subject>(?:the\s)?[A-ZА-ЯЁƏ][^,;]{3,250}?)\s+"
@@ -173,6 +180,8 @@ class Candidate:
     name: str
     parties: tuple[str, ...]
     subject: str = ""
+    # The year written just before an Azerbaijani name ('1997-ci il … Müqaviləyə').
+    year: int | None = None
 
 
 def candidate_at(window: Window, kind: AgreementKind, language: str) -> Candidate | None:
@@ -306,7 +315,12 @@ def _azerbaijani_candidate(
     if not _distinctive_words(COUNTRY.sub(" ", subject)) and not _organisations(signers):
         return None
     parties = countries_named(signers)
-    return Candidate(_refined_kind(kind, name, parties), name, parties, f"{subject} {kind_word}")
+    start = before.rfind(words[0])
+    written = set(_AZ_YEAR_BEFORE.findall(before[max(0, start - AZ_YEAR_BEFORE_CHARS) : start]))
+    year = int(written.pop()) if start >= 0 and len(written) == 1 else None
+    return Candidate(
+        _refined_kind(kind, name, parties), name, parties, f"{subject} {kind_word}", year
+    )
 
 
 def _azerbaijani_phrase(before: str, quoted: bool = False) -> list[str]:

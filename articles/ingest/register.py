@@ -244,18 +244,32 @@ class Register:
             index
             for index in candidates
             if (sharing is None or index in sharing)
-            and self._points_at(index, mention, candidates, year_agrees=year is not None)
+            and self._points_at(
+                index,
+                mention,
+                candidates,
+                year_agrees=year is not None,
+                same_kind=self.entries[index].kind is kind,
+            )
         ]
         return _best(self.entries, matches, self.name_stems, mention)
 
     def _points_at(
-        self, index: int, mention: frozenset[str], rivals: list[int], *, year_agrees: bool
+        self,
+        index: int,
+        mention: frozenset[str],
+        rivals: list[int],
+        *,
+        year_agrees: bool,
+        same_kind: bool = True,
     ) -> bool:
         for name in self.name_stems[index]:
             name_in_mention, mention_in_name = _covers(mention, name), _covers(name, mention)
             if name_in_mention and mention_in_name and (name or year_agrees):
                 return True
-            if name_in_mention and len(name) >= 2:
+            # A mention that says more than the name ('… sərhədindən keçid qaydaları haqqında
+            # saziş') is that document only when it is of the same kind, not a treaty's rules.
+            if name_in_mention and len(name) >= 2 and same_kind:
                 return True
             if mention_in_name and (year_agrees or self._told_apart(index, mention, rivals)):
                 return True

@@ -21,6 +21,8 @@ DATE_AFTER_CHARS = 160
 DATE_BEFORE_CHARS = 200
 RELATIVE_DAY_CHARS = 60
 COUNT_WINDOW_CHARS = 80
+YEAR_NEAR_CHARS = 40
+_WRITTEN_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
 
 # ---------------------------------------------------------------- signed or planned
 
@@ -80,6 +82,10 @@ def signing_date(
         return value, ""
     article_day = published.value if published.precision is Precision.DAY else None
     if article_day is None or not is_signed or not _PAST_SIGNING.search(window.context):
+        return None, ""
+    # '2022-ci ildə imzalanmış … Bəyannamə' in a 2024 article: signed in another year.
+    near = before[-YEAR_NEAR_CHARS:] + " " + after[:YEAR_NEAR_CHARS]
+    if any(int(year) != article_day.year for year in _WRITTEN_YEAR.findall(near)):
         return None, ""
     for text in (after, before):
         inferred = _date_in_article_year(text, article_day)

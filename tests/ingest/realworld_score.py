@@ -238,6 +238,11 @@ def _score_documents(result: Score, name: str, want: dict, record: dict) -> None
         parties = "-".join(want_doc.get("parties") or ())
         result.misses.append(f"{name}: {parties} document as bilateral: {doc.get('name')!r}")
     for want_doc, doc in pairs:
+        if want_doc.get("register") and want_doc["register"] != doc.get("register"):
+            result.misses.append(
+                f"{name}: register of {doc.get('name')!r}: "
+                f"want {want_doc['register']}, got {doc.get('register')}"
+            )
         if want_doc.get("signed_on") and want_doc["signed_on"] != doc.get("signed_on"):
             result.misses.append(
                 f"{name}: signing date of {doc.get('name')!r}: "

@@ -15,6 +15,7 @@ from articles.ingest.extract import extract_agreements
 from articles.ingest.kinds import document_words
 from articles.ingest.names import candidate_at
 from articles.ingest.parse import parse
+from articles.ingest.register import load_register
 
 
 def az_candidate(sentence: str, word: str):
@@ -144,3 +145,33 @@ def test_a_document_signed_at_a_summit_of_several_states_is_theirs_when_no_side_
     )
     (agreement,) = extract_agreements(article)
     assert agreement.is_bilateral is False
+
+
+def test_a_mention_takes_the_registers_kind_when_it_calls_a_treaty_an_agreement():
+    article = parse(
+        "Border\n\nThe presidents signed an agreement on the state border between the two "
+        "countries in Baku on 3 September 2010."
+    )
+    (treaty,) = extract_agreements(article, load_register())
+    assert treaty.register_key == "state-border-treaty-2010"
+    assert treaty.kind is AgreementKind.TREATY
+
+
+def test_a_mention_saying_more_than_a_register_name_is_not_it_when_its_kind_differs():
+    article = parse(
+        "Border\n\nBundan başqa, Azərbaycan Respublikası Hökuməti ilə Rusiya Federasiyası "
+        "Hökuməti arasında dövlət sərhədindən keçid qaydaları haqqında saziş imzalanıb."
+    )
+    (agreement,) = extract_agreements(article, load_register())
+    assert agreement.register_key is None
+    assert agreement.kind is AgreementKind.AGREEMENT
+
+
+def test_the_year_before_an_azerbaijani_name_finds_its_register_entry():
+    article = parse(
+        "Visit\n\nBəyannamədə tərəflər 1997-ci il Dostluq, əməkdaşlıq və qarşılıqlı "
+        "təhlükəsizlik haqqında Müqaviləyə və 2001-ci ildə imzalanmış Bakı Bəyannaməsinə "
+        "sadiqliklərini təsdiqləyir."
+    )
+    keys = {a.register_key for a in extract_agreements(article, load_register())}
+    assert "treaty-friendship-cooperation-mutual-security-1997" in keys
