@@ -65,6 +65,10 @@ TAG_KIND_HEADINGS = {
     Tag.Kind.PLACE: _("Places"),
     Tag.Kind.EVENT: _("Events"),
 }
+# The articles' languages, named as the interface names them. The msgids are Django's
+# own, so these entries of our catalogue also name them in get_language_info (the
+# language filter): Django's Azerbaijani says "Rus" where a reader says "Rus dili".
+LANGUAGE_NAMES = {"en": _("English"), "ru": _("Russian"), "az": _("Azerbaijani")}
 FACET_GROUP_NAMES = {
     "dates": _("dates"),
     "sources": _("sources"),
@@ -105,6 +109,8 @@ def bounded_count(total: int, cap: int = CANDIDATE_LIMIT) -> str:
 def language_name(code: str) -> str:
     """An article's language named in the interface's language (the code
     itself for a language Django does not know)."""
+    if code in LANGUAGE_NAMES:
+        return str(LANGUAGE_NAMES[code])
     try:
         return get_language_info(code)["name_translated"]
     except KeyError:
