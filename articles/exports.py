@@ -17,10 +17,9 @@ import datetime as dt
 import io
 import json
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from http import HTTPStatus
 
-from django.db.models import Prefetch
 from django.http import (
     HttpRequest,
     HttpResponse,
@@ -34,7 +33,7 @@ from django.utils.text import slugify
 
 from articles.citations import CitationFields, iso_date, to_bibtex, to_csl, to_ris, web_address
 from articles.listing import EXPORT_CHUNK, ArticleListing
-from articles.models import TRANSLITERATION, Agreement, Article, ArticleQuerySet
+from articles.models import TRANSLITERATION, AgreementStatus, Article, ArticleQuerySet, Mention
 
 CSV_COLUMNS = (
     "slug",
@@ -54,11 +53,9 @@ CSV_COLUMNS = (
 )
 # A spreadsheet runs a cell that starts so as a formula (OWASP's CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-# Rows read per query (the listing's own size; tests make it small).
+# Rows read per query, and written per piece of the response: the listing's
+# own chunk (tests make it small).
 ROWS_PER_QUERY = EXPORT_CHUNK
-# Rows written per piece of the response: few enough that the first piece
-# leaves at once, enough that a large export is not a write per row.
-ROWS_PER_PIECE = 100
 # The file name says what the export holds, within what every system accepts.
 MAX_NAME_CHARS = 80
 # List parameters that move through the result rather than choose it.
@@ -83,17 +80,54 @@ def for_citations(articles: ArticleQuerySet) -> ArticleQuerySet:
 
 
 def for_records(articles: ArticleQuerySet) -> ArticleQuerySet:
-    """Rows for CSV and JSON Lines: a query per chunk for the rows and one for
-    each of tags, credits and (not rejected) agreements."""
-    return (
-        articles.select_related("source")
-        .only(*RECORD_COLUMNS)
-        .prefetch_related(
-            "tags",
-            "credits",
-            Prefetch("agreements", queryset=Agreement.objects.visible().only("slug", "name")),
-        )
-    )
+    """Rows for CSV and JSON Lines, whose names names_of() reads alongside."""
+    return articles.select_related("source").only(*RECORD_COLUMNS)
+
+
+@dataclass(frozen=True)
+class Named:
+    slug: str
+    name: str
+    kind: str = ""
+
+
+@dataclass(frozen=True)
+class Names:
+    """An article's tags, credits and (not rejected) agreements, in the page's order."""
+
+    tags: list[Named] = field(default_factory=list)
+    credits: list[Named] = field(default_factory=list)
+    agreements: list[Named] = field(default_factory=list)
+
+
+def names_of(article_ids: list[int], db: str) -> dict[int, Names]:
+    """What these articles carry, as plain rows: three queries whatever their
+    number. Prefetched as model instances they cost an export more than all
+    the rest of its work (bench/RESULTS.md, "Exports")."""
+    links = {
+        "tags": Article.tags.through.objects.order_by("tag__kind", "tag__name", "tag_id")
+        .filter(article_id__in=article_ids)
+        .values_list("article_id", "tag__slug", "tag__name", "tag__kind"),
+        "credits": Article.credits.through.objects.order_by("source__name", "source_id")
+        .filter(article_id__in=article_ids)
+        .values_list("article_id", "source__slug", "source__name"),
+        "agreements": Mention.objects.order_by("agreement__name", "agreement_id")
+        .filter(article_id__in=article_ids)
+        .exclude(agreement__status=AgreementStatus.REJECTED)
+        .values_list("article_id", "agreement__slug", "agreement__name"),
+    }
+    found = {article_id: Names() for article_id in article_ids}
+    for relation, rows in links.items():
+        for article_id, *named in rows.using(db):
+            getattr(found[article_id], relation).append(Named(*named))
+    return found
+
+
+def _named(rows: Iterable[Article]) -> Iterator[list[tuple[Article, Names]]]:
+    """The rows a piece at a time, each with its names."""
+    for piece in _pieces(rows):
+        names = names_of([row.pk for row in piece], piece[0]._state.db)
+        yield [(row, names[row.pk]) for row in piece]
 
 
 @dataclass(frozen=True)
@@ -121,7 +155,7 @@ class ExportFormat:
     write: Callable[[Iterable[Article], Citing], Iterator[str]]
 
 
-def record(article: Article, citing: Citing) -> dict:
+def record(article: Article, names: Names, citing: Citing) -> dict:
     """An article as one JSON Lines object (names with their slugs)."""
     source = article.source if article.source_id else None
     return {
@@ -132,17 +166,17 @@ def record(article: Article, citing: Citing) -> dict:
         "published": iso_date(article.published_on, article.date_precision) or None,
         "date_precision": article.date_precision,
         "source": {"slug": source.slug, "name": source.name} if source else None,
-        "credits": [{"slug": row.slug, "name": row.name} for row in article.credits.all()],
+        "credits": [{"slug": row.slug, "name": row.name} for row in names.credits],
         "byline": article.byline,
         "language": article.language,
-        "tags": [{"slug": t.slug, "name": t.name, "kind": t.kind} for t in article.tags.all()],
-        "agreements": [{"slug": a.slug, "name": a.name} for a in article.agreements.all()],
+        "tags": [{"slug": t.slug, "name": t.name, "kind": t.kind} for t in names.tags],
+        "agreements": [{"slug": a.slug, "name": a.name} for a in names.agreements],
         "original_url": web_address(article.origin) or None,
         "sha256": article.sha256,
     }
 
 
-def csv_row(article: Article, citing: Citing) -> list[str]:
+def csv_row(article: Article, names: Names, citing: Citing) -> list[str]:
     """An article as one spreadsheet row: names joined by "; ", no formulas."""
     cells = [
         article.slug,
@@ -152,11 +186,11 @@ def csv_row(article: Article, citing: Citing) -> list[str]:
         iso_date(article.published_on, article.date_precision),
         article.date_precision,
         article.source.name if article.source_id else "",
-        "; ".join(row.name for row in article.credits.all()),
+        "; ".join(row.name for row in names.credits),
         article.byline,
         article.language,
-        "; ".join(tag.name for tag in article.tags.all()),
-        "; ".join(agreement.name for agreement in article.agreements.all()),
+        "; ".join(tag.name for tag in names.tags),
+        "; ".join(agreement.name for agreement in names.agreements),
         web_address(article.origin),
         article.sha256,
     ]
@@ -177,8 +211,8 @@ def write_csv(rows: Iterable[Article], citing: Citing) -> Iterator[str]:
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
     yield "\ufeff" + _drain(buffer)
-    for piece in _pieces(rows):
-        writer.writerows(csv_row(article, citing) for article in piece)
+    for piece in _named(rows):
+        writer.writerows(csv_row(article, names, citing) for article, names in piece)
         yield _drain(buffer)
 
 
@@ -190,9 +224,10 @@ def _drain(buffer: io.StringIO) -> str:
 
 
 def write_jsonl(rows: Iterable[Article], citing: Citing) -> Iterator[str]:
-    for piece in _pieces(rows):
+    for piece in _named(rows):
         yield "".join(
-            json.dumps(record(article, citing), ensure_ascii=False) + "\n" for article in piece
+            json.dumps(record(article, names, citing), ensure_ascii=False) + "\n"
+            for article, names in piece
         )
 
 
@@ -210,7 +245,7 @@ def _pieces(rows: Iterable[Article]) -> Iterator[list[Article]]:
     piece = []
     for row in rows:
         piece.append(row)
-        if len(piece) == ROWS_PER_PIECE:
+        if len(piece) == ROWS_PER_QUERY:
             yield piece
             piece = []
     if piece:
