@@ -4,13 +4,13 @@ alone; bulk actions add or remove a tag on many articles at once."""
 
 from django import forms
 from django.contrib import admin
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Count, Exists, OuterRef
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from articles import curation
+from articles import curation, vocabulary
 from articles.admin.mixins import (
     ChoiceOnlyListFilter,
     CurationAdmin,
@@ -200,6 +200,20 @@ class ArticleAdmin(CurationAdmin):
         # counts), where the engine's SQL naming the article table would break.
         matching = search(queryset.model.objects.using(queryset.db), search_term).matching()
         return queryset.filter(pk__in=opaque_ids(matching)), False
+
+    def save_model(self, request, obj, form, change):
+        # An edited title changes the words "did you mean" may suggest.
+        with vocabulary.recounted(obj):
+            super().save_model(request, obj, form, change)
+
+    def delete_model(self, request, obj):
+        vocabulary.uncount(Article.objects.filter(pk=obj.pk))
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        with transaction.atomic(using=queryset.db):
+            vocabulary.uncount(queryset)
+            super().delete_queryset(request, queryset)
 
     def has_add_permission(self, request):
         # Articles come from files: the importer is the only thing that adds them.
