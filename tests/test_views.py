@@ -20,10 +20,11 @@ pytestmark = pytest.mark.django_db
 # always rolled back, so a cancelled group leaves nothing aborted (inside the
 # test's own transaction: savepoint, rollback to and release of it). A search:
 # ranked ids with their count, rows with headlines, tags, plus one per facet
-# group over the ranked ids, which needs no budget. Each also reads the
-# languages present for the form's language choice (cached with the slugs).
+# group over the ranked ids, which needs no budget, and the known names'
+# spellings for the expansion. Each also reads the languages present for the
+# form's language choice. Those two are cached until the archive changes.
 BROWSE_QUERIES = {"sqlite": 9, "postgresql": 12}
-SEARCH_QUERIES = 9
+SEARCH_QUERIES = 10
 # With the facet fragment cached: rows (or ranked ids and rows), tags, count.
 WARM_QUERIES = 3
 DETAIL_QUERIES = 6
