@@ -24,7 +24,7 @@ from articles.ingest.names import QUOTE_CHARS, Candidate, candidate_at, capitali
 from articles.ingest.parties import BILATERAL, countries_named, is_multilateral, signatories
 from articles.ingest.register import Register, stems
 from articles.ingest.sentences import Window, sentences
-from articles.ingest.signing import is_planned, may_give_year, signing_date
+from articles.ingest.signing import event_day, is_planned, may_give_year, signing_date
 
 MAX_MENTIONS = 200
 # No article names five hundred documents: past that many document words the rest of a
@@ -62,6 +62,11 @@ class _Article:
         first asks who signed it: most texts name no document, and this reads 50,000 characters."""
         countries = countries_named(self.body[:ARTICLE_COUNTRIES_CHARS])
         return tuple(dict.fromkeys((*BILATERAL, *countries)))
+
+    @functools.cached_property
+    def event(self) -> tuple[dt.date, str] | None:
+        """The day of the signing the article reports, if it reports one (signing.event_day)."""
+        return event_day(self.body, self.published)
 
     @functools.cached_property
     def is_multilateral(self) -> bool:
@@ -113,7 +118,9 @@ class _Facts:
 
     @functools.cached_property
     def signing(self) -> tuple[dt.date | None, str]:
-        signed_on, note = signing_date(self.window, self.context.published, self.is_signed)
+        signed_on, note = signing_date(
+            self.window, self.context.published, self.is_signed, self.context.event
+        )
         written = self.candidate.year if self.candidate else None
         # A date taken from the article's own is wrong for a name dated another year.
         if note and signed_on and written and written != signed_on.year:
@@ -128,8 +135,10 @@ class _Facts:
     @functools.cached_property
     def year(self) -> int | None:
         """The year of signing, else one written next to the document word."""
-        signed_on = self.signing[0]
-        if signed_on:
+        signed_on, note = self.signing
+        # A date read off the text counts; one taken from the article's own date does not
+        # say which year a document named without one was signed in.
+        if signed_on and not note:
             return signed_on.year
         return _year_after_name(self.window, self.candidate) or _year_near(self.window)
 
@@ -159,6 +168,9 @@ def _mention_at(window: Window, kind: AgreementKind, context: _Article) -> Agree
     signed_on, date_note = facts.signing
     # Without a register entry the candidate is the one the facts were read for.
     entry = context.register.entry(register_key) if context.register and register_key else None
+    if entry and entry.year and date_note and signed_on and signed_on.year != entry.year:
+        # A date inferred from the article's is not that of a document signed another year.
+        signed_on, date_note = None, ""
     # The register is the curated record: a treaty the text calls an agreement is a treaty.
     kind = entry.kind if entry else candidate.kind
     return AgreementMention(

@@ -50,10 +50,24 @@ def is_planned(window: Window) -> bool:
 # ---------------------------------------------------------------- signing dates
 
 _PAST_SIGNING = re.compile(
-    r"(?i:\b(?:signed|inked|concluded|adopted)\b|подписал\w*|подписан\w*|заключил\w*|"
-    r"imzala(?:yıb|nıb|dı|nmış|mış|yıblar|nmışdır)\w*)"
+    r"(?i:\b(?:signed|inked|concluded|adopted|exchanged)\b|подписал\w*|подписан\w*|заключил\w*|"
+    r"обменял\w*|imzala(?:yıb|nıb|dı|nmış|mış|yıblar|nmışdır)\w*|mübadilə (?:edilib|olunub))"
 )
 _RELATIVE_DAY = re.compile(r"(?i:\b(?:today|this day)\b|сегодня|bu gün)")
+_YESTERDAY = re.compile(r"(?i:\byesterday\b|вчера|dünən)")
+# A ceremony the lead reports: its date is the day the article's documents were signed.
+_CEREMONY = re.compile(
+    r"(?i:signing ceremony|ceremony of signing|церемони\w* подписания|"
+    r"imzalanma(?:sı)? mərasimi|sənədlərin imzalanması)"
+)
+# A document recalled, not signed at the event: 'signed earlier', 'в прошлом году'.
+_EARLIER = re.compile(
+    r"(?i:\b(?:earlier|previously|last (?:year|month|week)|ago)\b|ранее|прошл\w+ (?:год|месяц)"
+    r"|назад|keçən il|əvvəl)"
+)
+_LIST_MARK = "-–—•*·"
+LEAD_CHARS = 1500
+EVENT_DAYS_BEFORE = 7
 _WEEKDAYS = (
     r"(?i:\b(?:on\s+)?(?P<en>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
     r"|\bв(?:о)?\s+(?P<ru>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b)"
@@ -67,35 +81,71 @@ _WEEKDAY_NUMBERS = {
 
 
 def signing_date(
-    window: Window, published: PublishedDate, is_signed: bool
+    window: Window,
+    published: PublishedDate,
+    is_signed: bool,
+    event: tuple[dt.date, str] | None = None,
 ) -> tuple[dt.date | None, str]:
     """The date the text gives for the signing, and a note when part of it was inferred.
 
     The closest date after the document word, else the closest before it. A
-    day and month without a year, "today" or a weekday take the article's
-    date only when the sentence says the signing is past and the article is
-    dated to the day.
+    day and month without a year, "today", "yesterday" or a weekday take the
+    article's date only when the sentence says the signing is past and the
+    article is dated to the day. A document signed (or listed) without a date
+    of its own in an article that reports a signing takes that `event`'s day
+    (`event_day`), unless the text recalls it as earlier or writes another year.
     """
     after, before = window.after[:DATE_AFTER_CHARS], window.before[-DATE_BEFORE_CHARS:]
     value = full_date(after) or _last_full_date(before)
     if value is not None:
         return value, ""
     article_day = published.value if published.precision is Precision.DAY else None
-    if article_day is None or not is_signed or not _PAST_SIGNING.search(window.context):
+    if article_day is None or not is_signed:
         return None, ""
     # '2022-ci ildə imzalanmış … Bəyannamə' in a 2024 article: signed in another year.
     near = before[-YEAR_NEAR_CHARS:] + " " + after[:YEAR_NEAR_CHARS]
     if any(int(year) != article_day.year for year in _WRITTEN_YEAR.findall(near)):
         return None, ""
-    for text in (after, before):
+    past = bool(_PAST_SIGNING.search(window.context))
+    for text in (after, before) if past else ():
         inferred = _date_in_article_year(text, article_day)
         if inferred is not None:
             return inferred
-    for text in (after[:RELATIVE_DAY_CHARS], before[-RELATIVE_DAY_CHARS:]):
+    for text in (after[:RELATIVE_DAY_CHARS], before[-RELATIVE_DAY_CHARS:]) if past else ():
         inferred = _relative_day(text, article_day)
         if inferred is not None:
             return inferred
+    listed = window.sentence.lstrip()[:1] in _LIST_MARK
+    if event and (past or listed) and not _EARLIER.search(window.context):
+        return event
     return None, ""
+
+
+def event_day(body: str, published: PublishedDate) -> tuple[dt.date, str] | None:
+    """The day an article dated to the day gives for the signing its lead reports.
+
+    The first sentence of the lead that says documents were signed (or a
+    signing ceremony held) dates it: in full (within a week before the
+    article), by day and month in the article's year, or by "today",
+    "yesterday" or a weekday. A lead that says nothing of when dates nothing:
+    no day is guessed.
+    """
+    article_day = published.value if published.precision is Precision.DAY else None
+    if article_day is None:
+        return None
+    for sentence in sentences(body[:LEAD_CHARS]):
+        reports = _PAST_SIGNING.search(sentence) or _CEREMONY.search(sentence)
+        if reports and not _PLANNED.search(sentence) and not _EARLIER.search(sentence):
+            return _day_of(sentence, article_day)
+    return None
+
+
+def _day_of(sentence: str, article_day: dt.date) -> tuple[dt.date, str] | None:
+    written = full_date(sentence)
+    if written is not None:
+        recent = article_day - dt.timedelta(days=EVENT_DAYS_BEFORE) <= written <= article_day
+        return (written, "") if recent else None
+    return _date_in_article_year(sentence, article_day) or _relative_day(sentence, article_day)
 
 
 def may_give_year(window: Window, published: PublishedDate, years: frozenset[int]) -> bool:
@@ -135,6 +185,9 @@ def _date_in_article_year(text: str, article_day: dt.date) -> tuple[dt.date, str
 def _relative_day(text: str, article_day: dt.date) -> tuple[dt.date, str] | None:
     if _RELATIVE_DAY.search(text):
         return article_day, f"'today' read as the article's date ({article_day.isoformat()})"
+    if _YESTERDAY.search(text):
+        value = article_day - dt.timedelta(days=1)
+        return value, f"'yesterday' read from the article's date ({article_day.isoformat()})"
     weekday = _WEEKDAY.search(text)
     if weekday is None:
         return None

@@ -5,8 +5,12 @@ question: after a clause's circumstances ('İclasın yekununda'), at an opening
 quote, before another document joined by 'və', past a plural subject; a
 parenthesised acronym and an adjective that looks like a verb end nothing. A
 column's hard-wrapped lines stay one paragraph. Counted sides ('three
-countries') keep a document off the bilateral lists.
+countries') keep a document off the bilateral lists. A signing day is read
+from the text, never guessed: the lead's day for the documents of the
+ceremony it reports.
 """
+
+import datetime as dt
 
 import pytest
 
@@ -175,3 +179,46 @@ def test_the_year_before_an_azerbaijani_name_finds_its_register_entry():
     )
     keys = {a.register_key for a in extract_agreements(article, load_register())}
     assert "treaty-friendship-cooperation-mutual-security-1997" in keys
+
+
+def dated_article(body: str, day: str = "2024-08-19"):
+    return parse(f"Documents signed\n\n{day}\n\n{body}")
+
+
+def test_listed_documents_take_the_day_the_lead_gives_for_the_signing_ceremony():
+    article = dated_article(
+        "A ceremony of signing documents between Azerbaijan and Russia was held in Zagulba on "
+        "August 19.\n\nThe following documents were then exchanged:\n\n"
+        "- Agreement between the Government of Azerbaijan and the Government of Russia on "
+        "cooperation in the field of plant quarantine;"
+    )
+    (agreement,) = extract_agreements(article)
+    assert agreement.signed_on == dt.date(2024, 8, 19)
+    assert "article's date" in agreement.date_note
+
+
+def test_no_signing_day_is_guessed_when_the_lead_says_nothing_of_when():
+    article = dated_article(
+        "Azerbaijan and Russia signed a memorandum on cooperation in the field of plant quarantine."
+    )
+    (agreement,) = extract_agreements(article)
+    assert agreement.signed_on is None
+
+
+def test_yesterday_is_the_day_before_the_article_when_the_signing_is_past():
+    article = dated_article(
+        "The ministers signed a memorandum on cooperation in the field of plant quarantine "
+        "yesterday.",
+        "2024-08-20",
+    )
+    (agreement,) = extract_agreements(article)
+    assert agreement.signed_on == dt.date(2024, 8, 19)
+
+
+def test_a_document_recalled_as_earlier_keeps_no_day_when_the_lead_dates_a_signing():
+    article = dated_article(
+        "The presidents signed documents in Baku today.\n\nThey recalled the memorandum on "
+        "cooperation in the field of plant quarantine signed earlier."
+    )
+    (agreement,) = extract_agreements(article)
+    assert agreement.signed_on is None
