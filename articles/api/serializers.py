@@ -9,6 +9,7 @@ thing, absolute; an outlet's own web address is `site_url`.
 from __future__ import annotations
 
 import html
+from functools import cached_property
 from urllib.parse import urlencode
 
 from django.urls import reverse
@@ -17,8 +18,9 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from articles.filters import with_changes
+from articles.links import slug_url
 from articles.listing import ResultPage
-from articles.models import Agreement, Article, DatePrecision, Mention, Revision, Source, Tag
+from articles.models import Agreement, Article, DatePrecision, Mention, Source, Tag
 
 # A date's ISO form cut to what is known: 2022-04-26, 2022-04 or 2022.
 ISO_LENGTH = {DatePrecision.DAY: 10, DatePrecision.MONTH: 7, DatePrecision.YEAR: 4}
@@ -44,39 +46,47 @@ def _absolute(serializer: serializers.Field, path: str) -> str:
     return serializer.context["request"].build_absolute_uri(path)
 
 
-def _api_articles_of(serializer: serializers.Field, parameter: str, slug: str) -> str:
-    """The API's list of the articles one filter value selects."""
-    path = f"{reverse('api:article-list')}?{urlencode({parameter: slug})}"
-    return _absolute(serializer, path)
+class ArticlesOfMixin:
+    """An `articles` link to the API's list of the articles one filter value
+    selects (`filter_name`), the list's address reversed once per response."""
+
+    filter_name: str
+
+    @cached_property
+    def _article_list(self) -> str:
+        return _absolute(self, reverse("api:article-list"))
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_articles(self, row) -> str:
+        return f"{self._article_list}?{urlencode({self.filter_name: row.slug})}"
 
 
-class SourceRefSerializer(serializers.ModelSerializer):
+class SourceRefSerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    name = serializers.CharField()
     url = serializers.SerializerMethodField(help_text="The source's page in the archive.")
     site_url = serializers.CharField(help_text="The outlet's own web address, or empty.")
-
-    class Meta:
-        model = Source
-        fields = ["slug", "name", "url", "site_url"]
 
     def get_url(self, source: Source) -> str:
         return _absolute(self, source.get_absolute_url())
 
 
-class TagRefSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Tag
-        fields = ["slug", "name", "kind"]
+class TagRefSerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    name = serializers.CharField()
+    kind = serializers.ChoiceField(choices=Tag.Kind.choices)
 
 
-class AgreementRefSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Agreement
-        fields = ["slug", "name"]
+class AgreementRefSerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    name = serializers.CharField()
 
 
-class ArticleSerializer(serializers.ModelSerializer):
+class ArticleSerializer(serializers.Serializer):
     """An article as a list shows it: no body, the search's snippet when searching."""
 
+    slug = serializers.SlugField()
+    title = serializers.CharField()
     title_derived = serializers.BooleanField(
         source="is_title_derived", help_text="The file had no headline: made from its text."
     )
@@ -84,10 +94,13 @@ class ArticleSerializer(serializers.ModelSerializer):
         help_text='ISO 8601 cut to the known precision ("2022-04-26", "2022-04", "2022"), '
         "or null when the date is unknown."
     )
+    date_precision = serializers.ChoiceField(choices=DatePrecision.choices)
     source = SourceRefSerializer(allow_null=True, help_text="The publisher, when known.")
     credits = SourceRefSerializer(
         many=True, help_text="Agencies the text cites or reprints from, apart from its publisher."
     )
+    byline = serializers.CharField(help_text="Who wrote it, as the text says; may be empty.")
+    language = serializers.CharField(help_text="ISO 639-1 code.")
     tags = TagRefSerializer(many=True)
     agreements = AgreementRefSerializer(
         source="public_agreements", many=True, help_text="Agreements the text mentions."
@@ -109,29 +122,6 @@ class ArticleSerializer(serializers.ModelSerializer):
         help_text="The imported file, byte for byte, as the archive keeps it."
     )
     sha256 = serializers.CharField(help_text="SHA-256 of the original file's bytes.")
-
-    class Meta:
-        model = Article
-        fields = [
-            "slug",
-            "title",
-            "title_derived",
-            "published",
-            "date_precision",
-            "source",
-            "credits",
-            "byline",
-            "language",
-            "tags",
-            "agreements",
-            "title_html",
-            "snippet",
-            "snippet_html",
-            "url",
-            "original_url",
-            "original_file",
-            "sha256",
-        ]
 
     @extend_schema_field({"type": "string", "nullable": True})
     def get_published(self, article: Article) -> str | None:
@@ -162,19 +152,20 @@ class ArticleSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_original_file(self, article: Article) -> str:
-        return _absolute(self, reverse("articles:original", kwargs={"slug": article.slug}))
+        return _absolute(self, slug_url("articles:original", article.slug))
 
 
-class RevisionSerializer(serializers.ModelSerializer):
+class RevisionSerializer(serializers.Serializer):
+    imported_at = serializers.DateTimeField(help_text="When this original was taken in.")
+    superseded_at = serializers.DateTimeField(help_text="When a changed file replaced it.")
+    sha256 = serializers.CharField()
+    file_path = serializers.CharField()
+    encoding = serializers.CharField()
     changed = serializers.ListField(
         child=serializers.ChoiceField(choices=list(REVISION_CHANGES.values())),
         help_text="What the next import changed: the original's bytes, and maybe its file "
         "path or encoding.",
     )
-
-    class Meta:
-        model = Revision
-        fields = ["imported_at", "superseded_at", "sha256", "file_path", "encoding", "changed"]
 
 
 class ArticleDetailSerializer(ArticleSerializer):
@@ -190,9 +181,6 @@ class ArticleDetailSerializer(ArticleSerializer):
         help_text="Earlier originals, newest first: when each was imported and replaced, its "
         "SHA-256, and what the import that replaced it changed."
     )
-
-    class Meta(ArticleSerializer.Meta):
-        fields = [*ArticleSerializer.Meta.fields, "body", "imported_at", "changed_at", "history"]
 
     @extend_schema_field(RevisionSerializer(many=True))
     def get_history(self, article: Article) -> list[dict]:
@@ -251,68 +239,48 @@ class ResultPageSerializer(serializers.Serializer):
         return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
 
 
-class SourceSerializer(SourceRefSerializer):
+class SourceSerializer(ArticlesOfMixin, SourceRefSerializer):
+    filter_name = "source"
     article_count = serializers.IntegerField(help_text="Articles it published.")
     articles = serializers.SerializerMethodField(help_text="Its articles in the API.")
 
-    class Meta(SourceRefSerializer.Meta):
-        fields = [*SourceRefSerializer.Meta.fields, "article_count", "articles"]
 
-    @extend_schema_field(OpenApiTypes.URI)
-    def get_articles(self, source: Source) -> str:
-        return _api_articles_of(self, "source", source.slug)
-
-
-class TagSerializer(TagRefSerializer):
+class TagSerializer(ArticlesOfMixin, TagRefSerializer):
+    filter_name = "tag"
     article_count = serializers.IntegerField(help_text="Articles that carry it.")
     url = serializers.SerializerMethodField(help_text="The tag's page in the archive.")
     articles = serializers.SerializerMethodField(help_text="Its articles in the API.")
-
-    class Meta(TagRefSerializer.Meta):
-        fields = [*TagRefSerializer.Meta.fields, "article_count", "url", "articles"]
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, tag: Tag) -> str:
         return _absolute(self, tag.get_absolute_url())
 
-    @extend_schema_field(OpenApiTypes.URI)
-    def get_articles(self, tag: Tag) -> str:
-        return _api_articles_of(self, "tag", tag.slug)
 
-
-class AgreementSerializer(AgreementRefSerializer):
+class AgreementSerializer(ArticlesOfMixin, AgreementRefSerializer):
+    filter_name = "agreement"
+    name_ru = serializers.CharField(help_text="Its name in Russian, when known.")
+    name_az = serializers.CharField(help_text="Its name in Azerbaijani, when known.")
+    kind = serializers.ChoiceField(choices=Agreement.Kind.choices)
+    status = serializers.ChoiceField(
+        choices=Agreement.Status.choices,
+        help_text="suggested by the importer, or approved by a curator.",
+    )
+    is_bilateral = serializers.BooleanField(help_text="Between Azerbaijan and Russia alone.")
+    parties = serializers.CharField()
+    signed_on = serializers.DateField(allow_null=True, help_text="When it was signed, if known.")
+    signed_place = serializers.CharField()
     article_count = serializers.IntegerField(help_text="Articles that mention it.")
     url = serializers.SerializerMethodField(help_text="The agreement's page in the archive.")
     articles = serializers.SerializerMethodField(
         help_text="The articles mentioning it, in the API."
     )
 
-    class Meta(AgreementRefSerializer.Meta):
-        fields = [
-            *AgreementRefSerializer.Meta.fields,
-            "name_ru",
-            "name_az",
-            "kind",
-            "status",
-            "is_bilateral",
-            "parties",
-            "signed_on",
-            "signed_place",
-            "article_count",
-            "url",
-            "articles",
-        ]
-
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, agreement: Agreement) -> str:
         return _absolute(self, agreement.get_absolute_url())
 
-    @extend_schema_field(OpenApiTypes.URI)
-    def get_articles(self, agreement: Agreement) -> str:
-        return _api_articles_of(self, "agreement", agreement.slug)
 
-
-class MentionedInSerializer(serializers.ModelSerializer):
+class MentionedInSerializer(serializers.Serializer):
     """An article mentioning an agreement, with the sentence that names it."""
 
     slug = serializers.CharField(source="article.slug")
@@ -320,10 +288,8 @@ class MentionedInSerializer(serializers.ModelSerializer):
     published = serializers.SerializerMethodField()
     source = SourceRefSerializer(source="article.source", allow_null=True)
     url = serializers.SerializerMethodField()
-
-    class Meta:
-        model = Mention
-        fields = ["slug", "title", "published", "source", "url", "sentence", "is_signed"]
+    sentence = serializers.CharField(help_text="The sentence that names the agreement.")
+    is_signed = serializers.BooleanField(help_text="The text says it was signed, not planned.")
 
     @extend_schema_field({"type": "string", "nullable": True})
     def get_published(self, mention: Mention) -> str | None:
@@ -338,13 +304,11 @@ class AgreementDetailSerializer(AgreementSerializer):
     aliases = serializers.ListField(
         source="alias_list", child=serializers.CharField(), help_text="Its other names."
     )
+    signatories = serializers.CharField()
     mentioned_in = serializers.SerializerMethodField(
         help_text="The first articles mentioning it, oldest first (at most `article_count`; "
         "`articles` lists them all)."
     )
-
-    class Meta(AgreementSerializer.Meta):
-        fields = [*AgreementSerializer.Meta.fields, "signatories", "aliases", "mentioned_in"]
 
     @extend_schema_field(MentionedInSerializer(many=True))
     def get_mentioned_in(self, agreement: Agreement) -> list[dict]:

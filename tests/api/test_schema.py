@@ -51,7 +51,11 @@ def test_schema_is_json_when_asked_by_format_and_yaml_by_default(client):
 
 
 def test_list_parameters_are_exactly_the_list_pages_when_described(schema):
-    assert set(list_parameters(schema)) == LIST_PARAMETERS == set(DESCRIPTIONS)
+    assert set(list_parameters(schema)) == LIST_PARAMETERS
+
+
+def test_every_list_parameter_has_a_description_of_its_own_when_described():
+    assert set(DESCRIPTIONS) >= LIST_PARAMETERS
 
 
 def test_every_list_parameter_says_what_it_does_when_described(schema):
