@@ -12,7 +12,7 @@ from enum import StrEnum
 
 from django.db import models
 from django.db.models import Q
-from django.db.models.functions import Coalesce, Substr
+from django.db.models.functions import Substr
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -116,22 +116,16 @@ def _first_letter_is(field: str, letter: str) -> Q:
     )
 
 
-def _count_of(rows: models.QuerySet, key: str) -> Coalesce:
-    """How many of `rows` point at the outer row through `key`: a correlated
-    count, run only for the rows a page shows."""
-    counted = (
-        rows.filter(**{key: models.OuterRef("pk")})
-        .order_by()
-        .values(key)
-        .annotate(count=models.Count("*"))
-        .values("count")
-    )
-    return Coalesce(models.Subquery(counted), 0)
+def _counts_by(rows: models.QuerySet, key: str) -> dict[int, int]:
+    """How many of `rows` point at each id through `key`, in one grouped statement."""
+    grouped = rows.order_by().values(key).annotate(count=models.Count("*"))
+    return dict(grouped.values_list(key, "count"))
 
 
 class SourceQuerySet(models.QuerySet):
-    def with_article_counts(self) -> SourceQuerySet:
-        return self.annotate(article_count=_count_of(Article.objects.all(), "source"))
+    def article_counts(self) -> dict[int, int]:
+        """Each source's number of articles, by id (a source without any is absent)."""
+        return _counts_by(Article.objects.using(self.db), "source_id")
 
     def named_like(self, text: str) -> SourceQuerySet:
         """Sources whose name, or another name they are known by, holds `text`."""
@@ -178,8 +172,9 @@ TAG_KIND_ORDER = (TagKind.PERSON, TagKind.ORGANISATION, TagKind.PLACE, TagKind.E
 
 
 class TagQuerySet(models.QuerySet):
-    def with_article_counts(self) -> TagQuerySet:
-        return self.annotate(article_count=_count_of(Article.tags.through.objects.all(), "tag"))
+    def article_counts(self) -> dict[int, int]:
+        """Each tag's number of articles, by id (a tag without any is absent)."""
+        return _counts_by(Article.tags.through.objects.using(self.db), "tag_id")
 
     def named_like(self, text: str) -> TagQuerySet:
         """Tags whose name, or another name they are known by, holds `text`."""

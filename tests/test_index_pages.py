@@ -127,8 +127,9 @@ def test_source_index_answers_400_when_the_name_is_too_long(client):
     assert response.status_code == HTTPStatus.BAD_REQUEST
 
 
-# Warm: the tags' count and the page of tags with their counts; the kinds'
-# sizes and the letter index come from one grouped statement, cached.
+# Warm: the tags' count and the page of tags. The kinds' sizes with the letter
+# index, and every tag's article count, are one grouped statement each, cached
+# until the archive changes.
 TAG_INDEX_QUERIES = 2
 
 
@@ -138,18 +139,36 @@ def test_tag_index_query_count_is_fixed_when_tags_grow(client, django_assert_num
         make_article(
             tags=[make_tag(name=f"Topic {n}"), make_tag(name=f"Person {n}", kind="person")]
         )
-    with django_assert_num_queries(TAG_INDEX_QUERIES + 1):
+    with django_assert_num_queries(TAG_INDEX_QUERIES + 2):
         get(client, "/tags/")
     with django_assert_num_queries(TAG_INDEX_QUERIES):
         get(client, "/tags/", kind="person", q="person")
 
 
 @pytest.mark.parametrize("size", [3, 30])
-def test_source_index_is_one_query_when_sources_grow(client, django_assert_num_queries, size):
+def test_source_index_query_count_is_fixed_when_sources_grow(
+    client, django_assert_num_queries, size
+):
     for n in range(size):
         make_article(source=make_source(name=f"Outlet {n}"))
-    with django_assert_num_queries(1):
+    # The sources, and their article counts (cached).
+    with django_assert_num_queries(2):
         get(client, "/sources/")
+    with django_assert_num_queries(1):
+        get(client, "/sources/", q="outlet")
+
+
+def test_index_counts_follow_the_archive_when_an_article_is_added(
+    client, django_capture_on_commit_callbacks
+):
+    trend, oil = make_source(name="Trend"), make_tag(name="Oil")
+    make_article(source=trend, tags=[oil])
+    assert listed(get(client, "/tags/")) == [("Oil", "1")]
+    assert listed(get(client, "/sources/")) == [("Trend", "1")]
+    with django_capture_on_commit_callbacks(execute=True):
+        make_article(source=trend, tags=[oil])
+    assert listed(get(client, "/tags/")) == [("Oil", "2")]
+    assert listed(get(client, "/sources/")) == [("Trend", "2")]
 
 
 def test_header_links_both_indexes_on_every_page(client):
