@@ -282,3 +282,9 @@ def test_chosen_filters_are_checked_against_the_cached_names():
     filterset = ArticleFilterSet(QueryDict("source=trend"), queryset=Article.objects.all())
     assert filterset.is_valid()
     assert dict(filterset.form.fields["source"].choices) == {"trend": "Trend"}
+
+
+def test_no_empty_filter_column_is_shown_when_nothing_matches_or_is_filtered(client):
+    make_article(title="Baku forum")
+    html = page(client, q="zeppelin")
+    assert 'id="facets"' not in html and 'href="#facets"' not in html
