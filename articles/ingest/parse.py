@@ -43,6 +43,7 @@ from articles.ingest.dates import (
     DateFound,
     bare_date_line,
     date_only_line,
+    dated_by_weekday,
     dated_on,
     day_and_month,
     find_date,
@@ -417,12 +418,15 @@ def _note_mentions(body: str, findings: Findings, sources: KnownSources) -> None
 
 
 def _date_yearless_dateline(text: str, findings: Findings) -> None:
-    """'БАКУ, 11 янв' has its year where the page writes that day in full ('11.01.2021').
+    """'БАКУ, 11 янв' has its year where the page writes that day in full ('11.01.2021'),
+    or where the one year the text writes in which that day fell on the weekday its lead
+    names ('on Thursday').
 
     A date on that day and month is the dateline's own; no year is ever guessed.
     """
     if findings.yearless:
-        value = dated_on(text[:MENTIONS_CHARS], *findings.yearless)
+        body = text[:MENTIONS_CHARS]
+        value = dated_on(body, *findings.yearless) or dated_by_weekday(body, *findings.yearless)
         if value:
             found = DateFound(PublishedDate(value, Precision.DAY), (0, 0))
             findings.note_date(found, DateRank.DATELINE)

@@ -62,6 +62,7 @@ _CITING_WORDS = (
     r"as cited by|"
     r"as reported by|reported by|courtesy of|reprinted from|republished from|"
     r"originally published by|first reported by|via|with input from|"
+    r"with (?:additional )?reporting (?:by|from)|при участии|"
     r"based on (?:materials|reports|information|data) (?:from|of|by)|"
     r"по материалам|по словам|использованы (?:данные|материалы)|"
     r"по данным|по информации|со ссылкой на|по сообщению|сообщает со ссылкой на|"
@@ -97,7 +98,10 @@ _QUOTED_VERBS = (
     r"(?:(?i:later|earlier|also|first|previously|ранее|также|тоже|əvvəlcə|həmçinin)\s{1,3})?"
     r"(?:reported|has reported|said|says|wrote|writes|noted|notes|quoted|cited|confirmed|"
     r"сообщил[аио]?|сообщили|пишет|пишут|писал[аио]?|уточняет|отмечает|подтвердил[аио]?|"
-    r"yazır|yazıb|təsdiqləyib|yayıb|yaydı|yayımlayıb)"
+    r"yazır|yazıb|təsdiqləyib|yayıb|yaydı|yayımlayıb|"
+    # "Reuters со ссылкой на источники сообщил": the outlet reported what its sources said.
+    r"со ссылкой на (?:источник|собеседник|осведомленн|неназванн|представител)\w*|"
+    r"citing (?:sources?|officials?|people|a source|unnamed))"
 )
 # "Reuters, citing a source, says": an aside between commas before the verb.
 _ASIDE = r"(?:,\s{1,3}[^,.;\n]{1,80},|,)?"
@@ -269,6 +273,11 @@ def _citing_patterns(alias_pattern: str) -> tuple[re.Pattern[str], ...]:
     alias = _inflected_alias(alias_pattern)
     return (
         re.compile(rf"{_CITING_WORDS}\s{{1,3}}{_AGENCY_WORD}[{QUOTES}]?{alias}"),
+        # "With reporting by Interfax and TASS": the later names of the cited list.
+        re.compile(
+            rf"{_CITING_WORDS}\s{{1,3}}[^.;:\n]{{2,60}}?(?:,|\s(?i:and|и|və))\s{{1,3}}"
+            rf"{_AGENCY_WORD}[{QUOTES}]?{alias}"
+        ),
         re.compile(
             rf"(?<!\w){alias}[{QUOTES}]?{_AGENCY_AFTER}[{QUOTES}]?{_ASIDE}\s{{1,3}}"
             rf"{_QUOTED_VERBS}(?!\w)"

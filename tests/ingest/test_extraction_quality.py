@@ -78,19 +78,25 @@ def test_tags_are_found_with_precision_and_recall_above_the_floor(articles):
     assert recall >= FLOOR
 
 
-# Issue 12's targets; the dev half, which the importer is tuned on, meets them.
+# The dev half, which the importer is tuned on (the old holdout joined it), at the figures
+# it reached (2026-11-27, 132 files): at or above issue 12's targets everywhere.
 DEV_FLOORS = {
-    "headlines right": 0.95,
-    "dates exact": 0.95,
-    "publishers right": 0.9,
-    "credits recall": 0.9,
+    "headlines right": 1.0,
+    "dates exact": 1.0,
+    "publishers right": 0.97,
+    "credits recall": 0.98,
+    "credits precision": 0.97,
     "language right": 1.0,
-    "documents recall": 0.9,
-    "documents precision": 0.9,
+    "documents recall": 0.95,
+    "documents precision": 0.96,
+    "register mapped": 0.98,
+    "signing dates right": 0.55,
 }
-# The untouched half's figures when last measured (closing note, 2026-11-27),
-# below several of the targets: the floor is what the importer reached, so a
-# change may raise it but never lower it unnoticed.
+# Issue 12 asks documents to be found in each language, not on average.
+DOCUMENT_FLOORS_PER_LANGUAGE = {"documents recall": 0.9, "documents precision": 0.9}
+# The untouched holdout: until the new one is measured, the floors are the figures the
+# previous holdout reached (now part of dev), so a change may raise them but never lower
+# them unnoticed.
 HOLDOUT_FLOORS = {
     "headlines right": 0.91,
     "dates exact": 0.92,
@@ -101,7 +107,12 @@ HOLDOUT_FLOORS = {
     "documents precision": 0.86,
 }
 # Misses that must stay at zero on dev, and at most these on the holdout.
-ZERO_ON_DEV = ("chrome or wrong headlines", "invented dates", "cited agencies as publisher")
+ZERO_ON_DEV = (
+    "chrome or wrong headlines",
+    "invented dates",
+    "cited agencies as publisher",
+    "third-country documents as bilateral",
+)
 HOLDOUT_MOST = {
     "chrome or wrong headlines": 9,
     "invented dates": 1,
@@ -127,9 +138,9 @@ def holdout(realworld):
     return result
 
 
-def _ratio(result, label: str) -> float:
+def _ratio(result, label: str, scope: str = "all") -> float:
     _, numerator, denominator = next(row for row in realworld_score.ROWS if row[0] == label)
-    return result.ratio("all", numerator, denominator)
+    return result.ratio(scope, numerator, denominator)
 
 
 def _count(result, label: str) -> int:
@@ -140,6 +151,14 @@ def _count(result, label: str) -> int:
 @pytest.mark.parametrize(("label", "floor"), DEV_FLOORS.items())
 def test_realworld_field_meets_the_target_when_read_from_the_dev_half(realworld, label, floor):
     assert _ratio(realworld["dev"], label) >= floor
+
+
+@pytest.mark.parametrize("language", realworld_score.LANGUAGES)
+@pytest.mark.parametrize(("label", "floor"), DOCUMENT_FLOORS_PER_LANGUAGE.items())
+def test_realworld_documents_meet_the_target_in_each_language_of_the_dev_half(
+    realworld, label, floor, language
+):
+    assert _ratio(realworld["dev"], label, language) >= floor
 
 
 @pytest.mark.parametrize(("label", "floor"), HOLDOUT_FLOORS.items())

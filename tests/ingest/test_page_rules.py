@@ -146,3 +146,32 @@ def test_a_ticker_line_shown_twice_is_not_the_headline_when_it_shares_no_word_wi
 def test_a_date_beside_an_exchange_rate_is_the_widgets_when_the_page_gives_no_other():
     text = f"Новости\ndate 2025-10-14 USD 1.7000\n\n{PARAGRAPH}\n\n{PARAGRAPH}"
     assert parse(text, today=TODAY).published.value is None
+
+
+def test_a_yearless_dateline_takes_the_one_written_year_its_weekday_fits():
+    text = (
+        "MOSCOW, July 3 (Itar-Tass) - The presidents signed a treaty in the Kremlin on Thursday."
+        "\n\nThe pipeline will carry oil in 1997 and in 2000."
+    )
+    assert parse(text, today=TODAY).published.value == dt.date(1997, 7, 3)
+
+
+def test_a_yearless_dateline_stays_unknown_when_two_written_years_fit_its_weekday():
+    text = (
+        "MOSCOW, July 3 (Itar-Tass) - The presidents signed a treaty in the Kremlin on Thursday."
+        "\n\nThe pipeline will carry oil in 1997 and in 2003."
+    )
+    assert parse(text, today=TODAY).published.value is None
+
+
+def test_credits_every_outlet_of_a_list_when_the_text_says_it_reported_with_them():
+    text = f"Ceasefire in Moscow\n\n{PARAGRAPH}\n\nWith reporting by Interfax and TASS"
+    assert set(parse(text, today=TODAY).credits) >= {"Interfax", "TASS"}
+
+
+def test_credits_an_outlet_when_the_text_says_it_reported_citing_others():
+    text = (
+        "Крушение самолета\n\nЕще 26 декабря Reuters со ссылкой на источники в правительстве "
+        "сообщил, что самолет был поврежден. Расследование продолжается уже несколько месяцев."
+    )
+    assert "Reuters" in parse(text, today=TODAY).credits
