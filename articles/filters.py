@@ -240,6 +240,14 @@ class ArticleFilterSet(django_filters.FilterSet):
         error_messages={"invalid_choice": _("No article is in the language “%(value)s”.")},
     )
     sort = django_filters.ChoiceFilter(choices=SORTS, method=_unchanged, empty_label=_("Default"))
+    # A search also finds the other spellings of the names in it, unless exact=1.
+    exact = django_filters.ChoiceFilter(
+        choices=[("1", _("Only the words as typed"))],
+        method=_unchanged,
+        empty_label=_("Names in every spelling"),
+        label=_("Spellings"),
+        error_messages={"invalid_choice": _("exact takes 1: search only the words as typed.")},
+    )
 
     class Meta:
         model = Article

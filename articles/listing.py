@@ -34,6 +34,7 @@ from articles.filters import (
 )
 from articles.models import Article, ArticleQuerySet
 from articles.search import CANDIDATE_LIMIT, Budget, Search, time_budget
+from articles.search.suggest import FEW_MATCHES, Suggestion, suggest
 
 FACET_BUDGET_MS = 200
 # Facets missing groups that ran out of time: a later reader tries again.
@@ -166,7 +167,22 @@ class ArticleListing:
     def search(self) -> Search | None:
         if not self.text:
             return None
-        return self.filterset.qs.search(self.text, order=self.order)
+        expand = self.cleaned.get("exact") != "1"
+        return self.filterset.qs.search(self.text, order=self.order, expand=expand)
+
+    @cached_property
+    def suggestion(self) -> Suggestion | None:
+        """Closer words the archive holds, when a search finds few matches
+        (within the suggestion's own time budget)."""
+        if not self.search or self.page.total > FEW_MATCHES:
+            return None
+        # Kept like the facets, in a one-item tuple: None is a suggestion too.
+        (suggestion,) = cached_until_changed(
+            f"suggestion:{hashlib.sha256(self.text.encode()).hexdigest()}",
+            lambda: (suggest(self.text, using=self.filterset.qs.db),),
+            FACET_CACHE_SECONDS,
+        )
+        return suggestion
 
     @cached_property
     def page(self) -> ResultPage:

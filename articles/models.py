@@ -461,12 +461,13 @@ class ArticleQuerySet(models.QuerySet):
         """Articles dated no later than `day`, and the undated ones."""
         return self.filter(Q(published_on__lte=day) | Q(published_on__isnull=True))
 
-    def search(self, text: str, *, order: str = "relevance"):
+    def search(self, text: str, *, order: str = "relevance", expand: bool = True):
         """The rows matching a reader's search text, ranked and paged by
-        articles.search (which picks the engine for this queryset's database)."""
+        articles.search (which picks the engine for this queryset's database);
+        `expand` also finds the other spellings of the names in it."""
         from articles.search import search
 
-        return search(self, text, order=order)
+        return search(self, text, order=order, expand=expand)
 
     def rows_between(self, start: int, stop: int) -> list:
         """Rows `start` to `stop` of this ordered queryset, their ids found
