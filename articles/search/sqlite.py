@@ -61,44 +61,47 @@ def _phrase(term: Term, config: str) -> str:
     return f"{TEXT_COLUMNS} : {quoted}" if text in ALL_CONFIGS else quoted
 
 
-def _expression(query: Query, config: str) -> str:
-    parts = []
-    for group in query.groups:
-        alternatives = " OR ".join(_phrase(term, config) for term in group)
-        parts.append(f"({alternatives})" if len(group) > 1 else alternatives)
-    expression = " AND ".join(parts)
-    if query.excluded:
-        excluded = " OR ".join(_phrase(term, config) for term in query.excluded)
-        expression = f"({expression}) NOT ({excluded})"
-    return expression
-
-
 def _configs(names: list[str]) -> str:
     return "config : (" + " OR ".join(f'"{name}"' for name in names) + ")"
 
 
-def to_fts5(query: Query) -> str:
-    """The query as an FTS5 expression; '' when there is nothing to look for.
+def _term(term: Term) -> str:
+    """A term as FTS5: its stems, or, where the configurations stem it
+    differently, one branch per stemming limited to its configurations. The
+    branch of the most common configuration excludes the others rather than
+    naming its own, which every article of it would match.
 
-    One branch per distinct stemming of the query: a word every stemmer
-    leaves alone needs none. The branch of the most common configuration
-    excludes the others rather than naming its own, which every article of
-    it would match."""
-    if query.is_empty:
-        return ""
-    by_expression: dict[str, list[str]] = {}
+    Branching each term rather than the whole query reads a term that every
+    stemmer leaves alone once (the bench's two common words at 100k: the
+    MATCH 56 -> 45 ms), and finds the same rows: a row has one configuration."""
+    by_phrase: dict[str, list[str]] = {}
     for config in ALL_CONFIGS:
-        by_expression.setdefault(_expression(query, config), []).append(config)
-    if len(by_expression) == 1:
-        return next(iter(by_expression))
+        by_phrase.setdefault(_phrase(term, config), []).append(config)
+    if len(by_phrase) == 1:
+        return next(iter(by_phrase))
     branches = []
-    for expression, configs in by_expression.items():
+    for phrase, configs in by_phrase.items():
         if ALL_CONFIGS[0] in configs:
             others = [config for config in ALL_CONFIGS if config not in configs]
-            branches.append(f"(({expression}) NOT {_configs(others)})")
+            branches.append(f"({phrase} NOT {_configs(others)})")
         else:
-            branches.append(f"({_configs(configs)} AND ({expression}))")
-    return " OR ".join(branches)
+            branches.append(f"({_configs(configs)} AND {phrase})")
+    return "(" + " OR ".join(branches) + ")"
+
+
+def to_fts5(query: Query) -> str:
+    """The query as an FTS5 expression; '' when there is nothing to look for."""
+    if query.is_empty:
+        return ""
+    parts = []
+    for group in query.groups:
+        alternatives = " OR ".join(_term(term) for term in group)
+        parts.append(f"({alternatives})" if len(group) > 1 else alternatives)
+    expression = " AND ".join(parts)
+    if query.excluded:
+        excluded = " OR ".join(_term(term) for term in query.excluded)
+        expression = f"({expression}) NOT ({excluded})"
+    return expression
 
 
 def marking_fts5(query: Query) -> str:
