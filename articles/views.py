@@ -100,12 +100,16 @@ class ArticleDetailView(DetailView):
 
 def original(request: HttpRequest, slug: str) -> HttpResponse:
     """The file as it was imported, byte for byte, as plain text."""
-    article = get_object_or_404(Article.objects.only("slug", "original", "encoding"), slug=slug)
+    article = get_object_or_404(
+        Article.objects.only("slug", "original", "encoding", "language"), slug=slug
+    )
     response = HttpResponse(
         bytes(article.original),
         content_type=f"text/plain; charset={article.encoding or 'utf-8'}",
     )
     response["Content-Disposition"] = f'inline; filename="{article.slug}.txt"'
+    # The text's own language, not the interface's (LocaleMiddleware's default).
+    response["Content-Language"] = article.language
     return response
 
 

@@ -309,6 +309,8 @@ def test_an_articles_own_text_is_marked_with_its_language(client, archive):
     assert '<h1 lang="ru">Президенты обсудили сотрудничество</h1>' in page
     assert '<div class="article__body" lang="ru">' in page
     assert '<pre tabindex="0" lang="ru">' in page
+    original = client.get("/articles/prezidenty/original/", HTTP_ACCEPT_LANGUAGE="az")
+    assert original["Content-Language"] == "ru"
     results = client.get("/articles/?q=сотрудничество", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert '<h3 class="result__title" lang="ru">' in results
     assert '<p class="result__snippet" lang="ru">' in results
