@@ -14,7 +14,7 @@ from tests.conftest import make_agreement, make_article, make_source, make_tag
 
 pytestmark = pytest.mark.django_db
 
-# A page of an index: its rows with their counts, and the number of rows.
+# A page of an index: the number of rows, then its rows (agreements with their counts).
 INDEX_QUERIES = 2
 # The agreement with its count, then its first mentions with their articles and sources.
 AGREEMENT_QUERIES = 2
@@ -139,11 +139,37 @@ def populate(size: int) -> None:
 
 
 @pytest.mark.parametrize("size", [3, 30])
-@pytest.mark.parametrize("path", ["/api/sources/", "/api/tags/", "/api/agreements/"])
-def test_index_query_count_is_fixed_when_rows_grow(client, django_assert_num_queries, size, path):
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("/api/sources/", INDEX_QUERIES + 1),
+        ("/api/tags/", INDEX_QUERIES + 1),
+        ("/api/agreements/", INDEX_QUERIES),
+    ],
+)
+def test_index_query_count_is_fixed_when_rows_grow(
+    client, django_assert_num_queries, size, path, expected
+):
     populate(size)
-    with django_assert_num_queries(INDEX_QUERIES):
+    # Sources and tags count every row's articles once, then keep the counts.
+    with django_assert_num_queries(expected):
         assert len(results(client, path)) > size
+    with django_assert_num_queries(INDEX_QUERIES):
+        client.get(path, {"page": "1"})
+
+
+@pytest.mark.parametrize(("path", "noun"), [("/api/sources/", "source"), ("/api/tags/", "tag")])
+def test_kept_counts_follow_the_archive_when_an_article_is_added(
+    client, django_capture_on_commit_callbacks, path, noun
+):
+    source, tag = make_source(slug="trend"), make_tag(slug="baku")
+    make_article(source=source, tags=[tag])
+    client.get(path)
+    # The archive's version moves when the article's transaction commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        make_article(source=source, tags=[tag])
+    counted = {row["slug"]: row["article_count"] for row in results(client, path)}
+    assert counted[{"source": "trend", "tag": "baku"}[noun]] == 2
 
 
 @pytest.mark.parametrize("size", [3, 30])

@@ -142,3 +142,11 @@ def test_docs_files_are_this_sites_own_when_the_page_asks_for_them(client):
         assert finders.find(address.removeprefix(settings.STATIC_URL)), address
     script = client.get(scripts[0])
     assert script.status_code == HTTPStatus.OK and "SwaggerUIBundle" in script.content.decode()
+
+
+@pytest.mark.parametrize("path", ["/api/schema/", "/api/docs/"])
+def test_schema_and_docs_read_nothing_from_the_database_when_served(
+    client, django_assert_num_queries, path
+):
+    with django_assert_num_queries(0):
+        assert client.get(path).status_code == HTTPStatus.OK
