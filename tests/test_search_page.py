@@ -66,3 +66,9 @@ def test_no_suggestion_is_offered_when_the_search_finds_enough(client, archive):
     for n in range(4):
         make_article(title=f"Strategic talks {n}")
     assert "did-you-mean" not in client.get("/articles/", {"q": "strategic"}).content.decode()
+
+
+def test_each_result_keeps_a_plain_permalink_when_the_title_marks_the_matches(client, archive):
+    html = client.get("/articles/", {"q": "strategic"}).content.decode()
+    assert 'href="/articles/strategic/?q=strategic"' in html
+    assert 'href="/articles/strategic/" rel="bookmark"' in html
