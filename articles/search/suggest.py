@@ -12,8 +12,8 @@ databases, and ranked by similarity, then by how many articles hold the word.
 
 A word the vocabulary holds is kept as typed: only unknown words are
 corrected. One query looks up which words are known, one more per unknown
-word (at most MAX_CORRECTIONS), all within one time budget: a suggestion cut
-short is no suggestion, never an error.
+word (at most MAX_CORRECTIONS), those within one time budget: a search for
+the closest words cut short finds none, never an error.
 """
 
 from __future__ import annotations
@@ -86,19 +86,33 @@ def suggest(text: str, *, using: str, budget: Budget | None = None) -> Suggestio
     """A better search than `text`, or None when every word is known, none has
     a close enough word in the archive, or the time budget ran out.
 
-    Pass the page's `budget` when one is open on this database already (SQLite
-    has one deadline per connection); otherwise the suggestion opens its own.
+    Which words are known is one probe of the vocabulary's unique index, run
+    outside the budget; only the closeness searches need one. Pass the page's
+    `budget` when one is open on this database already (SQLite has one deadline
+    per connection); otherwise the suggestion opens its own.
     """
-    unknown_words = _candidates_for_correction(text)
-    if not unknown_words:
+    words = _correctable_words(text)
+    if not words:
         return None
-    if budget is not None:
-        return _suggest(text, unknown_words, using, budget)
-    with time_budget(using, BUDGET_MS) as own_budget:
-        return _suggest(text, unknown_words, using, own_budget)
+    known = dict(Word.objects.using(using).filter(text__in=words).values_list("text", "spelling"))
+    corrections = [
+        # Known once folded, but typed "i" for "ı" or "е" for "ё": the engines tell those apart.
+        Correction(typed=typed, suggested=known[key])
+        for key, typed in words.items()
+        if key in known and known[key] != spelling_of(typed)
+    ]
+    unknown = {key: typed for key, typed in words.items() if key not in known}
+    if unknown and budget is not None:
+        corrections += _closest(unknown, using, budget)
+    elif unknown:
+        with time_budget(using, BUDGET_MS) as own_budget:
+            corrections += _closest(unknown, using, own_budget)
+    if not corrections:
+        return None
+    return Suggestion(query_text=_corrected(text, corrections), words=tuple(corrections))
 
 
-def _candidates_for_correction(text: str) -> dict[str, str]:
+def _correctable_words(text: str) -> dict[str, str]:
     """Folded form -> typed form of the sought words that could be misspelt:
     letters only, and long enough for trigrams to tell words apart."""
     words: dict[str, str] = {}
@@ -108,27 +122,15 @@ def _candidates_for_correction(text: str) -> dict[str, str]:
     return words
 
 
-def _suggest(text: str, words: dict[str, str], using: str, budget: Budget) -> Suggestion | None:
-    known = budget.run(
-        lambda: dict(
-            Word.objects.using(using).filter(text__in=words).values_list("text", "spelling")
-        )
-    )
-    if known is None:
-        return None
-    corrections = [
-        # Known once folded, but typed "i" for "ı" or "е" for "ё": the engines tell those apart.
-        Correction(typed=typed, suggested=known[key])
-        for key, typed in words.items()
-        if key in known and known[key] != spelling_of(typed)
-    ]
-    for key in [key for key in words if key not in known][:MAX_CORRECTIONS]:
+def _closest(unknown: dict[str, str], using: str, budget: Budget) -> list[Correction]:
+    """The closest known word to each of the first MAX_CORRECTIONS unknown ones;
+    none once the budget is spent."""
+    corrections = []
+    for key in list(unknown)[:MAX_CORRECTIONS]:
         best = budget.run(lambda key=key: closest_word(key, using=using))
         if best is not None:
-            corrections.append(Correction(typed=words[key], suggested=best))
-    if not corrections:
-        return None
-    return Suggestion(query_text=_corrected(text, corrections), words=tuple(corrections))
+            corrections.append(Correction(typed=unknown[key], suggested=best))
+    return corrections
 
 
 def closest_word(key: str, *, using: str) -> str | None:

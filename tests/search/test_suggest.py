@@ -160,8 +160,11 @@ def test_queries_are_one_lookup_and_one_per_unknown_word_up_to_a_bound(archive):
     assert selects(many_unknown) == 1 + MAX_CORRECTIONS
 
 
-def test_a_spent_budget_gives_no_suggestion_and_no_error(archive):
+def test_a_spent_budget_finds_no_closest_word_and_no_error(archive):
     assert suggest("strategik", using="default", budget=Budget(0)) is None
+    # Which words are known is one index probe, outside the budget.
+    respelt = suggest("qarşiliqli strategik", using="default", budget=Budget(0))
+    assert respelt.query_text == "qarşılıqlı strategik"
 
 
 def test_the_link_searches_the_suggestion_with_the_page_s_other_filters(archive):
