@@ -17,23 +17,19 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from articles.citations import iso_date
 from articles.filters import with_changes
 from articles.links import slug_url
 from articles.listing import ResultPage
 from articles.models import Agreement, Article, DatePrecision, Mention, Source, Tag
 
-# A date's ISO form cut to what is known: 2022-04-26, 2022-04 or 2022.
-ISO_LENGTH = {DatePrecision.DAY: 10, DatePrecision.MONTH: 7, DatePrecision.YEAR: 4}
 # Revision fields whose change an import history names, by what a reader calls them.
 REVISION_CHANGES = {"sha256": "original", "file_path": "file_path", "encoding": "encoding"}
 
 
 def published_at_precision(article: Article) -> str | None:
     """The publication date as precisely as it is known and no more; None when unknown."""
-    length = ISO_LENGTH.get(article.date_precision)
-    if article.published_on is None or length is None:
-        return None
-    return article.published_on.isoformat()[:length]
+    return iso_date(article.published_on, article.date_precision) or None
 
 
 def unmarked(marked: str) -> str:
