@@ -274,6 +274,8 @@ def export_articles(request: HttpRequest, extension: str) -> HttpResponse:
     )
     name = export_name(request.GET, timezone.localdate())
     response["Content-Disposition"] = f'attachment; filename="{name}.{export.extension}"'
+    # A buffering proxy (nginx) would hold the whole file before sending a byte.
+    response["X-Accel-Buffering"] = "no"
     return response
 
 

@@ -287,7 +287,7 @@ def test_the_export_streams_its_first_bytes_before_the_rows_are_read(client, arc
     for extension in EXTENSIONS:
         read.clear()
         response = client.get(f"/export/articles.{extension}")
-        assert response.streaming
+        assert response.streaming and response["X-Accel-Buffering"] == "no"
         pieces = iter(response.streaming_content)
         assert next(pieces)
         assert len(read) <= 2 < Article.objects.count()
