@@ -63,9 +63,13 @@ class _Article:
         countries = countries_named(self.body[:ARTICLE_COUNTRIES_CHARS])
         return tuple(dict.fromkeys((*BILATERAL, *countries)))
 
+    def event_day(self) -> tuple[dt.date, str] | None:
+        """The day of the signing the article reports, if it reports one: read once, when a
+        document without a day of its own first asks."""
+        return self._event_day
+
     @functools.cached_property
-    def event(self) -> tuple[dt.date, str] | None:
-        """The day of the signing the article reports, if it reports one (signing.event_day)."""
+    def _event_day(self) -> tuple[dt.date, str] | None:
         return event_day(self.body, self.published)
 
     @functools.cached_property
@@ -119,7 +123,7 @@ class _Facts:
     @functools.cached_property
     def signing(self) -> tuple[dt.date | None, str]:
         signed_on, note = signing_date(
-            self.window, self.context.published, self.is_signed, self.context.event
+            self.window, self.context.published, self.is_signed, self.context.event_day
         )
         written = self.candidate.year if self.candidate else None
         # A date taken from the article's own is wrong for a name dated another year.

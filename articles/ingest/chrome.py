@@ -191,7 +191,8 @@ def _is_results_line(line: str) -> bool:
     """A results or topic page's own heading, counter or pager line."""
     if _RESULTS_LINE.match(line):
         return True
-    return fold(line.rstrip(" .")).replace(":", " :").endswith(_TOPIC_PAGE_ENDINGS)
+    tail = line[-30:].rstrip(" .").casefold().replace(":", " :")
+    return tail.endswith(_TOPIC_PAGE_ENDINGS)
 
 
 def is_source_link(line: str) -> bool:
@@ -291,9 +292,9 @@ def _is_navigation(line: str) -> bool:
 
 def _is_row_of_links(line: str) -> bool:
     """'Most read | Archive', 'Latest · Popular · Video': items that each name a section or list."""
-    segments = SEGMENT_SEPARATOR.split(line)
-    if len(segments) < 2:
+    if not any(mark in line for mark in (" | ", "  ", " • ", " · ")):
         return False
+    segments = SEGMENT_SEPARATOR.split(line)
     for segment in segments:
         words = [fold(word) for word in _WORD.findall(segment) if not word.isdigit()]
         if not (words and all(word in _MENU_WORDS for word in words)) and not is_footer_marker(

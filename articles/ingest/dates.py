@@ -95,6 +95,18 @@ _DATE_FORMATS: tuple[tuple[re.Pattern[str], Precision], ...] = (
         Precision.DAY,
     ),
     (re.compile(rf"(?<!\w){_MONTH},?\s{{1,3}}{_YEAR}{_YEAR_TAIL}"), Precision.MONTH),
+    # A journal's issue: "Spring 2021", "осень 2021", "Payız 2021".
+    (
+        re.compile(
+            r"(?<!\w)(?i:spring|summer|autumn|fall|winter|весна|лето|осень|зима|"
+            rf"yaz|payız|qış){_NO_LETTER},?\s{{1,3}}{_YEAR}"
+        ),
+        Precision.YEAR,
+    ),
+)
+# Spans of days or months, tried only where the text has a dash or slash by a digit or a
+# month: most text has none, and these patterns would scan it for nothing.
+_SPAN_FORMATS: tuple[tuple[re.Pattern[str], Precision], ...] = (
     # A weekly's issue spans days: "January 11-17, 2007", "11–17 января 2007 года".
     (
         re.compile(
@@ -118,15 +130,8 @@ _DATE_FORMATS: tuple[tuple[re.Pattern[str], Precision], ...] = (
         ),
         Precision.YEAR,
     ),
-    # A journal's issue: "Spring 2021", "осень 2021", "Payız 2021".
-    (
-        re.compile(
-            r"(?<!\w)(?i:spring|summer|autumn|fall|winter|весна|лето|осень|зима|"
-            rf"yaz|payız|qış){_NO_LETTER},?\s{{1,3}}{_YEAR}"
-        ),
-        Precision.YEAR,
-    ),
 )
+_SPAN_HINT = re.compile(rf"[0-9]\s{{0,2}}[-–—]\s{{0,2}}[0-9]|[-–—/]\s{{0,2}}{MONTH_PATTERN}")
 _YEARLESS_DATES = (
     re.compile(rf"(?<!\w){_DAY}\s{{1,3}}{_MONTH}"),
     re.compile(rf"(?<!\w){_MONTH}\s{{1,3}}{_DAY}"),
@@ -240,10 +245,11 @@ def find_date(text: str) -> DateFound | None:
     """
     if not _DIGIT.search(text):
         return None
+    formats = _DATE_FORMATS + _SPAN_FORMATS if _SPAN_HINT.search(text) else _DATE_FORMATS
     matches = sorted(
         (
             (match, precision)
-            for pattern, precision in _DATE_FORMATS
+            for pattern, precision in formats
             for match in _first_matches(pattern, text)
         ),
         key=lambda found: found[0].start(),

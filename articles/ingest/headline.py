@@ -13,6 +13,7 @@ Every look-around is bounded, so the header costs time linear in its size.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 
@@ -88,7 +89,7 @@ def split_glued_dates(lines: list[str]) -> list[str]:
     either way round."""
     split: list[str] = []
     for line in lines:
-        before = _DATE_GLUED_BEFORE.match(line)
+        before = _DATE_GLUED_BEFORE.match(line) if ":" in line[:45] else None
         if before and date_only_line(before.group("date")):
             split.append(before.group("date"))
             line = line[before.end() :]
@@ -165,7 +166,7 @@ def choose_headline(
     comes before any prose: a line under someone's remark is a quotation.
     """
     best: tuple[int, int] | None = None
-    body_stems = _stems(" ".join(lines[zone_end : zone_end + BODY_LINES_READ])[:BODY_CHARS_READ])
+    body_stems = _BodyStems(lines, zone_end)
     for index in range(min(start, zone_end), zone_end):
         if not _is_headline(lines, index, sources):
             if _is_prose(lines[index]):
@@ -181,6 +182,18 @@ def _is_prose(line: str) -> bool:
     return len(_LETTER_WORD.findall(line)) >= 8 and not date_only_line(line)
 
 
+class _BodyStems:
+    """The stems of the text under the header, read only when a repeated line asks."""
+
+    def __init__(self, lines: list[str], zone_end: int) -> None:
+        self.lines, self.zone_end = lines, zone_end
+
+    @functools.cached_property
+    def stems(self) -> frozenset[str]:
+        text = " ".join(self.lines[self.zone_end : self.zone_end + BODY_LINES_READ])
+        return _stems(text[:BODY_CHARS_READ])
+
+
 def _stems(text: str) -> frozenset[str]:
     """The first letters of a text's longer words: enough to meet across Russian and
     Azerbaijani endings ('Душанбе' and 'Душанбе', 'Мусабеков' and 'Мусабекова')."""
@@ -188,7 +201,7 @@ def _stems(text: str) -> frozenset[str]:
 
 
 def _headline_score(
-    lines: list[str], index: int, zone_end: int, sources: KnownSources, body_stems: frozenset[str]
+    lines: list[str], index: int, zone_end: int, sources: KnownSources, body: _BodyStems
 ) -> int:
     """Higher for a line by the date or byline (a standfirst may stand between), alone, wordy."""
     line = lines[index]
@@ -199,7 +212,7 @@ def _headline_score(
     repeated = (
         bool(later)
         and fold(later[0]) == fold(line)
-        and not (body_stems and body_stems.isdisjoint(_stems(line)))
+        and not (body.stems and body.stems.isdisjoint(_stems(line)))
     )
     if repeated:
         later = later[1:]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from articles.ingest.dates import find_date, full_date
 from articles.ingest.document import ParsedArticle, Precision, PublishedDate
@@ -84,7 +85,7 @@ def signing_date(
     window: Window,
     published: PublishedDate,
     is_signed: bool,
-    event: tuple[dt.date, str] | None = None,
+    event: Callable[[], tuple[dt.date, str] | None] | None = None,
 ) -> tuple[dt.date | None, str]:
     """The date the text gives for the signing, and a note when part of it was inferred.
 
@@ -92,8 +93,9 @@ def signing_date(
     day and month without a year, "today", "yesterday" or a weekday take the
     article's date only when the sentence says the signing is past and the
     article is dated to the day. A document signed (or listed) without a date
-    of its own in an article that reports a signing takes that `event`'s day
-    (`event_day`), unless the text recalls it as earlier or writes another year.
+    of its own in an article that reports a signing takes that event's day
+    (`event`, asked only then: `event_day`), unless the text recalls it as
+    earlier or writes another year.
     """
     after, before = window.after[:DATE_AFTER_CHARS], window.before[-DATE_BEFORE_CHARS:]
     value = full_date(after) or _last_full_date(before)
@@ -116,9 +118,8 @@ def signing_date(
         if inferred is not None:
             return inferred
     listed = window.sentence.lstrip()[:1] in _LIST_MARK
-    if event and (past or listed) and not _EARLIER.search(window.context):
-        return event
-    return None, ""
+    day = event() if event and (past or listed) and not _EARLIER.search(window.context) else None
+    return day or (None, "")
 
 
 def event_day(body: str, published: PublishedDate) -> tuple[dt.date, str] | None:

@@ -71,6 +71,8 @@ _CITING_WORDS = (
     r"как (?:сообща|переда|пиш|писал|отмеча|отмети|уточня|уточни|информиру|"
     r"выясни|узна)[а-яё]{0,6}))"
 )
+# No text cites more outlets in one list than this.
+MAX_LISTED = 50
 # Between the verb and the name: an article, a pronoun, or what the outlet is.
 _AGENCY_WORD = (
     r"(?:(?i:он|она|они|he|she|they)\s{1,2})?"
@@ -203,15 +205,26 @@ class KnownSources:
         return self._names(text, _attribution_patterns(self.alias_pattern))
 
     def cited_in(self, text: str) -> list[str]:
-        """Outlets the text cites: 'according to Interfax', 'со ссылкой на ТАСС', in order."""
-        return self._names(text, _citing_patterns(self.alias_pattern))
+        """Outlets the text cites: 'according to Interfax', 'со ссылкой на ТАСС', in order;
+        a list after the citing words names each ('with reporting by Interfax and TASS')."""
+        return self._names(
+            text, _citing_patterns(self.alias_pattern), _list_next(self.alias_pattern)
+        )
 
-    def _names(self, text: str, patterns: tuple[re.Pattern[str], ...]) -> list[str]:
-        found = [
-            (match.start(), match.group("alias"))
-            for pattern in patterns
-            for match in pattern.finditer(text)
-        ]
+    def _names(
+        self,
+        text: str,
+        patterns: tuple[re.Pattern[str], ...],
+        list_next: re.Pattern[str] | None = None,
+    ) -> list[str]:
+        matches = [match for pattern in patterns for match in pattern.finditer(text)]
+        found = [(match.start(), match.group("alias")) for match in matches]
+        # The first pattern puts its name after the citing words, where a list may go on.
+        for match in matches if list_next else ():
+            following = list_next.match(text, match.end()) if match.re is patterns[0] else None
+            while following and len(found) < MAX_LISTED:
+                found.append((following.start(), following.group("alias")))
+                following = list_next.match(text, following.end())
         names = (self.named(alias) for _, alias in sorted(found))
         return list(dict.fromkeys(name for name in names if name))
 
@@ -257,6 +270,13 @@ def _inflected_alias(alias_pattern: str) -> str:
 
 
 @cache
+def _list_next(alias_pattern: str) -> re.Pattern[str]:
+    """The next outlet of a list just matched: ', TASS', ' and TASS', ' и ТАСС', ' və TASS'."""
+    alias = _inflected_alias(alias_pattern)
+    return re.compile(rf"\s{{0,2}}(?:,|\s(?i:and|и|və))\s{{1,3}}{_AGENCY_WORD}[{QUOTES}]?{alias}")
+
+
+@cache
 def _attribution_patterns(alias_pattern: str) -> tuple[re.Pattern[str], ...]:
     alias = _inflected_alias(alias_pattern)
     return (
@@ -273,11 +293,6 @@ def _citing_patterns(alias_pattern: str) -> tuple[re.Pattern[str], ...]:
     alias = _inflected_alias(alias_pattern)
     return (
         re.compile(rf"{_CITING_WORDS}\s{{1,3}}{_AGENCY_WORD}[{QUOTES}]?{alias}"),
-        # "With reporting by Interfax and TASS": the later names of the cited list.
-        re.compile(
-            rf"{_CITING_WORDS}\s{{1,3}}[^.;:\n]{{2,60}}?(?:,|\s(?i:and|и|və))\s{{1,3}}"
-            rf"{_AGENCY_WORD}[{QUOTES}]?{alias}"
-        ),
         re.compile(
             rf"(?<!\w){alias}[{QUOTES}]?{_AGENCY_AFTER}[{QUOTES}]?{_ASIDE}\s{{1,3}}"
             rf"{_QUOTED_VERBS}(?!\w)"
