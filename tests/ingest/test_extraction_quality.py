@@ -94,17 +94,17 @@ DEV_FLOORS = {
 }
 # Issue 12 asks documents to be found in each language, not on average.
 DOCUMENT_FLOORS_PER_LANGUAGE = {"documents recall": 0.9, "documents precision": 0.9}
-# The untouched holdout: until the new one is measured, the floors are the figures the
-# previous holdout reached (now part of dev), so a change may raise them but never lower
-# them unnoticed.
+# The untouched holdout (65 pages written blind by an outsider, never read while tuning) at
+# the figures it reached when first measured (2026-11-27, after the dev work): a change may
+# raise them but never lower them unnoticed.
 HOLDOUT_FLOORS = {
-    "headlines right": 0.91,
-    "dates exact": 0.92,
-    "publishers right": 0.96,
-    "credits recall": 0.6,
+    "headlines right": 0.92,
+    "dates exact": 0.95,
+    "publishers right": 1.0,
+    "credits recall": 0.81,
     "language right": 1.0,
-    "documents recall": 0.8,
-    "documents precision": 0.86,
+    "documents recall": 0.87,
+    "documents precision": 1.0,
 }
 # Misses that must stay at zero on dev, and at most these on the holdout.
 ZERO_ON_DEV = (
@@ -114,10 +114,10 @@ ZERO_ON_DEV = (
     "third-country documents as bilateral",
 )
 HOLDOUT_MOST = {
-    "chrome or wrong headlines": 9,
-    "invented dates": 1,
-    "cited agencies as publisher": 2,
-    "third-country documents as bilateral": 7,
+    "chrome or wrong headlines": 5,
+    "invented dates": 0,
+    "cited agencies as publisher": 0,
+    "third-country documents as bilateral": 0,
 }
 
 
