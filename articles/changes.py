@@ -71,9 +71,10 @@ def _on_write(sender, using: str, **kwargs) -> None:
 
 
 def connect_signals() -> None:
-    from articles.models import Agreement, Article, Mention, Source, Tag
+    from articles.models import Agreement, Article, Mention, Source, Tag, TagAlias
 
-    for model in (Article, Source, Tag, Agreement, Mention):
+    # A tag's aliases are the other spellings a search also finds (search/names.py).
+    for model in (Article, Source, Tag, TagAlias, Agreement, Mention):
         name = model.__name__
         post_save.connect(_on_write, sender=model, dispatch_uid=f"archive-changed-save-{name}")
         post_delete.connect(_on_write, sender=model, dispatch_uid=f"archive-changed-del-{name}")

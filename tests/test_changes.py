@@ -13,7 +13,7 @@ from django.http import QueryDict
 from articles import curation
 from articles.changes import archive_version, versioned_key
 from articles.listing import facets_cache_name
-from articles.models import Agreement
+from articles.models import Agreement, Tag, TagAlias
 from tests.conftest import make_agreement, make_article, make_source, make_tag
 
 pytestmark = pytest.mark.django_db
@@ -98,3 +98,13 @@ def test_another_process_reads_the_counts_one_worker_cached(client, settings):
         [sys.executable, "-c", script], env=environment, capture_output=True, text=True, check=True
     )
     assert "Trend" in other.stdout
+
+
+def test_a_new_tag_alias_moves_the_version_on_when_a_curator_adds_one(
+    django_capture_on_commit_callbacks,
+):
+    tag = make_tag(name="Ilham Aliyev", kind=Tag.Kind.PERSON)
+    before = archive_version()
+    with django_capture_on_commit_callbacks(execute=True):
+        TagAlias.objects.create(name="Ильхам Алиев", kind=Tag.Kind.PERSON, tag=tag)
+    assert archive_version() != before
