@@ -14,6 +14,7 @@ default domain (example.com) instead.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from urllib.parse import urlencode
 
 from django.contrib.syndication.views import Feed
@@ -28,6 +29,13 @@ from articles.listing import ArticleListing
 from articles.models import Article, DatePrecision
 
 SUMMARY_WORDS = 60
+# Characters XML 1.0 cannot carry at all, escaped or not: a search text or a
+# stored article holding one must not take the whole feed down.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    return _NOT_XML.sub("", text)
 
 
 class PlainTextAtomFeed(Atom1Feed):
@@ -60,7 +68,7 @@ class ArticleFeed(Feed):
         return request
 
     def title(self, request: HttpRequest) -> str:
-        followed = describe(request.listing)
+        followed = xml_text(describe(request.listing))
         if not followed:
             return _("Azerbaijan–Russia news archive: newest articles")
         return _("Azerbaijan–Russia news archive: %(followed)s") % {"followed": followed}
@@ -82,13 +90,12 @@ class ArticleFeed(Feed):
         )
         for item in items:
             item.absolute_url = request.build_absolute_uri(item.get_absolute_url())
-            item.summary = Truncator(bodies.get(item.pk, "").replace("## ", "")).words(
-                SUMMARY_WORDS
-            )
+            summary = Truncator(bodies.get(item.pk, "").replace("## ", "")).words(SUMMARY_WORDS)
+            item.summary = xml_text(summary)
         return items
 
     def item_title(self, item: Article) -> str:
-        return item.title
+        return xml_text(item.title)
 
     def item_link(self, item: Article) -> str:
         return item.absolute_url

@@ -163,3 +163,16 @@ def test_bad_parameters_are_a_400_with_the_message_when_asked(client):
     response = client.get("/feed/", {"date_after": "2019-13-45"})
     assert response.status_code == HTTPStatus.BAD_REQUEST
     assert "date" in response.content.decode().lower()
+
+
+@pytest.mark.parametrize("text", ["gas\x0btalks", "\x1f"])
+def test_control_characters_are_left_out_when_a_search_or_article_holds_them(client, text):
+    make_article(title=f"Talks {text}", body=f"Body {text} here")
+    response = client.get("/feed/", {"q": text})
+    assert response.status_code == HTTPStatus.OK
+    assert not feedparser.parse(response.content).bozo
+    assert not feedparser.parse(client.get("/feed/").content).bozo
+
+
+def test_a_null_character_is_a_400_when_searched(client):
+    assert client.get("/feed/", {"q": "gas\x00"}).status_code == HTTPStatus.BAD_REQUEST
