@@ -752,6 +752,18 @@ class Article(models.Model):
             return data.decode("utf-8", errors="replace")
 
 
+class MentionQuerySet(models.QuerySet):
+    def of_agreement(self, agreement: Agreement) -> MentionQuerySet:
+        """The articles naming `agreement`, oldest first, undated last on
+        either database, each with its source and without its texts."""
+        return (
+            self.filter(agreement=agreement)
+            .select_related("article__source")
+            .defer("article__original", "article__body")
+            .order_by(models.F("article__published_on").asc(nulls_last=True), "article__pk")
+        )
+
+
 class Mention(models.Model):
     """An article naming an agreement, with the sentence that names it."""
 
@@ -774,6 +786,8 @@ class Mention(models.Model):
             "Set when the text gave the day and month only and the year was the article's."
         ),
     )
+
+    objects = MentionQuerySet.as_manager()
 
     class Meta:
         ordering = ["article", "pk"]

@@ -244,12 +244,7 @@ class AgreementDetailView(DetailView):
     template_name = "articles/agreement_detail.html"
 
     def get_context_data(self, **kwargs):
-        mentions = (
-            Mention.objects.filter(agreement=self.object)
-            .select_related("article__source")
-            .defer("article__original", "article__body")
-            .order_by("article__published_on", "article__pk")
-        )
+        mentions = Mention.objects.of_agreement(self.object)
         return super().get_context_data(mentions=mentions, **kwargs)
 
 

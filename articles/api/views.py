@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from http import HTTPStatus
 
-from django.db.models import F, Prefetch, prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_filters import rest_framework as filters
@@ -204,13 +204,7 @@ class AgreementDetailView(generics.RetrieveAPIView):
 
 
 def _first_mentions(agreement: Agreement) -> list[Mention]:
-    mentions = (
-        Mention.objects.filter(agreement=agreement)
-        .select_related("article__source")
-        .defer("article__original", "article__body")
-        .order_by(F("article__published_on").asc(nulls_last=True), "article__pk")
-    )
-    return list(mentions[:MENTIONS_SHOWN])
+    return list(Mention.objects.of_agreement(agreement)[:MENTIONS_SHOWN])
 
 
 class DocsView(SpectacularSwaggerSplitView):
