@@ -202,16 +202,27 @@ CORS_ALLOW_ALL_ORIGINS = not CORS_ALLOWED_ORIGINS
 # the archive's version (articles/changes.py), so a change retires them and a
 # long lifetime is safe. In files, so every worker shares one reader's
 # counting and it survives a restart; a hit costs a file read (~0.1 ms).
+CACHE_DIR = Path(os.environ.get("CACHE_DIR") or BASE_DIR / "var" / "cache")
+# Archives on two databases never read each other's counts.
+_CACHE_PREFIX = hashlib.sha256(str(DATABASES["default"]["NAME"]).encode()).hexdigest()[:12]
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": os.environ.get("CACHE_DIR") or BASE_DIR / "var" / "cache",
+        "LOCATION": CACHE_DIR,
         "TIMEOUT": 24 * 60 * 60,
-        # Each entry is one page's facet fragment, about 10-20 KB.
+        # Each entry is one page's facet counts, slug lists or spellings.
         "OPTIONS": {"MAX_ENTRIES": 5_000},
-        # Archives on two databases never read each other's counts.
-        "KEY_PREFIX": hashlib.sha256(str(DATABASES["default"]["NAME"]).encode()).hexdigest()[:12],
-    }
+        "KEY_PREFIX": _CACHE_PREFIX,
+    },
+    # The API's per-address request counts, apart from the counts pages share:
+    # many clients' addresses must not cull the facets out of the cache.
+    "throttle": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": CACHE_DIR / "throttle",
+        "TIMEOUT": 60 * 60,
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+        "KEY_PREFIX": _CACHE_PREFIX,
+    },
 }
 
 # Security: secure by default once DEBUG is off; each switch can be turned off

@@ -9,7 +9,7 @@ import itertools
 import os
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connection
 from django.utils import timezone
 
@@ -83,10 +83,13 @@ def postgres_only(db):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Cached facet fragments must not carry one test's counts into the next."""
-    cache.clear()
+    """Cached counts must not carry one test's archive into the next, nor the
+    API's request counts one test's requests."""
+    for each in caches.all():
+        each.clear()
     yield
-    cache.clear()
+    for each in caches.all():
+        each.clear()
 
 
 def pytest_report_header(config):

@@ -11,6 +11,7 @@ from archive.settings import CACHES
 _cache_dir = tempfile.mkdtemp(prefix="archive-test-cache-")
 atexit.register(shutil.rmtree, _cache_dir, ignore_errors=True)
 CACHES["default"]["LOCATION"] = _cache_dir
+CACHES["throttle"]["LOCATION"] = f"{_cache_dir}/throttle"
 
 # The test database starts empty: tests that want the register of known
 # documents load it (store.add_register_entries), as an import run does.

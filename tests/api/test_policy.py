@@ -6,7 +6,10 @@ from __future__ import annotations
 from http import HTTPStatus
 
 import pytest
+from django.core.cache import cache, caches
 from django.test import override_settings
+
+from articles.api.throttling import AnonymousRateThrottle
 
 pytestmark = pytest.mark.django_db
 
@@ -20,6 +23,14 @@ def test_requests_past_the_rate_are_a_429_with_retry_after_when_one_address_send
     refused = client.get("/api/sources/")
     assert 0 < int(refused["Retry-After"]) <= 60
     assert "detail" in refused.json()
+
+
+@override_settings(**THREE_A_MINUTE)
+def test_request_counts_stay_out_of_the_pages_cache_when_kept(client):
+    client.get("/api/sources/", REMOTE_ADDR="10.0.0.1")
+    throttle = AnonymousRateThrottle()
+    assert caches["throttle"].get(throttle.cache_format % {"scope": "anon", "ident": "10.0.0.1"})
+    assert not cache.get(throttle.cache_format % {"scope": "anon", "ident": "10.0.0.1"})
 
 
 @override_settings(**THREE_A_MINUTE)
