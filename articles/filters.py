@@ -158,9 +158,17 @@ def present_languages() -> list[str]:
     )
 
 
+# The articles' languages, named as the interface names them. The msgids are
+# Django's own, so these entries of our catalogue also name them in
+# get_language_info: Django's Azerbaijani says "Rus" where a reader says "Rus dili".
+LANGUAGE_NAMES = {"en": _("English"), "ru": _("Russian"), "az": _("Azerbaijani")}
+
+
 def language_label(code: str) -> str:
     """A language named in the interface's language ("Russian", "Русский"), or
     its code when Django does not know it."""
+    if code in LANGUAGE_NAMES:
+        return str(LANGUAGE_NAMES[code])
     try:
         return get_language_info(code)["name_translated"]
     except KeyError:

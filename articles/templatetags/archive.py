@@ -11,9 +11,10 @@ from django.conf import settings
 from django.utils.dates import MONTHS
 from django.utils.formats import number_format
 from django.utils.safestring import SafeString
-from django.utils.translation import get_language_info, gettext, pgettext_lazy
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from articles.filters import language_label
 from articles.models import DatePrecision, Tag
 from articles.search import CANDIDATE_LIMIT, mark
 
@@ -65,10 +66,6 @@ TAG_KIND_HEADINGS = {
     Tag.Kind.PLACE: _("Places"),
     Tag.Kind.EVENT: _("Events"),
 }
-# The articles' languages, named as the interface names them. The msgids are Django's
-# own, so these entries of our catalogue also name them in get_language_info (the
-# language filter): Django's Azerbaijani says "Rus" where a reader says "Rus dili".
-LANGUAGE_NAMES = {"en": _("English"), "ru": _("Russian"), "az": _("Azerbaijani")}
 FACET_GROUP_NAMES = {
     "dates": _("dates"),
     "sources": _("sources"),
@@ -107,14 +104,8 @@ def bounded_count(total: int, cap: int = CANDIDATE_LIMIT) -> str:
 
 @register.filter
 def language_name(code: str) -> str:
-    """An article's language named in the interface's language (the code
-    itself for a language Django does not know)."""
-    if code in LANGUAGE_NAMES:
-        return str(LANGUAGE_NAMES[code])
-    try:
-        return get_language_info(code)["name_translated"]
-    except KeyError:
-        return code
+    """An article's language named in the interface's language."""
+    return language_label(code)
 
 
 @register.filter
