@@ -9,7 +9,8 @@ the browser ignores it here: the templates' escaping alone must hold. A
 vector counts as fired when a dialog opens, when it sets `window.__xss`, or
 when any element it could have made is found in the page: an `on…`
 attribute, an element whose id or class names "xss", a script with inline
-text, or a link or source whose address runs script.
+text (other than the JSON-LD description, which must still parse whole), or
+a link or source whose address runs script.
 """
 
 from __future__ import annotations
@@ -107,7 +108,11 @@ INJECTED = """() => {
     const names = el.id + ' ' + (el.getAttribute('class') || '');
     if (/xss/i.test(names)) found.push(el.tagName + '#xss');
     if (el.tagName.toLowerCase() === 'xss') found.push('xss element');
-    if (el.tagName.toLowerCase() === 'script' && el.textContent.trim()) found.push('inline script');
+    if (el.tagName.toLowerCase() === 'script' && el.textContent.trim()) {
+      // The article's schema.org description is data, never run: it must parse whole.
+      if (el.type !== 'application/ld+json') found.push('inline script');
+      else { try { JSON.parse(el.textContent); } catch (e) { found.push('broken JSON-LD'); } }
+    }
   }
   if (window.__xss) found.push('window.__xss');
   return found;
