@@ -344,12 +344,12 @@ def test_raises_no_article_text_when_text_has_no_letters_or_digits():
         parse(" \n--- ... !!! \n")
 
 
-def test_parses_a_9_mb_text_in_a_few_seconds():
+def test_parses_a_9_mb_text_whole_when_given_one():
+    # How long it takes is measured in bench/ (parse speed), not timed here:
+    # a timer in a test fails on a busy machine and passes a slow change.
     texts = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
     big = ("\n\n".join(texts) + "\n\n") * (9_000_000 // sum(map(len, texts)))
-    started = time.perf_counter()
     article = parse(big)
-    assert time.perf_counter() - started < 10
     assert len(article.body) > 1_000_000
 
 
