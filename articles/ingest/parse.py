@@ -346,9 +346,18 @@ def _mark_subheadings(paragraphs: list[str]) -> list[str]:
 
 
 def _derive_title(body: str) -> str:
-    """A short readable title from the body's first sentence, cut at a word with '…'."""
-    first = next((block for block in body.split("\n\n") if not block.startswith("## ")), body)
-    first = first.removeprefix("## ")[:400]
+    """A short readable title from the body's first sentence, cut at a word with '…';
+    a block with no words in it ("«»") gives way to the next."""
+    blocks = [block for block in body.split("\n\n") if not block.startswith("## ")]
+    for block in blocks or [body.removeprefix("## ")]:
+        if title := _title_from(block):
+            return title
+    return _title_from(" ".join(body.replace("## ", " ").split())) or body[:TITLE_MAX_CHARS]
+
+
+def _title_from(block: str) -> str:
+    """The block's first sentence as a title ("" when it holds no words)."""
+    first = block.removeprefix("## ")[:400]
     end = _SENTENCE_END.search(first)
     sentence = (first[: end.start()] if end else first).strip(QUOTES + " ")
     cut = len(sentence) > TITLE_MAX_CHARS
@@ -361,8 +370,8 @@ def _derive_title(body: str) -> str:
     title = sentence.rstrip(QUOTES + " ,;:.-–—(").strip()
     if title.count('"') % 2:
         title = title.replace('"', "")
-    if not title:
-        return body[:TITLE_MAX_CHARS].strip()
+    if not any(character.isalnum() for character in title):
+        return ""
     return f"{title}{ELLIPSIS}" if cut else title
 
 

@@ -321,6 +321,13 @@ def test_derives_a_short_title_cut_at_a_word_with_an_ellipsis_when_first_sentenc
     assert PARAGRAPH.startswith(article.title.removesuffix("…"))
 
 
+def test_derives_the_title_from_the_next_block_when_the_first_holds_no_words():
+    article = parse("«»\n\n" + PARAGRAPH)
+    assert article.title_derived is True
+    assert article.title.endswith("…") and "\n" not in article.title
+    assert PARAGRAPH.startswith(article.title.removesuffix("…"))
+
+
 def test_derives_the_whole_sentence_when_it_is_short():
     assert parse("Putin met Aliyev in Sochi. They talked.").title == "Putin met Aliyev in Sochi"
 
