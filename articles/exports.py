@@ -33,7 +33,7 @@ from django.utils.text import slugify
 
 from articles.citations import CitationFields, iso_date, to_bibtex, to_csl, to_ris, web_address
 from articles.listing import EXPORT_CHUNK, ArticleListing
-from articles.models import TRANSLITERATION, AgreementStatus, Article, ArticleQuerySet, Mention
+from articles.models import TRANSLITERATION, Article, ArticleQuerySet
 
 CSV_COLUMNS = (
     "slug",
@@ -101,24 +101,11 @@ class Names:
 
 
 def names_of(article_ids: list[int], db: str) -> dict[int, Names]:
-    """What these articles carry, as plain rows: three queries whatever their
-    number. Prefetched as model instances they cost an export more than all
-    the rest of its work (bench/RESULTS.md, "Exports")."""
-    links = {
-        "tags": Article.tags.through.objects.order_by("tag__kind", "tag__name", "tag_id")
-        .filter(article_id__in=article_ids)
-        .values_list("article_id", "tag__slug", "tag__name", "tag__kind"),
-        "credits": Article.credits.through.objects.order_by("source__name", "source_id")
-        .filter(article_id__in=article_ids)
-        .values_list("article_id", "source__slug", "source__name"),
-        "agreements": Mention.objects.order_by("agreement__name", "agreement_id")
-        .filter(article_id__in=article_ids)
-        .exclude(agreement__status=AgreementStatus.REJECTED)
-        .values_list("article_id", "agreement__slug", "agreement__name"),
-    }
+    """What these articles carry: three queries whatever their number."""
     found = {article_id: Names() for article_id in article_ids}
-    for relation, rows in links.items():
-        for article_id, *named in rows.using(db):
+    carried = Article.objects.using(db).filter(pk__in=article_ids).names_carried()
+    for relation, rows in carried.items():
+        for article_id, *named in rows:
             getattr(found[article_id], relation).append(Named(*named))
     return found
 

@@ -590,6 +590,28 @@ class ArticleQuerySet(models.QuerySet):
             .order_by("-count", "agreement__name")[:FACET_SIZE]
         )
 
+    def names_carried(self) -> dict[str, models.QuerySet]:
+        """These articles' tags, credits and visible agreements as plain
+        (article_id, slug, name[, kind]) rows in their models' order, one
+        statement each: model instances cost an export more than the rest of
+        its work (bench/RESULTS.md, "Exports")."""
+        these = self.values("pk")
+        return {
+            "tags": Article.tags.through.objects.using(self.db)
+            .filter(article__in=these)
+            .order_by("tag__kind", "tag__name", "tag_id")
+            .values_list("article_id", "tag__slug", "tag__name", "tag__kind"),
+            "credits": Article.credits.through.objects.using(self.db)
+            .filter(article__in=these)
+            .order_by("source__name", "source_id")
+            .values_list("article_id", "source__slug", "source__name"),
+            "agreements": Mention.objects.using(self.db)
+            .filter(article__in=these)
+            .exclude(agreement__status=AgreementStatus.REJECTED)
+            .order_by("agreement__name", "agreement_id")
+            .values_list("article_id", "agreement__slug", "agreement__name"),
+        }
+
     def sharing_with(self, article: Article, *, limit: int = 5) -> list:
         """Other articles carrying one of `article`'s tags or agreements, newest
         first; ids come from its prefetched relations, so this is one query."""
