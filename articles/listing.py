@@ -282,10 +282,6 @@ class ArticleListing:
             recompute=recount,
         )
 
-    def undated_left_out(self) -> int | None:
-        """How many undated articles the chosen dates leave out (Facets.undated_left_out)."""
-        return self.facets().undated_left_out
-
     def _count_facets(self, budget_ms: int) -> Facets:
         if self.search:
             # Over a list of at most RANK_LIMIT ids the counts are bounded work.

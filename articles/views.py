@@ -63,7 +63,7 @@ class ArticleListView(TemplateView):
             dropped=facets.dropped,
             year=listing.chosen_year,
             word_count=len(search.parse(listing.text).words()),
-            undated_left_out=listing.undated_left_out(),
+            undated_left_out=facets.undated_left_out,
             undated_query=with_changes(query, date_after=None, date_before=None, undated="true"),
             expanded=listing.search.expanded if listing.search else [],
             exact_query="?" + with_changes(query, exact="1").urlencode(),

@@ -163,7 +163,7 @@ def test_undated_note_counts_only_what_the_other_filters_choose(client):
     make_article(source=trend, published_on=None)
     make_article(source=apa, published_on=None)
     listing = ArticleListing(QueryDict("date_before=2021-01-01&source=trend"))
-    assert listing.undated_left_out() == 1
+    assert listing.facets().undated_left_out == 1
 
 
 def test_undated_note_counts_only_matches_when_searching(client):
@@ -178,7 +178,7 @@ def test_undated_note_counts_only_matches_when_searching(client):
 def test_undated_note_is_absent_when_no_date_is_chosen(client):
     make_article(published_on=None)
     assert "undated-note" not in page(client)
-    assert ArticleListing(QueryDict("")).undated_left_out() == 0
+    assert ArticleListing(QueryDict("")).facets().undated_left_out == 0
 
 
 def test_undated_note_is_absent_when_none_are_left_out(client):
@@ -191,7 +191,7 @@ def test_undated_count_is_one_bounded_query_cached_with_the_facets(client):
     listing = ArticleListing(QueryDict("date_after=2019-01-01"))
     assert listing.is_valid
     with CaptureQueriesContext(connection) as counted:
-        assert listing.undated_left_out() == 1
+        assert listing.facets().undated_left_out == 1
     counts = [
         q["sql"].upper()
         for q in counted.captured_queries
@@ -199,7 +199,7 @@ def test_undated_count_is_one_bounded_query_cached_with_the_facets(client):
     ]
     assert len(counts) == 1 and "LIMIT" in counts[0]
     with CaptureQueriesContext(connection) as again:
-        ArticleListing(QueryDict("date_after=2019-01-01")).undated_left_out()
+        ArticleListing(QueryDict("date_after=2019-01-01")).facets()
     assert again.captured_queries == []
 
 
