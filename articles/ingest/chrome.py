@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from articles.ingest.dates import SEGMENT_SEPARATOR, is_today_line
-from articles.ingest.language import fold
+from articles.ingest.language import WORD, fold
 
 
 def _words(text: str) -> frozenset[str]:
@@ -26,7 +26,6 @@ def _phrases(text: str) -> frozenset[str]:
     return frozenset(fold(phrase) for phrase in text.split("|"))
 
 
-_WORD = re.compile(r"[^\W_]+")
 _SEPARATOR = re.compile(r"^[-–—_*=~•·.#+|]{3,}$")
 _FONT_CONTROLS = re.compile(
     r"^(?:(?:[AАaа][-+−]?\s{0,3}){2,3}"
@@ -245,7 +244,7 @@ def is_navigation_bar(line: str) -> bool:
     """A site's menu, breadcrumb or language switcher: the headline comes after these."""
     if len(line) > 160:
         return False
-    words = [fold(word) for word in _WORD.findall(line) if not word.isdigit()]
+    words = [fold(word) for word in WORD.findall(line) if not word.isdigit()]
     if words and len(words) <= 16 and all(word in _MENU_WORDS for word in words):
         return True
     if _is_menu(line, words) or len(SEGMENT_SEPARATOR.split(line)) >= 4:
@@ -274,7 +273,7 @@ def _is_navigation(line: str) -> bool:
     """Menus, breadcrumbs, language switchers, share rows, list items led by a time."""
     if _is_row_of_links(line):
         return True
-    words = [fold(word) for word in _WORD.findall(line) if not word.isdigit()]
+    words = [fold(word) for word in WORD.findall(line) if not word.isdigit()]
     if words and all(word in _FURNITURE_WORDS for word in words):
         return True
     if words and len(words) <= 16 and all(word in _MENU_WORDS for word in words):
@@ -296,7 +295,7 @@ def _is_row_of_links(line: str) -> bool:
         return False
     segments = SEGMENT_SEPARATOR.split(line)
     for segment in segments:
-        words = [fold(word) for word in _WORD.findall(segment) if not word.isdigit()]
+        words = [fold(word) for word in WORD.findall(segment) if not word.isdigit()]
         if not (words and all(word in _MENU_WORDS for word in words)) and not is_footer_marker(
             segment
         ):
@@ -312,7 +311,7 @@ def _is_menu(line: str, words: list[str]) -> bool:
     """
     if len(words) < 4 or _SENTENCE_MARK.search(line):
         return False
-    lower = sum(1 for word in _WORD.findall(line) if word[:1].islower())
+    lower = sum(1 for word in WORD.findall(line) if word[:1].islower())
     sections = sum(1 for word in words if word in _MENU_WORDS)
     if lower * 4 <= len(words) and sections * 4 >= len(words) * 3:
         return True

@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass
 
 from articles.ingest.document import Precision, PublishedDate
-from articles.ingest.language import fold
+from articles.ingest.language import LETTER_WORD, WORD, fold
 
 _MONTH_NAMES = {
     1: "january jan январь января январе янв yanvar yanvarın",
@@ -171,9 +171,7 @@ _DATE_LINE_LABELS = re.compile(
 )
 SEGMENT_SEPARATOR = re.compile(r"\s[|•·]\s|\s{2,}")
 _PLACE_WORD = re.compile(r"^(?:the\s|[A-ZА-ЯЁƏÜÖĞİŞÇ])")
-_WORD = re.compile(r"[^\W_]+")
 _DIGIT = re.compile(r"[0-9]")
-_LETTER_WORD = re.compile(r"[^\W\d_]+")
 # A newspaper's masthead: 'Газета "Коммерсантъ" №49 от 09.12.1991, стр. 14'.
 _ISSUE_WORDS = frozenset(
     [
@@ -448,7 +446,7 @@ def bare_date_line(line: str) -> DateFound | None:
         return None
     rest = line[: found.span[0]] + " " + line[found.span[1] :]
     rest = _DATE_LINE_LABELS.sub(" ", _PUBLICATION_LABELS.sub(" ", _TIME.sub(" ", rest)))
-    return found if all(len(word) <= 2 for word in _LETTER_WORD.findall(rest)) else None
+    return found if all(len(word) <= 2 for word in LETTER_WORD.findall(rest)) else None
 
 
 def _whole_line_year(match: re.Match[str], line: str) -> DateFound:
@@ -473,7 +471,7 @@ def _says_only_when(segment: str, found: DateFound) -> bool:
             break
         rest = rest[: later.span[0]] + " " + rest[later.span[1] :]
     rest = _TIME.sub(" ", _WEEKDAY.sub(" ", _TODAY.sub(" ", rest)))
-    words = _LETTER_WORD.findall(_DATE_LINE_LABELS.sub(" ", rest))
+    words = LETTER_WORD.findall(_DATE_LINE_LABELS.sub(" ", rest))
     if len([word for word in words if fold(word) not in _ISSUE_WORDS]) <= 2:
         return True
     # "22 февраля 2022 года, 15:30, Москва, Кремль": a date then where, nothing else.
@@ -495,4 +493,4 @@ def is_today_line(line: str) -> bool:
     if len(line) > 60 or not (_TODAY.search(line) or _WEEKDAY.search(line)):
         return False
     rest = _TIME.sub(" ", _WEEKDAY.sub(" ", _TODAY.sub(" ", line)))
-    return not _WORD.findall(_DATE_LINE_LABELS.sub(" ", rest))
+    return not WORD.findall(_DATE_LINE_LABELS.sub(" ", rest))

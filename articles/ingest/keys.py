@@ -13,10 +13,9 @@ import re
 
 from articles.ingest.document import AgreementKind
 from articles.ingest.kinds import KIND_PATTERN
-from articles.ingest.language import word_set
+from articles.ingest.language import WORD, word_set
 
 KEY_MAX_CHARS = 300
-WORD = re.compile(r"[^\W_]+")
 
 
 # Words that tell no document apart from another, in the three languages.

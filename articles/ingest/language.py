@@ -21,7 +21,9 @@ _SAMPLE_CHARS = 20_000
 # "İ".lower() is "i" plus a combining dot, and an Azerbaijani page writes "İyun"
 # where an English one writes "June", so the lookup tables hold one form of each.
 _FOLD_LETTERS = str.maketrans({"İ": "i", "I": "i", "ı": "i", "Ё": "е", "ё": "е", "\u0307": None})
-_WORD = re.compile(r"[^\W\d_]+")
+# A word as the parser counts and compares words: letters and digits, or letters only.
+WORD = re.compile(r"[^\W_]+")
+LETTER_WORD = re.compile(r"[^\W\d_]+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u0259\u018f]")
 
@@ -75,7 +77,7 @@ def detect_language(text: str) -> str:
     cyrillic = len(_CYRILLIC.findall(sample))
     latin = len(_LATIN.findall(sample))
     candidates = _CYRILLIC_CANDIDATES if cyrillic > latin else _LATIN_CANDIDATES
-    words = [word.lower() for word in _WORD.findall(sample)]
+    words = [word.lower() for word in LETTER_WORD.findall(sample)]
     scores = {language: _score(language, words, sample) for language in candidates}
     best = max(candidates, key=lambda language: scores[language])
     if scores[best] == 0:

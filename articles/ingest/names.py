@@ -17,8 +17,9 @@ from dataclasses import dataclass
 
 from articles.ingest.dates import MONTH_PATTERN
 from articles.ingest.document import AgreementKind
-from articles.ingest.keys import GENERIC_WORDS, WORD
+from articles.ingest.keys import GENERIC_WORDS
 from articles.ingest.kinds import KIND_WORDS, document_words
+from articles.ingest.language import WORD
 from articles.ingest.parties import (
     BETWEEN,
     COUNTRY,

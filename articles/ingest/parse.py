@@ -62,7 +62,7 @@ from articles.ingest.headline import (
     join_wrapped_header,
     split_glued_dates,
 )
-from articles.ingest.language import detect_language, fold, word_set
+from articles.ingest.language import WORD, detect_language, fold, word_set
 from articles.ingest.sources import (
     CREDIT_PREFIX,
     QUOTES,
@@ -84,7 +84,6 @@ class NoArticleText(ValueError):
 
 # ---------------------------------------------------------------- line cleaning
 
-_WORD = re.compile(r"[^\W_]+")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _SCRIPT_BLOCK = re.compile(
     r"<(script|style)\b[^<>]{0,300}>[^<]{0,50000}</(?:script|style)\s*>", re.I
@@ -191,7 +190,7 @@ def _take_header_line(
     if findings.title is not None:
         return _take_line_under_headline(line, findings)
     # Above a headline stand the site's name, taglines and rubrics, never the article.
-    return headline is not None and len(_WORD.findall(line)) <= 12
+    return headline is not None and len(WORD.findall(line)) <= 12
 
 
 def _date_rank(found: DateFound, above: bool, headline: int | None) -> DateRank:
@@ -336,7 +335,7 @@ def _mark_subheadings(paragraphs: list[str]) -> list[str]:
         text = paragraphs[index]
         if (
             len(text) <= 80
-            and len(_WORD.findall(text)) <= 10
+            and len(WORD.findall(text)) <= 10
             and text[-1] not in TERMINAL + ",;"
             and (text[:1].isupper() or text[:1].isdigit())
             and len(paragraphs[index + 1]) > len(text)

@@ -38,13 +38,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from articles.ingest.document import AgreementKind
-from articles.ingest.language import fold
+from articles.ingest.language import LETTER_WORD, fold
 
 REGISTER_PATH = Path(__file__).resolve().parents[2] / "fixtures" / "agreements.json"
 
@@ -66,7 +65,6 @@ _KIND_GROUPS = (
     frozenset({AgreementKind.MEMORANDUM}),
 )
 
-_WORD = re.compile(r"[^\W\d_]+")
 # Words that never tell one document from another: function words, the two
 # countries, offices, and the words for kinds of document, in the three languages.
 _UNTELLING_WORDS = """
@@ -136,7 +134,7 @@ _UNTELLING = frozenset(_stem(word) for word in fold(_UNTELLING_WORDS).split())
 @functools.lru_cache(maxsize=8192)
 def stems(text: str) -> frozenset[str]:
     """The distinctive stems of a name, the same for any casing and case ending."""
-    found = {_stem(word) for word in _WORD.findall(fold(text)) if len(word) >= 2}
+    found = {_stem(word) for word in LETTER_WORD.findall(fold(text)) if len(word) >= 2}
     return frozenset(found - _UNTELLING)
 
 

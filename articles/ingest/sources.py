@@ -26,7 +26,7 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from articles.ingest.language import fold, word_set
+from articles.ingest.language import WORD, fold, word_set
 
 SOURCES_PATH = Path(__file__).resolve().parents[2] / "fixtures" / "sources.json"
 QUOTES = "\"'«»“”„‘’"
@@ -127,7 +127,6 @@ ORGANISATION_WORDS = word_set(
     "новости агентство информационное пресс служба информ газета издание портал сайт "
     "официальный xəbər agentliyi agentlik informasiya qəzeti qəzet portalı saytı rəsmi"
 )
-_WORD = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True, eq=False)
@@ -191,7 +190,7 @@ class KnownSources:
         if match is None:
             return None
         rest = line.lstrip(QUOTES)[match.end() :].strip(QUOTES + " ")
-        words = _WORD.findall(rest)
+        words = WORD.findall(rest)
         if (
             _BANNER_REST.match(rest)
             or (len(words) <= 6 and ORGANISATION_WORDS & {fold(word) for word in words})
@@ -341,7 +340,7 @@ def split_credit(text: str, sources: KnownSources) -> Credit:
 def looks_like_person(text: str) -> bool:
     if not _PERSON.match(text):
         return False
-    return not any(fold(word) in ORGANISATION_WORDS for word in _WORD.findall(text))
+    return not any(fold(word) in ORGANISATION_WORDS for word in WORD.findall(text))
 
 
 def looks_like_source(text: str) -> bool:
