@@ -64,10 +64,7 @@ class ArticleListView(TemplateView):
             year=listing.chosen_year,
             word_count=len(search.parse(listing.text).words()),
             undated_left_out=facets.undated_left_out,
-            undated_query=with_changes(query, date_after=None, date_before=None, undated="true"),
             expanded=listing.search.expanded if listing.search else [],
-            exact_query="?" + with_changes(query, exact="1").urlencode(),
-            expanding_query=with_changes(query, exact=None),
             suggestion=listing.suggestion,
             status=HTTPStatus.NOT_FOUND if page.is_past_end else HTTPStatus.OK,
         )

@@ -35,6 +35,7 @@ def test_a_name_finds_its_other_scripts_and_the_page_says_so_when_searched(clien
     html = response.content.decode()
     assert "Алиев" in html[html.index('class="also-searched"') :]
     assert "exact=1" in html
+    assert 'href="?q=Aliyev&amp;exact=1">Search only the words as typed' in html
 
 
 def test_exact_search_finds_only_the_words_as_typed_when_asked(client, archive):
@@ -42,6 +43,7 @@ def test_exact_search_finds_only_the_words_as_typed_when_asked(client, archive):
     assert slugs(response) == ["aliyev-en"]
     html = response.content.decode()
     assert "Only the words as typed were searched" in html
+    assert 'href="?q=Aliyev">Also search other spellings of names' in html
     assert 'name="exact" value="1"' in html
 
 
