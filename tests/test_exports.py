@@ -4,10 +4,8 @@ streamed, in files that spreadsheets and reference managers read."""
 
 import csv
 import datetime as dt
-import html
 import io
 import json
-import re
 from http import HTTPStatus
 
 import bibtexparser
@@ -21,6 +19,7 @@ from articles.exports import export_name
 from articles.listing import ArticleListing
 from articles.models import Article, DatePrecision
 from tests.conftest import make_agreement, make_article, make_source, make_tag
+from tests.list_pages import html_slugs
 
 pytestmark = pytest.mark.django_db
 
@@ -71,19 +70,6 @@ def archive():
             tags=[tag for k, tag in enumerate((energy, baku, putin)) if n % (k + 2) == 0],
             agreements=[memo] if n % 4 == 1 else [],
         )
-
-
-def html_slugs(client, query: str) -> list[str]:
-    """Every article the HTML list shows for `query`, turning its pages."""
-    slugs, address = [], f"/articles/?{query}"
-    while address:
-        response = client.get(address)
-        assert response.status_code == HTTPStatus.OK, response.content[:500]
-        page = response.content.decode()
-        slugs += re.findall(r'class="result__title"[^>]*><a href="/articles/([^/"?]+)/', page)
-        following = re.search(r'<a rel="next" href="([^"]+)"', page)
-        address = "/articles/" + html.unescape(following[1]) if following else None
-    return slugs
 
 
 def export(client, extension: str, query: str = "") -> tuple:

@@ -4,14 +4,13 @@ browsing, page numbers while searching."""
 
 from __future__ import annotations
 
-import html
-import re
 from http import HTTPStatus
 from urllib.parse import urlsplit
 
 import pytest
 
 from tests.api.conftest import SMALL_PAGE
+from tests.list_pages import html_slugs
 
 pytestmark = pytest.mark.usefixtures("archive", "small_pages")
 
@@ -45,19 +44,6 @@ QUERIES = [
     "q=nothingmatchesthis",
     "q=-gas",
 ]
-RESULT_LINK = re.compile(r'class="result__title"[^>]*><a href="/articles/([^/"?]+)/')
-NEXT_LINK = re.compile(r'<a rel="next" href="([^"]+)"')
-
-
-def html_slugs(client, query: str) -> list[str]:
-    """Every article the HTML list shows, following its "next" links to the end."""
-    slugs, address = [], f"/articles/?{query}"
-    while address:
-        page = client.get(address).content.decode()
-        slugs += RESULT_LINK.findall(page)
-        following = NEXT_LINK.search(page)
-        address = f"/articles/{html.unescape(following[1])}" if following else None
-    return slugs
 
 
 def api_slugs(client, query: str) -> list[str]:
