@@ -16,6 +16,7 @@ import itertools
 import re
 from dataclasses import dataclass, replace
 
+from articles.ingest.dates import WRITTEN_YEAR
 from articles.ingest.document import AgreementKind, AgreementMention, ParsedArticle, PublishedDate
 from articles.ingest.keys import agreement_key, key_words
 from articles.ingest.kinds import document_words, names_many
@@ -34,7 +35,6 @@ ARTICLE_COUNTRIES_CHARS = 50_000
 YEAR_NEAR_CHARS = 40
 
 
-_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
 # 'of 2008', '1997 года', 'от 2001 г.': a year that dates the name it follows.
 _YEAR_CLOSING_NAME = re.compile(
     r"\s{0,2}(?i:of|from|dated|от)?\s{0,2}((?:19|20)[0-9]{2})(?![0-9])(?!\s{0,2}[-–—][0-9])"
@@ -205,7 +205,7 @@ def _registered(
     """
     if candidate is not None:
         subject = candidate.subject or candidate.name
-        years = _YEAR.findall(subject) or ([str(candidate.year)] if candidate.year else [])
+        years = WRITTEN_YEAR.findall(subject) or ([str(candidate.year)] if candidate.year else [])
         key = _lookup(register, candidate.kind, subject, years, facts)
         if key is not None:
             return candidate, key
@@ -221,8 +221,8 @@ def _short_form(
 ) -> tuple[Candidate | None, str | None]:
     """The register entry that the words just before the document word name, with them."""
     for premodifier in _premodifiers(window.before):
-        years = _YEAR.findall(premodifier)
-        words = _YEAR.sub(" ", premodifier).split()
+        years = WRITTEN_YEAR.findall(premodifier)
+        words = WRITTEN_YEAR.sub(" ", premodifier).split()
         if premodifier and not years and not stems(" ".join(words)):
             continue
         if not premodifier and candidate is not None:
@@ -268,7 +268,9 @@ def _year_after_name(window: Window, candidate: Candidate | None) -> int | None:
 def _year_near(window: Window) -> int | None:
     """A year written next to the document ('the 1997 treaty', '2022-ci ildə imzalanmış')."""
     years = set(
-        _YEAR.findall(window.before[-YEAR_NEAR_CHARS:] + " " + window.after[:YEAR_NEAR_CHARS])
+        WRITTEN_YEAR.findall(
+            window.before[-YEAR_NEAR_CHARS:] + " " + window.after[:YEAR_NEAR_CHARS]
+        )
     )
     return int(years.pop()) if len(years) == 1 else None
 

@@ -355,17 +355,18 @@ def dated_on(text: str, month: int, day: int) -> dt.date | None:
     return None
 
 
+# A year as running text writes it, alone: 'in 1997', '2022-ci ildə', '1997 года'.
+WRITTEN_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
 # Weekdays as a lead dates an event by them: 'on Thursday', 'в четверг' (Azerbaijani's
 # 'bazar' is also a market, so only these two languages' forms with their preposition).
-_WEEKDAY_NUMBERS = {
+WEEKDAY_NUMBERS = {
     "monday": 0, "понедельник": 0, "tuesday": 1, "вторник": 1, "wednesday": 2, "среду": 2,
     "thursday": 3, "четверг": 3, "friday": 4, "пятницу": 4, "saturday": 5, "субботу": 5,
     "sunday": 6, "воскресенье": 6,
 }  # fmt: skip
 _WEEKDAY_IN_LEAD = re.compile(
-    r"(?<!\w)(?i:on|в|во)\s+(?P<weekday>(?i:" + "|".join(_WEEKDAY_NUMBERS) + r"))(?!\w)"
+    r"(?<!\w)(?i:on|в|во)\s+(?P<weekday>(?i:" + "|".join(WEEKDAY_NUMBERS) + r"))(?!\w)"
 )
-_TEXT_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
 WEEKDAY_LEAD_CHARS = 600
 
 
@@ -375,9 +376,9 @@ def dated_by_weekday(text: str, month: int, day: int) -> dt.date | None:
     named = _WEEKDAY_IN_LEAD.search(text[:WEEKDAY_LEAD_CHARS])
     if named is None:
         return None
-    number = _WEEKDAY_NUMBERS[named.group("weekday").lower()]
+    number = WEEKDAY_NUMBERS[named.group("weekday").lower()]
     fitting = set()
-    for year in {int(year) for year in _TEXT_YEAR.findall(text)}:
+    for year in {int(year) for year in WRITTEN_YEAR.findall(text)}:
         with contextlib.suppress(ValueError):
             value = dt.date(year, month, day)
             if value.weekday() == number:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from articles.ingest.dates import MONTH_PATTERN
+from articles.ingest.dates import MONTH_PATTERN, WRITTEN_YEAR
 from articles.ingest.document import AgreementKind
 from articles.ingest.keys import GENERIC_WORDS
 from articles.ingest.kinds import KIND_WORDS, document_words
@@ -147,7 +147,6 @@ _AZ_LEADING_FILLER = frozenset(
 )
 # '1997-ci il Dostluq … haqqında Müqaviləyə', '2022-ci ildə … imzalanmış …': the year
 # written just before a name.
-_AZ_YEAR_BEFORE = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
 AZ_YEAR_BEFORE_CHARS = 40
 _SUBJECT_PARTIES = re.compile(
     r"(?:^|,\s|\b(?i:moreover|also|furthermore|in addition)\s)"
@@ -317,7 +316,7 @@ def _azerbaijani_candidate(
         return None
     parties = countries_named(signers)
     start = before.rfind(words[0])
-    written = set(_AZ_YEAR_BEFORE.findall(before[max(0, start - AZ_YEAR_BEFORE_CHARS) : start]))
+    written = set(WRITTEN_YEAR.findall(before[max(0, start - AZ_YEAR_BEFORE_CHARS) : start]))
     year = int(written.pop()) if start >= 0 and len(written) == 1 else None
     return Candidate(
         _refined_kind(kind, name, parties), name, parties, f"{subject} {kind_word}", year

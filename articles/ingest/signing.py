@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from articles.ingest.dates import find_date, full_date
+from articles.ingest.dates import WEEKDAY_NUMBERS, WRITTEN_YEAR, find_date, full_date
 from articles.ingest.document import ParsedArticle, Precision, PublishedDate
 from articles.ingest.sentences import Window, sentences
 
@@ -23,7 +23,6 @@ DATE_BEFORE_CHARS = 200
 RELATIVE_DAY_CHARS = 60
 COUNT_WINDOW_CHARS = 80
 YEAR_NEAR_CHARS = 40
-_WRITTEN_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
 
 # ---------------------------------------------------------------- signed or planned
 
@@ -74,11 +73,6 @@ _WEEKDAYS = (
     r"|\bв(?:о)?\s+(?P<ru>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b)"
 )
 _WEEKDAY = re.compile(_WEEKDAYS)
-_WEEKDAY_NUMBERS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
-    "sunday": 6, "понедельник": 0, "вторник": 1, "среду": 2, "четверг": 3, "пятницу": 4,
-    "субботу": 5, "воскресенье": 6,
-}  # fmt: skip
 
 
 def signing_date(
@@ -106,7 +100,7 @@ def signing_date(
         return None, ""
     # '2022-ci ildə imzalanmış … Bəyannamə' in a 2024 article: signed in another year.
     near = before[-YEAR_NEAR_CHARS:] + " " + after[:YEAR_NEAR_CHARS]
-    if any(int(year) != article_day.year for year in _WRITTEN_YEAR.findall(near)):
+    if any(int(year) != article_day.year for year in WRITTEN_YEAR.findall(near)):
         return None, ""
     past = bool(_PAST_SIGNING.search(window.context))
     for text in (after, before) if past else ():
@@ -192,7 +186,7 @@ def _relative_day(text: str, article_day: dt.date) -> tuple[dt.date, str] | None
     weekday = _WEEKDAY.search(text)
     if weekday is None:
         return None
-    number = _WEEKDAY_NUMBERS[(weekday.group("en") or weekday.group("ru")).lower()]
+    number = WEEKDAY_NUMBERS[(weekday.group("en") or weekday.group("ru")).lower()]
     value = article_day - dt.timedelta(days=(article_day.weekday() - number) % 7)
     return value, f"weekday read within the week of the article's date ({article_day.isoformat()})"
 
