@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from urllib.parse import urlencode
 
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
@@ -24,7 +23,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from articles.filters import TURNING_PAGE, chosen_names, language_label
+from articles.filters import chosen_names, language_label, with_changes
 from articles.listing import ArticleListing
 from articles.models import Article, DatePrecision
 
@@ -125,13 +124,8 @@ class ArticleRssFeed(ArticleFeed):
 
 def _query(request: HttpRequest) -> str:
     """The request's list parameters, without the page turned to."""
-    kept = [
-        (key, value)
-        for key, values in request.GET.lists()
-        if key not in TURNING_PAGE
-        for value in values
-    ]
-    return "?" + urlencode(kept) if kept else ""
+    kept = with_changes(request.GET)
+    return f"?{kept.urlencode()}" if kept else ""
 
 
 def describe(listing: ArticleListing) -> str:

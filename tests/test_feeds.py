@@ -176,3 +176,9 @@ def test_control_characters_are_left_out_when_a_search_or_article_holds_them(cli
 
 def test_a_null_character_is_a_400_when_searched(client):
     assert client.get("/feed/", {"q": "gas\x00"}).status_code == HTTPStatus.BAD_REQUEST
+
+
+def test_feed_links_leave_out_the_page_and_cursor_when_paged(client, followed):
+    params = {"source": "trend", "page": "2", "cursor": "next.-.5"}
+    parsed = feedparser.parse(client.get("/feed/", params).content)
+    assert parsed.feed.link == "http://testserver/articles/?source=trend"
