@@ -17,11 +17,11 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from articles.citations import iso_date
+from articles.citations import iso_date, web_address
 from articles.filters import with_changes
 from articles.links import slug_url
 from articles.listing import ResultPage
-from articles.models import Agreement, Article, DatePrecision, Mention, Source, Tag
+from articles.models import Agreement, Article, DatePrecision, Mention, Tag
 
 # Revision fields whose change an import history names, by what a reader calls them.
 REVISION_CHANGES = {"sha256": "original", "file_path": "file_path", "encoding": "encoding"}
@@ -42,6 +42,17 @@ def _absolute(serializer: serializers.Field, path: str) -> str:
     return serializer.context["request"].build_absolute_uri(path)
 
 
+@extend_schema_field(OpenApiTypes.URI)
+class PageUrlField(serializers.Field):
+    """The archive's own page for the row (or for the row's `source`), absolute."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(source=kwargs.pop("source", "*"), read_only=True, **kwargs)
+
+    def to_representation(self, row) -> str:
+        return _absolute(self, row.get_absolute_url())
+
+
 class ArticlesOfMixin:
     """An `articles` link to the API's list of the articles one filter value
     selects (`filter_name`), the list's address reversed once per response."""
@@ -60,11 +71,8 @@ class ArticlesOfMixin:
 class SourceRefSerializer(serializers.Serializer):
     slug = serializers.SlugField()
     name = serializers.CharField()
-    url = serializers.SerializerMethodField(help_text="The source's page in the archive.")
+    url = PageUrlField(help_text="The source's page in the archive.")
     site_url = serializers.CharField(help_text="The outlet's own web address, or empty.")
-
-    def get_url(self, source: Source) -> str:
-        return _absolute(self, source.get_absolute_url())
 
 
 class TagRefSerializer(serializers.Serializer):
@@ -110,7 +118,7 @@ class ArticleSerializer(serializers.Serializer):
     snippet_html = serializers.SerializerMethodField(
         help_text="When searching: the same passage HTML-escaped, its matches in <mark>…</mark>."
     )
-    url = serializers.SerializerMethodField(help_text="The article's page in the archive.")
+    url = PageUrlField(help_text="The article's page in the archive.")
     original_url = serializers.SerializerMethodField(
         help_text="The web address the text names as its own, when it names one (http/https)."
     )
@@ -137,14 +145,9 @@ class ArticleSerializer(serializers.Serializer):
         marked = getattr(article, "marked_snippet", None)
         return str(marked) if marked is not None else None
 
-    @extend_schema_field(OpenApiTypes.URI)
-    def get_url(self, article: Article) -> str:
-        return _absolute(self, article.get_absolute_url())
-
     @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
     def get_original_url(self, article: Article) -> str | None:
-        origin = article.origin
-        return origin if origin.lower().startswith(("http://", "https://")) else None
+        return web_address(article.origin) or None
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_original_file(self, article: Article) -> str:
@@ -244,12 +247,8 @@ class SourceSerializer(ArticlesOfMixin, SourceRefSerializer):
 class TagSerializer(ArticlesOfMixin, TagRefSerializer):
     filter_name = "tag"
     article_count = serializers.IntegerField(help_text="Articles that carry it.")
-    url = serializers.SerializerMethodField(help_text="The tag's page in the archive.")
+    url = PageUrlField(help_text="The tag's page in the archive.")
     articles = serializers.SerializerMethodField(help_text="Its articles in the API.")
-
-    @extend_schema_field(OpenApiTypes.URI)
-    def get_url(self, tag: Tag) -> str:
-        return _absolute(self, tag.get_absolute_url())
 
 
 class AgreementSerializer(ArticlesOfMixin, AgreementRefSerializer):
@@ -266,14 +265,10 @@ class AgreementSerializer(ArticlesOfMixin, AgreementRefSerializer):
     signed_on = serializers.DateField(allow_null=True, help_text="When it was signed, if known.")
     signed_place = serializers.CharField()
     article_count = serializers.IntegerField(help_text="Articles that mention it.")
-    url = serializers.SerializerMethodField(help_text="The agreement's page in the archive.")
+    url = PageUrlField(help_text="The agreement's page in the archive.")
     articles = serializers.SerializerMethodField(
         help_text="The articles mentioning it, in the API."
     )
-
-    @extend_schema_field(OpenApiTypes.URI)
-    def get_url(self, agreement: Agreement) -> str:
-        return _absolute(self, agreement.get_absolute_url())
 
 
 class MentionedInSerializer(serializers.Serializer):
@@ -283,17 +278,13 @@ class MentionedInSerializer(serializers.Serializer):
     title = serializers.CharField(source="article.title")
     published = serializers.SerializerMethodField()
     source = SourceRefSerializer(source="article.source", allow_null=True)
-    url = serializers.SerializerMethodField()
+    url = PageUrlField(source="article")
     sentence = serializers.CharField(help_text="The sentence that names the agreement.")
     is_signed = serializers.BooleanField(help_text="The text says it was signed, not planned.")
 
     @extend_schema_field({"type": "string", "nullable": True})
     def get_published(self, mention: Mention) -> str | None:
         return published_at_precision(mention.article)
-
-    @extend_schema_field(OpenApiTypes.URI)
-    def get_url(self, mention: Mention) -> str:
-        return _absolute(self, mention.article.get_absolute_url())
 
 
 class AgreementDetailSerializer(AgreementSerializer):
