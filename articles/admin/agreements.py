@@ -6,7 +6,7 @@ from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 
 from articles import curation
 from articles.admin.mixins import (
@@ -18,6 +18,10 @@ from articles.admin.mixins import (
     SlugRedirectMixin,
 )
 from articles.models import Agreement, AgreementKey, AgreementStatus, Mention
+
+# What a review action did; the plural form follows "count".
+APPROVED = ngettext_lazy("Approved %(count)d agreement.", "Approved %(count)d agreements.", "count")
+REJECTED = ngettext_lazy("Rejected %(count)d agreement.", "Rejected %(count)d agreements.", "count")
 
 
 class ReviewStatusFilter(ChoiceOnlyListFilter):
@@ -162,16 +166,12 @@ class AgreementAdmin(SlugRedirectMixin, MergeActionMixin, ArticleCountMixin, Cur
 
     @admin.action(description=_("Approve selected agreements"), permissions=["change"])
     def approve_selected(self, request, queryset):
-        changed = curation.set_agreement_status(
-            queryset, AgreementStatus.APPROVED, user=request.user
-        )
-        done = ngettext("Approved %(count)d agreement.", "Approved %(count)d agreements.", changed)
-        self.message_user(request, done % {"count": changed}, messages.SUCCESS)
+        self._review(request, queryset, AgreementStatus.APPROVED, APPROVED)
 
     @admin.action(description=_("Reject selected agreements"), permissions=["change"])
     def reject_selected(self, request, queryset):
-        changed = curation.set_agreement_status(
-            queryset, AgreementStatus.REJECTED, user=request.user
-        )
-        done = ngettext("Rejected %(count)d agreement.", "Rejected %(count)d agreements.", changed)
+        self._review(request, queryset, AgreementStatus.REJECTED, REJECTED)
+
+    def _review(self, request, queryset, status, done):
+        changed = curation.set_agreement_status(queryset, status, user=request.user)
         self.message_user(request, done % {"count": changed}, messages.SUCCESS)

@@ -8,7 +8,7 @@ from django.db import models, transaction
 from django.db.models import Count, Exists, OuterRef
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy, ngettext_lazy
 
 from articles import curation, vocabulary
 from articles.admin.mixins import (
@@ -22,25 +22,27 @@ from articles.models import Article, Mention, Revision
 from articles.search import opaque_ids, search
 from articles.templatetags.archive import honest_date
 
-# The bulk tag actions' page title and message, by how many articles.
+# The bulk tag actions' page title and message; the plural form follows "count".
 BULK_ADD = {
-    "title": lambda n: ngettext(
-        "Add a tag: %(count)d article selected", "Add a tag: %(count)d articles selected", n
+    "title": ngettext_lazy(
+        "Add a tag: %(count)d article selected", "Add a tag: %(count)d articles selected", "count"
     ),
-    "done": lambda n: ngettext(
+    "done": ngettext_lazy(
         "%(count)d article gained the tag “%(tag)s”.",
         "%(count)d articles gained the tag “%(tag)s”.",
-        n,
+        "count",
     ),
 }
 BULK_REMOVE = {
-    "title": lambda n: ngettext(
-        "Remove a tag: %(count)d article selected", "Remove a tag: %(count)d articles selected", n
+    "title": ngettext_lazy(
+        "Remove a tag: %(count)d article selected",
+        "Remove a tag: %(count)d articles selected",
+        "count",
     ),
-    "done": lambda n: ngettext(
+    "done": ngettext_lazy(
         "%(count)d article lost the tag “%(tag)s”.",
         "%(count)d articles lost the tag “%(tag)s”.",
-        n,
+        "count",
     ),
 }
 
@@ -280,7 +282,7 @@ class ArticleAdmin(CurationAdmin):
         if form.is_valid():
             tag = form.cleaned_data["tag"]
             changed = apply(queryset, tag, user=request.user)
-            done = texts["done"](changed) % {"count": changed, "tag": tag}
+            done = texts["done"] % {"count": changed, "tag": tag}
             self.message_user(request, done)
             return None
         selected = queryset.count()
@@ -289,7 +291,7 @@ class ArticleAdmin(CurationAdmin):
             request,
             "admin/articles/article/bulk_tag.html",
             {
-                "title": texts["title"](selected) % {"count": selected},
+                "title": texts["title"] % {"count": selected},
                 "form": form,
                 "queryset": queryset.select_related(None).only("pk", "title"),
                 "media": self.media + form.media,
