@@ -110,6 +110,13 @@ def _spelled_in_any_case(field: str, text: str) -> Q:
     return found
 
 
+def _name_or_alias_holds(text: str, aliases: models.QuerySet, owner: str) -> Q:
+    """The row's name holds `text`, or one of its aliases' names does (`owner`
+    is the alias's key to the row)."""
+    named = aliases.filter(_spelled_in_any_case("name", text), **{owner: models.OuterRef("pk")})
+    return _spelled_in_any_case("name", text) | Q(models.Exists(named))
+
+
 def _first_letter_is(field: str, letter: str) -> Q:
     return Q(**{f"{field}__startswith": letter.upper()}) | Q(
         **{f"{field}__startswith": letter.lower()}
@@ -129,11 +136,7 @@ class SourceQuerySet(models.QuerySet):
 
     def named_like(self, text: str) -> SourceQuerySet:
         """Sources whose name, or another name they are known by, holds `text`."""
-        alias = SourceAlias.objects.filter(_spelled_in_any_case("name", text))
-        return self.filter(
-            _spelled_in_any_case("name", text)
-            | models.Exists(alias.filter(source=models.OuterRef("pk")))
-        )
+        return self.filter(_name_or_alias_holds(text, SourceAlias.objects, "source"))
 
 
 class Source(models.Model):
@@ -178,11 +181,7 @@ class TagQuerySet(models.QuerySet):
 
     def named_like(self, text: str) -> TagQuerySet:
         """Tags whose name, or another name they are known by, holds `text`."""
-        alias = TagAlias.objects.filter(_spelled_in_any_case("name", text))
-        return self.filter(
-            _spelled_in_any_case("name", text)
-            | models.Exists(alias.filter(tag=models.OuterRef("pk")))
-        )
+        return self.filter(_name_or_alias_holds(text, TagAlias.objects, "tag"))
 
     def starting_with(self, letter: str) -> TagQuerySet:
         return self.filter(_first_letter_is("name", letter))
