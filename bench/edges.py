@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+from bench.timing import sample  # noqa: E402
 
 UNDATED_CASES = (
     "date_after=2019-01-01",
@@ -33,15 +33,6 @@ UNDATED_CASES = (
     "q=gas&date_after=2015-01-01&source={source}",
 )
 PAGES = ("/sources/", "/tags/", "/tags/?kind=person", "/tags/?q=ov", "/tags/?letter=S&page=1")
-
-
-def timed(run, samples: int) -> tuple[float, float]:
-    times = []
-    for _ in range(samples):
-        started = time.perf_counter()
-        run()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times), max(times)
 
 
 def undated_counts(samples: int) -> None:
@@ -57,8 +48,8 @@ def undated_counts(samples: int) -> None:
         listing = ArticleListing(params)
         assert listing.is_valid, listing.errors
         found = listing._count_undated(FACET_BUDGET_MS)
-        p50, worst = timed(lambda listing=listing: listing._count_undated(10_000), samples)
-        print(f"| undated count | `{case}` | {found} | {p50:.1f} | {worst:.1f} |")
+        took = sample(lambda listing=listing: listing._count_undated(10_000), samples)
+        print(f"| undated count | `{case}` | {found} | {took.p50_ms:.1f} | {took.max_ms:.1f} |")
 
 
 def index_pages(samples: int) -> None:
@@ -79,9 +70,11 @@ def index_pages(samples: int) -> None:
         get(path)  # its letter index cached, as every reader after the first finds it
         statements.clear()
         with connection.execute_wrapper(counting):
-            p50, worst = timed(lambda path=path: get(path), samples)
+            took = sample(lambda path=path: get(path), samples)
         queries = len(statements) // samples
-        print(f"| page, warm | `{path}` | {queries} queries | {p50:.1f} | {worst:.1f} |")
+        print(
+            f"| page, warm | `{path}` | {queries} queries | {took.p50_ms:.1f} | {took.max_ms:.1f} |"
+        )
 
 
 def main() -> None:
