@@ -131,6 +131,12 @@ def _without_any_tag(queryset, name, slugs):
     return queryset.without_tags(slugs)
 
 
+# What a slug filter chooses among, by noun: one queryset per cached list.
+SLUGGED = {
+    "source": Source.objects.all(),
+    "tag": Tag.objects.all(),
+    "agreement": Agreement.objects.visible(),
+}
 UNKNOWN_SLUG = {
     "source": _("There is no source “%(value)s”."),
     "tag": _("There is no tag “%(value)s”."),
@@ -138,13 +144,13 @@ UNKNOWN_SLUG = {
 }
 
 
-def known_slugs(noun: str, queryset) -> list[tuple[str, str]]:
+def known_slugs(noun: str) -> list[tuple[str, str]]:
     """The slugs a filter accepts with their names, as choices, from the shared
     cache: checking a chosen slug, and naming it on its chip, then costs the
     page no query of its own."""
     return cached_until_changed(
         f"named-slugs:{noun}",
-        lambda: list(queryset.order_by().values_list("slug", "name")),
+        lambda: list(SLUGGED[noun].order_by().values_list("slug", "name")),
         FACET_CACHE_SECONDS,
     )
 
@@ -202,13 +208,13 @@ class LanguageFilter(django_filters.ChoiceFilter):
     field_class = LanguageField
 
 
-def slug_choices(field_name: str, queryset, noun: str, *, many: bool = True, **options):
+def slug_choices(field_name: str, noun: str, *, many: bool = True, **options):
     """A filter by slug (repeatable, up to MAX_VALUES, when `many`) whose
     unknown values read "There is no tag “x”."."""
     kind = BoundedChoicesFilter if many else django_filters.ChoiceFilter
     return kind(
         field_name=field_name,
-        choices=lambda: known_slugs(noun, queryset),
+        choices=lambda: known_slugs(noun),
         distinct=False,
         error_messages={"invalid_choice": UNKNOWN_SLUG[noun]},
         **options,
@@ -233,14 +239,10 @@ class ArticleFilterSet(django_filters.FilterSet):
         field_name="published_on", lookup_expr="isnull", label=_("Date unknown")
     )
     # Each repeatable filter is one condition however many values it has.
-    source = slug_choices("source__slug", Source.objects.all(), "source", method=_from_any_source)
-    tag = slug_choices("tags__slug", Tag.objects.all(), "tag", method=_with_every_tag)
-    exclude_tag = slug_choices(
-        "tags__slug", Tag.objects.all(), "tag", method=_without_any_tag, label=_("Without tag")
-    )
-    agreement = slug_choices(
-        "agreements__slug", Agreement.objects.visible(), "agreement", many=False
-    )
+    source = slug_choices("source__slug", "source", method=_from_any_source)
+    tag = slug_choices("tags__slug", "tag", method=_with_every_tag)
+    exclude_tag = slug_choices("tags__slug", "tag", method=_without_any_tag, label=_("Without tag"))
+    agreement = slug_choices("agreements__slug", "agreement", many=False)
     language = LanguageFilter(
         choices=language_choices,
         widget=LanguageSelect,
@@ -420,8 +422,9 @@ def facet_links(facets: dict, query: QueryDict, year: int | None) -> dict:
 
 # The filters a reader chose, as opposed to the search text, its order and the page.
 FILTERS = ("date_after", "date_before", "undated", "source", "tag", "exclude_tag", "agreement")
-# The filters shown as chips, each named by its slug in the address.
-CHIPS = ("source", "tag", "exclude_tag", "agreement")
+# The filters shown as chips, each named by its slug in the address, and the
+# noun whose names they show.
+CHIPS = {"source": "source", "tag": "tag", "exclude_tag": "tag", "agreement": "agreement"}
 
 
 def is_filtered(query: QueryDict) -> bool:
@@ -435,10 +438,9 @@ def chosen_names(query: QueryDict) -> dict[str, list[tuple[str, str]]]:
     slugs, so naming them costs no query. An unknown slug keeps its slug, and
     so do more than MAX_VALUES, which are refused before any is looked up."""
     chosen = {}
-    for key in CHIPS:
+    for key, noun in CHIPS.items():
         slugs = query.getlist(key)
-        named = 0 < len(slugs) <= MAX_VALUES
-        names = dict(ArticleFilterSet.base_filters[key].extra["choices"]()) if named else {}
+        names = dict(known_slugs(noun)) if 0 < len(slugs) <= MAX_VALUES else {}
         chosen[key] = [(slug, names.get(slug, slug)) for slug in slugs]
     return chosen
 
