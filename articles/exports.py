@@ -124,6 +124,10 @@ class Citing:
     site: str
     accessed: dt.date
 
+    @classmethod
+    def of(cls, request: HttpRequest) -> Citing:
+        return cls(f"{request.scheme}://{request.get_host()}", timezone.localdate())
+
     def permalink(self, article: Article) -> str:
         return self.site + article.get_absolute_url()
 
@@ -254,12 +258,12 @@ def export_articles(request: HttpRequest, extension: str) -> HttpResponse:
     if not listing.is_valid:
         return JsonResponse({"errors": listing.errors}, status=HTTPStatus.BAD_REQUEST)
     export = EXPORT_FORMATS[extension]
-    citing = Citing(f"{request.scheme}://{request.get_host()}", timezone.localdate())
+    citing = Citing.of(request)
     response = StreamingHttpResponse(
         export.write(listing.every_row(prepare=export.prepare, chunk=ROWS_PER_QUERY), citing),
         content_type=export.content_type,
     )
-    name = export_name(request.GET, timezone.localdate())
+    name = export_name(request.GET, citing.accessed)
     response["Content-Disposition"] = f'attachment; filename="{name}.{export.extension}"'
     # A buffering proxy (nginx) would hold the whole file before sending a byte.
     response["X-Accel-Buffering"] = "no"
@@ -292,7 +296,6 @@ def cite_article(request: HttpRequest, slug: str, extension: str) -> HttpRespons
     """One article's citation as RIS, BibTeX or CSL-JSON, accessed today."""
     article = get_object_or_404(for_citations(Article.objects.all()), slug=slug)
     content_type, write = CITATION_FORMATS[extension]
-    citing = Citing(f"{request.scheme}://{request.get_host()}", timezone.localdate())
-    response = HttpResponse(write(citing.citation(article)), content_type=content_type)
+    response = HttpResponse(write(Citing.of(request).citation(article)), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{article.slug}.{extension}"'
     return response
