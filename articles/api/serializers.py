@@ -239,12 +239,16 @@ class ResultPageSerializer(serializers.Serializer):
 
 
 class SourceSerializer(ArticlesOfMixin, SourceRefSerializer):
+    """A publisher, how many articles it published and where to list them."""
+
     filter_name = "source"
     article_count = serializers.IntegerField(help_text="Articles it published.")
     articles = serializers.SerializerMethodField(help_text="Its articles in the API.")
 
 
 class TagSerializer(ArticlesOfMixin, TagRefSerializer):
+    """A tag, how many articles carry it and where to list them."""
+
     filter_name = "tag"
     article_count = serializers.IntegerField(help_text="Articles that carry it.")
     url = PageUrlField(help_text="The tag's page in the archive.")
@@ -252,6 +256,9 @@ class TagSerializer(ArticlesOfMixin, TagRefSerializer):
 
 
 class AgreementSerializer(ArticlesOfMixin, AgreementRefSerializer):
+    """A document the public pages show: its names, kind, review status,
+    parties and signing, and the articles mentioning it."""
+
     filter_name = "agreement"
     name_ru = serializers.CharField(help_text="Its name in Russian, when known.")
     name_az = serializers.CharField(help_text="Its name in Azerbaijani, when known.")
@@ -288,6 +295,9 @@ class MentionedInSerializer(serializers.Serializer):
 
 
 class AgreementDetailSerializer(AgreementSerializer):
+    """One agreement: its fields in the list, its other names and signatories,
+    and the first articles mentioning it."""
+
     aliases = serializers.ListField(
         source="alias_list", child=serializers.CharField(), help_text="Its other names."
     )
