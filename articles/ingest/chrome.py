@@ -221,33 +221,36 @@ def is_labelled_chrome(line: str) -> bool:
 
 
 def is_chrome(line: str) -> bool:
-    """Whether a non-empty cleaned line is page furniture rather than article text."""
+    """Whether a non-empty cleaned line is page furniture rather than article text
+    (labelled chrome, and the furniture that names nothing: menus, widgets, counters)."""
     if len(line) > 300:
         return False
-    if _SEPARATOR.match(line) or _FONT_CONTROLS.match(line) or _LINE_FURNITURE.match(line):
+    if is_labelled_chrome(line) or _SEPARATOR.match(line) or _FONT_CONTROLS.match(line):
         return True
     if _RATE_ROW.match(line) or _LABELLED_NUMBER.match(line) or _are_short_widgets(line):
         return True
     if is_copyright(line):
         return True
-    if len(line) <= 160 and (
-        _WIDGET_LABEL.search(line)
-        or is_today_line(line)
-        or _is_results_line(line)
-        or _SOURCE_LINK.search(line)
-    ):
-        return True
-    return len(line) <= 160 and (is_widget_row(line) or _is_navigation(line))
+    return len(line) <= 160 and (is_today_line(line) or is_widget_row(line) or _is_navigation(line))
 
 
 def is_navigation_bar(line: str) -> bool:
     """A site's menu, breadcrumb or language switcher: the headline comes after these."""
     if len(line) > 160:
         return False
-    words = [fold(word) for word in WORD.findall(line) if not word.isdigit()]
+    words = _folded_words(line)
+    return _is_menu_or_breadcrumb(line, words) or len(SEGMENT_SEPARATOR.split(line)) >= 4
+
+
+def _folded_words(line: str) -> list[str]:
+    return [fold(word) for word in WORD.findall(line) if not word.isdigit()]
+
+
+def _is_menu_or_breadcrumb(line: str, words: list[str]) -> bool:
+    """A row of section names, or a breadcrumb: 'Home / World / Europe', 'Главная » Политика'."""
     if words and len(words) <= 16 and all(word in _MENU_WORDS for word in words):
         return True
-    if _is_menu(line, words) or len(SEGMENT_SEPARATOR.split(line)) >= 4:
+    if _is_menu(line, words):
         return True
     return bool(
         _BREADCRUMB.match(line)
@@ -273,16 +276,10 @@ def _is_navigation(line: str) -> bool:
     """Menus, breadcrumbs, language switchers, share rows, list items led by a time."""
     if _is_row_of_links(line):
         return True
-    words = [fold(word) for word in WORD.findall(line) if not word.isdigit()]
+    words = _folded_words(line)
     if words and all(word in _FURNITURE_WORDS for word in words):
         return True
-    if words and len(words) <= 16 and all(word in _MENU_WORDS for word in words):
-        return True
-    if _is_menu(line, words):
-        return True
-    if _BREADCRUMB.match(line) and (
-        _BREADCRUMB_START.match(line) or _ARROWS.search(line) or len(_SLASHES.findall(line)) >= 2
-    ):
+    if _is_menu_or_breadcrumb(line, words):
         return True
     if len(SEGMENT_SEPARATOR.split(line)) >= 4 and not line.endswith("."):
         return True
@@ -295,7 +292,7 @@ def _is_row_of_links(line: str) -> bool:
         return False
     segments = SEGMENT_SEPARATOR.split(line)
     for segment in segments:
-        words = [fold(word) for word in WORD.findall(segment) if not word.isdigit()]
+        words = _folded_words(segment)
         if not (words and all(word in _MENU_WORDS for word in words)) and not is_footer_marker(
             segment
         ):

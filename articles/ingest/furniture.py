@@ -168,11 +168,12 @@ def _is_dropped(
         _drop_calendar_heading(kept)
         return True
     furniture = is_footer_marker(line) or _take_credit_line(line, findings, sources)
-    if not (furniture or _is_furniture(line)):
+    chrome = is_chrome(line)
+    if not (furniture or (chrome and _is_dropped_chrome(line))):
         return False
     if not seen_paragraph and is_navigation_bar(line):
         findings.navigation_end = len(kept)
-    dated = date_in_path(line) if is_chrome(line) else None
+    dated = date_in_path(line) if chrome else None
     if dated:
         findings.note_date(dated, DateRank.ADDRESS)
     return True
@@ -208,13 +209,12 @@ def _is_site_footer(line: str, kept: list[str], findings: Findings, sources: Kno
     return False
 
 
-def _is_furniture(line: str) -> bool:
-    if is_labelled_chrome(line):
+def _is_dropped_chrome(chrome_line: str) -> bool:
+    """Whether a line `is_chrome` finds is dropped: a date line such as "14:32 / 27.04.2023"
+    is read in the header (unless it is today's or labelled chrome's)."""
+    if is_labelled_chrome(chrome_line):
         return True
-    if not is_chrome(line):
-        return False
-    # A date line such as "14:32 / 27.04.2023" is read in the header, unless it is today's.
-    dated = date_only_line(line)
+    dated = date_only_line(chrome_line)
     return dated is None or dated.is_today
 
 
