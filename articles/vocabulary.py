@@ -16,6 +16,7 @@ so two imports counting the same words at once lose no count.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections import Counter
@@ -31,7 +32,7 @@ from articles.models import WORD_LENGTH, Article, Word
 MIN_WORD_LENGTH = 3
 # Anything but a letter separates words: digits, punctuation, spaces.
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
-# Words per statement: well under SQLite's and PostgreSQL's parameter limits.
+# Words per deletion: well under SQLite's and PostgreSQL's parameter limits.
 CHUNK = 500
 REBUILD_BATCH = 2_000
 
@@ -121,18 +122,23 @@ def _chunks(items: Iterable, size: int = CHUNK) -> Iterator[list]:
 
 
 def _add(words: dict[str, str], *, using: str) -> None:
-    """One more article holds each of `words`; new ones are inserted. Sorted,
+    """One more article holds each of `words`; new ones are inserted. One
+    statement whatever the article's length, its words one JSON parameter: a
+    VALUES list of 1,000 parameters per 500 words cost PostgreSQL more to
+    convert and parse than to write (bench/RESULTS.md, "Did you mean"). Sorted,
     so two imports lock shared words in one order."""
+    if not words:
+        return
     table = Word._meta.db_table
-    for keys in _chunks(words):
-        rows = ", ".join(["(%s, %s, 1)"] * len(keys))
-        params = [value for key in keys for value in (key, words[key])]
-        with connections[using].cursor() as cursor:
-            cursor.execute(
-                f"INSERT INTO {table} (text, spelling, article_count) VALUES {rows} "
-                f"ON CONFLICT (text) DO UPDATE SET article_count = {table}.article_count + 1",
-                params,
-            )
+    connection = connections[using]
+    pairs = "jsonb_each_text(%s::jsonb)" if connection.vendor == "postgresql" else "json_each(%s)"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (text, spelling, article_count) "
+            f"SELECT key, value, 1 FROM {pairs} WHERE true ORDER BY key "
+            f"ON CONFLICT (text) DO UPDATE SET article_count = {table}.article_count + 1",
+            [json.dumps(words, ensure_ascii=False)],
+        )
 
 
 def _remove(keys: Iterable[str], *, using: str, times: int = 1) -> None:

@@ -4,6 +4,7 @@ rebuild for an archive loaded another way."""
 
 from __future__ import annotations
 
+import itertools
 import shutil
 from http import HTTPStatus
 from io import StringIO
@@ -17,6 +18,7 @@ from django.urls import reverse
 from articles import vocabulary
 from articles.models import Article, Word
 from tests.admin.conftest import form_data
+from tests.conftest import make_article
 
 pytestmark = pytest.mark.django_db
 
@@ -66,6 +68,14 @@ def test_words_are_folded_letters_of_three_or_more_with_the_spelling_engines_ind
         "елка": "ёлка",
     }
     assert vocabulary.words_of("QARŞILIQLI qarşılıqlı") == {"qarşiliqli": "qarşiliqli"}
+
+
+def test_a_long_article_s_words_are_counted_in_one_statement(django_assert_num_queries):
+    words = ["".join(letters) for letters in itertools.product("abcdefgh", repeat=4)][:1500]
+    article = make_article(title="Lexicon", body=" ".join(words))
+    with django_assert_num_queries(1):
+        vocabulary.count_article(article)
+    assert counts() == dict.fromkeys([*words, "lexicon"], 1)
 
 
 def test_an_import_counts_in_how_many_articles_each_word_stands(seeds):
