@@ -2,7 +2,7 @@
 open first and cache them, without the page's time budget.
 
 On a large archive some facet groups cannot be counted within a page's
-200 ms: the first reader of a page would wait for the rest and see those
+time budget (FACET_BUDGET_MS): the first reader of a page would see those
 groups left out. Run after an import (which retires every cached count):
 the front page, each source, each language and each year are then counted
 in full once, here, and every worker serves them until the archive changes.
@@ -15,6 +15,7 @@ from urllib.parse import urlencode
 from django.core.management.base import BaseCommand
 from django.http import QueryDict
 
+from articles.filters import present_languages
 from articles.listing import ArticleListing
 from articles.models import Article, Source
 
@@ -44,8 +45,7 @@ def entry_pages() -> Iterator[tuple[str, dict[str, str]]]:
     yield "front page", {}
     for slug in Source.objects.order_by("slug").values_list("slug", flat=True):
         yield f"source {slug}", {"source": slug}
-    languages = Article.objects.order_by("language").values_list("language", flat=True)
-    for code in languages.distinct():
+    for code in present_languages():
         yield f"language {code}", {"language": code}
     for day in Article.objects.dates("published_on", "year"):
         first, last = f"{day.year}-01-01", f"{day.year}-12-31"
