@@ -23,6 +23,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from articles.ingest.language import WORD
 from articles.search.stems import stem
 from articles.search.terms import Query, Term
 
@@ -33,7 +34,6 @@ NAMED_KINDS = frozenset({"person", "place", "organisation"})
 # The stemmers that turn a case form back into the name it declines.
 CASE_STEMMERS = ("russian", "turkish")
 SAME_WORD_STEMMERS = ("english", *CASE_STEMMERS)
-_WORD = re.compile(r"[^\W_]+")
 _CYRILLIC = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh",
     "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
@@ -76,7 +76,7 @@ def _keys(word: str) -> set[str]:
 
 def _name_words(name: str) -> list[str]:
     """A name's words as written; an alias's stem marker (Путин*) goes."""
-    return _WORD.findall(name.replace("*", ""))
+    return WORD.findall(name.replace("*", ""))
 
 
 class _Sets:

@@ -18,12 +18,11 @@ the closest words cut short finds none, never an error.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from django.db import connections
 
-from articles.ingest.language import fold
+from articles.ingest.language import WORD, fold
 from articles.models import Word
 from articles.search import Budget, time_budget
 from articles.search.terms import parse
@@ -39,8 +38,6 @@ CANDIDATES = 20
 MAX_CORRECTIONS = 4
 # The whole suggestion's share of a page's time (see bench/RESULTS.md, "Did you mean").
 BUDGET_MS = 150
-# Runs of letters and digits: the words terms.parse reads, in the reader's text.
-_WORD = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True)
@@ -62,7 +59,7 @@ class Suggestion:
         suggested = {correction.suggested for correction in self.words}
         pieces: list[tuple[str, bool]] = []
         position = 0
-        for found in _WORD.finditer(self.query_text):
+        for found in WORD.finditer(self.query_text):
             if found[0] in suggested:
                 pieces += [(self.query_text[position : found.start()], False), (found[0], True)]
                 position = found.end()
@@ -200,4 +197,4 @@ _FINDERS = {"postgresql": _postgres_candidates, "sqlite": _sqlite_candidates}
 def _corrected(text: str, corrections: list[Correction]) -> str:
     """`text` with each corrected word replaced wherever it stands."""
     replacements = {fold(correction.typed): correction.suggested for correction in corrections}
-    return _WORD.sub(lambda found: replacements.get(fold(found[0]), found[0]), text)
+    return WORD.sub(lambda found: replacements.get(fold(found[0]), found[0]), text)

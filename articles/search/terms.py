@@ -14,6 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# A word: letters and digits, the same characters FTS5's unicode61 tokenizer keeps.
+from articles.ingest.language import WORD
+
 # A longer text is cut, not refused: the first words still search.
 MAX_QUERY_CHARS = 500
 MAX_TERMS = 16
@@ -21,8 +24,6 @@ MAX_TERMS = 16
 # A token: an optional "-", then a quoted phrase (the closing quote may be
 # missing) or a run of anything but spaces and quotes.
 _TOKEN = re.compile(r'(-?)(?:"([^"]*)"?|([^\s"]+))')
-# Letters and digits: the same characters FTS5's unicode61 tokenizer keeps.
-_WORD = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ def _terms(text: str) -> list[tuple[bool, Term | None]]:
         if bare == "OR" and not minus:
             tokens.append((False, None))
             continue
-        words = tuple(_WORD.findall(phrase if phrase else bare))
+        words = tuple(WORD.findall(phrase if phrase else bare))
         if words:
             tokens.append((bool(minus), Term(words, is_quoted=bool(phrase))))
     return tokens
