@@ -162,7 +162,15 @@ def _by_first_letter(rows) -> list[tuple[str, list]]:
     return list(groups.items())
 
 
-class SourceIndexView(ListView):
+class NameIndexMixin:
+    """An index narrowed by a NameIndexForm (self.form): bad parameters are a 400."""
+
+    def render_to_response(self, context, **kwargs):
+        status = HTTPStatus.OK if self.form.is_valid() else HTTPStatus.BAD_REQUEST
+        return super().render_to_response(context, status=status, **kwargs)
+
+
+class SourceIndexView(NameIndexMixin, ListView):
     """/sources/: every source with its article count, A–Z; ?q= narrows by name."""
 
     template_name = "articles/source_index.html"
@@ -170,7 +178,7 @@ class SourceIndexView(ListView):
     def get_queryset(self):
         self.form = NameIndexForm(self.request.GET)
         sources = Source.objects.order_by("name", "pk")
-        text = self.form.cleaned_data["q"].strip() if self.form.is_valid() else ""
+        text = self.form.cleaned_data["q"] if self.form.is_valid() else ""
         return sources.named_like(text) if text else sources
 
     def get_context_data(self, **kwargs):
@@ -178,12 +186,8 @@ class SourceIndexView(ListView):
         sources = with_counts(context["object_list"], "source", Source.objects.article_counts)
         return {**context, "letters": _by_first_letter(sources)}
 
-    def render_to_response(self, context, **kwargs):
-        status = HTTPStatus.OK if self.form.is_valid() else HTTPStatus.BAD_REQUEST
-        return super().render_to_response(context, status=status, **kwargs)
 
-
-class TagIndexView(ListView):
+class TagIndexView(NameIndexMixin, ListView):
     """/tags/: every tag with its article count, grouped by kind, A–Z, a page
     at a time; ?q= (a part of a name or another name), ?kind= and ?letter= narrow it."""
 
@@ -196,8 +200,8 @@ class TagIndexView(ListView):
         if not self.form.is_valid():
             return tags.none()
         chosen = self.form.cleaned_data
-        if chosen["q"].strip():
-            tags = tags.named_like(chosen["q"].strip())
+        if chosen["q"]:
+            tags = tags.named_like(chosen["q"])
         if chosen["kind"]:
             tags = tags.filter(kind=chosen["kind"])
         return tags.starting_with(chosen["letter"]) if chosen["letter"] else tags
@@ -212,10 +216,6 @@ class TagIndexView(ListView):
         )
         tags = with_counts(context["object_list"], "tag", Tag.objects.article_counts)
         return {**context, "object_list": tags}
-
-    def render_to_response(self, context, **kwargs):
-        status = HTTPStatus.OK if self.form.is_valid() else HTTPStatus.BAD_REQUEST
-        return super().render_to_response(context, status=status, **kwargs)
 
 
 class AgreementListView(ListView):
