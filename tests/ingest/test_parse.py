@@ -380,6 +380,15 @@ TODAY = dt.date(2026, 11, 27)
         "Politics Economy Energy ICT Society Sport Region World Analytics",
         "14:32 Putin and Aliyev meet in Sochi",
         "Latest news",
+        "Перейти к основному содержанию",
+        "Əsas məzmuna keç",
+        "Mənbələr: hamısı ▾ | Sırala: ən yeni ▾",
+        "Показано с 221 по 240 из 1 506",
+        "Showing 1-20 of 345 results",
+        "Top stories for: Caspian summit Aktau",
+        "Договор о дружбе 1997 — все материалы",
+        "Most read | Archive",
+        "Войти | Подписка",
     ],
 )
 def test_never_takes_chrome_for_the_headline_when_the_page_has_none(chrome):
