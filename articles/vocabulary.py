@@ -17,7 +17,6 @@ so two imports counting the same words at once lose no count.
 from __future__ import annotations
 
 import json
-import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -25,13 +24,12 @@ from contextlib import contextmanager
 
 from django.db import connections, models, transaction
 
-from articles.ingest.language import fold, word_set
+from articles.ingest.language import LETTER_WORD, fold
 from articles.models import WORD_LENGTH, Article, Word
+from articles.search.stems import lower
 
 # Shorter words are never corrected, so they need no place in the vocabulary.
 MIN_WORD_LENGTH = 3
-# Anything but a letter separates words: digits, punctuation, spaces.
-_NOT_LETTERS = re.compile(r"[\W\d_]+")
 # Words per deletion: well under SQLite's and PostgreSQL's parameter limits.
 CHUNK = 500
 REBUILD_BATCH = 2_000
@@ -39,21 +37,17 @@ REBUILD_BATCH = 2_000
 
 def words_of(*texts: str) -> dict[str, str]:
     """The words of `texts`: each folded word with its spelling in lower case
-    (the first in alphabetical order when the texts spell it more than one way)."""
-    letters = _NOT_LETTERS.sub(" ", unicodedata.normalize("NFC", " ".join(texts)))
+    (the first in alphabetical order when the texts spell it more than one way).
+    The spelling is lowered as the search engines index it: unlike fold(), it
+    keeps "ı" and "ё", which neither engine takes for "i" and "е"."""
+    # Letters only: a digit separates words as punctuation does.
+    tokens = set(LETTER_WORD.findall(unicodedata.normalize("NFC", " ".join(texts))))
     words: dict[str, str] = {}
-    for token in sorted(word_set(letters)):
-        key, spelling = fold(token), spelling_of(token)
+    for token in sorted(tokens):
+        key, spelling = fold(token), lower(token)
         if MIN_WORD_LENGTH <= len(key) <= WORD_LENGTH and len(spelling) <= WORD_LENGTH:
             words.setdefault(key, spelling)
     return words
-
-
-def spelling_of(word: str) -> str:
-    """`word` in lower case as the search engines index it: unlike fold(), "ı"
-    and "ё" stay, which neither engine takes for "i" and "е"."""
-    # "İ".lower() is "i" plus a combining dot, which neither engine's index holds.
-    return word.replace("İ", "i").lower()
 
 
 def words_of_article(article: Article) -> dict[str, str]:

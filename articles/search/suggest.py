@@ -25,8 +25,9 @@ from django.db import connections
 from articles.ingest.language import WORD, fold
 from articles.models import Word
 from articles.search import Budget, time_budget
+from articles.search.stems import lower
 from articles.search.terms import parse
-from articles.vocabulary import MIN_WORD_LENGTH, spelling_of
+from articles.vocabulary import MIN_WORD_LENGTH
 
 # A search with at most this many matches is worth a suggestion.
 FEW_MATCHES = 3
@@ -96,7 +97,7 @@ def suggest(text: str, *, using: str, budget: Budget | None = None) -> Suggestio
         # Known once folded, but typed "i" for "ı" or "е" for "ё": the engines tell those apart.
         Correction(typed=typed, suggested=known[key])
         for key, typed in words.items()
-        if key in known and known[key] != spelling_of(typed)
+        if key in known and known[key] != lower(typed)
     ]
     unknown = {key: typed for key, typed in words.items() if key not in known}
     if unknown and budget is not None:
