@@ -236,10 +236,10 @@ def _stated_parties(name: str, named_parties: tuple[str, ...], window: Window) -
     through Georgia and Iran" signed by Azerbaijan and Russia is theirs.
     """
     partner = _partner(_WITH_AFTER.match(window.after[:NEAR_CHARS]).group(0))
-    subject = _signing_subject(window.before[-200:])
+    subject, signer_in_clause = _signing_subject(window.before[-200:])
     # 'Россия подписала соглашение о … Каспия с Казахстаном': the partner closes the name.
     partner_in_name = ()
-    if _signer_in_clause(window.before[-200:]):
+    if signer_in_clause:
         partner_in_name = _partner(_NAME_TAIL_PARTNER.search(name).group(0))
     for found in (
         named_parties,
@@ -284,20 +284,16 @@ def _is_list_item(part: str) -> bool:
     return 0 < len(words) <= LIST_ITEM_WORDS or bool(COUNTRY.match(part.lstrip()))
 
 
-def _signing_subject(before: str) -> tuple[str, ...]:
+def _signing_subject(before: str) -> tuple[tuple[str, ...], bool]:
     """The countries of 'Moscow and Tehran have signed an ...' or 'Russia signed with Iran an
-    ...' just before the document word."""
+    ...' just before the document word, and whether that signing verb is in the word's own
+    clause ('Россия подписала …': its subject signed the document)."""
     verbs = list(_SIGNING_VERB.finditer(before))
     if not verbs or _CLAUSE_MARK.search(before, verbs[-1].end()):
-        return _partner(before[-NEAR_CHARS:]) if verbs else ()
+        return (_partner(before[-NEAR_CHARS:]) if verbs else ()), False
     subject = list_tail(before[: verbs[-1].start()])[-SUBJECT_CHARS:]
-    return tuple(dict.fromkeys(countries_named(subject) + _partner(before[verbs[-1].end() :])))
-
-
-def _signer_in_clause(before: str) -> bool:
-    """'Россия подписала …' in the document word's own clause: the subject signed it."""
-    verbs = list(_SIGNING_VERB.finditer(before))
-    return bool(verbs) and not _CLAUSE_MARK.search(before, verbs[-1].end())
+    found = countries_named(subject) + _partner(before[verbs[-1].end() :])
+    return tuple(dict.fromkeys(found)), True
 
 
 def _partner(text: str) -> tuple[str, ...]:
