@@ -57,6 +57,14 @@ def test_chips_show_names_when_slugs_are_chosen(client):
     assert oil.slug not in chips(html)[2]
 
 
+def test_filters_are_open_to_untick_a_chip_when_undated_is_chosen(client):
+    make_article(published_on=None)
+    html = page(client, undated="true")
+    assert chips(html) == ["date unknown"]
+    assert '<details class="filters" open>' in html
+    assert '<details class="filters">' in page(client)
+
+
 def test_chip_keeps_the_slug_when_it_names_nothing(client):
     make_source(name="Trend", slug="trend")
     response = client.get("/articles/", {"source": ["trend", "no-such-source"]})
