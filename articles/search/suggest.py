@@ -8,7 +8,11 @@ with its `%` operator on a GIN trigram index; SQLite with an FTS5 trigram
 table, counting the query's trigrams each word holds and estimating the
 similarity from that and the word's length (both from migration 0013). Either
 way a few best candidates are then scored here, in Python, the same on both
-databases, and ranked by similarity, then by how many articles hold the word.
+databases, and ranked by their similarity raised a little for each tenfold of
+the articles that hold them (`score`): a misprint one article holds is often a
+shade more like the reader's misprint than the word both misspell, which
+thousands hold. The candidate queries order by the same score, so a crowd of
+rare near misses cannot push the common word out of the few scored.
 
 A word the vocabulary holds is kept as typed: only unknown words are
 corrected. One query looks up which words are known, one more per unknown
@@ -18,6 +22,7 @@ the closest words cut short finds none, never an error.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from django.db import connections
@@ -33,6 +38,13 @@ from articles.vocabulary import MIN_WORD_LENGTH
 FEW_MATCHES = 3
 # Less alike than this is no longer the same word misspelt (pg_trgm's default threshold).
 MIN_SIMILARITY = 0.3
+# Similarity a word may lack per tenfold more articles holding it and still
+# rank first: a one-letter misprint's edge over the word it misspells (about
+# 0.06) is made up by some sixteenfold more articles, a clearly closer word's
+# (0.1 and more) only by a hundredfold or more.
+SIMILARITY_PER_TENFOLD = 0.05
+# The same weight for SQL's natural logarithm (LN: PostgreSQL's own, Django's on SQLite).
+_PER_LN = SIMILARITY_PER_TENFOLD / math.log(10)
 # Candidates per word scored in Python: enough for estimates that rank a few places off.
 CANDIDATES = 20
 # Unknown words corrected per query; the rest are kept as typed.
@@ -131,17 +143,23 @@ def _closest(unknown: dict[str, str], using: str, budget: Budget) -> list[Correc
     return corrections
 
 
+def score(similarity: float, article_count: int) -> float:
+    """How good a suggestion a word is: how alike, and how many articles hold it."""
+    return similarity + SIMILARITY_PER_TENFOLD * math.log10(article_count)
+
+
 def closest_word(key: str, *, using: str) -> str | None:
-    """The spelling of the vocabulary's word most like the folded `key`, or None."""
+    """The spelling of the best-scored vocabulary word like the folded `key`,
+    or None when none is alike enough."""
     finder = _FINDERS[connections[using].vendor]
     scored = [
-        (similarity(key, text), count, text, spelling)
+        (score(alike, count), text, spelling)
         for text, spelling, count in finder(key, using)
+        if (alike := similarity(key, text)) >= MIN_SIMILARITY and text != key
     ]
-    scored = [row for row in scored if row[0] >= MIN_SIMILARITY and row[2] != key]
     if not scored:
         return None
-    return min(scored, key=lambda row: (-row[0], -row[1], row[2]))[3]
+    return min(scored, key=lambda row: (-row[0], row[1]))[2]
 
 
 def _postgres_candidates(key: str, using: str) -> list[tuple[str, str, int]]:
@@ -149,9 +167,9 @@ def _postgres_candidates(key: str, using: str) -> list[tuple[str, str, int]]:
     with connections[using].cursor() as cursor:
         cursor.execute(
             f"SELECT text, spelling, article_count FROM {Word._meta.db_table} "
-            "WHERE text %% %s ORDER BY similarity(text, %s) DESC, article_count DESC, text "
+            "WHERE text %% %s ORDER BY similarity(text, %s) + %s * LN(article_count) DESC, text "
             "LIMIT %s",
-            [key, key, CANDIDATES],
+            [key, key, _PER_LN, CANDIDATES],
         )
         return cursor.fetchall()
 
@@ -176,7 +194,8 @@ def _sqlite_candidates(key: str, using: str) -> list[tuple[str, str, int]]:
         f"  SELECT id, COUNT(*) AS shared FROM ({hits}) GROUP BY id"
         f") AS h JOIN {Word._meta.db_table} AS w ON w.id = h.id "
         f"ORDER BY (h.shared + {edges}) * 1.0 "
-        f"  / (%s + length(w.text) + 1 - h.shared - {edges}) DESC, w.article_count DESC, w.text "
+        f"  / (%s + length(w.text) + 1 - h.shared - {edges}) + %s * LN(w.article_count) DESC, "
+        f"w.text "
         f"LIMIT %s"
     )
     edge_params = [key[:1], key[:2], key[-2:]]
@@ -185,6 +204,7 @@ def _sqlite_candidates(key: str, using: str) -> list[tuple[str, str, int]]:
         *edge_params,
         len(trigrams(key)),
         *edge_params,
+        _PER_LN,
         CANDIDATES,
     ]
     with connections[using].cursor() as cursor:

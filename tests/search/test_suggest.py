@@ -126,11 +126,20 @@ def test_nothing_close_enough_and_short_or_numeric_words_get_no_suggestion(archi
         ({"kabaz": 1, "kabay": 1}, "kabay"),
     ],
 )
-def test_candidates_rank_by_similarity_then_by_how_many_articles_hold_them(counts, expected):
+def test_candidates_rank_by_similarity_and_by_how_many_articles_hold_them(counts, expected):
     for word, count in counts.items():
         for copy in range(count):
             stored(title=word, body=f"{word} {copy}")
     assert suggested("kabax") == expected
+
+
+def test_a_misprint_one_article_holds_loses_when_many_hold_the_word_it_misspells():
+    stored(title="A strategi for the region", body="Misprinted once.")
+    for copy in range(20):
+        stored(title="Strategic talks", body=f"Round {copy}.")
+    # "strategi" shares 8 of 11 trigrams with the query, "strategic" 8 of 12.
+    assert similarity("strategik", "strategi") > similarity("strategik", "strategic")
+    assert suggested("strategik") == "strategic"
 
 
 def test_similarity_is_pg_trgm_s():
