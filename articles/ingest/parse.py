@@ -227,7 +227,6 @@ _TRAILING_SMALL_WORDS = word_set(
 # A newspaper's column wraps its lines near one width; a line that long, ending mid-phrase,
 # goes on in the next, whatever case that opens with ('… haqqında' / 'Müqaviləni …').
 WRAPPED_LINE_MIN_CHARS = 45
-_MID_PHRASE_END = re.compile(r"[^\W_]$|,$")
 
 
 def _paragraphs(lines: list[str]) -> list[str]:
@@ -237,26 +236,34 @@ def _paragraphs(lines: list[str]) -> list[str]:
     current = ""
     previous = ""
     for line in lines:
-        wrapped = (
-            len(previous) >= WRAPPED_LINE_MIN_CHARS
-            and len(line) >= WRAPPED_LINE_MIN_CHARS // 2
-            and _MID_PHRASE_END.search(previous)
-            and not is_paragraph(previous)
-        )
-        previous = line
         if not line:
             if current:
                 paragraphs.append(current)
             current = ""
-        elif current and current[-1] not in TERMINAL and (line[:1].islower() or wrapped):
+        elif (
+            current
+            and current[-1] not in TERMINAL
+            and (line[:1].islower() or _column_goes_on(previous, line))
+        ):
             current = f"{current} {line}"
         else:
             if current:
                 paragraphs.append(current)
             current = line
+        previous = line
     if current:
         paragraphs.append(current)
     return paragraphs
+
+
+def _column_goes_on(previous: str, line: str) -> bool:
+    """Both lines a column's, the first breaking off mid-phrase (a letter, a digit or a comma)."""
+    return (
+        len(previous) >= WRAPPED_LINE_MIN_CHARS
+        and len(line) >= WRAPPED_LINE_MIN_CHARS // 2
+        and (previous[-1].isalnum() or previous[-1] == ",")
+        and not is_paragraph(previous)
+    )
 
 
 def _take_dateline(paragraphs: list[str], findings: Findings, sources: KnownSources) -> list[str]:
