@@ -14,33 +14,28 @@ pytestmark = pytest.mark.django_db
 ALIYEV = {"aliyev-en", "aliyev-ru", "aliyev-ru-genitive", "aliyev-az"}
 
 
+# slug, language, title, body (None: make_article's own).
+ARTICLES = [
+    ("aliyev-en", "en", "President Ilham Aliyev met the delegation", None),
+    ("aliyev-ru", "ru", "Ильхам Алиев провёл встречу",
+     "Президент Ильхам Алиев принял делегацию в Баку."),
+    ("aliyev-ru-genitive", "ru", "Визит в Москву",
+     "Во время визита Ильхама Алиева стороны обсудили образование и науку."),
+    ("aliyev-az", "az", "Prezident İlham Əliyev heyəti qəbul edib",
+     "Ölkələr arasında ticarət dövriyyəsi artıb."),
+    ("putin-en", "en", "Putin signs the decree",
+     "The signing ceremonies of the agreements took place in Moscow."),
+    ("education-ru", "ru", "Министерство образования",
+     "Реформа образования обсуждалась в правительстве."),
+    ("trade-az", "az", "Azərbaycanın xarici ticarəti",
+     "İki ölkənin hökumətləri saziş imzalayıblar."),
+]  # fmt: skip
+
+
 @pytest.fixture
 def archive():
-    make_article(slug="aliyev-en", language="en", title="President Ilham Aliyev met the delegation")
-    make_article(
-        slug="aliyev-ru", language="ru", title="Ильхам Алиев провёл встречу",
-        body="Президент Ильхам Алиев принял делегацию в Баку.",
-    )  # fmt: skip
-    make_article(
-        slug="aliyev-ru-genitive", language="ru", title="Визит в Москву",
-        body="Во время визита Ильхама Алиева стороны обсудили образование и науку.",
-    )  # fmt: skip
-    make_article(
-        slug="aliyev-az", language="az", title="Prezident İlham Əliyev heyəti qəbul edib",
-        body="Ölkələr arasında ticarət dövriyyəsi artıb.",
-    )  # fmt: skip
-    make_article(
-        slug="putin-en", language="en", title="Putin signs the decree",
-        body="The signing ceremonies of the agreements took place in Moscow.",
-    )  # fmt: skip
-    make_article(
-        slug="education-ru", language="ru", title="Министерство образования",
-        body="Реформа образования обсуждалась в правительстве.",
-    )  # fmt: skip
-    make_article(
-        slug="trade-az", language="az", title="Azərbaycanın xarici ticarəti",
-        body="İki ölkənin hökumətləri saziş imzalayıblar.",
-    )  # fmt: skip
+    for slug, language, title, body in ARTICLES:
+        make_article(slug=slug, language=language, title=title, **({"body": body} if body else {}))
 
 
 def found(text, *, expand=True):
