@@ -421,7 +421,16 @@ def facet_links(facets: dict, query: QueryDict, year: int | None) -> dict:
 
 
 # The filters a reader chose, as opposed to the search text, its order and the page.
-FILTERS = ("date_after", "date_before", "undated", "source", "tag", "exclude_tag", "agreement")
+FILTERS = (
+    "date_after",
+    "date_before",
+    "undated",
+    "source",
+    "tag",
+    "exclude_tag",
+    "agreement",
+    "language",
+)
 # The filters shown as chips, each named by its slug in the address, and the
 # noun whose names they show.
 CHIPS = {"source": "source", "tag": "tag", "exclude_tag": "tag", "agreement": "agreement"}
@@ -429,7 +438,7 @@ CHIPS = {"source": "source", "tag": "tag", "exclude_tag": "tag", "agreement": "a
 
 def is_filtered(query: QueryDict) -> bool:
     """Whether any filter narrows the list (the search text and the order do not count)."""
-    return any(value for key in (*FILTERS, "language") for value in query.getlist(key))
+    return any(value for key in FILTERS for value in query.getlist(key))
 
 
 def chosen_names(query: QueryDict) -> dict[str, list[tuple[str, str]]]:
