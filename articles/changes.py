@@ -1,10 +1,10 @@
 """The archive's version, which moves on whenever something a list page
 counts changes: an article, its source, tags or agreements.
 
-The list page caches its facet column under this version
-(`articles.views.facet_column`), in a cache every worker shares, so
-a count is never served once the archive it counted has changed, however
-long the cache keeps it, and one reader's counting serves every worker.
+The listing caches its facet counts under this version
+(`ArticleListing.facets`, articles/listing.py), in a cache every worker
+shares, so a count is never served once the archive it counted has changed,
+however long the cache keeps it, and one reader's counting serves every worker.
 
 Ordinary saves and deletes move it through signals; writers that go around
 them (`QuerySet.update`, `bulk_create`: the curation functions) call
