@@ -18,9 +18,9 @@ timings on a vocabulary of that size, and removes them afterwards.
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import random
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -28,6 +28,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+from bench.timing import Samples, sample  # noqa: E402
 
 # Misspelt words of the corpus's three languages, and one long query.
 QUERIES = (
@@ -42,26 +44,17 @@ QUERIES = (
     "xylophone",
 )
 KNOWN = "Azerbaijan Russia cooperation"
+LONG_ARTICLE_WORDS = 1_500
 PAD_BATCH = 5_000
 
 
-def _milliseconds(samples: list[float]) -> str:
-    ordered = sorted(samples)
-    p95 = ordered[max(0, round(0.95 * len(ordered)) - 1)]
-    return f"{statistics.median(ordered) * 1000:.1f} / {p95 * 1000:.1f}"
-
-
-def _timed(action, samples: int) -> tuple[list[float], list[float]]:
-    """Wall-clock and this process's CPU seconds per call: on a shared machine the
-    CPU time (SQLite's work included, PostgreSQL's server not) is the steadier."""
+def _timed(action, samples: int) -> Samples:
     action()  # warm
-    wall, cpu = [], []
-    for _ in range(samples):
-        started, started_cpu = time.perf_counter(), time.process_time()
-        action()
-        wall.append(time.perf_counter() - started)
-        cpu.append(time.process_time() - started_cpu)
-    return wall, cpu
+    return sample(action, samples)
+
+
+def _shown(timed: Samples) -> str:
+    return f"{timed.p50_ms:.1f} / {timed.p95_ms:.1f} ms (CPU p50 {timed.cpu_p50_ms:.1f} ms)"
 
 
 def _made_up_words(count: int, seed: int) -> list[tuple[str, str, int]]:
@@ -115,20 +108,31 @@ def _unpad(words: list[str]) -> None:
 def _import_cost(samples: int) -> str:
     """Counting one stored article's words, as the store does after creating it
     (rolled back): the importer's extra cost per new file."""
-    from django.db import transaction
-
-    from articles import vocabulary
     from articles.models import Article
 
     articles = iter(Article.objects.order_by("pk")[: samples + 1])
+    return _shown(_timed(lambda: _count_rolled_back(next(articles)), samples))
 
-    def count_next() -> None:
-        with transaction.atomic():
-            vocabulary.count_article(next(articles))
-            transaction.set_rollback(True)
 
-    wall, cpu = _timed(count_next, samples)
-    return f"{_milliseconds(wall)} ms (CPU p50 {statistics.median(cpu) * 1000:.1f} ms)"
+def _long_article_cost(samples: int) -> str:
+    """The same for an article of LONG_ARTICLE_WORDS words the vocabulary
+    mostly lacks, as the reliability drill's generated files are."""
+    from articles.models import Article
+
+    letters = itertools.product("abcdefghijklmnoprstuvyz", repeat=4)
+    body = " ".join("".join(word) for word in itertools.islice(letters, LONG_ARTICLE_WORDS))
+    article = Article(title="Lexicon", body=body)
+    return _shown(_timed(lambda: _count_rolled_back(article), samples))
+
+
+def _count_rolled_back(article) -> None:
+    from django.db import transaction
+
+    from articles import vocabulary
+
+    with transaction.atomic():
+        vocabulary.count_article(article)
+        transaction.set_rollback(True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -157,14 +161,18 @@ def main(argv: list[str] | None = None) -> int:
     try:
         print(f"{Word.objects.count():,} words ({len(padded):,} made up)")
         print(f"counting a new article's words, p50 / p95: {_import_cost(args.samples)}")
+        print(
+            f"counting a new {LONG_ARTICLE_WORDS:,}-word article's, p50 / p95: "
+            f"{_long_article_cost(args.samples)}"
+        )
         print("| query | suggestion | p50 / p95 ms | CPU p50 ms |\n|---|---|---|---|")
         for text in (*QUERIES, KNOWN):
             found = suggest(text, using="default")
             shown = found.query_text if found else "(none)"
-            wall, cpu = _timed(lambda text=text: suggest(text, using="default"), args.samples)
+            timed = _timed(lambda text=text: suggest(text, using="default"), args.samples)
             print(
-                f"| {text} | {shown} | {_milliseconds(wall)} "
-                f"| {statistics.median(cpu) * 1000:.1f} |"
+                f"| {text} | {shown} | {timed.p50_ms:.1f} / {timed.p95_ms:.1f} "
+                f"| {timed.cpu_p50_ms:.1f} |"
             )
     finally:
         _unpad(padded)
