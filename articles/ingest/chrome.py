@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from articles.ingest.dates import SEGMENT_SEPARATOR, is_today_line
+from articles.ingest.dates import EXCHANGE_RATE, SEGMENT_SEPARATOR, is_today_line
 from articles.ingest.language import WORD, fold
 
 
@@ -91,9 +91,6 @@ _SHORT_WIDGET = re.compile(
     r"\s{0,2}(?:\.{3}|…)?$"
 )
 _WEATHER = re.compile(r"[+−-]\s{0,2}[0-9]{1,2}\s{0,2}°|[0-9]\s{0,2}°\s{0,2}[CF]\b|[☀☁☂☃⛅🌤🌥🌦🌧]")
-_RATE = re.compile(
-    r"(?<![A-Za-z])(?:USD|EUR|RUB|GBP|TRY|AZN|CNY)(?:/[A-Z]{3})?\s{0,3}[=:]?\s{0,3}[0-9]"
-)
 # A label and a bare number: "Hot line: 1593", "Тел.: +7 495 123-45-67", "Faks: (012) 498".
 _LABELLED_NUMBER = re.compile(r"^[^\W\d_][^\d:|]{0,30}:\s{0,3}\+?[0-9][0-9 ()-]{2,20}$")
 _TIME_LED = re.compile(r"^[0-9]{1,2}:[0-9]{2}\s")
@@ -269,7 +266,7 @@ def _are_short_widgets(line: str) -> bool:
 
 def is_widget_row(line: str) -> bool:
     """Weather and currency: 'Bakı +5°C USD 1.7000 EUR 1.9284', '☀ +27°C'."""
-    return bool(_WEATHER.search(line) or _RATE.search(line)) and not line.endswith(".")
+    return bool(_WEATHER.search(line) or EXCHANGE_RATE.search(line)) and not line.endswith(".")
 
 
 def _is_navigation(line: str) -> bool:
