@@ -122,14 +122,10 @@ class _Facts:
 
     @functools.cached_property
     def signing(self) -> tuple[dt.date | None, str]:
-        signed_on, note = signing_date(
+        signing = signing_date(
             self.window, self.context.published, self.is_signed, self.context.event_day
         )
-        written = self.candidate.year if self.candidate else None
-        # A date taken from the article's own is wrong for a name dated another year.
-        if note and signed_on and written and written != signed_on.year:
-            return None, ""
-        return signed_on, note
+        return _unless_dated_otherwise(signing, self.candidate.year if self.candidate else None)
 
     def may_be_signed_in(self, years: frozenset[int] | None) -> bool:
         """False when the year of signing is surely none of `years` (None: any year may do),
@@ -169,12 +165,9 @@ def _mention_at(window: Window, kind: AgreementKind, context: _Article) -> Agree
         candidate, register_key = _registered(candidate, window, kind, context.register, facts)
     if candidate is None:
         return None
-    signed_on, date_note = facts.signing
     # Without a register entry the candidate is the one the facts were read for.
     entry = context.register.entry(register_key) if context.register and register_key else None
-    if entry and entry.year and date_note and signed_on and signed_on.year != entry.year:
-        # A date inferred from the article's is not that of a document signed another year.
-        signed_on, date_note = None, ""
+    signed_on, date_note = _unless_dated_otherwise(facts.signing, entry.year if entry else None)
     # The register is the curated record: a treaty the text calls an agreement is a treaty.
     kind = entry.kind if entry else candidate.kind
     return AgreementMention(
@@ -188,6 +181,17 @@ def _mention_at(window: Window, kind: AgreementKind, context: _Article) -> Agree
         register_key=register_key,
         date_note=date_note,
     )
+
+
+def _unless_dated_otherwise(
+    signing: tuple[dt.date | None, str], year: int | None
+) -> tuple[dt.date | None, str]:
+    """A signing date inferred from the article's own (one with a note) is not that of a
+    document its name or the register dates to another `year`."""
+    signed_on, note = signing
+    if note and signed_on and year and year != signed_on.year:
+        return None, ""
+    return signing
 
 
 def _registered(
