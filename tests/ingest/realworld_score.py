@@ -190,8 +190,8 @@ def _score_case(result: Score, case: Case, record: dict) -> None:
 
 def _score_credits(result: Score, name: str, want: dict, record: dict) -> None:
     language = want["language"]
-    expected = {_fold(name) for name in want.get("credits", [])}
-    found = {_fold(name) for name in record.get("credits", [])}
+    expected = {_fold(credit) for credit in want.get("credits", [])}
+    found = {_fold(credit) for credit in record.get("credits", [])}
     result.add(
         language,
         credits_expected=len(expected),
