@@ -22,6 +22,9 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 VERSION_KEY = "archive-version"
+# The version retires a value at the next change; this only bounds how long a
+# value nobody asks for again keeps its room in the cache.
+KEEP_SECONDS = 24 * 60 * 60
 T = TypeVar("T")
 
 
@@ -38,7 +41,7 @@ def versioned_key(name: str) -> str:
 def cached_until_changed(
     name: str,
     compute: Callable[[], T],
-    seconds: int | Callable[[T], int],
+    seconds: int | Callable[[T], int] = KEEP_SECONDS,
     *,
     recompute: bool = False,
 ) -> T:

@@ -30,7 +30,6 @@ from articles.search import CANDIDATE_LIMIT
 PER_PAGE = 20
 # `page` reaches the first pages by OFFSET; deeper goes by cursor (keyset).
 MAX_PAGE = CANDIDATE_LIMIT // PER_PAGE
-FACET_CACHE_SECONDS = 24 * 60 * 60
 SORTS = [
     ("relevance", _("Relevance")),
     ("newest", _("Newest first")),
@@ -151,7 +150,6 @@ def known_slugs(noun: str) -> list[tuple[str, str]]:
     return cached_until_changed(
         f"named-slugs:{noun}",
         lambda: list(SLUGGED[noun].order_by().values_list("slug", "name")),
-        FACET_CACHE_SECONDS,
     )
 
 
@@ -160,7 +158,6 @@ def present_languages() -> list[str]:
     return cached_until_changed(
         "languages",
         lambda: sorted(Article.objects.order_by().values_list("language", flat=True).distinct()),
-        FACET_CACHE_SECONDS,
     )
 
 

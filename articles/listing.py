@@ -25,13 +25,8 @@ from functools import cached_property
 
 from django.http import QueryDict
 
-from articles.changes import cached_until_changed
-from articles.filters import (
-    FACET_CACHE_SECONDS,
-    PER_PAGE,
-    ArticleFilterSet,
-    facet_cache_key,
-)
+from articles.changes import KEEP_SECONDS, cached_until_changed
+from articles.filters import PER_PAGE, ArticleFilterSet, facet_cache_key
 from articles.models import Article, ArticleQuerySet
 from articles.search import CANDIDATE_LIMIT, Budget, Search, time_budget
 from articles.search.suggest import FEW_MATCHES, Suggestion, suggest
@@ -180,7 +175,6 @@ class ArticleListing:
         (suggestion,) = cached_until_changed(
             f"suggestion:{hashlib.sha256(self.text.encode()).hexdigest()}",
             lambda: (suggest(self.text, using=self.filterset.qs.db),),
-            FACET_CACHE_SECONDS,
         )
         return suggestion
 
@@ -277,7 +271,7 @@ class ArticleListing:
             lambda facets: (
                 FACET_RETRY_SECONDS
                 if facets.dropped or facets.undated_left_out is None
-                else FACET_CACHE_SECONDS
+                else KEEP_SECONDS
             ),
             recompute=recount,
         )

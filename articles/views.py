@@ -22,7 +22,6 @@ from django.views.generic import (
 from articles import search
 from articles.changes import cached_until_changed
 from articles.filters import (
-    FACET_CACHE_SECONDS,
     PER_PAGE,
     NameIndexForm,
     chosen_names,
@@ -147,7 +146,7 @@ def with_counts(rows, noun: str, count) -> list:
     """`rows` with their `article_count`, from counts of every row made once
     (`count()`, one grouped statement) and kept until the archive changes:
     a page of tags then costs no count of its own, however many articles."""
-    counts = cached_until_changed(f"article-counts:{noun}", count, FACET_CACHE_SECONDS)
+    counts = cached_until_changed(f"article-counts:{noun}", count)
     rows = list(rows)
     for row in rows:
         row.article_count = counts.get(row.pk, 0)
@@ -207,9 +206,7 @@ class TagIndexView(NameIndexMixin, ListView):
         return tags.starting_with(chosen["letter"]) if chosen["letter"] else tags
 
     def get_context_data(self, **kwargs):
-        letters = cached_until_changed(
-            "tag-letters", lambda: Tag.objects.letters_by_kind(), FACET_CACHE_SECONDS
-        )
+        letters = cached_until_changed("tag-letters", Tag.objects.letters_by_kind)
         kind = self.form.cleaned_data.get("kind") if self.form.is_valid() else ""
         context = super().get_context_data(
             form=self.form, index=tag_index(letters, kind), chosen_kind=kind, **kwargs
