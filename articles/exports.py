@@ -32,6 +32,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from articles.citations import CitationFields, iso_date, to_bibtex, to_csl, to_ris, web_address
+from articles.filters import TURNING_PAGE
 from articles.listing import EXPORT_CHUNK, ArticleListing
 from articles.models import TRANSLITERATION, Article, ArticleQuerySet
 
@@ -58,8 +59,6 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ROWS_PER_QUERY = EXPORT_CHUNK
 # The file name says what the export holds, within what every system accepts.
 MAX_NAME_CHARS = 80
-# List parameters that move through the result rather than choose it.
-TURNING_PAGE = ("page", "cursor")
 # What a citation needs of an article: no body, no original bytes.
 CITATION_COLUMNS = (
     "slug",
@@ -110,9 +109,9 @@ def names_of(article_ids: list[int], db: str) -> dict[int, Names]:
     return found
 
 
-def _named(rows: Iterable[Article]) -> Iterator[list[tuple[Article, Names]]]:
-    """The rows a piece at a time, each with its names."""
-    for piece in _pieces(rows):
+def _named(chunks: Iterable[list[Article]]) -> Iterator[list[tuple[Article, Names]]]:
+    """The rows a chunk at a time, each with its names."""
+    for piece in chunks:
         names = names_of([row.pk for row in piece], piece[0]._state.db)
         yield [(row, names[row.pk]) for row in piece]
 
@@ -194,7 +193,7 @@ def neutralised(cell: str) -> str:
     return f"'{cell}" if cell.startswith(FORMULA_STARTS) else cell
 
 
-def write_csv(rows: Iterable[Article], citing: Citing) -> Iterator[str]:
+def write_csv(chunks: Iterable[list[Article]], citing: Citing) -> Iterator[str]:
     # A byte order mark first: without it Excel reads UTF-8 as the local code
     # page and garbles Russian and Azerbaijani. Programs keep `permalink` (a
     # reader that keeps the mark sees the first column as "\ufeffslug").
@@ -202,7 +201,7 @@ def write_csv(rows: Iterable[Article], citing: Citing) -> Iterator[str]:
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
     yield "\ufeff" + _drain(buffer)
-    for piece in _named(rows):
+    for piece in _named(chunks):
         writer.writerows(csv_row(article, names, citing) for article, names in piece)
         yield _drain(buffer)
 
@@ -214,33 +213,22 @@ def _drain(buffer: io.StringIO) -> str:
     return text
 
 
-def write_jsonl(rows: Iterable[Article], citing: Citing) -> Iterator[str]:
-    for piece in _named(rows):
+def write_jsonl(chunks: Iterable[list[Article]], citing: Citing) -> Iterator[str]:
+    for piece in _named(chunks):
         yield "".join(
             json.dumps(record(article, names, citing), ensure_ascii=False) + "\n"
             for article, names in piece
         )
 
 
-def write_ris(rows: Iterable[Article], citing: Citing) -> Iterator[str]:
-    for piece in _pieces(rows):
+def write_ris(chunks: Iterable[list[Article]], citing: Citing) -> Iterator[str]:
+    for piece in chunks:
         yield "".join(to_ris(citing.citation(article)) + "\r\n" for article in piece)
 
 
-def write_bibtex(rows: Iterable[Article], citing: Citing) -> Iterator[str]:
-    for piece in _pieces(rows):
+def write_bibtex(chunks: Iterable[list[Article]], citing: Citing) -> Iterator[str]:
+    for piece in chunks:
         yield "".join(to_bibtex(citing.citation(article)) + "\n" for article in piece)
-
-
-def _pieces(rows: Iterable[Article]) -> Iterator[list[Article]]:
-    piece = []
-    for row in rows:
-        piece.append(row)
-        if len(piece) == ROWS_PER_QUERY:
-            yield piece
-            piece = []
-    if piece:
-        yield piece
 
 
 EXPORT_FORMATS = {
@@ -260,7 +248,7 @@ def export_articles(request: HttpRequest, extension: str) -> HttpResponse:
     export = EXPORT_FORMATS[extension]
     citing = Citing.of(request)
     response = StreamingHttpResponse(
-        export.write(listing.every_row(prepare=export.prepare, chunk=ROWS_PER_QUERY), citing),
+        export.write(listing.every_chunk(export.prepare, chunk=ROWS_PER_QUERY), citing),
         content_type=export.content_type,
     )
     name = export_name(request.GET, citing.accessed)

@@ -230,28 +230,33 @@ class ArticleListing:
         )
 
     def every_row(self, prepare=None, *, chunk: int = EXPORT_CHUNK) -> Iterator[Article]:
-        """Every article of the result in the page order, read `chunk` rows at
-        a time (`prepare` says what each row loads: for_listing() by default):
-        a search's ranked candidates, exactly as its pages show them; a
-        browse's every match, by keyset, so depth costs an index seek."""
+        """Every article of the result in the page order (see every_chunk)."""
+        for rows in self.every_chunk(prepare, chunk=chunk):
+            yield from rows
+
+    def every_chunk(self, prepare=None, *, chunk: int = EXPORT_CHUNK) -> Iterator[list[Article]]:
+        """Every article of the result in the page order, `chunk` rows per
+        query and per list (`prepare` says what each row loads: for_listing()
+        by default): a search's ranked candidates, exactly as its pages show
+        them; a browse's every match, by keyset, so depth costs an index seek."""
         prepare = prepare or ArticleQuerySet.for_listing
         if self.search:
-            yield from self._ranked_rows(prepare(Article.objects.all()), chunk)
+            yield from self._ranked_chunks(prepare(Article.objects.all()), chunk)
         else:
-            yield from self._browsed_rows(prepare(self.filterset.qs), chunk)
+            yield from self._browsed_chunks(prepare(self.filterset.qs), chunk)
 
-    def _ranked_rows(self, rows, chunk: int) -> Iterator[Article]:
+    def _ranked_chunks(self, rows, chunk: int) -> Iterator[list[Article]]:
         ids, _ = self.search.ordered_ids()
         for start in range(0, len(ids), chunk):
             wanted = ids[start : start + chunk]
             by_id = {row.pk: row for row in rows.filter(pk__in=wanted)}
-            yield from (by_id[pk] for pk in wanted if pk in by_id)
+            yield [by_id[pk] for pk in wanted if pk in by_id]
 
-    def _browsed_rows(self, rows, chunk: int) -> Iterator[Article]:
+    def _browsed_chunks(self, rows, chunk: int) -> Iterator[list[Article]]:
         newest = self.order == "newest"
         batch = list((rows.newest_first() if newest else rows.oldest_first())[:chunk])
         while batch:
-            yield from batch
+            yield batch
             if len(batch) < chunk:
                 return
             last = batch[-1]

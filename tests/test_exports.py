@@ -262,14 +262,14 @@ def test_the_file_name_stays_short_when_the_query_is_long():
 def test_the_export_streams_its_first_bytes_before_the_rows_are_read(client, archive, monkeypatch):
     monkeypatch.setattr("articles.exports.ROWS_PER_QUERY", 2)
     read = []
-    every_row = ArticleListing.every_row
+    every_chunk = ArticleListing.every_chunk
 
     def counted(self, *args, **kwargs):
-        for row in every_row(self, *args, **kwargs):
-            read.append(row.slug)
-            yield row
+        for rows in every_chunk(self, *args, **kwargs):
+            read.extend(row.slug for row in rows)
+            yield rows
 
-    monkeypatch.setattr(ArticleListing, "every_row", counted)
+    monkeypatch.setattr(ArticleListing, "every_chunk", counted)
     for extension in EXTENSIONS:
         read.clear()
         response = client.get(f"/export/articles.{extension}")
