@@ -11,7 +11,7 @@ Interfax", "со ссылкой на ТАСС", "Mənbə: APA" are CITED: credit
 strongest claim names the publisher; every other outlet named is a credit.
 
 This module holds the known outlets (fixtures/sources.json, which curators
-extend: names in three languages, aliases, web domains) and the patterns
+extend: names in three languages, aliases, web domains, home country) and the patterns
 that recognise claims; the parser decides which line they are tried on.
 Every lookup folds case with Turkic and Cyrillic care (`language.fold`).
 """
@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import IntEnum
 from functools import cache
 from pathlib import Path
@@ -129,6 +129,27 @@ ORGANISATION_WORDS = word_set(
 )
 
 
+@dataclass(frozen=True)
+class KnownOutlet:
+    """One known outlet as the archive shows it: its names and its home country.
+
+    `country` is an ISO 3166-1 alpha-2 code ("AZ", "RU", "GB"), "" when not known;
+    the story pages group an event's versions by it (Source.country).
+    """
+
+    name: str
+    name_ru: str = ""
+    name_az: str = ""
+    country: str = ""
+
+    @classmethod
+    def from_entry(cls, entry: dict) -> KnownOutlet:
+        country = entry.get("country") or ""
+        if country and not re.fullmatch(r"[A-Z]{2}", country):
+            raise ValueError(f"{entry['name']}: country {country!r} is not an ISO 3166-1 code")
+        return cls(entry["name"], entry.get("name_ru") or "", entry.get("name_az") or "", country)
+
+
 @dataclass(frozen=True, eq=False)
 class KnownSources:
     """News outlets the parser recognises, loaded from data a curator can extend."""
@@ -136,12 +157,14 @@ class KnownSources:
     names_by_alias: dict[str, str]
     names_by_domain: dict[str, str]
     alias_pattern: str
+    outlets_by_name: dict[str, KnownOutlet] = field(default_factory=dict)
 
     @classmethod
     def from_entries(cls, entries: list[dict]) -> KnownSources:
         by_alias: dict[str, str] = {}
         by_domain: dict[str, str] = {}
         aliases: list[str] = []
+        outlets = {entry["name"]: KnownOutlet.from_entry(entry) for entry in entries}
         for entry in entries:
             name = entry["name"]
             names = [name, entry.get("name_ru"), entry.get("name_az"), *entry.get("aliases", [])]
@@ -152,12 +175,16 @@ class KnownSources:
                 by_domain[domain.lower()] = name
                 by_alias.setdefault(fold(domain), name)
                 aliases.append(domain)
-        return cls(by_alias, by_domain, _alias_alternation(aliases))
+        return cls(by_alias, by_domain, _alias_alternation(aliases), outlets)
 
     @classmethod
     def load(cls, path: Path | None = None) -> KnownSources:
         data = json.loads((path or SOURCES_PATH).read_text(encoding="utf-8"))
         return cls.from_entries(data["sources"])
+
+    def outlet(self, name: str) -> KnownOutlet | None:
+        """The record of the outlet the archive shows as `name` (a name `named` returns)."""
+        return self.outlets_by_name.get(name)
 
     def named(self, text: str) -> str | None:
         """The outlet `text` names exactly (any case, quotes ignored), if known."""

@@ -1,6 +1,7 @@
 """sources: known outlets in three languages, and how a text names its publisher or cites one."""
 
 import json
+import re
 
 import pytest
 
@@ -180,3 +181,34 @@ def test_finds_the_outlet_answered_when_an_azerbaijani_text_says_so():
 
 def test_finds_the_reporting_outlet_when_a_particle_stands_before_its_verb():
     assert SOURCES.attributed_in('Bu barədə "Report" da xəbər verib.') == ["Report"]
+
+
+def test_an_outlet_record_carries_its_home_country_as_an_iso_code():
+    assert SOURCES.outlet("Azertac").country == "AZ"
+    assert SOURCES.outlet("TASS").country == "RU"
+    assert SOURCES.outlet("Reuters").country == "GB"
+    assert SOURCES.outlet("TASS").name_ru == "ТАСС"
+
+
+def test_a_foreign_bureau_counts_under_the_group_it_belongs_to():
+    assert SOURCES.outlet("Sputnik Azerbaijan").country == "RU"
+    assert SOURCES.outlet("Embassy of Azerbaijan in Russia").country == "AZ"
+
+
+def test_an_outlet_whose_home_is_not_given_has_no_country_and_an_unknown_name_no_record():
+    entries = [{"name": "Somewhere Daily", "domains": ["sd.example"]}]
+    assert KnownSources.from_entries(entries).outlet("Somewhere Daily").country == ""
+    assert SOURCES.outlet("No Such Outlet") is None
+
+
+def test_a_country_that_is_not_two_capital_letters_is_refused_when_loading():
+    entries = [{"name": "Somewhere Daily", "country": "Azerbaijan", "domains": ["sd.example"]}]
+    with pytest.raises(ValueError, match="ISO 3166-1"):
+        KnownSources.from_entries(entries)
+
+
+def test_every_country_in_the_fixture_is_an_iso_code_and_most_outlets_have_one():
+    entries = json.loads(SOURCES_PATH.read_text(encoding="utf-8"))["sources"]
+    countries = [entry.get("country") for entry in entries]
+    assert all(country is None or re.fullmatch(r"[A-Z]{2}", country) for country in countries)
+    assert sum(country is not None for country in countries) >= 0.9 * len(entries)
