@@ -10,10 +10,13 @@ import datetime as dt
 from collections.abc import Iterable
 from enum import StrEnum
 
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Substr
+from django.urls import reverse
 from django.utils.text import slugify
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from articles.ingest import document
@@ -145,6 +148,14 @@ class Source(models.Model):
     name = models.CharField(_("name"), max_length=200, unique=True)
     slug = models.SlugField(_("slug"), max_length=SLUG_LENGTH + 10, unique=True)
     site_url = models.URLField(_("site address"), blank=True)
+    # The story page groups an event's versions by their outlet's country.
+    country = models.CharField(
+        _("country"),
+        max_length=2,
+        blank=True,
+        validators=[RegexValidator(r"^[A-Z]{2}$", _("Two capital letters, e.g. AZ or RU."))],
+        help_text=_("ISO 3166-1 alpha-2 code of the outlet's country (AZ, RU…)."),
+    )
 
     objects = SourceQuerySet.as_manager()
 
@@ -628,6 +639,38 @@ class ArticleQuerySet(models.QuerySet):
         return list(rows.select_related("source").defer("original", "body").newest_first()[:limit])
 
 
+class Story(models.Model):
+    """Articles that report one wire item or one event, across outlets and
+    languages (articles.stories groups them). An article alone is in none."""
+
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    is_curated = models.BooleanField(
+        _("is curated"),
+        default=False,
+        help_text=_("A curator split or joined it: the importer leaves its articles alone."),
+    )
+    # Kept current by articles.stories whenever the membership changes, so a
+    # list of stories orders and titles itself without reading the articles.
+    first_published = models.DateField(_("first published"), null=True, blank=True)
+    title = models.CharField(
+        _("title"), max_length=500, blank=True, help_text=_("The earliest version's title.")
+    )
+
+    class Meta:
+        ordering = [models.F("first_published").desc(nulls_last=True), "-pk"]
+        verbose_name = _("story")
+        verbose_name_plural = _("stories")
+        indexes = [
+            models.Index(fields=["-first_published", "-id"], name="articles_story_newest_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or gettext("Story %(pk)s") % {"pk": self.pk}
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:story", kwargs={"pk": self.pk})
+
+
 class Article(models.Model):
     """One news article: the clean text readers see, and the original bytes
     the archive took in, with where and when it took them."""
@@ -695,6 +738,25 @@ class Article(models.Model):
         blank=True,
         verbose_name=_("agreements"),
     )
+    # Indexed with its date in Meta (a story's versions are read oldest first).
+    story = models.ForeignKey(
+        Story,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        db_index=False,
+        related_name="articles",
+        verbose_name=_("story"),
+    )
+    copy_of = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="copies",
+        verbose_name=_("copy of"),
+        help_text=_("The earliest version whose text this one copies, nearly word for word."),
+    )
 
     # Provenance: what the archive took in, from where and when.
     origin = models.CharField(
@@ -753,6 +815,7 @@ class Article(models.Model):
             models.Index(
                 fields=["source", "language", "published_on"], name="articles_article_facets_idx"
             ),
+            models.Index(fields=["story", "published_on"], name="articles_article_story_idx"),
         ]
 
     def __str__(self) -> str:
@@ -888,3 +951,50 @@ class Word(models.Model):
 
     def __str__(self) -> str:
         return f"{self.text} ({self.article_count})"
+
+
+class ArticleFingerprint(models.Model):
+    """An article's MinHash signature (articles.ingest.fingerprint): what
+    estimates how much of its text another article shares."""
+
+    article = models.OneToOneField(
+        Article,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="fingerprint",
+        verbose_name=_("article"),
+    )
+    signature = models.BinaryField(_("signature"))
+    shingle_count = models.PositiveIntegerField(
+        _("shingle count"), help_text=_("How many distinct word shingles the text holds.")
+    )
+
+    class Meta:
+        ordering = ["article"]
+        verbose_name = _("fingerprint")
+        verbose_name_plural = _("fingerprints")
+
+    def __str__(self) -> str:
+        return f"{self.article_id}: {self.shingle_count} shingles"
+
+
+class ArticleBand(models.Model):
+    """One LSH band key of an article's signature: articles sharing a key are
+    the candidates for copies of each other, found with one indexed query."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="bands", verbose_name=_("article")
+    )
+    band = models.BigIntegerField(_("band key"))
+
+    class Meta:
+        ordering = ["article", "band"]
+        verbose_name = _("band key")
+        verbose_name_plural = _("band keys")
+        constraints = [
+            # Leads with the key: the index the candidate query looks keys up in.
+            models.UniqueConstraint(fields=["band", "article"], name="articles_articleband_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article_id}: {self.band}"
