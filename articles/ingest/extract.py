@@ -16,15 +16,19 @@ ParsedArticle, each a plain function:
   were signed at the event it reports.
 - `extract_tags` (tags.py): people, organisations, places, events and topics
   from a gazetteer (fixtures/gazetteer.json) that curators extend.
+- `extract_events` (events.py): the dated events the text reports (a
+  commission's meeting, a visit, talks, a phone call, a forum, a summit).
 
 Below this face, each module imports only from those beneath it:
 sentences <- kinds <- keys; sentences <- parties; names (kinds, keys, parties);
-signing (sentences); agreements (all of these and the register); tags alone.
+signing (sentences); agreements (all of these and the register); tags alone;
+events (sentences, dates).
 """
 
 from __future__ import annotations
 
 from articles.ingest.agreements import extract_agreements
+from articles.ingest.events import EventKind, EventMention, extract_events
 from articles.ingest.keys import agreement_key
 from articles.ingest.signing import count_documents_signed
 from articles.ingest.tags import (
@@ -37,11 +41,14 @@ from articles.ingest.tags import (
 
 __all__ = [
     "GAZETTEER_PATH",
+    "EventKind",
+    "EventMention",
     "Gazetteer",
     "agreement_key",
     "build_gazetteer",
     "count_documents_signed",
     "extract_agreements",
+    "extract_events",
     "extract_tags",
     "load_gazetteer",
 ]

@@ -13,9 +13,11 @@ from dataclasses import dataclass
 
 from articles.ingest.document import AgreementMention, ParsedArticle, TagMention
 from articles.ingest.extract import (
+    EventMention,
     Gazetteer,
     count_documents_signed,
     extract_agreements,
+    extract_events,
     extract_tags,
 )
 from articles.ingest.parse import parse
@@ -38,6 +40,7 @@ class Extracted:
     tags: tuple[TagMention, ...]
     encoding: str = "utf-8"
     documents_signed: int | None = None
+    events: tuple[EventMention, ...] = ()
 
 
 def process(
@@ -56,6 +59,7 @@ def process(
         tags=tuple(extract_tags(article, gazetteer)),
         encoding=decoded.encoding,
         documents_signed=count_documents_signed(article),
+        events=tuple(extract_events(article)),
     )
 
 
@@ -78,6 +82,7 @@ def to_json_record(extracted: Extracted) -> dict:
         "agreements": [_agreement_record(agreement) for agreement in extracted.agreements],
         "documents_signed": extracted.documents_signed,
         "tags": [{"name": tag.name, "kind": tag.kind.value} for tag in extracted.tags],
+        "events": [_event_record(event) for event in extracted.events],
     }
 
 
@@ -92,4 +97,15 @@ def _agreement_record(agreement: AgreementMention) -> dict:
         "signed_on": agreement.signed_on.isoformat() if agreement.signed_on else None,
         "date_note": agreement.date_note,
         "bilateral": agreement.is_bilateral,
+    }
+
+
+def _event_record(event: EventMention) -> dict:
+    return {
+        "kind": event.kind.value,
+        "happened_on": event.happened_on.isoformat(),
+        "precision": event.precision.value,
+        "planned": event.is_planned,
+        "date_note": event.date_note,
+        "sentence": event.sentence,
     }

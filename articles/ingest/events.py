@@ -1,0 +1,208 @@
+"""The events an article reports, with their dates (read -> parse -> extract).
+
+A meeting of the Intergovernmental Commission, an official or state visit,
+talks, a phone call, the Interregional Forum or a summit, in English, Russian
+or Azerbaijani, read sentence by sentence from the clean body (never from a
+page's "latest news" lists, which parsing has already cut away).
+
+An event is kept only when its sentence dates it: the timeline and the
+event-date filter place events by their dates, and an undated "the
+presidents discussed..." is already the article itself, dated by its
+publication. A plan is an event too when it is dated ("will visit Moscow in
+June 2024": `is_planned`); an undated plan ("will visit Moscow") gives none.
+
+How a date is read, from the sentence alone:
+- written in full, to the month or to the year ("on 14 March 2019", "в июне
+  2021 года", "in 2019", "2019-cu ildə"): as written;
+- a day and month without a year ("noyabrın 25-də"): the article's year, only
+  when the sentence is in the past tense, the article is dated to the day and
+  the day is not after it; `date_note` says so;
+- "yesterday", "today" and their Russian and Azerbaijani words: from an
+  article dated to the day; `date_note` says so.
+One sentence gives at most one event, of its most specific kind, and one
+article one event per kind and date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+
+from articles.ingest.dates import day_and_month, find_date
+from articles.ingest.document import ParsedArticle, Precision, PublishedDate
+from articles.ingest.sentences import sentences
+
+# An event's sentence is stored; a longer one is a run of text, not one sentence.
+SENTENCE_MAX_CHARS = 1_000
+
+
+class EventKind(StrEnum):
+    COMMISSION = "commission"
+    FORUM = "forum"
+    SUMMIT = "summit"
+    PHONE_CALL = "phone_call"
+    VISIT = "visit"
+    TALKS = "talks"
+
+
+# Most specific first: "talks were held during the visit" is the visit, and a
+# commission's session "held talks" is the session.
+_KINDS: tuple[tuple[EventKind, re.Pattern[str]], ...] = (
+    (
+        EventKind.COMMISSION,
+        re.compile(
+            r"(?i:(?:meeting|session)\w*\s+of\s+the\s+(?:[\w-]+\s+){0,3}intergovernmental\s+commission"
+            r"|intergovernmental\s+commission\W{0,3}(?:[\w-]+\s+){0,6}(?:held|met|meeting|session)"
+            r"|заседани\w+\s+(?:[\w-]+\s+){0,2}межправительственн\w+\s+комисси"
+            r"|межправительственн\w+\s+комисси\w*\W{0,3}(?:[\w-]+\s+){0,6}(?:заседани|состоял|прош)"
+            r"|hökumətlərarası\s+komissiya\w*\s+(?:[\w-]+\s+){0,3}iclas)"
+        ),
+    ),
+    (
+        EventKind.FORUM,
+        re.compile(r"(?i:inter-?regional\s+forum|межрегиональн\w+\s+форум|regionlararası\s+forum)"),
+    ),
+    (EventKind.SUMMIT, re.compile(r"(?i:\bsummit\b|\bсаммит\w*|\bsammit\w*)")),
+    (
+        EventKind.PHONE_CALL,
+        re.compile(
+            r"(?i:(?:tele)?phone\s+(?:conversation|call|talk)s?|\bby\s+(?:tele)?phone\b"
+            r"|телефонн\w+\s+разговор|по\s+телефону|telefon\s+danışığı|telefonla\s+danış)"
+        ),
+    ),
+    (
+        EventKind.VISIT,
+        re.compile(
+            r"(?i:\b(?:official|state|working|friendly)\s+visit\b|\bvisit(?:ed|ing)?\s+(?:to\s+)?"
+            r"(?:baku|moscow|azerbaijan|russia|sochi|st\.? petersburg)\b|\bpaid\s+a\s+visit"
+            r"|\bвизит\w*|\bпосетил\w*|\bsəfər\w*)"
+        ),
+    ),
+    (
+        EventKind.TALKS,
+        re.compile(
+            r"(?i:\btalks\b|\bnegotiations\b|\bmet\s+with\b|\bпереговор\w+|\bвстретил\w+"
+            r"|\bвстреч[аеуи]\s+(?:с|между)\b|\bdanışıqlar\w*|\bgörüş(?:üb|dü|ü|ündə)\b)"
+        ),
+    ),
+)
+
+# A plan, not a report: "will visit", "состоится", "keçiriləcək".
+_PLANNED = re.compile(
+    r"(?i:\b(?:will|shall|is\s+to|are\s+to|to\s+be\s+held|is\s+scheduled|are\s+scheduled|"
+    r"plans?\s+to|planned|expected\s+to|is\s+due\s+to|upcoming|next)\b"
+    r"|\bсостоится\b|\bсостоятся\b|\bпройд[её]т\b|\bбудет\b|\bбудут\b|\bпланиру\w+|\bпредстоящ\w+"
+    r"|\bнамерен\w*|\bожида\w+ся\b"
+    r"|\w+(?:acaq|əcək|acaqdır|əcəkdir)\b|planlaşdırılır|gözlənilir|nəzərdə\s+tutulur)"
+)
+# A report of something done: English past forms, Russian past in -л, Azerbaijani -dı/-ıb.
+_PAST = re.compile(
+    r"(?i:\b(?:was|were|had|held|met|took\s+place|visited|paid|discussed|arrived|hosted|"
+    r"talked|spoke|attended|signed|opened|received)\b"
+    r"|\b[а-яё]+(?:л[аои]?(?:ся|сь)?|шл[аои]?)\b"
+    r"|\b\w+(?:dı|di|du|dü|ıb|ib|ub|üb|mışdır|mişdir|muşdur|müşdür|ılıb|ilib|ulub|ülüb)\b)"
+)
+_YEAR_ONLY = re.compile(
+    r"(?i:\b(?:in|during)\s+(?P<en>(?:19|20)[0-9]{2})(?![0-9])"
+    r"|\bв\s+(?P<ru>(?:19|20)[0-9]{2})\s+(?:году|г\.)"
+    r"|(?<![0-9])(?P<az>(?:19|20)[0-9]{2})-?(?:ci|cı|cu|cü)\s+il(?:də|in)\b)"
+)
+_TODAY = re.compile(r"(?i:\btoday\b|\bсегодня\b|\bbu\s+gün\b)")
+_YESTERDAY = re.compile(r"(?i:\byesterday\b|\bвчера\b|\bdünən\b)")
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """An event an article reports: its kind, its date as precise as the sentence
+    gives it, whether it is still planned, and the sentence it comes from.
+
+    `happened_on` holds the first day of the month or year for a coarser
+    precision, so it sorts; `date_note` says how a date not written in full was read.
+    """
+
+    kind: EventKind
+    happened_on: dt.date
+    precision: Precision
+    sentence: str
+    is_planned: bool = False
+    date_note: str = ""
+
+
+def extract_events(article: ParsedArticle) -> list[EventMention]:
+    """The dated events `article`'s clean body reports, in the order it reports them."""
+    found: dict[tuple[EventKind, dt.date, Precision], EventMention] = {}
+    for sentence in sentences(article.body):
+        event = event_in(sentence, article.published)
+        if event is not None:
+            found.setdefault((event.kind, event.happened_on, event.precision), event)
+    return list(found.values())
+
+
+def event_in(sentence: str, published: PublishedDate) -> EventMention | None:
+    """The event one sentence reports, if it names one and dates it."""
+    kind = next(_kinds_named(sentence), None)
+    if kind is None:
+        return None
+    is_planned = bool(_PLANNED.search(sentence))
+    dated = _date_of(sentence, published, is_past=not is_planned and bool(_PAST.search(sentence)))
+    if dated is None:
+        return None
+    value, precision, note = dated
+    return EventMention(
+        kind=kind,
+        happened_on=value,
+        precision=precision,
+        sentence=sentence[:SENTENCE_MAX_CHARS],
+        is_planned=is_planned,
+        date_note=note,
+    )
+
+
+def _kinds_named(sentence: str) -> Iterator[EventKind]:
+    return (kind for kind, pattern in _KINDS if pattern.search(sentence))
+
+
+def _date_of(
+    sentence: str, published: PublishedDate, *, is_past: bool
+) -> tuple[dt.date, Precision, str] | None:
+    """The sentence's own date, else one it gives relative to a day-precise article."""
+    found = find_date(sentence)
+    if found is not None and found.published.value is not None:
+        return found.published.value, found.published.precision, ""
+    year = _YEAR_ONLY.search(sentence)
+    if year is not None:
+        written = year.group("en") or year.group("ru") or year.group("az")
+        return dt.date(int(written), 1, 1), Precision.YEAR, ""
+    article_day = published.value if published.precision is Precision.DAY else None
+    if article_day is None:
+        return None
+    if found is not None and is_past:
+        return _in_article_year(sentence, article_day)
+    return _relative_day(sentence, article_day)
+
+
+def _in_article_year(sentence: str, article_day: dt.date) -> tuple[dt.date, Precision, str] | None:
+    month_day = day_and_month(sentence)
+    if month_day is None:
+        return None
+    try:
+        value = dt.date(article_day.year, *month_day)
+    except ValueError:
+        return None
+    if value > article_day:
+        return None
+    return value, Precision.DAY, f"year taken from the article's date ({article_day.isoformat()})"
+
+
+def _relative_day(sentence: str, article_day: dt.date) -> tuple[dt.date, Precision, str] | None:
+    if _YESTERDAY.search(sentence):
+        value = article_day - dt.timedelta(days=1)
+        note = f"'yesterday' read from the article's date ({article_day.isoformat()})"
+        return value, Precision.DAY, note
+    if _TODAY.search(sentence):
+        note = f"'today' read as the article's date ({article_day.isoformat()})"
+        return article_day, Precision.DAY, note
+    return None
