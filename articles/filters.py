@@ -17,6 +17,7 @@ from urllib.parse import urlencode
 
 import django_filters
 from django import forms
+from django.db.models import F
 from django.http import QueryDict
 from django.utils.dates import MONTHS
 from django.utils.translation import get_language_info
@@ -24,7 +25,15 @@ from django.utils.translation import gettext_lazy as _
 from django_filters.fields import ChoiceField, MultipleChoiceField
 
 from articles.changes import cached_until_changed
-from articles.models import TAG_KIND_ORDER, Agreement, Article, Source, Tag
+from articles.models import (
+    TAG_KIND_ORDER,
+    Agreement,
+    AgreementKind,
+    AgreementStatus,
+    Article,
+    Source,
+    Tag,
+)
 from articles.search import CANDIDATE_LIMIT
 
 PER_PAGE = 20
@@ -488,3 +497,63 @@ def tag_index(rows: list[dict], kind: str = "") -> TagIndex:
         if row["first"] and kind in ("", row["kind"]):
             letters.add(row["first"].upper())
     return TagIndex(list(sizes.items()), sorted(letters), sum(sizes.values()))
+
+
+# /agreements/ by date of signing, either way, or by name; undated documents last either way.
+AGREEMENT_SORTS = [
+    ("name", _("Name")),
+    ("signed", _("Signed, oldest first")),
+    ("-signed", _("Signed, newest first")),
+]
+AGREEMENT_ORDER = {
+    "name": ["name", "pk"],
+    "signed": [F("signed_on").asc(nulls_last=True), "name", "pk"],
+    "-signed": [F("signed_on").desc(nulls_last=True), "name", "pk"],
+}
+# What the public pages show: a curator's rejections never.
+PUBLIC_STATUSES = [
+    (status.value, status.label) for status in AgreementStatus if status != AgreementStatus.REJECTED
+]
+
+
+class AgreementFilterSet(django_filters.FilterSet):
+    """/agreements/'s parameters: kind, status, scope (bilateral unless `all`) and sort."""
+
+    kind = django_filters.ChoiceFilter(
+        choices=AgreementKind.choices,
+        empty_label=_("Every kind"),
+        label=_("Kind"),
+        error_messages={"invalid_choice": _("There is no kind of document “%(value)s”.")},
+    )
+    status = django_filters.ChoiceFilter(
+        choices=PUBLIC_STATUSES,
+        empty_label=_("Approved or suggested"),
+        label=_("Status"),
+        error_messages={
+            "invalid_choice": _("Documents are approved or suggested, not “%(value)s”.")
+        },
+    )
+    scope = django_filters.ChoiceFilter(
+        choices=[("all", _("With other parties too"))],
+        method=_unchanged,
+        empty_label=_("Azerbaijan and Russia alone"),
+        label=_("Parties"),
+    )
+    sort = django_filters.ChoiceFilter(
+        choices=AGREEMENT_SORTS,
+        method=_unchanged,
+        empty_label=None,
+        label=_("Order"),
+        error_messages={"invalid_choice": _("Sort by name, signed or -signed, not “%(value)s”.")},
+    )
+
+    class Meta:
+        model = Agreement
+        fields: list[str] = []
+
+    def filter_queryset(self, queryset):
+        chosen = self.form.cleaned_data
+        queryset = super().filter_queryset(queryset)
+        if chosen.get("scope") != "all":
+            queryset = queryset.bilateral()
+        return queryset.order_by(*AGREEMENT_ORDER[chosen.get("sort") or "name"])

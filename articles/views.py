@@ -23,6 +23,7 @@ from articles import search
 from articles.changes import cached_until_changed
 from articles.filters import (
     PER_PAGE,
+    AgreementFilterSet,
     NameIndexForm,
     chosen_names,
     facet_links,
@@ -216,19 +217,27 @@ class TagIndexView(NameIndexMixin, ListView):
 
 
 class AgreementListView(ListView):
-    """Documents between Azerbaijan and Russia; ?scope=all adds those with other parties."""
+    """Documents between Azerbaijan and Russia (?scope=all adds those with other
+    parties), narrowed by kind and status, by name or date of signing; bad
+    parameters are a 400 with their messages above the unnarrowed list."""
 
     template_name = "articles/agreement_list.html"
 
-    def showing_all(self) -> bool:
-        return self.request.GET.get("scope") == "all"
-
     def get_queryset(self):
-        agreements = Agreement.objects.visible().with_article_counts()
-        return agreements if self.showing_all() else agreements.bilateral()
+        visible = Agreement.objects.visible().with_article_counts()
+        self.filterset = AgreementFilterSet(self.request.GET, queryset=visible)
+        if self.filterset.is_valid():
+            return self.filterset.qs
+        return AgreementFilterSet({}, queryset=visible).qs
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(showing_all=self.showing_all(), **kwargs)
+        chosen = self.filterset.form.cleaned_data if self.filterset.is_valid() else {}
+        showing_all = chosen.get("scope") == "all"
+        return super().get_context_data(form=self.filterset.form, showing_all=showing_all, **kwargs)
+
+    def render_to_response(self, context, **kwargs):
+        status = HTTPStatus.OK if self.filterset.is_valid() else HTTPStatus.BAD_REQUEST
+        return super().render_to_response(context, status=status, **kwargs)
 
 
 class AgreementDetailView(DetailView):
