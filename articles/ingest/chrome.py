@@ -136,6 +136,9 @@ _LINE_FURNITURE = re.compile(
     r"join date\s*:|posts\s*:|location\s*:|registered\s*:|mesaj sayı\s*:|сообщений\s*:|"
     r"регистрация\s*:|откуда\s*:|qeydiyyat\s*:|yazılıb\s*:|"
     r"mövzu\s*:|тема\s*:|topic\s*:|"
+    # A rubric that names itself: "Рубрика: Дипломатия | Кавказ", "Bölmə: Siyasət".
+    r"rubric\s*:|section\s*:|category\s*:|рубрика\s*:|раздел\s*:|категория\s*:|"
+    r"rubrika\s*:|bölmə\s*:|kateqoriya\s*:|"
     # A widget that labels itself: "Valyuta: 1 USD = 1.7 AZN", "Погода: Москва −3°".
     r"weather\s*:|currency\s*:|exchange rates?\s*:|погода\s*:|курсы? валют\s*:|курс\s*:|"
     r"hava\s*:|valyuta\s*:|məzənnə\s*:)"

@@ -62,6 +62,12 @@ _PERIODICAL_WORDS = word_set(
     "weekly daily monthly quarterly bulletin digest newsletter еженедельник бюллетень дайджест "
     "həftəlik bülleten icmal"
 )
+# "— Господин посол, как вы оцениваете …?": an interview's turn, opened by a dash.
+_DIALOGUE_TURN = re.compile(r"^[—–-]\s")
+# A headline says what the text says: most of its longer words recur under it.
+SHARED_STEMS_MIN = 2
+SHARED_STEMS_SHARE = 0.4
+LEAD_LINES_READ = 3
 _FORUM_LABEL = re.compile(
     r"^(?i:mövzu|тема|topic|re|(?:цитата|quote|sitat)(?:\s(?:from|от|by|müəllif))?)\s*:"
 )
@@ -233,7 +239,21 @@ def _headline_score(
         + first
         + (words >= 3)
         + (words >= 4)
+        # Where no date or byline places the headline, what it says does.
+        + 3 * (not above_date and _said_again_below(line, lines, index))
     )
+
+
+def _said_again_below(line: str, lines: list[str], index: int) -> bool:
+    """Most of the line's longer words recur in the lines under it, as a lead retells its
+    headline: a rubric, a section's label or a list item about another story shares one
+    word at most with what follows."""
+    stems = _stems(line)
+    # The line shown twice (a ticker's item, or the title over its heading) is not a retelling.
+    following = _filled(lines, index + 1, len(lines), LEAD_LINES_READ + 1)
+    below = " ".join([other for other in following if fold(other) != fold(line)][:LEAD_LINES_READ])
+    shared = len(stems & _stems(below[:BODY_CHARS_READ])) if stems else 0
+    return shared >= SHARED_STEMS_MIN and shared >= SHARED_STEMS_SHARE * len(stems)
 
 
 def _is_metadata_line(line: str, sources: KnownSources) -> bool:
@@ -250,7 +270,9 @@ def _is_headline(lines: list[str], index: int, sources: KnownSources) -> bool:
     line = lines[index]
     if not line or len(line) > 250 or len(_LETTER_WORD.findall(line)) < 2:
         return False
-    if _HEADLINE_END.search(line) or _FORUM_LABEL.match(line) or is_tagline(line):
+    if _HEADLINE_END.search(line) or _FORUM_LABEL.match(line) or _DIALOGUE_TURN.match(line):
+        return False
+    if is_tagline(line):
         return False
     if is_periodical_title(line):
         return False

@@ -95,6 +95,10 @@ _COLUMN_GAP = re.compile(r" {3,}")
 # "Report.az   |   17.01.2025": a gap around a bar is one separator, not three.
 _REPEATED_BARS = re.compile(r"(?: \|){2,} ")
 _SPACE_RUN = re.compile(r" {2,}")
+# A menu typed with two spaces between its items: "Current Issue  Archive  Editorial Board".
+_TWO_SPACE_GAP = re.compile(r"(?<=\S) {2}(?=\S)")
+_MENU_ITEM = re.compile(r"[A-ZА-ЯЁƏÜÖĞİŞÇ][^\s.,:;!?«»\"“”()]*(?: [^\s.,:;!?«»\"“”()]+){0,2}")
+MENU_ROW_MIN_ITEMS = 4
 _SPACE_BEFORE_PUNCT = re.compile(r"(?<=\w) +([,;:!?]|\.(?!\.))(?= |$)")
 
 
@@ -109,9 +113,19 @@ def _clean_lines(text: str) -> list[str]:
         # A wide gap in a short line separates a menu's or a widget's items.
         if len(line) <= 200:
             line = _REPEATED_BARS.sub(" | ", _COLUMN_GAP.sub(" | ", line.strip()))
+            line = _spaced_menu_row(line)
         line = _SPACE_RUN.sub(" ", line).strip()
         lines.append(_SPACE_BEFORE_PUNCT.sub(r"\1", line))
     return lines
+
+
+def _spaced_menu_row(line: str) -> str:
+    """'Россия  Мир  Бывший СССР  Экономика': two spaces between short capitalised items
+    with no sentence mark are a menu's gaps (shown as ' | '); in prose they follow a full stop."""
+    items = _TWO_SPACE_GAP.split(line)
+    if len(items) >= MENU_ROW_MIN_ITEMS and all(_MENU_ITEM.fullmatch(item) for item in items):
+        return " | ".join(items)
+    return line
 
 
 # ---------------------------------------------------------------- header zone

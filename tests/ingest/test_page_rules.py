@@ -155,3 +155,61 @@ def test_credits_an_outlet_when_the_text_says_it_reported_citing_others():
         "сообщил, что самолет был поврежден. Расследование продолжается уже несколько месяцев."
     )
     assert "Reuters" in parse(text, today=TODAY).credits
+
+
+def test_a_menu_typed_with_two_spaces_between_its_items_is_never_the_headline():
+    # Short capitalised items, two spaces apart, no sentence mark: a menu row, whatever
+    # its words, in any script; the headline under it is the page's.
+    for menu in (
+        "Current Issue  Archive  Editorial Board  Submissions  Subscribe",
+        "Россия  Мир  Бывший СССР  Экономика  Силовые структуры  Наука и техника",
+    ):
+        text = f"{menu}\n\nThe Caspian after the summit\n\nAnna Petrova\n\n{PARAGRAPH}"
+        assert parse(text, today=TODAY).title == "The Caspian after the summit"
+
+
+def test_two_spaces_after_a_full_stop_do_not_make_prose_a_menu():
+    text = f"Baku and Moscow agree.  Talks  Go  On  Today\n\n{PARAGRAPH}"
+    assert "Talks Go On Today" in parse(text, today=TODAY).title
+
+
+@pytest.mark.parametrize(
+    "rubric", ["Рубрика: Дипломатия | Кавказ", "Category: Diplomacy", "Bölmə: Siyasət"]
+)
+def test_a_rubric_that_names_itself_is_never_the_headline(rubric):
+    text = f"{rubric}\n\nMoscow and Baku sign a declaration\n\n{PARAGRAPH}"
+    assert parse(text, today=TODAY).title == "Moscow and Baku sign a declaration"
+
+
+def test_an_interviews_question_opened_by_a_dash_is_never_the_headline():
+    text = (
+        "«Союзнический характер отношений никто не отменял»\n\n"
+        "Интервью\n\n"
+        "— Господин посол, как вы оцениваете отношения Москвы и Баку?\n\n"
+        "— Основу наших отношений составляет декларация, подписанная президентами, и мы "
+        "исходим из неё в повседневной работе, в торговле, транзите и гуманитарных делах."
+    )
+    assert parse(text, today=TODAY).title == "«Союзнический характер отношений никто не отменял»"
+
+
+def test_the_line_its_lead_retells_is_the_headline_when_no_date_or_byline_places_one():
+    # Neither line stands by a date or a byline; a section's label comes first, but the
+    # lead under the second says what that line says.
+    text = (
+        "Mətbuat xidməti idarəsinin məlumatları\n\n"
+        "Nazir Ceyhun Bayramovun Sergey Lavrovla telefon danışığı barədə\n\n"
+        "Nazir Ceyhun Bayramov Sergey Lavrovla telefon danışığı aparıb, tərəflər regional "
+        "təhlükəsizlik məsələlərini və qarşıdakı ikitərəfli təmasları müzakirə ediblər."
+    )
+    expected = "Nazir Ceyhun Bayramovun Sergey Lavrovla telefon danışığı barədə"
+    assert parse(text, today=TODAY).title == expected
+
+
+def test_a_line_shown_twice_is_not_retold_by_its_own_copy():
+    text = (
+        "Трамп снова пригрозил пошлинами\nТрамп снова пригрозил пошлинами\n\n"
+        "Расим Мусабеков: после Душанбе лёд тронулся\n\n"
+        "Встреча в Душанбе показала, что стороны хотят остановить спад в отношениях, "
+        "считает политолог Расим Мусабеков, но до прежнего уровня ещё далеко."
+    )
+    assert parse(text, today=TODAY).title == "Расим Мусабеков: после Душанбе лёд тронулся"
