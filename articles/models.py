@@ -194,6 +194,11 @@ class TagQuerySet(models.QuerySet):
         """Tags whose name, or another name they are known by, holds `text`."""
         return self.filter(_name_or_alias_holds(text, TagAlias.objects, "tag"))
 
+    def people_in_story(self, story: Story) -> TagQuerySet:
+        """The people a story's articles carry, A–Z, each once."""
+        carried = Article.tags.through.objects.filter(article__story=story).values("tag_id")
+        return self.filter(kind=TagKind.PERSON, pk__in=carried).order_by("name", "pk")
+
     def starting_with(self, letter: str) -> TagQuerySet:
         return self.filter(_first_letter_is("name", letter))
 
@@ -302,6 +307,11 @@ class AgreementQuerySet(models.QuerySet):
     def in_register(self) -> AgreementQuerySet:
         """The register of known documents the importer matches mentions against first."""
         return self.exclude(register_key=None).exclude(register_key="")
+
+    def in_story(self, story: Story) -> AgreementQuerySet:
+        """The visible documents a story's articles mention, A–Z, each once."""
+        mentioned = Mention.objects.filter(article__story=story).values("agreement_id")
+        return self.visible().filter(pk__in=mentioned).order_by("name", "pk")
 
     def with_article_counts(self) -> AgreementQuerySet:
         return self.annotate(article_count=models.Count("mentions"))
@@ -432,6 +442,10 @@ class ArticleQuerySet(models.QuerySet):
             models.Prefetch("mentions", queryset=Mention.objects.select_related("agreement")),
             models.Prefetch("revisions", queryset=Revision.objects.defer("original")),
         )
+
+    def versions_in(self, story: Story | int) -> ArticleQuerySet:
+        """A story's articles with their sources, in publication order (undated last)."""
+        return self.filter(story=story).select_related("source").defer("original").oldest_first()
 
     def newest_first(self) -> ArticleQuerySet:
         return self.order_by(models.F("published_on").desc(nulls_last=True), "-pk")

@@ -24,6 +24,12 @@ urlpatterns = [
         exports.export_articles,
         name="export",
     ),
+    path("stories/<int:pk>/", views.StoryDetailView.as_view(), name="story"),
+    path(
+        "stories/<int:pk>/compare/",
+        views.StoryDetailView.as_view(is_comparing=True),
+        name="story_compare",
+    ),
     path("sources/", views.SourceIndexView.as_view(), name="sources"),
     path("sources/<slug:slug>/", views.SourceView.as_view(), name="source"),
     path("tags/", views.TagIndexView.as_view(), name="tags"),

@@ -32,7 +32,8 @@ from articles.filters import (
     with_changes,
 )
 from articles.listing import ArticleListing
-from articles.models import Agreement, Article, DatePrecision, Mention, Source, Tag
+from articles.models import Agreement, Article, DatePrecision, Mention, Source, Story, Tag
+from articles.story_pages import StoryPage, VersionsAround, compared
 
 
 class ArticleListView(TemplateView):
@@ -85,6 +86,7 @@ class ArticleDetailView(DetailView):
         article, text = self.object, self.request.GET.get("q", "")
         marked = search.marked_body(Article.objects.all(), article.pk, text) if text else None
         context.update(
+            also_reported=VersionsAround.of(article),
             marked_title=search.mark(marked[0]) if marked else None,
             marked_body=marked[1] if marked else None,
             similar=Article.objects.sharing_with(article),
@@ -93,6 +95,26 @@ class ArticleDetailView(DetailView):
             query=text,
         )
         return context
+
+
+class StoryDetailView(DetailView):
+    """/stories/<pk>/: every version of a story by outlet country and language;
+    /stories/<pk>/compare/?a=&b= adds two of them compared (400 when it cannot)."""
+
+    model = Story
+    template_name = "articles/story_detail.html"
+    is_comparing = False
+
+    def get_context_data(self, **kwargs):
+        page = StoryPage.of(self.object)
+        comparison, errors = None, []
+        if self.is_comparing:
+            comparison, errors = compared(self.request.GET, page.versions)
+        return super().get_context_data(page=page, comparison=comparison, errors=errors, **kwargs)
+
+    def render_to_response(self, context, **kwargs):
+        status = HTTPStatus.BAD_REQUEST if context["errors"] else HTTPStatus.OK
+        return super().render_to_response(context, status=status, **kwargs)
 
 
 def original(request: HttpRequest, slug: str) -> HttpResponse:

@@ -1,0 +1,209 @@
+"""Where a story shows: the article page's other versions, the story page by
+outlet country and language, two versions compared, in fixed query counts."""
+
+import datetime as dt
+import re
+from http import HTTPStatus
+
+import pytest
+from django.utils import translation
+
+from articles.models import Story, Tag
+from articles.story_pages import country_name
+from tests.conftest import make_agreement, make_article, make_source, make_tag
+
+pytestmark = pytest.mark.django_db
+
+WIRE = "Baku and Moscow agreed on gas transit.\n\nThe talks lasted two days."
+# The article with its tags, credits, mentions and revisions, and its story's
+# versions (these articles share no tag or document: no "more like this").
+DETAIL_QUERIES = 6
+# The story, its versions with their sources, the people, the documents.
+STORY_QUERIES = 4
+
+
+def wire_story(copies: int = 2) -> tuple[Story, list]:
+    """A Trend wire item (AZ, en), `copies` near-copies by other outlets, and a
+    Russian report of the same event by TASS (RU, ru)."""
+    story = Story.objects.create(title="Gas transit agreed")
+    trend = make_source(name="Trend", slug="trend", country="AZ")
+    first = make_article(
+        title="Gas transit agreed",
+        body=WIRE,
+        source=trend,
+        story=story,
+        published_on=dt.date(2019, 11, 25),
+    )
+    versions = [first]
+    for n in range(copies):
+        outlet = make_source(name=f"Outlet {n}", slug=f"outlet-{n}", country="AZ")
+        versions.append(
+            make_article(
+                title=f"Copy {n}",
+                body=f"By Trend. {WIRE} Extra line {n}.",
+                source=outlet,
+                story=story,
+                copy_of=first,
+                published_on=dt.date(2019, 11, 26),
+            )
+        )
+    tass = make_source(name="ТАСС", slug="tass", country="RU")
+    versions.append(
+        make_article(
+            title="Транзит газа",
+            body="Баку и Москва договорились.",
+            source=tass,
+            story=story,
+            language="ru",
+            published_on=dt.date(2019, 11, 25),
+        )
+    )
+    return story, versions
+
+
+def test_article_page_links_its_story_when_it_is_in_one(client):
+    story, versions = wire_story()
+    html = client.get(versions[0].get_absolute_url()).content.decode()
+    assert f'href="/stories/{story.pk}/"' in html
+
+
+def test_article_page_lists_other_versions_with_language_when_it_differs(client):
+    story, versions = wire_story()
+    html = client.get(versions[0].get_absolute_url()).content.decode()
+    block = html[html.index('class="also-reported"') :]
+    assert "ТАСС, 25 November 2019</a> (<abbr" in block
+    assert "Outlet 0, 26 November 2019</a> ·" in block
+    assert versions[0].get_absolute_url() not in block[: block.index("</section>")]
+
+
+def test_article_page_links_what_a_copy_changed_when_listing_a_copy(client):
+    story, versions = wire_story()
+    html = client.get(versions[0].get_absolute_url()).content.decode()
+    expected = f"/stories/{story.pk}/compare/?a={versions[0].slug}&amp;b={versions[1].slug}"
+    assert expected in html
+
+
+def test_article_page_says_it_is_a_copy_when_it_copies_another(client):
+    story, versions = wire_story()
+    html = client.get(versions[1].get_absolute_url()).content.decode()
+    assert "This article copies Trend’s text nearly word for word." in html
+
+
+def test_article_page_has_no_story_block_when_alone(client):
+    article = make_article()
+    assert "also-reported" not in client.get(article.get_absolute_url()).content.decode()
+
+
+@pytest.mark.parametrize("copies", [1, 6])
+def test_article_page_query_count_is_fixed_when_versions_grow(
+    client, django_assert_num_queries, copies
+):
+    story, versions = wire_story(copies)
+    with django_assert_num_queries(DETAIL_QUERIES):
+        response = client.get(versions[0].get_absolute_url())
+    assert response.status_code == HTTPStatus.OK
+
+
+@pytest.mark.parametrize("copies", [1, 6])
+def test_story_page_query_count_is_fixed_when_versions_grow(
+    client, django_assert_num_queries, copies
+):
+    story, versions = wire_story(copies)
+    with django_assert_num_queries(STORY_QUERIES):
+        response = client.get(story.get_absolute_url())
+    assert response.status_code == HTTPStatus.OK
+
+
+def test_story_page_lists_every_version_when_shown(client):
+    story, versions = wire_story()
+    html = client.get(story.get_absolute_url()).content.decode()
+    assert all(version.get_absolute_url() in html for version in versions)
+
+
+def test_story_page_groups_by_country_and_language_in_order_of_first_version(client):
+    story, versions = wire_story()
+    html = client.get(story.get_absolute_url()).content.decode()
+    headings = re.findall(r'<h3 id="group-\d+">([^<]+)</h3>', html)
+    assert headings == ["Azerbaijan · English", "Russia · Russian"]
+
+
+def test_story_page_names_countries_in_the_interface_language_when_russian(client):
+    story, versions = wire_story()
+    html = client.get(story.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    assert "Азербайджан" in html
+
+
+def test_outlet_without_country_goes_under_other_countries_when_grouped(client):
+    story, versions = wire_story(copies=0)
+    make_article(story=story, source=make_source(name="Nowhere"), published_on=dt.date(2020, 1, 1))
+    html = client.get(story.get_absolute_url()).content.decode()
+    assert "Other countries · English" in html
+
+
+def test_story_page_names_who_reported_first_when_dated(client):
+    story, versions = wire_story()
+    html = client.get(story.get_absolute_url()).content.decode()
+    assert "First reported by Trend, 25 November 2019" in html
+
+
+def test_story_page_shows_what_a_copy_added_when_it_has_copies(client):
+    story, versions = wire_story(copies=1)
+    html = client.get(story.get_absolute_url()).content.decode()
+    assert "<details" in html
+    assert "<ins>By Trend.</ins>" in html and "<ins>Extra line 0.</ins>" in html
+
+
+def test_story_page_lists_people_and_documents_when_articles_carry_them(client):
+    story, versions = wire_story()
+    versions[0].tags.add(make_tag(name="Ilham Aliyev", kind=Tag.Kind.PERSON))
+    versions[1].tags.add(make_tag(name="Gas", kind=Tag.Kind.TOPIC))
+    make_agreement(name="Gas transit protocol").mentions.create(article=versions[1])
+    html = client.get(story.get_absolute_url()).content.decode()
+    assert "Ilham Aliyev" in html and "Gas transit protocol" in html
+    assert ">Gas</a>" not in html
+
+
+def test_unknown_story_is_404_when_asked_for(client):
+    assert client.get("/stories/999999999/").status_code == HTTPStatus.NOT_FOUND
+
+
+def test_compare_shows_the_diff_when_both_are_versions(client):
+    story, versions = wire_story(copies=1)
+    response = client.get(
+        f"/stories/{story.pk}/compare/", {"a": versions[0].slug, "b": versions[1].slug}
+    )
+    html = response.content.decode()
+    assert response.status_code == HTTPStatus.OK
+    assert 'class="story-comparison"' in html and "<ins>By Trend.</ins>" in html
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"a": "x"},
+        {"a": "no-such", "b": "nor-this"},
+        {"a": "same", "b": "same"},
+        {"a": "x" * 5000, "b": "\x00"},
+    ],
+)
+def test_compare_is_a_400_with_a_message_when_parameters_are_bad(client, params):
+    story, versions = wire_story(copies=1)
+    params = {key: versions[0].slug if value == "same" else value for key, value in params.items()}
+    response = client.get(f"/stories/{story.pk}/compare/", params)
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert 'role="alert"' in response.content.decode()
+
+
+def test_compare_refuses_an_article_of_another_story_when_asked(client):
+    story, versions = wire_story(copies=1)
+    stranger = make_article()
+    response = client.get(
+        f"/stories/{story.pk}/compare/", {"a": versions[0].slug, "b": stranger.slug}
+    )
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+
+
+def test_country_name_falls_back_to_the_code_when_unknown():
+    with translation.override("en"):
+        assert country_name("QQ") == "QQ"
