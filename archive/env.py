@@ -1,4 +1,5 @@
-"""Reading the settings' environment: booleans, lists and DATABASE_URL.
+"""Reading the settings' environment: booleans, lists, DATABASE_URL, the
+replicas' DATABASE_REPLICA_URLS and CACHE_URL.
 
 Kept apart from settings.py so the parsing can be tested without reloading
 the settings, and so a malformed value fails with a message that names it.
@@ -15,6 +16,9 @@ from django.core.exceptions import ImproperlyConfigured
 TRUE_WORDS = {"1", "true", "yes", "on"}
 FALSE_WORDS = {"0", "false", "no", "off", ""}
 POSTGRES_SCHEMES = {"postgres", "postgresql", "pgsql"}
+# Seconds a request waits for a replica that does not answer before it reads
+# from the primary instead.
+REPLICA_CONNECT_TIMEOUT = 2
 
 
 def env_bool(name: str, default: bool) -> bool:
@@ -103,3 +107,63 @@ def _postgres(url: str) -> dict:
         "OPTIONS": {"options": "-c jit=off", **dict(parse_qsl(parts.query))},
         "CONN_HEALTH_CHECKS": True,
     }
+
+
+def replica_configs(urls: list[str], *, primary: dict) -> dict[str, dict]:
+    """DATABASE_REPLICA_URLS as read-only aliases `replica_1`, `replica_2`, …
+
+    Each replica is a streaming standby of the primary: the same engine, the
+    primary's connection options (jit, statement timeout, connection reuse)
+    unless its URL's query says otherwise, a short connect timeout so a
+    replica that is down costs a request little before it falls back to the
+    primary (archive/routers.py), and in tests a mirror of the primary, so no
+    test database is created on a server that cannot be written to.
+    """
+    if urls and primary["ENGINE"] != "django.db.backends.postgresql":
+        raise ImproperlyConfigured(
+            "DATABASE_REPLICA_URLS needs a PostgreSQL primary: DATABASE_URL=postgres://…"
+        )
+    replicas = {}
+    for number, url in enumerate(urls, start=1):
+        if urlsplit(url).scheme not in POSTGRES_SCHEMES:
+            raise ImproperlyConfigured(
+                f"DATABASE_REPLICA_URLS entry {number} is not postgres://user@host:port/name"
+            )
+        own = _postgres(url)
+        options = primary["OPTIONS"] | dict(parse_qsl(urlsplit(url).query))
+        replicas[f"replica_{number}"] = own | {
+            "OPTIONS": {"connect_timeout": REPLICA_CONNECT_TIMEOUT} | options,
+            "CONN_MAX_AGE": primary.get("CONN_MAX_AGE", 0),
+            "TEST": {"MIRROR": "default"},
+        }
+    return replicas
+
+
+def cache_config(url: str | None, *, default_dir: Path, max_entries: int) -> dict:
+    """CACHE_URL as the CACHES entry that holds facets, listing data and the
+    archive's version: `file:///path` (one machine, the default: default_dir),
+    `db://table` (Django's database cache: every server that shares the
+    database shares it) or `redis://host:port/n` (Django's Redis cache, which
+    evicts by its own policy, so max_entries is not its option)."""
+    parts = urlsplit(url or "")
+    culled = {"OPTIONS": {"MAX_ENTRIES": max_entries}}
+    if not url or parts.scheme == "file":
+        location = parts.path if url else str(default_dir)
+        if parts.netloc or not location.startswith("/"):
+            raise ImproperlyConfigured(
+                "CACHE_URL needs an absolute path: file:///var/cache/archive"
+            )
+        backend = "django.core.cache.backends.filebased.FileBasedCache"
+        return {"BACKEND": backend, "LOCATION": location} | culled
+    if parts.scheme == "db":
+        table = (parts.netloc + parts.path).strip("/") or "archive_cache"
+        if not table.replace("_", "").isalnum():
+            raise ImproperlyConfigured(f"CACHE_URL db://{table}: use letters, digits and _.")
+        backend = "django.core.cache.backends.db.DatabaseCache"
+        return {"BACKEND": backend, "LOCATION": table} | culled
+    if parts.scheme == "redis":
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    raise ImproperlyConfigured(
+        f"CACHE_URL has the scheme {parts.scheme!r}; use file:///path, db://table or "
+        "redis://host:port/0."
+    )

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from archive.env import database_config, env_bool
+from archive.env import cache_config, database_config, env_bool, replica_configs
 
 BASE = Path("/srv/archive")
 ROOT = Path(__file__).resolve().parents[1]
@@ -122,3 +122,89 @@ def test_production_settings_refuse_to_start_without_allowed_hosts():
     result = _manage("check", DEBUG="0", SECRET_KEY="x7!Qm" * 12)
     assert result.returncode != 0
     assert "ALLOWED_HOSTS must be set when DEBUG is off" in result.stderr
+
+
+PRIMARY_URL = "postgres://archive@db1:5432/archive"
+
+
+def test_replica_urls_become_aliases_mirroring_the_primary_in_tests():
+    primary = database_config(PRIMARY_URL, base_dir=BASE) | {"CONN_MAX_AGE": 60}
+    replicas = replica_configs(
+        ["postgres://reader@db2:5432/archive", "postgres://reader@db3/archive?options=-c%20a=b"],
+        primary=primary,
+    )
+    assert list(replicas) == ["replica_1", "replica_2"]
+    first, second = replicas.values()
+    assert (first["HOST"], first["USER"], first["CONN_MAX_AGE"]) == ("db2", "reader", 60)
+    assert first["OPTIONS"]["options"] == "-c jit=off"
+    assert second["OPTIONS"]["options"] == "-c a=b"
+    assert first["OPTIONS"]["connect_timeout"] > 0
+    assert first["TEST"] == {"MIRROR": "default"}
+
+
+def test_no_replica_urls_add_no_aliases():
+    assert replica_configs([], primary=database_config(None, base_dir=BASE)) == {}
+
+
+@pytest.mark.parametrize(
+    ("primary_url", "replica_url", "message"),
+    [
+        (None, "postgres://reader@db2/archive", "needs a PostgreSQL primary"),
+        (PRIMARY_URL, "sqlite:///copy.sqlite3", "entry 1 is not postgres://"),
+    ],
+)
+def test_replicas_are_refused_unless_both_are_postgres(primary_url, replica_url, message):
+    primary = database_config(primary_url, base_dir=BASE)
+    with pytest.raises(ImproperlyConfigured, match=message):
+        replica_configs([replica_url], primary=primary)
+
+
+@pytest.mark.parametrize(
+    ("url", "backend", "location"),
+    [
+        (None, "filebased.FileBasedCache", "/srv/cache"),
+        ("file:///var/cache/archive", "filebased.FileBasedCache", "/var/cache/archive"),
+        ("db://", "db.DatabaseCache", "archive_cache"),
+        ("db://shared_cache", "db.DatabaseCache", "shared_cache"),
+        ("redis://127.0.0.1:6379/2", "redis.RedisCache", "redis://127.0.0.1:6379/2"),
+    ],
+)
+def test_cache_url_chooses_the_backend_of_the_shared_cache(url, backend, location):
+    config = cache_config(url, default_dir=Path("/srv/cache"), max_entries=10)
+    assert config["BACKEND"] == f"django.core.cache.backends.{backend}"
+    assert config["LOCATION"] == location
+
+
+def test_redis_cache_gets_no_culling_option_it_would_pass_to_its_client():
+    config = cache_config("redis://127.0.0.1:6379/0", default_dir=BASE, max_entries=10)
+    assert "OPTIONS" not in config
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("memcached://127.0.0.1:11211", "scheme 'memcached'"),
+        ("db://drop table", "use letters, digits and _"),
+        ("file://relative/dir", "needs an absolute path"),
+    ],
+)
+def test_malformed_cache_url_is_rejected_with_reason(url, message):
+    with pytest.raises(ImproperlyConfigured, match=message):
+        cache_config(url, default_dir=BASE, max_entries=10)
+
+
+def test_deploy_check_is_clean_with_replicas_and_a_database_cache():
+    result = _manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DEBUG="0",
+        SECRET_KEY="x7!Qm" * 12,
+        ALLOWED_HOSTS="archive.example",
+        DATABASE_URL=PRIMARY_URL,
+        DATABASE_REPLICA_URLS="postgres://reader@db2/archive,postgres://reader@db3/archive",
+        CACHE_URL="db://archive_cache",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
