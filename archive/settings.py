@@ -13,7 +13,7 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
-from archive.env import database_config, env_bool, env_list
+from archive.env import cache_config, database_config, env_bool, env_list, replica_configs
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -39,6 +39,10 @@ if USES_POSTGRES and os.environ.get("STATEMENT_TIMEOUT_MS"):
     DATABASES["default"]["OPTIONS"]["options"] += (
         f" -c statement_timeout={int(os.environ['STATEMENT_TIMEOUT_MS'])}"
     )
+# Streaming standbys that serve public reads (archive/routers.py); empty: none.
+DATABASES |= replica_configs(env_list("DATABASE_REPLICA_URLS", []), primary=DATABASES["default"])
+READ_REPLICAS = [alias for alias in DATABASES if alias != "default"]
+DATABASE_ROUTERS = ["archive.routers.PrimaryReplicaRouter"]
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -59,6 +63,8 @@ INSTALLED_APPS = [
     "corsheaders",
     "axes",
     "articles",
+    # migrate creates the database cache's table (archive/apps.py).
+    "archive",
 ]
 
 MIDDLEWARE = [
@@ -75,6 +81,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After authentication: a curator's requests read the primary.
+    "archive.middleware.ReadDatabaseMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, so merged tags and agreements redirect only where nothing else answered.
     "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
@@ -198,22 +206,18 @@ CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOWED_ORIGINS = env_list("API_CORS_ORIGINS", [])
 CORS_ALLOW_ALL_ORIGINS = not CORS_ALLOWED_ORIGINS
 
-# The list page's rendered facet fragments (articles/filters.py), kept under
-# the archive's version (articles/changes.py), so a change retires them and a
-# long lifetime is safe. In files, so every worker shares one reader's
-# counting and it survives a restart; a hit costs a file read (~0.1 ms).
+# The list page's facets and listing data, kept under the archive's version
+# (articles/changes.py), which lives in this cache too: a change retires them
+# and a long lifetime is safe. CACHE_URL chooses where (archive/env.py): files
+# by default, so every worker on one machine shares one reader's counting and
+# it survives a restart; db:// or redis:// when several servers share it.
 CACHE_DIR = Path(os.environ.get("CACHE_DIR") or BASE_DIR / "var" / "cache")
 # Archives on two databases never read each other's counts.
 _CACHE_PREFIX = hashlib.sha256(str(DATABASES["default"]["NAME"]).encode()).hexdigest()[:12]
 CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": CACHE_DIR,
-        "TIMEOUT": 24 * 60 * 60,
-        # Each entry is one page's facet counts, slug lists or spellings.
-        "OPTIONS": {"MAX_ENTRIES": 5_000},
-        "KEY_PREFIX": _CACHE_PREFIX,
-    },
+    # Each entry is one page's facet counts, slug lists or spellings.
+    "default": cache_config(os.environ.get("CACHE_URL"), default_dir=CACHE_DIR, max_entries=5_000)
+    | {"TIMEOUT": 24 * 60 * 60, "KEY_PREFIX": _CACHE_PREFIX},
     # The API's per-address request counts, apart from the counts pages share:
     # many clients' addresses must not cull the facets out of the cache.
     "throttle": {
