@@ -19,7 +19,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from articles.ingest import document
+from articles.ingest import document, events
 from articles.links import slug_url
 
 SLUG_LENGTH = 80
@@ -899,6 +899,80 @@ class Mention(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agreement} in {self.article}"
+
+
+EventKind = _choices(
+    "EventKind",
+    events.EventKind,
+    {
+        "commission": _("meeting of the Intergovernmental Commission"),
+        "forum": _("Interregional Forum"),
+        "summit": _("summit"),
+        "phone_call": _("phone call"),
+        "visit": _("visit"),
+        "talks": _("talks"),
+    },
+)
+# An event is dated at least to its year: undated ones are never extracted.
+EVENT_PRECISIONS = [DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.YEAR]
+
+
+class Event(models.Model):
+    """An event an article reports (a commission's meeting, a visit, a call…),
+    dated as precisely as its sentence allows, apart from the article's own date."""
+
+    Kind = EventKind
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="events", verbose_name=_("article")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices)
+    happened_on = models.DateField(
+        _("date"), help_text=_("The first day of the month or year when only those are known.")
+    )
+    precision = models.CharField(
+        _("date precision"),
+        max_length=10,
+        choices=[(p.value, p.label) for p in EVENT_PRECISIONS],
+    )
+    is_planned = models.BooleanField(
+        _("is planned"), default=False, help_text=_("The text says it is still to come.")
+    )
+    sentence = models.TextField(_("sentence"), blank=True)
+    date_note = models.CharField(
+        _("how the date was read"),
+        max_length=300,
+        blank=True,
+        help_text=_("Set when the year or the day was taken from the article's date."),
+    )
+
+    class Meta:
+        ordering = ["happened_on", "kind", "pk"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "kind", "happened_on", "precision"],
+                name="articles_event_unique",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=[k.value for k in EventKind]),
+                name="articles_event_kind_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(precision__in=[p.value for p in EVENT_PRECISIONS]),
+                name="articles_event_precision_valid",
+            ),
+        ]
+        indexes = [
+            # The timeline: a kind's (or every kind's) events in date order.
+            models.Index(fields=["kind", "happened_on"], name="articles_event_timeline_idx"),
+            # The list's event-date filter: the articles with an event in a date range.
+            models.Index(fields=["happened_on", "article"], name="articles_event_date_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}, {self.happened_on.isoformat()}"
 
 
 class Revision(models.Model):
