@@ -42,6 +42,7 @@ from articles.models import (
     AgreementKey,
     AgreementStatus,
     Article,
+    Event,
     Mention,
     Revision,
     Source,
@@ -364,6 +365,7 @@ def _add_relations(article: Article, extracted: Extracted, cache, found) -> None
     )
     article.credits.add(*_credit_ids(extracted, cache, found))
     Mention.objects.bulk_create(_new_mentions(article, extracted, cache, found))
+    Event.objects.bulk_create(_new_events(article, extracted))
 
 
 def _replace_relations(article: Article, extracted: Extracted, cache, found) -> None:
@@ -372,6 +374,9 @@ def _replace_relations(article: Article, extracted: Extracted, cache, found) -> 
         article.tags.set(_tag_ids(extracted.tags, cache, found))
     if "credits" not in article.curated_fields:
         article.credits.set(_credit_ids(extracted, cache, found))
+    if "events" not in article.curated_fields:
+        Event.objects.filter(article=article).delete()
+        Event.objects.bulk_create(_new_events(article, extracted))
     if "agreements" in article.curated_fields:
         return
     mentions = _new_mentions(article, extracted, cache, found)
@@ -379,6 +384,22 @@ def _replace_relations(article: Article, extracted: Extracted, cache, found) -> 
     Mention.objects.filter(article=article).exclude(agreement_id__in=wanted).delete()
     kept = set(Mention.objects.filter(article=article).values_list("agreement_id", flat=True))
     Mention.objects.bulk_create(m for m in mentions if m.agreement_id not in kept)
+
+
+def _new_events(article: Article, extracted: Extracted) -> list[Event]:
+    """The events the file reports; extraction has already kept one per kind and date."""
+    return [
+        Event(
+            article=article,
+            kind=event.kind.value,
+            happened_on=event.happened_on,
+            precision=event.precision.value,
+            is_planned=event.is_planned,
+            sentence=event.sentence,
+            date_note=event.date_note[:300],
+        )
+        for event in extracted.events
+    ]
 
 
 def _new_mentions(article: Article, extracted: Extracted, cache, found) -> list[Mention]:
