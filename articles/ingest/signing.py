@@ -19,7 +19,9 @@ from articles.ingest.document import ParsedArticle, Precision, PublishedDate
 from articles.ingest.sentences import Window, sentences
 
 DATE_AFTER_CHARS = 160
-DATE_BEFORE_CHARS = 200
+# Azerbaijani writes the date first and the verb last: '1997-ci il iyulun 3-də Moskvada …
+# (a long name) … Müqaviləni imzalayıblar'; the whole window before the word is read.
+DATE_BEFORE_CHARS = 300
 RELATIVE_DAY_CHARS = 60
 COUNT_WINDOW_CHARS = 80
 YEAR_NEAR_CHARS = 40
@@ -66,6 +68,16 @@ _EARLIER = re.compile(
     r"|назад|keçən il|əvvəl)"
 )
 _LIST_MARK = "-–—•*·"
+# 'for 2011–2013', 'на 2019–2024 годы', '2024–2026-cı illər üçün': the years a programme
+# covers, not a year of signing.
+_YEAR_SPAN = re.compile(
+    r"(?<![0-9])(?:19|20)[0-9]{2}\s{0,2}[-–—]\s{0,2}(?:(?:19|20)?[0-9]{2})(?![0-9])"
+)
+# 'starting from January 1, 2010', 'до 31 декабря 2025 года': when a term starts or ends.
+_TERM_BEFORE = re.compile(
+    r"(?i:\b(?:from|since|until|till|through|effective|starting|valid|с|со|до|по|начиная с)"
+    r"\s{1,2}(?:the\s)?$)"
+)
 LEAD_CHARS = 1500
 EVENT_DAYS_BEFORE = 7
 _WEEKDAYS = (
@@ -83,23 +95,25 @@ def signing_date(
 ) -> tuple[dt.date | None, str]:
     """The date the text gives for the signing, and a note when part of it was inferred.
 
-    The closest date after the document word, else the closest before it. A
-    day and month without a year, "today", "yesterday" or a weekday take the
-    article's date only when the sentence says the signing is past and the
-    article is dated to the day. A document signed (or listed) without a date
-    of its own in an article that reports a signing takes that event's day
-    (`event`, asked only then: `event_day`), unless the text recalls it as
-    earlier or writes another year.
+    The closest date after the document word, else the closest before it (never
+    one that starts or ends a term). A day and month without a year, "today",
+    "yesterday" or a weekday take the article's date only when the sentence says
+    the signing is past and the article is dated to the day; a span of years
+    near the word is the period a document covers, not another year of signing.
+    A document signed (or listed) without a date of its own in an article that
+    reports a signing takes that event's day (`event`, asked only then:
+    `event_day`), unless the text recalls it as earlier or writes another year.
     """
     after, before = window.after[:DATE_AFTER_CHARS], window.before[-DATE_BEFORE_CHARS:]
-    value = full_date(after) or _last_full_date(before)
+    written = _signing_dates(after)
+    value = written[0] if written else (_signing_dates(before) or [None])[-1]
     if value is not None:
         return value, ""
     article_day = published.value if published.precision is Precision.DAY else None
     if article_day is None or not is_signed:
         return None, ""
     # '2022-ci ildə imzalanmış … Bəyannamə' in a 2024 article: signed in another year.
-    near = before[-YEAR_NEAR_CHARS:] + " " + after[:YEAR_NEAR_CHARS]
+    near = _YEAR_SPAN.sub(" ", before[-YEAR_NEAR_CHARS:] + " " + after[:YEAR_NEAR_CHARS])
     if any(int(year) != article_day.year for year in WRITTEN_YEAR.findall(near)):
         return None, ""
     past = bool(_PAST_SIGNING.search(window.context))
@@ -107,8 +121,10 @@ def signing_date(
         inferred = _date_in_article_year(text, article_day)
         if inferred is not None:
             return inferred
-    for text in (after[:RELATIVE_DAY_CHARS], before[-RELATIVE_DAY_CHARS:]) if past else ():
-        inferred = _relative_day(text, article_day)
+    # 'Dünən Moskvada … Sazişi imzalayıblar', '… signed a memorandum … on Tuesday': a day
+    # named relative to the article's stands anywhere in the signing's sentence.
+    for text in (after[:RELATIVE_DAY_CHARS], before[-RELATIVE_DAY_CHARS:], window.sentence):
+        inferred = _relative_day(text, article_day) if past else None
         if inferred is not None:
             return inferred
     listed = window.sentence.lstrip()[:1] in _LIST_MARK
@@ -157,13 +173,17 @@ def may_give_year(window: Window, published: PublishedDate, years: frozenset[int
     return any(year in inferred or str(year) in read for year in years)
 
 
-def _last_full_date(text: str) -> dt.date | None:
-    last = None
-    while (found := find_date(text)) is not None:
-        if found.published.precision is Precision.DAY:
-            last = found.published.value
-        text = text[found.span[1] :]
-    return last
+def _signing_dates(text: str) -> list[dt.date]:
+    """The complete dates written in `text`, in order, but for those that start or end a
+    term ('starting from January 1, 2010'): a contract's term is not its signing."""
+    dates, offset = [], 0
+    while (found := find_date(text[offset:])) is not None:
+        start, end = found.span
+        term = _TERM_BEFORE.search(text[max(0, offset + start - 20) : offset + start])
+        if found.published.precision is Precision.DAY and not term:
+            dates.append(found.published.value)
+        offset += max(end, 1)
+    return dates
 
 
 def _date_in_article_year(text: str, article_day: dt.date) -> tuple[dt.date, str] | None:

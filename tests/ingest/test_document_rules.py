@@ -222,3 +222,63 @@ def test_a_document_recalled_as_earlier_keeps_no_day_when_the_lead_dates_a_signi
     )
     (agreement,) = extract_agreements(article)
     assert agreement.signed_on is None
+
+
+def test_the_years_a_programme_covers_do_not_stop_its_day_and_month_taking_the_articles_year():
+    # 'for 2011–2013' is the plan's period; the signing is 'on July 15' of the article's year.
+    article = dated_article(
+        "An action plan on tourism cooperation for 2011–2013 was signed between the two "
+        "ministries in Baku on July 15.",
+        "2011-07-17",
+    )
+    (plan,) = extract_agreements(article)
+    assert plan.signed_on == dt.date(2011, 7, 15)
+
+
+def test_a_date_that_starts_a_term_is_not_the_signing_date():
+    # The contract runs from January 1, 2010; it was signed on the Wednesday of the article.
+    article = dated_article(
+        "Gazprom and SOCAR on Wednesday signed a contract for the purchase of Azerbaijani gas "
+        "starting from January 1, 2010, the company said.",
+        "2009-10-14",
+    )
+    (contract,) = extract_agreements(article)
+    assert contract.signed_on == dt.date(2009, 10, 14)
+    assert "weekday" in contract.date_note
+
+
+@pytest.mark.parametrize(
+    ("body", "day", "signed_on"),
+    [
+        # Azerbaijani opens the sentence with 'yesterday' and ends it with the verb.
+        (
+            "Dünən Moskvada Azərbaycan Prezidenti və Rusiya Prezidenti Xəzər dənizinin dibinin "
+            "qonşu sahələrinin bölgüsü haqqında Sazişi imzalayıblar.",
+            "2002-09-24",
+            dt.date(2002, 9, 23),
+        ),
+        # English may put the weekday after a long name.
+        (
+            "Rosatom and the Ministry of Health signed a memorandum of understanding on "
+            "cooperation in nuclear medicine on Tuesday, the corporation said.",
+            "2023-03-14",
+            dt.date(2023, 3, 14),
+        ),
+    ],
+)
+def test_a_day_named_relative_to_the_article_anywhere_in_the_signing_sentence_dates_it(
+    body, day, signed_on
+):
+    (document,) = extract_agreements(dated_article(body, day))
+    assert document.signed_on == signed_on
+
+
+def test_a_full_date_opening_a_long_azerbaijani_sentence_is_its_documents_signing_date():
+    article = dated_article(
+        "1997-ci il iyulun 3-də Moskvada Azərbaycan Prezidenti Heydər Əliyev və Rusiya "
+        "Prezidenti Boris Yeltsin Azərbaycan Respublikası ilə Rusiya Federasiyası arasında "
+        "Dostluq, əməkdaşlıq və qarşılıqlı təhlükəsizlik haqqında Müqaviləni imzalayıblar.",
+        "2017-07-03",
+    )
+    (treaty,) = extract_agreements(article)
+    assert treaty.signed_on == dt.date(1997, 7, 3)
