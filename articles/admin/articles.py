@@ -18,7 +18,7 @@ from articles.admin.mixins import (
     intermediate_page,
 )
 from articles.forms import BulkTagForm
-from articles.models import Article, Mention, Revision
+from articles.models import Article, Event, Mention, Revision
 from articles.search import opaque_ids, search
 from articles.templatetags.archive import honest_date
 
@@ -109,6 +109,19 @@ class MentionInline(admin.TabularInline):
     verbose_name_plural = gettext_lazy("agreements mentioned")
 
 
+class EventInline(admin.TabularInline):
+    """On an article's page: the events it reports, each with its date and sentence.
+    Editing one makes the article's events a curator's, which re-imports keep."""
+
+    model = Event
+    fields = ["kind", "happened_on", "precision", "is_planned", "sentence", "date_note"]
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3})}}
+    classes = ["curation-compact"]
+    extra = 0
+    verbose_name = gettext_lazy("event reported")
+    verbose_name_plural = gettext_lazy("events reported")
+
+
 class RevisionInline(ReadOnlyInline):
     """Earlier originals of the article, listed without loading their bytes."""
 
@@ -181,7 +194,7 @@ class ArticleAdmin(CurationAdmin):
             {"fields": ["sha256", "origin", "file_path", "encoding", "imported_at", "changed_at"]},
         ),
     ]
-    inlines = [MentionInline, RevisionInline]
+    inlines = [MentionInline, EventInline, RevisionInline]
     actions = ["add_tag_to_selected", "remove_tag_from_selected"]
 
     def get_queryset(self, request):
@@ -258,6 +271,8 @@ class ArticleAdmin(CurationAdmin):
         edited = [name for name in form.changed_data if name in curatable]
         if any(formset.model is Mention and formset.has_changed() for formset in formsets):
             edited.append("agreements")
+        if any(formset.model is Event and formset.has_changed() for formset in formsets):
+            edited.append("events")
         if edited:
             article = form.instance
             article.curated_fields = curation.curated_after_edit(article.curated_fields, edited)
