@@ -27,7 +27,7 @@ from typing import TypeVar
 from django.db import IntegrityError, OperationalError, connections, transaction
 from django.db.models import Q
 
-from articles import vocabulary
+from articles import stories, vocabulary
 from articles.ingest.document import BILATERAL_PARTIES, AgreementMention, TagMention
 from articles.ingest.pipeline import Extracted
 from articles.ingest.register import (
@@ -37,6 +37,7 @@ from articles.ingest.register import (
     file_entries,
     parse_entry,
 )
+from articles.ingest.sources import default_sources
 from articles.models import (
     Agreement,
     AgreementKey,
@@ -174,10 +175,12 @@ def _store_once(original, extracted, cache, found, now) -> Status:
             article = _create_article(original, extracted, cache, found, now)
             _add_relations(article, extracted, cache, found)
             vocabulary.count_article(article)
+            stories.file_article(article, is_new=True)
             return Status.IMPORTED
         with vocabulary.recounted(article):
             _update_article(article, original, extracted, cache, found, now)
         _replace_relations(article, extracted, cache, found)
+        stories.file_article(article)
         return Status.UPDATED
 
 
@@ -304,7 +307,9 @@ def _source_id(name: str, cache: LookupCache, found: LookupCache) -> int:
 
     def make() -> int:
         slug = unique_slug(Source.objects.all(), name, fallback="source")
-        return Source.objects.create(name=name, slug=slug).pk
+        outlet = default_sources().outlet(name)
+        country = outlet.country if outlet else ""
+        return Source.objects.create(name=name, slug=slug, country=country).pk
 
     found.sources[name] = _get_or_make(find, make)
     return found.sources[name]

@@ -1,0 +1,218 @@
+"""Copies and stories as the importer makes them (articles.stories through the store)."""
+
+from __future__ import annotations
+
+import pytest
+
+from articles import stories
+from articles.ingest.fingerprint import fingerprint
+from articles.models import Article, ArticleBand, Source, Story
+from tests.stories.builders import article_file, import_files, reloaded, wire_body
+
+pytestmark = pytest.mark.django_db
+
+COMMISSION = (
+    "The {n} meeting of the Azerbaijan-Russia Intergovernmental Commission on Economic "
+    "Cooperation was held in {city}, co-chaired by Deputy Prime Minister Shahin Mustafayev "
+    "and Deputy Prime Minister Alexei Overchuk.\n\n"
+    "The sides discussed trade, transport, energy and humanitarian cooperation and signed "
+    "the protocol of the meeting. {detail}"
+)
+
+
+def three_outlets(folder, seed: int = 7) -> dict[str, Article]:
+    """A generated wire item run by Trend, then AzerNews and Today.az under their own
+    headlines, a byline and a credit line."""
+    body = wire_body(seed)
+    return import_files(
+        folder,
+        {
+            "trend.txt": article_file(
+                date="2024-05-06", source="Trend", headline="Cargo talks held", body=body
+            ),
+            "azernews.txt": article_file(
+                date="2024-05-07",
+                source="AzerNews",
+                headline="Baku, Moscow discuss freight",
+                byline="By Leyla Hasanova",
+                body=body.replace("percent", "per cent"),
+            ),
+            "todayaz.txt": article_file(
+                date="2024-05-07",
+                source="Today.Az",
+                headline="Freight schedule agreed",
+                body=f"Today.az reports, citing Trend.\n\n{body}",
+            ),
+        },
+    )
+
+
+def test_a_wire_item_reprinted_by_three_outlets_is_one_story_when_headlines_and_credits_differ(
+    tmp_path,
+):
+    versions = three_outlets(tmp_path)
+
+    stories_held = {article.story_id for article in versions.values()}
+    assert len(stories_held) == 1 and None not in stories_held
+
+
+def test_the_copies_point_at_the_earliest_version_when_grouped(tmp_path):
+    versions = three_outlets(tmp_path)
+
+    assert versions["trend.txt"].copy_of is None
+    assert versions["azernews.txt"].copy_of == versions["trend.txt"]
+    assert versions["todayaz.txt"].copy_of == versions["trend.txt"]
+
+
+def test_a_story_is_titled_and_dated_by_its_earliest_version(tmp_path):
+    versions = three_outlets(tmp_path)
+
+    story = Story.objects.get()
+    assert (story.title, story.first_published) == (
+        "Cargo talks held",
+        versions["trend.txt"].published_on,
+    )
+
+
+def test_two_commission_meetings_a_year_apart_are_not_one_story(tmp_path):
+    meetings = import_files(
+        tmp_path,
+        {
+            "igc_2023.txt": article_file(
+                date="2023-10-12",
+                source="Trend",
+                headline="Intergovernmental commission meets in Baku",
+                body=COMMISSION.format(
+                    n="22nd", city="Baku", detail="The next meeting is due in Moscow."
+                ),
+            ),
+            "igc_2024.txt": article_file(
+                date="2024-10-17",
+                source="Trend",
+                headline="Intergovernmental commission meets in Moscow",
+                body=COMMISSION.format(
+                    n="23rd", city="Moscow", detail="The next meeting is due in Baku."
+                ),
+            ),
+        },
+    )
+
+    assert [a.story for a in meetings.values()] == [None, None]
+    assert [a.copy_of for a in meetings.values()] == [None, None]
+
+
+def test_an_unrelated_article_stays_alone_when_a_story_forms(tmp_path):
+    versions = three_outlets(tmp_path)
+    other = import_files(
+        tmp_path / "other",
+        {
+            "other.txt": article_file(
+                date="2024-05-06", source="Trend", headline="Other news", body=wire_body(99)
+            )
+        },
+    )["other.txt"]
+
+    assert other.story is None and other.copy_of is None
+    assert Article.objects.filter(story=versions["trend.txt"].story).count() == 3
+
+
+def test_the_earliest_version_becomes_the_original_when_it_is_imported_last(tmp_path):
+    body = wire_body(11)
+    later = import_files(
+        tmp_path / "a",
+        {"copy.txt": article_file(date="2024-05-08", source="Report", headline="Copy", body=body)},
+    )
+    earlier = import_files(
+        tmp_path / "b",
+        {"first.txt": article_file(date="2024-05-07", source="APA", headline="First", body=body)},
+    )
+
+    copy, first = reloaded(later)["copy.txt"], reloaded(earlier)["first.txt"]
+    assert (first.copy_of, copy.copy_of) == (None, first)
+    assert first.story == copy.story != None  # noqa: E711
+
+
+def test_a_changed_file_leaves_its_story_when_it_no_longer_copies(tmp_path):
+    versions = three_outlets(tmp_path)
+    changed = article_file(
+        date="2024-05-07", source="Today.Az", headline="Else", body=wire_body(42)
+    )
+
+    import_files(tmp_path, {"todayaz.txt": changed})
+
+    after = reloaded(versions)
+    assert after["todayaz.txt"].story is None and after["todayaz.txt"].copy_of is None
+    assert after["azernews.txt"].story == after["trend.txt"].story != None  # noqa: E711
+
+
+def test_a_story_left_with_one_article_is_dissolved_when_its_copy_changes(tmp_path):
+    body = wire_body(5)
+    files = {
+        "a.txt": article_file(date="2024-05-07", source="APA", headline="A", body=body),
+        "b.txt": article_file(
+            date="2024-05-07", source="Report", headline="B", body=body + "\n\nMore."
+        ),
+    }
+    versions = import_files(tmp_path, files)
+    files["b.txt"] = article_file(
+        date="2024-05-07", source="Report", headline="B", body=wire_body(6)
+    )
+
+    import_files(tmp_path, files)
+
+    assert Story.objects.count() == 0
+    assert [a.story for a in reloaded(versions).values()] == [None, None]
+
+
+def test_a_changed_file_gets_new_band_keys_and_no_stale_ones(tmp_path):
+    versions = three_outlets(tmp_path)
+    changed_body = wire_body(42)
+
+    import_files(
+        tmp_path,
+        {
+            "todayaz.txt": article_file(
+                date="2024-05-07", source="Today.Az", headline="E", body=changed_body
+            )
+        },
+    )
+
+    held = set(
+        ArticleBand.objects.filter(article=versions["todayaz.txt"]).values_list("band", flat=True)
+    )
+    assert held == set(fingerprint(changed_body).band_keys())
+
+
+def test_a_curated_story_keeps_its_articles_when_the_files_are_imported_again(tmp_path):
+    versions = three_outlets(tmp_path)
+    story = versions["trend.txt"].story
+    alone = Story.objects.create(is_curated=True)
+    Article.objects.filter(pk=versions["todayaz.txt"].pk).update(story=alone, copy_of=None)
+    Story.objects.filter(pk=story.pk).update(is_curated=True)
+    touched = article_file(
+        date="2024-05-07",
+        source="Today.Az",
+        headline="Freight schedule agreed",
+        body=f"Today.az reports, citing Trend.\n\n{wire_body(7)}\n\nUpdated.",
+    )
+
+    import_files(tmp_path, {"todayaz.txt": touched})
+
+    assert reloaded(versions)["todayaz.txt"].story == alone
+    assert Article.objects.filter(story=story).count() == 2
+
+
+def test_finding_candidate_copies_is_one_query(tmp_path, django_assert_num_queries):
+    versions = three_outlets(tmp_path)
+    found = fingerprint(versions["trend.txt"].body)
+
+    with django_assert_num_queries(1):
+        candidates = stories.candidate_ids(versions["trend.txt"], found)
+
+    assert set(candidates) == {versions["azernews.txt"].pk, versions["todayaz.txt"].pk}
+
+
+def test_a_new_source_takes_its_outlets_country_when_stored(tmp_path):
+    three_outlets(tmp_path)
+
+    assert Source.objects.get(name="Trend").country == "AZ"
