@@ -31,6 +31,7 @@ from articles.models import (
     AgreementKind,
     AgreementStatus,
     Article,
+    Event,
     Source,
     Tag,
 )
@@ -85,6 +86,9 @@ class ArticleFilterForm(forms.Form):
         after, before = data.get("date_after"), data.get("date_before")
         if after and before and after > before:
             self.add_error("date_before", _("The end date is before the start date."))
+        after, before = data.get("event_after"), data.get("event_before")
+        if after and before and after > before:
+            self.add_error("event_before", _("The end date is before the start date."))
         if query_chars(self.data) > MAX_QUERY_CHARS:
             raise forms.ValidationError(
                 _("This address asks for too much: at most %(limit)s characters of filters."),
@@ -227,6 +231,11 @@ def slug_choices(field_name: str, noun: str, *, many: bool = True, **options):
     )
 
 
+def _events_between(after: dt.date | None, before: dt.date | None):
+    bounds = {"happened_on__gte": after, "happened_on__lte": before}
+    return Event.objects.filter(**{name: value for name, value in bounds.items() if value})
+
+
 class ArticleFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Search"),
@@ -243,6 +252,14 @@ class ArticleFilterSet(django_filters.FilterSet):
     )
     undated = django_filters.BooleanFilter(
         field_name="published_on", lookup_expr="isnull", label=_("Date unknown")
+    )
+    # The date of an event the article reports (a visit, a commission's meeting),
+    # not its publication: a 2024 article recalling a 2008 visit is found under 2008.
+    event_after = django_filters.DateFilter(
+        method="reporting_events_between", label=_("Events from"), widget=DATE_INPUT
+    )
+    event_before = django_filters.DateFilter(
+        method="reporting_events_between", label=_("Events until"), widget=DATE_INPUT
     )
     # Each repeatable filter is one condition however many values it has.
     source = slug_choices("source__slug", "source", method=_from_any_source)
@@ -276,6 +293,16 @@ class ArticleFilterSet(django_filters.FilterSet):
             if name in self.filters and name not in skipping:
                 queryset = self.filters[name].filter(queryset, value)
         return queryset
+
+    def reporting_events_between(self, queryset, name, value):
+        """The articles reporting one event between both chosen event dates: applied
+        once, by the first of the two the address gives."""
+        after = self.form.cleaned_data.get("event_after")
+        before = self.form.cleaned_data.get("event_before")
+        if name == "event_before" and after:
+            return queryset
+        # Driven by the events' date index: a date range holds few events.
+        return queryset.filter(pk__in=_events_between(after, before).values("article_id"))
 
     def undated_outside_dates(self):
         """The undated articles every other filter chooses, which the chosen
@@ -431,6 +458,8 @@ FILTERS = (
     "date_after",
     "date_before",
     "undated",
+    "event_after",
+    "event_before",
     "source",
     "tag",
     "exclude_tag",

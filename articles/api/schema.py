@@ -29,6 +29,10 @@ DESCRIPTIONS = {
     "date_after": "Published on or after this day.",
     "date_before": "Published on or before this day (not before `date_after`).",
     "undated": "true: only the articles whose date is unknown; false: only dated ones.",
+    "event_after": "Reporting an event (a visit, a commission's meeting, a call, a forum, a "
+    "summit, talks) dated on or after this day, whenever the article was published.",
+    "event_before": "Reporting an event dated on or before this day (not before "
+    "`event_after`); with both, one event lies between them.",
     "source": "A publisher's slug (/api/sources/). Repeat it for articles from any of them.",
     "tag": "A tag's slug (/api/tags/). Repeat it for articles carrying every one of them.",
     "exclude_tag": "A tag's slug. Repeat it to leave out articles carrying any of them.",
