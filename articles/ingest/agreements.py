@@ -23,9 +23,16 @@ from articles.ingest.kinds import document_words, names_many
 from articles.ingest.language import word_set
 from articles.ingest.names import QUOTE_CHARS, Candidate, candidate_at, capitalised
 from articles.ingest.parties import BILATERAL, countries_named, is_multilateral, signatories
-from articles.ingest.register import Register, stems
+from articles.ingest.register import Register, RegisterEntry, stems
 from articles.ingest.sentences import Window, sentences
-from articles.ingest.signing import event_day, is_planned, may_give_year, signing_date
+from articles.ingest.signing import (
+    EVENT_DAYS_BEFORE,
+    event_day,
+    is_planned,
+    may_give_year,
+    reports_signing_on,
+    signing_date,
+)
 
 MAX_MENTIONS = 200
 # No article names five hundred documents: past that many document words the rest of a
@@ -34,6 +41,10 @@ MAX_DOCUMENT_WORDS = 500
 ARTICLE_COUNTRIES_CHARS = 50_000
 YEAR_NEAR_CHARS = 40
 
+
+# Kinds whose bare word names the one document of a summit: 'the presidents signed a joint
+# statement', 'подписали Совместное заявление', 'Birgə Bəyannaməni imzalayıblar'.
+_SUMMIT_KINDS = frozenset({AgreementKind.JOINT_STATEMENT, AgreementKind.DECLARATION})
 
 # 'of 2008', '1997 года', 'от 2001 г.': a year that dates the name it follows.
 _YEAR_CLOSING_NAME = re.compile(
@@ -143,6 +154,11 @@ class _Facts:
         return _year_after_name(self.window, self.candidate) or _year_near(self.window)
 
     @functools.cached_property
+    def reported_day(self) -> dt.date | None:
+        """The article's day, when the sentence reports the signing as that day's news."""
+        return reports_signing_on(self.window, self.context.published)
+
+    @functools.cached_property
     def parties(self) -> tuple[str, ...]:
         """Who signed the document the word names as read first (not a register's short form)."""
         candidate = self.candidate or Candidate(self.kind, "", ())
@@ -168,6 +184,8 @@ def _mention_at(window: Window, kind: AgreementKind, context: _Article) -> Agree
     # Without a register entry the candidate is the one the facts were read for.
     entry = context.register.entry(register_key) if context.register and register_key else None
     signed_on, date_note = _unless_dated_otherwise(facts.signing, entry.year if entry else None)
+    if entry is not None and signed_on is None:
+        signed_on, date_note = _registered_day(entry, facts.reported_day)
     # The register is the curated record: a treaty the text calls an agreement is a treaty.
     kind = entry.kind if entry else candidate.kind
     return AgreementMention(
@@ -181,6 +199,17 @@ def _mention_at(window: Window, kind: AgreementKind, context: _Article) -> Agree
         register_key=register_key,
         date_note=date_note,
     )
+
+
+def _registered_day(entry: RegisterEntry, reported: dt.date | None) -> tuple[dt.date | None, str]:
+    """The register's day of signing for a document the article reports signed as its news,
+    when that day falls in the week up to the article's: the text gives no other."""
+    signed = entry.signed_on
+    if reported is None or signed is None:
+        return None, ""
+    if not dt.timedelta(0) <= reported - signed <= dt.timedelta(days=EVENT_DAYS_BEFORE):
+        return None, ""
+    return signed, f"the register's day of signing, within the week of the article ({reported})"
 
 
 def _unless_dated_otherwise(
@@ -223,8 +252,11 @@ def _short_form(
     register: Register,
     facts: _Facts,
 ) -> tuple[Candidate | None, str | None]:
-    """The register entry that the words just before the document word name, with them."""
-    for premodifier in _premodifiers(window.before):
+    """The register entry that the words just before the document word name, with them,
+    else for a summit's document the one its word alone names ('подписали Совместное
+    заявление' on the day the register dates one)."""
+    bare = [""] if kind in _SUMMIT_KINDS else []
+    for premodifier in dict.fromkeys([*_premodifiers(window.before), *bare]):
         years = WRITTEN_YEAR.findall(premodifier)
         words = WRITTEN_YEAR.sub(" ", premodifier).split()
         if premodifier and not years and not stems(" ".join(words)):
@@ -252,6 +284,10 @@ def _lookup(
     if not years_written and not facts.may_be_signed_in(register.years_naming(name)):
         return None
     year = int(years_written[0]) if years_written else facts.year
+    if year is None and kind in _SUMMIT_KINDS and not stems(name) and facts.reported_day:
+        return register.key_signed_shortly_before(
+            kind, facts.reported_day, days=EVENT_DAYS_BEFORE, parties=facts.parties
+        )
     if not register.may_name_signed_in(name, year):
         return None
     return register.key_for(kind, name, year=year, parties=facts.parties)

@@ -226,6 +226,22 @@ class Register:
             self._key_for_memo[question] = self._answer(kind, mention, year, named)
         return self._key_for_memo[question]
 
+    def key_signed_shortly_before(
+        self, kind: AgreementKind, day: dt.date, *, days: int, parties: Iterable[str] = ()
+    ) -> str | None:
+        """The one entry of a compatible kind signed in the `days` up to `day`: 'the
+        presidents signed a joint statement' in an article of that day names no more."""
+        named = frozenset(parties)
+        found = [
+            entry.key
+            for entry in self.entries
+            if kinds_compatible(kind, entry.kind)
+            and entry.signed_on is not None
+            and dt.timedelta(0) <= day - entry.signed_on <= dt.timedelta(days=days)
+            and named <= set(entry.parties or named)
+        ]
+        return found[0] if len(found) == 1 else None
+
     def _answer(
         self, kind: AgreementKind, mention: frozenset[str], year: int | None, named: frozenset[str]
     ) -> str | None:

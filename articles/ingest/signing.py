@@ -132,6 +132,16 @@ def signing_date(
     return day or (None, "")
 
 
+def reports_signing_on(window: Window, published: PublishedDate) -> dt.date | None:
+    """The article's day, when the sentence reports the signing as news: past, not recalled
+    as earlier, in an article dated to the day. Only a window around it may have happened."""
+    if published.precision is not Precision.DAY or is_planned(window):
+        return None
+    if not _PAST_SIGNING.search(window.context) or _EARLIER.search(window.context):
+        return None
+    return published.value
+
+
 def event_day(body: str, published: PublishedDate) -> tuple[dt.date, str] | None:
     """The day an article dated to the day gives for the signing its lead reports.
 

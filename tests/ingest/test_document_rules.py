@@ -282,3 +282,56 @@ def test_a_full_date_opening_a_long_azerbaijani_sentence_is_its_documents_signin
     )
     (treaty,) = extract_agreements(article)
     assert treaty.signed_on == dt.date(1997, 7, 3)
+
+
+def test_a_joint_statement_named_by_its_word_alone_is_the_registers_one_of_that_week():
+    # A summit's joint statement is told apart by its day: the article reports it signed,
+    # and the register has one joint statement signed in the week up to the article's date.
+    article = dated_article(
+        "В Загульбе по итогам переговоров президенты Азербайджана и России подписали "
+        "Совместное заявление.",
+        "2024-08-19",
+    )
+    (statement,) = extract_agreements(article, load_register())
+    assert statement.register_key == "joint-declaration-presidents-2024"
+    assert statement.signed_on == dt.date(2024, 8, 19)
+    assert "register" in statement.date_note
+
+
+def test_a_bare_joint_statement_is_no_register_entry_when_the_article_is_of_another_week():
+    article = dated_article(
+        "The presidents of Azerbaijan and Russia signed a joint statement after the talks.",
+        "2024-09-30",
+    )
+    assert all(a.register_key is None for a in extract_agreements(article, load_register()))
+
+
+def test_a_bare_agreement_is_never_matched_to_the_register_by_its_year_alone():
+    # Two agreements of 2002 are known; 'the agreement signed on 25 January 2002' is neither.
+    article = dated_article(
+        "Qəbələ radiolokasiya stansiyasının istifadəsi haqqında 2002-ci il yanvarın 25-də "
+        "imzalanmış Saziş bu ilin sonunda başa çatır.",
+        "2012-06-09",
+    )
+    keys = {a.register_key for a in extract_agreements(article, load_register())}
+    assert "caspian-seabed-delimitation-agreement-2002" not in keys
+
+
+def test_a_registered_document_reported_signed_in_the_week_takes_the_registers_day():
+    article = dated_article(
+        "Following the talks, the two leaders signed the Declaration on Allied Interaction "
+        "between the Russian Federation and the Republic of Azerbaijan.",
+        "2022-02-22",
+    )
+    (declaration,) = extract_agreements(article, load_register())
+    assert declaration.signed_on == dt.date(2022, 2, 22)
+
+
+def test_a_registered_document_recalled_years_later_takes_no_day_from_the_register():
+    article = dated_article(
+        "Officials recalled the Declaration on Allied Interaction between the Russian "
+        "Federation and the Republic of Azerbaijan, signed earlier.",
+        "2024-02-22",
+    )
+    (declaration,) = extract_agreements(article, load_register())
+    assert declaration.signed_on is None
