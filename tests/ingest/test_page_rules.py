@@ -12,6 +12,7 @@ import pytest
 
 from articles.ingest.dates import date_only_line, find_date
 from articles.ingest.document import Precision
+from articles.ingest.extract import extract_agreements
 from articles.ingest.parse import parse
 
 TODAY = dt.date(2026, 11, 27)
@@ -213,3 +214,16 @@ def test_a_line_shown_twice_is_not_retold_by_its_own_copy():
         "считает политолог Расим Мусабеков, но до прежнего уровня ещё далеко."
     )
     assert parse(text, today=TODAY).title == "Расим Мусабеков: после Душанбе лёд тронулся"
+
+
+@pytest.mark.parametrize(
+    "related",
+    [
+        "Related: Gazprom, SOCAR sign memorandum on gas supplies (Nov 18)",
+        "По теме: Газпром и ГНКАР подписали меморандум о поставках газа",
+    ],
+)
+def test_a_related_link_under_the_story_is_chrome_and_names_no_document_of_its_own(related):
+    article = parse(f"Talks on gas\n\n{PARAGRAPH}\n\n{related}\n\n{PARAGRAPH}", today=TODAY)
+    assert related not in article.body
+    assert extract_agreements(article) == []
