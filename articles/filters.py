@@ -281,6 +281,14 @@ class ArticleFilterSet(django_filters.FilterSet):
         label=_("Spellings"),
         error_messages={"invalid_choice": _("exact takes 1: search only the words as typed.")},
     )
+    # The listing shows a wire item once, its copies folded under it, unless copies=all.
+    copies = django_filters.ChoiceFilter(
+        choices=[("all", _("Every copy in its place"))],
+        method=_unchanged,
+        empty_label=_("Once, copies folded"),
+        label=_("Copies"),
+        error_messages={"invalid_choice": _("copies takes all: show every copy in its place.")},
+    )
 
     class Meta:
         model = Article

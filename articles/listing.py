@@ -8,6 +8,11 @@ same messages everywhere), and returns as data: one page of rows with the
 bounded count and the neighbouring pages, every row in the page order for
 an export, and the facet counts.
 
+A copy of a wire item (Article.copy_of) whose first version the result also
+holds is folded under that version on the pages (HTML, API, feed), which
+count it in `folded_copies`; `copies=all` shows every copy in its place. The
+exports keep every row. The facets count every article.
+
 Facet counts over a large archive cannot be counted within a page's time
 on every request, so they are cached as data under the archive's version
 (articles.changes) and `facet_cache_key` (the query without page or
@@ -23,6 +28,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from django.db import models
+from django.db.models.functions import Coalesce
 from django.http import QueryDict
 
 from articles.changes import KEEP_SECONDS, cached_until_changed
@@ -158,6 +165,13 @@ class ArticleListing:
     def chosen_year(self) -> int | None:
         return self.filterset.chosen_year
 
+    @property
+    def folds_copies(self) -> bool:
+        """Whether a copy whose first version the results hold is left out
+        (the default, for the page, the API and the feed; exports read every
+        row)."""
+        return self.cleaned.get("copies") != "all"
+
     @cached_property
     def search(self) -> Search | None:
         if not self.text:
@@ -186,12 +200,17 @@ class ArticleListing:
     def _search_page(self) -> ResultPage:
         found = self.search
         number = self.cleaned.get("page") or 1
+        ids, folded = self._search_ids()
         page = found.page(
-            Article.objects.for_listing(), offset=(number - 1) * PER_PAGE, limit=PER_PAGE
+            Article.objects.for_listing(), offset=(number - 1) * PER_PAGE, limit=PER_PAGE, ids=ids
         )
+        for row in page.rows:
+            row.folded_copies = folded.get(row.pk, 0)
+        # Past the cap the count is "1,000+" whatever was folded.
+        total = page.total if page.total > page.cap else page.total - sum(folded.values())
         return ResultPage(
             rows=page.rows,
-            total=page.total,
+            total=total,
             cap=page.cap,
             ranked=page.ranked,
             number=number,
@@ -202,11 +221,42 @@ class ArticleListing:
             order=found.order,
         )
 
+    def _search_ids(self) -> tuple[list[int], dict[int, int]]:
+        """The ranked candidates' ids, less the copies of another candidate when
+        folding, and how many copies each kept id folds: exact whichever
+        version matched, from one lookup over the candidates (RANK_LIMIT at
+        most), kept like the facets so turning the page costs none."""
+        ids, _ = self.search.ordered_ids()
+        if not self.folds_copies or not ids:
+            return ids, {}
+        hidden, folded = cached_until_changed(
+            f"folded:{hashlib.sha256(facet_cache_key(self.params).encode()).hexdigest()}",
+            lambda: self._copies_among(ids),
+        )
+        return [pk for pk in ids if pk not in hidden], folded
+
+    def _copies_among(self, ids: list[int]) -> tuple[frozenset[int], dict[int, int]]:
+        """Which of `ids` copy another of them, and how many copies each of those has."""
+        candidates = self.search.backend.id_list(ids)
+        copies = Article.objects.filter(pk__in=candidates, copy_of__in=candidates)
+        pairs = list(copies.order_by().values_list("pk", "copy_of"))
+        folded: dict[int, int] = {}
+        for _, first in pairs:
+            folded[first] = folded.get(first, 0) + 1
+        return frozenset(pk for pk, _ in pairs), folded
+
+    def _browsed(self) -> ArticleQuerySet:
+        """The filtered articles, less the copies of another one of them when folding."""
+        chosen = self.filterset.qs
+        return folding_copies(chosen) if self.folds_copies else chosen
+
     def _browse_page(self) -> ResultPage:
         cursor = self.cleaned.get("cursor")
         number = self.cleaned.get("page") or 1
         newest = self.order == "newest"
-        rows_qs = self.filterset.qs.for_listing()
+        rows_qs = self._browsed().for_listing()
+        if self.folds_copies:
+            rows_qs = rows_qs.annotate(folded_copies=copies_among(self.filterset.qs))
         if cursor:
             way, date, pk = cursor
             forward = way == "next"
@@ -222,7 +272,7 @@ class ArticleListing:
             rows = rows[:PER_PAGE]
         return ResultPage(
             rows=rows,
-            total=self.filterset.qs.count_up_to(CANDIDATE_LIMIT + 1),
+            total=self._browsed().count_up_to(CANDIDATE_LIMIT + 1),
             number=number,
             has_next=has_next,
             has_prev=has_prev,
@@ -324,6 +374,28 @@ class ArticleListing:
             "agreements": base.facet_agreements,
             "tags": base.facet_tags,
         }
+
+
+def folding_copies(articles: ArticleQuerySet) -> ArticleQuerySet:
+    """`articles` less the copies whose first version is among them: a wire
+    item shows once however many outlets ran it. Unfiltered, every first
+    version is among them, so a copy is simply left out."""
+    if not articles.query.where:
+        return articles.filter(copy_of__isnull=True)
+    first_among = articles.filter(pk=models.OuterRef("copy_of"))
+    return articles.filter(models.Q(copy_of__isnull=True) | ~models.Exists(first_among))
+
+
+def copies_among(articles: ArticleQuerySet) -> models.Subquery:
+    """For each row, how many copies of it `articles` holds: the ones folded under it."""
+    copies = (
+        articles.filter(copy_of=models.OuterRef("pk"))
+        .order_by()
+        .values("copy_of")
+        .annotate(count=models.Count("*"))
+        .values("count")
+    )
+    return Coalesce(models.Subquery(copies), 0)
 
 
 def facets_cache_name(params: QueryDict) -> str:

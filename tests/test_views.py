@@ -23,9 +23,11 @@ pytestmark = pytest.mark.django_db
 # ranked ids with their count, rows with headlines, tags, plus one per facet
 # group over the ranked ids, which needs no budget, and the known names'
 # spellings for the expansion. Each also reads the languages present for the
-# form's language choice. Those two are cached until the archive changes.
+# form's language choice. Those two are cached until the archive changes. A
+# search also looks up which ranked candidates copy another, to fold them
+# (cached like the facets). Browsing folds copies inside its rows and count.
 BROWSE_QUERIES = {"sqlite": 9, "postgresql": 12}
-SEARCH_QUERIES = 10
+SEARCH_QUERIES = 11
 # With the facet fragment cached: rows (or ranked ids and rows), tags, count.
 WARM_QUERIES = 3
 # "Did you mean": the search's words looked up in the vocabulary within its

@@ -40,6 +40,8 @@ DESCRIPTIONS = {
     "language": "The article's language as an ISO 639-1 code: en, ru, az.",
     "sort": "relevance (the default with `q`), newest (the default otherwise) or oldest.",
     "exact": "1: search only the words as typed, not the other spellings of the names in them.",
+    "copies": "all: every copy of a wire item in its place. By default a copy whose first "
+    "version the results hold is left out, and that version's `folded_copies` counts it.",
     "page": "A page number: any page of a search, the first pages of browsing. "
     "Follow the response's `next` and `previous` links rather than counting.",
     "cursor": "Where a browsing page starts, as the `next` and `previous` links give it: "

@@ -170,10 +170,14 @@ class Search:
         manager = self.queryset.model.objects.using(self.queryset.db)
         return manager.filter(pk__in=self.backend.id_list(ids)) if ids else manager.none()
 
-    def page(self, rows: QuerySet, *, offset: int, limit: int) -> Page:
+    def page(
+        self, rows: QuerySet, *, offset: int, limit: int, ids: list[int] | None = None
+    ) -> Page:
         """`limit` hits from `offset`, as `rows` (e.g. for_listing()) with
-        `marked_title` and `marked_snippet` ready to print."""
-        ids, total = self.ordered_ids()
+        `marked_title` and `marked_snippet` ready to print; `ids` pages through
+        some of the candidates instead (the listing's, its copies folded)."""
+        ranked, total = self.ordered_ids()
+        ids = ranked if ids is None else ids
         wanted = ids[offset : offset + limit]
         if not wanted:
             return Page(rows=[], total=total, ranked=len(ids), cap=RANK_LIMIT)
