@@ -126,6 +126,19 @@ class ArticleSerializer(serializers.Serializer):
         help_text="The imported file, byte for byte, as the archive keeps it."
     )
     sha256 = serializers.CharField(help_text="SHA-256 of the original file's bytes.")
+    story = serializers.IntegerField(
+        source="story_id",
+        allow_null=True,
+        help_text="The story it is a version of (/api/stories/<id>/), or null when alone.",
+    )
+    folded_copies = serializers.SerializerMethodField(
+        help_text="In a list: how many copies of it by other outlets the results hold, "
+        "left out and counted here (0 with copies=all); null outside a list."
+    )
+
+    @extend_schema_field({"type": "integer", "nullable": True})
+    def get_folded_copies(self, article: Article) -> int | None:
+        return getattr(article, "folded_copies", None)
 
     @extend_schema_field({"type": "string", "nullable": True})
     def get_published(self, article: Article) -> str | None:
@@ -311,3 +324,50 @@ class AgreementDetailSerializer(AgreementSerializer):
     def get_mentioned_in(self, agreement: Agreement) -> list[dict]:
         mentions = self.context["mentions"]
         return MentionedInSerializer(mentions, many=True, context=self.context).data
+
+
+class StoryVersionSerializer(serializers.Serializer):
+    """One version of a story: who published it when, and what it copies."""
+
+    slug = serializers.SlugField()
+    title = serializers.CharField()
+    published = serializers.SerializerMethodField(
+        help_text="ISO 8601 cut to the known precision, or null."
+    )
+    language = serializers.CharField(help_text="ISO 639-1 code.")
+    source = SourceRefSerializer(allow_null=True)
+    country = serializers.SerializerMethodField(
+        help_text="The outlet's country, ISO 3166-1 alpha-2, or null when unknown."
+    )
+    copy_of = serializers.SerializerMethodField(
+        help_text="The slug of the earlier version it copies nearly word for word, or null."
+    )
+    url = PageUrlField(help_text="The article's page in the archive.")
+
+    @extend_schema_field({"type": "string", "nullable": True})
+    def get_published(self, article: Article) -> str | None:
+        return published_at_precision(article)
+
+    @extend_schema_field({"type": "string", "nullable": True})
+    def get_country(self, article: Article) -> str | None:
+        return (article.source.country if article.source else "") or None
+
+    @extend_schema_field({"type": "string", "nullable": True})
+    def get_copy_of(self, article: Article) -> str | None:
+        return self.context["slugs"].get(article.copy_of_id)
+
+
+class StorySerializer(serializers.Serializer):
+    """A story: the articles that report one wire item or event, in publication order."""
+
+    id = serializers.IntegerField()
+    title = serializers.CharField(help_text="The earliest version's title.")
+    first_published = serializers.DateField(allow_null=True)
+    url = PageUrlField(help_text="The story's page in the archive.")
+    versions = serializers.SerializerMethodField(help_text="Every version, oldest first.")
+
+    @extend_schema_field(StoryVersionSerializer(many=True))
+    def get_versions(self, story) -> list[dict]:
+        versions = self.context["versions"]
+        context = self.context | {"slugs": {article.pk: article.slug for article in versions}}
+        return StoryVersionSerializer(versions, many=True, context=context).data

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", views.ApiRootView.as_view(), name="root"),
     path("articles/", views.ArticleListView.as_view(), name="article-list"),
     path("articles/<slug:slug>/", views.ArticleDetailView.as_view(), name="article-detail"),
+    path("stories/<int:pk>/", views.StoryDetailView.as_view(), name="story-detail"),
     path("sources/", views.SourceListView.as_view(), name="source-list"),
     path("tags/", views.TagListView.as_view(), name="tag-list"),
     path("agreements/", views.AgreementListView.as_view(), name="agreement-list"),

@@ -27,7 +27,7 @@ from rest_framework.views import APIView
 from articles.api import serializers
 from articles.api.schema import DETAIL, ERRORS, listing_parameters
 from articles.listing import ArticleListing
-from articles.models import Agreement, Article, Mention, Source, Tag
+from articles.models import Agreement, Article, Mention, Source, Story, Tag
 from articles.views import TAGS_PER_PAGE, with_counts
 
 READ_ONLY = ["get", "head", "options"]
@@ -110,6 +110,24 @@ class ArticleDetailView(generics.RetrieveAPIView):
     @extend_schema(responses={200: serializers.ArticleDetailSerializer, 404: DETAIL})
     def get(self, request: Request, *args, **kwargs) -> Response:
         return super().get(request, *args, **kwargs)
+
+
+class StoryDetailView(generics.RetrieveAPIView):
+    """One story and every version of it, oldest first (the story page's data)."""
+
+    http_method_names = READ_ONLY
+    queryset = Story.objects.all()
+    serializer_class = serializers.StorySerializer
+
+    @extend_schema(responses={200: serializers.StorySerializer, 404: DETAIL})
+    def get(self, request: Request, *args, **kwargs) -> Response:
+        return super().get(request, *args, **kwargs)
+
+    def retrieve(self, request: Request, *args, **kwargs) -> Response:
+        story = self.get_object()
+        versions = list(Article.objects.versions_in(story).defer("body"))
+        context = self.get_serializer_context() | {"versions": versions}
+        return Response(self.get_serializer_class()(story, context=context).data)
 
 
 class IndexPagination(PageNumberPagination):

@@ -6,6 +6,7 @@ import re
 from http import HTTPStatus
 
 import pytest
+from django.db import connection
 from django.utils import translation
 
 from articles.models import Story, Tag
@@ -207,3 +208,94 @@ def test_compare_refuses_an_article_of_another_story_when_asked(client):
 def test_country_name_falls_back_to_the_code_when_unknown():
     with translation.override("en"):
         assert country_name("QQ") == "QQ"
+
+
+RESULT_SLUG = re.compile(r'class="result__title"[^>]*><a href="/articles/([^/"?]+)/')
+# The list page browsing (see tests/test_views.py): folding copies adds no statement.
+BROWSE_QUERIES = {"sqlite": 9, "postgresql": 12}
+
+
+def listed(client, **params) -> list[str]:
+    response = client.get("/articles/", params)
+    assert response.status_code == HTTPStatus.OK
+    return RESULT_SLUG.findall(response.content.decode())
+
+
+def test_list_shows_a_wire_item_once_with_its_copies_counted_when_browsing(client):
+    story, versions = wire_story()
+    html = client.get("/articles/").content.decode()
+    assert RESULT_SLUG.findall(html) == [versions[0].slug, versions[-1].slug][::-1]
+    assert f'<a href="/stories/{story.pk}/">+2 copies</a>' in html
+
+
+def test_list_shows_every_copy_when_asked_for_all(client):
+    story, versions = wire_story()
+    assert sorted(listed(client, copies="all")) == sorted(v.slug for v in versions)
+
+
+def test_list_shows_a_copy_when_its_first_version_is_filtered_out(client):
+    story, versions = wire_story()
+    assert listed(client, source="outlet-0") == [versions[1].slug]
+
+
+def test_search_shows_a_wire_item_once_when_every_version_matches(client):
+    story, versions = wire_story()
+    html = client.get("/articles/", {"q": "transit"}).content.decode()
+    assert RESULT_SLUG.findall(html) == [versions[0].slug]
+    assert "+2 copies" in html
+
+
+def test_search_shows_a_copy_when_only_the_copy_matches(client):
+    story, versions = wire_story()
+    assert listed(client, q='"extra line"', sort="oldest") == [versions[1].slug, versions[2].slug]
+
+
+def test_list_refuses_an_unknown_copies_value_when_given(client):
+    wire_story()
+    response = client.get("/articles/", {"copies": "some"})
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+
+
+@pytest.mark.parametrize("copies", [1, 6])
+def test_list_query_count_is_fixed_when_copies_grow(client, django_assert_num_queries, copies):
+    wire_story(copies)
+    with django_assert_num_queries(BROWSE_QUERIES[connection.vendor]):
+        response = client.get("/articles/")
+    assert response.status_code == HTTPStatus.OK
+
+
+def test_export_keeps_every_copy_when_the_list_folds_them(client):
+    story, versions = wire_story()
+    csv_text = b"".join(client.get("/export/articles.csv").streaming_content).decode()
+    assert all(version.slug in csv_text for version in versions)
+
+
+def test_api_folds_copies_like_the_list_when_browsing(client):
+    story, versions = wire_story()
+    results = client.get("/api/articles/").json()["results"]
+    assert [item["slug"] for item in results] == [versions[-1].slug, versions[0].slug]
+    assert [item["folded_copies"] for item in results] == [0, 2]
+    assert {item["story"] for item in results} == {story.pk}
+
+
+def test_api_lists_every_copy_when_asked_for_all(client):
+    story, versions = wire_story()
+    results = client.get("/api/articles/", {"copies": "all"}).json()["results"]
+    assert len(results) == len(versions)
+
+
+def test_api_story_lists_its_versions_oldest_first_when_asked(client):
+    story, versions = wire_story(copies=1)
+    body = client.get(f"/api/stories/{story.pk}/").json()
+    assert [v["slug"] for v in body["versions"]] == [
+        versions[0].slug,
+        versions[2].slug,
+        versions[1].slug,
+    ]
+    assert body["versions"][2]["copy_of"] == versions[0].slug
+    assert body["versions"][1]["country"] == "RU"
+    assert body["url"].endswith(f"/stories/{story.pk}/")
+
+
+def test_api_unknown_story_is_404_when_asked_for(client):
+    assert client.get("/api/stories/999999999/").status_code == HTTPStatus.NOT_FOUND
