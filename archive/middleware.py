@@ -35,7 +35,7 @@ class ReadDatabaseMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        routers.read_from(routers.PRIMARY)
+        routers.back_to_primary()
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):

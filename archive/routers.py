@@ -70,16 +70,18 @@ def reading_from() -> str:
     return _read_database.get()
 
 
-def _back_to_primary(**kwargs) -> None:
-    # Streamed responses (exports) read until they are closed, so the choice
-    # lasts until request_finished rather than until the view returns.
+def back_to_primary(**kwargs) -> None:
+    """Read the primary, under the cache's current version, until a request
+    chooses otherwise. Streamed responses (exports) read until they are
+    closed, so a request's choice lasts until request_finished, not until
+    its view returns."""
     from articles.changes import read_under
 
     read_from(PRIMARY)
     read_under(None)
 
 
-request_finished.connect(_back_to_primary, dispatch_uid="archive-routers-back-to-primary")
+request_finished.connect(back_to_primary, dispatch_uid="archive-routers-back-to-primary")
 
 
 def may_read_replica(request) -> bool:

@@ -42,6 +42,11 @@ if USES_POSTGRES and os.environ.get("STATEMENT_TIMEOUT_MS"):
 # Streaming standbys that serve public reads (archive/routers.py); empty: none.
 DATABASES |= replica_configs(env_list("DATABASE_REPLICA_URLS", []), primary=DATABASES["default"])
 READ_REPLICAS = [alias for alias in DATABASES if alias != "default"]
+# Behind PgBouncer's transaction pooling a server session lasts one transaction,
+# so no server-side cursor may outlive it (README, "From one machine to several").
+if env_bool("DATABASE_TRANSACTION_POOLING", False):
+    for _config in DATABASES.values():
+        _config["DISABLE_SERVER_SIDE_CURSORS"] = True
 DATABASE_ROUTERS = ["archive.routers.PrimaryReplicaRouter"]
 
 INSTALLED_APPS = [

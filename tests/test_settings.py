@@ -208,3 +208,19 @@ def test_deploy_check_is_clean_with_replicas_and_a_database_cache():
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+def test_transaction_pooling_turns_server_side_cursors_off_on_every_database():
+    result = _manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.conf import settings; "
+        "print(sorted((a, d.get('DISABLE_SERVER_SIDE_CURSORS')) for a, d in "
+        "settings.DATABASES.items()))",
+        DATABASE_URL=PRIMARY_URL,
+        DATABASE_REPLICA_URLS="postgres://reader@db2/archive",
+        DATABASE_TRANSACTION_POOLING="1",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[('default', True), ('replica_1', True)]"
