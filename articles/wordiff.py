@@ -7,7 +7,7 @@ SequenceMatcher over word tokens), no Django: the story page and the diff
 page render the runs with <ins> and <del>.
 
 Paragraph breaks are tokens of their own, so a moved break is a change like
-any other and the result keeps the second text's paragraphs. Each text is
+any other; each break kept, added or left out starts a paragraph. Each text is
 compared up to MAX_WORDS words, so a very long article costs a bounded time;
 `is_cut` says when the rest was left out.
 """
@@ -119,9 +119,9 @@ class _Builder:
                 continue
             self._run(change, pending)
             pending = []
-            # A removed break joins two of the first text's paragraphs: the
-            # second text's layout is the one shown.
-            if change is not Change.REMOVED and self.paragraphs[-1]:
+            # Every break starts a paragraph, a removed one too: a paragraph
+            # the second text leaves out then shows struck through on its own.
+            if self.paragraphs[-1]:
                 self.paragraphs.append([])
         self._run(change, pending)
 

@@ -38,7 +38,7 @@ def test_a_credit_line_shows_as_added_when_a_copy_prepends_it():
     assert changes(diff) == [[("added", "By Trend."), ("kept", "Talks went well.")]]
 
 
-def test_paragraphs_of_the_second_text_are_kept_when_both_have_them():
+def test_paragraphs_are_kept_when_both_texts_have_them():
     first = "One two three.\n\nFour five six."
     second = "One two three.\n\nFour five seven.\n\nEight."
     assert changes(diff_words(first, second)) == [
@@ -50,7 +50,7 @@ def test_paragraphs_of_the_second_text_are_kept_when_both_have_them():
 
 def test_a_left_out_paragraph_is_removed_when_the_copy_drops_it():
     diff = diff_words("Kept here.\n\nCut later.", "Kept here.")
-    assert changes(diff) == [[("kept", "Kept here."), ("removed", "Cut later.")]]
+    assert changes(diff) == [[("kept", "Kept here.")], [("removed", "Cut later.")]]
     assert diff.share_kept == 0.5
 
 
