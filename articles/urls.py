@@ -36,6 +36,7 @@ urlpatterns = [
     path("tags/<slug:slug>/", views.TagView.as_view(), name="tag"),
     path("agreements/", views.AgreementListView.as_view(), name="agreements"),
     path("agreements/<slug:slug>/", views.AgreementDetailView.as_view(), name="agreement"),
+    path("timeline/", views.TimelineView.as_view(), name="timeline"),
     path("archive/<int:year>/", views.YearArchive.as_view(), name="archive_year"),
     path("archive/<int:year>/<int:month>/", views.MonthArchive.as_view(), name="archive_month"),
 ]

@@ -34,6 +34,7 @@ from articles.filters import (
 from articles.listing import ArticleListing
 from articles.models import Agreement, Article, DatePrecision, Mention, Source, Story, Tag
 from articles.story_pages import StoryPage, VersionsAround, compared
+from articles.timeline import TimelineForm, build_timeline
 
 
 class ArticleListView(TemplateView):
@@ -271,6 +272,22 @@ class AgreementDetailView(DetailView):
     def get_context_data(self, **kwargs):
         mentions = Mention.objects.of_agreement(self.object)
         return super().get_context_data(mentions=mentions, **kwargs)
+
+
+class TimelineView(TemplateView):
+    """/timeline/: documents by their date of signing and events by their own dates,
+    year by year; bad parameters are a 400 with their messages."""
+
+    template_name = "articles/timeline.html"
+
+    def get_context_data(self, **kwargs):
+        form = TimelineForm(self.request.GET)
+        timeline = build_timeline(form) if form.is_valid() else None
+        return super().get_context_data(form=form, timeline=timeline, **kwargs)
+
+    def render_to_response(self, context, **kwargs):
+        status = HTTPStatus.OK if context["form"].is_valid() else HTTPStatus.BAD_REQUEST
+        return super().render_to_response(context, status=status, **kwargs)
 
 
 class DateArchiveMixin:

@@ -3,7 +3,7 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 
-from articles.api import views
+from articles.api import timeline, views
 
 app_name = "api"
 
@@ -16,6 +16,7 @@ urlpatterns = [
     path("tags/", views.TagListView.as_view(), name="tag-list"),
     path("agreements/", views.AgreementListView.as_view(), name="agreement-list"),
     path("agreements/<slug:slug>/", views.AgreementDetailView.as_view(), name="agreement-detail"),
+    path("timeline/", timeline.TimelineView.as_view(), name="timeline"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", views.DocsView.as_view(url_name="api:schema"), name="docs"),
 ]

@@ -78,7 +78,16 @@ FACET_GROUP_NAMES = {
 @register.filter
 def honest_date(article) -> str:
     """The date as precisely as it is known, and no more, in the interface's language."""
-    date, precision = article.published_on, article.date_precision
+    return date_as_known(article.published_on, article.date_precision)
+
+
+@register.filter
+def entry_date(entry) -> str:
+    """A timeline entry's date (a document's signing, an event's) as precisely as known."""
+    return date_as_known(entry.happened_on, entry.precision)
+
+
+def date_as_known(date, precision: str) -> str:
     if date is None or precision == DatePrecision.UNKNOWN:
         return gettext("date unknown")
     if precision == DatePrecision.YEAR:
