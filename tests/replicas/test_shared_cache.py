@@ -1,41 +1,85 @@
-"""Servers that share CACHE_URL=db://… share one archive version: a change
-made through one retires what another cached, so no server serves counts the
-archive has retired. Each "server" here is a process of its own."""
+"""Servers that share CACHE_URL (db://… or redis://…) share one archive
+version: a change made through one retires what another cached, so no server
+serves counts the archive has retired. Each "server" here is a process of its
+own, on one SQLite archive."""
 
 from __future__ import annotations
 
 import os
+import shutil
+import socket
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+VERSION_ROWS = "SELECT count(*) FROM archive_cache WHERE cache_key LIKE '%:archive-version'"
 
 
 @pytest.fixture(scope="module")
-def shared(tmp_path_factory) -> dict[str, str]:
-    """The environment of servers sharing one SQLite archive and its database cache,
-    migrated (which creates the cache's table)."""
-    folder = tmp_path_factory.mktemp("shared-cache")
-    environment = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"} | {
-        "DATABASE_URL": f"sqlite:///{folder}/archive.sqlite3",
-        "CACHE_URL": "db://archive_cache",
-        "CACHE_DIR": str(folder / "unused"),
-    }
-    run_manage(environment, "migrate", "--noinput", "-v", "0")
-    return environment
+def redis_url(tmp_path_factory):
+    """A Redis server of this test run's own on a free port of 127.0.0.1."""
+    server = shutil.which("redis-server")
+    if server is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("redis-server is missing in CI: scripts/setup installs it")
+        pytest.skip("no redis-server (scripts/setup installs it as root)")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    folder = tmp_path_factory.mktemp("redis")
+    process = subprocess.Popen(
+        [server, "--bind", "127.0.0.1", "--port", str(port), "--save", "", "--appendonly", "no",
+         "--dir", str(folder)],
+        stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 10
+        while not answers(port) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        process.terminate()
+        process.wait(10)
 
 
-def versions_in_the_database(environment: dict[str, str]) -> int:
-    """Rows of the cache table holding the archive's version: the one place
-    every server sharing the database reads it from."""
+def answers(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+def version_in_redis(url: str) -> int:
+    import redis
+
+    return len(redis.Redis.from_url(url).keys("*:archive-version"))
+
+
+def version_in_the_database(environment: dict[str, str]) -> int:
     path = environment["DATABASE_URL"].removeprefix("sqlite:///")
     with sqlite3.connect(path) as database:
-        query = "SELECT count(*) FROM archive_cache WHERE cache_key LIKE '%:archive-version'"
-        return database.execute(query).fetchone()[0]
+        return database.execute(VERSION_ROWS).fetchone()[0]
+
+
+@pytest.fixture(params=["db", "redis"])
+def shared(request, tmp_path):
+    """The environment of servers sharing one SQLite archive and one cache,
+    migrated (which creates a database cache's table), and a count of the
+    places that cache holds the archive's version."""
+    is_db = request.param == "db"
+    cache_url = "db://archive_cache" if is_db else request.getfixturevalue("redis_url")
+    environment = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"} | {
+        "DATABASE_URL": f"sqlite:///{tmp_path}/archive.sqlite3",
+        "CACHE_URL": cache_url,
+        "CACHE_DIR": str(tmp_path / "unused"),
+    }
+    run_manage(environment, "migrate", "--noinput", "-v", "0")
+    if is_db:
+        return environment, lambda: version_in_the_database(environment)
+    return environment, lambda: version_in_redis(cache_url)
 
 
 def run_manage(environment: dict[str, str], *args: str) -> str:
@@ -71,12 +115,13 @@ def cached_count(environment: dict[str, str], count: str) -> list[str]:
     return in_a_server(environment, CACHE_COUNT.format(count=count)).splitlines()
 
 
-def test_servers_sharing_a_database_cache_see_one_version_and_retire_together(shared):
-    version, count = cached_count(shared, "counted first")
+def test_servers_sharing_a_cache_see_one_version_and_retire_together(shared):
+    environment, versions_held = shared
+    version, count = cached_count(environment, "counted first")
     assert count == "counted first"
-    assert versions_in_the_database(shared) == 1
-    assert cached_count(shared, "never counted") == [version, "counted first"]
-    in_a_server(shared, ADD_SOURCE)
-    after, count_after = cached_count(shared, "counted again")
+    assert versions_held() == 1
+    assert cached_count(environment, "never counted") == [version, "counted first"]
+    in_a_server(environment, ADD_SOURCE)
+    after, count_after = cached_count(environment, "counted again")
     assert after != version
     assert count_after == "counted again"
