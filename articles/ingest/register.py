@@ -91,7 +91,8 @@ _UNTELLING_WORDS = """
     müqavilə müqaviləsi saziş sazişi bəyannamə bəyannaməsi bəyanat bəyanatı birgə protokol
     protokolu memorandum memorandumu plan planı fəaliyyət konvensiya konvensiyası proqram
     proqramı əməkdaşlıq əməkdaşlığın sahəsində inkişafı
-    until till untill period years year до года период qədər dövr il ili
+    until till untill period years year до года годы период qədər dövr il ili illər üçün
+    conditions principles use условиях принципах использования şərtləri prinsipləri istifadə
 """
 _STEM_LETTERS_LATIN = 6
 _STEM_LETTERS_INFLECTED = 5
@@ -211,19 +212,22 @@ class Register:
         *,
         year: int | None = None,
         parties: Iterable[str] = (),
+        written_by: dt.date | None = None,
     ) -> str | None:
         """The one entry a mention of this kind and name points at, or None.
 
         `year` (of signing, when the text gives it) and `parties` (countries the
         mention names) rule out entries signed in another year or by other
         countries: a 2016 trilateral "Baku Declaration" is not the 2001 one.
+        `written_by` (the last day the article may have been written) rules out
+        entries signed after it: a 1997 text's joint statement is not one of 2001.
         """
         mention, named = stems(name), frozenset(parties)
-        question = (kind, mention, year, named)
+        question = (kind, mention, year, named, written_by)
         if question not in self._key_for_memo:
             if len(self._key_for_memo) >= KEY_FOR_MEMO_SIZE:
                 self._key_for_memo.clear()
-            self._key_for_memo[question] = self._answer(kind, mention, year, named)
+            self._key_for_memo[question] = self._answer(kind, mention, year, named, written_by)
         return self._key_for_memo[question]
 
     def key_signed_shortly_before(
@@ -243,13 +247,19 @@ class Register:
         return found[0] if len(found) == 1 else None
 
     def _answer(
-        self, kind: AgreementKind, mention: frozenset[str], year: int | None, named: frozenset[str]
+        self,
+        kind: AgreementKind,
+        mention: frozenset[str],
+        year: int | None,
+        named: frozenset[str],
+        written_by: dt.date | None = None,
     ) -> str | None:
         candidates = [
             index
             for index, entry in enumerate(self.entries)
             if kinds_compatible(kind, entry.kind)
             and (year is None or entry.year is None or entry.year == year)
+            and (written_by is None or entry.signed_on is None or entry.signed_on <= written_by)
             and named <= set(entry.parties or named)
         ]
         # A name sharing no stem with a non-empty mention can neither hold it nor be held.

@@ -12,6 +12,8 @@ from articles.ingest.register import Register, closest_key, load_register
 REQUIRED = {
     "treaty-friendship-cooperation-mutual-security-1997": ("Moscow", "1997-07-03"),
     "baku-declaration-2001": ("Baku", "2001-01-09"),
+    "joint-statement-caspian-cooperation-2001": ("Baku", "2001-01-09"),
+    "gabala-radar-agreement-2002": ("Moscow", "2002-01-25"),
     "caspian-seabed-delimitation-agreement-2002": ("Moscow", "2002-09-23"),
     "moscow-declaration-2004": ("Moscow", "2004-02-06"),
     "declaration-friendship-strategic-partnership-2008": ("Baku", "2008-07-03"),
@@ -133,6 +135,30 @@ REGISTER_MENTIONS = [
         "Xəzər dənizinin dibinin bölgüsü haqqında Sazişə əsasən sərhəd müəyyənləşib.",
         "caspian-seabed-delimitation-agreement-2002",
     ),
+    (
+        "The joint statement on cooperation in the Caspian Sea set out the sides' approach.",
+        "joint-statement-caspian-cooperation-2001",
+    ),
+    (
+        "Совместное заявление о принципах сотрудничества на Каспийском море стало основой.",
+        "joint-statement-caspian-cooperation-2001",
+    ),
+    (
+        "Xəzər dənizində əməkdaşlığın prinsipləri haqqında Birgə Bəyanat əsas oldu.",
+        "joint-statement-caspian-cooperation-2001",
+    ),
+    (
+        "The agreement on the status of the Gabala radar station expires this year.",
+        "gabala-radar-agreement-2002",
+    ),
+    (
+        "Срок действия Соглашения о статусе Габалинской РЛС истекает.",
+        "gabala-radar-agreement-2002",
+    ),
+    (
+        "Qəbələ radiolokasiya stansiyasının statusu haqqında Sazişin müddəti başa çatır.",
+        "gabala-radar-agreement-2002",
+    ),
 ]
 
 
@@ -149,3 +175,23 @@ def test_maps_no_entry_when_a_trilateral_summit_signs_a_declaration_of_the_same_
     )
     mentions = extract_agreements(parse(sentence), register)
     assert all(mention.register_key != "baku-declaration-2001" for mention in mentions)
+
+
+def test_maps_no_entry_signed_after_the_article_was_written(register):
+    # A 1997 text's joint statement on the Caspian is not the one signed in 2001.
+    article = parse(
+        "Caspian\n\n3 July 1997\n\nThe presidents signed a joint statement on cooperation "
+        "in the Caspian Sea."
+    )
+    mentions = extract_agreements(article, register)
+    assert all(m.register_key != "joint-statement-caspian-cooperation-2001" for m in mentions)
+
+
+def test_maps_no_entry_by_words_every_agreement_may_hold(register):
+    # 'The basic conditions of cooperation' shares only generic words with the Gabala
+    # agreement's 'status, principles and conditions of use'.
+    sentence = (
+        "Mərasimdə SOCAR ilə Rosneft arasında əməkdaşlığın əsas şərtləri haqqında Saziş imzalanıb."
+    )
+    mentions = extract_agreements(parse(sentence), register)
+    assert all(m.register_key != "gabala-radar-agreement-2002" for m in mentions)
