@@ -18,7 +18,9 @@ How a date is read, from the sentence alone:
   when the sentence is in the past tense, the article is dated to the day and
   the day is not after it; `date_note` says so;
 - "yesterday", "today" and their Russian and Azerbaijani words: from an
-  article dated to the day; `date_note` says so.
+  article dated to the day; a weekday ("on Thursday", "в четверг") in a
+  sentence in the past tense: that day of the week before it, or the day
+  itself; `date_note` says so.
 One sentence gives at most one event, of its most specific kind, and one
 article one event per kind and date.
 """
@@ -31,7 +33,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
-from articles.ingest.dates import day_and_month, find_date
+from articles.ingest.dates import WEEKDAY_NUMBERS, day_and_month, find_date
 from articles.ingest.document import ParsedArticle, Precision, PublishedDate
 from articles.ingest.sentences import sentences
 
@@ -112,6 +114,10 @@ _YEAR_ONLY = re.compile(
 )
 _TODAY = re.compile(r"(?i:\btoday\b|\bсегодня\b|\bbu\s+gün\b)")
 _YESTERDAY = re.compile(r"(?i:\byesterday\b|\bвчера\b|\bdünən\b)")
+# English and Russian weekdays with their preposition (Azerbaijani "bazar" is also a market).
+_WEEKDAY = re.compile(
+    r"(?<!\w)(?i:on|в|во)\s+(?P<weekday>(?i:" + "|".join(WEEKDAY_NUMBERS) + r"))(?!\w)"
+)
 
 
 @dataclass(frozen=True)
@@ -181,7 +187,9 @@ def _date_of(
         return None
     if found is not None and is_past:
         return _in_article_year(sentence, article_day)
-    return _relative_day(sentence, article_day)
+    return _relative_day(sentence, article_day) or (
+        _weekday_before(sentence, article_day) if is_past else None
+    )
 
 
 def _in_article_year(sentence: str, article_day: dt.date) -> tuple[dt.date, Precision, str] | None:
@@ -206,3 +214,13 @@ def _relative_day(sentence: str, article_day: dt.date) -> tuple[dt.date, Precisi
         note = f"'today' read as the article's date ({article_day.isoformat()})"
         return article_day, Precision.DAY, note
     return None
+
+
+def _weekday_before(sentence: str, article_day: dt.date) -> tuple[dt.date, Precision, str] | None:
+    named = _WEEKDAY.search(sentence)
+    if named is None:
+        return None
+    number = WEEKDAY_NUMBERS[named.group("weekday").lower()]
+    value = article_day - dt.timedelta(days=(article_day.weekday() - number) % 7)
+    note = f"weekday read within the week of the article's date ({article_day.isoformat()})"
+    return value, Precision.DAY, note

@@ -87,6 +87,24 @@ def test_yesterday_is_the_day_before_the_article_when_it_is_dated_to_the_day(sen
     assert event.date_note == "'yesterday' read from the article's date (2021-11-26)"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The presidents held talks in Sochi on Wednesday.",
+        "Президенты провели переговоры в Сочи в среду.",
+    ],
+)
+def test_a_weekday_is_the_last_such_day_up_to_the_article_when_the_sentence_is_past(sentence):
+    event = event_in(sentence, ON_THE_DAY)  # a Friday
+
+    assert (event.kind, event.happened_on) == (EventKind.TALKS, dt.date(2021, 11, 24))
+    assert event.date_note == "weekday read within the week of the article's date (2021-11-26)"
+
+
+def test_a_weekday_gives_no_event_when_the_sentence_plans_it():
+    assert found("The presidents will hold talks in Sochi on Wednesday.") is None
+
+
 def test_yesterday_gives_no_event_when_the_article_is_dated_to_the_month():
     assert found("The presidents held a phone conversation yesterday.", IN_THE_MONTH) is None
 
