@@ -74,6 +74,11 @@ class ResultPage:
         return self.total > self.cap
 
     @property
+    def folded(self) -> int:
+        """How many copies this page's rows have folded under them."""
+        return sum(getattr(row, "folded_copies", 0) for row in self.rows)
+
+    @property
     def count_text(self) -> str:
         """The count as the page prints it: "1,000+" once counting stopped."""
         return f"{self.cap:,}+" if self.is_capped else f"{self.total:,}"

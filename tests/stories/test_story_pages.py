@@ -299,3 +299,16 @@ def test_api_story_lists_its_versions_oldest_first_when_asked(client):
 
 def test_api_unknown_story_is_404_when_asked_for(client):
     assert client.get("/api/stories/999999999/").status_code == HTTPStatus.NOT_FOUND
+
+
+def test_list_offers_every_copy_when_it_folded_some(client):
+    wire_story()
+    html = client.get("/articles/").content.decode()
+    assert "2 copies by other outlets are folded" in html
+    assert 'href="?copies=all"' in html
+
+
+def test_list_offers_to_fold_again_when_showing_every_copy(client):
+    wire_story()
+    html = client.get("/articles/", {"copies": "all"}).content.decode()
+    assert "Fold copies under their first version" in html
