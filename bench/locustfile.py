@@ -8,6 +8,8 @@ other than 200 counts as an error. The host is given by the driver: 127.0.0.1.
 
 from __future__ import annotations
 
+import itertools
+import os
 import random
 import re
 
@@ -41,6 +43,12 @@ ARTICLE_LINK = re.compile(r'href="/articles/([a-z0-9-]+)/"')
 OLDER_LINK = re.compile(r'href="[^"]*[?&]cursor=(next\.[0-9-]+\.[0-9]+)')
 
 
+# Several application servers (bench/loadtest.py --servers): each reader keeps to
+# one, taken in turn, as behind a load balancer; unset, the driver's --host.
+SERVERS = [url for url in os.environ.get("LOAD_TEST_SERVERS", "").split(",") if url]
+_server_turn = itertools.count()
+
+
 def _year_range() -> dict[str, str]:
     first = random.randint(1995, 2025)
     last = random.randint(first, 2026)
@@ -51,6 +59,8 @@ class Reader(HttpUser):
     wait_time = between(0.5, 3)
 
     def on_start(self) -> None:
+        if SERVERS:
+            self.client.base_url = SERVERS[next(_server_turn) % len(SERVERS)]
         self.slugs: list[str] = []
         self.cursor: str | None = None
 
