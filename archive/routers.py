@@ -116,8 +116,8 @@ def choose_read_database(request) -> tuple[str, object | None]:
 
 
 def has_replayed(alias: str, position: str) -> bool:
-    """Whether `alias` answers and has replayed the primary's WAL to `position`.
-    This one statement is also the replica connection's health check."""
+    """Whether `alias` answers and has replayed the primary's WAL to `position`:
+    one statement on the replica per request that may read it."""
     if time.monotonic() < _resting_until.get(alias, 0.0):
         return False
     connection = connections[alias]
