@@ -29,7 +29,8 @@ ENTRIES_SHOWN = 300
 # An event lists its first reports; the article list (by event date) has them all.
 ARTICLES_PER_EVENT = 5
 DOCUMENT, EVENT = "document", "event"
-# Within a year an entry known only to the year comes first, then by month, then by day.
+# Within a year an entry known only to the year comes first; within a month, one known
+# only to the month comes before its days.
 PRECISION_ORDER = {"year": 0, "month": 1, "day": 2}
 
 
@@ -235,6 +236,7 @@ def build_timeline(form: TimelineForm) -> Timeline:
         [*documents[:ENTRIES_SHOWN], *events[:ENTRIES_SHOWN]],
         key=lambda entry: (
             entry.happened_on.year,
+            0 if entry.precision == "year" else entry.happened_on.month,
             PRECISION_ORDER[entry.precision],
             entry.happened_on,
             not entry.is_document,

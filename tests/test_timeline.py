@@ -129,6 +129,20 @@ def test_dates_show_only_as_precisely_as_known(client, archive):
     assert '<time datetime="2022-02-22">22 February 2022</time>' in html
 
 
+def test_a_year_comes_in_order_of_months_a_months_entry_before_its_days(client, db):
+    report("visit", dt.date(2024, 8, 1), "month")
+    report("talks", dt.date(2024, 4, 15))
+    report("talks", dt.date(2024, 8, 2))
+    report("summit", dt.date(2024, 1, 1), "year")
+
+    assert entries(client.get(TIMELINE).content.decode()) == [
+        "2024 2024-01-01 summit",
+        "2024 2024-04-15 talks",
+        "2024 2024-08-01 visit",
+        "2024 2024-08-02 talks",
+    ]
+
+
 def test_a_planned_event_is_marked_planned(client, archive):
     html = client.get(TIMELINE, {"year": 2024}).content.decode()
 
