@@ -650,6 +650,9 @@ class ArticleQuerySet(models.QuerySet):
             Mention.objects.filter(article=models.OuterRef("pk"), agreement__in=agreement_ids)
         )
         rows = self.exclude(pk=article.pk).filter(shares_tag | shares_agreement)
+        if article.story_id is not None:
+            # Its story's versions are listed apart ("Also reported by").
+            rows = rows.exclude(story_id=article.story_id)
         return list(rows.select_related("source").defer("original", "body").newest_first()[:limit])
 
 

@@ -312,3 +312,15 @@ def test_list_offers_to_fold_again_when_showing_every_copy(client):
     wire_story()
     html = client.get("/articles/", {"copies": "all"}).content.decode()
     assert "Fold copies under their first version" in html
+
+
+def test_more_like_this_leaves_out_the_story_when_its_versions_are_listed(client):
+    story, versions = wire_story()
+    baku = make_tag(name="Baku", kind=Tag.Kind.PLACE)
+    for version in versions:
+        version.tags.add(baku)
+    elsewhere = make_article(title="Another Baku meeting", tags=[baku])
+    html = client.get(versions[0].get_absolute_url()).content.decode()
+    similar = html[html.index('id="similar-title"') :]
+    assert elsewhere.get_absolute_url() in similar
+    assert versions[1].get_absolute_url() not in similar
