@@ -40,6 +40,8 @@ class Version:
     article: Article
     original: Article | None = None
     changes: WordDiff | None = None
+    # A rewrite in the first version's language: the page comparing the two.
+    against_first_url: str | None = None
 
     @property
     def is_copy(self) -> bool:
@@ -150,13 +152,29 @@ class StoryPage:
         for version in versions:
             if version.original is not None:
                 version.changes = diff_words(version.original.body, version.article.body)
-        return cls(
+        page = cls(
             story=story,
             versions=versions,
             groups=by_country_and_language(versions),
             people=list(Tag.objects.people_in_story(story)),
             documents=list(Agreement.objects.in_story(story)),
         )
+        page.link_rewrites()
+        return page
+
+    def link_rewrites(self) -> None:
+        """Each version in the first one's language that is not a copy gets a
+        link comparing it with the first: what a rewrite added and left out."""
+        first = self.first
+        if first is None:
+            return
+        for version in self.versions:
+            article = version.article
+            is_rewrite = article.pk != first.article.pk and not version.is_copy
+            if is_rewrite and article.language == first.article.language:
+                version.against_first_url = compare_url(
+                    self.story.pk, first.article.slug, article.slug
+                )
 
     @property
     def first(self) -> Version | None:

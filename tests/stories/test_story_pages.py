@@ -324,3 +324,14 @@ def test_more_like_this_leaves_out_the_story_when_its_versions_are_listed(client
     similar = html[html.index('id="similar-title"') :]
     assert elsewhere.get_absolute_url() in similar
     assert versions[1].get_absolute_url() not in similar
+
+
+def test_story_page_links_a_rewrite_to_the_first_version_when_in_its_language(client):
+    story, versions = wire_story(copies=0)
+    rewrite = make_article(
+        story=story, body="Gas will flow through Russia.", published_on=dt.date(2019, 11, 27)
+    )
+    html = client.get(story.get_absolute_url()).content.decode()
+    expected = f"/stories/{story.pk}/compare/?a={versions[0].slug}&amp;b={rewrite.slug}"
+    assert expected in html
+    assert f"b={versions[-1].slug}" not in html
