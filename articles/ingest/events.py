@@ -98,14 +98,15 @@ _PLANNED = re.compile(
     r"plans?\s+to|planned|expected\s+to|is\s+due\s+to|upcoming|next)\b"
     r"|\bсостоится\b|\bсостоятся\b|\bпройд[её]т\b|\bбудет\b|\bбудут\b|\bпланиру\w+|\bпредстоящ\w+"
     r"|\bнамерен\w*|\bожида\w+ся\b"
-    r"|\w+(?:acaq|əcək|acaqdır|əcəkdir)\b|planlaşdırılır|gözlənilir|nəzərdə\s+tutulur)"
+    r"|\B(?:acaq|əcək)(?:dır|dir)?\b|planlaşdırılır|gözlənilir|nəzərdə\s+tutulur)"
 )
-# A report of something done: English past forms, Russian past in -л, Azerbaijani -dı/-ıb.
+# A report of something done: English past forms, Russian past in -л, Azerbaijani -dı/-ıb
+# (word endings only: a leading \w+ made every position of a sentence a start to try).
 _PAST = re.compile(
     r"(?i:\b(?:was|were|had|held|met|took\s+place|visited|paid|discussed|arrived|hosted|"
     r"talked|spoke|attended|signed|opened|received)\b"
-    r"|\b[а-яё]+(?:л[аои]?(?:ся|сь)?|шл[аои]?)\b"
-    r"|\b\w+(?:dı|di|du|dü|ıb|ib|ub|üb|mışdır|mişdir|muşdur|müşdür|ılıb|ilib|ulub|ülüb)\b)"
+    r"|(?<=[а-яё])(?:л[аои]?(?:ся|сь)?|шл[аои]?)\b"
+    r"|\B(?:dı|di|du|dü|ıb|ib|ub|üb|mışdır|mişdir|muşdur|müşdür)\b)"
 )
 _YEAR_ONLY = re.compile(
     r"(?i:\b(?:in|during)\s+(?P<en>(?:19|20)[0-9]{2})(?![0-9])"
