@@ -352,6 +352,41 @@ def dated_on(text: str, month: int, day: int) -> dt.date | None:
                 )
             ):
                 return value
+    return _numeric_dated_on(text, month, day)
+
+
+# '03/09/2010': day and month in either order, which only the dateline's '3 сен' settles.
+_TWO_WAY_NUMERIC = re.compile(
+    r"(?<![0-9])([0-9]{1,2})[./]([0-9]{1,2})[./]((?:19|20)[0-9]{2})(?![0-9])"
+)
+
+
+# '1130 gmt 21 Dec 06': a monitoring service's source line writes its year in two digits.
+_TWO_DIGIT_YEAR = re.compile(
+    rf"(?<![0-9])([0-9]{{1,2}})\s{{1,2}}({MONTH_PATTERN})\s{{1,2}}([0-9]{{2}})(?![0-9])"
+)
+# The archive's news starts in 1991: '91' to '99' are the 1990s, the rest this century.
+FIRST_NEWS_YEAR = 1991
+
+
+def _numeric_dated_on(text: str, month: int, day: int) -> dt.date | None:
+    """A date one of whose readings is that month and day: '03/09/2010' either way round,
+    '21 Dec 06' with its century."""
+    for match in _TWO_WAY_NUMERIC.finditer(text):
+        first, second, year = (int(group) for group in match.groups())
+        if (first, second) in {(day, month), (month, day)}:
+            with contextlib.suppress(ValueError):
+                return dt.date(year, month, day)
+    for match in _TWO_DIGIT_YEAR.finditer(text):
+        written_day, written_month = (
+            int(match.group(1)),
+            _MONTHS.get(fold(match.group(2)).rstrip(".")),
+        )
+        if (written_month, written_day) == (month, day):
+            short = int(match.group(3))
+            century = 1900 if 1900 + short >= FIRST_NEWS_YEAR else 2000
+            with contextlib.suppress(ValueError):
+                return dt.date(century + short, month, day)
     return None
 
 

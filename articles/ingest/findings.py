@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 
 from articles.ingest.dates import DateFound, date_in_url
-from articles.ingest.document import PublishedDate
+from articles.ingest.document import Precision, PublishedDate
 from articles.ingest.sources import Claim, KnownSources
 
 
@@ -70,11 +70,17 @@ class Findings:
         self.dates.append((rank, found.published))
 
     def published(self) -> PublishedDate:
-        return (
-            min(self.dates, key=lambda dated: dated[0])[1]
-            if self.dates
-            else PublishedDate.unknown()
+        """The best-placed date; a finer one of the article's own that falls within it says
+        more ('03/09/2010' is only the year, until the dateline's '3 сен' reads it)."""
+        if not self.dates:
+            return PublishedDate.unknown()
+        best = min(self.dates, key=lambda dated: dated[0])[1]
+        finer = (
+            published
+            for rank, published in sorted(self.dates, key=lambda dated: dated[0])
+            if rank <= DateRank.DATELINE and _within(published, best)
         )
+        return next(finer, best)
 
     def claim(self, strength: Claim, name: str | None) -> None:
         if name:
@@ -108,3 +114,18 @@ class Findings:
             publisher = None
         credits = dict.fromkeys(name for _, name in self.claims if name != publisher)
         return publisher, tuple(credits)
+
+
+_PRECISION_ORDER = (Precision.YEAR, Precision.MONTH, Precision.DAY)
+
+
+def _within(finer: PublishedDate, coarser: PublishedDate) -> bool:
+    """`finer` is more precise than `coarser` and falls inside its year or month."""
+    if finer.value is None or coarser.value is None:
+        return False
+    if _PRECISION_ORDER.index(finer.precision) <= _PRECISION_ORDER.index(coarser.precision):
+        return False
+    same_month = finer.value.month == coarser.value.month
+    return finer.value.year == coarser.value.year and (
+        coarser.precision is Precision.YEAR or same_month
+    )

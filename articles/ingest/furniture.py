@@ -28,6 +28,8 @@ from articles.ingest.headline import is_paragraph, is_tagline
 from articles.ingest.language import fold
 from articles.ingest.sources import BANNER, QUOTES, Claim, KnownSources
 
+# A credit line names an outlet, perhaps with where and when it wrote; longer is prose.
+MAX_CREDIT_CHARS = 60
 _SOURCE_LINE = re.compile(r"^(?P<label>(?i:source|источник|mənbə))\s*:\s*(?P<value>.{1,300})$")
 _URL = re.compile(r"(?i:https?://|www\.)[^\s<>\"'«»]{2,500}")
 _URL_LINE = re.compile(r"^(?:[^\W\d_]{1,20}\s*:?\s*){0,3}(?P<url>(?i:https?://|www\.)\S{2,500})$")
@@ -66,8 +68,8 @@ def _take_credit_line(line: str, findings: Findings, sources: KnownSources) -> b
         url = _URL.search(value)
         if url:
             findings.note_url(url.group(0), sources, Claim.CREDIT if own else Claim.CITED)
-        elif len(value) <= 60:
-            findings.claim(Claim.CITED, sources.named(value) or value.strip(QUOTES + " ."))
+        elif len(value) <= MAX_CREDIT_CHARS:
+            findings.claim(Claim.CITED, _credited(value, sources))
         return True
     url_line = _URL_LINE.match(line) if "://" in line or "www." in line else None
     if url_line:
@@ -82,6 +84,13 @@ def _take_credit_line(line: str, findings: Findings, sources: KnownSources) -> b
             findings.signed_by_unknown |= bool(own and not named and _signatory(line))
         return True
     return False
+
+
+def _credited(value: str, sources: KnownSources) -> str:
+    """Whom a 'Source:' line credits: the outlet it names, or the known one its first part
+    names ('Turan news agency, Baku, in Russian 1130 gmt 21 Dec 06', as monitoring writes)."""
+    named = sources.named(value) or sources.mentioned_in(value.split(",", 1)[0])
+    return named or value.strip(QUOTES + " .")
 
 
 def _signatory(line: str) -> str | None:

@@ -66,7 +66,7 @@ _WITH_PARTNER = re.compile(
 _QUALIFIER_START = re.compile(
     r"^(?i:on|of|between|for|about|regarding|concerning|in the field|in the sphere|until|till|"
     r"о|об|между|в области|в сфере|по|на период|до|сотрудничеств\w*|развити\w*|"
-    r"заседани\w*|[0-9]+-?\w{0,3}\s+заседани\w*"
+    r"заседани\w*|[0-9]+-?\w{0,3}\s+заседани\w*|консультаци\w*"
     # A genitive phrase names what a programme is of: 'программа межрегионального
     # сотрудничества', 'Программы долгосрочного экономического сотрудничества'.
     r"|[а-яё]{3,}(?:ого|его)\s+(?:[а-яё]{3,}(?:ого|его)\s+)?[а-яё]{3,}(?:ства|ия|ии|ей))\s"

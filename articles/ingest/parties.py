@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from articles.ingest.sentences import Window
+from articles.ingest.sentences import CONTEXT_CHARS, Window
 
 BILATERAL = ("Azerbaijan", "Russia")
 SUBJECT_CHARS = 120
@@ -199,10 +199,11 @@ def signatories(
     """
     if _THE_TWO_COUNTRIES.search(name):
         return BILATERAL
+    own = _own_clause(window)
     several = bool(
-        _SEVERAL_PARTIES.search(window.context)
+        _SEVERAL_PARTIES.search(own)
         or _CASPIAN_CONVENTION.search(name)
-        or _CASPIAN_CONVENTION.search(window.context)
+        or _CASPIAN_CONVENTION.search(own)
     )
     found = _stated_parties(name, named_parties, window)
     if len(found) >= 2:
@@ -210,6 +211,17 @@ def signatories(
     if several or (article_multilateral and _SUMMIT.search(window.context)):
         return _with_others(countries_named(window.context), article_countries, window, name)
     return _one_side_named(named_parties, window)
+
+
+# '… Декларации о союзническом взаимодействии, а также … трехсторонних договоренностей':
+# what follows 'as well as' is another thing, whose sides are not this document's.
+_NEXT_ITEM = re.compile(r"(?i:,?\s(?:а также|as well as|and also|həmçinin|eləcə də)\s)")
+
+
+def _own_clause(window: Window) -> str:
+    """The document word's context up to the next item the sentence adds with 'as well as'."""
+    after = _NEXT_ITEM.split(window.after[:CONTEXT_CHARS], maxsplit=1)[0]
+    return f"{window.before[-CONTEXT_CHARS:]}{window.word}{after}"
 
 
 def _one_side_named(named_parties: tuple[str, ...], window: Window) -> tuple[str, ...]:

@@ -16,6 +16,7 @@ from articles.ingest.dates import (
     short_year_date,
 )
 from articles.ingest.document import Precision, PublishedDate
+from articles.ingest.parse import parse
 
 
 def day(text: str) -> dt.date | None:
@@ -179,3 +180,34 @@ def test_finds_the_full_date_when_a_page_writes_a_yearless_day_in_full_elsewhere
 )
 def test_tells_a_bare_date_line_from_a_named_one_when_it_closes_a_page(line, bare):
     assert (bare_date_line(line) is not None) is bare
+
+
+@pytest.mark.parametrize(
+    ("text", "month", "day_", "expected"),
+    [
+        # Day and month either way round: the dateline's '3 сен' says which.
+        ("14:36 03/09/2010", 9, 3, dt.date(2010, 9, 3)),
+        ("14:36 03/09/2010", 3, 9, dt.date(2010, 3, 9)),
+        # A monitoring service's source line writes a two-digit year.
+        ("in Russian 1130 gmt 21 Dec 06", 12, 21, dt.date(2006, 12, 21)),
+        ("in Russian 0900 gmt 3 Jul 97", 7, 3, dt.date(1997, 7, 3)),
+    ],
+)
+def test_a_yearless_datelines_day_finds_its_year_in_a_date_written_short_or_either_way(
+    text, month, day_, expected
+):
+    assert dated_on(text, month, day_) == expected
+
+
+def test_a_numeric_date_gives_no_year_to_a_dateline_of_another_day():
+    assert dated_on("14:36 03/09/2010", 9, 4) is None
+
+
+def test_the_datelines_day_refines_an_ambiguous_date_under_the_headline():
+    text = (
+        "Медведев и Алиев закрыли вопрос о границе\n\n14:36 03/09/2010\n\n"
+        "БАКУ, 3 сен - РИА Новости. Президенты подписали в Баку договор о государственной "
+        "границе, работа над которым шла почти пятнадцать лет."
+    )
+    published = parse(text, today=dt.date(2026, 11, 27)).published
+    assert (published.value, published.precision) == (dt.date(2010, 9, 3), Precision.DAY)

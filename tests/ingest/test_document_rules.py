@@ -335,3 +335,26 @@ def test_a_registered_document_recalled_years_later_takes_no_day_from_the_regist
     )
     (declaration,) = extract_agreements(article, load_register())
     assert declaration.signed_on is None
+
+
+def test_the_sides_of_what_follows_as_well_as_are_not_the_documents():
+    article = dated_article(
+        "Обсуждены вопросы с упором на реализацию Декларации о союзническом взаимодействии, "
+        "а также ход выполнения трехсторонних договоренностей лидеров России, Азербайджана и "
+        "Армении.",
+        "2022-12-06",
+    )
+    (declaration,) = extract_agreements(article, load_register())
+    assert declaration.is_bilateral is True
+    assert declaration.register_key == "declaration-allied-interaction-2022"
+
+
+def test_a_programme_of_consultations_is_named_by_them_in_russian():
+    article = dated_article(
+        "Министры подписали Программу консультаций между министерствами иностранных дел двух "
+        "стран на 2023–2024 годы.",
+        "2022-12-06",
+    )
+    (programme,) = extract_agreements(article)
+    assert programme.kind is AgreementKind.PROGRAMME
+    assert "консультаций" in programme.name

@@ -227,3 +227,26 @@ def test_a_related_link_under_the_story_is_chrome_and_names_no_document_of_its_o
     article = parse(f"Talks on gas\n\n{PARAGRAPH}\n\n{related}\n\n{PARAGRAPH}", today=TODAY)
     assert related not in article.body
     assert extract_agreements(article) == []
+
+
+def test_a_monitoring_source_line_credits_the_agency_and_dates_the_report():
+    text = (
+        "Azerbaijan, Russia agree on gas deliveries - agency\n\n"
+        "Text of report by Azerbaijani news agency Turan\n\n"
+        "Baku, 21 December: SOCAR and Gazprom signed a contract on the supply of gas to "
+        "Azerbaijan in Moscow yesterday, the ministry said, and volumes will fall next year.\n\n"
+        "Source: Turan news agency, Baku, in Russian 1130 gmt 21 Dec 06"
+    )
+    article = parse(text, today=TODAY)
+    assert "Turan" in article.credits
+    assert article.published.value == dt.date(2006, 12, 21)
+
+
+def test_a_share_row_with_the_networks_russian_names_is_chrome_so_the_date_under_it_closes():
+    text = (
+        f"Talks in Moscow\n\n{PARAGRAPH}\n\n06.12.2022\n\n"
+        "Поделиться: ВКонтакте Telegram Одноклассники"
+    )
+    article = parse(text, today=TODAY)
+    assert "ВКонтакте" not in article.body
+    assert article.published.value == dt.date(2022, 12, 6)
