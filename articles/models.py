@@ -1070,8 +1070,10 @@ class ArticleFingerprint(models.Model):
 
 
 class ArticleBand(models.Model):
-    """One LSH band key of an article's signature: articles sharing a key are
-    the candidates for copies of each other, found with one indexed query."""
+    """One indexed key of an article: an LSH band key of its signature (articles
+    sharing one are candidate copies) or an event key, a name or figure it gives
+    (articles sharing several are candidate reports of one event). The two are
+    hashed apart (articles.ingest.fingerprint), so a lookup finds its own kind."""
 
     article = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="bands", verbose_name=_("article")

@@ -24,10 +24,11 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.db import models, transaction
 
-from articles.ingest.fingerprint import Fingerprint, fingerprint
+from articles.ingest.fingerprint import BANDS, Fingerprint, event_keys, fingerprint, key_number
 from articles.models import (
     Article,
     ArticleBand,
@@ -60,10 +61,15 @@ EVENT_WEIGHTS = {
     TagKind.ORGANISATION: 1.0,
     TagKind.PLACE: 0.5,
 }
+# A shared name or figure (articles.ingest.fingerprint.event_keys).
+KEY_WEIGHT = 1.0
+# Reports of one event share this much on the same day, and DAY_PENALTY more for
+# each day between them: the next day's visit to a factory by the same ministers
+# is another event (tests/stories/pairs, kind same_people_within_days).
 EVENT_SCORE = 3.0
-# The shared things must also be a good part of what each reports: two long
-# round-ups naming everyone share much and report different things.
-EVENT_OVERLAP = 0.4
+DAY_PENALTY = 3.5
+# ... and it is this share of what the one reporting less reports (Evidence.covered).
+EVENT_COVERAGE = 0.35
 MAX_EVENT_CANDIDATES = 200
 
 
@@ -74,34 +80,34 @@ def file_article(article: Article, *, is_new: bool = False) -> None:
     with transaction.atomic():
         if not is_new:
             _leave_groups(article)
-        found = _refresh_fingerprint(article, is_new=is_new)
+        found, keys = _refresh_keys(article, is_new=is_new)
         if _in_curated_story(article):
             return
         copies = _copies_of(article, found) if found else []
         _root_copies(article, copies)
-        story = _story_for(article, copies)
+        story, match = _story_for(article, copies, keys)
         if story is not None:
-            _join(story, [article, *copies])
+            _join(story, [article, *copies, *([match] if match else [])])
 
 
 # ------------------------------------------------------------------ fingerprints
 
 
-def _refresh_fingerprint(article: Article, *, is_new: bool) -> Fingerprint | None:
-    """The article's signature and band keys, replacing any it had."""
+def _refresh_keys(article: Article, *, is_new: bool) -> tuple[Fingerprint | None, set[int]]:
+    """The article's signature, band keys and event keys, replacing any it had."""
     if not is_new:
         ArticleBand.objects.filter(article=article).delete()
         ArticleFingerprint.objects.filter(article=article).delete()
     found = fingerprint(article.body)
-    if found is None:
-        return None
-    ArticleFingerprint.objects.create(
-        article=article, signature=found.to_bytes(), shingle_count=found.shingle_count
-    )
-    ArticleBand.objects.bulk_create(
-        ArticleBand(article=article, band=key) for key in set(found.band_keys())
-    )
-    return found
+    text = f"{article.title}\n\n{article.body}"
+    keys = {key_number(key) for key in event_keys(text, article.language)}
+    if found is not None:
+        ArticleFingerprint.objects.create(
+            article=article, signature=found.to_bytes(), shingle_count=found.shingle_count
+        )
+    bands = set(found.band_keys()) if found else set()
+    ArticleBand.objects.bulk_create(ArticleBand(article=article, band=key) for key in bands | keys)
+    return found, keys
 
 
 def candidate_ids(article: Article, found: Fingerprint) -> list[int]:
@@ -176,53 +182,104 @@ def _publication_order(article: Article) -> tuple:
 # ------------------------------------------------------------------ events
 
 
-def _story_for(article: Article, copies: list[Article]) -> Story | None:
-    """The story `article` belongs in: its copies', else the best event match's;
-    a new story when the match has none, None when it stands alone."""
+def _story_for(
+    article: Article, copies: list[Article], keys: set[int]
+) -> tuple[Story | None, Article | None]:
+    """The story `article` belongs in, and the article of another event report
+    that joins it: its copies' story, else the best event match's (a new story
+    when the match has none); None when it stands alone."""
     for copy in sorted(copies, key=_publication_order):
         if copy.story_id:
-            return copy.story
-    match = best_event_match(article)
+            return copy.story, None
+    match = best_event_match(article, keys)
     if match is not None:
-        return match.story or Story()
-    return Story() if copies else None
+        return match.story or Story(), match
+    return (Story() if copies else None), None
 
 
-def best_event_match(article: Article) -> Article | None:
-    """The stored article that most surely reports the event `article` reports."""
+def best_event_match(article: Article, keys: set[int]) -> Article | None:
+    """The stored article that most surely reports the event `article` reports:
+    among those sharing its names and figures within EVENT_DAYS, the best scored
+    of those that pass."""
     if article.published_on is None or article.date_precision != DatePrecision.DAY:
         return None
-    mine = evidence_of([article.pk])[article.pk]
-    if not mine:
+    shared = shared_key_counts(article, keys, _days_around(article))
+    if not shared:
         return None
-    candidates = _event_candidates(article, mine)
-    theirs = evidence_of(candidates)
-    scored = [(event_score(mine, theirs[pk]), pk) for pk in candidates]
-    passing = [(score, pk) for score, pk in scored if score >= EVENT_SCORE]
+    evidence = evidence_of([article.pk, *shared])
+    key_counts = event_key_counts(shared)
+    mine = Evidence(evidence[article.pk], len(keys))
+    passing = []
+    for pk, days in _days_apart(article, shared).items():
+        theirs = Evidence(evidence[pk], key_counts[pk])
+        score = mine.shared_score(theirs, shared[pk])
+        if score >= EVENT_SCORE + DAY_PENALTY * days and mine.covered(theirs, score):
+            passing.append((score, -pk))
     if not passing:
         return None
-    best = max(passing, key=lambda item: (item[0], -item[1]))[1]
+    best = -max(passing)[1]
     return Article.objects.select_related("story").defer("original", "body").get(pk=best)
 
 
-def _event_candidates(article: Article, mine: set[tuple[str, int]]) -> list[int]:
-    """Articles dated within EVENT_DAYS of `article` sharing a document or tag with it."""
-    day = article.published_on
-    window = Article.objects.filter(
-        published_on__range=(
-            day - dt.timedelta(days=EVENT_DAYS),
-            day + dt.timedelta(days=EVENT_DAYS),
-        ),
-        date_precision=DatePrecision.DAY,
+@dataclass(frozen=True)
+class Evidence:
+    """What an article reports, for the event rule: its documents and weighed tags,
+    and how many event keys (names, figures) it holds."""
+
+    things: set[tuple[str, int]]
+    key_count: int
+
+    def total(self) -> float:
+        return _weight(self.things) + KEY_WEIGHT * self.key_count
+
+    def shared_score(self, other: Evidence, shared_keys: int) -> float:
+        return _weight(self.things & other.things) + KEY_WEIGHT * shared_keys
+
+    def covered(self, other: Evidence, score: float) -> bool:
+        """What both report is a good part of what the one reporting less reports:
+        one name and one place in common is not yet one event."""
+        smaller = min(self.total(), other.total())
+        return smaller > 0 and score >= EVENT_COVERAGE * smaller
+
+
+def _days_around(article: Article) -> models.QuerySet:
+    """Articles dated to the day within EVENT_DAYS of `article`, but itself."""
+    day, step = article.published_on, dt.timedelta(days=EVENT_DAYS)
+    return Article.objects.filter(
+        published_on__range=(day - step, day + step), date_precision=DatePrecision.DAY
     ).exclude(pk=article.pk)
-    agreements = [pk for kind, pk in mine if kind == "agreement"]
-    tags = [pk for kind, pk in mine if kind != "agreement"]
-    shares = models.Exists(
-        Article.tags.through.objects.filter(article=models.OuterRef("pk"), tag__in=tags)
-    ) | models.Exists(
-        Mention.objects.filter(article=models.OuterRef("pk"), agreement__in=agreements)
+
+
+def _days_apart(article: Article, others: dict[int, int]) -> dict[int, int]:
+    dates = Article.objects.filter(pk__in=others).values_list("pk", "published_on")
+    return {pk: abs((day - article.published_on).days) for pk, day in dates}
+
+
+def shared_key_counts(article: Article, keys: set[int], window: models.QuerySet) -> dict:
+    """How many event keys each article of `window` shares with `article`, the most
+    sharing first: one grouped lookup in the key index."""
+    if not keys:
+        return {}
+    rows = (
+        ArticleBand.objects.filter(band__in=keys, article__in=window.values("pk"))
+        .values("article")
+        .annotate(shared=models.Count("*"))
+        .order_by("-shared", "article")[:MAX_EVENT_CANDIDATES]
     )
-    return list(window.filter(shares).values_list("pk", flat=True)[:MAX_EVENT_CANDIDATES])
+    return {row["article"]: row["shared"] for row in rows}
+
+
+def event_key_counts(article_ids: Iterable[int]) -> dict[int, int]:
+    """How many event keys each article holds: its indexed keys but its BANDS band keys."""
+    ids = list(article_ids)
+    rows = dict(
+        ArticleBand.objects.filter(article__in=ids)
+        .values("article")
+        .annotate(count=models.Count("*"))
+        .values_list("article", "count")
+    )
+    printed = set(ArticleFingerprint.objects.filter(article__in=ids).values_list("pk", flat=True))
+    return {pk: rows.get(pk, 0) - (BANDS if pk in printed else 0) for pk in ids}
 
 
 def evidence_of(article_ids: Iterable[int]) -> dict[int, set[tuple[str, int]]]:
@@ -241,14 +298,6 @@ def evidence_of(article_ids: Iterable[int]) -> dict[int, set[tuple[str, int]]]:
         if EVENT_WEIGHTS.get(kind):
             found[article_id].add((kind, tag_id))
     return {pk: found[pk] for pk in ids}
-
-
-def event_score(mine: set[tuple[str, int]], theirs: set[tuple[str, int]]) -> float:
-    """The weight of what both report, or 0 when it is a small part of either."""
-    weight = _weight(mine & theirs)
-    if not weight or weight < EVENT_OVERLAP * min(_weight(mine), _weight(theirs)):
-        return 0.0
-    return weight
 
 
 def _weight(things: set[tuple[str, int]]) -> float:

@@ -57,6 +57,115 @@ _CREDIT_LINE = re.compile(
 _CREDIT_MAX_WORDS = 14
 
 
+# ------------------------------------------------------------------ event keys
+#
+# Reports of one event in other languages share no shingles, but they name the
+# same people and places and give the same figures. Event keys are those names
+# (as consonant skeletons, which most spellings of a name across Latin,
+# Cyrillic and Azerbaijani Latin share) and figures; the store indexes them
+# beside the band keys, and articles.stories counts how many two articles share.
+# (articles.search.expand has a skeleton for search; it keeps vowels, which the
+# scripts write differently, and lives in a package that imports Django.)
+
+_NAME = re.compile(r"(?<![\w.])([^\W\d_][^\W\d_'’-]{3,})")
+_FIGURE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
+# One consonant per sound the romanisations spell differently: g/k/q, h/kh/x/ğ,
+# j/zh/dzh/c (Azerbaijani c), s/sh/ş, ch/ç/ts (č).
+_LATIN_DIGRAPHS = (("dzh", "j"), ("kh", "h"), ("zh", "j"), ("sh", "s"), ("ch", "č"), ("ts", "č"))
+_CYRILLIC_SOUNDS = str.maketrans(
+    {
+        **dict(zip("абвгдезийклмнопрстуфыэюя", "abvkdeziiklmnoprstufieua", strict=True)),
+        **{"ж": "j", "х": "h", "ц": "č", "ч": "č", "ш": "s", "щ": "s", "ъ": None, "ь": None},
+    }
+)
+_LATIN_SOUNDS = str.maketrans(
+    {"g": "k", "q": "k", "x": "h", "ğ": "h", "ş": "s", "ç": "č", "w": "v"}
+)
+_VOWELS = set("aeiouyəıöüâî")
+_SKELETON_CONSONANTS = 4
+_MIN_CONSONANTS = 3
+# Names nearly every article of the archive holds: their keys say nothing.
+# English capitalises titles, months and weekdays as it does names.
+_EVERYWHERE = (
+    "Azerbaijan Azerbaijani Азербайджан Азербайджана Azərbaycan Russian Российской "
+    "Moscow Москва Moskva President Президент Prezident Prezidenti Minister Министр "
+    "Republic Республики Respublikası Federation Федерации Federasiyası Ministry "
+    "Deputy Prime Foreign Affairs Economic Cooperation Commission Intergovernmental "
+    "State Chairman Chairwoman Speaker Agency Defence National International Council "
+    "January February March April June July August September October November December "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Bakı Bakıda Moskvada Москве"
+)
+_FIGURE_FLOOR = 32  # whole day numbers and ordinals are everywhere
+_YEARS = range(1900, 2101)
+
+
+def event_keys(text: str, language: str) -> set[str]:
+    """The names and figures `text` gives, as keys comparable across languages."""
+    keys = {f"name:{key}" for key in _name_keys(text, language)}
+    return keys | {f"figure:{figure}" for figure in _figures(text)}
+
+
+def _name_keys(text: str, language: str) -> set[str]:
+    found = set()
+    for match in _NAME.finditer(text):
+        word = match.group(1)
+        if not word[0].isupper() or word.isupper():
+            continue
+        key = name_skeleton(word, language)
+        if key and key not in _everywhere():
+            found.add(key)
+    return found
+
+
+def name_skeleton(word: str, language: str) -> str | None:
+    """The first consonants of a name by sound: Mustafayev, Мустафаева -> 'mstf'."""
+    text = fold(word)
+    for digraph, sound in _LATIN_DIGRAPHS:
+        text = text.replace(digraph, sound)
+    # A lone c is j in Azerbaijani (Cabbarov) and k in English (Caspian).
+    text = text.replace("c", "j" if language == "az" else "k")
+    text = text.replace("дж", "j").translate(_CYRILLIC_SOUNDS).translate(_LATIN_SOUNDS)
+    consonants = []
+    for char in text:
+        if char.isalpha() and char not in _VOWELS and (not consonants or consonants[-1] != char):
+            consonants.append(char)
+    if len(consonants) < _MIN_CONSONANTS:
+        return None
+    return "".join(consonants[:_SKELETON_CONSONANTS])
+
+
+@cache
+def _everywhere() -> frozenset[str]:
+    return frozenset(
+        key
+        for word in _EVERYWHERE.split()
+        for language in ("en", "az")
+        if (key := name_skeleton(word, language))
+    )
+
+
+def _figures(text: str) -> set[str]:
+    """Figures written alike in any language: 4.3 and 4,3; 1,000 and 1000."""
+    found = set()
+    for raw in _FIGURE.findall(text):
+        figure = raw.replace(",", "") if _THOUSANDS.fullmatch(raw) else raw.replace(",", ".")
+        try:
+            value = float(figure)
+        except ValueError:
+            continue
+        if value.is_integer() and (value < _FIGURE_FLOOR or int(value) in _YEARS):
+            continue
+        found.add(figure.rstrip("0").rstrip(".") if "." in figure else figure)
+    return found
+
+
+def key_number(key: str) -> int:
+    """An event key as a signed 64-bit integer, stored beside the band keys."""
+    digest = blake2b(f"event:{key}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "little", signed=True)
+
+
 @dataclass(frozen=True)
 class Fingerprint:
     """A text's MinHash signature and how many distinct shingles it held."""

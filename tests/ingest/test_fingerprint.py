@@ -119,3 +119,25 @@ def test_cyrillic_and_azerbaijani_words_are_shingled_when_folded():
 
     assert similarity(russian, russian.upper()) == 1.0
     assert similarity(azerbaijani, azerbaijani.lower()) == 1.0
+
+
+def test_a_name_has_one_skeleton_when_spelled_in_three_scripts():
+    spellings = [("Mustafayev", "en"), ("Мустафаева", "ru"), ("Mustafayev", "az")]
+    spellings += [("Jabbarov", "en"), ("Джаббаров", "ru"), ("Cabbarov", "az")]
+
+    skeletons = {fp.name_skeleton(word, language) for word, language in spellings}
+
+    assert skeletons == {"mstf", "jbrv"}
+
+
+def test_figures_are_keys_whatever_the_languages_decimal_and_thousands_marks():
+    english = fp.event_keys("Trade reached 4.3 billion dollars and 1,000 trucks.", "en")
+    russian = fp.event_keys("Товарооборот достиг 4,3 млрд долларов, 1000 грузовиков.", "ru")
+
+    assert {"figure:4.3", "figure:1000"} <= english & russian
+
+
+def test_years_day_numbers_and_names_every_article_holds_are_no_keys():
+    keys = fp.event_keys("President Ilham Aliyev arrived in Moscow on March 14, 2024.", "en")
+
+    assert keys == {f"name:{fp.name_skeleton('Ilham', 'en')}"}

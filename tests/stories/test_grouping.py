@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from articles import stories
-from articles.ingest.fingerprint import fingerprint
+from articles.ingest.fingerprint import event_keys, fingerprint, key_number
 from articles.models import Article, ArticleBand, Source, Story
 from tests.stories.builders import article_file, import_files, reloaded, wire_body
 
@@ -164,15 +164,15 @@ def test_a_story_left_with_one_article_is_dissolved_when_its_copy_changes(tmp_pa
     assert [a.story for a in reloaded(versions).values()] == [None, None]
 
 
-def test_a_changed_file_gets_new_band_keys_and_no_stale_ones(tmp_path):
+def test_a_changed_file_gets_new_keys_and_no_stale_ones(tmp_path):
     versions = three_outlets(tmp_path)
-    changed_body = wire_body(42)
+    changed_body = f"{wire_body(42)}\n\nThe Samur crossing handled 4,500 trucks."
 
     import_files(
         tmp_path,
         {
             "todayaz.txt": article_file(
-                date="2024-05-07", source="Today.Az", headline="E", body=changed_body
+                date="2024-05-07", source="Today.Az", headline="Trucks", body=changed_body
             )
         },
     )
@@ -180,7 +180,11 @@ def test_a_changed_file_gets_new_band_keys_and_no_stale_ones(tmp_path):
     held = set(
         ArticleBand.objects.filter(article=versions["todayaz.txt"]).values_list("band", flat=True)
     )
-    assert held == set(fingerprint(changed_body).band_keys())
+    stored = Article.objects.get(pk=versions["todayaz.txt"].pk)
+    text = f"{stored.title}\n\n{stored.body}"
+    events = {key_number(key) for key in event_keys(text, "en")}
+    assert {key_number("name:smr"), key_number("figure:4500")} <= events
+    assert held == set(fingerprint(stored.body).band_keys()) | events
 
 
 def test_a_curated_story_keeps_its_articles_when_the_files_are_imported_again(tmp_path):
