@@ -28,7 +28,15 @@ from django.db import IntegrityError, OperationalError, connections, transaction
 from django.db.models import Q
 
 from articles import stories, vocabulary
-from articles.ingest.document import BILATERAL_PARTIES, AgreementMention, TagMention
+from articles.ingest.document import (
+    BILATERAL_PARTIES,
+    AgreementMention,
+    ParsedArticle,
+    Precision,
+    PublishedDate,
+    TagMention,
+)
+from articles.ingest.events import EventMention, extract_events
 from articles.ingest.pipeline import Extracted
 from articles.ingest.register import (
     REGISTER_PATH,
@@ -370,7 +378,7 @@ def _add_relations(article: Article, extracted: Extracted, cache, found) -> None
     )
     article.credits.add(*_credit_ids(extracted, cache, found))
     Mention.objects.bulk_create(_new_mentions(article, extracted, cache, found))
-    Event.objects.bulk_create(_new_events(article, extracted))
+    Event.objects.bulk_create(_new_events(article, extracted.events))
 
 
 def _replace_relations(article: Article, extracted: Extracted, cache, found) -> None:
@@ -381,7 +389,7 @@ def _replace_relations(article: Article, extracted: Extracted, cache, found) -> 
         article.credits.set(_credit_ids(extracted, cache, found))
     if "events" not in article.curated_fields:
         Event.objects.filter(article=article).delete()
-        Event.objects.bulk_create(_new_events(article, extracted))
+        Event.objects.bulk_create(_new_events(article, extracted.events))
     if "agreements" in article.curated_fields:
         return
     mentions = _new_mentions(article, extracted, cache, found)
@@ -391,7 +399,7 @@ def _replace_relations(article: Article, extracted: Extracted, cache, found) -> 
     Mention.objects.bulk_create(m for m in mentions if m.agreement_id not in kept)
 
 
-def _new_events(article: Article, extracted: Extracted) -> list[Event]:
+def _new_events(article: Article, events: Iterable[EventMention]) -> list[Event]:
     """The events the file reports; extraction has already kept one per kind and date."""
     return [
         Event(
@@ -403,8 +411,36 @@ def _new_events(article: Article, extracted: Extracted) -> list[Event]:
             sentence=event.sentence,
             date_note=event.date_note[:300],
         )
-        for event in extracted.events
+        for event in events
     ]
+
+
+def extract_stored_events(*, batch_size: int = 500) -> int:
+    """Read every stored article's events again from its clean text and date, a
+    batch of articles to a transaction; return how many events it wrote. For an
+    archive imported before events were kept, or after their rules changed: a
+    file imported again unchanged is not read again. A curator's events stay."""
+    total, last_pk = 0, 0
+    stored = Article.objects.order_by("pk").only(
+        "title", "body", "published_on", "date_precision", "curated_fields"
+    )
+    while batch := list(stored.filter(pk__gt=last_pk)[:batch_size]):
+        last_pk = batch[-1].pk
+        owned = [article for article in batch if not article.is_curated("events")]
+        rows = [row for article in owned for row in _new_events(article, _events_of(article))]
+        with transaction.atomic():
+            Event.objects.filter(article__in=owned).delete()
+            Event.objects.bulk_create(rows)
+        total += len(rows)
+    return total
+
+
+def _events_of(article: Article) -> list[EventMention]:
+    published = PublishedDate(article.published_on, Precision(article.date_precision))
+    parsed = ParsedArticle(
+        title=article.title, title_derived=False, body=article.body, published=published
+    )
+    return extract_events(parsed)
 
 
 def _new_mentions(article: Article, extracted: Extracted, cache, found) -> list[Mention]:

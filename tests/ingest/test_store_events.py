@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.utils import timezone
 
 from articles.ingest import store
@@ -14,6 +16,7 @@ from articles.ingest.document import ParsedArticle, Precision, PublishedDate
 from articles.ingest.events import extract_events
 from articles.ingest.pipeline import Extracted
 from articles.models import Article, Event
+from tests.conftest import make_article
 
 pytestmark = pytest.mark.django_db
 
@@ -80,3 +83,24 @@ def test_store_keeps_a_curators_events_when_the_file_changes():
     article = stored(CALL, b"two")
 
     assert events_of(article) == [("commission", dt.date(2019, 3, 15), "day")]
+
+
+def test_stored_articles_get_their_events_when_read_again():
+    article = stored(COMMISSION, b"one")
+    Event.objects.all().delete()
+    curated = stored_article_with_a_curators_event()
+
+    out = StringIO()
+    call_command("extract_events", stdout=out)
+
+    assert events_of(article) == [("commission", dt.date(2019, 3, 14), "day")]
+    assert events_of(curated) == [("talks", dt.date(2001, 1, 1), "year")]
+    assert out.getvalue() == "events read from the stored articles: 1\n"
+
+
+def stored_article_with_a_curators_event() -> Article:
+    article = make_article(body=CALL, curated_fields=["events"])
+    Event.objects.create(
+        article=article, kind="talks", happened_on=dt.date(2001, 1, 1), precision="year"
+    )
+    return article
