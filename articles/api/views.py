@@ -42,6 +42,7 @@ ENDPOINTS = {
     "sources": "api:source-list",
     "tags": "api:tag-list",
     "agreements": "api:agreement-list",
+    "timeline": "api:timeline",
     "schema": "api:schema",
     "docs": "api:docs",
 }

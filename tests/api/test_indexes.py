@@ -33,6 +33,7 @@ def test_root_links_every_endpoint_when_opened(client):
         "sources": "http://testserver/api/sources/",
         "tags": "http://testserver/api/tags/",
         "agreements": "http://testserver/api/agreements/",
+        "timeline": "http://testserver/api/timeline/",
         "schema": "http://testserver/api/schema/",
         "docs": "http://testserver/api/docs/",
     }
