@@ -57,9 +57,9 @@ _KINDS: tuple[tuple[EventKind, re.Pattern[str]], ...] = (
         EventKind.COMMISSION,
         re.compile(
             r"(?i:(?:meeting|session)\w*\s+of\s+the\s+(?:[\w-]+\s+){0,3}intergovernmental\s+commission"
-            r"|intergovernmental\s+commission\W{0,3}(?:[\w-]+\s+){0,6}(?:held|met|meeting|session)"
+            r"|intergovernmental\s+commission\W{0,3}(?:[\w-]+[\s,]+){0,6}(?:held|met|meeting|session)"
             r"|заседани\w+\s+(?:[\w-]+\s+){0,2}межправительственн\w+\s+комисси"
-            r"|межправительственн\w+\s+комисси\w*\W{0,3}(?:[\w-]+\s+){0,6}(?:заседани|состоял|прош)"
+            r"|межправительственн\w+\s+комисси\w*\W{0,3}(?:[\w-]+[\s,]+){0,6}(?:заседани|состоял|прош)"
             r"|hökumətlərarası\s+komissiya\w*\s+(?:[\w-]+\s+){0,3}iclas)"
         ),
     ),
@@ -158,6 +158,8 @@ def event_in(sentence: str, published: PublishedDate) -> EventMention | None:
     if dated is None:
         return None
     value, precision, note = dated
+    if is_planned and _ended_before(value, precision, published):
+        return None
     return EventMention(
         kind=kind,
         happened_on=value,
@@ -168,6 +170,19 @@ def event_in(sentence: str, published: PublishedDate) -> EventMention | None:
     )
 
 
+def _ended_before(value: dt.date, precision: Precision, published: PublishedDate) -> bool:
+    """The date's whole day, month or year was over when the article was written:
+    no plan for it then, so the date is another thing's (a body "set up in 2012")."""
+    written = published.value
+    if written is None or published.precision is Precision.UNKNOWN:
+        return False
+    if precision is Precision.YEAR or published.precision is Precision.YEAR:
+        return value.year < written.year
+    if precision is Precision.MONTH or published.precision is Precision.MONTH:
+        return (value.year, value.month) < (written.year, written.month)
+    return value < written
+
+
 def _kinds_named(sentence: str) -> Iterator[EventKind]:
     return (kind for kind, pattern in _KINDS if pattern.search(sentence))
 
@@ -175,22 +190,27 @@ def _kinds_named(sentence: str) -> Iterator[EventKind]:
 def _date_of(
     sentence: str, published: PublishedDate, *, is_past: bool
 ) -> tuple[dt.date, Precision, str] | None:
-    """The sentence's own date, else one it gives relative to a day-precise article."""
+    """The sentence's own date; else a day and month, "yesterday" or a weekday read
+    against a day-precise article; else a year alone ("in 2019"), which a sentence
+    also writes for things other than its event, so it is tried last."""
     found = find_date(sentence)
     if found is not None and found.published.value is not None:
         return found.published.value, found.published.precision, ""
-    year = _YEAR_ONLY.search(sentence)
-    if year is not None:
-        written = year.group("en") or year.group("ru") or year.group("az")
-        return dt.date(int(written), 1, 1), Precision.YEAR, ""
     article_day = published.value if published.precision is Precision.DAY else None
-    if article_day is None:
-        return None
-    if found is not None and is_past:
-        return _in_article_year(sentence, article_day)
-    return _relative_day(sentence, article_day) or (
-        _weekday_before(sentence, article_day) if is_past else None
+    if found is not None:
+        # A day and month without a year: the article's year or none, never another's.
+        return _in_article_year(sentence, article_day) if article_day and is_past else None
+    relative = article_day and (
+        _relative_day(sentence, article_day)
+        or (_weekday_before(sentence, article_day) if is_past else None)
     )
+    if relative:
+        return relative
+    year = _YEAR_ONLY.search(sentence)
+    if year is None:
+        return None
+    written = year.group("en") or year.group("ru") or year.group("az")
+    return dt.date(int(written), 1, 1), Precision.YEAR, ""
 
 
 def _in_article_year(sentence: str, article_day: dt.date) -> tuple[dt.date, Precision, str] | None:

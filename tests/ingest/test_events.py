@@ -105,6 +105,27 @@ def test_a_weekday_gives_no_event_when_the_sentence_plans_it():
     assert found("The presidents will hold talks in Sochi on Wednesday.") is None
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The Intergovernmental Commission, set up in 2012, met in Baku on 14 March.",
+            (EventKind.COMMISSION, dt.date(2021, 3, 14), Precision.DAY, False),
+        ),
+        (
+            "The presidents, who first met in 2003, held talks yesterday.",
+            (EventKind.TALKS, dt.date(2021, 11, 25), Precision.DAY, False),
+        ),
+        (
+            "The meeting of the Intergovernmental Commission, set up in 2012, will be held on 14 March.",  # noqa: E501
+            None,
+        ),
+    ],
+)
+def test_a_year_alone_dates_the_event_only_when_the_sentence_gives_no_day(sentence, expected):
+    assert found(sentence) == expected
+
+
 def test_yesterday_gives_no_event_when_the_article_is_dated_to_the_month():
     assert found("The presidents held a phone conversation yesterday.", IN_THE_MONTH) is None
 
@@ -145,6 +166,8 @@ def test_day_and_month_give_no_event_when_the_year_cannot_be_the_article_one(sen
     [
         # An undated plan: nothing to place on the timeline.
         "Putin will pay a state visit to Baku.",
+        # A plan whose only year is before the article's: the year is another thing's.
+        "The meeting of the Intergovernmental Commission, set up in 2012, will be held.",
         "Путин посетит Баку с официальным визитом.",
         "Vladimir Putin Bakıya rəsmi səfər edəcək.",
         # Dated, but no event of ours: a document recalled, a sentence about trade.
