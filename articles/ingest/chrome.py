@@ -96,7 +96,7 @@ _LABELLED_NUMBER = re.compile(r"^[^\W\d_][^\d:|]{0,30}:\s{0,3}\+?[0-9][0-9 ()-]{
 _TIME_LED = re.compile(r"^[0-9]{1,2}:[0-9]{2}\s")
 _FURNITURE_WORDS = _words(
     "share print tweet email e-mail mail facebook twitter telegram whatsapp vk vkontakte "
-    "вконтакте одноклассники "
+    "вконтакте одноклассники обсудить на форуме discuss forum "
     "linkedin ok odnoklassniki pinterest reddit instagram youtube rss copy link save pdf "
     "version for printing x поделиться печать версия для печати отправить твитнуть "
     "paylaş çap et göndər a on via in в f t w tg sitat cavab yaz şikayət quote reply report "

@@ -73,7 +73,9 @@ def _credit(match: re.Match[str], sources: KnownSources) -> str | None:
     bare = match.group("bare")
     if bare:
         named = sources.named(bare)
-        return named or (bare.strip() if bare.isupper() and " " not in bare.strip() else None)
+        # 'ALMA-ATA, U.S.S.R. (AP)': capitals with full stops abbreviate a country, no agency.
+        shouted = bare.isupper() and " " not in bare.strip() and "." not in bare
+        return named or (bare.strip() if shouted else None)
     credit = (match.group("paren") or match.group("slashed") or "").strip()
     named = sources.named(credit) or sources.mentioned_in(credit)
     if named:

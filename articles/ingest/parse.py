@@ -191,8 +191,13 @@ def _take_header_line(
     if date_line:
         findings.note_date(date_line, _date_rank(date_line, above, headline))
         # "Nigar Rustamli | Jul 2, 2025": the author shares the date's line.
-        segments = (segment.strip() for segment in line.split(" | "))
+        segments = [segment.strip() for segment in line.split(" | ")]
         findings.bylines.extend(s for s in segments if len(s) <= 60 and looks_like_person(s))
+        # "By AzerNews | Thursday, April 18, 2019": the credit shares it too.
+        for segment in segments:
+            credit = CREDIT_PREFIX.match(segment) if len(segment) <= 80 else None
+            if credit:
+                _credit(credit.group("credit"), findings, sources)
         return True
     credit = CREDIT_PREFIX.match(line)
     if credit and len(line) <= 80 and not is_paragraph(line):
@@ -335,6 +340,11 @@ def _took_closing_line(paragraph: str, findings: Findings, sources: KnownSources
     credit = CREDIT_PREFIX.match(last)
     if credit and len(last) <= 80:
         _credit(credit.group("credit"), findings, sources)
+        return True
+    closing = find_dateline(last, sources) if short else None
+    if closing and closing.date and closing.credit and not last[closing.end :].strip():
+        # "Алма-Ата, 14 мая. — Интерфакс" under a paper's text: the wire item it drew on.
+        findings.claim(Claim.CITED, closing.credit)
         return True
     named = sources.named(last.strip("()—–- ")) if short else None
     if named or (short and looks_like_person(last)):

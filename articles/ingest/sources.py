@@ -108,12 +108,15 @@ _QUOTED_VERBS = (
 # "Reuters, citing a source, says": an aside between commas before the verb.
 _ASIDE = r"(?:,\s{1,3}[^,.;\n]{1,80},|,)?"
 # Case endings an outlet's name takes in running text: "Интерфаксу", "Trend-ə", "APA-nın".
-_NAME_ENDING = r"(?:у|а|ом|е|[-ʼ'’](?:y?[aəe]|n?[ıiuü]n))?"
+# Azerbaijani puts a case ending straight after a closing quote: '“Report”a istinadən'.
+_NAME_ENDING = r"(?:у|а|ом|е|[-ʼ'’](?:y?[aəe]|n?[ıiuü]n)|(?<=[\"»”])(?:y?[aəe]|n?[ıiuü]n))?"
 BANNER = re.compile(
     rf"^[{QUOTES}]?(?P<name>[^{QUOTES}]{{2,40}})[{QUOTES}]?\s+(?i:publications?|публикации)$"
 )
 CREDIT_PREFIX = re.compile(r"^(?i:by|author|автор|müəllif|от)\b\s*:?\s*(?P<credit>.{2,120})$")
 _CREDIT_SPLIT = re.compile(r"\s*[,|/;]\s*")
+# "'s Azerbaijani and Armenian services": what of the outlet wrote it, not another credit.
+_POSSESSIVE_TAIL = re.compile(r"^['’]s\b[^,|;]*")
 _NAME_WORD = r"[A-ZА-ЯЁƏÜÖĞİŞÇ][\w'’.-]*"
 _PERSON = re.compile(
     rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}(?:\s+(?:and|и|və)\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})?$"
@@ -350,7 +353,13 @@ def split_credit(text: str, sources: KnownSources) -> Credit:
     """Sort a credit such as 'John Smith, Trend' into people and sources."""
     people: list[str] = []
     source_names: list[str] = []
-    for part in _CREDIT_SPLIT.split(text.strip(QUOTES + " .")):
+    text = text.strip(QUOTES + " .")
+    # 'RFE/RL's Azerbaijani service': a known name may hold a separator; it leads, whole.
+    leading = _alias_anywhere(sources.alias_pattern).match(text)
+    if leading:
+        source_names.append(sources.named(leading.group("alias")) or leading.group("alias"))
+        text = _POSSESSIVE_TAIL.sub("", text[leading.end() :])
+    for part in _CREDIT_SPLIT.split(text):
         part = part.strip(QUOTES + " .")
         if not part:
             continue

@@ -250,3 +250,35 @@ def test_a_share_row_with_the_networks_russian_names_is_chrome_so_the_date_under
     article = parse(text, today=TODAY)
     assert "ВКонтакте" not in article.body
     assert article.published.value == dt.date(2022, 12, 6)
+
+
+def test_a_credit_sharing_the_date_line_under_the_headline_is_a_credit():
+    text = (
+        "Caspian News\n\nAzerbaijan and Russia talk trade\n\n"
+        f"By AzerNews | Thursday, April 18, 2019\n\n{PARAGRAPH}"
+    )
+    article = parse(text, today=TODAY)
+    assert (article.source, article.credits) == ("Caspian News", ("AzerNews",))
+
+
+def test_a_country_abbreviated_with_full_stops_in_a_dateline_is_no_agency():
+    text = (
+        "Eleven republics found a commonwealth\n\n"
+        "ALMA-ATA, U.S.S.R. (AP) _ Leaders of eleven Soviet republics signed a declaration on "
+        "Saturday, founding a commonwealth and all but burying the Soviet Union, officials said."
+    )
+    assert all("U.S.S.R" not in credit for credit in parse(text, today=TODAY).credits)
+
+
+def test_a_closing_dateline_under_a_papers_text_credits_the_wire_it_drew_on():
+    text = (
+        f"Независимая газета\n\nКаспийский узел\n\n{PARAGRAPH}\n\n"
+        "Алма-Ата, 14 мая. — Интерфакс\n\n"
+        "Версия для печати | Обсудить на форуме"
+    )
+    assert "Interfax" in parse(text, today=TODAY).credits
+
+
+def test_an_author_in_capitals_closing_the_text_is_no_wire_credit():
+    text = f"Səfər\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n\nElçin MİRZƏBƏYLİ"
+    assert parse(text, today=TODAY).credits == ()

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from articles.ingest.language import fold
-from articles.ingest.sources import SOURCES_PATH, KnownSources, default_sources
+from articles.ingest.sources import SOURCES_PATH, KnownSources, default_sources, split_credit
 
 SOURCES = default_sources()
 
@@ -212,3 +212,15 @@ def test_every_country_in_the_fixture_is_an_iso_code_and_most_outlets_have_one()
     countries = [entry.get("country") for entry in entries]
     assert all(country is None or re.fullmatch(r"[A-Z]{2}", country) for country in countries)
     assert sum(country is not None for country in countries) >= 0.9 * len(entries)
+
+
+def test_cites_an_outlet_when_azerbaijani_puts_the_case_ending_after_its_closing_quote():
+    assert SOURCES.cited_in("Milli.Az “Report”a istinadən xəbər verir ki, sənəd hazırdır.") == [
+        "Report"
+    ]
+
+
+def test_a_known_name_holding_a_slash_leads_a_credit_whole_with_its_possessive_left_out():
+    credit = split_credit("RFE/RL's Azerbaijani and Armenian services", SOURCES)
+    assert credit.source_names == ("Radio Free Europe/Radio Liberty",)
+    assert credit.people == ()
