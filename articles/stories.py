@@ -22,8 +22,8 @@ importer never moves an article into or out of one, though a new article may joi
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.db import models, transaction
@@ -71,6 +71,13 @@ DAY_PENALTY = 3.5
 # ... and it is this share of what the one reporting less reports (Evidence.covered).
 EVENT_COVERAGE = 0.35
 MAX_EVENT_CANDIDATES = 200
+# group_archive reads this many articles at a time.
+GROUP_BATCH = 500
+# What filing an article reads of it.
+FILED_FIELDS = (
+    "title", "body", "language", "published_on", "date_precision", "story", "copy_of",
+    "story__is_curated",
+)  # fmt: skip
 
 
 def file_article(article: Article, *, is_new: bool = False) -> None:
@@ -334,7 +341,9 @@ def _join(story: Story, articles: list[Article]) -> None:
 def _leave_groups(article: Article) -> None:
     """A changed article is placed afresh: out of its story (unless a curator put it
     there) and no longer the version its copies point at."""
-    if article.story_id and not _in_curated_story(article):
+    if _in_curated_story(article):
+        return
+    if article.story_id:
         old = article.story_id
         Article.objects.filter(pk=article.pk).update(story=None, copy_of=None)
         article.story, article.story_id, article.copy_of_id = None, None, None
@@ -342,12 +351,13 @@ def _leave_groups(article: Article) -> None:
     reroot_copies_of([article.pk])
 
 
-def reroot_copies_of(article_ids: Iterable[int]) -> None:
-    """The copies of these articles point at the earliest of themselves instead."""
+def reroot_copies_of(article_ids: Iterable[int], *, among: models.QuerySet | None = None) -> None:
+    """The copies of these articles (those `among`, when given) point at the
+    earliest of themselves instead."""
+    rows = Article.objects.all() if among is None else among
     for original in article_ids:
         copies = sorted(
-            Article.objects.filter(copy_of=original).defer("original", "body"),
-            key=_publication_order,
+            rows.filter(copy_of=original).defer("original", "body"), key=_publication_order
         )
         if not copies:
             continue
@@ -371,3 +381,105 @@ def refresh_stories(story_ids: Iterable[int]) -> None:
         Story.objects.filter(pk=story.pk).update(
             title=earliest.title[:500], first_published=earliest.published_on
         )
+
+
+# ------------------------------------------------------------------ curators
+
+
+def join_stories(articles: Iterable[Article]) -> Story:
+    """A curator's join: `articles` become one curated story (the one most of them
+    are in already, then the largest, then the first made; or a new one); stories
+    they leave stay curated too, as the curator saw them."""
+    chosen = list(articles)
+    with transaction.atomic():
+        held = {a.story_id for a in chosen if a.story_id}
+        sizes = dict(
+            Article.objects.filter(story__in=held)
+            .values("story")
+            .annotate(count=models.Count("*"))
+            .values_list("story", "count")
+        )
+        chosen_in = Counter(a.story_id for a in chosen if a.story_id)
+
+        def preference(pk: int) -> tuple:
+            return (chosen_in[pk], sizes[pk], -pk)
+
+        target = Story.objects.get(pk=max(sizes, key=preference)) if sizes else Story()
+        target.is_curated = True
+        target.save()
+        moved = [a.pk for a in chosen]
+        Article.objects.filter(pk__in=moved).update(story=target)
+        Story.objects.filter(pk__in=held - {target.pk}).update(is_curated=True)
+        _copies_within_stories(moved)
+        _drop_empty(held - {target.pk})
+        refresh_stories([target.pk, *held])
+    return target
+
+
+def split_story(article: Article) -> Story:
+    """A curator's split: `article` leaves its story for a curated story of its own,
+    which a re-import keeps it in; the story it left is curated as it now stands."""
+    with transaction.atomic():
+        left = article.story_id
+        alone = Story.objects.create(is_curated=True)
+        Article.objects.filter(pk=article.pk).update(story=alone, copy_of=None)
+        Story.objects.filter(pk=left).update(is_curated=True)
+        reroot_copies_of([article.pk])
+        _drop_empty({left} - {None})
+        refresh_stories([alone.pk, left] if left else [alone.pk])
+    return alone
+
+
+def _copies_within_stories(article_ids: list[int]) -> None:
+    """After a move, no article copies one in another story: a moved copy stops
+    pointing across, and the copies of a moved original point at the earliest of
+    themselves."""
+    moved = Article.objects.filter(pk__in=article_ids).exclude(copy_of=None)
+    across = moved.exclude(copy_of__story=models.F("story")).values_list("pk", flat=True)
+    Article.objects.filter(pk__in=list(across)).update(copy_of=None)
+    stranded = Article.objects.filter(copy_of__in=article_ids).exclude(
+        story=models.F("copy_of__story")
+    )
+    reroot_copies_of(set(stranded.values_list("copy_of", flat=True)), among=stranded)
+
+
+def _drop_empty(story_ids: set[int]) -> None:
+    Story.objects.filter(pk__in=story_ids).exclude(
+        models.Exists(Article.objects.filter(story=models.OuterRef("pk")))
+    ).delete()
+
+
+# ------------------------------------------------------------------ whole archive
+
+
+def group_archive(
+    *, rebuild: bool = False, progress: Callable[[int], None] = lambda n: None
+) -> int:
+    """File every article not filed yet (an archive from before stories, or loaded
+    in bulk), earliest first so originals precede their copies; with `rebuild`,
+    forget every grouping the importer made and file them all again. Curated
+    stories keep their articles either way. Returns how many articles were filed."""
+    if rebuild:
+        _forget_grouping()
+    unfiled = Article.objects.exclude(
+        models.Exists(ArticleBand.objects.filter(article=models.OuterRef("pk")))
+    )
+    ids = list(unfiled.oldest_first().values_list("pk", flat=True))
+    for done, chunk_start in enumerate(range(0, len(ids), GROUP_BATCH)):
+        chunk = ids[chunk_start : chunk_start + GROUP_BATCH]
+        # A fingerprint without keys is a filing cut short: made again with them.
+        ArticleFingerprint.objects.filter(article__in=chunk).delete()
+        rows = Article.objects.filter(pk__in=chunk).select_related("story")
+        by_pk = {a.pk: a for a in rows.only(*FILED_FIELDS)}
+        for pk in chunk:
+            file_article(by_pk[pk], is_new=True)
+        progress(min(len(ids), (done + 1) * GROUP_BATCH))
+    return len(ids)
+
+
+def _forget_grouping() -> None:
+    with transaction.atomic():
+        ArticleBand.objects.all().delete()
+        ArticleFingerprint.objects.all().delete()
+        Article.objects.exclude(story__is_curated=True).update(story=None, copy_of=None)
+        Story.objects.filter(is_curated=False).delete()

@@ -10,6 +10,6 @@ history.
 One module per thing a curator works on; importing them registers their admins.
 """
 
-from articles.admin import agreements, articles, sources, tags
+from articles.admin import agreements, articles, sources, stories, tags
 
-__all__ = ["agreements", "articles", "sources", "tags"]
+__all__ = ["agreements", "articles", "sources", "stories", "tags"]

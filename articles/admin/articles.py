@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext_lazy
 
 from articles import curation, vocabulary
+from articles.admin import stories
 from articles.admin.mixins import (
     ChoiceOnlyListFilter,
     CurationAdmin,
@@ -195,7 +196,12 @@ class ArticleAdmin(CurationAdmin):
         ),
     ]
     inlines = [MentionInline, EventInline, RevisionInline]
-    actions = ["add_tag_to_selected", "remove_tag_from_selected"]
+    actions = [
+        "add_tag_to_selected",
+        "remove_tag_from_selected",
+        stories.join_into_one_story,
+        stories.split_out_of_story,
+    ]
 
     def get_queryset(self, request):
         return (

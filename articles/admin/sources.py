@@ -16,11 +16,11 @@ class SourceAdmin(RenameAndMergeAdmin):
     moving_function = staticmethod(curation.sources_moving_to)
     remember_function = staticmethod(curation.remember_source_name)
 
-    list_display = ["name", "slug", "site_url", "article_count"]
+    list_display = ["name", "slug", "site_url", "country", "article_count"]
     # Curators type "trend.az"; the web is HTTPS now (and Django 6 assumes so).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_editable = ["site_url"]
-    fields = ["name", "slug", "site_url", "alias_names"]
+    fields = ["name", "slug", "site_url", "country", "alias_names"]
 
     @admin.display(description=_("also credited as"))
     def alias_names(self, source):

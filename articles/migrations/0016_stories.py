@@ -9,6 +9,7 @@ from pathlib import Path
 
 import django.core.validators
 import django.db.models.deletion
+from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
 
 SOURCES_PATH = Path(__file__).resolve().parents[2] / "fixtures" / "sources.json"
@@ -49,6 +50,26 @@ def fill_countries(apps, schema_editor):
             Source.objects.using(db).filter(pk=source_id, country="").update(country=country)
 
 
+def grant_curators(apps, schema_editor, *, revoke: bool = False):
+    """Curators see stories and change them (their curated mark); the admin's join and
+    split actions change articles, which they may already."""
+    app = apps.get_app_config("articles")
+    app.models_module = True
+    create_permissions(app, apps=apps, verbosity=0)
+    app.models_module = None
+    group = apps.get_model("auth", "Group").objects.filter(name="Curators").first()
+    if group is None:
+        return
+    permissions = apps.get_model("auth", "Permission").objects.filter(
+        content_type__app_label="articles", codename__in=["view_story", "change_story"]
+    )
+    (group.permissions.remove if revoke else group.permissions.add)(*permissions)
+
+
+def revoke_curators(apps, schema_editor):
+    grant_curators(apps, schema_editor, revoke=True)
+
+
 def drop_search_view(apps, schema_editor):
     """Unapplying: SQLite drops these columns by making the article table again,
     which a view over it forbids and which takes the search triggers with it."""
@@ -67,6 +88,7 @@ def restore_search_view(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("articles", "0015_translatable_verbose_names"),
+        ("auth", "0012_alter_user_first_name_max_length"),
     ]
 
     operations = [
@@ -226,4 +248,5 @@ class Migration(migrations.Migration):
                 ],
             },
         ),
+        migrations.RunPython(grant_curators, revoke_curators),
     ]
