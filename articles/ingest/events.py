@@ -80,7 +80,9 @@ _KINDS: tuple[tuple[EventKind, re.Pattern[str]], ...] = (
         re.compile(
             r"(?i:\b(?:official|state|working|friendly)\s+visit\b|\bvisit(?:ed|ing)?\s+(?:to\s+)?"
             r"(?:baku|moscow|azerbaijan|russia|sochi|st\.? petersburg)\b|\bpaid\s+a\s+visit"
-            r"|\bвизит\w*|\bпосетил\w*|\bsəfər\w*)"
+            r"|\bвизит\w*|\bпосетил\w*"
+            # Səfər is also a man's name: "Səfər Mehdiyev bildirib".
+            r"|(?!(?-i:Səfər\s+[A-ZƏÜÖĞİŞÇ]))\bsəfər\w*)"
         ),
     ),
     (
@@ -113,6 +115,10 @@ _YEAR_ONLY = re.compile(
     r"|\bв\s+(?P<ru>(?:19|20)[0-9]{2})\s+(?:году|г\.)"
     r"|(?<![0-9])(?P<az>(?:19|20)[0-9]{2})-?(?:ci|cı|cu|cü)\s+il(?:də|in)\b)"
 )
+_QUOTED = re.compile(r"[“«„\"][^“”«»„\"]{0,1000}[”»\"]")
+# "Talks" is also talks in general ("after fifteen years of talks", "talks are under way"):
+# a year alone dates only the kinds that name one occasion.
+_DATED_BY_YEAR = frozenset(EventKind) - {EventKind.TALKS}
 _TODAY = re.compile(r"(?i:\btoday\b|\bсегодня\b|\bbu\s+gün\b)")
 _YESTERDAY = re.compile(r"(?i:\byesterday\b|\bвчера\b|\bdünən\b)")
 # English and Russian weekdays with their preposition (Azerbaijani "bazar" is also a market).
@@ -153,8 +159,10 @@ def event_in(sentence: str, published: PublishedDate) -> EventMention | None:
     kind = next(_kinds_named(sentence), None)
     if kind is None:
         return None
-    is_planned = bool(_PLANNED.search(sentence))
-    dated = _date_of(sentence, published, is_past=not is_planned and bool(_PAST.search(sentence)))
+    # A plan the sentence quotes someone making is not the event's: "…, he said: 'it will…'".
+    is_planned = bool(_PLANNED.search(_QUOTED.sub(" ", sentence)))
+    is_past = not is_planned and bool(_PAST.search(sentence))
+    dated = _date_of(sentence, published, is_past=is_past, by_year=kind in _DATED_BY_YEAR)
     if dated is None:
         return None
     value, precision, note = dated
@@ -188,7 +196,7 @@ def _kinds_named(sentence: str) -> Iterator[EventKind]:
 
 
 def _date_of(
-    sentence: str, published: PublishedDate, *, is_past: bool
+    sentence: str, published: PublishedDate, *, is_past: bool, by_year: bool
 ) -> tuple[dt.date, Precision, str] | None:
     """The sentence's own date; else a day and month, "yesterday" or a weekday read
     against a day-precise article; else a year alone ("in 2019"), which a sentence
@@ -206,7 +214,7 @@ def _date_of(
     )
     if relative:
         return relative
-    year = _YEAR_ONLY.search(sentence)
+    year = _YEAR_ONLY.search(sentence) if by_year else None
     if year is None:
         return None
     written = year.group("en") or year.group("ru") or year.group("az")

@@ -177,10 +177,24 @@ def test_day_and_month_give_no_event_when_the_year_cannot_be_the_article_one(sen
         "Overchuk, co-chair of the Intergovernmental Commission, said in 2022 that trade grew.",
         # A year that is a document's name, not the event's date.
         "The presidents discussed the 2008 declaration during talks.",
+        # Talks in general, and a year that is another verb's.
+        "The Treaty on the State Border, concluded in 2010 after fifteen years of talks, held.",
+        "2020-ci ildə imzalanmış saziş uğurla icra olunur, Özbəkistanla danışıqlar aparılır.",
+        # Səfər the man, not a visit (səfər).
+        "Səfər Mehdiyev bildirib ki, layihə 2017-ci ildə istifadəyə verilib.",
     ],
 )
 def test_sentence_gives_no_event_when_it_names_none_or_dates_none(sentence):
     assert found(sentence) is None
+
+
+def test_a_plan_someone_is_quoted_making_leaves_the_event_reported():
+    sentence = (
+        "Prezident sammitdəki çıxışında bildirib: “Bu gün imzalanan Konvensiya "
+        "sabitliyə xidmət edəcək”."
+    )
+
+    assert found(sentence) == (EventKind.SUMMIT, dt.date(2021, 11, 26), Precision.DAY, False)
 
 
 def test_article_reports_each_event_once_in_text_order_when_sentences_repeat_it():
