@@ -81,8 +81,8 @@ _KINDS: tuple[tuple[EventKind, re.Pattern[str]], ...] = (
             r"(?i:\b(?:official|state|working|friendly)\s+visit\b|\bvisit(?:ed|ing)?\s+(?:to\s+)?"
             r"(?:baku|moscow|azerbaijan|russia|sochi|st\.? petersburg)\b|\bpaid\s+a\s+visit"
             r"|\bвизит\w*|\bпосетил\w*"
-            # Səfər is also a man's name: "Səfər Mehdiyev bildirib".
-            r"|(?!(?-i:Səfər\s+[A-ZƏÜÖĞİŞÇ]))\bsəfər\w*)"
+            # Səfər is also a man's name ("Səfər Mehdiyev bildirib") and a surname's stem.
+            r"|(?!(?-i:Səfər\s+[A-ZƏÜÖĞİŞÇ]))\bsəfər(?!ov|li)\w*)"
         ),
     ),
     (

@@ -182,6 +182,7 @@ def test_day_and_month_give_no_event_when_the_year_cannot_be_the_article_one(sen
         "2020-ci ildə imzalanmış saziş uğurla icra olunur, Özbəkistanla danışıqlar aparılır.",
         # Səfər the man, not a visit (səfər).
         "Səfər Mehdiyev bildirib ki, layihə 2017-ci ildə istifadəyə verilib.",
+        "Səfərov qardaşları 2025-ci ildə Rusiyada həlak olublar.",
     ],
 )
 def test_sentence_gives_no_event_when_it_names_none_or_dates_none(sentence):
