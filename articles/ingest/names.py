@@ -132,6 +132,11 @@ _AZ_PHRASE_END = re.compile(
     r"|mərasimində|müddətində)"
     r"|[A-ZƏÜÖĞİŞÇ]\w+(?:da|də)"
 )
+# A name's marker, then when or where it was signed, then the participle, before the word.
+_AZ_SIGNED_BETWEEN = re.compile(
+    r"(?P<marker>\b(?i:haqqında|dair|üzrə|barədə))(?:\s+[^\s,;.]+){1,6}?\s+"
+    r"(?i:imzalanmış|imzalanan|bağlanmış|bağlanan)\s*$"
+)
 _AZ_PLURAL_SUBJECT = re.compile(r"[A-ZƏÜÖĞİŞÇ]\w+(?:lar|lər)")
 # 'tərəflər', 'həmsədrlər': who signed, in the plural, never a name's first word.
 _AZ_PLURAL_NOUN = re.compile(r"[a-zəüöğışç]\w+(?:lar|lər)")
@@ -190,7 +195,7 @@ def candidate_at(window: Window, kind: AgreementKind, language: str) -> Candidat
     if language == "az" or _AZERBAIJANI_LETTER.search(before[-120:] + window.word):
         quoted = window.after[:1] in QUOTE_CHARS
         return _azerbaijani_candidate(kind, before, window.word, quoted)
-    after = window.after
+    after = _past_closing_quote(before, window.after)
     alias = _BRACKETED_ALIAS.match(after)
     if alias:
         after = after[alias.end() :]
@@ -208,6 +213,12 @@ def candidate_at(window: Window, kind: AgreementKind, language: str) -> Candidat
         name = f"{name} between {subject.group('subject').strip()}"
     subject = capitalised(f"{head} {_without_parties(qualifier)}".strip())
     return Candidate(_refined_kind(kind, name, parties), _limit_words(name), parties, subject)
+
+
+def _past_closing_quote(before: str, after: str) -> str:
+    """'подписали «дорожную карту» по запуску …': a document word in quotes is named after them."""
+    opened = before.rstrip()[-1:] in _OPENING_QUOTE
+    return after.lstrip()[1:] if opened and after.lstrip()[:1] in '»"”' else after
 
 
 def _alias_kind(alias: str) -> AgreementKind | None:
@@ -301,6 +312,10 @@ def _azerbaijani_candidate(
     ("haqqında", "üzrə", "arasında" ...) or a chain of genitives ("Komissiyanın
     iclasının Protokolu", "Prezidentlərinin Birgə Bəyanatı").
     """
+    signed_clause = _AZ_SIGNED_BETWEEN.search(before)
+    if signed_clause:
+        # 'X haqqında 2002-ci il yanvarın 25-də imzalanmış Saziş': the name before the clause.
+        before = before[: signed_clause.start() + len(signed_clause.group("marker"))]
     words = _azerbaijani_phrase(before, quoted)
     if not any(_AZ_MARKERS.fullmatch(word) for word in words) and not _genitive_name(
         words, kind_word

@@ -210,7 +210,12 @@ def signatories(
         return _completed(found, several, window, article_countries, name)
     if several or (article_multilateral and _SUMMIT.search(window.context)):
         return _with_others(countries_named(window.context), article_countries, window, name)
-    return _one_side_named(named_parties, window)
+    sides = _one_side_named(named_parties, window)
+    # 'Dövlət Gömrük Komitəsi ilə Rusiya Federasiyası Federal Gömrük Xidməti arasında': a
+    # body that names no country, opposite one of the two, in a text naming no third country.
+    if len(sides) == 1 and sides[0] in BILATERAL and set(article_countries) <= set(BILATERAL):
+        return BILATERAL
+    return sides
 
 
 # '… Декларации о союзническом взаимодействии, а также … трехсторонних договоренностей':

@@ -358,3 +358,45 @@ def test_a_programme_of_consultations_is_named_by_them_in_russian():
     (programme,) = extract_agreements(article)
     assert programme.kind is AgreementKind.PROGRAMME
     assert "консультаций" in programme.name
+
+
+def test_an_azerbaijani_name_reads_past_the_date_and_participle_before_its_word():
+    # 'X haqqında <when> imzalanmış Saziş': the name stands before the signing clause.
+    article = dated_article(
+        "Qəbələ radiolokasiya stansiyasının istifadəsi haqqında 2002-ci il yanvarın 25-də "
+        "imzalanmış Saziş bu ilin sonunda başa çatır.",
+        "2012-06-09",
+    )
+    (agreement,) = extract_agreements(article)
+    assert agreement.name == "Qəbələ radiolokasiya stansiyasının istifadəsi haqqında Saziş"
+    assert agreement.signed_on == dt.date(2002, 1, 25)
+
+
+def test_a_document_word_in_quotes_is_named_by_what_follows_the_closing_quote():
+    article = dated_article(
+        "Таможенные службы двух стран подписали «дорожную карту» по запуску «зеленого "
+        "коридора» для сельскохозяйственной продукции.",
+        "2019-02-12",
+    )
+    (road_map,) = extract_agreements(article)
+    assert road_map.kind is AgreementKind.ROAD_MAP
+    assert "зеленого коридора" in road_map.name
+
+
+def test_a_body_naming_no_country_opposite_one_of_the_two_makes_the_document_theirs():
+    article = dated_article(
+        "Moskvada Dövlət Gömrük Komitəsi ilə Rusiya Federasiyası Federal Gömrük Xidməti "
+        "arasında ilkin məlumat mübadiləsi haqqında Protokol imzalanıb.",
+        "2017-11-21",
+    )
+    (protocol,) = extract_agreements(article)
+    assert protocol.is_bilateral is True
+
+
+def test_a_body_naming_no_country_opposite_one_side_stays_apart_when_a_third_is_named():
+    article = dated_article(
+        "Tehranda Dövlət Gömrük Komitəsi ilə İran Gömrük İdarəsi arasında məlumat mübadiləsi "
+        "haqqında Protokol imzalanıb; İran tərəfi bunu alqışlayıb.",
+        "2017-11-21",
+    )
+    assert all(not a.is_bilateral for a in extract_agreements(article))
