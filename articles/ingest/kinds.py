@@ -74,6 +74,11 @@ _VAGUE_BEFORE = re.compile(
     r"эти|этих|такие|другие|других|ряд|несколько|многие|все|всех|"
     r"bu|həmin|digər|bir sıra|bir neçə|bütün))\s+(?:\w+\s+){0,2}$"
 )
+# Azerbaijani counts with a singular noun: '70-dən çox hökumətlərarası və idarələrarası saziş'.
+_AZ_COUNT_BEFORE = re.compile(
+    r"(?i:(?<![0-9])[0-9]{1,4}-?(?:dən|dan|ə|a|ədək|adək)?\s+(?:çox|artıq)|onlarla|"
+    r"yüzlərlə)\s+(?:[\w-]+\s+){0,4}$"
+)
 NEAR_CHARS = 80
 AFTER_VERB_CHARS = 160
 _REACHED_BEFORE = re.compile(
@@ -149,6 +154,7 @@ def names_many(window: Window) -> bool:
     return bool(
         _PLURAL.match(window.word)
         or _VAGUE_BEFORE.search(window.before[-60:])
+        or _AZ_COUNT_BEFORE.search(window.before[-80:])
         or _russian_plural(window)
         or names_no_document(window)
     )

@@ -400,3 +400,15 @@ def test_a_body_naming_no_country_opposite_one_side_stays_apart_when_a_third_is_
         "2017-11-21",
     )
     assert all(not a.is_bilateral for a in extract_agreements(article))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Səfir qeyd edib ki, iki ölkə arasında 70-dən çox hökumətlərarası və idarələrarası "
+        "saziş qüvvədədir.",
+        "Tərəflər arasında onlarla saziş imzalanıb.",
+    ],
+)
+def test_an_azerbaijani_count_with_its_singular_noun_names_no_document(sentence):
+    assert extract_agreements(dated_article(sentence, "2017-07-03")) == []
