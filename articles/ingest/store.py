@@ -27,7 +27,7 @@ from typing import TypeVar
 from django.db import IntegrityError, OperationalError, connections, transaction
 from django.db.models import Q
 
-from articles import stories, vocabulary
+from articles import changes, stories, vocabulary
 from articles.ingest.document import (
     BILATERAL_PARTIES,
     AgreementMention,
@@ -432,6 +432,8 @@ def extract_stored_events(*, batch_size: int = 500) -> int:
             Event.objects.filter(article__in=owned).delete()
             Event.objects.bulk_create(rows)
         total += len(rows)
+    # Bulk writes send no signals: pages cached until the archive changes must know.
+    changes.archive_changed()
     return total
 
 
