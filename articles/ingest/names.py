@@ -316,7 +316,7 @@ def _azerbaijani_candidate(
     if signed_clause:
         # 'X haqqında 2002-ci il yanvarın 25-də imzalanmış Saziş': the name before the clause.
         before = before[: signed_clause.start() + len(signed_clause.group("marker"))]
-    words = _azerbaijani_phrase(before, quoted)
+    words = _after_signers(_azerbaijani_phrase(before, quoted))
     if not any(_AZ_MARKERS.fullmatch(word) for word in words) and not _genitive_name(
         words, kind_word
     ):
@@ -377,6 +377,27 @@ def _azerbaijani_phrase(before: str, quoted: bool = False) -> list[str]:
         or (reached_start and _AZ_PLURAL_SUBJECT.fullmatch(phrase[0]))
     ):
         phrase.pop(0)
+    return phrase
+
+
+# 'Prezidenti Vladimir Putin', 'naziri Ceyhun Bayramov': an office, then who holds it.
+_AZ_OFFICE = re.compile(r"(?i:prezidenti|naziri|sədri|başçısı|rəhbəri)")
+_AZ_NOMINATIVE_NAME = re.compile(r"[A-ZƏÜÖĞİŞÇ][a-zəüöğışç]+")
+
+
+def _after_signers(phrase: list[str]) -> list[str]:
+    """The phrase after the people who signed: '… Prezidenti Vladimir Putin Azərbaycan
+    Respublikasının Prezidenti və … Birgə Bəyannaməsini' names the statement after them."""
+    for index in range(len(phrase) - 3, -1, -1):
+        office, first, last = phrase[index : index + 3]
+        if (
+            _AZ_OFFICE.fullmatch(office)
+            and _AZ_NOMINATIVE_NAME.fullmatch(first)
+            and _AZ_NOMINATIVE_NAME.fullmatch(last)
+            and not last.endswith(("nın", "nin", "nun", "nün"))
+            and index + 3 < len(phrase)
+        ):
+            return phrase[index + 3 :]
     return phrase
 
 

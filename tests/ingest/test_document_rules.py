@@ -412,3 +412,15 @@ def test_a_body_naming_no_country_opposite_one_side_stays_apart_when_a_third_is_
 )
 def test_an_azerbaijani_count_with_its_singular_noun_names_no_document(sentence):
     assert extract_agreements(dated_article(sentence, "2017-07-03")) == []
+
+
+def test_an_azerbaijani_name_starts_after_the_office_holders_who_signed_it():
+    article = dated_article(
+        "Azərbaycan Respublikasının Prezidenti İlham Əliyev ilə Rusiya Federasiyasının "
+        "Prezidenti Vladimir Putin Azərbaycan Respublikasının Prezidenti və Rusiya "
+        "Federasiyasının Prezidentinin Birgə Bəyannaməsini imzalayıblar.",
+        "2024-08-19",
+    )
+    (statement,) = extract_agreements(article, load_register())
+    assert statement.name.startswith("Azərbaycan Respublikasının Prezidenti və")
+    assert statement.register_key == "joint-declaration-presidents-2024"
