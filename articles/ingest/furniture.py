@@ -31,6 +31,7 @@ from articles.ingest.sources import BANNER, QUOTES, Claim, KnownSources
 # A credit line names an outlet, perhaps with where and when it wrote; longer is prose.
 MAX_CREDIT_CHARS = 60
 _SOURCE_LINE = re.compile(r"^(?P<label>(?i:source|источник|mənbə))\s*:\s*(?P<value>.{1,300})$")
+_POWERED_BY = re.compile(r"^(?i:powered by|работает на|на платформе)\s{1,2}(?P<platform>.{2,40})$")
 _URL = re.compile(r"(?i:https?://|www\.)[^\s<>\"'«»]{2,500}")
 _URL_LINE = re.compile(r"^(?:[^\W\d_]{1,20}\s*:?\s*){0,3}(?P<url>(?i:https?://|www\.)\S{2,500})$")
 _REPRINT_LINE = re.compile(
@@ -70,6 +71,12 @@ def _take_credit_line(line: str, findings: Findings, sources: KnownSources) -> b
             findings.note_url(url.group(0), sources, Claim.CREDIT if own else Claim.CITED)
         elif len(value) <= MAX_CREDIT_CHARS:
             findings.claim(Claim.CITED, _credited(value, sources))
+        return True
+    powered = _POWERED_BY.match(line)
+    platform = sources.named(powered.group("platform")) if powered else None
+    if platform:
+        # 'Powered by LiveJournal.com' under a blog: the platform publishes the page.
+        findings.claim(Claim.SITE, platform)
         return True
     url_line = _URL_LINE.match(line) if "://" in line or "www." in line else None
     if url_line:

@@ -115,6 +115,8 @@ BANNER = re.compile(
 )
 CREDIT_PREFIX = re.compile(r"^(?i:by|author|автор|müəllif|от)\b\s*:?\s*(?P<credit>.{2,120})$")
 _CREDIT_SPLIT = re.compile(r"\s*[,|/;]\s*")
+# 'Tural_77', '@caspian': a user's handle signs a post; no outlet is called that.
+_HANDLE_MARK = re.compile(r"[_@0-9]")
 # "'s Azerbaijani and Armenian services": what of the outlet wrote it, not another credit.
 _POSSESSIVE_TAIL = re.compile(r"^['’]s\b[^,|;]*")
 _NAME_WORD = r"[A-ZА-ЯЁƏÜÖĞİŞÇ][\w'’.-]*"
@@ -192,7 +194,13 @@ class KnownSources:
     def named(self, text: str) -> str | None:
         """The outlet `text` names exactly (any case, quotes ignored), if known."""
         key = fold(text.strip(QUOTES + " .:;,()[]/-–—"))
-        return self.names_by_alias.get(key) or self.names_by_alias.get(key.removeprefix("www."))
+        # '"Azərbaycan" qəzeti': a name that opens with its own quoted word keeps the quote.
+        whole = fold(text.strip(" .:;,()[]/-–—"))
+        return (
+            self.names_by_alias.get(key)
+            or self.names_by_alias.get(whole)
+            or self.names_by_alias.get(key.removeprefix("www."))
+        )
 
     def from_url(self, url: str) -> str | None:
         """The outlet whose web domain `url` is on, if known."""
@@ -267,6 +275,9 @@ _RUSSIAN_CASE_ENDINGS = {
 }
 
 
+_AZERBAIJANI_LETTERS = re.compile(r"[əƏıİşŞğĞçÇöÖüÜ]")
+
+
 def _case_forms(alias: str) -> tuple[str, ...]:
     """How running text writes an alias: as given, in capitals, a name of several words
     in sentence case ('Anadolu agency'), and a Russian name's case forms ('Известиям').
@@ -275,6 +286,9 @@ def _case_forms(alias: str) -> tuple[str, ...]:
     """
     first, _, rest = alias.partition(" ")
     forms = [alias, alias.upper(), f"{first} {rest.lower()}" if rest else alias]
+    if _AZERBAIJANI_LETTERS.search(alias):
+        # Azerbaijani capitals keep the dot: 'Respublikası' is 'RESPUBLİKASI', not 'RESPUBLIKASI'.
+        forms.append(alias.replace("i", "İ").upper())
     endings = _RUSSIAN_CASE_ENDINGS.get(alias[-1:], ())
     last_word = alias.rsplit(" ", 1)[-1]
     if endings and len(last_word) >= 5 and last_word[:1].isupper():
@@ -368,7 +382,7 @@ def split_credit(text: str, sources: KnownSources) -> Credit:
             source_names.append(known)
         elif looks_like_person(part):
             people.append(part)
-        elif " " not in part and part[:1].isupper():
+        elif " " not in part and part[:1].isupper() and not _HANDLE_MARK.search(part):
             source_names.append(part)
     return Credit(tuple(people), tuple(source_names))
 

@@ -282,3 +282,16 @@ def test_a_closing_dateline_under_a_papers_text_credits_the_wire_it_drew_on():
 def test_an_author_in_capitals_closing_the_text_is_no_wire_credit():
     text = f"Səfər\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n\nElçin MİRZƏBƏYLİ"
     assert parse(text, today=TODAY).credits == ()
+
+
+def test_the_platform_a_blog_is_powered_by_publishes_it_when_it_is_a_known_one():
+    text = (
+        f"Aktau: the Caspian has a convention\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n\n"
+        "Powered by LiveJournal.com"
+    )
+    assert parse(text, today=TODAY).source == "LiveJournal"
+
+
+def test_a_forum_posts_author_line_names_no_publisher():
+    text = f"Меморандум по грузоперевозкам\n\nАвтор: Tural_77 | Откуда: Баку\n\n{PARAGRAPH}"
+    assert parse(text, today=TODAY).source is None

@@ -224,3 +224,17 @@ def test_a_known_name_holding_a_slash_leads_a_credit_whole_with_its_possessive_l
     credit = split_credit("RFE/RL's Azerbaijani and Armenian services", SOURCES)
     assert credit.source_names == ("Radio Free Europe/Radio Liberty",)
     assert credit.people == ()
+
+
+def test_names_an_outlet_whose_name_opens_with_its_own_quoted_word():
+    assert SOURCES.named('"Azərbaycan" qəzeti') == "Azerbaijan newspaper"
+
+
+def test_finds_an_azerbaijani_name_written_in_capitals_with_the_dotted_capital_i():
+    line = "AZƏRBAYCAN RESPUBLİKASI DÖVLƏT GÖMRÜK KOMİTƏSİ"
+    assert SOURCES.mentioned_in(line) == "State Customs Committee of Azerbaijan"
+
+
+def test_a_users_handle_in_a_credit_is_neither_a_person_nor_an_outlet():
+    credit = split_credit("Tural_77", SOURCES)
+    assert (credit.people, credit.source_names) == ((), ())
