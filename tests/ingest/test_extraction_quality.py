@@ -78,25 +78,26 @@ def test_tags_are_found_with_precision_and_recall_above_the_floor(articles):
     assert recall >= FLOOR
 
 
-# The dev half, which the importer is tuned on (the old holdout joined it), at the figures
-# it reached (2026-11-27, 132 files): at or above issue 12's targets everywhere.
+# The dev half, which the importer is tuned on (both reported holdouts joined it), at the
+# figures it reached (2026-11-27, 197 files): at or above issue 12's targets everywhere.
 DEV_FLOORS = {
     "headlines right": 1.0,
     "dates exact": 1.0,
-    "publishers right": 0.97,
-    "credits recall": 0.98,
-    "credits precision": 0.97,
+    "publishers right": 1.0,
+    "credits recall": 1.0,
+    "credits precision": 0.98,
     "language right": 1.0,
-    "documents recall": 0.95,
-    "documents precision": 0.96,
-    "register mapped": 0.98,
-    "signing dates right": 0.55,
+    "documents recall": 0.97,
+    "documents precision": 0.98,
+    "register mapped": 0.99,
+    "signing dates right": 0.71,
 }
 # Issue 12 asks documents to be found in each language, not on average.
 DOCUMENT_FLOORS_PER_LANGUAGE = {"documents recall": 0.9, "documents precision": 0.9}
-# The untouched holdout (65 pages written blind by an outsider, never read while tuning) at
-# the figures it reached when first measured (2026-11-27, after the dev work): a change may
-# raise them but never lower them unnoticed.
+# The untouched holdout: each half is written blind by an outsider, never read while tuning,
+# and scored once by the lead when moved in. These are the figures the last blind half
+# reached (65 pages, 2026-11-27); the next is held to them, and a change may raise them but
+# never lower them unnoticed.
 HOLDOUT_FLOORS = {
     "headlines right": 0.92,
     "dates exact": 0.95,
