@@ -18,7 +18,8 @@ from articles.ingest.register import REGISTER_PATH, Register
 from articles.ingest.signing import may_give_year, signing_date
 
 SEED = 20261127
-ASKS = 4_000
+# The register grew (fourteen entries, long Gabala names): more asks keep over a hundred hits.
+ASKS = 6_000
 # Words and short stems that begin a register word or that one begins, and words it lacks.
 STRANGERS = ("Baku", "Moscow", "çay", "çayı", "çayının", "dost", "dostluq", "soyuz", "frie", "xyz")
 
