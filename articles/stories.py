@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from django.db import models, transaction
+from django.db import connections, models, transaction
 
 from articles.ingest.fingerprint import BANDS, Fingerprint, event_keys, fingerprint, key_number
 from articles.models import (
@@ -39,11 +39,14 @@ from articles.models import (
     TagKind,
 )
 
-# Thresholds measured on tests/stories/pairs: bench/stories.py reports what they give.
-COPY_SIMILARITY = 0.5
-COPY_CONTAINMENT = 0.85
-# A cut reprint still shares this much with the whole: below it, a shared quotation.
-CUT_COPY_SIMILARITY = 0.3
+# Measured on tests/stories/pairs (bench/stories.py): of its 3,810 pairs of texts the
+# copies are 0.43 alike (estimated Jaccard of shingles) or more, every other pair
+# 0.20 or less; the threshold sits between, nearer the copies' side of the gap.
+COPY_SIMILARITY = 0.3
+# A reprint cut short holds most of the shorter text (other pairs 0.42 at most)...
+COPY_CONTAINMENT = 0.8
+# ...and is still this alike: below it, a shared quotation in a longer text.
+CUT_COPY_SIMILARITY = 0.15
 # A reprint runs within days of its original; see _near_in_time.
 COPY_DAYS = 14
 # Candidates compared per article, most shared band keys first: a wire item has a few
@@ -87,47 +90,98 @@ def file_article(article: Article, *, is_new: bool = False) -> None:
     with transaction.atomic():
         if not is_new:
             _leave_groups(article)
-        found, keys = _refresh_keys(article, is_new=is_new)
+        found, events = _refresh_keys(article, is_new=is_new)
         if _in_curated_story(article):
             return
-        copies = _copies_of(article, found) if found else []
+        near = neighbours(article, found, events)
+        copies = _copies_of(article, found, near.copies) if found else []
         _root_copies(article, copies)
-        story, match = _story_for(article, copies, keys)
+        story, match = _story_for(article, copies, events, near)
         if story is not None:
             _join(story, [article, *copies, *([match] if match else [])])
 
 
-# ------------------------------------------------------------------ fingerprints
+# ------------------------------------------------------------------ keys
 
 
-def _refresh_keys(article: Article, *, is_new: bool) -> tuple[Fingerprint | None, set[int]]:
-    """The article's signature, band keys and event keys, replacing any it had."""
+def _refresh_keys(article: Article, *, is_new: bool) -> tuple[Fingerprint | None, set[str]]:
+    """The article's signature, band keys and event keys (of its day), replacing
+    any it had; its fingerprint and event keys as text."""
     if not is_new:
         ArticleBand.objects.filter(article=article).delete()
         ArticleFingerprint.objects.filter(article=article).delete()
     found = fingerprint(article.body)
-    text = f"{article.title}\n\n{article.body}"
-    keys = {key_number(key) for key in event_keys(text, article.language)}
+    events = _event_texts(article)
     if found is not None:
         ArticleFingerprint.objects.create(
             article=article, signature=found.to_bytes(), shingle_count=found.shingle_count
         )
+    keys = set(found.band_keys()) if found else set()
+    keys |= {key_number(key, article.published_on) for key in events}
+    _insert_keys(article.pk, keys)
+    return found, events
+
+
+def _event_texts(article: Article) -> set[str]:
+    """Its event keys, for an article dated to the day (no other can be placed by day)."""
+    if article.published_on is None or article.date_precision != DatePrecision.DAY:
+        return set()
+    return event_keys(f"{article.title}\n\n{article.body}", article.language)
+
+
+def _insert_keys(article_id: int, keys: set[int]) -> None:
+    """One statement for an article's few dozen keys: as model instances they
+    cost the importer more than finding its copies (bench/RESULTS.md, "Stories")."""
+    connection = connections[ArticleBand.objects.db]
+    table = connection.ops.quote_name(ArticleBand._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {table} (article_id, band) VALUES (%s, %s)",
+            [(article_id, key) for key in sorted(keys)],
+        )
+
+
+@dataclass(frozen=True)
+class Neighbours:
+    """The stored articles that share keys with one article: those sharing band keys
+    (candidate copies, the most sharing first) and those within EVENT_DAYS sharing
+    event keys (how many, and how many days apart)."""
+
+    copies: list[int]
+    events: dict[int, int]
+    days_apart: dict[int, int]
+
+
+def neighbours(article: Article, found: Fingerprint | None, events: set[str]) -> Neighbours:
+    """One lookup in the key index for both: the article's band keys, and its event
+    keys as they would read on each day around its own."""
     bands = set(found.band_keys()) if found else set()
-    ArticleBand.objects.bulk_create(ArticleBand(article=article, band=key) for key in bands | keys)
-    return found, keys
+    probes = _event_probes(article, events)
+    if not bands and not probes:
+        return Neighbours([], {}, {})
+    rows = ArticleBand.objects.filter(band__in=bands | probes.keys()).exclude(article=article)
+    by_band: Counter[int] = Counter()
+    by_event: Counter[int] = Counter()
+    days_apart: dict[int, int] = {}
+    for article_id, band in rows.values_list("article", "band"):
+        if band in bands:
+            by_band[article_id] += 1
+        else:
+            by_event[article_id] += 1
+            days_apart[article_id] = probes[band]
+    copies = sorted(by_band, key=lambda pk: (-by_band[pk], pk))[:MAX_CANDIDATES]
+    sharing = sorted(by_event, key=lambda pk: (-by_event[pk], pk))[:MAX_EVENT_CANDIDATES]
+    return Neighbours(copies, {pk: by_event[pk] for pk in sharing}, days_apart)
 
 
-def candidate_ids(article: Article, found: Fingerprint) -> list[int]:
-    """Articles sharing a band key with `article`, most shared keys first: one
-    grouped lookup in the band index."""
-    rows = (
-        ArticleBand.objects.filter(band__in=set(found.band_keys()))
-        .exclude(article=article)
-        .values("article")
-        .annotate(shared=models.Count("*"))
-        .order_by("-shared", "article")[:MAX_CANDIDATES]
-    )
-    return [row["article"] for row in rows]
+def _event_probes(article: Article, events: set[str]) -> dict[int, int]:
+    """Each event key as it reads on each day within EVENT_DAYS, to the days apart."""
+    day = article.published_on
+    return {
+        key_number(key, day + dt.timedelta(days=offset)): abs(offset)
+        for key in events
+        for offset in range(-EVENT_DAYS, EVENT_DAYS + 1)
+    }
 
 
 def is_copy(mine: Fingerprint, theirs: Fingerprint) -> bool:
@@ -137,9 +191,8 @@ def is_copy(mine: Fingerprint, theirs: Fingerprint) -> bool:
     return similarity >= CUT_COPY_SIMILARITY and mine.containment(theirs) >= COPY_CONTAINMENT
 
 
-def _copies_of(article: Article, found: Fingerprint) -> list[Article]:
-    """The stored articles whose text `article` nearly copies, or that copy it."""
-    ids = candidate_ids(article, found)
+def _copies_of(article: Article, found: Fingerprint, ids: list[int]) -> list[Article]:
+    """The stored articles of `ids` whose text `article` nearly copies, or that copy it."""
     if not ids:
         return []
     stored = ArticleFingerprint.objects.filter(article__in=ids).values_list(
@@ -190,7 +243,7 @@ def _publication_order(article: Article) -> tuple:
 
 
 def _story_for(
-    article: Article, copies: list[Article], keys: set[int]
+    article: Article, copies: list[Article], events: set[str], near: Neighbours
 ) -> tuple[Story | None, Article | None]:
     """The story `article` belongs in, and the article of another event report
     that joins it: its copies' story, else the best event match's (a new story
@@ -198,29 +251,28 @@ def _story_for(
     for copy in sorted(copies, key=_publication_order):
         if copy.story_id:
             return copy.story, None
-    match = best_event_match(article, keys)
+    match = best_event_match(article, events, near)
     if match is not None:
         return match.story or Story(), match
     return (Story() if copies else None), None
 
 
-def best_event_match(article: Article, keys: set[int]) -> Article | None:
+def best_event_match(article: Article, events: set[str], near: Neighbours) -> Article | None:
     """The stored article that most surely reports the event `article` reports:
     among those sharing its names and figures within EVENT_DAYS, the best scored
     of those that pass."""
-    if article.published_on is None or article.date_precision != DatePrecision.DAY:
-        return None
-    shared = shared_key_counts(article, keys, _days_around(article))
+    shared, days_apart = near.events, near.days_apart
     if not shared:
         return None
     evidence = evidence_of([article.pk, *shared])
     key_counts = event_key_counts(shared)
-    mine = Evidence(evidence[article.pk], len(keys))
+    mine = Evidence(evidence[article.pk], len(events))
     passing = []
-    for pk, days in _days_apart(article, shared).items():
+    for pk, count in shared.items():
         theirs = Evidence(evidence[pk], key_counts[pk])
-        score = mine.shared_score(theirs, shared[pk])
-        if score >= EVENT_SCORE + DAY_PENALTY * days and mine.covered(theirs, score):
+        score = mine.shared_score(theirs, count)
+        threshold = EVENT_SCORE + DAY_PENALTY * days_apart[pk]
+        if score >= threshold and mine.covered(theirs, score):
             passing.append((score, -pk))
     if not passing:
         return None
@@ -247,33 +299,6 @@ class Evidence:
         one name and one place in common is not yet one event."""
         smaller = min(self.total(), other.total())
         return smaller > 0 and score >= EVENT_COVERAGE * smaller
-
-
-def _days_around(article: Article) -> models.QuerySet:
-    """Articles dated to the day within EVENT_DAYS of `article`, but itself."""
-    day, step = article.published_on, dt.timedelta(days=EVENT_DAYS)
-    return Article.objects.filter(
-        published_on__range=(day - step, day + step), date_precision=DatePrecision.DAY
-    ).exclude(pk=article.pk)
-
-
-def _days_apart(article: Article, others: dict[int, int]) -> dict[int, int]:
-    dates = Article.objects.filter(pk__in=others).values_list("pk", "published_on")
-    return {pk: abs((day - article.published_on).days) for pk, day in dates}
-
-
-def shared_key_counts(article: Article, keys: set[int], window: models.QuerySet) -> dict:
-    """How many event keys each article of `window` shares with `article`, the most
-    sharing first: one grouped lookup in the key index."""
-    if not keys:
-        return {}
-    rows = (
-        ArticleBand.objects.filter(band__in=keys, article__in=window.values("pk"))
-        .values("article")
-        .annotate(shared=models.Count("*"))
-        .order_by("-shared", "article")[:MAX_EVENT_CANDIDATES]
-    )
-    return {row["article"]: row["shared"] for row in rows}
 
 
 def event_key_counts(article_ids: Iterable[int]) -> dict[int, int]:
@@ -471,8 +496,10 @@ def group_archive(
         ArticleFingerprint.objects.filter(article__in=chunk).delete()
         rows = Article.objects.filter(pk__in=chunk).select_related("story")
         by_pk = {a.pk: a for a in rows.only(*FILED_FIELDS)}
-        for pk in chunk:
-            file_article(by_pk[pk], is_new=True)
+        # One transaction a batch: a commit per article cost as much as filing it.
+        with transaction.atomic():
+            for pk in chunk:
+                file_article(by_pk[pk], is_new=True)
         progress(min(len(ids), (done + 1) * GROUP_BATCH))
     return len(ids)
 

@@ -19,11 +19,12 @@ Pure Python, no Django.
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 import re
 import struct
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from hashlib import blake2b
 
 from articles.ingest.language import WORD, fold
@@ -31,14 +32,17 @@ from articles.ingest.language import WORD, fold
 # Words per shingle: three keeps a one-word edit to three shingles while two
 # unrelated texts on the same subject share few.
 SHINGLE_WORDS = 3
-SLOTS = 128
-# 32 bands of 4 slots: two texts become candidates with probability
-# 1 - (1 - J**4)**32, 0.99 at J = 0.6 and 0.23 at J = 0.3 (the verify step
-# drops those); tests/stories and bench/stories.py measure what this misses.
-BANDS = 32
+SLOTS = 120
+# 40 bands of 3 slots: two texts become candidates with probability
+# 1 - (1 - J**3)**40: 0.96 at J = 0.43, the least alike copy of the labelled
+# pairs, and 0.28 at J = 0.2, the most alike pair that is no copy (the verify
+# step drops those; bench/stories.py measures both).
+BANDS = 40
 ROWS = SLOTS // BANDS
-_SLOT_BITS = 7  # 2**7 == SLOTS
 _VALUE_MASK = 0xFFFFFFFF
+_MASK64 = (1 << 64) - 1
+# Odd multipliers placing each word of a run apart (SHINGLE_WORDS == 3).
+_SHINGLE_MULTIPLIERS = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F)
 _SIGNATURE = struct.Struct(f"<{SLOTS}I")
 _PROBES = 64
 
@@ -96,25 +100,32 @@ _EVERYWHERE = (
     "January February March April June July August September October November December "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Bakı Bakıda Moskvada Москве"
 )
+MAX_NAME_KEYS = 16
+MAX_FIGURE_KEYS = 8
 _FIGURE_FLOOR = 32  # whole day numbers and ordinals are everywhere
 _YEARS = range(1900, 2101)
 
 
 def event_keys(text: str, language: str) -> set[str]:
-    """The names and figures `text` gives, as keys comparable across languages."""
-    keys = {f"name:{key}" for key in _name_keys(text, language)}
-    return keys | {f"figure:{figure}" for figure in _figures(text)}
+    """The names and figures `text` gives, as keys comparable across languages:
+    the first MAX_NAME_KEYS names and MAX_FIGURE_KEYS figures, where a report
+    puts who and how much, so a long text costs no more than a short one."""
+    names = [f"name:{key}" for key in _name_keys(text, language)][:MAX_NAME_KEYS]
+    return {*names, *[f"figure:{figure}" for figure in _figures(text)][:MAX_FIGURE_KEYS]}
 
 
-def _name_keys(text: str, language: str) -> set[str]:
-    found = set()
+def _name_keys(text: str, language: str) -> dict[str, None]:
+    """Skeletons of the capitalised words, in the order the text first gives them."""
+    found: dict[str, None] = {}
     for match in _NAME.finditer(text):
         word = match.group(1)
         if not word[0].isupper() or word.isupper():
             continue
         key = name_skeleton(word, language)
         if key and key not in _everywhere():
-            found.add(key)
+            found.setdefault(key)
+        if len(found) >= MAX_NAME_KEYS:
+            break
     return found
 
 
@@ -145,9 +156,9 @@ def _everywhere() -> frozenset[str]:
     )
 
 
-def _figures(text: str) -> set[str]:
+def _figures(text: str) -> dict[str, None]:
     """Figures written alike in any language: 4.3 and 4,3; 1,000 and 1000."""
-    found = set()
+    found: dict[str, None] = {}
     for raw in _FIGURE.findall(text):
         figure = raw.replace(",", "") if _THOUSANDS.fullmatch(raw) else raw.replace(",", ".")
         try:
@@ -156,13 +167,16 @@ def _figures(text: str) -> set[str]:
             continue
         if value.is_integer() and (value < _FIGURE_FLOOR or int(value) in _YEARS):
             continue
-        found.add(figure.rstrip("0").rstrip(".") if "." in figure else figure)
+        found.setdefault(figure.rstrip("0").rstrip(".") if "." in figure else figure)
     return found
 
 
-def key_number(key: str) -> int:
-    """An event key as a signed 64-bit integer, stored beside the band keys."""
-    digest = blake2b(f"event:{key}".encode(), digest_size=8).digest()
+def key_number(key: str, day: dt.date) -> int:
+    """An event key of a day as a signed 64-bit integer, stored beside the band keys.
+    The day is part of the key: reports of one event are days apart at most, so a
+    lookup asks for the few days around an article, and a name every article
+    gives is in a handful of keys a day, not in the whole archive's."""
+    digest = blake2b(f"event:{day.isoformat()}:{key}".encode(), digest_size=8).digest()
     return int.from_bytes(digest, "little", signed=True)
 
 
@@ -220,22 +234,33 @@ def normalised_words(body: str) -> list[str]:
     return words
 
 
-def shingles(words: list[str]) -> set[str]:
-    """Overlapping runs of SHINGLE_WORDS words (a shorter text is one shingle)."""
-    if len(words) < SHINGLE_WORDS:
-        return {" ".join(words)} if words else set()
-    return {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
+def shingle_hashes(words: list[str]) -> set[int]:
+    """64-bit hashes of the overlapping runs of SHINGLE_WORDS words (a shorter text
+    is one run). Each word is hashed once, and a run's hash combines its words'
+    (random already) by place: a hash call per run cost the importer twice as much."""
+    hashed = [_word_hash(word) for word in words]
+    if len(hashed) < SHINGLE_WORDS:
+        hashed += [0] * (SHINGLE_WORDS - len(hashed)) if hashed else []
+    second, third = _SHINGLE_MULTIPLIERS
+    return {
+        (hashed[i] ^ (hashed[i + 1] * second) ^ (hashed[i + 2] * third)) & _MASK64
+        for i in range(len(hashed) - SHINGLE_WORDS + 1)
+    }
+
+
+@lru_cache(maxsize=200_000)
+def _word_hash(word: str) -> int:
+    return int.from_bytes(blake2b(word.encode(), digest_size=8).digest(), "little")
 
 
 def fingerprint(body: str) -> Fingerprint | None:
     """The body's fingerprint; None when it holds no words to compare."""
-    found = shingles(normalised_words(body))
+    found = shingle_hashes(normalised_words(body))
     if not found:
         return None
     slots: list[int | None] = [None] * SLOTS
-    for shingle in found:
-        hashed = int.from_bytes(blake2b(shingle.encode(), digest_size=8).digest(), "little")
-        slot, value = hashed & (SLOTS - 1), (hashed >> _SLOT_BITS) & _VALUE_MASK
+    for hashed in found:
+        slot, value = hashed % SLOTS, (hashed // SLOTS) & _VALUE_MASK
         current = slots[slot]
         if current is None or value < current:
             slots[slot] = value

@@ -84,7 +84,12 @@ def test_a_body_without_words_has_no_fingerprint():
 
 
 def test_a_text_shorter_than_a_shingle_is_one_shingle():
-    assert fp.shingles(["two", "words"]) == {"two words"}
+    assert fp.fingerprint("Two words").shingle_count == 1
+    assert fp.fingerprint("Two words").similarity(fp.fingerprint("two WORDS")) == 1.0
+
+
+def test_shingles_differ_when_the_same_words_stand_in_another_order():
+    assert len(fp.shingle_hashes(["a", "b", "c", "b", "a"])) == 3
 
 
 def test_signature_survives_its_bytes_when_stored():

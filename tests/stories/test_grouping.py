@@ -182,8 +182,9 @@ def test_a_changed_file_gets_new_keys_and_no_stale_ones(tmp_path):
     )
     stored = Article.objects.get(pk=versions["todayaz.txt"].pk)
     text = f"{stored.title}\n\n{stored.body}"
-    events = {key_number(key) for key in event_keys(text, "en")}
-    assert {key_number("name:smr"), key_number("figure:4500")} <= events
+    day = stored.published_on
+    events = {key_number(key, day) for key in event_keys(text, "en")}
+    assert {key_number("name:smr", day), key_number("figure:4500", day)} <= events
     assert held == set(fingerprint(stored.body).band_keys()) | events
 
 
@@ -206,14 +207,17 @@ def test_a_curated_story_keeps_its_articles_when_the_files_are_imported_again(tm
     assert Article.objects.filter(story=story).count() == 2
 
 
-def test_finding_candidate_copies_is_one_query(tmp_path, django_assert_num_queries):
+def test_finding_candidate_copies_and_event_reports_is_one_query(
+    tmp_path, django_assert_num_queries
+):
     versions = three_outlets(tmp_path)
-    found = fingerprint(versions["trend.txt"].body)
+    trend = versions["trend.txt"]
+    found, events = fingerprint(trend.body), {"name:smr"}
 
     with django_assert_num_queries(1):
-        candidates = stories.candidate_ids(versions["trend.txt"], found)
+        near = stories.neighbours(trend, found, events)
 
-    assert set(candidates) == {versions["azernews.txt"].pk, versions["todayaz.txt"].pk}
+    assert set(near.copies) == {versions["azernews.txt"].pk, versions["todayaz.txt"].pk}
 
 
 def test_a_new_source_takes_its_outlets_country_when_stored(tmp_path):
