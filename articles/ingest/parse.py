@@ -453,7 +453,9 @@ def _note_mentions(body: str, findings: Findings, sources: KnownSources) -> None
     for name in sources.attributed_in(sample):
         findings.claim(Claim.ATTRIBUTION, name)
     for name in sources.cited_in(sample):
-        findings.claim(Claim.CITED, name)
+        # 'The Russian Foreign Ministry said': a state body quoted is news, not a credit.
+        if not sources.is_official(name):
+            findings.claim(Claim.CITED, name)
 
 
 def _date_yearless_dateline(text: str, findings: Findings) -> None:

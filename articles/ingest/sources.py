@@ -146,13 +146,16 @@ class KnownOutlet:
     name_ru: str = ""
     name_az: str = ""
     country: str = ""
+    # A state body's site (a president's, a ministry's): quoted, it is a newsmaker.
+    official: bool = False
 
     @classmethod
     def from_entry(cls, entry: dict) -> KnownOutlet:
         country = entry.get("country") or ""
         if country and not re.fullmatch(r"[A-Z]{2}", country):
             raise ValueError(f"{entry['name']}: country {country!r} is not an ISO 3166-1 code")
-        return cls(entry["name"], entry.get("name_ru") or "", entry.get("name_az") or "", country)
+        names = (entry.get("name_ru") or "", entry.get("name_az") or "")
+        return cls(entry["name"], *names, country, bool(entry.get("official")))
 
 
 @dataclass(frozen=True, eq=False)
@@ -186,6 +189,11 @@ class KnownSources:
     def load(cls, path: Path | None = None) -> KnownSources:
         data = json.loads((path or SOURCES_PATH).read_text(encoding="utf-8"))
         return cls.from_entries(data["sources"])
+
+    def is_official(self, name: str) -> bool:
+        """Whether `name` is a state body's site rather than a news outlet."""
+        outlet = self.outlets_by_name.get(name)
+        return bool(outlet and outlet.official)
 
     def outlet(self, name: str) -> KnownOutlet | None:
         """The record of the outlet the archive shows as `name` (a name `named` returns)."""

@@ -295,3 +295,12 @@ def test_the_platform_a_blog_is_powered_by_publishes_it_when_it_is_a_known_one()
 def test_a_forum_posts_author_line_names_no_publisher():
     text = f"Меморандум по грузоперевозкам\n\nАвтор: Tural_77 | Откуда: Баку\n\n{PARAGRAPH}"
     assert parse(text, today=TODAY).source is None
+
+
+def test_a_state_body_the_text_quotes_is_news_and_never_a_credit():
+    text = (
+        "Interfax\n\nGas imports\n\n"
+        "The Russian Foreign Ministry said the gas price issue was a matter for the companies, "
+        "and both sides expected talks on the volumes to go on next month in Moscow."
+    )
+    assert parse(text, today=TODAY).credits == ()

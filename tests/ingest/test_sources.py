@@ -238,3 +238,8 @@ def test_finds_an_azerbaijani_name_written_in_capitals_with_the_dotted_capital_i
 def test_a_users_handle_in_a_credit_is_neither_a_person_nor_an_outlet():
     credit = split_credit("Tural_77", SOURCES)
     assert (credit.people, credit.source_names) == ((), ())
+
+
+def test_a_state_body_is_marked_official_and_a_news_outlet_is_not():
+    assert SOURCES.is_official("Ministry of Foreign Affairs of Russia") is True
+    assert SOURCES.is_official("Interfax") is False
