@@ -20,6 +20,7 @@ from articles.ingest.kinds import document_words
 from articles.ingest.names import candidate_at
 from articles.ingest.parse import parse
 from articles.ingest.register import load_register
+from articles.ingest.signing import count_documents_signed
 
 
 def az_candidate(sentence: str, word: str):
@@ -424,3 +425,15 @@ def test_an_azerbaijani_name_starts_after_the_office_holders_who_signed_it():
     (statement,) = extract_agreements(article, load_register())
     assert statement.name.startswith("Azərbaycan Respublikasının Prezidenti və")
     assert statement.register_key == "joint-declaration-presidents-2024"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        ("Всего в присутствии глав государств был подписан пакет из шести документов.", 6),
+        ("По итогам переговоров подписан пакет из восьми документов.", 8),
+        ("The ministers signed a package of five documents.", 5),
+    ],
+)
+def test_a_package_of_documents_signed_is_counted(sentence, count):
+    assert count_documents_signed(dated_article(sentence, "2021-05-20")) == count
