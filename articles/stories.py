@@ -51,7 +51,7 @@ CUT_COPY_SIMILARITY = 0.15
 COPY_DAYS = 14
 # Candidates compared per article, most shared band keys first: a wire item has a few
 # copies, a boilerplate paragraph hundreds of loose matches that this bounds.
-MAX_CANDIDATES = 50
+MAX_CANDIDATES = 20
 
 # Reports of one event are published within this many days of each other.
 EVENT_DAYS = 2

@@ -1,7 +1,14 @@
-"""Precision and recall of the stories grouping on the labelled pairs (articles.stories).
+"""The stories grouping (articles.stories): how well it groups, and what it costs.
 
     python bench/stories.py                      # a fresh SQLite archive in a temporary folder
     DATABASE_URL=postgres://postgres@127.0.0.1/bench_stories python bench/stories.py
+    DATABASE_URL=sqlite:///bench/data/stories_10000.sqlite3 python bench/stories.py cost
+
+`cost` runs on a copy of a generated corpus (bench/generate.py's bulk path,
+which never files articles): it migrates, times `group_stories --rebuild` over
+the whole archive (what a bulk load then pays), times the lookup of one
+article's candidates (`neighbours`) on a sample, and times the real importer on
+generated files, batches alternating with the grouping turned off and on.
 
 Every file of tests/stories/pairs is imported into one empty archive with the
 real importer (so one pair's articles may wrongly join another's, as in a real
@@ -14,10 +21,12 @@ floors; bench/RESULTS.md keeps the figures.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import sys
 import tempfile
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from io import StringIO
@@ -29,6 +38,7 @@ if str(ROOT) not in sys.path:
 
 PAIRS = ROOT / "tests" / "stories" / "pairs"
 GROUPINGS = ("copy", "story")
+WARM_UP_FILES = 25
 
 
 @dataclass
@@ -129,7 +139,89 @@ def report(tallies: dict[str, dict[str, Tally]]) -> str:
     return "\n".join(lines)
 
 
-def main() -> None:
+def measure_cost(*, files: int, samples: int, seed: int | None) -> dict:
+    """Grouping's cost on the archive DATABASE_URL names (a copy of a bulk-loaded corpus)."""
+    import django
+    from django.core.management import call_command
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
+    django.setup()
+    from articles.models import Article
+    from bench import corpus
+
+    call_command("migrate", verbosity=0)
+    articles = Article.objects.count()
+    figures = {"articles": articles, "group_seconds": _time_grouping()}
+    figures["group_ms_per_article"] = figures["group_seconds"] / articles * 1000
+    figures |= _time_neighbours(samples)
+    figures |= _time_importer(files, start=articles, seed=seed or corpus.DEFAULT_SEED)
+    return figures
+
+
+def _time_grouping() -> float:
+    from articles.stories import group_archive
+
+    started = time.perf_counter()
+    group_archive(rebuild=True)
+    return round(time.perf_counter() - started, 2)
+
+
+def _time_neighbours(samples: int) -> dict:
+    """The candidate lookup of `samples` articles spread over the archive, each once
+    warm: the copies' and event reports' one query, with the rows it returns."""
+    from articles import stories
+    from articles.ingest.fingerprint import fingerprint
+    from articles.models import Article
+    from bench.timing import sample
+
+    ids = list(Article.objects.order_by("pk").values_list("pk", flat=True))
+    chosen = Article.objects.filter(pk__in=ids[:: max(1, len(ids) // samples)][:samples])
+    wall = []
+    for article in chosen:
+        found, events = fingerprint(article.body), stories._event_texts(article)
+        stories.neighbours(article, found, events)
+        wall += sample(lambda a=article, f=found, e=events: stories.neighbours(a, f, e), 1).wall
+    wall.sort()
+    return {
+        "neighbours_p50_ms": round(wall[len(wall) // 2] * 1000, 2),
+        "neighbours_p95_ms": round(wall[int(len(wall) * 0.95)] * 1000, 2),
+    }
+
+
+def _time_importer(files: int, *, start: int, seed: int) -> dict:
+    """The importer on `files` new generated files in four batches, the grouping
+    off (the store's hook made a no-op) and on by turns, so the machine's drift
+    falls on both alike."""
+    from django.core.management import call_command
+
+    from articles import stories
+    from bench.generate import write_files
+
+    filing = stories.file_article
+    seconds = {"off": 0.0, "on": 0.0}
+    batch = files // 4
+    with tempfile.TemporaryDirectory(prefix="stories-files-") as folder:
+        # Untimed: the first files pay for loading the register, gazetteer and caches.
+        write_files(WARM_UP_FILES, Path(folder) / "warm", seed=seed, start=start + files)
+        call_command("import_articles", str(Path(folder) / "warm"), stdout=StringIO())
+        for turn in range(4):
+            mode = "off" if turn % 2 == 0 else "on"
+            batch_folder = Path(folder) / str(turn)
+            write_files(batch, batch_folder, seed=seed, start=start + turn * batch)
+            stories.file_article = filing if mode == "on" else (lambda article, **kwargs: None)
+            started = time.perf_counter()
+            call_command("import_articles", str(batch_folder), stdout=StringIO(), stderr=StringIO())
+            seconds[mode] += time.perf_counter() - started
+    stories.file_article = filing
+    per_file = {mode: spent / (2 * batch) * 1000 for mode, spent in seconds.items()}
+    return {
+        "import_ms_per_file_off": round(per_file["off"], 2),
+        "import_ms_per_file_on": round(per_file["on"], 2),
+        "import_added_percent": round((per_file["on"] / per_file["off"] - 1) * 100, 1),
+    }
+
+
+def pairs_report() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         os.environ.setdefault("DATABASE_URL", f"sqlite:///{scratch}/stories.sqlite3")
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
@@ -139,6 +231,19 @@ def main() -> None:
         django.setup()
         call_command("migrate", verbosity=0)
         print(report(score()))
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("what", nargs="?", choices=("pairs", "cost"), default="pairs")
+    parser.add_argument("--files", type=int, default=1000, help="files the importer times")
+    parser.add_argument("--samples", type=int, default=200, help="candidate lookups timed")
+    parser.add_argument("--seed", type=int, default=None)
+    args = parser.parse_args(argv)
+    if args.what == "pairs":
+        pairs_report()
+        return
+    print(json.dumps(measure_cost(files=args.files, samples=args.samples, seed=args.seed)))
 
 
 if __name__ == "__main__":
