@@ -2,18 +2,19 @@
 
 The store calls `file_article` for each article it writes, inside that file's
 transaction; `group_stories` calls it for a whole archive. Grouping is
-incremental: an article's candidates come from indexed lookups (its LSH band
-keys for copies; its documents and tags within a few days for the event),
-never from a pass over the archive.
+incremental: an article's candidates come from one lookup in the key index
+(ArticleBand: its LSH band keys, and its event keys as they read on each day
+around its own), never from a pass over the archive.
 
 Two groupings:
 - copies: the estimated Jaccard similarity of two bodies' shingles (or the
   share of the shorter one the longer holds: a reprint cut short) passes a
   threshold measured on tests/stories/pairs (bench/stories.py). A copy points
   at the earliest version (`copy_of`) and shares its story.
-- events: articles within EVENT_DAYS of each other that report the same
-  documents (`Mention`) or name enough of the same people, organisations,
-  places and events (tags), in any language, share a story.
+- events: articles within EVENT_DAYS of each other that give enough of the same
+  names and figures (event keys) and report the same documents (`Mention`),
+  people, organisations, places and events (tags), in any language, share a
+  story; the further apart in days, the more they must share.
 
 A story a curator split or joined (`is_curated`) keeps its articles: the
 importer never moves an article into or out of one, though a new article may join it.
