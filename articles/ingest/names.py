@@ -372,6 +372,8 @@ def _azerbaijani_phrase(before: str, quoted: bool = False) -> list[str]:
     reached_start = len(phrase) == len(words)
     while len(phrase) > 1 and (
         phrase[0].casefold() in _AZ_LEADING_FILLER
+        # 'Sənədlər arasında … Protokol': 'among' the documents, with no signers before it.
+        or phrase[0].casefold() == "arasında"
         or _AZ_PLURAL_NOUN.fullmatch(phrase[0])
         # The sentence's subject in the plural ('Tərəflər', 'Prezidentlər') signed it.
         or (reached_start and _AZ_PLURAL_SUBJECT.fullmatch(phrase[0]))

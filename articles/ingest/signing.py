@@ -38,7 +38,9 @@ _PLANNED = re.compile(
     r"|будет подписан|будут подписаны|планиру\w+ подписать|подпишут|намерен\w* подписать|"
     r"готов\w* подписать|предстоит подписать|подготовк\w+|"
     r"проект\w* (?:соглашени|меморандум|договор)|"
-    r"ускорить подготовку|imzalanacaq|imzalanması planlaşdırılır|imzalanması nəzərdə tutulur|"
+    r"ускорить подготовку|"
+    r"(?:ведут|вед[её]тся|продолжа\w{1,4}|ускорить|завершить)\s+работ\w{0,3}\s+над|"
+    r"к подписанию|imzalanacaq|imzalanması planlaşdırılır|imzalanması nəzərdə tutulur|"
     r"imzalanması gözlənilir|hazırlan(?:ır|ması|masına|acaq)|"
     r"(?:saziş|protokol|memorandum|müqavilə|bəyannamə|proqram)\w{0,6}\s+layihə)"
 )

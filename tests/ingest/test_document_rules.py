@@ -437,3 +437,32 @@ def test_an_azerbaijani_name_starts_after_the_office_holders_who_signed_it():
 )
 def test_a_package_of_documents_signed_is_counted(sentence, count):
     assert count_documents_signed(dated_article(sentence, "2021-05-20")) == count
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Стороны договорились ускорить работу над соглашением о свободной торговле.",
+        "Соглашение о свободной торговле готовится к подписанию.",
+    ],
+)
+def test_a_document_still_being_worked_on_is_planned_in_russian(sentence):
+    (agreement,) = extract_agreements(dated_article(sentence))
+    assert agreement.is_signed is False
+
+
+def test_work_that_went_on_for_years_before_a_signing_does_not_make_it_planned():
+    article = dated_article(
+        "Президенты подписали договор о государственной границе, работа над которым шла "
+        "почти пятнадцать лет."
+    )
+    (treaty,) = extract_agreements(article)
+    assert treaty.is_signed is True
+
+
+def test_among_opening_an_azerbaijani_phrase_is_no_part_of_the_name():
+    article = dated_article(
+        "Sənədlər arasında gömrük işi sahəsində qarşılıqlı yardım haqqında Protokol da var."
+    )
+    (protocol,) = extract_agreements(article)
+    assert protocol.name.startswith("Gömrük işi")
