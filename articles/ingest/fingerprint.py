@@ -8,11 +8,14 @@ similarity of two texts, and its LSH band keys are what the store indexes so
 that an article's candidate copies are one indexed lookup, not a scan.
 
 The signature is one-permutation MinHash (Li, Owen and Zhang 2012) with
-optimal densification (Shrivastava 2017): each shingle is hashed once and
-falls into one of SLOTS slots, which keep their smallest hash; a slot no
-shingle fell into borrows another's along a fixed probe sequence, so two
-texts' empty slots borrow alike. One hash per shingle, where k-permutation
+optimal densification (Shrivastava 2017): each shingle's hash (made from its
+words' hashes) falls into one of SLOTS slots, which keep their smallest hash;
+a slot no shingle fell into borrows another's along a fixed probe sequence, so
+two texts' empty slots borrow alike. One hash per shingle, where k-permutation
 MinHash needs SLOTS of them: fast enough in plain Python for the importer.
+
+Reports of one event in other languages share no shingles; their event keys
+(names and figures, below) are what relates them.
 
 Pure Python, no Django.
 """
