@@ -67,6 +67,9 @@ _QUALIFIER_START = re.compile(
     r"^(?i:on|of|between|for|about|regarding|concerning|in the field|in the sphere|until|till|"
     r"о|об|между|в области|в сфере|по|на период|до|сотрудничеств\w*|развити\w*|"
     r"заседани\w*|[0-9]+-?\w{0,3}\s+заседани\w*|консультаци\w*"
+    # 'Совместное заявление Российской Федерации и Азербайджанской Республики о …',
+    # 'Совместное заявление Президента …': who issued it, then what about.
+    r"|Российской Федерации|Азербайджанской Республики|Президент(?:а|ов)"
     # A genitive phrase names what a programme is of: 'программа межрегионального
     # сотрудничества', 'Программы долгосрочного экономического сотрудничества'.
     r"|[а-яё]{3,}(?:ого|его)\s+(?:[а-яё]{3,}(?:ого|его)\s+)?[а-яё]{3,}(?:ства|ия|ии|ей))\s"
@@ -148,7 +151,7 @@ _OPENING_QUOTE = '"“«„'
 # Adjectives whose ending reads as a past tense ('iqtisadi': economic, not 'he did').
 _AZ_ADJECTIVES_LIKE_VERBS = frozenset({"iqtisadi", "adi", "ədədi"})
 _AZ_LEADING_FILLER = frozenset(
-    {"və", "ilə", "isə", "ki", "bu", "gün", "həmçinin", "eləcə", "il", "ilin"}
+    {"və", "ilə", "isə", "ki", "bu", "gün", "həmçinin", "eləcə", "il", "ilin", "yenə", "yenidən"}
 )
 # '1997-ci il Dostluq … haqqında Müqaviləyə', '2022-ci ildə … imzalanmış …': the year
 # written just before a name.

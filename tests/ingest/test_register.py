@@ -7,7 +7,7 @@ import pytest
 from articles.ingest.document import AgreementKind
 from articles.ingest.extract import extract_agreements
 from articles.ingest.parse import parse
-from articles.ingest.register import Register, closest_key, load_register
+from articles.ingest.register import Register, closest_key, file_entries, load_register
 
 REQUIRED = {
     "treaty-friendship-cooperation-mutual-security-1997": ("Moscow", "1997-07-03"),
@@ -195,3 +195,19 @@ def test_maps_no_entry_by_words_every_agreement_may_hold(register):
     )
     mentions = extract_agreements(parse(sentence), register)
     assert all(m.register_key != "gabala-radar-agreement-2002" for m in mentions)
+
+
+# How each language mentions a document with the year it was signed in.
+_WITH_YEAR = {
+    "name": "The sides recalled the {name} of {year}.",
+    "name_ru": "Стороны вновь обсудили {name} {year} года.",
+    "name_az": "Tərəflər {year}-ci il {name} müzakirə ediblər.",
+}
+
+
+@pytest.mark.parametrize("field", sorted(_WITH_YEAR))
+@pytest.mark.parametrize("entry", file_entries(), ids=lambda entry: entry["key"])
+def test_every_entry_is_found_by_its_name_in_each_language(register, entry, field):
+    sentence = _WITH_YEAR[field].format(name=entry[field], year=entry["signed_on"][:4])
+    keys = [mention.register_key for mention in extract_agreements(parse(sentence), register)]
+    assert entry["key"] in keys
