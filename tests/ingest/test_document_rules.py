@@ -466,3 +466,12 @@ def test_among_opening_an_azerbaijani_phrase_is_no_part_of_the_name():
     )
     (protocol,) = extract_agreements(article)
     assert protocol.name.startswith("Gömrük işi")
+
+
+def test_a_russian_name_ends_where_a_new_clauses_plural_subject_begins():
+    article = dated_article(
+        "В соответствии с Декларацией о союзническом взаимодействии стороны проводят "
+        "регулярные консультации."
+    )
+    (declaration,) = extract_agreements(article)
+    assert declaration.name == "Декларацией о союзническом взаимодействии"
