@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from articles.ingest.dates import ANY_DATE_PATTERN
+from articles.ingest.dates import ANY_DATE_PATTERN, MONTH_PATTERN
 from articles.ingest.sources import KnownSources, looks_like_person, looks_like_source
 
 _CAPITAL = "A-ZА-ЯЁƏÜÖĞİŞÇ"
@@ -26,8 +26,9 @@ _CREDIT = (
     r"(?P<bare>[^\s()/,.:;–—-][^()/,:;–—\n]{0,30}?)(?:/|(?=\s{0,2}[-–—:.]|$)))"
 )
 _END = r"\s{0,3}(?:[—–-]{1,2}|[.:])?(?=\s|$)"
-# The place ends at a word's end: "BAKU, Nov. 25" is never the place "BAKU, No".
-_PLACES = rf"(?P<place>{_PLACE}(?:,\s{{0,2}}{_PLACE})?)(?!\w)"
+# The place ends at a word's end: "BAKU, Nov. 25" is never the place "BAKU, No", and
+# "BAKU, March 12" never the place "BAKU, March": a month opens the date.
+_PLACES = rf"(?P<place>{_PLACE}(?:,\s{{0,2}}(?!{MONTH_PATTERN}){_PLACE})?)(?!\w)"
 _WITH_CREDIT = re.compile(
     rf"^{_PLACES}(?:[,.]\s{{0,3}}(?P<date>{ANY_DATE_PATTERN}))?"
     rf"[.,]?\s{{0,3}}[—–-]?\s{{0,3}}{_CREDIT}{_END}"

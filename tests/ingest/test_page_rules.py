@@ -304,3 +304,10 @@ def test_a_state_body_the_text_quotes_is_news_and_never_a_credit():
         "and both sides expected talks on the volumes to go on next month in Moscow."
     )
     assert parse(text, today=TODAY).credits == ()
+
+
+def test_a_month_after_the_datelines_city_opens_its_date_and_the_slashed_agency_is_read():
+    text = f"Talks in Baku\n\nBAKU, March 12. /TASS/. {PARAGRAPH}"
+    article = parse(text, today=TODAY)
+    assert article.source == "TASS"
+    assert article.body.startswith("Azerbaijan and Russia")
