@@ -13,7 +13,8 @@ from enum import StrEnum
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
-from django.db.models.functions import Substr
+from django.db.models.functions import Length, Substr, Upper
+from django.db.models.lookups import Exact
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext
@@ -171,6 +172,11 @@ class Source(models.Model):
                 | Q(site_url__istartswith="http://")
                 | Q(site_url__istartswith="https://"),
                 name="articles_source_site_url_web",
+            ),
+            # Two capital letters or none, whatever wrote it (the store, the admin, a shell).
+            models.CheckConstraint(
+                condition=Q(country="") | Q(Exact(Length("country"), 2), country=Upper("country")),
+                name="articles_source_country_code",
             ),
         ]
 

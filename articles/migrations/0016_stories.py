@@ -9,6 +9,8 @@ from pathlib import Path
 
 import django.core.validators
 import django.db.models.deletion
+import django.db.models.functions.text
+import django.db.models.lookups
 from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
 
@@ -105,6 +107,22 @@ class Migration(migrations.Migration):
                     )
                 ],
                 verbose_name="country",
+            ),
+        ),
+        migrations.AddConstraint(
+            model_name="source",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("country", ""),
+                    models.Q(
+                        django.db.models.lookups.Exact(
+                            django.db.models.functions.text.Length("country"), 2
+                        ),
+                        ("country", django.db.models.functions.text.Upper("country")),
+                    ),
+                    _connector="OR",
+                ),
+                name="articles_source_country_code",
             ),
         ),
         migrations.RunPython(fill_countries, migrations.RunPython.noop, elidable=True),

@@ -6,8 +6,9 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 
-from articles.models import Story
+from articles.models import Source, Story
 from tests.conftest import make_source
 
 pytestmark = pytest.mark.django_db
@@ -34,9 +35,24 @@ def test_stories_list_newest_first_and_undated_last():
 
 
 def test_a_country_that_is_no_two_letter_code_is_refused_when_a_curator_sets_it():
-    source = make_source(country="az")
+    source = Source(name="Trend", slug="trend", country="az")
 
     with pytest.raises(ValidationError) as refused:
         source.full_clean()
 
     assert "country" in refused.value.message_dict
+
+
+@pytest.mark.parametrize("country", ["az", "AZE", "A"])
+def test_the_database_refuses_a_country_that_is_no_two_capital_letters(country):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_source(country=country)
+
+
+def test_the_database_takes_a_two_letter_country_or_none():
+    assert [
+        make_source(name=n, slug=n, country=c).country for n, c in [("a", "RU"), ("b", "")]
+    ] == [
+        "RU",
+        "",
+    ]
