@@ -222,7 +222,8 @@ def _root_copies(article: Article, copies: list[Article]) -> None:
     if not free:
         return
     roots = {copy.copy_of_id for copy in free if copy.copy_of_id}
-    versions = {a.pk: a for a in [article, *free, *Article.objects.filter(pk__in=roots)]}
+    stored_roots = Article.objects.filter(pk__in=roots).defer("original", "body")
+    versions = {a.pk: a for a in [article, *free, *stored_roots]}
     earliest = min(versions.values(), key=_publication_order)
     for version in versions.values():
         wanted = None if version.pk == earliest.pk else earliest.pk
