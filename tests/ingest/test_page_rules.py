@@ -311,3 +311,10 @@ def test_a_month_after_the_datelines_city_opens_its_date_and_the_slashed_agency_
     article = parse(text, today=TODAY)
     assert article.source == "TASS"
     assert article.body.startswith("Azerbaijan and Russia")
+
+
+def test_a_datelines_time_before_its_agency_leaves_no_fragment_in_the_body():
+    text = f"Talks in Baku\n\nБаку, 12 марта 2021 года, 14:10 — ИА REGNUM. {PARAGRAPH}"
+    article = parse(text, today=TODAY)
+    assert (article.source, article.published.value) == ("Regnum", dt.date(2021, 3, 12))
+    assert article.body.startswith("Azerbaijan and Russia")
