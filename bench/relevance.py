@@ -1,0 +1,279 @@
+"""Relevance over every match (issue 17): how much of a relevance-sorted first
+page is the top of the whole archive, not only of the candidates ranked.
+
+    python bench/relevance.py --database-url sqlite:////tmp/copy.sqlite3 --out report.md
+    python bench/relevance.py --database-url postgres://postgres@127.0.0.1:5432/copy
+
+A search ranks only its RANK_LIMIT most recently added matches
+(articles.search). For each search of QUERIES this compares the first page
+the list shows for sort=relevance (articles.listing, exactly as the page
+builds it, copies folded) with the exhaustive ranking: the backend's own
+ranking statement run with the candidate cap lifted past the archive's size,
+so every match is ranked by the same formula (SQLite: bm25, title 10 : body
+1; PostgreSQL: ts_rank over the weighted vector) with the same tie-break,
+and folded the same way. Run it on a migrated copy of a corpus: the listing
+needs the current schema.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+PAGE_SIZE = 20
+# Timed builds of each first page, after one untimed build that warms the caches.
+PAGE_SAMPLES = 5
+# The parameters a search of the query set may carry besides q.
+FILTERS = frozenset({"source", "language", "date_after", "date_before"})
+KINDS = (
+    "near-universal word",
+    "two common words",
+    "three common words",
+    "phrase",
+    "name",
+    "Russian",
+    "Azerbaijani",
+    "rare word",
+)
+
+
+@dataclass(frozen=True)
+class Probe:
+    """One search of the query set: its class and the list page's parameters."""
+
+    kind: str
+    params: tuple[tuple[str, str], ...]
+
+    @property
+    def text(self) -> str:
+        return dict(self.params)["q"]
+
+    @property
+    def filters(self) -> dict[str, str]:
+        return {name: value for name, value in self.params if name != "q"}
+
+    @property
+    def label(self) -> str:
+        shown = " ".join(f"{name}={value}" for name, value in self.filters.items())
+        return f"{self.text}" + (f" ({shown})" if shown else "")
+
+
+def _probe(kind: str, text: str, **filters: str) -> Probe:
+    return Probe(kind, (("q", text), *filters.items()))
+
+
+PERIOD = {"date_after": "2015-01-01", "date_before": "2019-12-31"}
+EARLY = {"date_after": "1995-01-01", "date_before": "2004-12-31"}
+QUERIES: tuple[Probe, ...] = (
+    _probe("near-universal word", "Azerbaijan"),
+    _probe("near-universal word", "Russia"),
+    _probe("near-universal word", "cooperation"),
+    _probe("near-universal word", "Russia", source="trend"),
+    _probe("near-universal word", "Azerbaijan", **PERIOD),
+    _probe("near-universal word", "cooperation", language="en", **EARLY),
+    _probe("two common words", "Russia cooperation"),
+    _probe("two common words", "energy cooperation"),
+    _probe("two common words", "transport corridor"),
+    _probe("two common words", "Baku Moscow"),
+    _probe("two common words", "trade turnover", source="tass"),
+    _probe("two common words", "energy projects", **PERIOD),
+    _probe("three common words", "Russia Azerbaijan cooperation"),
+    _probe("three common words", "trade turnover grew"),
+    _probe("three common words", "strategic energy projects"),
+    _probe("three common words", "customs cooperation Baku", source="apa"),
+    _probe("phrase", '"intergovernmental commission"'),
+    _probe("phrase", '"North-South transport corridor"'),
+    _probe("phrase", '"mutually beneficial"'),
+    _probe("phrase", '"Caspian Summit"'),
+    _probe("phrase", '"Baku Energy Week"', **PERIOD),
+    _probe("phrase", '"trade turnover"', source="interfax"),
+    _probe("name", "Lavrov"),
+    _probe("name", "Putin"),
+    _probe("name", "Gazprom"),
+    _probe("name", "Mishustin"),
+    _probe("name", "Sumgait"),
+    _probe("name", "Lavrov", source="tass"),
+    _probe("name", "SOCAR", **EARLY),
+    _probe("name", "Yekaterinburg"),
+    _probe("Russian", "сотрудничество"),
+    _probe("Russian", "товарооборот"),
+    _probe("Russian", "Лавров"),
+    _probe("Russian", '"межправительственная комиссия"'),
+    _probe("Russian", "сотрудничество", language="ru", **PERIOD),
+    _probe("Russian", "Каспийском регионе", source="ria-novosti"),
+    _probe("Azerbaijani", "əməkdaşlıq"),
+    _probe("Azerbaijani", "ticarət"),
+    _probe("Azerbaijani", "Bakı"),
+    _probe("Azerbaijani", "nəqliyyat dəhlizi"),
+    _probe("Azerbaijani", "Rusiya", language="az", **EARLY),
+    _probe("Azerbaijani", "əməkdaşlıq", source="azertac"),
+    _probe("rare word", "ferrochrome"),
+    _probe("rare word", "ferrochrome", language="en", **PERIOD),
+    _probe("rare word", "ferrochrome", source="trend"),
+)
+
+
+def overlap_at(shown: list[int], exhaustive: list[int], k: int = PAGE_SIZE) -> float:
+    """The share of the exhaustive ranking's top `k` that the first `k` shown
+    hold. A search with fewer than `k` matches is judged on all of them; one
+    with none, by whether nothing was shown."""
+    best = exhaustive[:k]
+    if not best:
+        return 0.0 if shown[:k] else 1.0
+    return len(set(shown[:k]) & set(best)) / len(best)
+
+
+@dataclass(frozen=True)
+class Measured:
+    """One search: its matches, the overlap of its first page with the
+    exhaustive top, and what each took."""
+
+    probe: Probe
+    matches: int
+    shown_count: str
+    overlap: float
+    page_ms: float
+    exhaustive_ms: float
+
+
+def summary_by(results: list[Measured], key) -> dict[str, tuple[int, float, float]]:
+    """Per group `key(result)`: (searches, mean overlap, share at 100%), in first-seen order."""
+    groups: dict[str, list[float]] = {}
+    for result in results:
+        groups.setdefault(key(result), []).append(result.overlap)
+    return {
+        name: (len(found), statistics.fmean(found), sum(v == 1.0 for v in found) / len(found))
+        for name, found in groups.items()
+    }
+
+
+def render(results: list[Measured], heading: str) -> str:
+    """The per-search table and the summaries, as Markdown."""
+    lines = [
+        heading,
+        "",
+        "| class | search | matches | page shows | overlap@20 | page ms (median) | exhaustive ms |",
+        "|---|---|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        search = r.probe.label.replace("|", "\\|")
+        lines.append(
+            f"| {r.probe.kind} | {search} | {r.matches:,} | {r.shown_count} | "
+            f"{r.overlap:.2f} | {r.page_ms:,.1f} | {r.exhaustive_ms:,.1f} |"
+        )
+    lines += ["", "| group | searches | mean overlap@20 | share at 100% |", "|---|---:|---:|---:|"]
+    groups = {"all": (lambda r: "all")}
+    groups |= {"by class": lambda r: r.probe.kind}
+    groups |= {"by filter": lambda r: "filtered" if r.probe.filters else "unfiltered"}
+    groups |= {"by matches": lambda r: "more than 1,000" if r.matches > 1000 else "1,000 or fewer"}
+    for key in groups.values():
+        for name, (count, mean, full) in summary_by(results, key).items():
+            lines.append(f"| {name} | {count} | {mean:.2f} | {full:.0%} |")
+    return "\n".join(lines) + "\n"
+
+
+def _configure(database_url: str) -> None:
+    """Django on `database_url`, production settings, with a cache of its own."""
+    cache_dir = tempfile.mkdtemp(prefix="relevance-cache-")
+    os.environ |= {
+        "DJANGO_SETTINGS_MODULE": "archive.settings",
+        "DATABASE_URL": database_url,
+        "DEBUG": "0",
+        "SECRET_KEY": os.environ.get("SECRET_KEY") or "relevance-bench-only",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "CACHE_DIR": cache_dir,
+        "CACHE_URL": f"file://{cache_dir}",
+    }
+    import django
+
+    django.setup()
+
+
+def _listing(probe: Probe):
+    from django.http import QueryDict
+
+    from articles.listing import ArticleListing
+
+    params = QueryDict(mutable=True)
+    for name, value in (*probe.params, ("sort", "relevance")):
+        params[name] = value
+    listing = ArticleListing(params)
+    if not listing.is_valid:
+        raise SystemExit(f"{probe.label}: the list page refuses it: {listing.errors}")
+    return listing
+
+
+def first_page(probe: Probe) -> tuple[list[int], str, float]:
+    """The ids of the first page the list shows, its count as printed, and
+    the median time to build that page (ids, rows and headlines) warm."""
+    _listing(probe).page  # noqa: B018 - warms the names and folded-copies caches
+    seconds = []
+    for _ in range(PAGE_SAMPLES):
+        started = time.perf_counter()
+        page = _listing(probe).page
+        seconds.append(time.perf_counter() - started)
+    return [row.pk for row in page.rows], page.count_text, statistics.median(seconds) * 1000
+
+
+def exhaustive_top(probe: Probe, k: int = PAGE_SIZE) -> tuple[list[int], int, float]:
+    """The top `k` of every match by the backend's own ranking, its cap lifted
+    past the archive's size, copies folded as the page folds them; the number
+    of matches; and the milliseconds it took."""
+    from articles.models import Article
+
+    listing = _listing(probe)
+    found = listing.search
+    everything = Article.objects.using(found.queryset.db).count() + 1
+    started = time.perf_counter()
+    ids, matches = found.backend.ordered_ids(
+        found.queryset, found.query, "relevance", cap=everything, count_cap=everything
+    )
+    if listing.folds_copies and ids:
+        hidden, _ = listing._copies_among(ids)
+        ids = [pk for pk in ids if pk not in hidden]
+    return ids[:k], matches, (time.perf_counter() - started) * 1000
+
+
+def measure(probe: Probe) -> Measured:
+    shown, shown_count, page_ms = first_page(probe)
+    best, matches, exhaustive_ms = exhaustive_top(probe)
+    return Measured(probe, matches, shown_count, overlap_at(shown, best), page_ms, exhaustive_ms)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database-url", required=True, help="a migrated copy of a corpus")
+    parser.add_argument("--out", type=Path, help="also write the Markdown here")
+    args = parser.parse_args(argv)
+    _configure(args.database_url)
+    from django.db import connection
+
+    from articles.models import Article
+
+    results = [measure(probe) for probe in QUERIES]
+    load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
+    now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    heading = (
+        f"{Article.objects.count():,} articles on {connection.vendor}, {now}, "
+        f"load average at the end {load}; page times: median of {PAGE_SAMPLES} warm builds"
+    )
+    report = render(results, heading)
+    print(report)
+    if args.out:
+        args.out.write_text(report)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
