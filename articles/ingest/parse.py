@@ -193,6 +193,10 @@ def _take_header_line(
         # "Nigar Rustamli | Jul 2, 2025": the author shares the date's line.
         segments = [segment.strip() for segment in line.split(" | ")]
         findings.bylines.extend(s for s in segments if len(s) <= 60 and looks_like_person(s))
+        # "Baku, March 12, AZERTAC" on its own line: a dateline whose agency is its credit.
+        dateline = find_dateline(line, sources)
+        if dateline and dateline.date and not line[dateline.end :].strip():
+            findings.claim(Claim.DATELINE, dateline.credit)
         # "By AzerNews | Thursday, April 18, 2019": the credit shares it too.
         for segment in segments:
             credit = CREDIT_PREFIX.match(segment) if len(segment) <= 80 else None

@@ -318,3 +318,9 @@ def test_a_datelines_time_before_its_agency_leaves_no_fragment_in_the_body():
     article = parse(text, today=TODAY)
     assert (article.source, article.published.value) == ("Regnum", dt.date(2021, 3, 12))
     assert article.body.startswith("Azerbaijan and Russia")
+
+
+@pytest.mark.parametrize("dateline", ["Baku, March 12, AZERTAC", "Bakı, 12 mart, AZƏRTAC"])
+def test_a_dateline_on_its_own_line_under_the_headline_credits_its_agency(dateline):
+    text = f"Talks in Baku\n\n12.03.2021\n\n{dateline}\n{PARAGRAPH}"
+    assert parse(text, today=TODAY).source == "Azertac"
