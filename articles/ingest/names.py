@@ -152,6 +152,8 @@ _AZ_KIND_WORD = re.compile(
 _OPENING_QUOTE = '"“«„'
 # Adjectives whose ending reads as a past tense ('iqtisadi': economic, not 'he did').
 _AZ_ADJECTIVES_LIKE_VERBS = frozenset({"iqtisadi", "adi", "ədədi"})
+# Terms whose second word reads as a participle: 'bərpa olunan enerji' is renewable energy.
+_AZ_TERMS_LIKE_CLAUSES = frozenset({"bərpa olunan", "bərpa edilən"})
 _AZ_LEADING_FILLER = frozenset(
     {"və", "ilə", "isə", "ki", "bu", "gün", "həmçinin", "eləcə", "il", "ilin", "yenə", "yenidən"}
 )
@@ -364,6 +366,7 @@ def _azerbaijani_phrase(before: str, quoted: bool = False) -> list[str]:
             not governed
             and _AZ_PHRASE_END.fullmatch(bare.rstrip(",;:"))
             and bare.casefold() not in _AZ_ADJECTIVES_LIKE_VERBS
+            and not (index and f"{words[index - 1]} {bare}".casefold() in _AZ_TERMS_LIKE_CLAUSES)
         ):
             break
         phrase.insert(0, word.rstrip(",;:"))

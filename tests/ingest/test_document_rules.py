@@ -475,3 +475,9 @@ def test_a_russian_name_ends_where_a_new_clauses_plural_subject_begins():
     )
     (declaration,) = extract_agreements(article)
     assert declaration.name == "Декларацией о союзническом взаимодействии"
+
+
+def test_renewable_energy_is_a_term_in_an_azerbaijani_name_not_a_clause():
+    article = dated_article("Bakıda bərpa olunan enerji üzrə Yol xəritəsi imzalanıb.")
+    (road_map,) = extract_agreements(article)
+    assert road_map.name == "Bərpa olunan enerji üzrə Yol xəritəsi"
