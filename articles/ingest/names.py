@@ -118,6 +118,9 @@ _QUALIFIER_STOP = re.compile(
     r"|\s(?:Россия|Азербайджан|Иран|Армения|Казахстан|Турция|Грузия|Туркменистан|Москва|Баку"
     r"|Тегеран)\s+(?:и|подписал\w*)\s"
 )
+# 'the Declaration on Allied Interaction raised relations …': a verb in the past, in lower
+# case, right after a title's capitalised word, is the sentence going on, not the name.
+_PREDICATE_AFTER_TITLE = re.compile(r"\b[A-Z][\w-]+\s+(?P<verb>[a-z]{3,}ed)\b")
 # "Treaty on Friendship, Cooperation and Mutual Security", "о статусе, принципах и условиях":
 # a comma inside a name is followed by a short list that ends with "and".
 _LIST_GOES_ON = re.compile(r"\s(?:[^\W\d_][\w-]*\s){0,4}(?:and|и|və)\s[^\W\d_]")
@@ -261,6 +264,9 @@ def _qualifier(after: str, kind: AgreementKind) -> str:
     qualifier = after[:end].strip()
     for character in QUOTE_CHARS:
         qualifier = qualifier.replace(character, "")
+    predicate = _PREDICATE_AFTER_TITLE.search(qualifier)
+    if predicate:
+        qualifier = qualifier[: predicate.start("verb")]
     return _TRAILING_FILLER.sub("", " ".join(qualifier.split()))
 
 

@@ -481,3 +481,17 @@ def test_renewable_energy_is_a_term_in_an_azerbaijani_name_not_a_clause():
     article = dated_article("Bakıda bərpa olunan enerji üzrə Yol xəritəsi imzalanıb.")
     (road_map,) = extract_agreements(article)
     assert road_map.name == "Bərpa olunan enerji üzrə Yol xəritəsi"
+
+
+def test_an_english_title_ends_where_a_past_tense_verb_follows_its_capitalised_words():
+    article = dated_article(
+        "The signing of the Declaration on Allied Interaction raised relations to a new level."
+    )
+    (declaration,) = extract_agreements(article)
+    assert declaration.name == "Declaration on Allied Interaction"
+
+
+def test_a_participle_inside_a_lower_case_name_stays_in_it():
+    article = dated_article("They signed an agreement on integrated border management.")
+    (agreement,) = extract_agreements(article)
+    assert agreement.name == "Agreement on integrated border management"
