@@ -13,6 +13,13 @@ so every match is ranked by the same formula (SQLite: bm25, title 10 : body
 1; PostgreSQL: ts_rank over the weighted vector) with the same tie-break,
 and folded the same way. Run it on a migrated copy of a corpus: the listing
 needs the current schema.
+
+With --champions K it also models, offline, per-word champion lists (the
+issue's "what next"): the candidates the search ranks now plus, for each
+word sought, the K articles of the whole archive that word alone ranks
+highest, kept where they match the search, ranked as the exhaustive ranking
+ranks them. No such lists exist in the archive: this says what keeping them
+would buy before anyone builds them.
 """
 
 from __future__ import annotations
@@ -25,6 +32,7 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -145,13 +153,17 @@ class Measured:
     overlap: float
     page_ms: float
     exhaustive_ms: float
+    champion_overlap: float | None = None
 
 
-def summary_by(results: list[Measured], key) -> dict[str, tuple[int, float, float]]:
-    """Per group `key(result)`: (searches, mean overlap, share at 100%), in first-seen order."""
+def summary_by(
+    results: list[Measured], key, value=lambda result: result.overlap
+) -> dict[str, tuple[int, float, float]]:
+    """Per group `key(result)`: (searches, mean `value`, share of them at 1.0),
+    in first-seen order."""
     groups: dict[str, list[float]] = {}
     for result in results:
-        groups.setdefault(key(result), []).append(result.overlap)
+        groups.setdefault(key(result), []).append(value(result))
     return {
         name: (len(found), statistics.fmean(found), sum(v == 1.0 for v in found) / len(found))
         for name, found in groups.items()
@@ -159,27 +171,40 @@ def summary_by(results: list[Measured], key) -> dict[str, tuple[int, float, floa
 
 
 def render(results: list[Measured], heading: str) -> str:
-    """The per-search table and the summaries, as Markdown."""
+    """The per-search table and the summaries, as Markdown; the champion
+    lists' columns when they were modelled."""
+    modelled = any(r.champion_overlap is not None for r in results)
+    extra = " overlap@20 with champions |" if modelled else ""
     lines = [
         heading,
         "",
-        "| class | search | matches | page shows | overlap@20 | page ms (median) | exhaustive ms |",
-        "|---|---|---:|---:|---:|---:|---:|",
+        "| class | search | matches | page shows | overlap@20 | page ms (median) | exhaustive ms |"
+        + extra,
+        "|---|---|---:|---:|---:|---:|---:|" + ("---:|" if modelled else ""),
     ]
     for r in results:
         search = r.probe.label.replace("|", "\\|")
+        champions = f" {r.champion_overlap:.2f} |" if modelled else ""
         lines.append(
             f"| {r.probe.kind} | {search} | {r.matches:,} | {r.shown_count} | "
-            f"{r.overlap:.2f} | {r.page_ms:,.1f} | {r.exhaustive_ms:,.1f} |"
+            f"{r.overlap:.2f} | {r.page_ms:,.1f} | {r.exhaustive_ms:,.1f} |{champions}"
         )
-    lines += ["", "| group | searches | mean overlap@20 | share at 100% |", "|---|---:|---:|---:|"]
+    extra = " mean with champions | at 100% with champions |" if modelled else ""
+    lines += [
+        "",
+        "| group | searches | mean overlap@20 | share at 100% |" + extra,
+        "|---|---:|---:|---:|" + ("---:|---:|" if modelled else ""),
+    ]
     groups = {"all": (lambda r: "all")}
     groups |= {"by class": lambda r: r.probe.kind}
     groups |= {"by filter": lambda r: "filtered" if r.probe.filters else "unfiltered"}
     groups |= {"by matches": lambda r: "more than 1,000" if r.matches > 1000 else "1,000 or fewer"}
     for key in groups.values():
+        modelled_by = summary_by(results, key, lambda r: r.champion_overlap or 0.0)
         for name, (count, mean, full) in summary_by(results, key).items():
-            lines.append(f"| {name} | {count} | {mean:.2f} | {full:.0%} |")
+            _, champion_mean, champion_full = modelled_by[name]
+            champions = f" {champion_mean:.2f} | {champion_full:.0%} |" if modelled else ""
+            lines.append(f"| {name} | {count} | {mean:.2f} | {full:.0%} |{champions}")
     return "\n".join(lines) + "\n"
 
 
@@ -226,47 +251,96 @@ def first_page(probe: Probe) -> tuple[list[int], str, float]:
     return [row.pk for row in page.rows], page.count_text, statistics.median(seconds) * 1000
 
 
-def exhaustive_top(probe: Probe, k: int = PAGE_SIZE) -> tuple[list[int], int, float]:
-    """The top `k` of every match by the backend's own ranking, its cap lifted
-    past the archive's size, copies folded as the page folds them; the number
-    of matches; and the milliseconds it took."""
+def _uncapped(queryset, query) -> list[int]:
+    """Every match of `query` in `queryset`, by the backend's own ranking
+    statement with its cap lifted past the archive's size."""
     from articles.models import Article
+    from articles.search import backend_for
 
+    everything = Article.objects.using(queryset.db).count() + 1
+    ids, _ = backend_for(queryset.db).ordered_ids(
+        queryset, query, "relevance", cap=everything, count_cap=everything
+    )
+    return ids
+
+
+def exhaustive_ranking(probe: Probe) -> tuple[list[int], int, float]:
+    """Every match in rank order, copies folded as the page folds them; the
+    number of matches; and the milliseconds it took."""
     listing = _listing(probe)
     found = listing.search
-    everything = Article.objects.using(found.queryset.db).count() + 1
     started = time.perf_counter()
-    ids, matches = found.backend.ordered_ids(
-        found.queryset, found.query, "relevance", cap=everything, count_cap=everything
-    )
+    ids = _uncapped(found.queryset, found.query)
+    matches = len(ids)
     if listing.folds_copies and ids:
         hidden, _ = listing._copies_among(ids)
         ids = [pk for pk in ids if pk not in hidden]
-    return ids[:k], matches, (time.perf_counter() - started) * 1000
+    return ids, matches, (time.perf_counter() - started) * 1000
 
 
-def measure(probe: Probe) -> Measured:
+def exhaustive_top(probe: Probe, k: int = PAGE_SIZE) -> tuple[list[int], int, float]:
+    """The top `k` of exhaustive_ranking, the number of matches and the milliseconds."""
+    ids, matches, milliseconds = exhaustive_ranking(probe)
+    return ids[:k], matches, milliseconds
+
+
+@cache
+def champions(word: str, per_word: int, using: str) -> tuple[int, ...]:
+    """The `per_word` articles of the whole archive that `word` alone ranks highest."""
+    from articles.models import Article
+    from articles.search.terms import Query, Term
+
+    alone = Query(groups=((Term((word,)),),))
+    return tuple(_uncapped(Article.objects.using(using).all(), alone)[:per_word])
+
+
+def champion_page(probe: Probe, ranking: list[int], per_word: int) -> list[int]:
+    """The first page if the search ranked its candidates of today plus each
+    sought word's champions that match it, as `ranking` (every match, in
+    rank order) ranks them."""
+    found = _listing(probe).search
+    place = {pk: number for number, pk in enumerate(ranking)}
+    candidates = {pk for pk in found.ordered_ids()[0] if pk in place}
+    for word in found.query.words():
+        candidates.update(pk for pk in champions(word, per_word, found.queryset.db) if pk in place)
+    return sorted(candidates, key=place.__getitem__)[:PAGE_SIZE]
+
+
+def measure(probe: Probe, per_word: int = 0) -> Measured:
+    """One search; with `per_word`, the champion lists of that length modelled too."""
     shown, shown_count, page_ms = first_page(probe)
-    best, matches, exhaustive_ms = exhaustive_top(probe)
-    return Measured(probe, matches, shown_count, overlap_at(shown, best), page_ms, exhaustive_ms)
+    ranking, matches, exhaustive_ms = exhaustive_ranking(probe)
+    best = ranking[:PAGE_SIZE]
+    modelled = overlap_at(champion_page(probe, ranking, per_word), best) if per_word else None
+    return Measured(
+        probe, matches, shown_count, overlap_at(shown, best), page_ms, exhaustive_ms, modelled
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database-url", required=True, help="a migrated copy of a corpus")
     parser.add_argument("--out", type=Path, help="also write the Markdown here")
+    parser.add_argument(
+        "--champions", type=int, default=0, help="model per-word champion lists of this length"
+    )
     args = parser.parse_args(argv)
     _configure(args.database_url)
     from django.db import connection
 
     from articles.models import Article
 
-    results = [measure(probe) for probe in QUERIES]
+    results = [measure(probe, args.champions) for probe in QUERIES]
     load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
     now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     heading = (
         f"{Article.objects.count():,} articles on {connection.vendor}, {now}, "
         f"load average at the end {load}; page times: median of {PAGE_SAMPLES} warm builds"
+        + (
+            f"; champion lists modelled: {args.champions:,} articles a word"
+            if args.champions
+            else ""
+        )
     )
     report = render(results, heading)
     print(report)

@@ -11,6 +11,9 @@ from bench.relevance import (
     QUERIES,
     Measured,
     Probe,
+    champion_page,
+    champions,
+    exhaustive_ranking,
     exhaustive_top,
     first_page,
     overlap_at,
@@ -79,9 +82,11 @@ def test_classes_hold_what_their_names_say():
             assert len(probe.text.split()) == 3, probe.label
 
 
-def _measured(kind: str, overlap: float, matches: int, **filters: str) -> Measured:
+def _measured(
+    kind: str, overlap: float, matches: int, champions: float | None = None, **filters: str
+) -> Measured:
     probe = Probe(kind, (("q", kind), *filters.items()))
-    return Measured(probe, matches, str(matches), overlap, 1.0, 2.0)
+    return Measured(probe, matches, str(matches), overlap, 1.0, 2.0, champions)
 
 
 def test_summaries_give_each_group_its_mean_and_share_at_full_overlap():
@@ -113,3 +118,22 @@ def test_the_exhaustive_top_finds_the_best_match_the_cap_leaves_out(monkeypatch)
     assert shown == [others[2].pk, others[1].pk]
     assert top[0] == best.pk
     assert overlap_at(shown, top, k=2) == 0.5
+
+
+def test_the_champion_columns_appear_only_when_modelled():
+    assert "champions" not in render([_measured("name", 1.0, 10)], "heading")
+    table = render([_measured("name", 0.5, 5000, 1.0), _measured("name", 0.0, 5000, 0.5)], "h")
+    assert "| name | name | 5,000 | 5000 | 0.50 | 1.0 | 2.0 | 1.00 |" in table
+    assert "| all | 2 | 0.25 | 0% | 0.75 | 50% |" in table
+
+
+@pytest.mark.django_db
+def test_a_champion_list_brings_back_the_best_match_the_cap_leaves_out(monkeypatch):
+    best = make_article(title="Gas contract", body="The gas contract was signed.")
+    newer = [make_article(title=f"Note {n}", body=f"Gas, note {n}.") for n in range(3)]
+    monkeypatch.setattr("articles.search.RANK_LIMIT", 2)
+    probe = Probe("name", (("q", "gas"),))
+    champions.cache_clear()  # a run's lists, kept per process: none from another test's rows
+    ranking, _, _ = exhaustive_ranking(probe)
+
+    assert champion_page(probe, ranking, per_word=1) == [best.pk, newer[2].pk, newer[1].pk]
