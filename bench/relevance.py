@@ -39,6 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+# The list page's PER_PAGE (articles.filters, which needs Django loaded; a test keeps them equal).
 PAGE_SIZE = 20
 # Timed builds of each first page, after one untimed build that warms the caches.
 PAGE_SAMPLES = 5

@@ -5,9 +5,11 @@ import re
 
 import pytest
 
+from articles.filters import PER_PAGE
 from bench.relevance import (
     FILTERS,
     KINDS,
+    PAGE_SIZE,
     QUERIES,
     Measured,
     Probe,
@@ -43,6 +45,10 @@ def test_overlap_with_fewer_matches_than_a_page_is_judged_on_all_of_them():
 def test_overlap_without_matches_is_whole_only_when_nothing_is_shown():
     assert overlap_at([], []) == 1.0
     assert overlap_at([1], []) == 0.0
+
+
+def test_the_top_compared_is_one_list_page():
+    assert PAGE_SIZE == PER_PAGE
 
 
 def test_the_query_set_has_at_least_forty_distinct_searches():
