@@ -25,8 +25,10 @@ would buy before anyone builds them.
 from __future__ import annotations
 
 import argparse
+import atexit
 import datetime as dt
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -212,6 +214,7 @@ def render(results: list[Measured], heading: str) -> str:
 def _configure(database_url: str) -> None:
     """Django on `database_url`, production settings, with a cache of its own."""
     cache_dir = tempfile.mkdtemp(prefix="relevance-cache-")
+    atexit.register(shutil.rmtree, cache_dir, ignore_errors=True)
     os.environ |= {
         "DJANGO_SETTINGS_MODULE": "archive.settings",
         "DATABASE_URL": database_url,
