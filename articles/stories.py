@@ -135,12 +135,15 @@ def _event_texts(article: Article) -> set[str]:
 def _insert_keys(article_id: int, keys: set[int]) -> None:
     """One statement for an article's few dozen keys: as model instances they
     cost the importer more than finding its copies (bench/RESULTS.md, "Stories")."""
+    if not keys:
+        return
     connection = connections[ArticleBand.objects.db]
     table = connection.ops.quote_name(ArticleBand._meta.db_table)
+    rows = ", ".join(["(%s, %s)"] * len(keys))
     with connection.cursor() as cursor:
-        cursor.executemany(
-            f"INSERT INTO {table} (article_id, band) VALUES (%s, %s)",
-            [(article_id, key) for key in sorted(keys)],
+        cursor.execute(
+            f"INSERT INTO {table} (article_id, band) VALUES {rows}",
+            [value for key in sorted(keys) for value in (article_id, key)],
         )
 
 
@@ -306,7 +309,9 @@ class Evidence:
 
 
 def event_key_counts(article_ids: Iterable[int]) -> dict[int, int]:
-    """How many event keys each article holds: its indexed keys but its BANDS band keys."""
+    """How many event keys each article holds: its indexed keys but its band keys.
+    An article has BANDS band keys or none (no fingerprint), and fewer event keys
+    than that (fingerprint.MAX_NAME_KEYS + MAX_FIGURE_KEYS), so its count says which."""
     ids = list(article_ids)
     rows = dict(
         ArticleBand.objects.filter(article__in=ids)
@@ -314,8 +319,8 @@ def event_key_counts(article_ids: Iterable[int]) -> dict[int, int]:
         .annotate(count=models.Count("*"))
         .values_list("article", "count")
     )
-    printed = set(ArticleFingerprint.objects.filter(article__in=ids).values_list("pk", flat=True))
-    return {pk: rows.get(pk, 0) - (BANDS if pk in printed else 0) for pk in ids}
+    counts = {pk: rows.get(pk, 0) for pk in ids}
+    return {pk: count - BANDS if count >= BANDS else count for pk, count in counts.items()}
 
 
 def evidence_of(article_ids: Iterable[int]) -> dict[int, set[tuple[str, int]]]:

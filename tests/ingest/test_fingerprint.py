@@ -146,3 +146,8 @@ def test_years_day_numbers_and_names_every_article_holds_are_no_keys():
     keys = fp.event_keys("President Ilham Aliyev arrived in Moscow on March 14, 2024.", "en")
 
     assert keys == {f"name:{fp.name_skeleton('Ilham', 'en')}"}
+
+
+def test_an_article_holds_fewer_event_keys_than_band_keys():
+    # articles.stories.event_key_counts tells the two apart by this.
+    assert fp.MAX_NAME_KEYS + fp.MAX_FIGURE_KEYS < fp.BANDS
