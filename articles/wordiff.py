@@ -91,7 +91,7 @@ def diff_words(first: str, second: str, *, max_words: int = MAX_WORDS) -> WordDi
     old, new = old[:max_words], new[:max_words]
     # autojunk (on by default) lets the commonest words of a long text seed no
     # match, though matches still grow across them: the same runs on edited
-    # news texts, some twenty times faster (bench/RESULTS.md, "Word diff").
+    # news texts, up to twenty times faster (bench/RESULTS.md, "Story pages").
     matcher = difflib.SequenceMatcher(a=old, b=new)
     builder = _Builder()
     for tag, old_start, old_end, new_start, new_end in matcher.get_opcodes():
