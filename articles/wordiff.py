@@ -90,7 +90,7 @@ def diff_words(first: str, second: str, *, max_words: int = MAX_WORDS) -> WordDi
     is_cut = len(old) > max_words or len(new) > max_words
     old, new = old[:max_words], new[:max_words]
     # autojunk (on by default) lets the commonest words of a long text seed no
-    # match, though matches still grow across them: the same runs on edited
+    # match, though matches still grow across them: the same words kept on edited
     # news texts, up to twenty times faster (bench/RESULTS.md, "Story pages").
     matcher = difflib.SequenceMatcher(a=old, b=new)
     builder = _Builder()
