@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django import forms
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Window
+from django.db.models import Count, Exists, F, OuterRef, Q, Window
 from django.db.models.functions import RowNumber
 from django.utils.translation import gettext_lazy as _
 
@@ -180,9 +180,10 @@ class EventEntry:
     happened_on: dt.date
     precision: str
     is_planned: bool
-    sentence: str
     article_count: int
     reports: list[Report] = field(default_factory=list)
+    # The first report's sentence about it.
+    sentence: str = ""
 
     is_document = False
     entry_type = EVENT
@@ -296,14 +297,14 @@ GROUP = ("kind", "happened_on", "precision")
 def _events(chosen: dict, first: dt.date, last: dt.date) -> list[EventEntry]:
     """The period's events, one entry per kind and date, each with its first reports."""
     events = _chosen_events(chosen, first, last)
-    same_event = events.filter(**{name: OuterRef(name) for name in GROUP}).order_by("pk")
+    # No per-group subquery here (the first report's sentence, say): SQLite runs it for
+    # every group before the LIMIT, 26 s for 26,000 groups (bench/RESULTS.md, "Events").
     groups = list(
         events.order_by()
         .values(*GROUP)
         .annotate(
             article_count=Count("article_id", distinct=True),
             reported_count=Count("pk", filter=Q(is_planned=False)),
-            sentence=Subquery(same_event.values("sentence")[:1]),
         )
         .order_by("happened_on", "kind", "precision")[: ENTRIES_SHOWN + 1]
     )
@@ -315,21 +316,22 @@ def _events(chosen: dict, first: dt.date, last: dt.date) -> list[EventEntry]:
             happened_on=group["happened_on"],
             precision=group["precision"],
             is_planned=group["reported_count"] == 0,
-            sentence=group["sentence"],
             article_count=group["article_count"],
         )
         for group in groups
     }
     if entries:
         shown = groups[:ENTRIES_SHOWN][-1]["happened_on"]
-        for key, report in _first_reports(events.filter(happened_on__lte=shown)):
+        for key, report, sentence in _first_reports(events.filter(happened_on__lte=shown)):
             if key in entries:
+                entries[key].sentence = entries[key].sentence or sentence
                 entries[key].reports.append(report)
     return list(entries.values())
 
 
-def _first_reports(events) -> list[tuple[tuple, Report]]:
-    """Each event's first ARTICLES_PER_EVENT articles, oldest first, in one query."""
+def _first_reports(events) -> list[tuple[tuple, Report, str]]:
+    """Each event's first ARTICLES_PER_EVENT articles, oldest first, with the sentence
+    each reports it in, in one query."""
     rank = Window(
         RowNumber(),
         partition_by=[F(name) for name in GROUP],
@@ -348,6 +350,7 @@ def _first_reports(events) -> list[tuple[tuple, Report]]:
             "article__date_precision",
             "article__language",
             "article__story_id",
+            "sentence",
         )
     )
     return [
@@ -362,6 +365,7 @@ def _first_reports(events) -> list[tuple[tuple, Report]]:
                 language=row["article__language"],
                 story_id=row["article__story_id"],
             ),
+            row["sentence"],
         )
         for row in rows
     ]
