@@ -165,7 +165,11 @@ def neighbours(article: Article, found: Fingerprint | None, events: set[str]) ->
     probes = _event_probes(article, events)
     if not bands and not probes:
         return Neighbours([], {}, {})
-    rows = ArticleBand.objects.filter(band__in=bands | probes.keys()).exclude(article=article)
+    rows = (
+        ArticleBand.objects.filter(band__in=bands | probes.keys())
+        .exclude(article=article)
+        .order_by()
+    )
     by_band: Counter[int] = Counter()
     by_event: Counter[int] = Counter()
     days_apart: dict[int, int] = {}
@@ -201,8 +205,10 @@ def _copies_of(article: Article, found: Fingerprint, ids: list[int]) -> list[Art
     """The stored articles of `ids` whose text `article` nearly copies, or that copy it."""
     if not ids:
         return []
-    stored = ArticleFingerprint.objects.filter(article__in=ids).values_list(
-        "article", "signature", "shingle_count", "article__published_on"
+    stored = (
+        ArticleFingerprint.objects.filter(article__in=ids)
+        .order_by()
+        .values_list("article", "signature", "shingle_count", "article__published_on")
     )
     matching = [
         pk
@@ -510,7 +516,19 @@ def group_archive(
             for pk in chunk:
                 file_article(by_pk[pk], is_new=True)
         progress(min(len(ids), (done + 1) * GROUP_BATCH))
+    _analyze_keys()
     return len(ids)
+
+
+def _analyze_keys() -> None:
+    """Fresh statistics for the key index after filing many articles: PostgreSQL,
+    never having analysed the table, scanned all of it for a candidate lookup
+    (bench/RESULTS.md, "Stories"); SQLite's planner takes the index regardless."""
+    connection = connections[ArticleBand.objects.db]
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            tables = [ArticleBand._meta.db_table, ArticleFingerprint._meta.db_table]
+            cursor.execute("ANALYZE " + ", ".join(connection.ops.quote_name(t) for t in tables))
 
 
 def _forget_grouping() -> None:
