@@ -37,9 +37,9 @@ from articles.ingest.language import WORD, fold
 SHINGLE_WORDS = 3
 SLOTS = 120
 # 40 bands of 3 slots: two texts become candidates with probability
-# 1 - (1 - J**3)**40: 0.96 at J = 0.43, the least alike copy of the labelled
-# pairs, and 0.28 at J = 0.2, the most alike pair that is no copy (the verify
-# step drops those; bench/stories.py measures both).
+# 1 - (1 - J**3)**40: 0.96 at J = 0.43 and 0.88 at J = 0.37, the least alike
+# copies of the labelled pairs, and 0.28 at J = 0.2, the most alike pair that is
+# no copy (the verify step drops those; bench/stories.py measures both).
 BANDS = 40
 ROWS = SLOTS // BANDS
 _VALUE_MASK = 0xFFFFFFFF
