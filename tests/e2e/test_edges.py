@@ -119,3 +119,14 @@ def test_sources_index_lists_the_sources_a_to_z(seeds, live_server, page, phone_
     screenshot(page, "edges-sources-desktop")
     phone_page.goto(live_server.url + "/sources/")
     assert phone_page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "az"])
+@pytest.mark.parametrize("path", ["/", "/articles/", "/agreements/", "/timeline/", "/tags/"])
+def test_page_fits_a_phone_in_every_interface_language(
+    seeds, live_server, phone_page, path, language
+):
+    # Russian and Azerbaijani menu words are longer: the site menu must wrap, not widen the page.
+    phone_page.set_extra_http_headers({"Accept-Language": language})
+    phone_page.goto(live_server.url + path)
+    assert phone_page.evaluate("document.documentElement.scrollWidth") <= 390
