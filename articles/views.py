@@ -79,7 +79,8 @@ class ArticleListView(TemplateView):
 class ArticleDetailView(DetailView):
     """One article; arriving from a search (?q=) marks the query's words."""
 
-    queryset = Article.objects.for_detail()
+    # Its events in one query more, however many it reports.
+    queryset = Article.objects.for_detail().prefetch_related("events")
     template_name = "articles/article_detail.html"
 
     def get_context_data(self, **kwargs):

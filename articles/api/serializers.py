@@ -21,7 +21,16 @@ from articles.citations import iso_date, web_address
 from articles.filters import with_changes
 from articles.links import slug_url
 from articles.listing import ResultPage
-from articles.models import Agreement, Article, DatePrecision, Mention, Tag
+from articles.models import (
+    EVENT_PRECISIONS,
+    Agreement,
+    Article,
+    DatePrecision,
+    Event,
+    EventKind,
+    Mention,
+    Tag,
+)
 
 # Revision fields whose change an import history names, by what a reader calls them.
 REVISION_CHANGES = {"sha256": "original", "file_path": "file_path", "encoding": "encoding"}
@@ -180,6 +189,20 @@ class RevisionSerializer(serializers.Serializer):
     )
 
 
+class EventSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=EventKind.choices)
+    date = serializers.SerializerMethodField(
+        help_text='ISO 8601 cut to the known precision ("2022-04-26", "2022-04", "2022").'
+    )
+    precision = serializers.ChoiceField(choices=[p.value for p in EVENT_PRECISIONS])
+    is_planned = serializers.BooleanField(help_text="The text says it is still to come.")
+    sentence = serializers.CharField(help_text="The sentence that reports it; may be empty.")
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_date(self, event: Event) -> str:
+        return iso_date(event.happened_on, event.precision)
+
+
 class ArticleDetailSerializer(ArticleSerializer):
     """One article: the list's fields, its clean body and its import history."""
 
@@ -192,6 +215,9 @@ class ArticleDetailSerializer(ArticleSerializer):
     history = serializers.SerializerMethodField(
         help_text="Earlier originals, newest first: when each was imported and replaced, its "
         "SHA-256, and what the import that replaced it changed."
+    )
+    events = EventSerializer(
+        many=True, help_text="The events it reports, in date order, each dated as its text allows."
     )
 
     @extend_schema_field(RevisionSerializer(many=True))

@@ -28,8 +28,8 @@ pytestmark = pytest.mark.django_db
 LIST_QUERIES = 5
 # What the API reads beyond the listing's rows: credits, visible agreements.
 API_PREFETCHES = 2
-# The article, its tags, credits, mentions, revisions and visible agreements.
-DETAIL_QUERIES = 6
+# The article, its tags, credits, mentions, revisions, visible agreements and events.
+DETAIL_QUERIES = 7
 
 
 def populate(size: int) -> None:
