@@ -80,8 +80,8 @@ def test_agreement_page_shows_the_mentions_signing_date_and_how_it_was_read(clie
     html = client.get(agreement.get_absolute_url()).content.decode()
 
     assert (
-        "Signed on 22 February 2024, says the text (year taken from the article&#x27;s date)."
-        in html
+        "Signed on 22 February 2024, says the text (not written in full there: completed from"
+        " the article’s date or the register)." in html
     )
 
 
