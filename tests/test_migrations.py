@@ -22,3 +22,18 @@ def test_curators_group_can_curate_but_not_delete_articles_or_manage_users():
     assert {"change_article", "change_tag", "delete_tag", "change_agreement"} <= codenames
     assert "delete_article" not in codenames
     assert not any(codename.endswith("_user") for codename in codenames)
+
+
+@pytest.mark.django_db
+def test_postgres_articles_table_is_analysed_once_copy_of_exists():
+    # Without statistics for copy_of the list's first page left the newest-first index (0018).
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's planner statistics; SQLite's planner needs none here")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT last_analyze FROM pg_stat_user_tables WHERE relname = 'articles_article'"
+        )
+        (analysed,) = cursor.fetchone()
+    assert analysed is not None
