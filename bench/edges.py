@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.timing import sample  # noqa: E402
+from bench.timing import sample, warm_page  # noqa: E402
 
 UNDATED_CASES = (
     "date_after=2019-01-01",
@@ -53,25 +53,8 @@ def undated_counts(samples: int) -> None:
 
 
 def index_pages(samples: int) -> None:
-    from django.db import connection
-    from django.test import Client
-
-    client = Client()
-    statements = []
-
-    def counting(execute, sql, params, many, context):
-        statements.append(sql)
-        return execute(sql, params, many, context)
-
-    def get(path: str) -> None:
-        assert client.get(path).status_code == 200, path
-
     for path in PAGES:
-        get(path)  # its letter index cached, as every reader after the first finds it
-        statements.clear()
-        with connection.execute_wrapper(counting):
-            took = sample(lambda path=path: get(path), samples)
-        queries = len(statements) // samples
+        queries, took = warm_page(path, samples)
         print(
             f"| page, warm | `{path}` | {queries} queries | {took.p50_ms:.1f} | {took.max_ms:.1f} |"
         )

@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.timing import sample  # noqa: E402
+from bench.timing import sample, warm_page  # noqa: E402
 
 PAGES = (
     "/timeline/",
@@ -96,27 +96,10 @@ def add_events(every: int) -> None:
 
 
 def time_pages(samples: int) -> None:
-    from django.db import connection
-    from django.test import Client
-
-    client = Client()
-    statements = []
-
-    def counting(execute, sql, params, many, context):
-        statements.append(sql)
-        return execute(sql, params, many, context)
-
-    def get(path: str) -> None:
-        assert client.get(path).status_code == 200, path
-
     print("| page, warm | queries | p50 ms | max ms |")
     print("| --- | --- | --- | --- |")
     for path in PAGES:
-        get(path)
-        statements.clear()
-        with connection.execute_wrapper(counting):
-            took = sample(lambda path=path: get(path), samples)
-        queries = len(statements) // samples
+        queries, took = warm_page(path, samples)
         print(f"| `{path}` | {queries} | {took.p50_ms:.1f} | {took.max_ms:.1f} |")
 
 

@@ -1,5 +1,5 @@
 """Timing one action again and again, for the bench scripts that print their
-own table (bench/edges.py, bench/suggest.py); bench/run.py's list page cases
+own table (bench/edges.py, bench/events.py, bench/suggest.py); bench/run.py's list page cases
 go through bench/measure.py, whose percentile this shares."""
 
 from __future__ import annotations
@@ -47,3 +47,26 @@ def sample(action: Callable[[], object], samples: int) -> Samples:
         wall.append(time.perf_counter() - started)
         cpu.append(time.process_time() - started_cpu)
     return Samples(wall, cpu)
+
+
+def warm_page(path: str, samples: int) -> tuple[int, Samples]:
+    """A page's statements per request and its timings once warmed (its cached
+    counts made by a first, untimed request, as every reader after the first
+    finds them), through Django's test client."""
+    from django.db import connection
+    from django.test import Client
+
+    client = Client()
+    statements: list[str] = []
+
+    def counting(execute, sql, params, many, context):
+        statements.append(sql)
+        return execute(sql, params, many, context)
+
+    def get() -> None:
+        assert client.get(path).status_code == 200, path
+
+    get()
+    with connection.execute_wrapper(counting):
+        took = sample(get, samples)
+    return len(statements) // samples, took
