@@ -16,9 +16,9 @@ from tests.conftest import make_agreement, make_article, make_source, make_tag
 pytestmark = pytest.mark.django_db
 
 WIRE = "Baku and Moscow agreed on gas transit.\n\nThe talks lasted two days."
-# The article with its tags, credits, mentions and revisions, and its story's
+# The article with its tags, credits, mentions, events and revisions, and its story's
 # versions (these articles share no tag or document: no "more like this").
-DETAIL_QUERIES = 6
+DETAIL_QUERIES = 7
 # The story, its versions with their sources, the people, the documents.
 STORY_QUERIES = 4
 
