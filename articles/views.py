@@ -37,7 +37,20 @@ from articles.story_pages import StoryPage, VersionsAround, compared
 from articles.timeline import TimelineForm, build_timeline
 
 
-class ArticleListView(TemplateView):
+class StatusInContextMixin:
+    """Responds with the status its context names (200 when it names none), so
+    a view decides a 400 or a 404 where it reads the parameters."""
+
+    def render_to_response(self, context, **kwargs):
+        status = context.get("status", HTTPStatus.OK)
+        return super().render_to_response(context, status=status, **kwargs)
+
+
+def valid_or_400(is_valid: bool) -> HTTPStatus:
+    return HTTPStatus.OK if is_valid else HTTPStatus.BAD_REQUEST
+
+
+class ArticleListView(StatusInContextMixin, TemplateView):
     """/ and /articles/: search, filters, facets; bad parameters come back as
     form errors (400), a page past the end as a message (404)."""
 
@@ -72,9 +85,6 @@ class ArticleListView(TemplateView):
         )
         return context
 
-    def render_to_response(self, context, **kwargs):
-        return super().render_to_response(context, status=context["status"], **kwargs)
-
 
 class ArticleDetailView(DetailView):
     """One article; arriving from a search (?q=) marks the query's words."""
@@ -99,7 +109,7 @@ class ArticleDetailView(DetailView):
         return context
 
 
-class StoryDetailView(DetailView):
+class StoryDetailView(StatusInContextMixin, DetailView):
     """/stories/<pk>/: every version of a story by outlet country and language;
     /stories/<pk>/compare/?a=&b= adds two of them compared (400 when it cannot)."""
 
@@ -112,11 +122,13 @@ class StoryDetailView(DetailView):
         comparison, errors = None, []
         if self.is_comparing:
             comparison, errors = compared(self.request.GET, page.versions)
-        return super().get_context_data(page=page, comparison=comparison, errors=errors, **kwargs)
-
-    def render_to_response(self, context, **kwargs):
-        status = HTTPStatus.BAD_REQUEST if context["errors"] else HTTPStatus.OK
-        return super().render_to_response(context, status=status, **kwargs)
+        return super().get_context_data(
+            page=page,
+            comparison=comparison,
+            errors=errors,
+            status=valid_or_400(not errors),
+            **kwargs,
+        )
 
 
 def original(request: HttpRequest, slug: str) -> HttpResponse:
@@ -186,12 +198,11 @@ def _by_first_letter(rows) -> list[tuple[str, list]]:
     return list(groups.items())
 
 
-class NameIndexMixin:
+class NameIndexMixin(StatusInContextMixin):
     """An index narrowed by a NameIndexForm (self.form): bad parameters are a 400."""
 
-    def render_to_response(self, context, **kwargs):
-        status = HTTPStatus.OK if self.form.is_valid() else HTTPStatus.BAD_REQUEST
-        return super().render_to_response(context, status=status, **kwargs)
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(status=valid_or_400(self.form.is_valid()), **kwargs)
 
 
 class SourceIndexView(NameIndexMixin, ListView):
@@ -240,7 +251,7 @@ class TagIndexView(NameIndexMixin, ListView):
         return {**context, "object_list": tags}
 
 
-class AgreementListView(ListView):
+class AgreementListView(StatusInContextMixin, ListView):
     """Documents between Azerbaijan and Russia (?scope=all adds those with other
     parties), narrowed by kind and status, by name or date of signing; bad
     parameters are a 400 with their messages above the unnarrowed list."""
@@ -257,11 +268,12 @@ class AgreementListView(ListView):
     def get_context_data(self, **kwargs):
         chosen = self.filterset.form.cleaned_data if self.filterset.is_valid() else {}
         showing_all = chosen.get("scope") == "all"
-        return super().get_context_data(form=self.filterset.form, showing_all=showing_all, **kwargs)
-
-    def render_to_response(self, context, **kwargs):
-        status = HTTPStatus.OK if self.filterset.is_valid() else HTTPStatus.BAD_REQUEST
-        return super().render_to_response(context, status=status, **kwargs)
+        return super().get_context_data(
+            form=self.filterset.form,
+            showing_all=showing_all,
+            status=valid_or_400(self.filterset.is_valid()),
+            **kwargs,
+        )
 
 
 class AgreementDetailView(DetailView):
@@ -275,7 +287,7 @@ class AgreementDetailView(DetailView):
         return super().get_context_data(mentions=mentions, **kwargs)
 
 
-class TimelineView(TemplateView):
+class TimelineView(StatusInContextMixin, TemplateView):
     """/timeline/: documents by their date of signing and events by their own dates,
     year by year; bad parameters are a 400 with their messages."""
 
@@ -284,11 +296,9 @@ class TimelineView(TemplateView):
     def get_context_data(self, **kwargs):
         form = TimelineForm(self.request.GET)
         timeline = build_timeline(form) if form.is_valid() else None
-        return super().get_context_data(form=form, timeline=timeline, **kwargs)
-
-    def render_to_response(self, context, **kwargs):
-        status = HTTPStatus.OK if context["form"].is_valid() else HTTPStatus.BAD_REQUEST
-        return super().render_to_response(context, status=status, **kwargs)
+        return super().get_context_data(
+            form=form, timeline=timeline, status=valid_or_400(form.is_valid()), **kwargs
+        )
 
 
 class DateArchiveMixin:
