@@ -447,6 +447,7 @@ class ArticleQuerySet(models.QuerySet):
             "credits",
             models.Prefetch("mentions", queryset=Mention.objects.select_related("agreement")),
             models.Prefetch("revisions", queryset=Revision.objects.defer("original")),
+            "events",
         )
 
     def versions_in(self, story: Story | int) -> ArticleQuerySet:

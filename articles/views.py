@@ -89,8 +89,7 @@ class ArticleListView(StatusInContextMixin, TemplateView):
 class ArticleDetailView(DetailView):
     """One article; arriving from a search (?q=) marks the query's words."""
 
-    # Its events in one query more, however many it reports.
-    queryset = Article.objects.for_detail().prefetch_related("events")
+    queryset = Article.objects.for_detail()
     template_name = "articles/article_detail.html"
 
     def get_context_data(self, **kwargs):

@@ -104,11 +104,7 @@ class ArticleDetailView(generics.RetrieveAPIView):
     """One article: the list's fields, its clean body and its import history."""
 
     http_method_names = READ_ONLY
-    queryset = (
-        Article.objects.for_detail()
-        .defer("original")
-        .prefetch_related(*ARTICLE_RELATIONS, "events")
-    )
+    queryset = Article.objects.for_detail().defer("original").prefetch_related(*ARTICLE_RELATIONS)
     serializer_class = serializers.ArticleDetailSerializer
     lookup_field = "slug"
 
