@@ -17,7 +17,7 @@ from django.db.models.functions import Length, Substr, Upper
 from django.db.models.lookups import Exact
 from django.urls import reverse
 from django.utils.text import slugify
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from articles.ingest import document, events
@@ -323,6 +323,13 @@ class AgreementQuerySet(models.QuerySet):
         return self.annotate(article_count=models.Count("mentions"))
 
 
+def name_in_interface_language(name: str, name_ru: str, name_az: str) -> str:
+    """A document's name in the language the page speaks, when the register or a
+    curator gave it one there; else its English name."""
+    language = (get_language() or "en")[:2]
+    return {"ru": name_ru, "az": name_az}.get(language) or name
+
+
 class Agreement(models.Model):
     """A signed (or planned) document between the parties: a memorandum, a
     declaration, a road map… The importer suggests; a curator approves."""
@@ -389,6 +396,10 @@ class Agreement(models.Model):
 
     def get_absolute_url(self) -> str:
         return slug_url("articles:agreement", self.slug)
+
+    @property
+    def display_name(self) -> str:
+        return name_in_interface_language(self.name, self.name_ru, self.name_az)
 
     def alias_list(self) -> list[str]:
         return [line.strip() for line in self.aliases.splitlines() if line.strip()]

@@ -20,7 +20,16 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.changes import cached_until_changed
 from articles.filters import UNKNOWN_SLUG, known_slugs
-from articles.models import Agreement, AgreementStatus, Event, EventKind, Mention, Tag, TagKind
+from articles.models import (
+    Agreement,
+    AgreementStatus,
+    Event,
+    EventKind,
+    Mention,
+    Tag,
+    TagKind,
+    name_in_interface_language,
+)
 
 FIRST_YEAR = 1991
 # A page shows at most this many documents and as many events; narrowing by
@@ -69,8 +78,9 @@ def _people() -> list[tuple[str, str]]:
 
 
 def _documents_on_the_timeline() -> list[tuple[str, str]]:
-    return cached_until_changed(
-        "timeline:documents",
+    # Cached in every language at once; named in the page's own when read.
+    documents = cached_until_changed(
+        "timeline:documents-in-three-languages",
         lambda: list(
             Agreement.objects.filter(
                 status=AgreementStatus.APPROVED,
@@ -78,9 +88,10 @@ def _documents_on_the_timeline() -> list[tuple[str, str]]:
                 signed_on__gte=dt.date(FIRST_YEAR, 1, 1),
             )
             .order_by("signed_on", "name")
-            .values_list("slug", "name")
+            .values_list("slug", "name", "name_ru", "name_az")
         ),
     )
+    return [(slug, name_in_interface_language(*names)) for slug, *names in documents]
 
 
 class TimelineForm(forms.Form):
@@ -264,12 +275,21 @@ def _documents(chosen: dict, first: dt.date, last: dt.date) -> list[DocumentEntr
     rows = (
         documents.with_article_counts()
         .order_by("signed_on", "name", "pk")
-        .values("slug", "name", "kind", "signed_on", "signed_place", "article_count")
+        .values(
+            "slug",
+            "name",
+            "name_ru",
+            "name_az",
+            "kind",
+            "signed_on",
+            "signed_place",
+            "article_count",
+        )
     )
     return [
         DocumentEntry(
             slug=row["slug"],
-            name=row["name"],
+            name=name_in_interface_language(row["name"], row["name_ru"], row["name_az"]),
             kind=row["kind"],
             label=str(labels.get(row["kind"], row["kind"])),
             happened_on=row["signed_on"],

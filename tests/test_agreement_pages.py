@@ -11,7 +11,7 @@ from http import HTTPStatus
 import pytest
 from django.urls import reverse
 
-from articles.models import Mention
+from articles.models import Agreement, Mention
 from tests.conftest import make_agreement, make_article, make_source
 
 pytestmark = pytest.mark.django_db
@@ -107,3 +107,35 @@ def test_article_page_marks_a_document_with_other_parties_when_it_mentions_one(c
     html = client.get(article.get_absolute_url()).content.decode()
 
     assert html.count("parties beyond Azerbaijan and Russia") == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "shown", "also"),
+    [
+        ("en", "Declaration on Allied Interaction", "Декларация о союзническом взаимодействии"),
+        ("ru", "Декларация о союзническом взаимодействии", "Declaration on Allied Interaction"),
+        ("az", "Müttəfiqlik qarşılıqlı fəaliyyəti haqqında Bəyannamə", "Declaration on Allied"),
+    ],
+)
+def test_document_is_named_in_the_interface_language_where_the_register_names_it(
+    client, language, shown, also
+):
+    declaration = make_agreement(
+        name="Declaration on Allied Interaction",
+        name_ru="Декларация о союзническом взаимодействии",
+        name_az="Müttəfiqlik qarşılıqlı fəaliyyəti haqqında Bəyannamə",
+        kind=Agreement.Kind.DECLARATION,
+        status=Agreement.Status.APPROVED,
+        signed_on=dt.date(2022, 2, 22),
+    )
+    make_article(agreements=[declaration])
+    headers = {"HTTP_ACCEPT_LANGUAGE": language}
+
+    detail = client.get(declaration.get_absolute_url(), **headers).content.decode()
+    listed = client.get("/agreements/", **headers).content.decode()
+    timeline = client.get("/timeline/", **headers).content.decode()
+
+    assert f"<h1>{shown}</h1>" in detail and also in detail
+    assert f">{shown}</a>" in listed
+    assert f">{shown}</a>" in timeline
+    assert f">{shown}</option>" in timeline
