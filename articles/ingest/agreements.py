@@ -17,13 +17,7 @@ import re
 from dataclasses import dataclass, replace
 
 from articles.ingest.dates import WRITTEN_YEAR
-from articles.ingest.document import (
-    AgreementKind,
-    AgreementMention,
-    ParsedArticle,
-    Precision,
-    PublishedDate,
-)
+from articles.ingest.document import AgreementKind, AgreementMention, ParsedArticle, PublishedDate
 from articles.ingest.keys import agreement_key, key_words
 from articles.ingest.kinds import document_words, names_many
 from articles.ingest.language import word_set
@@ -88,18 +82,6 @@ class _Article:
     @functools.cached_property
     def _event_day(self) -> tuple[dt.date, str] | None:
         return event_day(self.body, self.published)
-
-    @functools.cached_property
-    def written_by(self) -> dt.date | None:
-        """The last day the article may have been written: no document it names was signed
-        later. The end of its year or month when it is dated only that far."""
-        value, precision = self.published.value, self.published.precision
-        if value is None or precision is Precision.DAY:
-            return value
-        if precision is Precision.MONTH:
-            following = value.replace(day=28) + dt.timedelta(days=4)
-            return following - dt.timedelta(days=following.day)
-        return value.replace(month=12, day=31)
 
     @functools.cached_property
     def is_multilateral(self) -> bool:
@@ -308,9 +290,9 @@ def _lookup(
         )
     if not register.may_name_signed_in(name, year):
         return None
-    return register.key_for(
-        kind, name, year=year, parties=facts.parties, written_by=facts.context.written_by
-    )
+    # No document an article names was signed after the last day it may have been written.
+    written_by = facts.context.published.last_day
+    return register.key_for(kind, name, year=year, parties=facts.parties, written_by=written_by)
 
 
 def _year_after_name(window: Window, candidate: Candidate | None) -> int | None:

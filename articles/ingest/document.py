@@ -6,6 +6,7 @@ each stage can be tested on its own and the store never sees raw text.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -63,6 +64,16 @@ class PublishedDate:
     @classmethod
     def unknown(cls) -> PublishedDate:
         return cls(None, Precision.UNKNOWN)
+
+    @property
+    def last_day(self) -> dt.date | None:
+        """The last day the date may stand for: itself, or its month's or its year's last."""
+        if self.value is None or self.precision is Precision.DAY:
+            return self.value
+        if self.precision is Precision.MONTH:
+            days_in_month = calendar.monthrange(self.value.year, self.value.month)[1]
+            return self.value.replace(day=days_in_month)
+        return self.value.replace(month=12, day=31)
 
 
 @dataclass(frozen=True)

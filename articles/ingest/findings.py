@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 
 from articles.ingest.dates import DateFound, date_in_url
-from articles.ingest.document import Precision, PublishedDate
+from articles.ingest.document import PublishedDate
 from articles.ingest.sources import Claim, KnownSources
 
 
@@ -116,16 +116,9 @@ class Findings:
         return publisher, tuple(credits)
 
 
-_PRECISION_ORDER = (Precision.YEAR, Precision.MONTH, Precision.DAY)
-
-
 def _within(finer: PublishedDate, coarser: PublishedDate) -> bool:
-    """`finer` is more precise than `coarser` and falls inside its year or month."""
+    """`finer` names a shorter span inside `coarser`'s: a day of its month, a month of its year."""
     if finer.value is None or coarser.value is None:
         return False
-    if _PRECISION_ORDER.index(finer.precision) <= _PRECISION_ORDER.index(coarser.precision):
-        return False
-    same_month = finer.value.month == coarser.value.month
-    return finer.value.year == coarser.value.year and (
-        coarser.precision is Precision.YEAR or same_month
-    )
+    inside = coarser.value <= finer.value and finer.last_day <= coarser.last_day
+    return inside and (finer.value, finer.last_day) != (coarser.value, coarser.last_day)

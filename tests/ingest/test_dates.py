@@ -211,3 +211,17 @@ def test_the_datelines_day_refines_an_ambiguous_date_under_the_headline():
     )
     published = parse(text, today=dt.date(2026, 11, 27)).published
     assert (published.value, published.precision) == (dt.date(2010, 9, 3), Precision.DAY)
+
+
+@pytest.mark.parametrize(
+    ("published", "last_day"),
+    [
+        (PublishedDate(dt.date(2024, 2, 1), Precision.MONTH), dt.date(2024, 2, 29)),
+        (PublishedDate(dt.date(2023, 2, 1), Precision.MONTH), dt.date(2023, 2, 28)),
+        (PublishedDate(dt.date(1997, 1, 1), Precision.YEAR), dt.date(1997, 12, 31)),
+        (PublishedDate(dt.date(2010, 9, 3), Precision.DAY), dt.date(2010, 9, 3)),
+        (PublishedDate.unknown(), None),
+    ],
+)
+def test_a_date_ends_on_the_last_day_of_what_it_names(published, last_day):
+    assert published.last_day == last_day
