@@ -204,12 +204,12 @@ def _mention_at(window: Window, kind: AgreementKind, context: _Article) -> Agree
 def _registered_day(entry: RegisterEntry, reported: dt.date | None) -> tuple[dt.date | None, str]:
     """The register's day of signing for a document the article reports signed as its news,
     when that day falls in the week up to the article's: the text gives no other."""
-    signed = entry.signed_on
-    if reported is None or signed is None:
+    if reported is None or not entry.signed_shortly_before(reported, EVENT_DAYS_BEFORE):
         return None, ""
-    if not dt.timedelta(0) <= reported - signed <= dt.timedelta(days=EVENT_DAYS_BEFORE):
-        return None, ""
-    return signed, f"the register's day of signing, within the week of the article ({reported})"
+    return (
+        entry.signed_on,
+        f"the register's day of signing, within the week of the article ({reported})",
+    )
 
 
 def _unless_dated_otherwise(

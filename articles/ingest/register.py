@@ -122,6 +122,10 @@ class RegisterEntry:
     def year(self) -> int | None:
         return self.signed_on.year if self.signed_on else None
 
+    def signed_shortly_before(self, day: dt.date, days: int) -> bool:
+        """Signed on `day` or in the `days` before it."""
+        return self.signed_on is not None and 0 <= (day - self.signed_on).days <= days
+
 
 def _stem(word: str) -> str:
     return word[: _STEM_LETTERS_LATIN if word.isascii() else _STEM_LETTERS_INFLECTED]
@@ -240,8 +244,7 @@ class Register:
             entry.key
             for entry in self.entries
             if kinds_compatible(kind, entry.kind)
-            and entry.signed_on is not None
-            and dt.timedelta(0) <= day - entry.signed_on <= dt.timedelta(days=days)
+            and entry.signed_shortly_before(day, days)
             and named <= set(entry.parties or named)
         ]
         return found[0] if len(found) == 1 else None
