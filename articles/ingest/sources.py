@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import IntEnum
 from functools import cache
 from pathlib import Path
@@ -165,7 +165,7 @@ class KnownSources:
     names_by_alias: dict[str, str]
     names_by_domain: dict[str, str]
     alias_pattern: str
-    outlets_by_name: dict[str, KnownOutlet] = field(default_factory=dict)
+    outlets_by_name: dict[str, KnownOutlet]
 
     @classmethod
     def from_entries(cls, entries: list[dict]) -> KnownSources:
@@ -192,8 +192,8 @@ class KnownSources:
 
     def is_official(self, name: str) -> bool:
         """Whether `name` is a state body's site rather than a news outlet."""
-        outlet = self.outlets_by_name.get(name)
-        return bool(outlet and outlet.official)
+        outlet = self.outlet(name)
+        return outlet is not None and outlet.official
 
     def outlet(self, name: str) -> KnownOutlet | None:
         """The record of the outlet the archive shows as `name` (a name `named` returns)."""
