@@ -355,12 +355,6 @@ def dated_on(text: str, month: int, day: int) -> dt.date | None:
     return _numeric_dated_on(text, month, day)
 
 
-# '03/09/2010': day and month in either order, which only the dateline's '3 сен' settles.
-_TWO_WAY_NUMERIC = re.compile(
-    r"(?<![0-9])([0-9]{1,2})[./]([0-9]{1,2})[./]((?:19|20)[0-9]{2})(?![0-9])"
-)
-
-
 # '1130 gmt 21 Dec 06': a monitoring service's source line writes its year in two digits.
 _TWO_DIGIT_YEAR = re.compile(
     rf"(?<![0-9])([0-9]{{1,2}})\s{{1,2}}({MONTH_PATTERN})\s{{1,2}}([0-9]{{2}})(?![0-9])"
@@ -370,10 +364,11 @@ FIRST_NEWS_YEAR = 1991
 
 
 def _numeric_dated_on(text: str, month: int, day: int) -> dt.date | None:
-    """A date one of whose readings is that month and day: '03/09/2010' either way round,
-    '21 Dec 06' with its century."""
-    for match in _TWO_WAY_NUMERIC.finditer(text):
-        first, second, year = (int(group) for group in match.groups())
+    """A date one of whose readings is that month and day: '03/09/2010' either way round
+    (a slashed date, whose two readings only the dateline's '3 сен' settles), '21 Dec 06'
+    with its century."""
+    for match in _SLASHED.finditer(text):
+        first, second, year = (int(match.group(name)) for name in ("first", "second", "year"))
         if (first, second) in {(day, month), (month, day)}:
             with contextlib.suppress(ValueError):
                 return dt.date(year, month, day)

@@ -203,6 +203,11 @@ def test_a_numeric_date_gives_no_year_to_a_dateline_of_another_day():
     assert dated_on("14:36 03/09/2010", 9, 4) is None
 
 
+def test_a_dotted_date_reads_day_first_only_so_gives_no_year_to_its_other_reading():
+    assert dated_on("14:36 03.09.2010", 9, 3) == dt.date(2010, 9, 3)
+    assert dated_on("14:36 03.09.2010", 3, 9) is None
+
+
 def test_the_datelines_day_refines_an_ambiguous_date_under_the_headline():
     text = (
         "Медведев и Алиев закрыли вопрос о границе\n\n14:36 03/09/2010\n\n"
