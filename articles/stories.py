@@ -91,10 +91,11 @@ def file_article(article: Article, *, is_new: bool = False) -> None:
     the file's transaction; its tags and mentions are stored already. A new
     article has no fingerprint, story or copies to undo."""
     with transaction.atomic():
-        if not is_new:
+        curated = _in_curated_story(article)
+        if not is_new and not curated:
             _leave_groups(article)
         found, events = _refresh_keys(article, is_new=is_new)
-        if _in_curated_story(article):
+        if curated:
             return
         near = neighbours(article, found, events)
         copies = _copies_of(article, found, near.copies) if found else []
@@ -379,10 +380,8 @@ def _join(story: Story, articles: list[Article]) -> None:
 
 
 def _leave_groups(article: Article) -> None:
-    """A changed article is placed afresh: out of its story (unless a curator put it
-    there) and no longer the version its copies point at."""
-    if _in_curated_story(article):
-        return
+    """A changed article outside a curated story is placed afresh: out of its
+    story and no longer the version its copies point at."""
     if article.story_id:
         old = article.story_id
         Article.objects.filter(pk=article.pk).update(story=None, copy_of=None)
