@@ -9,6 +9,7 @@ this module only arranges them and diffs their texts (articles.wordiff).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from urllib.parse import urlencode
 
 from babel import Locale, UnknownLocaleError
@@ -176,8 +177,9 @@ class StoryPage:
                     self.story.pk, first.article.slug, article.slug
                 )
 
-    @property
+    @cached_property
     def first(self) -> Version | None:
-        """The version published first: the oldest dated one."""
+        """The version published first: the oldest dated one (kept: the page asks
+        for it once per version)."""
         dated = [v for v in self.versions if v.article.published_on is not None]
         return dated[0] if dated else None
