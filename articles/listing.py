@@ -24,6 +24,7 @@ group that cannot finish is left out and named, never waited for.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -242,13 +243,9 @@ class ArticleListing:
 
     def _copies_among(self, ids: list[int]) -> tuple[frozenset[int], dict[int, int]]:
         """Which of `ids` copy another of them, and how many copies each of those has."""
-        candidates = self.search.backend.id_list(ids)
-        copies = Article.objects.filter(pk__in=candidates, copy_of__in=candidates)
+        copies = self.search.candidates().filter(copy_of__in=self.search.backend.id_list(ids))
         pairs = list(copies.order_by().values_list("pk", "copy_of"))
-        folded: dict[int, int] = {}
-        for _, first in pairs:
-            folded[first] = folded.get(first, 0) + 1
-        return frozenset(pk for pk, _ in pairs), folded
+        return frozenset(pk for pk, _ in pairs), dict(Counter(first for _, first in pairs))
 
     def _browsed(self) -> ArticleQuerySet:
         """The filtered articles, less the copies of another one of them when folding."""
