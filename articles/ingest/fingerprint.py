@@ -27,7 +27,7 @@ import random
 import re
 import struct
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from hashlib import blake2b
 
 from articles.ingest.language import WORD, fold
@@ -199,12 +199,18 @@ class Fingerprint:
 
     def band_keys(self) -> list[int]:
         """One signed 64-bit key per band: texts sharing a key are candidate copies."""
+        return list(self._band_keys)
+
+    @cached_property
+    def _band_keys(self) -> tuple[int, ...]:
+        # Made once: filing an article stores its keys, then looks them up (40 hashes,
+        # a fifth of the fingerprint's own time).
         keys = []
         for band in range(BANDS):
             rows = self.signature[band * ROWS : (band + 1) * ROWS]
             digest = blake2b(struct.pack(f"<B{ROWS}I", band, *rows), digest_size=8).digest()
             keys.append(int.from_bytes(digest, "little", signed=True))
-        return keys
+        return tuple(keys)
 
     def similarity(self, other: Fingerprint) -> float:
         """Estimated Jaccard similarity of the two texts' shingle sets."""
