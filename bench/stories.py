@@ -181,6 +181,7 @@ def _time_neighbours(samples: int) -> dict:
     from articles import stories
     from articles.ingest.fingerprint import fingerprint
     from articles.models import Article
+    from bench.measure import percentile
     from bench.timing import sample
 
     ids = list(Article.objects.order_by("pk").values_list("pk", flat=True))
@@ -193,9 +194,9 @@ def _time_neighbours(samples: int) -> dict:
         wall += timed.wall
         cpu += timed.cpu
     return {
-        f"neighbours_{name}_{p}_ms": round(sorted(times)[int(len(times) * q)] * 1000, 2)
+        f"neighbours_{name}_p{rank}_ms": round(percentile(times, rank) * 1000, 2)
         for name, times in (("wall", wall), ("cpu", cpu))
-        for p, q in (("p50", 0.5), ("p95", 0.95))
+        for rank in (50, 95)
     }
 
 
