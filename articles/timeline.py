@@ -77,16 +77,20 @@ def _people() -> list[tuple[str, str]]:
     )
 
 
+def _timeline_documents():
+    """What the timeline shows of the documents, and its menu offers: approved ones
+    between the two parties alone, signed since the timeline starts."""
+    return Agreement.objects.bilateral().filter(
+        status=AgreementStatus.APPROVED, signed_on__gte=dt.date(FIRST_YEAR, 1, 1)
+    )
+
+
 def _documents_on_the_timeline() -> list[tuple[str, str]]:
     # Cached in every language at once; named in the page's own when read.
     documents = cached_until_changed(
         "timeline:documents-in-three-languages",
         lambda: list(
-            Agreement.objects.filter(
-                status=AgreementStatus.APPROVED,
-                is_bilateral=True,
-                signed_on__gte=dt.date(FIRST_YEAR, 1, 1),
-            )
+            _timeline_documents()
             .order_by("signed_on", "name")
             .values_list("slug", "name", "name_ru", "name_az")
         ),
@@ -263,9 +267,7 @@ def build_timeline(form: TimelineForm) -> Timeline:
 
 def _documents(chosen: dict, first: dt.date, last: dt.date) -> list[DocumentEntry]:
     """Approved bilateral documents signed in the period, one more than a page shows."""
-    documents = Agreement.objects.filter(
-        status=AgreementStatus.APPROVED, is_bilateral=True, signed_on__range=(first, last)
-    )
+    documents = _timeline_documents().filter(signed_on__range=(first, last))
     if chosen.get("agreement"):
         documents = documents.filter(slug=chosen["agreement"])
     if chosen.get("tag"):
