@@ -16,16 +16,15 @@ from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from articles.api.schema import DETAIL, ERRORS
+from articles.api.views import ReadOnlyAPIView
 from articles.citations import iso_date
 from articles.timeline import (
     DOCUMENT,
     EVENT,
     FIRST_YEAR,
     DocumentEntry,
-    EventEntry,
     Report,
     TimelineForm,
     build_timeline,
@@ -106,11 +105,10 @@ class TimelineYearSerializer(serializers.Serializer):
     @extend_schema_field(serializers.ListField(child=ENTRY))
     def get_entries(self, year) -> list[dict]:
         return [
-            (DocumentEntrySerializer if isinstance(entry, DocumentEntry) else EventEntrySerializer)(
+            (DocumentEntrySerializer if entry.is_document else EventEntrySerializer)(
                 entry, context=self.context
             ).data
             for entry in year.entries
-            if isinstance(entry, DocumentEntry | EventEntry)
         ]
 
 
@@ -150,11 +148,9 @@ PARAMETERS = [
 ]
 
 
-class TimelineView(APIView):
+class TimelineView(ReadOnlyAPIView):
     """The bilateral timeline: approved documents by their date of signing and the
     events the articles report by their own dates, year by year from 1991."""
-
-    http_method_names = ["get", "head", "options"]
 
     @extend_schema(
         operation_id="timeline",
@@ -164,11 +160,6 @@ class TimelineView(APIView):
     def get(self, request: Request) -> Response:
         form = TimelineForm(request.query_params)
         if not form.is_valid():
-            raise ValidationError(
-                {
-                    name: [str(message) for message in messages]
-                    for name, messages in form.errors.items()
-                }
-            )
+            raise ValidationError({name: list(messages) for name, messages in form.errors.items()})
         timeline = build_timeline(form)
         return Response(TimelineSerializer(timeline, context={"request": request}).data)
