@@ -97,28 +97,34 @@ class YearFilter(ChoiceOnlyListFilter):
         return queryset
 
 
-class MentionInline(admin.TabularInline):
+# What an edit in an inline makes the curator's: re-imports then keep it.
+CURATED_BY_INLINE = {Mention: "agreements", Event: "events"}
+
+
+class SentenceRowsInline(admin.TabularInline):
+    """Rows an article's text gave, each with its sentence, that a curator may edit."""
+
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3})}}
+    classes = ["curation-compact"]
+    extra = 0
+
+
+class MentionInline(SentenceRowsInline):
     """On an article's page: the agreements it mentions, each with its sentence."""
 
     model = Mention
     fields = ["agreement", "sentence", "is_signed", "signed_on", "date_note"]
     autocomplete_fields = ["agreement"]
-    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3})}}
-    classes = ["curation-compact"]
-    extra = 0
     verbose_name = gettext_lazy("agreement mentioned")
     verbose_name_plural = gettext_lazy("agreements mentioned")
 
 
-class EventInline(admin.TabularInline):
+class EventInline(SentenceRowsInline):
     """On an article's page: the events it reports, each with its date and sentence.
     Editing one makes the article's events a curator's, which re-imports keep."""
 
     model = Event
     fields = ["kind", "happened_on", "precision", "is_planned", "sentence", "date_note"]
-    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3})}}
-    classes = ["curation-compact"]
-    extra = 0
     verbose_name = gettext_lazy("event reported")
     verbose_name_plural = gettext_lazy("events reported")
 
@@ -275,10 +281,11 @@ class ArticleAdmin(CurationAdmin):
         super().save_related(request, form, formsets, change)
         curatable = {*Article.CURATABLE_FIELDS, "tags", "credits"}
         edited = [name for name in form.changed_data if name in curatable]
-        if any(formset.model is Mention and formset.has_changed() for formset in formsets):
-            edited.append("agreements")
-        if any(formset.model is Event and formset.has_changed() for formset in formsets):
-            edited.append("events")
+        edited += [
+            CURATED_BY_INLINE[formset.model]
+            for formset in formsets
+            if formset.model in CURATED_BY_INLINE and formset.has_changed()
+        ]
         if edited:
             article = form.instance
             article.curated_fields = curation.curated_after_edit(article.curated_fields, edited)
