@@ -83,12 +83,10 @@ class ArticleFilterForm(forms.Form):
 
     def clean(self) -> dict:
         data = super().clean()
-        after, before = data.get("date_after"), data.get("date_before")
-        if after and before and after > before:
-            self.add_error("date_before", _("The end date is before the start date."))
-        after, before = data.get("event_after"), data.get("event_before")
-        if after and before and after > before:
-            self.add_error("event_before", _("The end date is before the start date."))
+        for dates in ("date", "event"):
+            after, before = data.get(f"{dates}_after"), data.get(f"{dates}_before")
+            if after and before and after > before:
+                self.add_error(f"{dates}_before", _("The end date is before the start date."))
         if query_chars(self.data) > MAX_QUERY_CHARS:
             raise forms.ValidationError(
                 _("This address asks for too much: at most %(limit)s characters of filters."),
