@@ -235,10 +235,6 @@ class Timeline:
     # More documents or events than a page shows: narrowing shows the rest.
     is_cut: bool
 
-    @property
-    def entry_count(self) -> int:
-        return sum(len(year.entries) for year in self.years)
-
 
 def build_timeline(form: TimelineForm) -> Timeline:
     """The years of a valid form's documents and events, oldest first."""
