@@ -7,13 +7,15 @@ Constraints and indexes live in each Meta; query logic lives in the QuerySets.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import operator
 from collections.abc import Iterable
 from enum import StrEnum
 
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Q
-from django.db.models.functions import Length, Substr, Upper
+from django.db.models import Q, Window
+from django.db.models.functions import Length, RowNumber, Substr, Upper
 from django.db.models.lookups import Exact
 from django.urls import reverse
 from django.utils.text import slugify
@@ -654,24 +656,66 @@ class ArticleQuerySet(models.QuerySet):
             .values_list("article_id", "agreement__slug", "agreement__name"),
         }
 
-    def sharing_with(self, article: Article, *, limit: int = 5) -> list:
-        """Other articles carrying one of `article`'s tags or agreements, newest
-        first; ids come from its prefetched relations, so this is one query."""
+    def around(self, article: Article, *, similar: int = 5) -> tuple[list, list]:
+        """What the article page lists beside `article`: every version of its story
+        (itself included, oldest first) and up to `similar` other articles carrying one
+        of its tags or agreements (newest first, its story left out).
+
+        One query whether or not the article is in a story, so the page's query count
+        does not change when an importer files it into one; the tag and agreement ids
+        come from its prefetched relations."""
+        in_story = models.Q(story_id=article.story_id) if article.story_id is not None else None
+        shares = self._sharing(article)
+        wanted = [condition for condition in (in_story, shares) if condition is not None]
+        if not wanted:
+            return [], []
+        is_version = (
+            models.ExpressionWrapper(in_story, output_field=models.BooleanField())
+            if in_story is not None
+            else models.Value(False)
+        )
+        newest = [models.F("published_on").desc(nulls_last=True), models.F("pk").desc()]
+        rows = (
+            self.filter(functools.reduce(operator.or_, wanted))
+            .annotate(is_version=is_version)
+            .annotate(place=Window(RowNumber(), partition_by=[is_version], order_by=newest))
+            # Every version is kept, the others up to `similar`: a window can only be
+            # filtered on conjunctively, so the rule is one expression.
+            .annotate(
+                kept=models.Case(
+                    models.When(is_version=True, then=models.Value(0)), default=models.F("place")
+                )
+            )
+            .filter(kept__lte=similar)
+            .select_related("source")
+            .defer("original", "body")
+            .order_by(*newest)
+        )
+        versions, others = [], []
+        for row in rows:
+            if row.is_version:
+                versions.append(row)
+            elif row.pk != article.pk:
+                others.append(row)
+        # Oldest first, undated last, as versions_in gives them.
+        versions.sort(
+            key=lambda row: (row.published_on is None, row.published_on or dt.date.min, row.pk)
+        )
+        return versions, others
+
+    def _sharing(self, article: Article) -> models.Q | None:
+        """Articles other than `article` carrying one of its tags or agreements."""
         tag_ids = [tag.pk for tag in article.tags.all()]
         agreement_ids = [mention.agreement_id for mention in article.mentions.all()]
         if not tag_ids and not agreement_ids:
-            return []
+            return None
         shares_tag = models.Exists(
             Article.tags.through.objects.filter(article=models.OuterRef("pk"), tag__in=tag_ids)
         )
         shares_agreement = models.Exists(
             Mention.objects.filter(article=models.OuterRef("pk"), agreement__in=agreement_ids)
         )
-        rows = self.exclude(pk=article.pk).filter(shares_tag | shares_agreement)
-        if article.story_id is not None:
-            # Its story's versions are listed apart ("Also reported by").
-            rows = rows.exclude(story_id=article.story_id)
-        return list(rows.select_related("source").defer("original", "body").newest_first()[:limit])
+        return (shares_tag | shares_agreement) & ~models.Q(pk=article.pk)
 
 
 class Story(models.Model):

@@ -76,10 +76,11 @@ class VersionsAround:
     others: list[Version]
 
     @classmethod
-    def of(cls, article: Article) -> VersionsAround | None:
+    def of(cls, article: Article, story_versions: list[Article]) -> VersionsAround | None:
+        """From the story's versions that ArticleQuerySet.around read beside the rest."""
         if article.story_id is None:
             return None
-        versions = _versions(list(Article.objects.versions_in(article.story_id).defer("body")))
+        versions = _versions(story_versions)
         this = next((v for v in versions if v.article.pk == article.pk), Version(article))
         others = [version for version in versions if version.article.pk != article.pk]
         story_url = reverse("articles:story", args=[article.story_id])

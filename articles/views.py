@@ -96,11 +96,12 @@ class ArticleDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         article, text = self.object, self.request.GET.get("q", "")
         marked = search.marked_body(Article.objects.all(), article.pk, text) if text else None
+        versions, similar = Article.objects.around(article)
         context.update(
-            also_reported=VersionsAround.of(article),
+            also_reported=VersionsAround.of(article, versions),
             marked_title=search.mark(marked[0]) if marked else None,
             marked_body=marked[1] if marked else None,
-            similar=Article.objects.sharing_with(article),
+            similar=similar,
             original_text=article.decoded_original(),
             permalink=self.request.build_absolute_uri(article.get_absolute_url()),
             query=text,

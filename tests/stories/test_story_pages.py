@@ -105,6 +105,51 @@ def test_article_page_query_count_is_fixed_when_versions_grow(
     assert response.status_code == HTTPStatus.OK
 
 
+@pytest.mark.parametrize("filed", [False, True])
+def test_article_page_query_count_is_the_same_when_filed_into_a_story(
+    client, django_assert_num_queries, filed
+):
+    # The importer files articles into stories as copies arrive: the page of an
+    # article that shares tags must not read more once it is in one.
+    gas = make_tag(name="Gas", slug="gas")
+    article, neighbour = make_article(title="First"), make_article(title="Neighbour")
+    article.tags.add(gas)
+    neighbour.tags.add(gas)
+    if filed:
+        story = Story.objects.create(title="First")
+        make_article(title="Copy", story=story)
+        article.story = story
+        article.save()
+    with django_assert_num_queries(DETAIL_QUERIES):
+        response = client.get(article.get_absolute_url())
+    assert "Neighbour" in response.content.decode()
+
+
+def test_article_page_keeps_story_versions_out_of_more_like_this_when_both_share_tags(client):
+    story, versions = wire_story(copies=1)
+    gas = make_tag(name="Gas", slug="gas")
+    for article in [*versions, make_article(title="Elsewhere on gas")]:
+        article.tags.add(gas)
+    html = client.get(versions[0].get_absolute_url()).content.decode()
+    also = html[html.index('class="also-reported"') :]
+    also = also[: also.index("</section>")]
+    assert versions[1].get_absolute_url() in also
+    rest = html.replace(also, "")
+    assert versions[1].get_absolute_url() not in rest
+    assert "Elsewhere on gas" in rest
+
+
+def test_article_page_shows_at_most_five_more_like_this_when_many_share_a_tag(client):
+    gas = make_tag(name="Gas", slug="gas")
+    article = make_article(title="Subject")
+    article.tags.add(gas)
+    for n in range(8):
+        make_article(title=f"Neighbour {n}", published_on=dt.date(2020, 1, n + 1)).tags.add(gas)
+    html = client.get(article.get_absolute_url()).content.decode()
+    shown = re.findall(r"Neighbour (\d)", html)
+    assert sorted(set(shown)) == ["3", "4", "5", "6", "7"]
+
+
 @pytest.mark.parametrize("copies", [1, 6])
 def test_story_page_query_count_is_fixed_when_versions_grow(
     client, django_assert_num_queries, copies
