@@ -53,9 +53,15 @@ def is_planned(window: Window) -> bool:
 
 # ---------------------------------------------------------------- signing dates
 
+# Azerbaijani's past forms from one small grammar: the stem 'imzala', a passive 'n' or a
+# reciprocal 'ş', then a past tense: 'dı' (imzalandı), '(y)ıb' (imzalayıb, imzalanıb) or
+# 'mış' (imzalanmışdır). A future ('imzalanacaq') or a noun ('imzalanması') has none of them.
+_AZ_SIGNED = r"imzala(?:n|ş)?(?:dı|y?ıb|mış)\w*"
 _PAST_SIGNING = re.compile(
-    r"(?i:\b(?:signed|inked|concluded|adopted|exchanged)\b|подписал\w*|подписан\w*|заключил\w*|"
-    r"обменял\w*|imzala(?:yıb|nıb|dı|nmış|mış|yıblar|nmışdır)\w*|mübadilə (?:edilib|olunub))"
+    r"(?i:\b(?:signed|inked|concluded|adopted|exchanged)\b|"
+    r"\bput\s+(?:their|his|her)\s+(?:signatures?|names?)\s+(?:to|on|under)\b|"
+    rf"подписал\w*|подписан\w*|заключил\w*|обменял\w*|{_AZ_SIGNED}|"
+    r"mübadilə (?:edilib|olunub))"
 )
 _RELATIVE_DAY = re.compile(r"(?i:\b(?:today|this day)\b|сегодня|bu gün)")
 _YESTERDAY = re.compile(r"(?i:\byesterday\b|вчера|dünən)")
@@ -79,6 +85,10 @@ _YEAR_SPAN = re.compile(
 _TERM_BEFORE = re.compile(
     r"(?i:\b(?:from|since|until|till|through|effective|starting|valid|с|со|до|по|начиная с)"
     r"\s{1,2}(?:the\s)?$)"
+)
+_TERM_YEAR = re.compile(
+    r"(?i:\b(?:until|till|through|up to|for|to|до|на|по)\s{1,2}(?:the\s)?(?:year\s)?"
+    r"(?:19|20)[0-9]{2}|(?:19|20)[0-9]{2}\S{0,6}\s(?:ilə|ilədək|ilinədək|qədər|-?dək))"
 )
 LEAD_CHARS = 1500
 EVENT_DAYS_BEFORE = 7
@@ -130,8 +140,13 @@ def signing_date(
         if inferred is not None:
             return inferred
     listed = window.sentence.lstrip()[:1] in _LIST_MARK
-    day = event() if event and (past or listed) and not _EARLIER.search(window.context) else None
-    return day or (None, "")
+    if not event or not (past or listed) or _EARLIER.search(window.context):
+        return None, ""
+    # '… signed a separate agreement on the junction point … in 2003': the sentence dates
+    # its own signing to another year, whatever the article's event.
+    if _another_year(window.context, article_day.year):
+        return None, ""
+    return event() or (None, "")
 
 
 def reports_signing_on(window: Window, published: PublishedDate) -> dt.date | None:
@@ -196,6 +211,13 @@ def _signing_dates(text: str) -> list[dt.date]:
             dates.append(found.published.value)
         offset += max(end, 1)
     return dates
+
+
+def _another_year(text: str, year: int) -> bool:
+    """`text` writes a year other than `year`, beyond the years a programme covers and
+    those that end a term ('until 2000', 'до 2024 года')."""
+    text = _YEAR_SPAN.sub(" ", _TERM_YEAR.sub(" ", text))
+    return any(int(written) != year for written in WRITTEN_YEAR.findall(text))
 
 
 def _date_in_article_year(text: str, article_day: dt.date) -> tuple[dt.date, str] | None:

@@ -495,3 +495,49 @@ def test_a_participle_inside_a_lower_case_name_stays_in_it():
     article = dated_article("They signed an agreement on integrated border management.")
     (agreement,) = extract_agreements(article)
     assert agreement.name == "Agreement on integrated border management"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # The passive past ('imzalandı'), after a day and month written without a year.
+        "Noyabrın 14-də Bakıda gömrük orqanları arasında tranzit yükləri haqqında Protokol "
+        "imzalandı.",
+        # The active past in '-mış' with the plural.
+        "Noyabrın 14-də nazirlər gömrük orqanları arasında tranzit yükləri haqqında Protokolu "
+        "imzalamışlar.",
+    ],
+)
+def test_an_azerbaijani_past_signing_takes_the_articles_year_for_its_day_and_month(sentence):
+    (protocol,) = extract_agreements(dated_article(sentence, "2019-11-16"))
+    assert protocol.signed_on == dt.date(2019, 11, 14)
+    assert "article's date" in protocol.date_note
+
+
+def test_an_azerbaijani_future_signing_takes_no_day_from_the_article():
+    article = dated_article(
+        "Noyabrın 14-də gömrük orqanları arasında tranzit yükləri haqqında Protokol imzalanacaq.",
+        "2019-11-10",
+    )
+    (protocol,) = extract_agreements(article)
+    assert protocol.signed_on is None
+
+
+def test_putting_signatures_to_a_document_is_signing_it_when_a_day_is_named():
+    article = dated_article(
+        "The two ministers put their signatures on a memorandum on cooperation in veterinary "
+        "control on Monday.",
+        "2021-03-10",
+    )
+    (memorandum,) = extract_agreements(article)
+    assert memorandum.signed_on == dt.date(2021, 3, 8)
+
+
+def test_a_document_its_sentence_dates_to_another_year_does_not_take_the_events_day():
+    article = dated_article(
+        "The presidents signed documents in Baku today.\n\nAzerbaijan and Russia signed a "
+        "memorandum on cooperation in veterinary control in 2016, the minister recalled.",
+        "2024-08-19",
+    )
+    (memorandum,) = extract_agreements(article)
+    assert memorandum.signed_on is None
