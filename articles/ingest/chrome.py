@@ -60,7 +60,12 @@ _WIDGET_LABEL = re.compile(
 # A link to the original that an aggregator shows under its copy of an item.
 _SOURCE_LINK = re.compile(
     r"(?i:(?:go|read) (?:to|at|on) (?:the )?source|read the original|перейти к источнику|"
-    r"читать (?:в|на) источнике|mənbəyə keç|mənbədə oxu)"
+    r"читать (?:в|на) источнике|mənbəyə keç|mənbədə oxu|"
+    # 'Read full story at trend.az »': the item goes on at the outlet that wrote it.
+    r"(?:read|continue reading) (?:the )?(?:full |whole |complete )?(?:story|article|text)?\s?"
+    r"(?:at|on) \S{2,40}\.[a-z]{2,6}\b|"
+    r"читать (?:полностью|далее|целиком|продолжение) на \S{2,40}\.[a-z]{2,6}\b|"
+    r"(?:davamını|tam mətni) \S{2,40}\.[a-z]{2,6}\S{0,6} (?:oxu|oxuyun))"
 )
 # A results page's own lines: "Showing 221 to 240 of 1 506", "Показаны результаты 1–4 из 48",
 # "Top stories for: Caspian summit", "Результаты поиска", "Axtarış nəticələri".
@@ -103,7 +108,11 @@ _FURNITURE_WORDS = _words(
     "цитата ответить пожаловаться previous next first last older newer əvvəlki növbəti mövzu "
     "предыдущая следующая первая последняя назад вперёд вперед страница из page of topic new "
     "thread this printable view search bu xəbəri dostuna читать полностью read more ətraflı oxu "
-    "old"
+    "old "
+    # A blog's pager: '← Previous post | Next post →', '← Предыдущая запись'.
+    "post posts entry entries запись записи yazı "
+    # A site's alternative views: 'Text version', 'Текстовая версия', 'Mətn versiyası'.
+    "text текстовая mətn versiya versiyası"
 )
 _MENU_WORDS = _words(
     "home news politics economy business society world region regions sport sports culture "
@@ -125,11 +134,13 @@ _MENU_WORDS = _words(
     "topics countries podcast newsletter support oil gas energy ict incident analysis green "
     "azeri azərbaycanca english español français deutsch português türkçe "
     "мире россия азербайджан кавказ иран caucasus central asia europe eastern russia turkey iran "
-    "meetings trips transcripts minister ministry consular services diaspora"
+    "meetings trips transcripts minister ministry consular services diaspora "
+    # A ministry's press pages: 'Mətbuat xidməti / Mətbuat relizləri', 'Пресс-релизы'.
+    "mətbuat xidməti relizlər relizləri пресс-релизы релизы"
 )
 _LINE_FURNITURE = re.compile(
     r"^(?i:follow us|join us|subscribe|подписывайтесь|следите за нами|bizi izləyin|abunə ol|"
-    r"tags?\s*:|теги\s*:|метки\s*:|etiketlər\s*:|teqlər\s*:|açar sözlər\s*:|"
+    r"tags?\s*:|т[еэ]ги\s*:|метки\s*:|etiketlər\s*:|teqlər\s*:|açar sözlər\s*:|"
     r"read also\s*:|read more\s*:|see also\s*:|also read\s*:|читайте также\s*:|"
     r"həmçinin oxuyun\s*:|related\s*:|по теме\s*:|oxşar xəbər\w{0,3}\s*:|"
     r"views\s*:?\s*[0-9]|просмотров\s*:?\s*[0-9]|baxış\s*:?\s*[0-9]|"
@@ -265,8 +276,11 @@ def _is_menu_or_breadcrumb(line: str, words: list[str]) -> bool:
 
 
 def _are_short_widgets(line: str) -> bool:
-    """'Search', or a row of such buttons: 'Подписаться | Войти', 'Menu · Search'."""
-    return all(_SHORT_WIDGET.match(segment.strip()) for segment in SEGMENT_SEPARATOR.split(line))
+    """'Search', or a row of such buttons: 'Подписаться | Войти', 'Menu · Search', or one
+    with the site's tagline beside them: 'All the news in one place | Sign in | Register'."""
+    segments = SEGMENT_SEPARATOR.split(line)
+    buttons = sum(1 for segment in segments if _SHORT_WIDGET.match(segment.strip()))
+    return buttons == len(segments) or (buttons >= 2 and buttons == len(segments) - 1)
 
 
 def is_widget_row(line: str) -> bool:

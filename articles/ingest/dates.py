@@ -165,7 +165,7 @@ _UPDATE_LABEL = re.compile(
 )
 _DATE_LINE_LABELS = re.compile(
     r"(?i:published|updated|posted|last updated|modified|date|on|at|utc|gmt|msk|"
-    r"опубликовано|обновлено|обновлен|изменено|дата|в|от|"
+    r"опубликовано|опубликован|опубликована|обновлено|обновлен|изменено|дата|в|от|"
     r"tarix|yenilənib|yenilənmə|dərc olunub|yayımlanıb|saat|"
     r"il|г|год|года|ci|cı|cu|cü)(?!\w)"
 )
@@ -188,8 +188,24 @@ _ISSUE_WORDS = frozenset(
         "номер",
         "no",
         "vol",
+        # 'Опубликован в газете "…" №129 от 14 июня 2003': the paper in the locative.
+        "газете",
+        "газеты",
+        # 'RFE/RL NEWSLINE Vol. 2, No. 129, Part I, 8 July 1998': a bulletin's issue and part.
+        "part",
+        "часть",
+        "hissə",
+        "daily",
+        "weekly",
+        "bulletin",
+        "newsletter",
+        "newsline",
+        "бюллетень",
+        "bülleten",
     ]
 )
+# 'Part I', 'Часть II': a bulletin's part numbered in Roman figures.
+_ISSUE_PART = re.compile(r"(?i:\b(?:part|часть|hissə)\s{1,2}[IVX]{1,4}\b)")
 HEADER_DATE_LINE = re.compile(r"^date\s+(?P<date>\S+)(?:\s+(?P<rest>.*))?$", re.I)
 _ARCHIVE_PATH = re.compile(
     rf"(?<![0-9])(?P<year>(?:19|20)[0-9]{{2}})\s{{0,2}}[>»›/]\s{{0,2}}{_MONTH}"
@@ -505,7 +521,7 @@ def _says_only_when(segment: str, found: DateFound) -> bool:
             break
         rest = rest[: later.span[0]] + " " + rest[later.span[1] :]
     rest = _TIME.sub(" ", _WEEKDAY.sub(" ", _TODAY.sub(" ", rest)))
-    words = LETTER_WORD.findall(_DATE_LINE_LABELS.sub(" ", rest))
+    words = LETTER_WORD.findall(_DATE_LINE_LABELS.sub(" ", _ISSUE_PART.sub(" ", rest)))
     if len([word for word in words if fold(word) not in _ISSUE_WORDS]) <= 2:
         return True
     # "22 февраля 2022 года, 15:30, Москва, Кремль": a date then where, nothing else.

@@ -159,7 +159,8 @@ def drop_furniture(lines: list[str], findings: Findings, sources: KnownSources) 
             line = bracketed[1]
         if line and index in listings:
             findings.claim(Claim.CITED, listings[index])
-            findings.is_listing = True
+            # Many items are a list with no headline of its own; one item keeps its headline.
+            findings.is_listing = findings.is_listing or len(listings) > 1
             if len(listings) == 1:
                 # The one item an aggregator shows: its date is the item's.
                 findings.note_date(

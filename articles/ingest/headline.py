@@ -272,6 +272,10 @@ def _is_headline(lines: list[str], index: int, sources: KnownSources) -> bool:
         return False
     if _HEADLINE_END.search(line) or _FORUM_LABEL.match(line) or _DIALOGUE_TURN.match(line):
         return False
+    # 'Part 1 Former USSR; C. TRANSCAUCASIA; AZERBAIJAN': a monitoring service's index
+    # terms; a headline joins two clauses with one semicolon at most.
+    if line.count(";") >= 2:
+        return False
     if is_tagline(line):
         return False
     if is_periodical_title(line):

@@ -395,8 +395,12 @@ def split_credit(text: str, sources: KnownSources) -> Credit:
     return Credit(tuple(people), tuple(source_names))
 
 
+# "Azerbaijan's Leader Courts Moscow": a possessive makes a title-case headline, not a name.
+_POSSESSIVE = re.compile(r"\w['’]s(?!\w)")
+
+
 def looks_like_person(text: str) -> bool:
-    if not _PERSON.match(text):
+    if not _PERSON.match(text) or _POSSESSIVE.search(text):
         return False
     return not any(fold(word) in ORGANISATION_WORDS for word in WORD.findall(text))
 

@@ -324,3 +324,61 @@ def test_a_datelines_time_before_its_agency_leaves_no_fragment_in_the_body():
 def test_a_dateline_on_its_own_line_under_the_headline_credits_its_agency(dateline):
     text = f"Talks in Baku\n\n12.03.2021\n\n{dateline}\n{PARAGRAPH}"
     assert parse(text, today=TODAY).source == "Azertac"
+
+
+def test_the_one_item_an_aggregator_copies_keeps_its_headline_and_credits_its_outlet():
+    text = (
+        "CaucasusWire — news from 120 sources\n\n"
+        "Baku and Moscow open a second lane at the border crossing\nReport · 3 hours ago\n\n"
+        f"{PARAGRAPH}\n\nContinue reading at report.az »"
+    )
+    article = parse(text, today=TODAY)
+    assert article.title == "Baku and Moscow open a second lane at the border crossing"
+    assert article.source is None
+    assert article.credits == ("Report",)
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "Версия для печати | Текстовая версия | A A A",
+        "Text version    A A A    Print",
+        "← Previous post | Next post →",
+        "← Предыдущая запись | Следующая запись →",
+        "Xəbərlərin hamısı burada   |   Daxil ol   |   Qeydiyyat",
+        "Mətbuat xidməti / Mətbuat relizləri",
+    ],
+)
+def test_a_row_of_a_sites_controls_or_press_pages_is_never_the_headline(row):
+    text = f"{row}\n\nTalks on the Samur water accord went on in Baku\n\n{PARAGRAPH}"
+    assert parse(text, today=TODAY).title == "Talks on the Samur water accord went on in Baku"
+
+
+def test_a_monitoring_services_index_terms_are_never_the_headline():
+    text = (
+        "BBC Monitoring\nMarch 3, 1995, Friday\n"
+        "Part 1 Former USSR; B. CAUCASUS; AZERBAIJAN; SU/2240/F\n\n"
+        f"Rail link with Dagestan reopens\n\n{PARAGRAPH}"
+    )
+    assert parse(text, today=TODAY).title == "Rail link with Dagestan reopens"
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ('Опубликован в газете "Труд" №40 от 3 марта 2004', dt.date(2004, 3, 3)),
+        ("CAUCASUS WEEKLY Vol. 4, No. 12, Part II, 9 May 2001", dt.date(2001, 5, 9)),
+    ],
+)
+def test_a_papers_publication_note_or_a_bulletins_issue_line_dates_the_page(line, day):
+    text = f"{line}\n\nRail link with Dagestan reopens\n\n{PARAGRAPH}"
+    article = parse(text, today=TODAY)
+    assert article.published.value == day
+    assert article.title == "Rail link with Dagestan reopens"
+
+
+def test_a_title_case_headline_with_a_possessive_is_a_headline_and_not_a_persons_name():
+    text = f"Baku's Envoy Returns From Moscow\nMarch 3, 1995\n\n{PARAGRAPH}"
+    article = parse(text, today=TODAY)
+    assert article.title == "Baku's Envoy Returns From Moscow"
+    assert article.title_derived is False
