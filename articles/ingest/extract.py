@@ -20,8 +20,8 @@ ParsedArticle, each a plain function:
   commission's meeting, a visit, talks, a phone call, a forum, a summit).
 
 Below this face, each module imports only from those beneath it:
-sentences <- kinds <- keys; sentences <- parties; names (kinds, keys, parties);
-signing (sentences); agreements (all of these and the register); tags alone;
+sentences <- kinds <- keys; sentences <- signing <- parties (its signing verbs);
+names (kinds, keys, parties); agreements (all of these and the register); tags alone;
 events (sentences, dates).
 """
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from articles.ingest.sentences import CONTEXT_CHARS, Window
+from articles.ingest.signing import AZ_SIGNED_ACTIVE
 
 BILATERAL = ("Azerbaijan", "Russia")
 SUBJECT_CHARS = 120
@@ -22,7 +23,7 @@ PARTY_END = re.compile(
     r"\s(?i:on|for the period|in the field|in the sphere|until|regarding"
     r"|о|об|в области|по|на период)\s"
 )
-_SIGNING_VERB = re.compile(r"(?i:\bsigned\b|подписал[аио]?\b|подписали|imzalayıb\w{0,3})")
+_SIGNING_VERB = re.compile(rf"(?i:\bsigned\b|подписал[аио]?\b|подписали|{AZ_SIGNED_ACTIVE})")
 _CLAUSE_MARK = re.compile(r"[,;.]")
 NEAR_CHARS = 120
 LIST_ITEM_WORDS = 3
@@ -38,8 +39,9 @@ _PLACE_OF_SIGNING = re.compile(
 # 'an agreement with Iran on ...': the partner named right after the document word.
 _WITH_AFTER = re.compile(r"^(?:\s*(?i:with|с|со)\s+(?:the\s+)?\w+(?:\s\w+)?)?")
 _NAME_TAIL_PARTNER = re.compile(r"(?:\s(?i:with|с|со)\s+\S+)?$")
+# The agent may follow where and when: 'signed in Moscow on 6 July by Russian President …'.
 _SIGNED_BY = re.compile(
-    r"^[^.;]*?\b(?i:подписали|подписаны|подписан|signed by|were signed by|was signed by)\s+"
+    r"^[^.;]*?\b(?i:подписали|подписаны|подписан|signed(?:\s[^.;]{0,50}?)?\sby)\s+"
     r"(?P<signers>[^.;]{1,120})"
 )
 ORGANISATION_WORD = re.compile(

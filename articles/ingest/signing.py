@@ -56,7 +56,10 @@ def is_planned(window: Window) -> bool:
 # Azerbaijani's past forms from one small grammar: the stem 'imzala', a passive 'n' or a
 # reciprocal 'ş', then a past tense: 'dı' (imzalandı), '(y)ıb' (imzalayıb, imzalanıb) or
 # 'mış' (imzalanmışdır). A future ('imzalanacaq') or a noun ('imzalanması') has none of them.
-_AZ_SIGNED = r"imzala(?:n|ş)?(?:dı|y?ıb|mış)\w*"
+_AZ_PAST = r"(?:dı|y?ıb|mış)\w*"
+# The active voice alone says its subject signed: 'nazirlər … imzalayıblar'.
+AZ_SIGNED_ACTIVE = rf"imzala(?:ş)?{_AZ_PAST}"
+_AZ_SIGNED = rf"imzala(?:n|ş)?{_AZ_PAST}"
 _PAST_SIGNING = re.compile(
     r"(?i:\b(?:signed|inked|concluded|adopted|exchanged)\b|"
     r"\bput\s+(?:their|his|her)\s+(?:signatures?|names?)\s+(?:to|on|under)\b|"

@@ -334,6 +334,14 @@ def test_counts_nothing_when_the_number_is_a_running_total():
             "MDB dövlət başçıları energetika sahəsində əməkdaşlıq haqqında saziş imzalayıblar.",
             "CIS",
         ),
+        # The agent after where and when it was signed.
+        (
+            "Baku welcomed the agreement on fishing quotas in the northern Caspian, signed in "
+            "Astrakhan on 4 May by the Russian premier and his Kazakh counterpart.",
+            "Kazakhstan",
+        ),
+        # The active past in '-dı' with its plural subject.
+        ("Rusiya və İran nəqliyyat haqqında memorandum imzaladılar.", "Iran"),
     ],
 )
 def test_keeps_a_document_off_the_bilateral_list_when_a_third_party_signed_it(sentence, third):
