@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections, models
 from django.db.models.functions import Coalesce
 from django.http import QueryDict
@@ -252,6 +253,12 @@ class ArticleListing:
         chosen = self.filterset.qs
         return folding_copies(chosen) if self.folds_copies else chosen
 
+    def _browsed_count(self, limit: int) -> int:
+        """How many articles the browse page lists, counted no further than `limit`."""
+        if self.folds_copies:
+            return count_folded_up_to(self.filterset.qs, limit)
+        return self.filterset.qs.count_up_to(limit)
+
     def _browse_page(self) -> ResultPage:
         cursor = self.cleaned.get("cursor")
         number = self.cleaned.get("page") or 1
@@ -274,7 +281,7 @@ class ArticleListing:
             rows = rows[:PER_PAGE]
         return ResultPage(
             rows=rows,
-            total=self._browsed().count_up_to(CANDIDATE_LIMIT + 1),
+            total=self._browsed_count(CANDIDATE_LIMIT + 1),
             number=number,
             has_next=has_next,
             has_prev=has_prev,
@@ -392,6 +399,34 @@ def folding_copies(articles: ArticleQuerySet) -> ArticleQuerySet:
         return articles.alias(copied=Coalesce("copy_of", 0)).filter(copied=0)
     first_among = articles.filter(pk=models.OuterRef("copy_of"))
     return articles.filter(models.Q(copy_of__isnull=True) | ~models.Exists(first_among))
+
+
+def count_folded_up_to(articles: ArticleQuerySet, limit: int) -> int:
+    """How many of `articles` folding_copies keeps, counted no further than `limit`,
+    in one statement: the copies it folds, found through the copy_of index, taken
+    from every article counted up to `limit` plus those copies. Asking each
+    counted row whether it is a folded copy read all of them from the table
+    (PostgreSQL, 100k, one source: 11.4 ms of a 55.7 ms page; bench/RESULTS.md)."""
+    first_among = articles.filter(pk=models.OuterRef("copy_of"))
+    folded = articles.filter(copy_of__isnull=False).filter(models.Exists(first_among))
+    connection = connections[articles.db]
+    try:
+        every_sql, every_params = _sql(articles.order_by().values("pk"), connection)
+        folded_sql, folded_params = _sql(folded.order_by().values("pk"), connection)
+    except EmptyResultSet:  # filters that can match nothing (an empty list of ids)
+        return 0
+    statement = (
+        f"WITH folded AS (SELECT COUNT(*) AS n FROM ({folded_sql}) AS copies) "
+        f"SELECT (SELECT COUNT(*) FROM ({every_sql} LIMIT %s + (SELECT n FROM folded)) AS kept)"
+        " - (SELECT n FROM folded)"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(statement, [*folded_params, *every_params, limit])
+        return cursor.fetchone()[0]
+
+
+def _sql(queryset: models.QuerySet, connection) -> tuple[str, tuple]:
+    return queryset.query.get_compiler(connection=connection).as_sql()
 
 
 def copies_among(articles: ArticleQuerySet) -> models.Subquery:

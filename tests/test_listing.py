@@ -6,7 +6,8 @@ import datetime as dt
 import pytest
 from django.http import QueryDict
 
-from articles.listing import ArticleListing
+from articles.listing import ArticleListing, count_folded_up_to
+from articles.models import Article
 from tests.conftest import make_article, make_source
 
 pytestmark = pytest.mark.django_db
@@ -77,3 +78,35 @@ def test_facets_are_cached_as_data_when_counted_once(archive, django_assert_num_
     with django_assert_num_queries(0):
         facets = listing.facets()
     assert facets.groups["sources"][0]["source__slug"] == "trend"
+
+
+@pytest.fixture
+def wire_copies():
+    """A Trend original with two copies: one by Trend, one by another outlet."""
+    trend = make_source(name="Trend", slug="trend")
+    other = make_source(name="Report", slug="report")
+    first = make_article(source=trend)
+    make_article(source=trend, copy_of=first)
+    make_article(source=other, copy_of=first)
+    make_article(source=other)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("", 2), ("copies=all", 4), ("source=trend", 1), ("source=report", 2)],
+)
+def test_browse_count_leaves_out_the_copies_it_folds_when_folding(wire_copies, query, expected):
+    listing = ArticleListing(QueryDict(query))
+    assert listing.is_valid, listing.errors
+    assert listing.page.total == expected == len(listing.page.rows)
+
+
+def test_folded_count_stops_at_its_limit_when_copies_are_folded(wire_copies):
+    listing = ArticleListing(QueryDict(""))
+    assert count_folded_up_to(listing.filterset.qs, 1) == 1
+    assert count_folded_up_to(listing.filterset.qs, 2) == 2
+    assert count_folded_up_to(listing.filterset.qs, 3) == 2
+
+
+def test_folded_count_is_nothing_when_the_filters_match_nothing(wire_copies):
+    assert count_folded_up_to(Article.objects.filter(pk__in=[]), 10) == 0
