@@ -50,7 +50,10 @@ _SUMMIT_KINDS = frozenset({AgreementKind.JOINT_STATEMENT, AgreementKind.DECLARAT
 _YEAR_CLOSING_NAME = re.compile(
     r"\s{0,2}(?i:of|from|dated|от)?\s{0,2}((?:19|20)[0-9]{2})(?![0-9])(?!\s{0,2}[-–—][0-9])"
 )
-_SHORT_FORM_TOKEN = re.compile(r"^(?:[0-9]{4}|[^\W\d_][\w-]*)$")
+_CLAUSE_BREAK = re.compile(r"[,;:]\s")
+# A year as a word ('1997', Azerbaijani's ordinal '1997-ci') or a word.
+_YEAR_TOKEN = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?:-?(?:ci|cı|cu|cü))?(?!\w)")
+_SHORT_FORM_TOKEN = re.compile(r"^(?:[0-9]{4}(?:-?(?:ci|cı|cu|cü))?|[^\W\d_][\w-]*)$")
 _SHORT_FORM_STOP = word_set(
     "the a an and of on in at to by with this that its their his her our new old "
     "и в на о с по это этот эта этой его их "
@@ -258,7 +261,7 @@ def _short_form(
     bare = [""] if kind in _SUMMIT_KINDS else []
     for premodifier in dict.fromkeys([*_premodifiers(window.before), *bare]):
         years = WRITTEN_YEAR.findall(premodifier)
-        words = WRITTEN_YEAR.sub(" ", premodifier).split()
+        words = _YEAR_TOKEN.sub(" ", premodifier).split()
         if premodifier and not years and not stems(" ".join(words)):
             continue
         if not premodifier and candidate is not None:
@@ -308,12 +311,12 @@ def _year_after_name(window: Window, candidate: Candidate | None) -> int | None:
 
 
 def _year_near(window: Window) -> int | None:
-    """A year written next to the document ('the 1997 treaty', '2022-ci ildə imzalanmış')."""
-    years = set(
-        WRITTEN_YEAR.findall(
-            window.before[-YEAR_NEAR_CHARS:] + " " + window.after[:YEAR_NEAR_CHARS]
-        )
-    )
+    """A year written next to the document ('the 1997 treaty', '2022-ci ildə imzalanmış').
+
+    Before the word, only its own clause counts: in 'the treaty signed in 1997 laid the
+    foundation, and the Declaration …' the year is the treaty's."""
+    before = _CLAUSE_BREAK.split(window.before[-YEAR_NEAR_CHARS:])[-1]
+    years = set(WRITTEN_YEAR.findall(before + " " + window.after[:YEAR_NEAR_CHARS]))
     return int(years.pop()) if len(years) == 1 else None
 
 

@@ -72,7 +72,9 @@ _VAGUE_BEFORE = re.compile(
     r"(?i:\b(?:these|those|such|other|several|numerous|many|all|some|any|each|both|"
     r"number of|(?<![0-9])[0-9]{1,3}|two|three|four|five|six|seven|eight|nine|ten|"
     r"эти|этих|такие|другие|других|ряд|несколько|многие|все|всех|"
-    r"bu|həmin|digər|bir sıra|bir neçə|bütün))\s+(?:\w+\s+){0,2}$"
+    r"bu|həmin|digər|bir sıra|bir neçə|bütün|"
+    # A negated document names none: 'no agreement has been signed', 'heç bir müqavilə'.
+    r"no|никак\w{2,3}|ни одного|ни одной|heç bir))\s+(?:\w+\s+){0,2}$"
 )
 # Azerbaijani counts with a singular noun: '70-dən çox hökumətlərarası və idarələrarası saziş'.
 _AZ_COUNT_BEFORE = re.compile(

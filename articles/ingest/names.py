@@ -411,8 +411,9 @@ def _after_signers(phrase: list[str]) -> list[str]:
             and _AZ_NOMINATIVE_NAME.fullmatch(first)
             and _AZ_NOMINATIVE_NAME.fullmatch(last)
             and not last.endswith(("nın", "nin", "nun", "nün"))
-            and index + 3 < len(phrase)
         ):
+            # Nothing after them: 'Prezidenti Vladimir Putin Birgə Bəyannamə imzalayıblar'
+            # names the statement by its word alone.
             return phrase[index + 3 :]
     return phrase
 

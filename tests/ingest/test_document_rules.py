@@ -541,3 +541,46 @@ def test_a_document_its_sentence_dates_to_another_year_does_not_take_the_events_
     )
     (memorandum,) = extract_agreements(article)
     assert memorandum.signed_on is None
+
+
+def test_a_joint_statement_named_after_the_presidents_who_signed_it_is_the_registers_one():
+    # The office holders stand right before the word: nothing of theirs is the name.
+    article = dated_article(
+        "Zuğulbada danışıqlardan sonra Azərbaycan Prezidenti İlham Əliyev və Rusiya Prezidenti "
+        "Vladimir Putin Birgə Bəyanatı imzalayıblar.",
+        "2024-08-19",
+    )
+    (statement,) = extract_agreements(article, load_register())
+    assert statement.register_key == "joint-declaration-presidents-2024"
+    assert "Putin" not in statement.name
+
+
+def test_a_year_in_the_clause_before_another_documents_word_is_not_its_year():
+    # 1997 is the treaty's, said before the comma; the declaration is the 2022 one.
+    article = parse(
+        "Relations\n\nThe treaty signed in 1997 laid the groundwork, and the Declaration on "
+        "Allied Interaction took relations further, the minister said."
+    )
+    keys = [m.register_key for m in extract_agreements(article, load_register())]
+    assert "declaration-allied-interaction-2022" in keys
+
+
+def test_an_azerbaijani_ordinal_year_before_the_document_word_names_the_registers_one():
+    article = parse(
+        "Münasibətlər\n\nEkspert bildirib ki, yeni sənəd 1997-ci il müqaviləsinin ruhunu "
+        "davam etdirir."
+    )
+    keys = [m.register_key for m in extract_agreements(article, load_register())]
+    assert keys == ["treaty-friendship-cooperation-mutual-security-1997"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "So far no agreement on the gas price has been signed, the company said.",
+        "Пока никакого соглашения о цене газа не подписано, сообщили в компании.",
+        "Şirkət bildirib ki, qazın qiyməti barədə hələ heç bir saziş imzalanmayıb.",
+    ],
+)
+def test_a_negated_document_names_none(sentence):
+    assert extract_agreements(parse(f"Gas\n\n{sentence}")) == []
