@@ -54,6 +54,9 @@ _WIDGET_LABEL = re.compile(
     # A skip link for screen readers, in the site's own language.
     r"перейти к (?:основному )?(?:содержанию|контенту|тексту|материалу)|"
     r"əsas (?:məzmuna|mətnə|kontentə) keç|"
+    # A share button's toast and a channel's plug: "Ссылка скопирована", "Еще больше новостей".
+    r"ссылка скопирована|link copied|keçid kopyalandı|link kopyalandı|"
+    r"(?:ещё|еще) больше новостей|more news (?:on|in) (?:our )?(?:telegram|channel)|"
     # A drop-down control: "Sort: newest ▾", "Mənbələr: hamısı ▾".
     r"[▾▼⌄▿])"
 )

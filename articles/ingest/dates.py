@@ -139,8 +139,11 @@ _YEARLESS_DATES = (
 _YEAR_LINE = re.compile(
     # A journal's issue names its year only: "№ 3 (45), 2019", "Issue 2, 2021".
     r"^(?:(?i:№|no\.|issue|выпуск|nömrə)\s{0,2}[0-9]{1,4}(?:\s{0,2}\([0-9]{1,6}\))?,?\s{1,3})?"
+    # A site's archive of one year: "Архив 1996 года", "Xəbərlər arxivi - 2005", "Archive: 2005".
+    r"(?:(?i:(?:news\s|xəbərlər\s)?(?:archive|архив|arxivi?)(?:\s(?:за|of|for))?)"
+    r"\s{0,2}[-–—:]?\s{0,3})?"
     rf"(?i:year:?\s{{0,3}})?(?P<year>(?:19|20)[0-9]{{2}})(?:{_AZ_ORDINAL})?"
-    r"(?:\s{1,3}(?i:il|г\.?|год))?"
+    r"(?:\s{1,3}(?i:il|г\.?|года?))?"
     # A quarterly's months after its year: "No. 3 2019 July/September".
     rf"(?:\s{{1,3}}{MONTH_PATTERN}\s{{0,2}}[-–—/]\s{{0,2}}{MONTH_PATTERN})?$"
 )
@@ -469,7 +472,9 @@ def date_only_line(line: str) -> DateFound | None:
     """
     if len(line) > 160:
         return None
-    year_only = _YEAR_LINE.match(line) or _YEAR_MONTH.match(line)
+    # "No. 4 2010   October/December": an issue's number and months, spaced as columns.
+    joined = SEGMENT_SEPARATOR.sub(" ", line)
+    year_only = _YEAR_LINE.match(line) or _YEAR_LINE.match(joined) or _YEAR_MONTH.match(line)
     if year_only:
         return _whole_line_year(year_only, line)
     for segment in [line, *SEGMENT_SEPARATOR.split(line)]:

@@ -230,3 +230,23 @@ def test_the_datelines_day_refines_an_ambiguous_date_under_the_headline():
 )
 def test_a_date_ends_on_the_last_day_of_what_it_names(published, last_day):
     assert published.last_day == last_day
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Архив 2003 года", "Xəbərlər arxivi - 2003", "News archive: 2003", "No. 2 2003   April/June"],
+)
+def test_a_years_archive_heading_or_a_spaced_issue_line_dates_to_the_year(line):
+    found = date_only_line(line)
+    assert found is not None
+    assert found.published == PublishedDate(dt.date(2003, 1, 1), Precision.YEAR)
+
+
+def test_a_slashed_list_of_cities_opens_a_yearless_dateline_that_a_full_date_completes():
+    text = (
+        "Pipeline talks resume\n\n"
+        "ASTANA/BAKU/MOSCOW, Mar 4 (Reuters) - Talks on the pipeline resumed after a pause of "
+        "several months, officials of the three countries said.\n\n"
+        "The round that opened on March 4, 2019 is the first since the autumn."
+    )
+    assert parse(text).published == PublishedDate(dt.date(2019, 3, 4), Precision.DAY)

@@ -382,3 +382,11 @@ def test_a_title_case_headline_with_a_possessive_is_a_headline_and_not_a_persons
     article = parse(text, today=TODAY)
     assert article.title == "Baku's Envoy Returns From Moscow"
     assert article.title_derived is False
+
+
+def test_the_date_closing_the_text_counts_when_a_share_toast_and_a_channel_plug_follow():
+    text = (
+        f"Лента\n\nБаку и Москва обсудили квоты\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n\n"
+        "14:05, 2 марта 2024\nСсылка скопирована\nЕще больше новостей в нашем канале"
+    )
+    assert parse(text, today=TODAY).published.value == dt.date(2024, 3, 2)
