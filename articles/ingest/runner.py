@@ -16,13 +16,20 @@ name can neither forge a report line nor break a write.
 
 from __future__ import annotations
 
+import ctypes
 import errno
 import hashlib
+import multiprocessing
 import os
+import signal
 import stat
+import time
 import traceback
 import unicodedata
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,14 +39,17 @@ from articles.ingest.extract import Gazetteer, load_gazetteer
 from articles.ingest.parse import NoArticleText
 from articles.ingest.pipeline import Extracted, process, to_json_record
 from articles.ingest.read import MAX_BYTES, UnreadableFile
+from articles.ingest.register import Register
 from articles.ingest.store import (
     LookupCache,
     Original,
     Status,
+    Stored,
     archive_tables_exist,
     planned_status,
     prepare_register,
     store,
+    store_batch,
 )
 from articles.models import Article
 
@@ -49,6 +59,16 @@ ORIGIN_LIMIT = Article._meta.get_field("origin").max_length
 
 # An exception's message is kept short in a report line; -v 2 shows the traceback.
 _MESSAGE_LIMIT = 300
+# Files a worker reads and processes per task, and tasks in flight per worker:
+# enough for the workers to read ahead while the writer stores a batch, few
+# enough that a slow writer never holds a large folder's texts in memory.
+CHUNK_FILES = 8
+CHUNKS_AHEAD = 25
+# A batch is written in one transaction once it holds this many files, or once
+# gathering it took this long: a kill loses at most the batch in hand, never
+# part of a file.
+BATCH_FILES = 200
+BATCH_SECONDS = 1.0
 
 
 @dataclass(frozen=True)
@@ -73,6 +93,19 @@ class Found:
     path: Path
     origin: str
     problem: str = ""
+
+
+@dataclass(frozen=True)
+class Ready:
+    """A file read and processed, waiting for the writer; `file` is its report name."""
+
+    file: str
+    original: Original
+    extracted: Extracted
+
+
+# What reading a file gives the writer: the file to store, or already its outcome.
+Prepared = Outcome | Ready
 
 
 @dataclass
@@ -256,7 +289,13 @@ def _too_large(size: int) -> str:
     )
 
 
-def run(files: list[Found], *, dry_run: bool = False) -> Iterator[Outcome]:
+def run(files: list[Found], *, dry_run: bool = False, workers: int = 1) -> Iterator[Outcome]:
+    """One outcome per file, in the order of `files`.
+
+    With `workers` > 1 the files are read and processed in that many worker
+    processes while this process alone writes; with 1 it does both itself.
+    Files are written a batch to a transaction (Importer.write_batch).
+    """
     importer = Importer(
         gazetteer=load_gazetteer(),
         cache=LookupCache(register=prepare_register(dry_run=dry_run)),
@@ -264,40 +303,45 @@ def run(files: list[Found], *, dry_run: bool = False) -> Iterator[Outcome]:
         # A dry run on a database that was never migrated still shows the parse.
         compare=not dry_run or archive_tables_exist(),
     )
-    for found in files:
-        if found.problem:
-            yield Outcome(found.origin, Status.FAILED, found.problem)
-        else:
-            yield importer.import_file(found.path, found.origin)
+    reader = Reader(importer.gazetteer, importer.cache.register)
+    prepared = reader.in_workers(files, workers) if workers > 1 else map(reader.prepare, files)
+    if dry_run:
+        yield from map(importer.write_one, prepared)
+        return
+    for batch in _batches(prepared):
+        yield from importer.write_batch(batch)
 
 
-@dataclass
-class Importer:
-    """What one run shares between its files: lookups, the register, the pages claimed."""
+def _batches(prepared: Iterable[Prepared]) -> Iterator[list[Prepared]]:
+    """`prepared` in lists of BATCH_FILES, or fewer once gathering took BATCH_SECONDS."""
+    batch: list[Prepared] = []
+    started = time.monotonic()
+    for item in prepared:
+        batch.append(item)
+        if len(batch) >= BATCH_FILES or time.monotonic() - started >= BATCH_SECONDS:
+            yield batch
+            batch, started = [], time.monotonic()
+    if batch:
+        yield batch
+
+
+@dataclass(frozen=True)
+class Reader:
+    """Reading and processing, without the database: here or in worker processes."""
 
     gazetteer: Gazetteer
-    cache: LookupCache
-    dry_run: bool
-    compare: bool = True
-    claims: Claims = field(default_factory=Claims)
+    register: Register | None
 
-    def import_file(self, path: Path, origin: str) -> Outcome:
-        """One file's outcome, whatever happens: an exception fails this file only.
-
-        `origin` is already printable (find_files made it so).
-        """
+    def prepare(self, found: Found) -> Prepared:
+        """A file ready for the writer, or its outcome: an exception fails this file only."""
+        if found.problem:
+            return Outcome(found.origin, Status.FAILED, found.problem)
         try:
-            return self._import(path, origin)
+            return self._prepare(found.path, found.origin)
         except Exception as error:  # a bug in any stage must not stop a folder of thousands
-            message = printable(str(error), escape_backslash=False)[:_MESSAGE_LIMIT]
-            return Outcome(
-                origin,
-                Status.FAILED,
-                f"internal error ({type(error).__name__}: {message})",
-                traceback=traceback.format_exc(),
-            )
+            return _internal_error(found.origin, error)
 
-    def _import(self, path: Path, origin: str) -> Outcome:
+    def _prepare(self, path: Path, origin: str) -> Prepared:
         try:
             data = read_regular_file(path)
         except UnreadableFile as error:
@@ -306,7 +350,7 @@ class Importer:
             return Outcome(origin, Status.FAILED, f"could not be read: {_os_reason(error, path)}")
         sha256 = hashlib.sha256(data).hexdigest()
         try:
-            extracted = process(data, gazetteer=self.gazetteer, register=self.cache.register)
+            extracted = process(data, gazetteer=self.gazetteer, register=self.register)
         except (UnreadableFile, NoArticleText) as error:  # the reason is the message
             return Outcome(origin, Status.FAILED, str(error), sha256)
         original = _original(path, origin, data, sha256, extracted)
@@ -315,22 +359,219 @@ class Importer:
                 f"its path is {len(original.origin):,} characters long (limit {ORIGIN_LIMIT:,})"
             )
             return Outcome(origin, Status.FAILED, reason, sha256)
-        first = self.claims.conflict(original.origin, origin, sha256)
-        if first is not None:
-            return _second_claim(origin, original.origin, first, sha256, to_json_record(extracted))
-        return self._store(original, extracted)
+        return Ready(origin, original, extracted)
 
-    def _store(self, original: Original, extracted: Extracted) -> Outcome:
+    def in_workers(self, files: list[Found], workers: int) -> Iterator[Prepared]:
+        """`files` prepared by `workers` processes, yielded in order, a few chunks ahead.
+
+        The workers are forked, so they start with this process's gazetteer and
+        register (and a test's monkeypatches) without pickling them. A worker
+        that dies (a crash in C code, the kernel's OOM killer) breaks the pool:
+        each file it had not finished then gets a process of its own, so a file
+        that kills its process again fails alone, with the reason.
+        """
+        chunks = iter([files[at : at + CHUNK_FILES] for at in range(0, len(files), CHUNK_FILES)])
+        in_flight: deque[tuple[list[Found], Future]] = deque()
+        pool = _start_pool(self, workers)
+        try:
+            while True:
+                while len(in_flight) < workers * CHUNKS_AHEAD and (chunk := next(chunks, None)):
+                    in_flight.append((chunk, pool.submit(_prepare_chunk, chunk)))
+                if not in_flight:
+                    return
+                chunk, future = in_flight.popleft()
+                try:
+                    results = future.result()
+                except BrokenProcessPool:
+                    pending = [(chunk, future), *in_flight]
+                    in_flight.clear()
+                    pool.shutdown(cancel_futures=True)
+                    for chunk, future in pending:
+                        yield from future.result() if _succeeded(future) else self._alone(chunk)
+                    pool = _start_pool(self, workers)
+                    continue
+                except Exception:  # the chunk's results could not come back (pickling)
+                    results = self._alone(chunk)
+                yield from results
+        finally:
+            pool.shutdown(cancel_futures=True)
+
+    def _alone(self, chunk: list[Found]) -> list[Prepared]:
+        return [self.prepare_alone(found) for found in chunk]
+
+    def prepare_alone(self, found: Found) -> Prepared:
+        """One file prepared in a process of its own: if the process dies, the file fails."""
+        receiving, sending = _FORK.Pipe(duplex=False)
+        worker = _FORK.Process(target=_prepare_into, args=(self, found, sending), daemon=True)
+        worker.start()
+        sending.close()
+        try:
+            return receiving.recv()
+        except EOFError:  # it died before sending anything
+            worker.join()
+            return Outcome(found.origin, Status.FAILED, _died(worker.exitcode))
+        finally:
+            receiving.close()
+            worker.join()
+
+
+_FORK = multiprocessing.get_context("fork")
+# The reader a worker process was started with (fork copies it; nothing is pickled).
+_worker_reader: Reader | None = None
+
+
+def _start_pool(reader: Reader, workers: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(
+        workers, mp_context=_FORK, initializer=_start_worker, initargs=(reader,)
+    )
+
+
+def _start_worker(reader: Reader) -> None:
+    global _worker_reader
+    _worker_reader = reader
+    _die_with_parent()
+
+
+def _die_with_parent() -> None:
+    """A worker outlives a parent killed with -9 waiting on its queue forever:
+    Linux ends it with the parent instead (elsewhere it waits)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the parent died before prctl took hold
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _prepare_chunk(chunk: list[Found]) -> list[Prepared]:
+    return [_worker_reader.prepare(found) for found in chunk]
+
+
+def _prepare_into(reader: Reader, found: Found, sending) -> None:
+    _die_with_parent()
+    sending.send(reader.prepare(found))
+
+
+def _succeeded(future: Future) -> bool:
+    return future.done() and not future.cancelled() and future.exception() is None
+
+
+def _died(exitcode: int | None) -> str:
+    if exitcode is not None and exitcode < 0:
+        how = f"was killed by {signal.Signals(-exitcode).name}"
+    else:
+        how = f"exited with status {exitcode}"
+    return f"the worker process reading it {how} (a crash or out of memory); not stored"
+
+
+@dataclass
+class Importer:
+    """The writer's side of a run: lookups, the register, the pages claimed."""
+
+    gazetteer: Gazetteer
+    cache: LookupCache
+    dry_run: bool
+    compare: bool = True
+    claims: Claims = field(default_factory=Claims)
+
+    def import_file(self, path: Path, origin: str) -> Outcome:
+        """One file read and written in its own transaction, whatever happens.
+
+        `origin` is already printable (find_files made it so).
+        """
+        reader = Reader(self.gazetteer, self.cache.register)
+        return self.write_one(reader.prepare(Found(path, origin)))
+
+    def write_one(self, prepared: Prepared) -> Outcome:
+        """A prepared file's outcome, stored in its own transaction (or not, in a dry run)."""
+        if isinstance(prepared, Outcome):
+            return prepared
+        try:
+            return self._claim(prepared) or self._store(prepared)
+        except Exception as error:
+            return _internal_error(prepared.file, error)
+
+    def write_batch(self, batch: list[Prepared]) -> list[Outcome]:
+        """The batch's outcomes in its order, once its transaction has committed.
+
+        Each file is stored in a savepoint of its own (store.store_batch), so a
+        file that fails is rolled back alone and each file is whole or absent.
+        """
+        outcomes: list[Outcome | None] = []
+        to_store: list[Ready] = []
+        for item in batch:
+            outcome = item if isinstance(item, Outcome) else self._claim_safely(item)
+            outcomes.append(outcome)
+            if outcome is None:
+                to_store.append(item)
+        if to_store:
+            stored = iter(self._store_batch(to_store))
+        for index, outcome in enumerate(outcomes):
+            if outcome is None:
+                outcomes[index] = next(stored)
+        return outcomes
+
+    def _store_batch(self, files: list[Ready]) -> list[Outcome]:
+        now = timezone.now()
+        results = store_batch(
+            [(ready.original, ready.extracted) for ready in files], cache=self.cache, now=now
+        )
+        return [
+            _internal_error(ready.file, result)
+            if isinstance(result, Exception)
+            else self._outcome(ready, result)
+            for ready, result in zip(files, results, strict=True)
+        ]
+
+    def _claim_safely(self, ready: Ready) -> Outcome | None:
+        try:
+            return self._claim(ready)
+        except Exception as error:
+            return _internal_error(ready.file, error)
+
+    def _claim(self, ready: Ready) -> Outcome | None:
+        """The outcome of a file naming a page an earlier file of this run named."""
+        original = ready.original
+        first = self.claims.conflict(original.origin, ready.file, original.sha256)
+        if first is None:
+            return None
+        record = to_json_record(ready.extracted)
+        return _second_claim(ready.file, original.origin, first, original.sha256, record)
+
+    def _store(self, ready: Ready) -> Outcome:
+        original, extracted = ready.original, ready.extracted
         if self.compare:
-            status, note = planned_status(original=original)
+            stored = Stored(*planned_status(original=original))
         else:
-            status, note = Status.IMPORTED, ""
-        if status is not Status.UNCHANGED and not self.dry_run:
+            stored = Stored(Status.IMPORTED)
+        if stored.status is not Status.UNCHANGED and not self.dry_run:
             now = timezone.now()
             status = store(original=original, extracted=extracted, cache=self.cache, now=now)
-        note = printable(note or "; ".join(extracted.article.problems), escape_backslash=False)
+            stored = Stored(status, stored.note)
+        return self._outcome(ready, stored)
+
+    def _outcome(self, ready: Ready, stored: Stored) -> Outcome:
+        extracted = ready.extracted
+        note = printable(
+            stored.note or "; ".join(extracted.article.problems), escape_backslash=False
+        )
         record = to_json_record(extracted)
-        return Outcome(original.origin, status, note, original.sha256, record)
+        return Outcome(ready.original.origin, stored.status, note, ready.original.sha256, record)
+
+
+def _internal_error(file: str, error: BaseException) -> Outcome:
+    """An exception nobody foresaw, as the file's report line (its traceback for -v 2)."""
+    message = printable(str(error), escape_backslash=False)[:_MESSAGE_LIMIT]
+    return Outcome(
+        file,
+        Status.FAILED,
+        f"internal error ({type(error).__name__}: {message})",
+        traceback="".join(traceback.format_exception(error)),
+    )
 
 
 def _second_claim(

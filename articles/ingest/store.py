@@ -24,7 +24,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TypeVar
 
-from django.db import IntegrityError, OperationalError, connections, transaction
+from django.db import DatabaseError, IntegrityError, OperationalError, connections, transaction
 from django.db.models import Q
 
 from articles import changes, stories, vocabulary
@@ -101,44 +101,131 @@ class LookupCache:
     # The register of known documents extraction matches against (prepare_register).
     register: Register | None = None
 
+    def copy(self) -> LookupCache:
+        """Another cache to write to, starting with what this one knows."""
+        return LookupCache(
+            dict(self.sources), dict(self.tags), dict(self.agreements),
+            self.agreement_keys, self.register,
+        )  # fmt: skip
+
 
 def archive_tables_exist() -> bool:
     """Whether the database was migrated: a dry run on a fresh one still shows the parse."""
     return Article._meta.db_table in connections[Article.objects.db].introspection.table_names()
 
 
+@dataclass(frozen=True)
+class Stored:
+    """What storing a file did (or would do), and a note on why, for its report line."""
+
+    status: Status
+    note: str = ""
+
+
 def planned_status(*, original: Original) -> tuple[Status, str]:
     """What storing this file would do, without writing: for --dry-run and to skip work."""
-    # One query: the row with this identity and the row with these bytes (both unique).
+    planned = planned_statuses([original])[0]
+    return planned.status, planned.note
+
+
+def planned_statuses(originals: list[Original]) -> list[Stored]:
+    """What storing each file would do: UNCHANGED (with a note when its bytes
+    are another article's), UPDATED or IMPORTED. One query for them all: the
+    rows with these identities or these bytes (both unique)."""
     rows = Article.objects.filter(
-        Q(origin=original.origin) | Q(sha256=original.sha256)
+        Q(origin__in={original.origin for original in originals})
+        | Q(sha256__in={original.sha256 for original in originals})
     ).values_list("origin", "sha256")
-    current = next((sha256 for origin, sha256 in rows if origin == original.origin), None)
+    by_origin = dict(rows)
+    by_sha256: dict[str, list[str]] = {}
+    for origin, sha256 in rows:
+        by_sha256.setdefault(sha256, []).append(origin)
+    return [_planned(original, by_origin, by_sha256) for original in originals]
+
+
+def _planned(original, by_origin: dict[str, str], by_sha256: dict[str, list[str]]) -> Stored:
+    current = by_origin.get(original.origin)
     if current == original.sha256:
-        return Status.UNCHANGED, ""
-    twin = next((origin for origin, _ in rows if origin != original.origin), None)
+        return Stored(Status.UNCHANGED)
+    twin = next((o for o in by_sha256.get(original.sha256, ()) if o != original.origin), None)
     if twin is not None:
-        return Status.UNCHANGED, f"same bytes as {twin}, already in the archive"
-    return (Status.UPDATED if current else Status.IMPORTED), ""
+        return Stored(Status.UNCHANGED, _same_bytes_as(twin))
+    return Stored(Status.UPDATED if current else Status.IMPORTED)
+
+
+def _same_bytes_as(twin: str) -> str:
+    return f"same bytes as {twin}, already in the archive"
 
 
 def store(
     *, original: Original, extracted: Extracted, cache: LookupCache, now: dt.datetime
 ) -> Status:
-    """Write one file's article; the caller has checked planned_status first.
+    """Write one file's article in a transaction of its own; the caller has
+    checked planned_status first.
 
     Another import may have stored the same file since: then nothing is written.
     """
+    return _store_alone(original, extracted, cache, now).status
 
-    def attempt() -> tuple[Status, LookupCache]:
+
+def _store_alone(original, extracted, cache, now) -> Stored:
+    def attempt() -> tuple[Stored, LookupCache]:
         found = LookupCache()
         return _store_once(original, extracted, cache, found, now), found
 
     # A row this run remembered may have been merged away meanwhile: look it up again.
-    status, found = _retrying(attempt, before_retry=lambda: _forget(cache))
+    stored, found = _retrying(attempt, before_retry=lambda: _forget(cache))
     # Only rows that were committed may be remembered for the next file.
     _merge_cache(cache, found)
-    return status
+    return stored
+
+
+def store_batch(
+    files: list[tuple[Original, Extracted]], *, cache: LookupCache, now: dt.datetime
+) -> list[Stored | Exception]:
+    """Write many files in one transaction, each in a savepoint of its own: what
+    each did, or the exception that rolled it back alone.
+
+    One commit for the batch instead of one per file, yet each file is whole or
+    absent: a kill before the commit leaves none of the batch. A file that lost
+    a race to a concurrent import, and every file of a batch whose transaction
+    itself failed, is stored again alone after it, with store()'s retries.
+    """
+    planned = planned_statuses([original for original, _ in files])
+    try:
+        results, found, alone = _store_together(files, planned, cache, now)
+    except DatabaseError:  # the transaction itself (its start or its commit) failed
+        results, found = list(planned), LookupCache()
+        alone = [i for i, stored in enumerate(planned) if stored.status is not Status.UNCHANGED]
+    _merge_cache(cache, found)
+    for index in alone:
+        try:
+            results[index] = _store_alone(*files[index], cache, now)
+        except Exception as error:
+            results[index] = error
+    return results
+
+
+def _store_together(files, planned, cache, now):
+    """The batch's transaction: each file's result, the rows found or made, and
+    the files that lost a race (to be stored alone)."""
+    results: list[Stored | Exception] = list(planned)
+    found, alone = LookupCache(), []
+    with transaction.atomic():
+        for index, (original, extracted) in enumerate(files):
+            if planned[index].status is Status.UNCHANGED:
+                continue
+            mine = found.copy()  # what this file finds is forgotten if it rolls back
+            try:
+                results[index] = _store_once(original, extracted, cache, mine, now)
+            except Exception as error:  # its savepoint is rolled back: the others stay
+                if isinstance(error, DatabaseError) and _lost_a_race(error):
+                    alone.append(index)
+                else:
+                    results[index] = error
+            else:
+                found = mine
+    return results, found, alone
 
 
 def _retrying(
@@ -173,23 +260,25 @@ def _lost_a_race(error: Exception) -> bool:
     return any(words in message for words in RACE_MESSAGES)
 
 
-def _store_once(original, extracted, cache, found, now) -> Status:
+def _store_once(original, extracted, cache, found, now) -> Stored:
     with transaction.atomic():
         _lock_origin(original.origin)
-        article = Article.objects.filter(origin=original.origin).first()
-        if _already_stored(article, original):
-            return Status.UNCHANGED
+        article, twin = _stored_as(original)
+        if article is not None and article.sha256 == original.sha256:
+            return Stored(Status.UNCHANGED)
+        if twin is not None:  # these bytes are another page's already
+            return Stored(Status.UNCHANGED, _same_bytes_as(twin))
         if article is None:
             article = _create_article(original, extracted, cache, found, now)
             _add_relations(article, extracted, cache, found)
             vocabulary.count_article(article)
             stories.file_article(article, is_new=True)
-            return Status.IMPORTED
+            return Stored(Status.IMPORTED)
         with vocabulary.recounted(article):
             _update_article(article, original, extracted, cache, found, now)
         _replace_relations(article, extracted, cache, found)
         stories.file_article(article)
-        return Status.UPDATED
+        return Stored(Status.UPDATED)
 
 
 def _lock_origin(origin: str) -> None:
@@ -203,12 +292,17 @@ def _lock_origin(origin: str) -> None:
             cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [origin])
 
 
-def _already_stored(article: Article | None, original: Original) -> bool:
-    """This file's bytes are in the archive already: as this article, or as another's."""
-    if article is not None and article.sha256 == original.sha256:
-        return True
-    twins = Article.objects.filter(sha256=original.sha256).exclude(origin=original.origin)
-    return twins.exists()
+def _stored_as(original: Original) -> tuple[Article | None, str | None]:
+    """The article with this file's identity, and the origin of another holding
+    its bytes: one query, as both columns are unique."""
+    rows = Article.objects.filter(Q(origin=original.origin) | Q(sha256=original.sha256))
+    article, twin = None, None
+    for row in rows:
+        if row.origin == original.origin:
+            article = row
+        else:
+            twin = row.origin
+    return article, twin
 
 
 def _get_or_make(find: Callable[[], Row | None], make: Callable[[], Row]) -> Row:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from argparse import ArgumentTypeError
 from collections import Counter
 from pathlib import Path
 
@@ -34,6 +35,8 @@ class Command(BaseCommand):
         "unexpected error in one file is its 'failed: internal error (...)' line (the "
         "traceback with -v 2) and the run goes on. Control characters and bytes that are "
         "not UTF-8 in names are shown and stored as backslash escapes (\\n, \\xff). "
+        "Files are read and parsed in --workers processes while one process writes, "
+        "a batch of files to a transaction with each file whole or absent. "
         "Exit 0 when nothing failed, 1 when anything failed, 2 on bad usage."
     )
 
@@ -46,8 +49,15 @@ class Command(BaseCommand):
             dest="as_json",
             help="one JSON object per file on standard output; the report goes to standard error",
         )
+        parser.add_argument(
+            "--workers",
+            type=_worker_count,
+            default=os.cpu_count() or 1,
+            help="processes that read and parse files (default: the number of cores, %(default)s); "
+            "1 reads them in the writing process",
+        )
 
-    def handle(self, *args, paths, dry_run, as_json, verbosity, **options):
+    def handle(self, *args, paths, dry_run, as_json, workers, verbosity, **options):
         # A broken link exists as a name: it is reported per file, not as bad usage.
         missing = [printable(str(path)) for path in paths if not os.path.lexists(path)]
         if missing:
@@ -55,7 +65,8 @@ class Command(BaseCommand):
         files = find_files(paths)
         report = self.stderr if as_json else self.stdout
         counts = Counter()
-        for outcome in _with_progress(run(files, dry_run=dry_run), total=len(files)):
+        outcomes = run(files, dry_run=dry_run, workers=workers)
+        for outcome in _with_progress(outcomes, total=len(files)):
             counts[outcome.status] += 1
             tqdm.write(_line(outcome), file=report._out)
             if outcome.traceback and verbosity >= 2:
@@ -65,6 +76,12 @@ class Command(BaseCommand):
         report.write(_summary(counts, len(files), dry_run))
         if counts[Status.FAILED]:
             sys.exit(1)
+
+
+def _worker_count(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise ArgumentTypeError(f"{text!r} is not a number of processes (1 or more)")
+    return int(text)
 
 
 def _with_progress(outcomes, *, total: int):
