@@ -66,7 +66,7 @@ _WITH_PARTNER = re.compile(
 _QUALIFIER_START = re.compile(
     r"^(?i:on|of|between|for|about|regarding|concerning|in the field|in the sphere|until|till|"
     r"о|об|между|в области|в сфере|по|на период|до|сотрудничеств\w*|развити\w*|"
-    r"заседани\w*|[0-9]+-?\w{0,3}\s+заседани\w*|консультаци\w*"
+    r"заседани\w*|(?:[0-9]+|[IVXLC]+)-?\w{0,3}\s+заседани\w*|консультаци\w*"
     # 'Совместное заявление Российской Федерации и Азербайджанской Республики о …',
     # 'Совместное заявление Президента …': who issued it, then what about.
     r"|Российской Федерации|Азербайджанской Республики|Президент(?:а|ов)"
@@ -304,8 +304,19 @@ def _organisations(parties: str) -> bool:
     )
 
 
+# The protocol of a meeting or session records it: 'протокол XXII заседания комиссии',
+# 'the protocol of the 24th meeting', 'Komissiyanın iclasının protokolu'.
+_OF_A_MEETING = re.compile(
+    r"(?i:\b(?:protocols?|протокол\w{0,3})\s+(?:of\s+(?:the\s+)?)?(?:[\w-]+\s+){0,2}?"
+    r"(?:meeting|session|заседани\w*|сесси\w*)|(?:iclas|sessiya)\w*\s+protokol)"
+)
+
+
 def _refined_kind(kind: AgreementKind, name: str, parties: tuple[str, ...]) -> AgreementKind:
-    """'Договор' and 'müqavilə' are treaties between states, contracts between companies."""
+    """'Договор' and 'müqavilə' are treaties between states, contracts between companies;
+    a protocol of a meeting is its minutes."""
+    if kind is AgreementKind.PROTOCOL and _OF_A_MEETING.search(name):
+        return AgreementKind.MINUTES
     if kind is not AgreementKind.TREATY or _TREATY_WORD.search(name):
         return kind
     commercial = _COMMERCIAL.search(name) or any(

@@ -584,3 +584,16 @@ def test_an_azerbaijani_ordinal_year_before_the_document_word_names_the_register
 )
 def test_a_negated_document_names_none(sentence):
     assert extract_agreements(parse(f"Gas\n\n{sentence}")) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The co-chairs signed the protocol of the 9th session of the commission.",
+        "Сопредседатели подписали протокол XVIII заседания межправительственной комиссии.",
+        "Həmsədrlər Hökumətlərarası Komissiyanın 9-cu iclasının protokolunu imzalayıblar.",
+    ],
+)
+def test_the_protocol_of_a_commissions_meeting_is_its_minutes(sentence):
+    (minutes,) = extract_agreements(dated_article(sentence))
+    assert minutes.kind is AgreementKind.MINUTES
