@@ -445,7 +445,7 @@ def test_keeps_only_the_protocol_when_an_azerbaijani_name_amends_an_agreement():
         (
             "По итогам переговоров подписан протокол 22-го заседания межправительственной "
             "комиссии по экономическому сотрудничеству.",
-            AgreementKind.PROTOCOL,
+            AgreementKind.MINUTES,
             "22-го заседания",
         ),
         (
