@@ -1153,3 +1153,63 @@ class ArticleBand(models.Model):
 
     def __str__(self) -> str:
         return f"{self.article_id}: {self.band}"
+
+
+class ChampionList(models.Model):
+    """One word's champion list (articles.search.tiers): the articles a word,
+    as one stemming configuration writes it, weighs most in, by the search
+    backend's own weight, so a relevance search ranks the best of the whole
+    archive and not only its newest matches. Only words in more articles than
+    a list holds have one; `floor` bounds every matching article left out."""
+
+    config = models.CharField(_("configuration"), max_length=16)
+    term = models.CharField(_("term"), max_length=100, help_text=_("A stem, as the index holds it."))
+    floor = models.FloatField(
+        _("floor"), help_text=_("The lowest weight in the list: no article outside weighs more.")
+    )
+    article_count = models.PositiveIntegerField(
+        _("article count"), help_text=_("How many articles held the term when the list was built.")
+    )
+
+    class Meta:
+        ordering = ["config", "term"]
+        verbose_name = _("champion list")
+        verbose_name_plural = _("champion lists")
+        constraints = [
+            # Leads with the term: upkeep looks an article's terms up in every configuration.
+            models.UniqueConstraint(fields=["term", "config"], name="articles_championlist_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.config}:{self.term}"
+
+
+class Champion(models.Model):
+    """An article on a champion list, with the weight the term has in it.
+    Deleting the article deletes it: a list never names a missing article."""
+
+    champion_list = models.ForeignKey(
+        ChampionList, on_delete=models.CASCADE, related_name="champions", verbose_name=_("list")
+    )
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="+", verbose_name=_("article")
+    )
+    impact = models.FloatField(_("weight"))
+
+    class Meta:
+        ordering = ["champion_list", "-impact", "article"]
+        verbose_name = _("champion")
+        verbose_name_plural = _("champions")
+        constraints = [
+            # Leads with the list: the index a search reads a list through.
+            models.UniqueConstraint(
+                fields=["champion_list", "article"], name="articles_champion_unique"
+            ),
+        ]
+        indexes = [
+            # The lowest of a list, which upkeep drops past its length.
+            models.Index(fields=["champion_list", "impact"], name="articles_champion_by_impact"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.champion_list_id}: {self.article_id} ({self.impact:.4f})"

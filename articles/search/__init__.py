@@ -39,6 +39,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from articles.search.expand import Expansion, expand
 from articles.search.terms import Query, parse
+from articles.search.tiers import Tier, tier_for
 
 __all__ = ["CANDIDATE_LIMIT", "RANK_LIMIT", "Search", "mark", "parse", "search", "time_budget"]
 
@@ -141,6 +142,7 @@ class Search:
         self.order = order if order in ORDERS else "relevance"
         self.backend = backend_for(queryset.db)
         self._found: tuple[list[int], int] | None = None
+        self.tier: Tier | None = None
 
     def matching(self) -> QuerySet:
         """Every matching row, unranked: for the admin."""
@@ -155,14 +157,28 @@ class Search:
             if self.query.is_empty:
                 self._found = ([], 0)
             else:
-                self._found = self.backend.ordered_ids(
-                    self.queryset,
-                    self.query,
-                    self.order,
-                    cap=RANK_LIMIT,
-                    count_cap=RANK_LIMIT + 1,
-                )
+                self._found = self._ranked()
         return self._found
+
+    def _ranked(self) -> tuple[list[int], int]:
+        """The newest RANK_LIMIT matches in the page order; for relevance, when
+        the matches are more, ranked together with the champions of the words
+        sought (tiers.py), so the best of the whole archive can come first."""
+        scored, total = self.backend.scored_ids(
+            self.queryset, self.query, self.order, cap=RANK_LIMIT, count_cap=RANK_LIMIT + 1
+        )
+        if self.order != "relevance" or total <= RANK_LIMIT:
+            return [pk for pk, _ in scored], total
+        self.tier = tier_for(self.query, self.queryset.db)
+        if not self.tier.impacts:
+            return [pk for pk, _ in scored], total
+        return self.backend.with_champions(self.queryset, self.query, scored, self.tier), total
+
+    @property
+    def is_tiered(self) -> bool:
+        """Every word sought was ranked over its best articles in the whole
+        archive, not only over the newest matches."""
+        return self.tier is not None and self.tier.is_complete
 
     def candidates(self) -> QuerySet:
         """The ranked candidates as a plain queryset over their listed ids, for facets."""

@@ -12,6 +12,8 @@ bitmap is exact and no match is read again; rank and headline use the row's own.
 
 from __future__ import annotations
 
+import heapq
+import struct
 import threading
 from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
@@ -25,6 +27,7 @@ from django.db.models.expressions import RawSQL
 from articles.search import opaque_ids
 from articles.search.stems import CONFIGS, DEFAULT_CONFIG, READ_AS
 from articles.search.terms import Query, Term
+from articles.search.tiers import LIST_LENGTH, TERM_LENGTH, Key, Tier
 
 # CONFIGS and READ_AS are kept in step with the search trigger's
 # articles_search_config and articles_search_text (migration 0014).
@@ -172,11 +175,24 @@ def _walk_sql(queryset: QuerySet, limit: int) -> tuple[str, list[Any]] | None:
 
 def _sort_key(query: Query, order: str) -> tuple[str, list[str]]:
     """What a candidate row is ordered by for the page order, as SQL over
-    the table's columns: its rank, or its date."""
-    if order == "relevance":
-        tsquery, params = _tsquery(query, ROW_CONFIG, f"articles_search_text({TABLE}.language, %s)")
-        return f"ts_rank({TABLE}.search_vector, {tsquery})", params
-    return f"{TABLE}.published_on", []
+    the table's columns: its rank, or its date.
+
+    The rank is ts_rank summed over the query's groups (its words, or words
+    that stand for one another), as bm25 sums over phrases on SQLite. One
+    ts_rank of the whole AND query weighs how close its words stand, which
+    no word's champion list bounds: ranking each word's 1,000 best with it
+    found 0.45-0.70 of the exhaustive top 20 for two or three common words
+    at 100k; summed, a word's list bounds its share (tiers.py)."""
+    if order != "relevance":
+        return f"{TABLE}.published_on", []
+    ranks, params = [], []
+    for group in query.groups:
+        tsquery, group_params = _tsquery(
+            Query(groups=(group,)), ROW_CONFIG, f"articles_search_text({TABLE}.language, %s)"
+        )
+        ranks.append(f"ts_rank({TABLE}.search_vector, {tsquery})")
+        params.extend(group_params)
+    return "(" + " + ".join(ranks) + ")", params
 
 
 def _order_by(order: str) -> str:
@@ -244,7 +260,16 @@ def ordered_ids(
     queryset: QuerySet, query: Query, order: str, *, cap: int, count_cap: int
 ) -> tuple[list[int], int]:
     """The ids of the `cap` newest-added matches in `order`, and the matches
-    counted up to `count_cap`, in one statement.
+    counted up to `count_cap` (scored_ids without the sort keys)."""
+    scored, total = scored_ids(queryset, query, order, cap=cap, count_cap=count_cap)
+    return [pk for pk, _ in scored], total
+
+
+def scored_ids(
+    queryset: QuerySet, query: Query, order: str, *, cap: int, count_cap: int
+) -> tuple[list[tuple[int, Any]], int]:
+    """The ids of the `cap` newest-added matches in `order`, each with its
+    sort key, and the matches counted up to `count_cap`, in one statement.
 
     A common query first walks newest first and tests each row (`walked`):
     the queryset's rows, or, for words common only among one language's
@@ -273,7 +298,7 @@ def ordered_ids(
     with connections[queryset.db].cursor() as cursor:
         cursor.execute(statement.sql, statement.params)
         rows = cursor.fetchall()
-    return [row[0] for row in rows], (rows[0][1] if rows else 0)
+    return [(row[0], row[2]) for row in rows], (rows[0][1] if rows else 0)
 
 
 SETTLED = "(SELECT yes FROM settled)"
@@ -328,7 +353,7 @@ def _add_candidates(
     statement.add(f"UNION ALL (SELECT {TABLE}.id, {key[0]} FROM {TABLE} ", key[1])
     statement.add(f"WHERE {TABLE}.id IN (SELECT pk FROM chosen))), ")
     statement.add("kept AS (SELECT pk, key FROM candidates ORDER BY pk DESC LIMIT %s) ", [cap])
-    statement.add(f"SELECT pk, {TOTAL} FROM kept ORDER BY {_order_by(order)}")
+    statement.add(f"SELECT pk, {TOTAL}, key FROM kept ORDER BY {_order_by(order)}")
 
 
 def id_list(ids: list[int]) -> RawSQL:
@@ -419,3 +444,117 @@ class _DeadlineCanceller(threading.Thread):
         with self.lock:
             self.closed.set()
         self.join()
+
+
+# Champions ranked from their vectors, highest bound first (Tier.by_bound):
+# ts_rank reads each one's vector, about as fast as a walked row.
+CHAMPION_LIMIT = 2_000
+# Champions are ranked until none left could enter this many first places.
+EXACT_TOP = 40
+# A lexeme alone as a tsquery: quoted, its quotes and backslashes doubled, so
+# the tsquery is that lexeme and nothing is parsed or stemmed again.
+_LEXEME_QUERY = (
+    "(chr(39) || replace(replace(u.lexeme, chr(92), repeat(chr(92), 2)), "
+    "chr(39), repeat(chr(39), 2)) || chr(39))::tsquery"
+)
+_CONFIG = f"articles_search_config({TABLE}.language)::text"
+_IMPACT = f"ts_rank({TABLE}.search_vector, {_LEXEME_QUERY})"
+# Each lexeme of each article (its list's key, then its weight alone).
+_POSTINGS = f"FROM {TABLE} CROSS JOIN LATERAL unnest({TABLE}.search_vector) u"
+_LISTED = "JOIN articles_championlist l ON l.term = u.lexeme AND l.config = " + _CONFIG
+
+
+def _real_sum(weights: list[float]) -> float:
+    """A sum as PostgreSQL adds `real` values: each step rounded to 4 bytes,
+    so a sum from the lists ties where the database's own would."""
+    total = 0.0
+    for weight in weights:
+        total = struct.unpack("f", struct.pack("f", total + weight))[0]
+    return total
+
+
+def _allowed(queryset: QuerySet, ids: list[int]) -> set[int]:
+    """Those of `ids` that pass the queryset's filters."""
+    if not queryset.query.has_filters():
+        return set(ids)
+    return set(queryset.filter(pk__in=id_list(ids)).values_list("pk", flat=True))
+
+
+def _ranked(queryset: QuerySet, query: Query, ids: list[int]) -> list[tuple[int, float]]:
+    """Those of `ids` that match, each with its rank, read from its vector."""
+    if not ids:
+        return []
+    key, key_params = _sort_key(query, "relevance")
+    found = opaque_ids(matches(queryset.filter(pk__in=id_list(ids)), query))
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(
+            f"SELECT {TABLE}.id, {key} FROM {TABLE} WHERE {TABLE}.id IN ({found.sql})",
+            [*key_params, *found.params],
+        )
+        return cursor.fetchall()
+
+
+def with_champions(
+    queryset: QuerySet, query: Query, scored: list[tuple[int, Any]], tier: Tier
+) -> list[int]:
+    """The newest candidates (`scored`: id, rank) and the champions that can
+    reach the first EXACT_TOP places, in rank order. A champion whose lists
+    give its every word's weight is ranked from them (its rank is their sum);
+    the others, up to CHAMPION_LIMIT whose bound (Tier.by_bound) reaches the
+    EXACT_TOP-th rank so far, from their vectors."""
+    seen = {pk for pk, _ in scored}
+    waiting = [(pk, bound) for pk, bound in tier.by_bound(lambda key: 1.0) if pk not in seen]
+    allowed = _allowed(queryset, [pk for pk, _ in waiting])
+    ranked = dict(scored)
+    for pk, _ in waiting:
+        weights = tier.listed_weights(pk, query) if pk in allowed else None
+        if weights is not None:
+            ranked[pk] = _real_sum(weights)
+    best = heapq.nlargest(EXACT_TOP, ranked.values())
+    threshold = best[-1] if len(best) == EXACT_TOP else float("-inf")
+    unknown = [
+        pk for pk, bound in waiting if pk in allowed and pk not in ranked and bound >= threshold
+    ][:CHAMPION_LIMIT]
+    ranked |= dict(_ranked(queryset, query, unknown))
+    return [pk for pk, _ in sorted(ranked.items(), key=lambda item: (-item[1], -item[0]))]
+
+
+def term_impacts(ids: list[int], *, using: str) -> dict[int, dict[Key, float]]:
+    """The weight of each lexeme of each article, as its champion lists rank it."""
+    impacts: dict[int, dict[Key, float]] = {}
+    with connections[using].cursor() as cursor:
+        cursor.execute(
+            f"SELECT {TABLE}.id, {_CONFIG}, u.lexeme, {_IMPACT} {_POSTINGS} "
+            f"WHERE length(u.lexeme) <= {TERM_LENGTH} AND {TABLE}.id = ANY(%s)",
+            [ids],
+        )
+        for pk, config, term, impact in cursor.fetchall():
+            impacts.setdefault(pk, {})[(config, term)] = impact
+    return impacts
+
+
+def rebuild_tiers(length: int = LIST_LENGTH, *, using: str) -> int:
+    """Every champion list in three statements: the lexemes in more than
+    `length` articles, each one's `length` best articles, their floors."""
+    with connections[using].cursor() as cursor:
+        cursor.execute("SET LOCAL work_mem = '256MB'")
+        cursor.execute(
+            "INSERT INTO articles_championlist (config, term, floor, article_count) "
+            f"SELECT {_CONFIG}, u.lexeme, 0, COUNT(*) {_POSTINGS} "
+            f"WHERE length(u.lexeme) <= {TERM_LENGTH} GROUP BY 1, 2 HAVING COUNT(*) > %s",
+            [length],
+        )
+        cursor.execute(
+            "INSERT INTO articles_champion (champion_list_id, article_id, impact) "
+            "SELECT list_id, article_id, impact FROM ("
+            f"SELECT l.id AS list_id, {TABLE}.id AS article_id, {_IMPACT} AS impact, "
+            f"row_number() OVER (PARTITION BY l.id ORDER BY {_IMPACT} DESC, {TABLE}.id DESC) "
+            f"AS place {_POSTINGS} {_LISTED}) ranked WHERE place <= %s",
+            [length],
+        )
+        cursor.execute(
+            "UPDATE articles_championlist SET floor = (SELECT MIN(impact) FROM articles_champion "
+            "WHERE champion_list_id = articles_championlist.id)"
+        )
+        cursor.execute("SELECT COUNT(*) FROM articles_championlist")
+        return cursor.fetchone()[0]

@@ -17,8 +17,11 @@ round, which would scan the table. bm25 weighs a title match above the body.
 
 from __future__ import annotations
 
+import heapq
 import json
+import math
 import time
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -28,8 +31,19 @@ from django.db.models import BooleanField, QuerySet, TextField
 from django.db.models.expressions import RawSQL
 
 from articles.search import opaque_ids
-from articles.search.stems import CONFIGS, DEFAULT_CONFIG, config_for, stemmed_text, stems
+from articles.search.stems import (
+    CONFIGS,
+    DEFAULT_CONFIG,
+    READ_AS,
+    WORD,
+    config_for,
+    lower,
+    stem,
+    stemmed_text,
+    stems,
+)
 from articles.search.terms import Query, Term
+from articles.search.tiers import Key, Tier, best_per_term, store_lists
 
 FTS_TABLE = "articles_fts"
 # The migration whose SQL builds the index and its triggers.
@@ -132,7 +146,16 @@ def ordered_ids(
     queryset: QuerySet, query: Query, order: str, *, cap: int, count_cap: int
 ) -> tuple[list[int], int]:
     """The ids of the `cap` newest-added matches in `order`, and the matches
-    counted up to `count_cap`, in one statement.
+    counted up to `count_cap` (scored_ids without the scores)."""
+    scored, total = scored_ids(queryset, query, order, cap=cap, count_cap=count_cap)
+    return [pk for pk, _ in scored], total
+
+
+def scored_ids(
+    queryset: QuerySet, query: Query, order: str, *, cap: int, count_cap: int
+) -> tuple[list[tuple[int, float]], int]:
+    """The ids of the `cap` newest-added matches in `order`, each with its
+    bm25, and the matches counted up to `count_cap`, in one statement.
 
     One scan walks the FTS index newest rowid first and stops at the larger
     cap: its rows are both the count and, newest first, the candidates, so a
@@ -154,13 +177,13 @@ def ordered_ids(
         f"WITH found AS MATERIALIZED (SELECT {FTS_TABLE}.rowid AS id, {RANK} AS score "
         f"FROM {FTS_TABLE} WHERE {where} ORDER BY {FTS_TABLE}.rowid DESC LIMIT %s), "
         "candidates AS (SELECT id, score FROM found ORDER BY id DESC LIMIT %s) "
-        "SELECT c.id, (SELECT MIN(COUNT(*), %s) FROM found) "
+        "SELECT c.id, (SELECT MIN(COUNT(*), %s) FROM found), c.score "
         f'FROM candidates c JOIN "{table}" a ON a.id = c.id ORDER BY {ORDER_SQL[order]}'
     )
     with connections[queryset.db].cursor() as cursor:
         cursor.execute(sql, [*params, max(cap, count_cap), cap, count_cap])
         rows = cursor.fetchall()
-    return [row[0] for row in rows], (rows[0][1] if rows else 0)
+    return [(row[0], row[2]) for row in rows], (rows[0][1] if rows else 0)
 
 
 def id_list(ids: list[int]) -> RawSQL:
@@ -243,3 +266,278 @@ def restore_triggers(using: str) -> bool:
         for sql in (*schema.TRIGGERS, *schema.REFILL):
             cursor.execute(sql)
     return True
+
+
+# bm25's constants in FTS5 (fts5_aux.c).
+BM25_K1, BM25_B = 1.2, 0.75
+# The FTS5 record of the index's row count and per-column token totals.
+AVERAGES_ROWID = 1
+# Champions ranked per round, most promising first, and in all at most: each
+# costs a lookup in the index (is it a match, does it pass the filter) and,
+# unless its lists give its every term's weight, a stemming of its text.
+CHAMPION_BATCH = 25
+CHAMPION_LIMIT = 100
+# Champions are ranked until none left could enter this many first places.
+EXACT_TOP = 40
+
+
+def _varints(blob: bytes) -> list[int]:
+    """SQLite's variable-length integers, one after another."""
+    values, value, length = [], 0, 0
+    for byte in blob:
+        length += 1
+        if length == 9:
+            values.append((value << 8) | byte)
+            value, length = 0, 0
+        elif byte & 0x80:
+            value = (value << 7) | (byte & 0x7F)
+        else:
+            values.append((value << 7) | byte)
+            value, length = 0, 0
+    return values
+
+
+def averages(using: str) -> tuple[int, float]:
+    """The index's row count and average row length in tokens, as bm25 reads them."""
+    with connections[using].cursor() as cursor:
+        cursor.execute(f"SELECT block FROM {FTS_TABLE}_data WHERE id = %s", [AVERAGES_ROWID])
+        row = cursor.fetchone()
+    if not row:
+        return 0, 1.0
+    rows, *column_tokens = _varints(row[0])
+    return rows, (sum(column_tokens) / rows if rows else 1.0)
+
+
+def term_factor(frequency: float, length: int, average: float) -> float:
+    """bm25's factor for one phrase in one row, before its idf."""
+    return (frequency * (BM25_K1 + 1)) / (
+        frequency + BM25_K1 * (1 - BM25_B + BM25_B * length / average)
+    )
+
+
+def idf(matches: int, rows: int) -> float:
+    """bm25's idf, floored where FTS5 floors it."""
+    value = math.log((rows - matches + 0.5) / (matches + 0.5))
+    return value if value > 0 else 1e-6
+
+
+def _stemmed_columns(language: str | None, title: str, body: str) -> tuple[list[str], list[str]]:
+    return stemmed_text(language, title).split(), stemmed_text(language, body).split()
+
+
+def _row_length(title: list[str], body: list[str]) -> int:
+    """A row's tokens as FTS5 counts them: its configuration's one, title and body."""
+    return 1 + len(title) + len(body)
+
+
+def _articles(ids: list[int], using: str) -> list[tuple[int, str, str, str]]:
+    with connections[using].cursor() as cursor:
+        cursor.execute(
+            "SELECT id, language, title, body FROM articles_article "
+            "WHERE id IN (SELECT value FROM json_each(%s))",
+            [json.dumps(ids)],
+        )
+        return cursor.fetchall()
+
+
+def _impacts(language: str | None, title: str, body: str, average: float) -> dict[Key, float]:
+    """Each term's bm25 factor in one article, title 10 : body 1."""
+    title_stems, body_stems = _stemmed_columns(language, title, body)
+    frequency: Counter[str] = Counter()
+    for stem_ in title_stems:
+        frequency[stem_] += TITLE_WEIGHT
+    for stem_ in body_stems:
+        frequency[stem_] += BODY_WEIGHT
+    length, config = _row_length(title_stems, body_stems), config_for(language)
+    return {(config, term): term_factor(f, length, average) for term, f in frequency.items()}
+
+
+def term_impacts(ids: list[int], *, using: str) -> dict[int, dict[Key, float]]:
+    """The weight of each term of each article, as its champion lists rank it."""
+    _, average = averages(using)
+    return {
+        pk: _impacts(language, title, body, average)
+        for pk, language, title, body in _articles(ids, using)
+    }
+
+
+def rebuild_tiers(length: int, *, using: str) -> int:
+    """Every champion list from the articles' text, read in id order in pages."""
+    _, average = averages(using)
+
+    def postings():
+        last = 0
+        while True:
+            with connections[using].cursor() as cursor:
+                cursor.execute(
+                    "SELECT id, language, title, body FROM articles_article WHERE id > %s "
+                    "ORDER BY id LIMIT 2000",
+                    [last],
+                )
+                rows = cursor.fetchall()
+            if not rows:
+                return
+            for pk, language, title, body in rows:
+                for key, impact in _impacts(language, title, body, average).items():
+                    yield pk, key, impact
+            last = rows[-1][0]
+
+    best, counts = best_per_term(postings(), length)
+    return store_lists(best, counts, length, using)
+
+
+def _is_word_character(character: str) -> bool:
+    return character.isalnum() or "\ue000" <= character <= "\uf8ff"
+
+
+def _texts(ids: list[int], using: str) -> list[tuple[int, str, str, str, int]]:
+    """Each article's language, title and body, and its row's tokens as bm25
+    reads them (FTS5's own record of the row's size)."""
+    with connections[using].cursor() as cursor:
+        cursor.execute(
+            f"SELECT a.id, a.language, a.title, a.body, d.sz FROM articles_article a "
+            f"JOIN {FTS_TABLE}_docsize d ON d.id = a.id "
+            "WHERE a.id IN (SELECT value FROM json_each(%s))",
+            [json.dumps(ids)],
+        )
+        return [(*row[:4], sum(_varints(row[4]))) for row in cursor.fetchall()]
+
+
+class _Frequencies:
+    """How often each phrase stands in one article, title 10 : body 1, as
+    bm25 counts it. A word is found by its stem's first letters and stemmed
+    only there, not the whole text (a stem differs from its word at most in
+    its last letter: 'countri' from 'country', Turkish 'kitap' from 'kitab')."""
+
+    def __init__(self, language: str | None, title: str, body: str) -> None:
+        self.config = config_for(language)
+        read = READ_AS.get(self.config, {})
+        self.columns = ((TITLE_WEIGHT, lower(title.translate(read))),)
+        self.columns += ((BODY_WEIGHT, lower(body.translate(read))),)
+        self._stemmed: tuple[list[str], list[str]] | None = None
+
+    def of(self, words: tuple[str, ...]) -> float:
+        stems_ = stems(words, self.config)
+        if len(stems_) > 1:
+            return self._phrase(stems_)
+        (wanted,) = stems_
+        prefix = wanted[:-1] or wanted
+        return sum(weight * self._count(text, prefix, wanted) for weight, text in self.columns)
+
+    def _count(self, text: str, prefix: str, wanted: str) -> int:
+        """How many words of `text` stem to `wanted`: each word that begins
+        with `prefix`, found by str.find, which outruns a regular expression."""
+        count, at = 0, text.find(prefix)
+        while at != -1:
+            if at == 0 or not _is_word_character(text[at - 1]):
+                word = WORD.match(text, at)
+                if word and stem(word[0], self.config) == wanted:
+                    count += 1
+            at = text.find(prefix, at + 1)
+        return count
+
+    def _phrase(self, stems_: tuple[str, ...]) -> float:
+        """A phrase's occurrences: its stems side by side in the stemmed text."""
+        if self._stemmed is None:
+            title, body = ([stem(w, self.config) for w in WORD.findall(t)] for _, t in self.columns)
+            self._stemmed = (title, body)
+        width, total = len(stems_), 0.0
+        for (weight, _), tokens in zip(self.columns, self._stemmed, strict=True):
+            hits = sum(tuple(tokens[i : i + width]) == stems_ for i in range(len(tokens)))
+            total += weight * hits
+        return total
+
+
+class _ChampionScorer:
+    """bm25 of a search's champions, outside FTS5: asked for one listed row's
+    score, FTS5 counts each phrase's matches in the whole index again for that
+    row (~3.5 ms a row for a common word at 100k). From the lists alone where
+    the row is on the list of every word sought; else from its text."""
+
+    def __init__(self, query: Query, tier: Tier, using: str) -> None:
+        self.query, self.tier, self.using = query, tier, using
+        self.rows, self.average = averages(using)
+        matches: dict[str, int] = {}
+        for (_, term), listed in tier.lists.items():
+            matches[term] = matches.get(term, 0) + listed.article_count
+        self.matches = matches
+
+    def weight(self, key: Key) -> float:
+        return idf(self.matches.get(key[1], 0), self.rows)
+
+    def _idf(self, words: tuple[str, ...], config: str) -> float:
+        # A phrase's matches are taken to be its rarest word's.
+        return idf(min(self.matches.get(s, 0) for s in stems(words, config)), self.rows)
+
+    def scores(self, ids: list[int]) -> dict[int, float]:
+        """bm25 (positive here: higher is better) of those of `ids` that match."""
+        scores, unlisted = {}, []
+        for pk in ids:
+            listed = None if self.query.excluded else self._from_lists(pk)
+            if listed is None:
+                unlisted.append(pk)
+            else:
+                scores[pk] = listed
+        for pk, language, title, body, length in _texts(unlisted, self.using) if unlisted else ():
+            score = self._from_text(_Frequencies(language, title, body), length)
+            if score is not None:
+                scores[pk] = score
+        return scores
+
+    def _from_lists(self, pk: int) -> float | None:
+        weights = self.tier.listed_weights(pk, self.query)
+        if weights is None:
+            return None
+        config = next(iter(self.tier.impacts[pk]))[0]
+        words = [group[0].words[0] for group in self.query.groups]
+        return sum(
+            self.weight((config, stem(word, config))) * weight
+            for word, weight in zip(words, weights, strict=True)
+        )
+
+    def _from_text(self, found: _Frequencies, length: int) -> float | None:
+        """The row's score, or None when it does not match the query."""
+        if any(found.of(term.words) for term in self.query.excluded):
+            return None
+        total = 0.0
+        for group in self.query.groups:
+            matched = False
+            for term in group:
+                frequency = found.of(term.words)
+                if frequency:
+                    matched = True
+                    weight = self._idf(term.words, found.config)
+                    total += weight * term_factor(frequency, length, self.average)
+            if not matched:
+                return None
+        return total
+
+
+def _allowed(queryset: QuerySet, ids: list[int]) -> set[int]:
+    """Those of `ids` that pass the queryset's filters."""
+    if not queryset.query.has_filters():
+        return set(ids)
+    return set(queryset.filter(pk__in=id_list(ids)).values_list("pk", flat=True))
+
+
+def with_champions(
+    queryset: QuerySet, query: Query, scored: list[tuple[int, float]], tier: Tier
+) -> list[int]:
+    """The newest candidates (`scored`: id, bm25) and the champions that can
+    reach the first EXACT_TOP places, in rank order. Champions are taken
+    highest bound first (Tier.by_bound) and ranked a batch at a time until the
+    next one's bound is below the EXACT_TOP-th score so far: none after it
+    could reach those places."""
+    scorer = _ChampionScorer(query, tier, queryset.db)
+    seen = {pk for pk, _ in scored}
+    waiting = [item for item in tier.by_bound(scorer.weight) if item[0] not in seen]
+    waiting = waiting[:CHAMPION_LIMIT]
+    allowed = _allowed(queryset, [pk for pk, _ in waiting])
+    ranked = {pk: -score for pk, score in scored}
+    for start in range(0, len(waiting), CHAMPION_BATCH):
+        batch = waiting[start : start + CHAMPION_BATCH]
+        best = heapq.nlargest(EXACT_TOP, ranked.values())
+        if len(best) == EXACT_TOP and batch[0][1] < best[-1]:
+            break
+        ranked |= scorer.scores([pk for pk, _ in batch if pk in allowed])
+    return [pk for pk, _ in sorted(ranked.items(), key=lambda item: (-item[1], -item[0]))]

@@ -1,0 +1,262 @@
+"""Champion lists: the tier a relevance search ranks besides its newest matches.
+
+store -> index -> search: a search ranks its RANK_LIMIT newest matches, which
+for a common word are a sliver of the archive and rarely its best (the
+overlap with the exhaustive ranking's top 20 was 0.26 / 0.29 at 100k,
+bench/RESULTS.md "Relevance over every match"). So each term (a stem in one
+stemming configuration) in more than LIST_LENGTH articles keeps a list of the
+LIST_LENGTH articles it weighs most in, by the backend's own weight of that
+term alone (SQLite: bm25's term factor, title 10 : body 1, without the idf
+that every article of the list shares; PostgreSQL: ts_rank of the lexeme over
+the A/C-weighted vector). A relevance search whose matches pass the cap adds
+its words' lists to its candidates and ranks them all by the same formula.
+
+Each list keeps a `floor`: every article holding the term outside the list
+weighs no more than it. That bound orders the lists' articles before they are
+ranked (`Tier.bound`), so a backend ranks the most promising few, not all.
+
+Upkeep: `keep_articles` after an article is stored or its text changes (it
+leaves its lists, then enters those it now beats the floor of, each dropping
+its lowest); a deleted article leaves its lists by the foreign key's cascade
+(a list is then one short until the next rebuild, and the floor still holds);
+`rebuild` makes every list again, set-based, for the bulk path and for an
+archive that predates the lists or has grown new common words.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import import_module
+
+from django.db import connections, transaction
+
+from articles.models import Champion, ChampionList
+from articles.search.stems import CONFIGS, DEFAULT_CONFIG, stem
+from articles.search.terms import Query
+
+# Articles per list. The model (bench/relevance.py --champions) reached the
+# issue's 0.9 at 100k with this many, where 200 fell short on PostgreSQL.
+LIST_LENGTH = 1_000
+# Longer stems are never listed: no common word is that long.
+TERM_LENGTH = 100
+INSERT_BATCH = 10_000
+CONFIG_NAMES = (*dict.fromkeys(CONFIGS.values()), DEFAULT_CONFIG)
+_BACKENDS = {"postgresql": "articles.search.postgres", "sqlite": "articles.search.sqlite"}
+# (configuration, term): one list.
+Key = tuple[str, str]
+
+
+def _backend(using: str):
+    return import_module(_BACKENDS[connections[using].vendor])
+
+
+def word_keys(word: str) -> set[Key]:
+    """The lists a sought word may have: its stem in each configuration."""
+    return {(config, stem(word, config)) for config in CONFIG_NAMES}
+
+
+@dataclass(frozen=True)
+class Listed:
+    """One list as a search reads it."""
+
+    id: int
+    floor: float
+    article_count: int
+
+
+@dataclass
+class Tier:
+    """What the lists say about one search: the lists of its words; for each
+    listed article, its weight on each of those lists it is on; and per group
+    of the query (its words that may stand for one another), their lists."""
+
+    lists: dict[Key, Listed] = field(default_factory=dict)
+    impacts: dict[int, dict[Key, float]] = field(default_factory=dict)
+    groups: list[set[Key]] = field(default_factory=list)
+
+    @property
+    def is_complete(self) -> bool:
+        """Every group has a listed word, so its best articles are candidates."""
+        return bool(self.groups) and all(self.groups)
+
+    def by_bound(self, weight) -> list[tuple[int, float]]:
+        """The listed articles that may match, each with a bound of its score,
+        highest first: per list of the search in the article's configuration,
+        its weight there, or the list's floor when it is not on it (no article
+        off a list weighs more), scaled by `weight(key)` (bm25's idf; 1 for
+        ts_rank, which is no sum, so there the bound only orders). An article
+        is left out when a group has no list in its configuration: the group's
+        words are rare among its language's articles, so it most likely lacks them."""
+        weights = {key: weight(key) for key in self.lists}
+        base: dict[str, float] = {}
+        for config in {key[0] for key in self.lists}:
+            keys = [[key for key in group if key[0] == config] for group in self.groups]
+            if all(keys):
+                base[config] = sum(
+                    weights[key] * self.lists[key].floor for key in set().union(*keys)
+                )
+        bounds = []
+        for article, on in self.impacts.items():
+            config = next(iter(on))[0]
+            if config in base:
+                above = sum(
+                    weights[key] * (impact - self.lists[key].floor) for key, impact in on.items()
+                )
+                bounds.append((article, base[config] + above))
+        bounds.sort(key=lambda item: (-item[1], -item[0]))
+        return bounds
+
+    def listed_weights(self, article: int, query: Query) -> list[float] | None:
+        """`article`'s weight for each group of `query` when its lists give them
+        all: every group one word, the article on that word's list, nothing
+        excluded (so it matches); else None and its text must be read."""
+        on = self.impacts.get(article)
+        if not on or query.excluded:
+            return None
+        config = next(iter(on))[0]
+        weights = []
+        for group in query.groups:
+            if len(group) > 1 or group[0].is_phrase:
+                return None
+            weight = on.get((config, stem(group[0].words[0], config)))
+            if weight is None:
+                return None
+            weights.append(weight)
+        return weights
+
+
+def _lists_for(keys: Iterable[Key], using: str) -> dict[Key, Listed]:
+    wanted = set(keys)
+    terms = {term for _, term in wanted}
+    rows = ChampionList.objects.using(using).filter(term__in=terms)
+    return {
+        (config, term): Listed(pk, floor, count)
+        for pk, config, term, floor, count in rows.values_list(
+            "pk", "config", "term", "floor", "article_count"
+        )
+        if (config, term) in wanted
+    }
+
+
+def tier_for(query: Query, using: str) -> Tier:
+    """The lists of `query`'s words and the articles on them."""
+    groups = [
+        {key for term in group for word in term.words for key in word_keys(word)}
+        for group in query.groups
+    ]
+    lists = _lists_for(set().union(*groups), using)
+    tier = Tier(lists=lists, groups=[keys & lists.keys() for keys in groups])
+    if not lists:
+        return tier
+    by_id = {listed.id: key for key, listed in lists.items()}
+    placeholders = ", ".join(["%s"] * len(by_id))
+    with connections[using].cursor() as cursor:
+        cursor.execute(
+            f"SELECT champion_list_id, article_id, impact FROM {Champion._meta.db_table} "
+            f"WHERE champion_list_id IN ({placeholders})",
+            list(by_id),
+        )
+        for list_id, article, impact in cursor.fetchall():
+            tier.impacts.setdefault(article, {})[by_id[list_id]] = impact
+    return tier
+
+
+def keep_articles(ids: Iterable[int], *, using: str) -> int:
+    """After storing articles (new, or their text changed): each leaves its
+    lists and enters those it now weighs more in than their floor, each of
+    those dropping its lowest article. Returns how many places were taken."""
+    ids = list(ids)
+    with transaction.atomic(using=using):
+        Champion.objects.using(using).filter(article_id__in=ids).delete()
+        impacts = _backend(using).term_impacts(ids, using=using)
+        lists = _lists_for({key for by_key in impacts.values() for key in by_key}, using)
+        entering = [
+            Champion(champion_list_id=lists[key].id, article_id=article, impact=impact)
+            for article, by_key in impacts.items()
+            for key, impact in by_key.items()
+            if key in lists and impact > lists[key].floor
+        ]
+        Champion.objects.using(using).bulk_create(entering)
+        _drop_lowest([champion.champion_list_id for champion in entering], using)
+    return len(entering)
+
+
+def _drop_lowest(list_ids: list[int], using: str) -> None:
+    """Each list loses its lowest article once per article it gained, so it
+    keeps its length; its floor rises to its new lowest."""
+    if not list_ids:
+        return
+    table, lists = Champion._meta.db_table, ChampionList._meta.db_table
+    with connections[using].cursor() as cursor:
+        for list_id in list_ids:
+            cursor.execute(
+                f"DELETE FROM {table} WHERE id = (SELECT id FROM {table} "
+                "WHERE champion_list_id = %s ORDER BY impact, article_id LIMIT 1)",
+                [list_id],
+            )
+        placeholders = ", ".join(["%s"] * len(list_ids))
+        cursor.execute(
+            f"UPDATE {lists} SET floor = (SELECT MIN(impact) FROM {table} "
+            f"WHERE champion_list_id = {lists}.id) WHERE id IN ({placeholders})",
+            list_ids,
+        )
+
+
+def best_per_term(
+    postings: Iterable[tuple[int, Key, float]], length: int = LIST_LENGTH
+) -> tuple[dict[Key, list[tuple[float, int]]], dict[Key, int]]:
+    """From (article, key, impact) postings: per key, its `length` best
+    (impact, article) pairs, and how many articles hold it. Ties go to the
+    newer article, as the search's own tie-break does."""
+    best: dict[Key, list[tuple[float, int]]] = defaultdict(list)
+    counts: dict[Key, int] = defaultdict(int)
+    for article, key, impact in postings:
+        counts[key] += 1
+        heap = best[key]
+        if len(heap) < length:
+            heapq.heappush(heap, (impact, article))
+        elif (impact, article) > heap[0]:
+            heapq.heapreplace(heap, (impact, article))
+    return best, counts
+
+
+def rebuild(*, using: str, length: int = LIST_LENGTH) -> int:
+    """Every list made again from the stored articles: a list for each term
+    in more than `length` articles. Returns the number of lists."""
+    with transaction.atomic(using=using):
+        Champion.objects.using(using).all().delete()
+        ChampionList.objects.using(using).all().delete()
+        return _backend(using).rebuild_tiers(length, using=using)
+
+
+def store_lists(
+    best: dict[Key, list[tuple[float, int]]], counts: dict[Key, int], length: int, using: str
+) -> int:
+    """Write the lists of the terms held by more than `length` articles, in
+    plain batched inserts: a rebuild writes a million rows at 1M articles."""
+    kept = [key for key, count in counts.items() if count > length and len(key[1]) <= TERM_LENGTH]
+    made = ChampionList.objects.using(using).bulk_create(
+        ChampionList(
+            config=config,
+            term=term,
+            floor=min(best[(config, term)])[0],
+            article_count=counts[(config, term)],
+        )
+        for config, term in kept
+    )
+    rows = [
+        (made_list.pk, article, impact)
+        for made_list, key in zip(made, kept, strict=True)
+        for impact, article in best[key]
+    ]
+    table = Champion._meta.db_table
+    with connections[using].cursor() as cursor:
+        for start in range(0, len(rows), INSERT_BATCH):
+            cursor.executemany(
+                f"INSERT INTO {table} (champion_list_id, article_id, impact) VALUES (%s, %s, %s)",
+                rows[start : start + INSERT_BATCH],
+            )
+    return len(made)
