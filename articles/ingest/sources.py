@@ -382,7 +382,9 @@ def split_credit(text: str, sources: KnownSources) -> Credit:
         source_names.append(sources.named(leading.group("alias")) or leading.group("alias"))
         text = _POSSESSIVE_TAIL.sub("", text[leading.end() :])
     for part in _CREDIT_SPLIT.split(text):
-        part = part.strip(QUOTES + " .")
+        # 'By Reuters Staff', 'Редакция ТАСС': the outlet's own people, no other outlet.
+        words = part.strip(QUOTES + " .").split()
+        part = " ".join(word for word in words if fold(word) not in _NEWSROOM_WORDS)
         if not part:
             continue
         known = sources.named(part)
@@ -395,6 +397,10 @@ def split_credit(text: str, sources: KnownSources) -> Credit:
     return Credit(tuple(people), tuple(source_names))
 
 
+_NEWSROOM_WORDS = word_set(
+    "staff newsroom desk editorial editors correspondent correspondents редакция корреспондент "
+    "redaksiya müxbir"
+)
 # "Azerbaijan's Leader Courts Moscow": a possessive makes a title-case headline, not a name.
 _POSSESSIVE = re.compile(r"\w['’]s(?!\w)")
 

@@ -390,3 +390,14 @@ def test_the_date_closing_the_text_counts_when_a_share_toast_and_a_channel_plug_
         "14:05, 2 марта 2024\nСсылка скопирована\nЕще больше новостей в нашем канале"
     )
     assert parse(text, today=TODAY).published.value == dt.date(2024, 3, 2)
+
+
+def test_the_agencys_own_dateline_on_its_own_page_is_no_credit():
+    text = (
+        "AP NEWS\nWorld | Politics | Business\n\nCaspian Talks Stall Over Seabed Lines\n"
+        "May 4, 1996\n\nBAKU, Azerbaijan (AP) — Talks between the Caspian states on dividing "
+        "the seabed stalled again on Saturday, diplomats said after the meeting ended."
+    )
+    article = parse(text, today=TODAY)
+    assert article.source == "Associated Press"
+    assert article.credits == ()

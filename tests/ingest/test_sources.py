@@ -243,3 +243,10 @@ def test_a_users_handle_in_a_credit_is_neither_a_person_nor_an_outlet():
 def test_a_state_body_is_marked_official_and_a_news_outlet_is_not():
     assert SOURCES.is_official("Ministry of Foreign Affairs of Russia") is True
     assert SOURCES.is_official("Interfax") is False
+
+
+@pytest.mark.parametrize("credit", ["Reuters Staff", "Trend Newsroom", "Редакция ТАСС"])
+def test_an_outlets_own_newsroom_in_a_byline_is_no_other_outlet(credit):
+    split = split_credit(credit, SOURCES)
+    assert len(split.source_names) == 1
+    assert split.people == ()
