@@ -63,6 +63,9 @@ class ResultPage:
     has_next: bool = False
     has_prev: bool | None = None
     is_ranked: bool = False
+    # Ranked with each word's champion list (articles.search.tiers), so the
+    # best of the whole archive can come first, not only of the newest.
+    is_tiered: bool = False
     is_empty_query: bool = False
     is_search: bool = False
     order: str = "newest"
@@ -223,6 +226,7 @@ class ArticleListing:
             number=number,
             has_next=page.ranked > number * PER_PAGE,
             is_ranked=found.order == "relevance",
+            is_tiered=found.is_tiered,
             is_empty_query=found.query.is_empty,
             is_search=True,
             order=found.order,

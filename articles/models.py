@@ -1163,7 +1163,9 @@ class ChampionList(models.Model):
     a list holds have one; `floor` bounds every matching article left out."""
 
     config = models.CharField(_("configuration"), max_length=16)
-    term = models.CharField(_("term"), max_length=100, help_text=_("A stem, as the index holds it."))
+    term = models.CharField(
+        _("term"), max_length=100, help_text=_("A stem, as the index holds it.")
+    )
     floor = models.FloatField(
         _("floor"), help_text=_("The lowest weight in the list: no article outside weighs more.")
     )

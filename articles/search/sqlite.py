@@ -316,7 +316,9 @@ def term_factor(frequency: float, length: int, average: float) -> float:
 
 
 def idf(matches: int, rows: int) -> float:
-    """bm25's idf, floored where FTS5 floors it."""
+    """bm25's idf, floored where FTS5 floors it. `matches` may be counted
+    before some articles were deleted: never more than the rows."""
+    matches = min(matches, rows)
     value = math.log((rows - matches + 0.5) / (matches + 0.5))
     return value if value > 0 else 1e-6
 

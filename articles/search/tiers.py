@@ -226,10 +226,15 @@ def best_per_term(
 def rebuild(*, using: str, length: int = LIST_LENGTH) -> int:
     """Every list made again from the stored articles: a list for each term
     in more than `length` articles. Returns the number of lists."""
+    from articles.changes import archive_changed
+
     with transaction.atomic(using=using):
         Champion.objects.using(using).all().delete()
         ChampionList.objects.using(using).all().delete()
-        return _backend(using).rebuild_tiers(length, using=using)
+        lists = _backend(using).rebuild_tiers(length, using=using)
+        # Pages cached from the old lists ranked other candidates.
+        archive_changed(using)
+    return lists
 
 
 def store_lists(

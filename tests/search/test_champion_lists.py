@@ -1,0 +1,141 @@
+"""Champion lists (articles.search.tiers): a relevance search ranks each word's
+best articles in the whole archive with its newest matches, on either database.
+
+RANK_LIMIT is lowered so the newest matches leave out the archive's best,
+and the lists hold two articles, so the cases stay small."""
+
+import pytest
+
+import articles.search
+from articles.models import Article, ChampionList
+from articles.search import backend_for, search, tiers
+from articles.search.stems import stem
+from tests.conftest import make_article, make_source
+
+pytestmark = pytest.mark.django_db
+
+LENGTH = 2
+FILLER = "Ministers met and talked about trade and culture. " * 20
+
+
+def pipeline_list() -> ChampionList:
+    return ChampionList.objects.get(config="english", term=stem("pipeline", "english"))
+
+
+def on_list() -> set[str]:
+    return set(pipeline_list().champions.values_list("article__slug", flat=True))
+
+
+@pytest.fixture
+def archive(monkeypatch):
+    """The best 'pipeline' articles first added, then five that name it once in a long text."""
+    monkeypatch.setattr(articles.search, "RANK_LIMIT", 2)
+    make_article(slug="best", title="Pipeline pipeline", body="The pipeline opens.")
+    make_article(slug="second", title="Pipeline opens", body="Gas flows through it.")
+    for n in range(5):
+        make_article(slug=f"weak-{n}", title=f"Trade report {n}", body=f"{FILLER}Pipeline {n}.")
+
+
+def first(text, **filters):
+    found = search(Article.objects.filter(**filters), text)
+    ids, _ = found.ordered_ids()
+    slugs = dict(Article.objects.filter(pk__in=ids[:2]).values_list("pk", "slug"))
+    return [slugs[pk] for pk in ids[:2]], found
+
+
+def exhaustive(text):
+    queryset = Article.objects.all()
+    query = search(queryset, text).query
+    ids, _ = backend_for(queryset.db).ordered_ids(
+        queryset, query, "relevance", cap=10_000, count_cap=10_000
+    )
+    return ids
+
+
+def test_only_the_newest_are_ranked_when_no_word_has_a_list(archive):
+    slugs, found = first("pipeline")
+    assert "best" not in slugs
+    assert not found.is_tiered
+
+
+def test_the_archives_best_come_first_when_the_words_have_lists(archive):
+    tiers.rebuild(using="default", length=LENGTH)
+    found = search(Article.objects.all(), "pipeline")
+    ids, total = found.ordered_ids()
+    assert ids[:2] == exhaustive("pipeline")[:2]
+    assert Article.objects.get(pk=ids[0]).slug == "best"
+    assert (total, found.is_tiered) == (3, True)
+
+
+def test_two_words_rank_as_every_match_is_ranked_when_both_have_lists(archive):
+    make_article(slug="both", title="Pipeline trade", body="A pipeline for trade.")
+    tiers.rebuild(using="default", length=LENGTH)
+    ids, _ = search(Article.objects.all(), "pipeline trade").ordered_ids()
+    assert ids[:2] == exhaustive("pipeline trade")[:2]
+
+
+def test_a_champion_outside_the_filter_is_left_out_when_filtered(archive):
+    other = make_source()
+    Article.objects.filter(slug="best").update(source=other)
+    tiers.rebuild(using="default", length=LENGTH)
+    slugs, _ = first("pipeline", source__isnull=True)
+    assert "best" not in slugs
+    assert "second" in slugs
+
+
+def test_a_champion_without_the_other_word_is_left_out_when_both_are_sought(archive):
+    tiers.rebuild(using="default", length=LENGTH)
+    slugs, _ = first("pipeline culture")
+    assert not {"best", "second"} & set(slugs)
+
+
+def test_rebuild_lists_only_the_words_in_more_articles_than_a_list_holds(archive):
+    tiers.rebuild(using="default", length=LENGTH)
+    assert on_list() == {"best", "second"}
+    assert not ChampionList.objects.filter(term=stem("flows", "english")).exists()
+
+
+def test_a_new_article_takes_the_lowest_place_when_it_weighs_more_than_the_floor(archive):
+    tiers.rebuild(using="default", length=LENGTH)
+    floor = pipeline_list().floor
+    stronger = make_article(slug="stronger", title="Pipeline pipeline pipeline", body="Pipeline.")
+    tiers.keep_articles([stronger.pk], using="default")
+    assert on_list() == {"stronger", "best"}
+    assert pipeline_list().floor > floor
+
+
+def test_a_new_article_stays_off_the_list_when_it_weighs_less_than_the_floor(archive):
+    tiers.rebuild(using="default", length=LENGTH)
+    weak = make_article(slug="weak-new", title="Another report", body=FILLER + "A pipeline.")
+    tiers.keep_articles([weak.pk], using="default")
+    assert on_list() == {"best", "second"}
+
+
+def test_an_article_leaves_the_list_when_its_text_no_longer_weighs_enough(archive):
+    tiers.rebuild(using="default", length=LENGTH)
+    best = Article.objects.get(slug="best")
+    best.title, best.body = "Gas news", FILLER + "A pipeline."
+    best.save()
+    tiers.keep_articles([best.pk], using="default")
+    assert on_list() == {"second"}
+
+
+def test_a_deleted_article_leaves_its_lists_when_deleted(archive):
+    tiers.rebuild(using="default", length=LENGTH)
+    Article.objects.filter(slug="best").delete()
+    assert on_list() == {"second"}
+    slugs, _ = first("pipeline")
+    assert slugs[0] == "second"
+
+
+def test_the_page_says_each_words_best_are_ranked_when_the_words_have_lists(client, archive):
+    tiers.rebuild(using="default", length=LENGTH)
+    html = client.get("/articles/", {"q": "pipeline"}).content.decode()
+    assert "strongest articles in the whole archive" in html
+    assert "most recently added are ranked" not in html
+
+
+def test_the_page_says_only_the_newest_are_ranked_when_no_word_has_a_list(client, archive):
+    html = client.get("/articles/", {"q": "pipeline"}).content.decode()
+    assert "most recently added are ranked" in html
+    assert "strongest articles in the whole archive" not in html
