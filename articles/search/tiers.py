@@ -26,7 +26,7 @@ archive that predates the lists or has grown new common words.
 from __future__ import annotations
 
 import heapq
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import import_module
@@ -170,7 +170,9 @@ def keep_articles(ids: Iterable[int], *, using: str) -> int:
     those dropping its lowest article. Returns how many places were taken."""
     ids = list(ids)
     with transaction.atomic(using=using):
-        Champion.objects.using(using).filter(article_id__in=ids).delete()
+        held = Champion.objects.using(using).filter(article_id__in=ids)
+        left = Counter(held.values_list("champion_list_id", flat=True))
+        held.delete()
         impacts = _backend(using).term_impacts(ids, using=using)
         lists = _lists_for({key for by_key in impacts.values() for key in by_key}, using)
         entering = [
@@ -180,13 +182,15 @@ def keep_articles(ids: Iterable[int], *, using: str) -> int:
             if key in lists and impact > lists[key].floor
         ]
         Champion.objects.using(using).bulk_create(entering)
-        _drop_lowest([champion.champion_list_id for champion in entering], using)
+        # A place the article held before is its own again, not another's to lose.
+        gained = Counter(champion.champion_list_id for champion in entering) - left
+        _drop_lowest(list(gained.elements()), using)
     return len(entering)
 
 
 def _drop_lowest(list_ids: list[int], using: str) -> None:
-    """Each list loses its lowest article once per article it gained, so it
-    keeps its length; its floor rises to its new lowest."""
+    """Each list loses its lowest article once per place it gained (a list
+    id may repeat), so it keeps its length; its floor rises to its new lowest."""
     if not list_ids:
         return
     table, lists = Champion._meta.db_table, ChampionList._meta.db_table

@@ -139,3 +139,12 @@ def test_the_page_says_only_the_newest_are_ranked_when_no_word_has_a_list(client
     html = client.get("/articles/", {"q": "pipeline"}).content.decode()
     assert "most recently added are ranked" in html
     assert "strongest articles in the whole archive" not in html
+
+
+def test_a_list_keeps_its_length_when_a_champion_is_stored_again(archive):
+    tiers.rebuild(using="default", length=LENGTH)
+    best = Article.objects.get(slug="best")
+    best.body = "The pipeline opens today."
+    best.save()
+    tiers.keep_articles([best.pk], using="default")
+    assert on_list() == {"best", "second"}
