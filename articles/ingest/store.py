@@ -464,13 +464,18 @@ def _make_tag(name: str, kind: str) -> int:
 
 
 def _add_relations(article: Article, extracted: Extracted, cache, found) -> None:
-    """A new article's tags, credits and mentions: plain inserts, nothing to compare with."""
+    """A new article's tags, credits and mentions: plain inserts, nothing to compare with
+    (a related manager's add() would first read which rows exist)."""
     ArticleTag = Article.tags.through
     ArticleTag.objects.bulk_create(
         ArticleTag(article_id=article.pk, tag_id=tag_id)
         for tag_id in _tag_ids(extracted.tags, cache, found)
     )
-    article.credits.add(*_credit_ids(extracted, cache, found))
+    ArticleCredit = Article.credits.through
+    ArticleCredit.objects.bulk_create(
+        ArticleCredit(article_id=article.pk, source_id=source_id)
+        for source_id in _credit_ids(extracted, cache, found)
+    )
     Mention.objects.bulk_create(_new_mentions(article, extracted, cache, found))
     Event.objects.bulk_create(_new_events(article, extracted.events))
 
