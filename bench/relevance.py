@@ -334,6 +334,31 @@ def measure(probe: Probe, per_word: int = 0) -> Measured:
     )
 
 
+def upkeep_cost(articles: int) -> str:
+    """What keeping the lists costs per stored article: tiers.keep_articles
+    for `articles` stored articles one at a time, as the store would call it
+    after each, in a transaction rolled back at the end."""
+    from django.db import connection, transaction
+
+    from articles.models import Article
+    from articles.search.tiers import keep_articles
+
+    ids = list(Article.objects.order_by("?").values_list("pk", flat=True)[:articles])
+    entered, seconds, cpu = 0, [], []
+    with transaction.atomic():
+        for pk in ids:
+            started, started_cpu = time.perf_counter(), time.process_time()
+            entered += keep_articles([pk], using=connection.alias)
+            seconds.append(time.perf_counter() - started)
+            cpu.append(time.process_time() - started_cpu)
+        transaction.set_rollback(True)
+    return (
+        f"upkeep on {connection.vendor}: {len(ids)} articles, median "
+        f"{statistics.median(seconds) * 1000:.2f} ms (CPU {statistics.median(cpu) * 1000:.2f} ms), "
+        f"mean {statistics.fmean(seconds) * 1000:.2f} ms; {entered} list places taken"
+    )
+
+
 def _ignore_lists() -> None:
     """Searches read no champion list, whatever the database holds."""
     import articles.search
@@ -354,8 +379,14 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="rank only the newest matches, as before the champion lists (the 'before' figures)",
     )
+    parser.add_argument(
+        "--upkeep", type=int, default=0, help="time the lists' upkeep for this many articles only"
+    )
     args = parser.parse_args(argv)
     _configure(args.database_url)
+    if args.upkeep:
+        print(upkeep_cost(args.upkeep))
+        return 0
     if args.without_lists:
         _ignore_lists()
     from django.db import connection

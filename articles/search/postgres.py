@@ -12,7 +12,6 @@ bitmap is exact and no match is read again; rank and headline use the row's own.
 
 from __future__ import annotations
 
-import heapq
 import struct
 import threading
 from collections.abc import Collection, Iterable, Iterator
@@ -27,7 +26,7 @@ from django.db.models.expressions import RawSQL
 from articles.search import opaque_ids
 from articles.search.stems import CONFIGS, DEFAULT_CONFIG, READ_AS
 from articles.search.terms import Query, Term
-from articles.search.tiers import LIST_LENGTH, TERM_LENGTH, Key, Tier
+from articles.search.tiers import LIST_LENGTH, TERM_LENGTH, Key, Tier, merge_champions
 
 # CONFIGS and READ_AS are kept in step with the search trigger's
 # articles_search_config and articles_search_text (migration 0014).
@@ -498,25 +497,26 @@ def with_champions(
     queryset: QuerySet, query: Query, scored: list[tuple[int, Any]], tier: Tier
 ) -> list[int]:
     """The newest candidates (`scored`: id, rank) and the champions that can
-    reach the first EXACT_TOP places, in rank order. A champion whose lists
-    give its every word's weight is ranked from them (its rank is their sum);
-    the others, up to CHAMPION_LIMIT whose bound (Tier.by_bound) reaches the
-    EXACT_TOP-th rank so far, from their vectors."""
+    reach the first EXACT_TOP places, in rank order (tiers.merge_champions):
+    from their lists where those give every word's weight (the rank is their
+    sum), else from their vectors, CHAMPION_LIMIT at most, in one statement."""
     seen = {pk for pk, _ in scored}
-    waiting = [(pk, bound) for pk, bound in tier.by_bound(lambda key: 1.0) if pk not in seen]
+    waiting = [item for item in tier.by_bound(lambda key: 1.0) if item[0] not in seen]
     allowed = _allowed(queryset, [pk for pk, _ in waiting])
-    ranked = dict(scored)
-    for pk, _ in waiting:
-        weights = tier.listed_weights(pk, query) if pk in allowed else None
-        if weights is not None:
-            ranked[pk] = _real_sum(weights)
-    best = heapq.nlargest(EXACT_TOP, ranked.values())
-    threshold = best[-1] if len(best) == EXACT_TOP else float("-inf")
-    unknown = [
-        pk for pk, bound in waiting if pk in allowed and pk not in ranked and bound >= threshold
-    ][:CHAMPION_LIMIT]
-    ranked |= dict(_ranked(queryset, query, unknown))
-    return [pk for pk, _ in sorted(ranked.items(), key=lambda item: (-item[1], -item[0]))]
+
+    def listed(pk: int) -> float | None:
+        weights = tier.listed_weights(pk, query)
+        return None if weights is None else _real_sum(weights)
+
+    return merge_champions(
+        dict(scored),
+        [item for item in waiting if item[0] in allowed],
+        listed,
+        lambda ids: dict(_ranked(queryset, query, ids)),
+        limit=CHAMPION_LIMIT,
+        batch=CHAMPION_LIMIT,
+        top=EXACT_TOP,
+    )
 
 
 def term_impacts(ids: list[int], *, using: str) -> dict[int, dict[Key, float]]:

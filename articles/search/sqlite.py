@@ -17,7 +17,6 @@ round, which would scan the table. bm25 weighs a title match above the body.
 
 from __future__ import annotations
 
-import heapq
 import json
 import math
 import time
@@ -43,7 +42,7 @@ from articles.search.stems import (
     stems,
 )
 from articles.search.terms import Query, Term
-from articles.search.tiers import Key, Tier, best_per_term, store_lists
+from articles.search.tiers import Key, Tier, best_per_term, merge_champions, store_lists
 
 FTS_TABLE = "articles_fts"
 # The migration whose SQL builds the index and its triggers.
@@ -471,22 +470,17 @@ class _ChampionScorer:
         # A phrase's matches are taken to be its rarest word's.
         return idf(min(self.matches.get(s, 0) for s in stems(words, config)), self.rows)
 
-    def scores(self, ids: list[int]) -> dict[int, float]:
-        """bm25 (positive here: higher is better) of those of `ids` that match."""
-        scores, unlisted = {}, []
-        for pk in ids:
-            listed = None if self.query.excluded else self._from_lists(pk)
-            if listed is None:
-                unlisted.append(pk)
-            else:
-                scores[pk] = listed
-        for pk, language, title, body, length in _texts(unlisted, self.using) if unlisted else ():
+    def from_texts(self, ids: list[int]) -> dict[int, float]:
+        """bm25 (positive here: higher is better) of those of `ids` that match, from their text."""
+        scores = {}
+        for pk, language, title, body, length in _texts(ids, self.using) if ids else ():
             score = self._from_text(_Frequencies(language, title, body), length)
             if score is not None:
                 scores[pk] = score
         return scores
 
-    def _from_lists(self, pk: int) -> float | None:
+    def from_lists(self, pk: int) -> float | None:
+        """bm25 of a champion the lists give every word's weight of, else None."""
         weights = self.tier.listed_weights(pk, self.query)
         if weights is None:
             return None
@@ -526,20 +520,19 @@ def with_champions(
     queryset: QuerySet, query: Query, scored: list[tuple[int, float]], tier: Tier
 ) -> list[int]:
     """The newest candidates (`scored`: id, bm25) and the champions that can
-    reach the first EXACT_TOP places, in rank order. Champions are taken
-    highest bound first (Tier.by_bound) and ranked a batch at a time until the
-    next one's bound is below the EXACT_TOP-th score so far: none after it
-    could reach those places."""
+    reach the first EXACT_TOP places, in rank order (tiers.merge_champions):
+    from their lists where those give every word's weight, else from their
+    text, CHAMPION_BATCH at a time, CHAMPION_LIMIT at most."""
     scorer = _ChampionScorer(query, tier, queryset.db)
     seen = {pk for pk, _ in scored}
     waiting = [item for item in tier.by_bound(scorer.weight) if item[0] not in seen]
-    waiting = waiting[:CHAMPION_LIMIT]
     allowed = _allowed(queryset, [pk for pk, _ in waiting])
-    ranked = {pk: -score for pk, score in scored}
-    for start in range(0, len(waiting), CHAMPION_BATCH):
-        batch = waiting[start : start + CHAMPION_BATCH]
-        best = heapq.nlargest(EXACT_TOP, ranked.values())
-        if len(best) == EXACT_TOP and batch[0][1] < best[-1]:
-            break
-        ranked |= scorer.scores([pk for pk, _ in batch if pk in allowed])
-    return [pk for pk, _ in sorted(ranked.items(), key=lambda item: (-item[1], -item[0]))]
+    return merge_champions(
+        {pk: -score for pk, score in scored},
+        [item for item in waiting if item[0] in allowed],
+        scorer.from_lists,
+        scorer.from_texts,
+        limit=CHAMPION_LIMIT,
+        batch=CHAMPION_BATCH,
+        top=EXACT_TOP,
+    )

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import import_module
 
@@ -126,6 +126,39 @@ class Tier:
                 return None
             weights.append(weight)
         return weights
+
+
+def merge_champions(
+    scored: dict[int, float],
+    waiting: list[tuple[int, float]],
+    listed: Callable[[int], float | None],
+    rank: Callable[[list[int]], dict[int, float]],
+    *,
+    limit: int,
+    batch: int,
+    top: int,
+) -> list[int]:
+    """The newest candidates (`scored`: id -> score, higher first) and the
+    champions that can reach the first `top` places, in rank order.
+
+    `waiting` are the champions that pass the filters with their bounds,
+    highest first. Those whose lists give their score (`listed`) cost
+    nothing more; up to `limit` others are ranked by the backend (`rank`,
+    `batch` at a time) until the next one's bound is below the `top`-th score
+    so far: no champion after it could reach those places."""
+    ranked = dict(scored)
+    for article, _ in waiting:
+        score = listed(article)
+        if score is not None:
+            ranked[article] = score
+    rest = [(article, bound) for article, bound in waiting if article not in ranked][:limit]
+    for start in range(0, len(rest), batch):
+        part = rest[start : start + batch]
+        best = heapq.nlargest(top, ranked.values())
+        if len(best) == top and part[0][1] < best[-1]:
+            break
+        ranked |= rank([article for article, _ in part])
+    return [pk for pk, _ in sorted(ranked.items(), key=lambda item: (-item[1], -item[0]))]
 
 
 def _lists_for(keys: Iterable[Key], using: str) -> dict[Key, Listed]:
