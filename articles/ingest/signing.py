@@ -93,6 +93,19 @@ _TERM_YEAR = re.compile(
     r"(?i:\b(?:until|till|through|up to|for|to|до|на|по)\s{1,2}(?:the\s)?(?:year\s)?"
     r"(?:19|20)[0-9]{2}|(?:19|20)[0-9]{2}\S{0,6}\s(?:ilə|ilədək|ilinədək|qədər|-?dək))"
 )
+# 'Following the talks, the ministers signed …', 'По итогам консультаций …', 'Görüşün
+# yekununda …': a signing at a meeting the lead has dated.
+_AT_MEETING = re.compile(
+    r"(?i:\b(?:following|after|at the end of|at the close of|in the course of|during)\s+"
+    r"(?:the\s+|their\s+)?(?:[\w-]+\s+){0,2}(?:meeting|talks|negotiations|session|"
+    r"consultations)\b|по итогам|в ходе|по завершении|по окончании|"
+    r"\w+(?:ın|in|un|ün|nın|nin|nun|nün)\s+(?:yekununda|sonunda|gedişində))"
+)
+# A sentence in the future tense dates no meeting that has been: 'will meet', 'состоится',
+# 'keçiriləcək'.
+_FUTURE = re.compile(
+    r"(?i:\b(?:will|shall)\b|состоит\w*|пройд[её]т|будет|будут|\w+(?:acaq|əcək)\b)"
+)
 LEAD_CHARS = 1500
 EVENT_DAYS_BEFORE = 7
 _WEEKDAYS = (
@@ -128,7 +141,9 @@ def signing_date(
     if article_day is None or not is_signed:
         return None, ""
     # '2022-ci ildə imzalanmış … Bəyannamə' in a 2024 article: signed in another year.
-    near = _YEAR_SPAN.sub(" ", before[-YEAR_NEAR_CHARS:] + " " + after[:YEAR_NEAR_CHARS])
+    # The spans go before the cut, which may fall inside one ('for 2025–202').
+    near_before = _YEAR_SPAN.sub(" ", before)[-YEAR_NEAR_CHARS:]
+    near = f"{near_before} {_YEAR_SPAN.sub(' ', after)[:YEAR_NEAR_CHARS]}"
     if any(int(year) != article_day.year for year in WRITTEN_YEAR.findall(near)):
         return None, ""
     past = bool(_PAST_SIGNING.search(window.context))
@@ -174,10 +189,20 @@ def event_day(body: str, published: PublishedDate) -> tuple[dt.date, str] | None
     article_day = published.value if published.precision is Precision.DAY else None
     if article_day is None:
         return None
+    meeting: tuple[dt.date, str] | None = None
     for sentence in sentences(body[:LEAD_CHARS]):
         reports = _PAST_SIGNING.search(sentence) or _CEREMONY.search(sentence)
         if reports and not _PLANNED.search(sentence) and not _EARLIER.search(sentence):
-            return _day_of(sentence, article_day)
+            own = _day_of(sentence, article_day)
+            if own is not None or meeting is None or not _AT_MEETING.search(sentence):
+                return own
+            day, note = meeting
+            return (
+                day,
+                f"the day the lead gives for the meeting it followed ({day}){note and '; '}{note}",
+            )
+        if not _FUTURE.search(sentence) and not _PLANNED.search(sentence):
+            meeting = _day_of(sentence, article_day) or meeting
     return None
 
 
@@ -219,7 +244,7 @@ def _signing_dates(text: str) -> list[dt.date]:
 def _another_year(text: str, year: int) -> bool:
     """`text` writes a year other than `year`, beyond the years a programme covers and
     those that end a term ('until 2000', 'до 2024 года')."""
-    text = _YEAR_SPAN.sub(" ", _TERM_YEAR.sub(" ", text))
+    text = _TERM_YEAR.sub(" ", _YEAR_SPAN.sub(" ", text))
     return any(int(written) != year for written in WRITTEN_YEAR.findall(text))
 
 

@@ -597,3 +597,39 @@ def test_a_negated_document_names_none(sentence):
 def test_the_protocol_of_a_commissions_meeting_is_its_minutes(sentence):
     (minutes,) = extract_agreements(dated_article(sentence))
     assert minutes.kind is AgreementKind.MINUTES
+
+
+@pytest.mark.parametrize(
+    ("body", "signed_on"),
+    [
+        (
+            "On 14 October the foreign ministers of Azerbaijan and Russia met in Baku.\n\n"
+            "Following the talks, the ministers signed a plan of consultations between the two "
+            "ministries for 2025–2026.",
+            dt.date(2024, 10, 14),
+        ),
+        (
+            "14 октября в Москве прошло заседание рабочей группы по транспорту.\n\n"
+            "По итогам заседания стороны подписали меморандум о сотрудничестве в области "
+            "цифровых транспортных коридоров на 2024–2025 годы.",
+            dt.date(2024, 10, 14),
+        ),
+        (
+            "Oktyabrın 14-də Bakıda nəqliyyat üzrə işçi qrupunun iclası keçirilib.\n\n"
+            "İclasın yekununda tərəflər rəqəmsal nəqliyyat dəhlizləri haqqında memorandum "
+            "imzalayıblar.",
+            dt.date(2024, 10, 14),
+        ),
+        # A meeting still to come dates nothing.
+        (
+            "On 20 October the foreign ministers will meet in Baku.\n\nFollowing the talks, the "
+            "ministers signed a plan of consultations between the two ministries.",
+            None,
+        ),
+    ],
+)
+def test_a_document_signed_at_a_meeting_takes_the_day_the_lead_gives_for_it(body, signed_on):
+    (document,) = extract_agreements(dated_article(body, "2024-10-15"))
+    assert document.signed_on == signed_on
+    if signed_on:
+        assert "meeting" in document.date_note
