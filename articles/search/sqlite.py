@@ -415,38 +415,33 @@ class _Frequencies:
         read = READ_AS.get(self.config, {})
         self.columns = ((TITLE_WEIGHT, lower(title.translate(read))),)
         self.columns += ((BODY_WEIGHT, lower(body.translate(read))),)
-        self._stemmed: tuple[list[str], list[str]] | None = None
 
     def of(self, words: tuple[str, ...]) -> float:
-        stems_ = stems(words, self.config)
-        if len(stems_) > 1:
-            return self._phrase(stems_)
-        (wanted,) = stems_
-        prefix = wanted[:-1] or wanted
-        return sum(weight * self._count(text, prefix, wanted) for weight, text in self.columns)
+        """A term's occurrences: its stems side by side, whatever separates them."""
+        wanted = stems(words, self.config)
+        return sum(weight * self._count(text, wanted) for weight, text in self.columns)
 
-    def _count(self, text: str, prefix: str, wanted: str) -> int:
-        """How many words of `text` stem to `wanted`: each word that begins
-        with `prefix`, found by str.find, which outruns a regular expression."""
+    def _count(self, text: str, wanted: tuple[str, ...]) -> int:
+        """How many times `text` holds words stemming to `wanted` in a row:
+        each word that begins with the first stem's prefix, found by
+        str.find, which outruns a regular expression, is read from there."""
+        prefix = wanted[0][:-1] or wanted[0]
         count, at = 0, text.find(prefix)
         while at != -1:
-            if at == 0 or not _is_word_character(text[at - 1]):
-                word = WORD.match(text, at)
-                if word and stem(word[0], self.config) == wanted:
-                    count += 1
+            if (at == 0 or not _is_word_character(text[at - 1])) and self._stands_at(
+                text, at, wanted
+            ):
+                count += 1
             at = text.find(prefix, at + 1)
         return count
 
-    def _phrase(self, stems_: tuple[str, ...]) -> float:
-        """A phrase's occurrences: its stems side by side in the stemmed text."""
-        if self._stemmed is None:
-            title, body = ([stem(w, self.config) for w in WORD.findall(t)] for _, t in self.columns)
-            self._stemmed = (title, body)
-        width, total = len(stems_), 0.0
-        for (weight, _), tokens in zip(self.columns, self._stemmed, strict=True):
-            hits = sum(tuple(tokens[i : i + width]) == stems_ for i in range(len(tokens)))
-            total += weight * hits
-        return total
+    def _stands_at(self, text: str, at: int, wanted: tuple[str, ...]) -> bool:
+        for number, stem_ in enumerate(wanted):
+            word = WORD.match(text, at) if number == 0 else WORD.search(text, at)
+            if word is None or stem(word[0], self.config) != stem_:
+                return False
+            at = word.end()
+        return True
 
 
 class _ChampionScorer:

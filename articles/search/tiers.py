@@ -76,6 +76,8 @@ class Tier:
     lists: dict[Key, Listed] = field(default_factory=dict)
     impacts: dict[int, dict[Key, float]] = field(default_factory=dict)
     groups: list[set[Key]] = field(default_factory=list)
+    # Each term sought: the keys of each of its words.
+    terms: list[list[set[Key]]] = field(default_factory=list)
 
     @property
     def is_complete(self) -> bool:
@@ -84,30 +86,42 @@ class Tier:
 
     def by_bound(self, weight) -> list[tuple[int, float]]:
         """The listed articles that may match, each with a bound of its score,
-        highest first: per list of the search in the article's configuration,
-        its weight there, or the list's floor when it is not on it (no article
-        off a list weighs more), scaled by `weight(key)` (bm25's idf; 1 for
-        ts_rank, which is no sum, so there the bound only orders). An article
-        is left out when a group has no list in its configuration: the group's
-        words are rare among its language's articles, so it most likely lacks them."""
-        weights = {key: weight(key) for key in self.lists}
-        base: dict[str, float] = {}
-        for config in {key[0] for key in self.lists}:
-            keys = [[key for key in group if key[0] == config] for group in self.groups]
-            if all(keys):
-                base[config] = sum(
-                    weights[key] * self.lists[key].floor for key in set().union(*keys)
-                )
+        highest first. Per term sought, in the article's configuration: a
+        word's weight where the article is on its list, else the list's floor
+        (no article off a list weighs more), scaled by `weight(key)` (bm25's
+        idf; 1 for ts_rank, which is no sum, so there the bound only orders);
+        a phrase, its words' least, as it stands no more often than any of
+        them. An article is left out when a group has no list in its
+        configuration: the group's words are rare among its language's
+        articles, so it most likely lacks them."""
+        per_config = {
+            config: self._terms_in(config, weight) for config in {key[0] for key in self.lists}
+        }
         bounds = []
         for article, on in self.impacts.items():
-            config = next(iter(on))[0]
-            if config in base:
-                above = sum(
-                    weights[key] * (impact - self.lists[key].floor) for key, impact in on.items()
-                )
-                bounds.append((article, base[config] + above))
+            terms = per_config[next(iter(on))[0]]
+            if terms is not None:
+                bound = sum(min(w * on.get(key, floor) for key, w, floor in term) for term in terms)
+                bounds.append((article, bound))
         bounds.sort(key=lambda item: (-item[1], -item[0]))
         return bounds
+
+    def _terms_in(self, config: str, weight) -> list[list[tuple[Key, float, float]]] | None:
+        """Each term's listed words in `config` as (key, weight, floor); None
+        when a group has none there."""
+        if not all(any(key[0] == config for key in group) for group in self.groups):
+            return None
+        terms = []
+        for words in self.terms:
+            listed = [
+                (key, weight(key), self.lists[key].floor)
+                for keys in words
+                for key in keys
+                if key[0] == config and key in self.lists
+            ]
+            if listed:
+                terms.append(listed)
+        return terms
 
     def listed_weights(self, article: int, query: Query) -> list[float] | None:
         """`article`'s weight for each group of `query` when its lists give them
@@ -181,7 +195,8 @@ def tier_for(query: Query, using: str) -> Tier:
         for group in query.groups
     ]
     lists = _lists_for(set().union(*groups), using)
-    tier = Tier(lists=lists, groups=[keys & lists.keys() for keys in groups])
+    terms = [[word_keys(word) for word in term.words] for group in query.groups for term in group]
+    tier = Tier(lists=lists, groups=[keys & lists.keys() for keys in groups], terms=terms)
     if not lists:
         return tier
     by_id = {listed.id: key for key, listed in lists.items()}
