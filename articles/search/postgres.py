@@ -463,12 +463,19 @@ _POSTINGS = f"FROM {TABLE} CROSS JOIN LATERAL unnest({TABLE}.search_vector) u"
 _LISTED = "JOIN articles_championlist l ON l.term = u.lexeme AND l.config = " + _CONFIG
 
 
+def _real(value: float) -> float:
+    """A `real` as its 4 bytes hold it: psycopg hands one over by its shortest
+    decimal (0.66429555), the lists hold it exactly (0.6642955541610718), and
+    ties must stay ties for the id to break them as the database does."""
+    return struct.unpack("f", struct.pack("f", value))[0]
+
+
 def _real_sum(weights: list[float]) -> float:
     """A sum as PostgreSQL adds `real` values: each step rounded to 4 bytes,
     so a sum from the lists ties where the database's own would."""
     total = 0.0
     for weight in weights:
-        total = struct.unpack("f", struct.pack("f", total + weight))[0]
+        total = _real(total + weight)
     return total
 
 
@@ -509,14 +516,20 @@ def with_champions(
         return None if weights is None else _real_sum(weights)
 
     return merge_champions(
-        dict(scored),
+        {pk: _real(rank) for pk, rank in scored},
         [item for item in waiting if item[0] in allowed],
         listed,
-        lambda ids: dict(_ranked(queryset, query, ids)),
+        lambda ids: {pk: _real(rank) for pk, rank in _ranked(queryset, query, ids)},
         limit=CHAMPION_LIMIT,
         batch=CHAMPION_LIMIT,
-        top=EXACT_TOP,
+        # The bound bounds a sum of single words' ranks; a phrase's or an OR's
+        # ts_rank weighs how close its words stand, which no list bounds.
+        top=EXACT_TOP if _words_only(query) else 0,
     )
+
+
+def _words_only(query: Query) -> bool:
+    return all(len(group) == 1 and not group[0].is_phrase for group in query.groups)
 
 
 def term_impacts(ids: list[int], *, using: str) -> dict[int, dict[Key, float]]:

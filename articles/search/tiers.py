@@ -159,7 +159,8 @@ def merge_champions(
     highest first. Those whose lists give their score (`listed`) cost
     nothing more; up to `limit` others are ranked by the backend (`rank`,
     `batch` at a time) until the next one's bound is below the `top`-th score
-    so far: no champion after it could reach those places."""
+    so far: no champion after it could reach those places (`top` 0: no
+    stop, where the bound does not bound the backend's score)."""
     ranked = dict(scored)
     for article, _ in waiting:
         score = listed(article)
@@ -169,7 +170,7 @@ def merge_champions(
     for start in range(0, len(rest), batch):
         part = rest[start : start + batch]
         best = heapq.nlargest(top, ranked.values())
-        if len(best) == top and part[0][1] < best[-1]:
+        if top and len(best) == top and part[0][1] < best[-1]:
             break
         ranked |= rank([article for article, _ in part])
     return [pk for pk, _ in sorted(ranked.items(), key=lambda item: (-item[1], -item[0]))]
