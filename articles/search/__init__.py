@@ -12,9 +12,12 @@ scale, so a search works on a bounded candidate set: the RANK_LIMIT most
 recently added matches, fetched newest-added first from the index, which
 stops there. One statement ranks (or dates) them and counts the matches no
 further than RANK_LIMIT + 1 ("1,000+"): counting further cost most of the
-statement and bought only a number no page could reach. The page says so.
-The candidates' ids come back to Python once and the facets count over
-that list. Headlines are made only for the rows on the page.
+statement and bought only a number no page could reach. The newest are
+rarely the best, so a relevance search past the cap also ranks each word's
+champion list (tiers.py: the articles of the whole archive the word weighs
+most in). The page says which was done. The candidates' ids come back to
+Python once and the facets count over that list. Headlines are made only
+for the rows on the page.
 """
 
 from __future__ import annotations

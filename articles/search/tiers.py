@@ -9,11 +9,19 @@ LIST_LENGTH articles it weighs most in, by the backend's own weight of that
 term alone (SQLite: bm25's term factor, title 10 : body 1, without the idf
 that every article of the list shares; PostgreSQL: ts_rank of the lexeme over
 the A/C-weighted vector). A relevance search whose matches pass the cap adds
-its words' lists to its candidates and ranks them all by the same formula.
+its words' lists to its candidates and ranks them by the same formula
+(`merge_champions`): from the lists alone where they give an article's every
+word, else from its text (SQLite) or vector (PostgreSQL).
 
 Each list keeps a `floor`: every article holding the term outside the list
 weighs no more than it. That bound orders the lists' articles before they are
-ranked (`Tier.bound`), so a backend ranks the most promising few, not all.
+ranked (`Tier.by_bound`), and ranking stops once no article left can reach
+the first places, so a backend reads the few that can, not all.
+
+Words that are rare when the lists are built get none: a search with one of
+them has few matches, all ranked. A word that becomes common later gets its
+list at the next rebuild; until then its searches rank their newest matches
+and the list page says so.
 
 Upkeep: `keep_articles` after an article is stored or its text changes (it
 leaves its lists, then enters those it now beats the floor of, each dropping
