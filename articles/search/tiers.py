@@ -226,6 +226,9 @@ def keep_articles(ids: Iterable[int], *, using: str) -> int:
     lists and enters those it now weighs more in than their floor, each of
     those dropping its lowest article. Returns how many places were taken."""
     ids = list(ids)
+    if not ChampionList.objects.using(using).exists():
+        # No list yet (a new archive, before its first rebuild): nothing to enter.
+        return 0
     with transaction.atomic(using=using):
         held = Champion.objects.using(using).filter(article_id__in=ids)
         left = Counter(held.values_list("champion_list_id", flat=True))
