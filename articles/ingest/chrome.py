@@ -187,6 +187,21 @@ _LEADING_MARKS = re.compile(r"^[^\w\s]{1,4}\s{0,2}")
 _COUNT_SUFFIX = re.compile(r"\s*\(?[0-9]{1,6}\)?$")
 
 
+# A social network's post says so above its text: a channel's subscribers, a forward, a
+# pinned mark, a thread's poster. A post has no headline of its own: its first line is text.
+_POST_MARK = re.compile(
+    r"^(?i:(?:переслано из|пересланное сообщение|forwarded from|forwarded message|"
+    r"yönləndirilib|yönləndirilmiş mesaj)\b.{0,60}"
+    r"|[0-9][0-9.,]{0,6}\s?[kкm]?\s(?:подписчик\w{0,3}|subscribers|abunəçi\w{0,3}|followers)"
+    r"|запись закреплена|pinned post|bərkidilmiş yazı|posted by u/\S{1,40}.{0,30})$"
+)
+
+
+def is_post_mark(line: str) -> bool:
+    """'12.4K подписчиков', 'Forwarded from: …', 'Posted by u/…': the page is a network's post."""
+    return len(line) <= 100 and bool(_POST_MARK.match(line))
+
+
 def is_footer_marker(line: str) -> bool:
     """A heading such as 'Related news' or 'Son xəbərlər (12)' that lists other pages."""
     if len(line) > 60:

@@ -45,6 +45,8 @@ class Findings:
     problems: list[str] = field(default_factory=list)
     # An aggregator's list of other outlets' items: it has no headline of its own.
     is_listing: bool = False
+    # A social network's post (a channel's, a thread's): its first line is text, no headline.
+    is_post: bool = False
     # A copyright line signed by an outlet we do not know: the page is not a wire's own.
     signed_by_unknown: bool = False
     # Where the site's navigation ended among the kept lines: the headline comes later.

@@ -19,6 +19,7 @@ from articles.ingest.chrome import (
     is_footer_marker,
     is_labelled_chrome,
     is_navigation_bar,
+    is_post_mark,
     is_source_link,
 )
 from articles.ingest.dates import DateFound, date_in_path, date_only_line, find_date
@@ -178,6 +179,11 @@ def _is_dropped(
 ) -> bool:
     """Whether a line is furniture; what it says about the page is noted on the way."""
     if not seen_paragraph and is_banner(line, findings, sources):
+        return True
+    if not seen_paragraph and is_post_mark(line):
+        # Above the mark stand the network's menus and the channel's name, never the post.
+        findings.is_post = True
+        kept.clear()
         return True
     if _is_site_footer(line, kept, findings, sources):
         return True

@@ -169,7 +169,7 @@ def _read_header(lines: list[str], findings: Findings, sources: KnownSources) ->
     findings.navigation_end = index_after_filled(lines, navigation)
     zone_end = header_end(lines)
     headline = None
-    if not findings.is_listing:
+    if not (findings.is_listing or findings.is_post):
         after_navigation = choose_headline(lines, findings.navigation_end, zone_end, sources)
         headline = after_navigation or choose_headline(lines, 0, zone_end, sources)
     kept: list[str] = []

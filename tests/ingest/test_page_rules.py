@@ -401,3 +401,14 @@ def test_the_agencys_own_dateline_on_its_own_page_is_no_credit():
     article = parse(text, today=TODAY)
     assert article.source == "Associated Press"
     assert article.credits == ()
+
+
+@pytest.mark.parametrize(
+    "mark",
+    ["8,1K subscribers", "Переслано из: Каспийский канал", "Posted by u/baku_reader · 3 hr. ago"],
+)
+def test_a_social_posts_first_line_is_its_text_and_never_a_headline(mark):
+    text = f"Caspian notes\n{mark}\n\nBaku and Moscow agree on new flights\n\n{PARAGRAPH}"
+    article = parse(text, today=TODAY)
+    assert article.title_derived is True
+    assert article.body.startswith("Baku and Moscow agree on new flights")
