@@ -79,19 +79,19 @@ def test_tags_are_found_with_precision_and_recall_above_the_floor(articles):
 
 
 # The dev half, which the importer is tuned on (each reported holdout joined it), at the
-# figures it reached when the third blind half joined it (2026-11-27 21:25 UTC, 280 files,
-# before any rule was written for that half's pages).
+# figures it reaches once general rules were written for the third blind half's pages
+# (2026-11-27 22:15 UTC, 280 files; seven commission protocols relabelled as minutes).
 DEV_FLOORS = {
-    "headlines right": 0.96,
-    "dates exact": 0.97,
-    "publishers right": 0.98,
-    "credits recall": 0.99,
-    "credits precision": 0.98,
+    "headlines right": 0.99,
+    "dates exact": 0.99,
+    "publishers right": 0.99,
+    "credits recall": 1.0,
+    "credits precision": 1.0,
     "language right": 1.0,
-    "documents recall": 0.93,
-    "documents precision": 0.96,
-    "register mapped": 0.95,
-    "signing dates right": 0.67,
+    "documents recall": 0.94,
+    "documents precision": 0.97,
+    "register mapped": 0.97,
+    "signing dates right": 0.75,
 }
 # Issue 12 asks documents to be found in each language, not on average.
 DOCUMENT_FLOORS_PER_LANGUAGE = {"documents recall": 0.9, "documents precision": 0.9}
@@ -110,13 +110,14 @@ HOLDOUT_FLOORS = {
     "documents precision": 0.92,
     "register mapped": 0.89,
 }
-# Misses that issue 12 wants at zero: at most these on dev (the third blind half's, which
-# joined it), and at most these on the holdout.
+# Misses that issue 12 wants at zero: at most these on dev (a multi-item newsletter's
+# tagline, a standfirst under the date; the monitoring record's broadcast date), and at
+# most these on the holdout.
 DEV_MOST = {
-    "chrome or wrong headlines": 9,
+    "chrome or wrong headlines": 2,
     "invented dates": 1,
-    "cited agencies as publisher": 1,
-    "third-country documents as bilateral": 1,
+    "cited agencies as publisher": 0,
+    "third-country documents as bilateral": 0,
 }
 HOLDOUT_MOST = {
     "chrome or wrong headlines": 9,
