@@ -1,7 +1,7 @@
 """Stories: near-copies of one text, and articles about one event (store -> stories).
 
 The store calls `file_article` for each article it writes, inside that file's
-transaction; `group_stories` calls it for a whole archive. Grouping is
+transaction; articles.stories_archive files a whole archive (`group_stories`). Grouping is
 incremental: an article's candidates come from one lookup in the key index
 (ArticleBand: its LSH band keys, and its event keys as they read on each day
 around its own), never from a pass over the archive.
@@ -24,8 +24,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.db import connections, models, transaction
 
@@ -77,20 +78,15 @@ DAY_PENALTY = 3.5
 # ... and it is this share of what the one reporting less reports (Evidence.covered).
 EVENT_COVERAGE = 0.35
 MAX_EVENT_CANDIDATES = 200
-# group_archive reads this many articles at a time.
-GROUP_BATCH = 500
-# What filing an article reads of it.
-FILED_FIELDS = (
-    "title", "body", "language", "published_on", "date_precision", "story", "copy_of",
-    "story__is_curated",
-)  # fmt: skip
 
 
 def file_article(article: Article, *, is_new: bool = False) -> None:
     """Fingerprint `article` and place it: its copies, its story. The caller holds
     the file's transaction; its tags and mentions are stored already. A new
     article has no fingerprint, story or copies to undo."""
-    with transaction.atomic():
+    # The caller's transaction, without a savepoint of its own (two round trips):
+    # a failure here fails the file, which rolls back whole.
+    with transaction.atomic(savepoint=False):
         curated = _in_curated_story(article)
         if not is_new and not curated:
             _leave_groups(article)
@@ -115,7 +111,7 @@ def _refresh_keys(article: Article, *, is_new: bool) -> tuple[Fingerprint | None
         ArticleBand.objects.filter(article=article).delete()
         ArticleFingerprint.objects.filter(article=article).delete()
     found = fingerprint(article.body)
-    events = _event_texts(article)
+    events = event_texts(article)
     if found is not None:
         ArticleFingerprint.objects.create(
             article=article, signature=found.to_bytes(), shingle_count=found.shingle_count
@@ -126,7 +122,7 @@ def _refresh_keys(article: Article, *, is_new: bool) -> tuple[Fingerprint | None
     return found, events
 
 
-def _event_texts(article: Article) -> set[str]:
+def event_texts(article: Article) -> set[str]:
     """Its event keys, for an article dated to the day (no other can be placed by day)."""
     if article.published_on is None or article.date_precision != DatePrecision.DAY:
         return set()
@@ -278,8 +274,7 @@ def best_event_match(article: Article, events: set[str], near: Neighbours) -> Ar
     shared, days_apart = near.events, near.days_apart
     if not shared:
         return None
-    evidence = evidence_of([article.pk, *shared])
-    key_counts = event_key_counts(shared)
+    evidence, key_counts = evidence_of([article.pk, *shared], counting=shared)
     mine = Evidence(evidence[article.pk], len(events))
     passing = []
     for pk, count in shared.items():
@@ -302,6 +297,7 @@ class Evidence:
     things: set[tuple[str, int]]
     key_count: int
 
+    @cached_property
     def total(self) -> float:
         return _weight(self.things) + KEY_WEIGHT * self.key_count
 
@@ -311,41 +307,55 @@ class Evidence:
     def covered(self, other: Evidence, score: float) -> bool:
         """What both report is a good part of what the one reporting less reports:
         one name and one place in common is not yet one event."""
-        smaller = min(self.total(), other.total())
+        smaller = min(self.total, other.total)
         return smaller > 0 and score >= EVENT_COVERAGE * smaller
 
 
-def event_key_counts(article_ids: Iterable[int]) -> dict[int, int]:
-    """How many event keys each article holds: its indexed keys but its band keys.
+def evidence_of(
+    article_ids: Iterable[int], *, counting: Iterable[int] = ()
+) -> tuple[dict[int, set[tuple[str, int]]], dict[int, int]]:
+    """Each article's documents and the tags that weigh (not topics) as (kind, id)
+    pairs, and how many event keys each article `counting` holds: one statement
+    for all (filing an article asked three times, a round trip each)."""
+    ids, counted = list(article_ids), list(counting)
+    text = models.CharField()
+    documents = (
+        Mention.objects.filter(article__in=ids)
+        .order_by()
+        .annotate(kind=models.Value("agreement", output_field=text))
+        .values_list("article", "kind", "agreement")
+    )
+    weighed = [kind for kind in EVENT_WEIGHTS if kind != "agreement"]
+    tags = Article.tags.through.objects.filter(article__in=ids, tag__kind__in=weighed).order_by()
+    keys = (
+        ArticleBand.objects.filter(article__in=counted)
+        .order_by()
+        .values("article")
+        .annotate(kind=models.Value(_KEYS, output_field=text), number=models.Count("*"))
+        .values_list("article", "kind", "number")
+    )
+    found: dict[int, set[tuple[str, int]]] = defaultdict(set)
+    indexed: dict[int, int] = {}
+    rows = documents.union(tags.values_list("article", "tag__kind", "tag"), keys, all=True)
+    for article_id, kind, value in rows:
+        if kind == _KEYS:
+            indexed[article_id] = value
+        else:
+            found[article_id].add((kind, value))
+    return {pk: found[pk] for pk in ids}, {
+        pk: _event_key_count(indexed.get(pk, 0)) for pk in counted
+    }
+
+
+# How evidence_of's one statement marks its rows of key counts.
+_KEYS = "keys"
+
+
+def _event_key_count(indexed: int) -> int:
+    """How many event keys an article holds: its indexed keys but its band keys.
     An article has BANDS band keys or none (no fingerprint), and fewer event keys
     than that (fingerprint.MAX_NAME_KEYS + MAX_FIGURE_KEYS), so its count says which."""
-    ids = list(article_ids)
-    rows = dict(
-        ArticleBand.objects.filter(article__in=ids)
-        .values("article")
-        .annotate(count=models.Count("*"))
-        .values_list("article", "count")
-    )
-    counts = {pk: rows.get(pk, 0) for pk in ids}
-    return {pk: count - BANDS if count >= BANDS else count for pk, count in counts.items()}
-
-
-def evidence_of(article_ids: Iterable[int]) -> dict[int, set[tuple[str, int]]]:
-    """Each article's documents and the tags that weigh (not topics) as (kind, id)
-    pairs, two queries for all."""
-    ids = list(article_ids)
-    found: dict[int, set[tuple[str, int]]] = defaultdict(set)
-    for article_id, agreement_id in Mention.objects.filter(article__in=ids).values_list(
-        "article", "agreement"
-    ):
-        found[article_id].add(("agreement", agreement_id))
-    tags = Article.tags.through.objects.filter(article__in=ids).values_list(
-        "article", "tag", "tag__kind"
-    )
-    for article_id, tag_id, kind in tags:
-        if EVENT_WEIGHTS.get(kind):
-            found[article_id].add((kind, tag_id))
-    return {pk: found[pk] for pk in ids}
+    return indexed - BANDS if indexed >= BANDS else indexed
 
 
 def _weight(things: set[tuple[str, int]]) -> float:
@@ -486,53 +496,3 @@ def _drop_empty(story_ids: set[int]) -> None:
     Story.objects.filter(pk__in=story_ids).exclude(
         models.Exists(Article.objects.filter(story=models.OuterRef("pk")))
     ).delete()
-
-
-# ------------------------------------------------------------------ whole archive
-
-
-def group_archive(
-    *, rebuild: bool = False, progress: Callable[[int], None] = lambda n: None
-) -> int:
-    """File every article not filed yet (an archive from before stories, or loaded
-    in bulk), earliest first so originals precede their copies; with `rebuild`,
-    forget every grouping the importer made and file them all again. Curated
-    stories keep their articles either way. Returns how many articles were filed."""
-    if rebuild:
-        _forget_grouping()
-    unfiled = Article.objects.exclude(
-        models.Exists(ArticleBand.objects.filter(article=models.OuterRef("pk")))
-    )
-    ids = list(unfiled.oldest_first().values_list("pk", flat=True))
-    for done, chunk_start in enumerate(range(0, len(ids), GROUP_BATCH)):
-        chunk = ids[chunk_start : chunk_start + GROUP_BATCH]
-        # A fingerprint without keys is a filing cut short: made again with them.
-        ArticleFingerprint.objects.filter(article__in=chunk).delete()
-        rows = Article.objects.filter(pk__in=chunk).select_related("story")
-        by_pk = {a.pk: a for a in rows.only(*FILED_FIELDS)}
-        # One transaction a batch: a commit per article cost as much as filing it.
-        with transaction.atomic():
-            for pk in chunk:
-                file_article(by_pk[pk], is_new=True)
-        progress(min(len(ids), (done + 1) * GROUP_BATCH))
-    _analyze_keys()
-    return len(ids)
-
-
-def _analyze_keys() -> None:
-    """Fresh statistics for the key index after filing many articles: PostgreSQL,
-    never having analysed the table, scanned all of it for a candidate lookup
-    (bench/RESULTS.md, "Stories"); SQLite's planner takes the index regardless."""
-    connection = connections[ArticleBand.objects.db]
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            tables = [ArticleBand._meta.db_table, ArticleFingerprint._meta.db_table]
-            cursor.execute("ANALYZE " + ", ".join(connection.ops.quote_name(t) for t in tables))
-
-
-def _forget_grouping() -> None:
-    with transaction.atomic():
-        ArticleBand.objects.all().delete()
-        ArticleFingerprint.objects.all().delete()
-        Article.objects.exclude(story__is_curated=True).update(story=None, copy_of=None)
-        Story.objects.filter(is_curated=False).delete()

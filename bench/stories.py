@@ -1,6 +1,7 @@
 """The stories grouping (articles.stories): how well it groups, and what it costs.
 
     python bench/stories.py                      # a fresh SQLite archive in a temporary folder
+    python bench/stories.py pairs --regroup      # ... grouped again by `group_stories --rebuild`
     DATABASE_URL=postgres://postgres@127.0.0.1/bench_stories python bench/stories.py
     DATABASE_URL=sqlite:///bench/data/stories_10000.sqlite3 python bench/stories.py cost
 
@@ -88,13 +89,16 @@ def language_of(name: str) -> str:
     return name.split("_")[1] if name.split("_")[1] in {"en", "ru", "az"} else name.split("_")[2]
 
 
-def import_pairs(folder: Path = PAIRS) -> dict[str, object]:
-    """Import every pair file into the current (empty) archive; each file's article."""
+def import_pairs(folder: Path = PAIRS, *, regroup: bool = False) -> dict[str, object]:
+    """Import every pair file into the current (empty) archive, and with `regroup`
+    group it again in one pass (`group_stories --rebuild`); each file's article."""
     from django.core.management import call_command
 
     from articles.models import Article
 
     call_command("import_articles", str(folder), stdout=StringIO(), stderr=StringIO())
+    if regroup:
+        call_command("group_stories", "--rebuild", stdout=StringIO())
     by_origin = {a.origin.rsplit("/", 1)[-1]: a for a in Article.objects.defer("original")}
     return by_origin
 
@@ -108,10 +112,10 @@ def predicted(first, second) -> dict[str, bool]:
     }
 
 
-def score(folder: Path = PAIRS) -> dict[str, dict[str, Tally]]:
+def score(folder: Path = PAIRS, *, regroup: bool = False) -> dict[str, dict[str, Tally]]:
     """Both groupings' tallies: overall ("all"), by language pair, by kind, and for
     the pairs the thresholds were chosen on apart from those held out."""
-    articles = import_pairs(folder)
+    articles = import_pairs(folder, regroup=regroup)
     tallies: dict[str, dict[str, Tally]] = defaultdict(lambda: {g: Tally() for g in GROUPINGS})
     for pair in labelled_pairs(folder):
         first, second = articles[pair["a"]], articles[pair["b"]]
@@ -168,7 +172,7 @@ def measure_cost(*, files: int, samples: int, seed: int | None, regroup: bool = 
 def _time_grouping() -> tuple[float, float]:
     """Seconds of `group_stories --rebuild`: wall-clock, and this process's CPU time
     (SQLite's work included, PostgreSQL's server not), the steadier on a shared machine."""
-    from articles.stories import group_archive
+    from articles.stories_archive import group_archive
 
     started, started_cpu = time.perf_counter(), time.process_time()
     group_archive(rebuild=True)
@@ -188,7 +192,7 @@ def _time_neighbours(samples: int) -> dict:
     chosen = Article.objects.filter(pk__in=ids[:: max(1, len(ids) // samples)][:samples])
     wall, cpu = [], []
     for article in chosen:
-        found, events = fingerprint(article.body), stories._event_texts(article)
+        found, events = fingerprint(article.body), stories.event_texts(article)
         stories.neighbours(article, found, events)
         timed = sample(lambda a=article, f=found, e=events: stories.neighbours(a, f, e), 1)
         wall += timed.wall
@@ -238,7 +242,7 @@ def _time_importer(files: int, *, start: int, seed: int) -> dict:
     return figures
 
 
-def pairs_report() -> None:
+def pairs_report(*, regroup: bool = False) -> None:
     with tempfile.TemporaryDirectory() as scratch:
         os.environ.setdefault("DATABASE_URL", f"sqlite:///{scratch}/stories.sqlite3")
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
@@ -247,7 +251,7 @@ def pairs_report() -> None:
 
         django.setup()
         call_command("migrate", verbosity=0)
-        print(report(score()))
+        print(report(score(regroup=regroup)))
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -259,9 +263,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--no-regroup", action="store_true", help="the archive is grouped already: skip that step"
     )
+    parser.add_argument(
+        "--regroup",
+        action="store_true",
+        help="pairs: score them as `group_stories --rebuild` groups them, not the importer",
+    )
     args = parser.parse_args(argv)
     if args.what == "pairs":
-        pairs_report()
+        pairs_report(regroup=args.regroup)
         return
     regroup = not args.no_regroup
     print(

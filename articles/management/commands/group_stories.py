@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand
 
 from articles.models import Article, Story
-from articles.stories import group_archive
+from articles.stories_archive import group_archive
 
 
 class Command(BaseCommand):
