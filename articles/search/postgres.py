@@ -513,7 +513,7 @@ def with_champions(
 
     def listed(pk: int) -> float | None:
         weights = tier.listed_weights(pk, query)
-        return None if weights is None else _real_sum(weights)
+        return None if weights is None else _real_sum([weight for _, weight in weights])
 
     return merge_champions(
         {pk: _real(rank) for pk, rank in scored},

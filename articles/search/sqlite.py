@@ -457,6 +457,7 @@ class _ChampionScorer:
         for (_, term), listed in tier.lists.items():
             matches[term] = matches.get(term, 0) + listed.article_count
         self.matches = matches
+        self._weights = {key: self.weight(key) for key in tier.lists}
 
     def weight(self, key: Key) -> float:
         return idf(self.matches.get(key[1], 0), self.rows)
@@ -479,12 +480,7 @@ class _ChampionScorer:
         weights = self.tier.listed_weights(pk, self.query)
         if weights is None:
             return None
-        config = next(iter(self.tier.impacts[pk]))[0]
-        words = [group[0].words[0] for group in self.query.groups]
-        return sum(
-            self.weight((config, stem(word, config))) * weight
-            for word, weight in zip(words, weights, strict=True)
-        )
+        return sum(self._weights[key] * weight for key, weight in weights)
 
     def _from_text(self, found: _Frequencies, length: int) -> float | None:
         """The row's score, or None when it does not match the query."""

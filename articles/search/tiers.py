@@ -86,6 +86,7 @@ class Tier:
     groups: list[set[Key]] = field(default_factory=list)
     # Each term sought: the keys of each of its words.
     terms: list[list[set[Key]]] = field(default_factory=list)
+    _keys: dict[str, list[Key] | None] = field(default_factory=dict, repr=False)
 
     @property
     def is_complete(self) -> bool:
@@ -131,23 +132,27 @@ class Tier:
                 terms.append(listed)
         return terms
 
-    def listed_weights(self, article: int, query: Query) -> list[float] | None:
+    def listed_keys(self, config: str, query: Query) -> list[Key] | None:
+        """The list of each group of `query` in `config` when every group is
+        one word and nothing is excluded (so an article on all of them
+        matches); else None."""
+        if query.excluded or any(len(g) > 1 or g[0].is_phrase for g in query.groups):
+            return None
+        return [(config, stem(group[0].words[0], config)) for group in query.groups]
+
+    def listed_weights(self, article: int, query: Query) -> list[tuple[Key, float]] | None:
         """`article`'s weight for each group of `query` when its lists give them
-        all: every group one word, the article on that word's list, nothing
-        excluded (so it matches); else None and its text must be read."""
+        all (listed_keys); else None and its text or vector must be read."""
         on = self.impacts.get(article)
-        if not on or query.excluded:
+        if not on:
             return None
         config = next(iter(on))[0]
-        weights = []
-        for group in query.groups:
-            if len(group) > 1 or group[0].is_phrase:
-                return None
-            weight = on.get((config, stem(group[0].words[0], config)))
-            if weight is None:
-                return None
-            weights.append(weight)
-        return weights
+        if config not in self._keys:
+            self._keys[config] = self.listed_keys(config, query)
+        keys = self._keys[config]
+        if keys is None or any(key not in on for key in keys):
+            return None
+        return [(key, on[key]) for key in keys]
 
 
 def merge_champions(
