@@ -297,8 +297,12 @@ def _are_short_widgets(line: str) -> bool:
     """'Search', or a row of such buttons: 'Подписаться | Войти', 'Menu · Search', or one
     with the site's tagline beside them: 'All the news in one place | Sign in | Register'."""
     segments = SEGMENT_SEPARATOR.split(line)
-    buttons = sum(1 for segment in segments if _SHORT_WIDGET.match(segment.strip()))
-    return buttons == len(segments) or (buttons >= 2 and buttons == len(segments) - 1)
+    others = 0
+    for segment in segments:
+        others += not _SHORT_WIDGET.match(segment.strip())
+        if others > 1:
+            return False
+    return others == 0 or len(segments) >= 3
 
 
 def is_widget_row(line: str) -> bool:

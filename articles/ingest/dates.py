@@ -472,9 +472,10 @@ def date_only_line(line: str) -> DateFound | None:
     """
     if len(line) > 160:
         return None
-    # "No. 4 2010   October/December": an issue's number and months, spaced as columns.
-    joined = SEGMENT_SEPARATOR.sub(" ", line)
-    year_only = _YEAR_LINE.match(line) or _YEAR_LINE.match(joined) or _YEAR_MONTH.match(line)
+    year_only = _YEAR_LINE.match(line) or _YEAR_MONTH.match(line)
+    if year_only is None and SEGMENT_SEPARATOR.search(line):
+        # "No. 4 2010   October/December": an issue's number and months, spaced as columns.
+        year_only = _YEAR_LINE.match(SEGMENT_SEPARATOR.sub(" ", line))
     if year_only:
         return _whole_line_year(year_only, line)
     for segment in [line, *SEGMENT_SEPARATOR.split(line)]:

@@ -189,20 +189,29 @@ def event_day(body: str, published: PublishedDate) -> tuple[dt.date, str] | None
     article_day = published.value if published.precision is Precision.DAY else None
     if article_day is None:
         return None
-    meeting: tuple[dt.date, str] | None = None
+    earlier: list[str] = []
     for sentence in sentences(body[:LEAD_CHARS]):
         reports = _PAST_SIGNING.search(sentence) or _CEREMONY.search(sentence)
         if reports and not _PLANNED.search(sentence) and not _EARLIER.search(sentence):
             own = _day_of(sentence, article_day)
-            if own is not None or meeting is None or not _AT_MEETING.search(sentence):
+            if own is not None or not _AT_MEETING.search(sentence):
                 return own
-            day, note = meeting
-            return (
-                day,
-                f"the day the lead gives for the meeting it followed ({day}){note and '; '}{note}",
-            )
-        if not _FUTURE.search(sentence) and not _PLANNED.search(sentence):
-            meeting = _day_of(sentence, article_day) or meeting
+            return _meeting_day(earlier, article_day)
+        earlier.append(sentence)
+    return None
+
+
+def _meeting_day(earlier: list[str], article_day: dt.date) -> tuple[dt.date, str] | None:
+    """The day the latest of the lead's sentences before a signing 'following the talks'
+    gives for the meeting, if one that is not in the future tense gives one."""
+    for sentence in reversed(earlier):
+        if _FUTURE.search(sentence) or _PLANNED.search(sentence):
+            continue
+        found = _day_of(sentence, article_day)
+        if found is not None:
+            day, note = found
+            said = f"the day the lead gives for the meeting it followed ({day})"
+            return day, f"{said}; {note}" if note else said
     return None
 
 
