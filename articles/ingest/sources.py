@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import IntEnum
 from functools import cache
@@ -262,7 +263,8 @@ class KnownSources:
         patterns: tuple[re.Pattern[str], ...],
         list_next: re.Pattern[str] | None = None,
     ) -> list[str]:
-        matches = [match for pattern in patterns for match in pattern.finditer(text)]
+        starts = _alias_starts(self.alias_pattern, text)
+        matches = [match for pattern in patterns for match in _finditer(pattern, text, starts)]
         found = [(match.start(), match.group("alias")) for match in matches]
         # The first pattern puts its name after the citing words, where a list may go on.
         for match in matches if list_next else ():
@@ -356,6 +358,35 @@ def _citing_patterns(alias_pattern: str) -> tuple[re.Pattern[str], ...]:
             r"|istinad\w{0,4})"
         ),
     )
+
+
+# A pattern that opens with the outlet's name matches only where a name starts.
+_OPENS_WITH_ALIAS = r"(?<!\w)(?P<alias>"
+
+
+def _alias_starts(alias_pattern: str, text: str) -> list[int]:
+    """Every position where a known name starts (overlapping ones too): one scan of the
+    text instead of one per pattern that opens with a name."""
+    return [match.start() for match in _alias_start_pattern(alias_pattern).finditer(text)]
+
+
+@cache
+def _alias_start_pattern(alias_pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?=(?:{alias_pattern}))")
+
+
+def _finditer(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, tried only at `starts` when the pattern opens with a name
+    (it can match nowhere else, so the matches are the same)."""
+    if not pattern.pattern.startswith(_OPENS_WITH_ALIAS):
+        yield from pattern.finditer(text)
+        return
+    end = 0
+    for start in starts:
+        match = pattern.match(text, start) if start >= end else None
+        if match:
+            end = match.end()
+            yield match
 
 
 @cache
