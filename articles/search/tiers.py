@@ -99,8 +99,9 @@ class Tier:
         word's weight where the article is on its list, else the list's floor
         (no article off a list weighs more), scaled by `weight(key)` (bm25's
         idf; 1 for ts_rank, which is no sum, so there the bound only orders);
-        a phrase, its words' least, as it stands no more often than any of
-        them. An article is left out when a group has no list in its
+        a phrase, its words' least weight (it stands no more often than any
+        of them) by their highest scale (its own idf is at most its rarest
+        word's). An article is left out when a group has no list in its
         configuration: the group's words are rare among its language's
         articles, so it most likely lacks them."""
         per_config = {
@@ -110,7 +111,10 @@ class Tier:
         for article, on in self.impacts.items():
             terms = per_config[next(iter(on))[0]]
             if terms is not None:
-                bound = sum(min(w * on.get(key, floor) for key, w, floor in term) for term in terms)
+                bound = sum(
+                    max(w for _, w, _ in term) * min(on.get(key, floor) for key, _, floor in term)
+                    for term in terms
+                )
                 bounds.append((article, bound))
         bounds.sort(key=lambda item: (-item[1], -item[0]))
         return bounds
