@@ -2,8 +2,21 @@
 
 A document is signed unless its sentence says it is planned ("will sign",
 "проект соглашения", "imzalanacaq"). Its signing date is the one the text
-gives beside it; a day without a year, "today" or a weekday takes the
-article's date only for a past signing in an article dated to the day.
+gives beside it. What the article's own date may lend, and only to a past
+signing (English, Russian and Azerbaijani past forms) in an article dated to
+the day, each time said in the mention's note:
+
+- a day and month without a year take the article's year ("on July 15");
+- "today", "сегодня", "bu gün" are the article's day, "yesterday" the day
+  before, a weekday the last such day up to the article's;
+- a document signed "following the talks" / "по итогам переговоров" /
+  "görüşün yekununda" takes the day the lead gives for that meeting, and
+  one listed under a lead that dates its signing takes that day.
+
+A sentence that says only "were signed", with nothing of when, leaves the
+date unknown: the article may report a signing of days before, and a
+guess would look like a fact. (agreements.py may still give the register's
+day of a registered document reported signed within the article's week.)
 `count_documents_signed` reads "six documents were signed" for the event an
 article reports, never a running total.
 """
