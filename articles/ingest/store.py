@@ -100,13 +100,52 @@ class LookupCache:
     agreement_keys: set[str] | None = None
     # The register of known documents extraction matches against (prepare_register).
     register: Register | None = None
+    # Article slugs taken, by the slug their title gives (ArticleSlugs).
+    article_slugs: ArticleSlugs = field(default_factory=lambda: ArticleSlugs())
 
     def copy(self) -> LookupCache:
         """Another cache to write to, starting with what this one knows."""
         return LookupCache(
             dict(self.sources), dict(self.tags), dict(self.agreements),
-            self.agreement_keys, self.register,
+            self.agreement_keys, self.register, self.article_slugs,
         )  # fmt: skip
+
+
+@dataclass
+class ArticleSlugs:
+    """The slugs of articles whose titles share a slug, read once per run: a
+    news archive repeats titles ("Azerbaijan, Russia discuss cooperation"), and
+    unique_slug read every "title-N" taken for each new article, thousands of
+    rows a file at 10k articles. Only a hint: a slug another import took since
+    makes the insert fail, and the run reads that title's slugs again."""
+
+    taken: dict[str, set[str]] = field(default_factory=dict)
+    # The lowest suffix that may be free, per base slug: slugs are only ever added.
+    lowest: dict[str, int] = field(default_factory=dict)
+
+    def new(self, title: str) -> str:
+        """unique_slug's answer: the title's slug, else the first "slug-N" not taken."""
+        base = _slug_of(title)
+        if base not in self.taken:
+            similar = Article.objects.filter(Q(slug=base) | Q(slug__startswith=f"{base}-"))
+            self.taken[base] = set(similar.values_list("slug", flat=True))
+            self.lowest[base] = 2
+        taken, candidate, n = self.taken[base], base, self.lowest[base]
+        if candidate in taken:
+            while (candidate := f"{base}-{n}") in taken:
+                n += 1
+            self.lowest[base] = n
+        taken.add(candidate)
+        return candidate
+
+    def forget(self, title: str) -> None:
+        """After a failed insert: read the slugs of this title again next time."""
+        self.taken.pop(_slug_of(title), None)
+
+
+def _slug_of(title: str) -> str:
+    # unique_slug over no rows: the title's own slug, as unique_slug makes it.
+    return unique_slug(Article.objects.none(), title, fallback="article")
 
 
 def archive_tables_exist() -> bool:
@@ -337,20 +376,23 @@ def _create_article(original, extracted, cache, found, now) -> Article:
     fields = _article_fields(extracted, cache, found)
 
     def make() -> Article:
-        slug = unique_slug(Article.objects.all(), fields["title"], fallback="article")
-        return Article.objects.create(
-            **fields,
-            is_title_derived=extracted.article.title_derived,
-            slug=slug,
-            body=extracted.article.body,
-            origin=original.origin,
-            file_path=original.file_path,
-            original=original.data,
-            sha256=original.sha256,
-            encoding=original.encoding,
-            imported_at=now,
-            changed_at=now,
-        )
+        try:
+            return Article.objects.create(
+                **fields,
+                is_title_derived=extracted.article.title_derived,
+                slug=cache.article_slugs.new(fields["title"]),
+                body=extracted.article.body,
+                origin=original.origin,
+                file_path=original.file_path,
+                original=original.data,
+                sha256=original.sha256,
+                encoding=original.encoding,
+                imported_at=now,
+                changed_at=now,
+            )
+        except IntegrityError:
+            cache.article_slugs.forget(fields["title"])
+            raise
 
     # The origin is locked: only a slug taken meanwhile by another article can collide.
     return _get_or_make(lambda: None, make)
@@ -643,6 +685,7 @@ def _remember_key(key: str, agreement_id: int, cache: LookupCache) -> None:
 
 
 def _forget(cache: LookupCache) -> None:
+    cache.article_slugs = ArticleSlugs()
     cache.sources.clear()
     cache.tags.clear()
     cache.agreements.clear()

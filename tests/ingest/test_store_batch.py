@@ -18,7 +18,7 @@ from articles.models import Article, Source
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def ready(name: str, *, source: str = "Trend", data: bytes | None = None):
+def ready(name: str, *, source: str = "Trend", data: bytes | None = None, title: str = ""):
     data = data if data is not None else f"bytes of {name}".encode()
     original = store.Original(
         origin=f"in/{name}.txt",
@@ -28,7 +28,10 @@ def ready(name: str, *, source: str = "Trend", data: bytes | None = None):
         encoding="utf-8",
     )
     article = ParsedArticle(
-        title=f"Report {name}", title_derived=False, body=f"Text of {name}.", source=source
+        title=title or f"Report {name}",
+        title_derived=False,
+        body=f"Text of {name}.",
+        source=source,
     )
     return original, Extracted(article=article, agreements=(), tags=())
 
@@ -117,3 +120,19 @@ def test_every_file_is_stored_alone_when_the_batch_transaction_itself_fails(monk
     results = store_batch([ready("a"), ready("b")])
     assert results == [Stored(Status.IMPORTED)] * 2
     assert Article.objects.count() == 2
+
+
+def test_articles_with_one_title_get_the_next_free_slug_when_another_import_took_one_meanwhile():
+    cache = store.LookupCache()
+    title = "Baku and Moscow talk"
+    store_batch([ready("a", title=title), ready("b", title=title)], cache)
+    # Another import stores the slug this run would give next.
+    other = Article.objects.get(origin="in/b.txt")
+    other.pk, other.slug, other.origin, other.sha256 = None, "baku-and-moscow-talk-3", "x", "x"
+    other.save()
+    store_batch([ready("c", title=title), ready("d", title=title)], cache)
+    slugs = dict(Article.objects.values_list("origin", "slug"))
+    assert [slugs[f"in/{name}.txt"] for name in "abcd"] == [
+        "baku-and-moscow-talk", "baku-and-moscow-talk-2",
+        "baku-and-moscow-talk-4", "baku-and-moscow-talk-5",
+    ]  # fmt: skip
