@@ -415,11 +415,10 @@ def count_folded_up_to(articles: ArticleQuerySet, limit: int) -> int:
     # Read from the copy_of index alone, never the rows: `copy_of > 0` is a range
     # on it, and `pk + 0` keeps the planner from walking the chosen articles' rows
     # instead (SQLite reads a row's copy_of past its text: 650 ms for one source).
-    folded = (
-        Article.objects.using(articles.db)
-        .alias(own=models.F("pk") + 0)
-        .filter(copy_of__gt=0, own__in=chosen, copy_of__in=chosen)
-    )
+    # Unfiltered, every copy is folded: no list of every id to check it against.
+    folded = Article.objects.using(articles.db).filter(copy_of__gt=0)
+    if articles.query.where:
+        folded = folded.alias(own=models.F("pk") + 0).filter(own__in=chosen, copy_of__in=chosen)
     connection = connections[articles.db]
     try:
         every_sql, every_params = _sql(articles.order_by().values("pk"), connection)
