@@ -73,11 +73,16 @@ _AZ_PAST = r"(?:dı|y?ıb|mış)\w*"
 # The active voice alone says its subject signed: 'nazirlər … imzalayıblar'.
 AZ_SIGNED_ACTIVE = rf"imzala(?:ş)?{_AZ_PAST}"
 _AZ_SIGNED = rf"imzala(?:n|ş)?{_AZ_PAST}"
+# Exchanging is signing only when documents change hands: 'exchanged views' is talk.
+_EXCHANGED = (
+    r"\bexchanged\s+(?:the\s+)?(?:\w+\s+)?(?:documents|instruments|texts|notes|copies)\b|"
+    r"обменял\w*\s+(?:\w+\s+)?(?:документ|текст|грамот|нот|экземпляр)\w*|"
+    r"\bsənəd\w*\s+mübadilə (?:edilib|olunub|ediblər)"
+)
 _PAST_SIGNING = re.compile(
-    r"(?i:\b(?:signed|inked|concluded|adopted|exchanged)\b|"
+    r"(?i:\b(?:signed|inked|concluded|adopted)\b|"
     r"\bput\s+(?:their|his|her)\s+(?:signatures?|names?)\s+(?:to|on|under)\b|"
-    rf"подписал\w*|подписан\w*|заключил\w*|обменял\w*|{_AZ_SIGNED}|"
-    r"mübadilə (?:edilib|olunub))"
+    rf"{_EXCHANGED}|подписал\w*|подписан\w*|заключил\w*|{_AZ_SIGNED})"
 )
 _RELATIVE_DAY = re.compile(r"(?i:\b(?:today|this day)\b|сегодня|bu gün)")
 _YESTERDAY = re.compile(r"(?i:\byesterday\b|вчера|dünən)")
@@ -205,7 +210,9 @@ def event_day(body: str, published: PublishedDate) -> tuple[dt.date, str] | None
     earlier: list[str] = []
     for sentence in sentences(body[:LEAD_CHARS]):
         reports = _PAST_SIGNING.search(sentence) or _CEREMONY.search(sentence)
-        if reports and not _PLANNED.search(sentence) and not _EARLIER.search(sentence):
+        # '… the Declaration signed on 22 February 2022' in a 2023 lead recalls a signing.
+        recalled = _EARLIER.search(sentence) or _another_year(sentence, article_day.year)
+        if reports and not _PLANNED.search(sentence) and not recalled:
             own = _day_of(sentence, article_day)
             if own is not None or not _AT_MEETING.search(sentence):
                 return own

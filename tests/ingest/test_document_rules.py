@@ -633,3 +633,25 @@ def test_a_document_signed_at_a_meeting_takes_the_day_the_lead_gives_for_it(body
     assert document.signed_on == signed_on
     if signed_on:
         assert "meeting" in document.date_note
+
+
+def test_views_exchanged_at_the_meeting_are_no_signing_that_ends_the_leads_search():
+    article = dated_article(
+        "On 14 October the foreign ministers of Azerbaijan and Russia met in Baku.\n\n"
+        "The ministers exchanged views on regional security.\n\nFollowing the meeting, the "
+        "ministers signed a plan of consultations between the two ministries.",
+        "2024-10-15",
+    )
+    (plan,) = extract_agreements(article)
+    assert plan.signed_on == dt.date(2024, 10, 14)
+
+
+def test_a_lead_recalling_a_signing_of_another_year_does_not_stop_the_search_for_the_days():
+    article = dated_article(
+        "On 14 October the foreign ministers of Azerbaijan and Russia met in Baku.\n\n"
+        "They recalled the declaration signed on 22 February 2022.\n\nFollowing the meeting, "
+        "the ministers signed a plan of consultations between the two ministries.",
+        "2024-10-15",
+    )
+    plan = next(m for m in extract_agreements(article) if "consultations" in m.name)
+    assert plan.signed_on == dt.date(2024, 10, 14)
