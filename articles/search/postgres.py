@@ -524,7 +524,7 @@ def with_champions(
         batch=CHAMPION_LIMIT,
         # The bound bounds a sum of single words' ranks; a phrase's or an OR's
         # ts_rank weighs how close its words stand, which no list bounds.
-        top=EXACT_TOP if _words_only(query) else 0,
+        top=EXACT_TOP if _words_only(query) and tier.is_bounded else 0,
     )
 
 

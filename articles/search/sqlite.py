@@ -525,5 +525,5 @@ def with_champions(
         scorer.from_texts,
         limit=CHAMPION_LIMIT,
         batch=CHAMPION_BATCH,
-        top=EXACT_TOP,
+        top=EXACT_TOP if tier.is_bounded else 0,
     )

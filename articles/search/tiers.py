@@ -89,9 +89,17 @@ class Tier:
     _keys: dict[str, list[Key] | None] = field(default_factory=dict, repr=False)
 
     @property
+    def is_bounded(self) -> bool:
+        """Every word sought has a list, so `by_bound` bounds the scores: a word
+        with none might add anything (its idf is high, its weight unknown)."""
+        return all(keys & self.lists.keys() for words in self.terms for keys in words)
+
+    @property
     def is_complete(self) -> bool:
-        """Every group has a listed word, so its best articles are candidates."""
-        return bool(self.groups) and all(self.groups)
+        """Every word sought has a list, so the best articles of each are
+        candidates (a word too rare for one may stand in an OR with more
+        matches than the cap, and its best were not looked for)."""
+        return bool(self.groups) and self.is_bounded
 
     def by_bound(self, weight) -> list[tuple[int, float]]:
         """The listed articles that may match, each with a bound of its score,

@@ -148,3 +148,22 @@ def test_a_list_keeps_its_length_when_a_champion_is_stored_again(archive):
     best.save()
     tiers.keep_articles([best.pk], using="default")
     assert on_list() == {"best", "second"}
+
+
+@pytest.mark.parametrize("text", ['"pipeline opens"', "pipeline trade", "pipeline OR trade"])
+def test_ranking_stops_only_where_no_champion_left_can_reach_the_first_places(
+    archive, monkeypatch, text
+):
+    make_article(slug="both", title="Pipeline trade", body="A pipeline opens for trade and gas.")
+    tiers.rebuild(using="default", length=LENGTH)
+    backend = backend_for("default")
+    monkeypatch.setattr(backend, "EXACT_TOP", 1)
+    ids, _ = search(Article.objects.all(), text).ordered_ids()
+    assert ids[:1] == exhaustive(text)[:1]
+
+
+def test_the_page_says_only_the_newest_are_ranked_when_a_word_is_too_rare_for_a_list(archive):
+    tiers.rebuild(using="default", length=LENGTH)
+    found = search(Article.objects.all(), "pipeline OR gas")
+    found.ordered_ids()
+    assert not found.is_tiered
