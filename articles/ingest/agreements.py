@@ -29,6 +29,7 @@ from articles.ingest.signing import (
     EVENT_DAYS_BEFORE,
     event_day,
     is_planned,
+    lead_reports_signing,
     may_give_year,
     reports_signing_on,
     signing_date,
@@ -85,6 +86,11 @@ class _Article:
     @functools.cached_property
     def _event_day(self) -> tuple[dt.date, str] | None:
         return event_day(self.body, self.published)
+
+    @functools.cached_property
+    def lead_reports_signing(self) -> bool:
+        """The lead reports a signing: read when a listed document first asks."""
+        return lead_reports_signing(self.body)
 
     @functools.cached_property
     def is_multilateral(self) -> bool:
@@ -159,7 +165,9 @@ class _Facts:
     @functools.cached_property
     def reported_day(self) -> dt.date | None:
         """The article's day, when the sentence reports the signing as that day's news."""
-        return reports_signing_on(self.window, self.context.published)
+        return reports_signing_on(
+            self.window, self.context.published, lambda: self.context.lead_reports_signing
+        )
 
     @functools.cached_property
     def parties(self) -> tuple[str, ...]:

@@ -185,14 +185,35 @@ def signing_date(
     return event() or (None, "")
 
 
-def reports_signing_on(window: Window, published: PublishedDate) -> dt.date | None:
+def reports_signing_on(
+    window: Window, published: PublishedDate, lead_reports: Callable[[], bool] | None = None
+) -> dt.date | None:
     """The article's day, when the sentence reports the signing as news: past, not recalled
-    as earlier, in an article dated to the day. Only a window around it may have happened."""
+    as earlier, in an article dated to the day. Only a window around it may have happened.
+
+    A paragraph that opens with the document's name ('Joint Statement by the Presidents …')
+    is an item of the list its lead introduces: it is news when the lead reports a signing
+    (`lead_reports`, asked only then)."""
     if published.precision is not Precision.DAY or is_planned(window):
         return None
-    if not _PAST_SIGNING.search(window.context) or _EARLIER.search(window.context):
+    if _EARLIER.search(window.context):
+        return None
+    listed = not window.sentence[: window.start].strip(_LIST_MARK + " ")
+    if not _PAST_SIGNING.search(window.context) and not (
+        listed and lead_reports is not None and lead_reports()
+    ):
         return None
     return published.value
+
+
+def lead_reports_signing(body: str) -> bool:
+    """The lead says documents were signed (or a signing ceremony held) as its news."""
+    return any(
+        (_PAST_SIGNING.search(sentence) or _CEREMONY.search(sentence))
+        and not _PLANNED.search(sentence)
+        and not _EARLIER.search(sentence)
+        for sentence in sentences(body[:LEAD_CHARS])
+    )
 
 
 def event_day(body: str, published: PublishedDate) -> tuple[dt.date, str] | None:

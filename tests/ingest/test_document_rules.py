@@ -655,3 +655,18 @@ def test_a_lead_recalling_a_signing_of_another_year_does_not_stop_the_search_for
     )
     plan = next(m for m in extract_agreements(article) if "consultations" in m.name)
     assert plan.signed_on == dt.date(2024, 10, 14)
+
+
+def test_a_listed_summit_statement_under_a_lead_reporting_a_signing_is_the_registers_one():
+    # The list's items have no verb: the lead reports the signing, the register dates it.
+    article = dated_article(
+        "The documents below were signed after the talks of the two presidents.\n\n"
+        "Joint Statement by the President of Azerbaijan and the President of Russia.\n\n"
+        "Memorandum on cooperation in the field of plant quarantine.",
+        "2018-09-01",
+    )
+    statement, memorandum = extract_agreements(article, load_register())
+    assert statement.register_key == "joint-statement-presidents-2018"
+    assert statement.signed_on == dt.date(2018, 9, 1)
+    assert "register" in statement.date_note
+    assert memorandum.signed_on is None
