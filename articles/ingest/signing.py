@@ -231,13 +231,14 @@ def event_day(body: str, published: PublishedDate) -> tuple[dt.date, str] | None
     earlier: list[str] = []
     for sentence in sentences(body[:LEAD_CHARS]):
         reports = _PAST_SIGNING.search(sentence) or _CEREMONY.search(sentence)
-        # '… the Declaration signed on 22 February 2022' in a 2023 lead recalls a signing.
-        recalled = _EARLIER.search(sentence) or _another_year(sentence, article_day.year)
-        if reports and not _PLANNED.search(sentence) and not recalled:
+        if reports and not _PLANNED.search(sentence) and not _EARLIER.search(sentence):
             own = _day_of(sentence, article_day)
-            if own is not None or not _AT_MEETING.search(sentence):
+            if own is not None:
                 return own
-            return _meeting_day(earlier, article_day)
+            # Undated this week: '… the Declaration signed on 22 February 2022' in a 2023
+            # lead recalls a signing, and the one the article reports may come later.
+            if not _another_year(sentence, article_day.year):
+                return _meeting_day(earlier, article_day) if _AT_MEETING.search(sentence) else None
         earlier.append(sentence)
     return None
 
