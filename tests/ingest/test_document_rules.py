@@ -670,3 +670,13 @@ def test_a_listed_summit_statement_under_a_lead_reporting_a_signing_is_the_regis
     assert statement.signed_on == dt.date(2018, 9, 1)
     assert "register" in statement.date_note
     assert memorandum.signed_on is None
+
+
+def test_a_lead_dating_its_signing_in_the_last_days_of_the_year_before_dates_the_list():
+    article = dated_article(
+        "On 30 December 2018 the ministers signed the following documents in Baku:\n\n"
+        "- Memorandum on cooperation in the field of plant quarantine.",
+        "2019-01-02",
+    )
+    (memorandum,) = extract_agreements(article)
+    assert memorandum.signed_on == dt.date(2018, 12, 30)
