@@ -20,7 +20,7 @@ from articles.admin.mixins import (
 )
 from articles.forms import BulkTagForm
 from articles.models import Article, Event, Mention, Revision
-from articles.search import opaque_ids, search
+from articles.search import opaque_ids, search, tiers
 from articles.templatetags.archive import honest_date
 
 # The bulk tag actions' page title and message; the plural form follows "count".
@@ -229,9 +229,11 @@ class ArticleAdmin(CurationAdmin):
         return queryset.filter(pk__in=opaque_ids(matching)), False
 
     def save_model(self, request, obj, form, change):
-        # An edited title changes the words "did you mean" may suggest.
-        with vocabulary.recounted(obj):
+        # An edited title changes the words "did you mean" may suggest, and
+        # how much the article weighs in its words' champion lists.
+        with transaction.atomic(using=obj._state.db), vocabulary.recounted(obj):
             super().save_model(request, obj, form, change)
+            tiers.keep_articles([obj.pk], using=obj._state.db)
 
     def delete_model(self, request, obj):
         vocabulary.uncount(Article.objects.filter(pk=obj.pk))

@@ -11,7 +11,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from articles.models import Article, Mention, Revision
+from articles.models import Article, Champion, Mention, Revision
+from articles.search import tiers
+from articles.search.stems import stem
 from tests.admin.conftest import form_data, history
 from tests.conftest import make_agreement, make_article, make_source, make_tag
 
@@ -200,3 +202,20 @@ def test_mention_sentence_is_editable_on_the_article_page(curator_client, articl
     post_change(curator_client, article, **{"mentions-0-sentence": "They signed it."})
 
     assert Mention.objects.get(article=article).sentence == "They signed it."
+
+
+def test_a_new_title_reweighs_the_article_on_its_words_champion_lists_when_saved(curator_client):
+    pipeline = make_article(title="Pipeline pipeline", body="The pipeline opens.")
+    for n in range(2):
+        make_article(title=f"Pipeline news {n}", body=f"Gas flows through the pipeline ({n}).")
+    tiers.rebuild(using="default", length=2)
+    listed = Champion.objects.filter(
+        champion_list__term=stem("pipeline", "english"), article=pipeline
+    )
+    before = listed.get().impact
+
+    post_change(curator_client, pipeline, title="Gas news")
+
+    # The title weighs ten times the body: without the word the article weighs less.
+    after = listed.values_list("impact", flat=True).first()
+    assert after is None or after < before
