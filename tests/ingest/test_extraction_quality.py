@@ -79,19 +79,19 @@ def test_tags_are_found_with_precision_and_recall_above_the_floor(articles):
 
 
 # The dev half, which the importer is tuned on (each reported holdout joined it), at the
-# figures it reaches once general rules were written for the third blind half's pages
-# (2026-11-27 22:15 UTC, 280 files; seven commission protocols relabelled as minutes).
+# figures it reached when the fourth blind half joined it (2026-11-27 22:33 UTC, 375 files,
+# before any rule was written for that half's pages).
 DEV_FLOORS = {
-    "headlines right": 0.99,
+    "headlines right": 0.96,
     "dates exact": 0.99,
-    "publishers right": 0.99,
-    "credits recall": 1.0,
+    "publishers right": 0.96,
+    "credits recall": 0.97,
     "credits precision": 1.0,
     "language right": 1.0,
-    "documents recall": 0.94,
-    "documents precision": 0.97,
-    "register mapped": 0.98,
-    "signing dates right": 0.78,
+    "documents recall": 0.93,
+    "documents precision": 0.95,
+    "register mapped": 0.97,
+    "signing dates right": 0.77,
 }
 # Issue 12 asks documents to be found in each language, not on average.
 DOCUMENT_FLOORS_PER_LANGUAGE = {"documents recall": 0.9, "documents precision": 0.9}
@@ -115,10 +115,10 @@ HOLDOUT_FLOORS = {
 # tagline, a standfirst under the date; the monitoring record's broadcast date), and at
 # most these on the holdout.
 DEV_MOST = {
-    "chrome or wrong headlines": 2,
+    "chrome or wrong headlines": 11,
     "invented dates": 1,
-    "cited agencies as publisher": 0,
-    "third-country documents as bilateral": 0,
+    "cited agencies as publisher": 3,
+    "third-country documents as bilateral": 5,
 }
 HOLDOUT_MOST = {
     "chrome or wrong headlines": 9,
