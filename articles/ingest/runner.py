@@ -3,8 +3,13 @@ read -> parse -> extract -> store, reporting one outcome per file.
 
 No file can stop a run. Whatever goes wrong with one file (it cannot be read,
 it is not a regular file, the parser or the store raises, even MemoryError or
-RecursionError) becomes that file's outcome and the run goes on: each file is
-stored in its own transaction, so nothing is ever half-written.
+RecursionError, its worker process dies) becomes that file's outcome and the
+run goes on: each file is stored in a savepoint of its batch's transaction, so
+nothing is ever half-written.
+
+Files are read and processed (no database) in worker processes, or in this
+one with workers=1, and written here alone, a batch to a transaction; their
+outcomes come out in the files' order once their batch has committed.
 
 Paths are handled by what they are, before anything is opened: folders are
 walked here (os.scandir, every error reported), only regular files are read,

@@ -1,4 +1,5 @@
-"""The only writer: one parsed file becomes one Article, in one transaction
+"""The only writer: one parsed file becomes one Article, in one transaction of
+its own (store) or in a savepoint of a batch's transaction (store_batch)
 (read -> parse -> extract -> store).
 
 Re-importing the same bytes writes nothing; changed bytes keep the earlier
