@@ -93,7 +93,8 @@ _SHORT_WIDGET = re.compile(
     r"^(?i:search|поиск|axtar|axtarış|найти|login|log in|войти|вход|daxil ol|qeydiyyat|"
     r"регистрация|register|sign in|sign up|subscribe|subscription|подписаться|подписка|abunə ol|"
     r"abunəlik|menu|меню|menyu|"
-    r"поиск по сайту|saytda axtar|search the site|scroll to top|наверх|yuxarı|"
+    r"поиск по сайту|saytda axtar|search the (?:site|web|news|archive)|поиск в интернете|"
+    r"scroll to top|наверх|yuxarı|"
     r"click to enlarge|увеличить|böyüt|listen|listen to this article|слушать|слушать новость|"
     r"xəbəri dinlə|dinlə|(?:войти|sign in|log in|daxil ol) (?:через|with|ilə) \w{1,15})"
     r"\s{0,2}(?:\.{3}|…)?$"
@@ -115,7 +116,9 @@ _FURNITURE_WORDS = _words(
     # A blog's pager: '← Previous post | Next post →', '← Предыдущая запись'.
     "post posts entry entries запись записи yazı "
     # A site's alternative views: 'Text version', 'Текстовая версия', 'Mətn versiyası'.
-    "text текстовая mətn versiya versiyası"
+    "text текстовая mətn versiya versiyası "
+    # A language switcher: 'English version  Русская версия', 'Azərbaycan dilində'.
+    "русская английская азербайджанская dilində"
 )
 _MENU_WORDS = _words(
     "home news politics economy business society world region regions sport sports culture "
@@ -158,6 +161,12 @@ _LINE_FURNITURE = re.compile(
     # A widget that labels itself: "Valyuta: 1 USD = 1.7 AZN", "Погода: Москва −3°".
     r"weather\s*:|currency\s*:|exchange rates?\s*:|погода\s*:|курсы? валют\s*:|курс\s*:|"
     r"hava\s*:|valyuta\s*:|məzənnə\s*:)"
+)
+# An email newsletter's own lines: "View this email in your browser", "Unsubscribe".
+_NEWSLETTER_LINE = re.compile(
+    r"(?i:^view (?:this|the|it) (?:email |e-mail |message )?(?:in|online)\b|\bunsubscribe\b|"
+    r"письмо отображается некорректно|открыть (?:письмо )?в браузере|\bотписаться\b|"
+    r"abunəlikdən çıx|you are receiving this (?:email|e-mail|newsletter))"
 )
 _COPYRIGHT = re.compile(r"(?i:©|\(c\)\s|copyright\b|℗)")
 _BREADCRUMB = re.compile(r"^[^»›>|/→]{1,40}(?:\s*[»›>|/→]\s*[^»›>|/→]{1,40}){1,5}$")
@@ -240,11 +249,16 @@ def is_calendar_row(line: str) -> bool:
     return all(fold(token).strip(".") in _WEEKDAY_ABBREVIATIONS for token in tokens)
 
 
+def is_newsletter_line(line: str) -> bool:
+    """A line only an email has: the page is a newsletter, whoever it quotes."""
+    return len(line) <= 200 and bool(_NEWSLETTER_LINE.search(line))
+
+
 def is_labelled_chrome(line: str) -> bool:
     """Chrome that names itself ('Join Date: Mar 2011', 'Tags: …', cookies), dates and all."""
     if len(line) > 300:
         return False
-    if _LINE_FURNITURE.match(line):
+    if _LINE_FURNITURE.match(line) or is_newsletter_line(line):
         return True
     return len(line) <= 160 and bool(
         _WIDGET_LABEL.search(line) or _is_results_line(line) or _SOURCE_LINK.search(line)
@@ -289,8 +303,18 @@ def _is_menu_or_breadcrumb(line: str, words: list[str]) -> bool:
             _BREADCRUMB_START.match(line)
             or _ARROWS.search(line)
             or len(_SLASHES.findall(line)) >= 2
+            or _opens_with_section(line)
         )
     )
+
+
+def _opens_with_section(line: str) -> bool:
+    """'Регионы / Магарамкентский район', 'Politics / Caucasus': a site's section, then its
+    subsection, with no sentence mark a headline would have."""
+    if not _SLASHES.search(line) or _SENTENCE_MARK.search(line):
+        return False
+    first = _folded_words(_SLASHES.split(line, maxsplit=1)[0])
+    return bool(first) and all(word in _MENU_WORDS for word in first)
 
 
 def _are_short_widgets(line: str) -> bool:

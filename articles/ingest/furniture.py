@@ -19,6 +19,7 @@ from articles.ingest.chrome import (
     is_footer_marker,
     is_labelled_chrome,
     is_navigation_bar,
+    is_newsletter_line,
     is_post_mark,
     is_source_link,
 )
@@ -187,6 +188,10 @@ def _is_dropped(
         return True
     if _is_site_footer(line, kept, findings, sources):
         return True
+    if is_newsletter_line(line):
+        # An email's sender is its masthead: the agencies its items credit did not send it.
+        findings.signed_by_unknown = True
+        return True
     if is_calendar_row(line):
         _drop_calendar_heading(kept)
         return True
@@ -248,7 +253,9 @@ def is_banner(line: str, findings: Findings, sources: KnownSources) -> bool:
         name = banner.group("name")
         findings.claim(Claim.SITE, sources.named(name) or name.strip())
         return True
-    named = sources.banner(line) or (is_tagline(line) and sources.mentioned_in(line))
+    # 'Quote from News.az:' names an outlet as a tagline would, but quotes it.
+    tagline = is_tagline(line) and not sources.cited_in(line)
+    named = sources.banner(line) or (tagline and sources.mentioned_in(line))
     if named and not date_only_line(line):
         findings.claim(Claim.SITE, named)
         return True

@@ -155,11 +155,18 @@ def join_wrapped_header(lines: list[str]) -> list[str]:
             and previous[-1] not in TERMINAL + ","
             and len(previous) + len(line) <= 160
             and not is_paragraph(previous)
+            and not _stands_alone(previous, line)
         ):
             joined[-1] = f"{previous} {line}"
         else:
             joined.append(line)
     return joined
+
+
+def _stands_alone(previous: str, line: str) -> bool:
+    """'by Laura Kent' under a headline, 'обновлено 19 августа' under the date: a byline or a
+    stamp in lower case is a line of its own, never the wrapped rest of the one above."""
+    return bool(CREDIT_PREFIX.match(line) or date_only_line(line) or date_only_line(previous))
 
 
 def choose_headline(
@@ -294,7 +301,7 @@ def _is_headline(lines: list[str], index: int, sources: KnownSources) -> bool:
     if following is None:
         return False
     next_is_blank = index + 1 < len(lines) and not lines[index + 1]
-    return next_is_blank or not following[:1].islower()
+    return next_is_blank or not following[:1].islower() or _stands_alone(line, following)
 
 
 def _is_name_like(line: str) -> bool:
@@ -313,8 +320,26 @@ def is_periodical_title(line: str) -> bool:
 
 
 def is_tagline(line: str) -> bool:
-    """A site's description under its name: 'Информационное агентство России'."""
+    """A site's description under its name: 'Информационное агентство России'; a newspaper's
+    masthead saying whose organ it is ('Орган Совета министров', 'Organ of the Ministry of
+    ...', 'Nazirliyin orqanı') or which issue this is ('Федеральный выпуск № 3398')."""
     if _URL.search(line) or line.endswith("."):
         return False
+    if is_masthead(line):
+        return True
     words = [fold(word) for word in _LETTER_WORD.findall(line)]
     return len(words) <= 6 and bool(ORGANISATION_WORDS & set(words))
+
+
+def is_masthead(line: str) -> bool:
+    return len(line) <= 120 and bool(_MASTHEAD.search(line))
+
+
+# 'Центральный орган …', 'Official organ of …', '… orqanı': whose newspaper this is. An issue's
+# number with at most three words around it: 'Выпуск № 24', 'Vol. 2, No. 129', 'Sayı: 15'.
+_MASTHEAD = re.compile(
+    r"^(?i:(?:центральный |официальный |ежедневный |печатный )?орган\s"
+    r"|(?:the )?(?:official |central |daily )?organ of\s)|\sorqanı\w{0,2}$"
+    r"|^(?:[^\W\d_]+\s){0,3}(?:№|(?i:no\.|vol\.|issue|выпуск|номер|sayı|nömrə))\s?:?\s?[0-9]"
+    r"[0-9\s()/,.-]*$"
+)

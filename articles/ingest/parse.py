@@ -58,6 +58,7 @@ from articles.ingest.headline import (
     choose_headline,
     header_end,
     index_after_filled,
+    is_masthead,
     is_paragraph,
     join_wrapped_header,
     split_glued_dates,
@@ -185,7 +186,7 @@ def _take_header_line(
 ) -> bool:
     line = lines[index]
     above = headline is None or index < headline
-    if above and is_banner(line, findings, sources):
+    if above and (is_banner(line, findings, sources) or is_masthead(line)):
         return True
     date_line = date_only_line(line)
     if date_line:

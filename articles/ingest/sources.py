@@ -63,6 +63,8 @@ _CITING_WORDS = (
     r"as cited by|"
     r"as reported by|reported by|courtesy of|reprinted from|republished from|"
     r"originally published by|first reported by|via|with input from|"
+    # A forum's quotation of an outlet: "Quote from News.az:", "Цитата из «Коммерсанта»".
+    r"quote from|quoting|цитата из|цитирую|sitat:?|"
     r"with (?:additional )?reporting (?:by|from)|при участии|"
     r"based on (?:materials|reports|information|data) (?:from|of|by)|"
     r"по материалам|по словам|использованы (?:данные|материалы)|"

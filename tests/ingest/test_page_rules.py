@@ -412,3 +412,67 @@ def test_a_social_posts_first_line_is_its_text_and_never_a_headline(mark):
     article = parse(text, today=TODAY)
     assert article.title_derived is True
     assert article.body.startswith("Baku and Moscow agree on new flights")
+
+
+@pytest.mark.parametrize(
+    "masthead",
+    [
+        "Орган Кабинета министров Азербайджанской Республики",
+        "Official organ of the Ministry of Culture",
+        "Mədəniyyət Nazirliyinin orqanı",
+        "Региональный выпуск № 512 (7)",
+        "Vol. 4, No. 77",
+    ],
+)
+def test_a_newspapers_masthead_is_never_the_headline_when_it_says_whose_organ_or_which_issue(
+    masthead,
+):
+    text = f"ВЕЧЕРНИЙ ВЕСТНИК\n{masthead}\n\nЦены на хлеб выросли\n\n{PARAGRAPH}"
+    assert parse(text, today=TODAY).title == "Цены на хлеб выросли"
+
+
+def test_a_byline_in_lower_case_under_the_headline_is_not_part_of_it():
+    text = f"QUARTERLY REVIEW\n\nThe Caspian After the Summit\nby Maria Holt\n\n{PARAGRAPH}"
+    article = parse(text, today=TODAY)
+    assert article.title == "The Caspian After the Summit"
+
+
+def test_an_update_stamp_under_the_date_is_not_joined_to_it_so_the_headline_stays_clear():
+    text = (
+        "Лента\n\n5 марта 2021, 10:15\nобновлено 5 марта 2021, 12:40\n"
+        f"Стороны договорились о поставках\n\n{PARAGRAPH}"
+    )
+    article = parse(text, today=TODAY)
+    assert article.title == "Стороны договорились о поставках"
+    assert article.published.value == dt.date(2021, 3, 5)
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    ["English version  Русская версия", "Новости / Экономика", "Search the web"],
+)
+def test_a_language_switcher_breadcrumb_or_search_box_is_never_the_headline(chrome):
+    text = f"Site\n{chrome}\n\nTrade talks resume in Baku\n\n{PARAGRAPH}"
+    assert parse(text, today=TODAY).title == "Trade talks resume in Baku"
+
+
+def test_an_email_newsletter_is_never_the_agency_it_credits_and_its_email_lines_are_chrome():
+    text = (
+        "View this email in your browser\nSOUTH CAUCASUS BRIEF\n\n"
+        f"Azerbaijan and Russia signed a transit memorandum, Trend reports. {PARAGRAPH}\n\n"
+        "Unsubscribe · Update preferences"
+    )
+    article = parse(text, today=TODAY)
+    assert article.source is None
+    assert "Trend" in article.credits
+    assert article.title != "View this email in your browser"
+
+
+def test_a_forum_post_quoting_an_outlet_does_not_make_it_the_publisher():
+    text = (
+        "Board › Politics\n\nPosted 12 March 2015 - 10:00 AM\n\nQuote from Report.az:\n"
+        f'"{PARAGRAPH}"\n\nInteresting news.'
+    )
+    article = parse(text, today=TODAY)
+    assert article.source is None
+    assert "Report" in article.credits

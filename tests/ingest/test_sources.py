@@ -250,3 +250,14 @@ def test_an_outlets_own_newsroom_in_a_byline_is_no_other_outlet(credit):
     split = split_credit(credit, SOURCES)
     assert len(split.source_names) == 1
     assert split.people == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "cited"),
+    [
+        ('Quote from Trend: "The ministers met in Baku."', ["Trend"]),
+        ("Цитата из «Интерфакса»: министры встретились.", ["Interfax"]),
+    ],
+)
+def test_finds_a_cited_agency_when_a_post_quotes_it(text, cited):
+    assert SOURCES.cited_in(text) == cited
