@@ -40,6 +40,8 @@ MAX_MENTIONS = 200
 # text is not read for documents, so no text costs more than this many windows.
 MAX_DOCUMENT_WORDS = 500
 ARTICLE_COUNTRIES_CHARS = 50_000
+# The lead: the first paragraph or two, where the article says what its news is.
+LEAD_CHARS = 600
 YEAR_NEAR_CHARS = 40
 
 
@@ -96,6 +98,11 @@ class _Article:
     def is_multilateral(self) -> bool:
         """The article reports a meeting of several states (a trilateral, a Caspian summit)."""
         return is_multilateral(self.body[:ARTICLE_COUNTRIES_CHARS])
+
+    @functools.cached_property
+    def lead_multilateral(self) -> bool:
+        """The article's lead reports a meeting of several states: it is the article's news."""
+        return is_multilateral(self.body[:LEAD_CHARS])
 
 
 def extract_agreements(
@@ -179,6 +186,7 @@ class _Facts:
             self.window,
             self.context.countries,
             self.context.is_multilateral,
+            self.context.lead_multilateral,
         )
 
 

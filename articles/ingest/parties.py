@@ -63,12 +63,14 @@ _COUNTRIES: tuple[tuple[str, str], ...] = (
     (
         "Russia",
         r"russia\w*|росси\w+|рф|russiya\w*|rusiya\w*|kremlin|moscow|москв\w+|moskva\w*"
-        r"|putin\w*|путин\w*|medvedev\w*|медведев\w*|mishustin\w*|мишустин\w*",
+        r"|putin\w*|путин\w*|medvedev\w*|медведев\w*|mishustin\w*|мишустин\w*"
+        r"|yeltsin\w*|ельцин\w*|jeltsin\w*",
     ),
     (
         "Armenia",
         r"armenia\w*|армени\w+|армянск\w*|ermənistan\w*|yerevan|ереван\w*|irəvan\w*"
-        r"|pashinyan\w*|пашинян\w*|paşinyan\w*|sargsyan\w*|саргсян\w*|sarkisyan\w*",
+        r"|pashinyan\w*|пашинян\w*|paşinyan\w*|sargsyan\w*|саргсян\w*|sarkisyan\w*"
+        r"|sarkisian\w*|sargsian\w*|саркисян\w*|kocharyan\w*|кочарян\w*",
     ),
     (
         "Iran",
@@ -126,6 +128,7 @@ _THE_TWO_COUNTRIES = re.compile(
 )
 # 'signed at the same summit': a summit of several states, when the article is about one.
 _SUMMIT = re.compile(r"(?i:\bsummit|саммит\w*|sammit\w*)")
+_CASPIAN_WORD = re.compile(r"(?i:caspian|каспи|xəzər)")
 _CASPIAN_PARTIES = re.compile(
     r"(?i:caspian (?:states|summit|littoral)|littoral states|прикаспийск\w*|xəzəryanı)"
 )
@@ -138,6 +141,7 @@ COUNTRY = re.compile(
 _SEVERAL_PARTIES = re.compile(
     r"(?i:trilateral|tripartite|three-party|five-party|multilateral|littoral|caspian states|"
     r"caspian summit|five presidents|five leaders|пят\w* президент\w*|"
+    r"каспийск\w* саммит\w*|xəzər sammit\w*|"
     r"beş prezident\w*|beş dövlət\w*|"
     r"(?:three|four|five) (?:countries|states|sides|parties)|"
     r"(?:тр[её]х|четыр[её]х|пяти) (?:стран|государств|сторон)|"
@@ -190,6 +194,7 @@ def signatories(
     window: Window,
     article_countries: tuple[str, ...],
     article_multilateral: bool = False,
+    lead_multilateral: bool = False,
 ) -> tuple[str, ...]:
     """Who signed: named in the document's name, as the sentence's signing subject or partner,
     or the countries around it; more than two when the text says there were more sides.
@@ -197,7 +202,8 @@ def signatories(
     `named_parties` are those the name's reading found ("between ..."), and
     `article_countries` those the whole article names, Azerbaijan and Russia first;
     `article_multilateral` says the article reports a meeting of several states, whose
-    summit a document 'signed at the summit' with no sides named belongs to.
+    summit a document 'signed at the summit' with no sides named belongs to, and
+    `lead_multilateral` that its lead does (the meeting is the article's news).
     """
     if _THE_TWO_COUNTRIES.search(name):
         return BILATERAL
@@ -212,6 +218,10 @@ def signatories(
         return _completed(found, several, window, article_countries, name)
     if several or (article_multilateral and _SUMMIT.search(window.context)):
         return _with_others(countries_named(window.context), article_countries, window, name)
+    if lead_multilateral and _CASPIAN_WORD.search(name) and not countries_named(window.sentence):
+        # 'Подписаны Соглашение о … Каспийского моря' naming no side, in an article whose lead
+        # reports the Caspian states' meeting: an agreement on the sea is theirs.
+        return _with_others((), article_countries, window, name)
     sides = _one_side_named(named_parties, window)
     # 'Dövlət Gömrük Komitəsi ilə Rusiya Federasiyası Federal Gömrük Xidməti arasında': a
     # body that names no country, opposite one of the two, in a text naming no third country.
@@ -267,6 +277,7 @@ def _stated_parties(name: str, named_parties: tuple[str, ...], window: Window) -
         countries_named(name),
         countries_named(list_tail(window.before[-NEAR_CHARS:])),
         _signed_by(window.after),
+        _subject_signed_by(window.before),
     ):
         if len(found) >= 2:
             return found
@@ -332,14 +343,34 @@ def _signed_by(after: str) -> tuple[str, ...]:
     return countries_named(_list_head(signed.group("signers"))) if signed else ()
 
 
+# 'The document, signed by A, B and C at …, is called the …': the subject's signers, set off.
+_SUBJECT_SIGNED_BY = re.compile(r",\s(?i:signed by|подписанн\w{2,3}|imzalanan)\s")
+
+
+def _subject_signed_by(before: str) -> tuple[str, ...]:
+    """The countries of the signers an aside on the sentence's subject names, when the
+    document word comes later in that sentence."""
+    sentence = re.split(r"[.;!?]\s", before[-AFTER_NAME_CHARS:])[-1]
+    aside = _SUBJECT_SIGNED_BY.search(sentence)
+    return countries_named(_list_head(sentence[aside.end() :])) if aside else ()
+
+
 def _list_head(text: str) -> str:
     """The first clause of `text` with the list it opens: 'the customs of Azerbaijan, Georgia
     and Turkey in Baku, and on ...' ends before 'and on'."""
     parts = text.split(",")
     head = parts.pop(0)
-    while parts and COUNTRY.match(re.sub(r"^\s*(?:and|и|və)\s", "", parts[0]).lstrip()):
+    while parts and _opens_with_signer(parts[0]):
         head = f"{head},{parts.pop(0)}"
     return head
+
+
+def _opens_with_signer(part: str) -> bool:
+    """'Georgia and …', 'and Turkey', 'Ilham Aliyev and …': a country or a leader, who may
+    come with his first name."""
+    part = re.sub(r"^\s*(?:and|и|və)\s", "", part).lstrip()
+    first_name = re.match(r"^[A-ZА-ЯЁƏÜÖĞİŞÇ]\w+\s", part)
+    return bool(COUNTRY.match(part) or (first_name and COUNTRY.match(part, first_name.end())))
 
 
 def _with_others(

@@ -6,7 +6,8 @@ gives beside it. What the article's own date may lend, and only to a past
 signing (English, Russian and Azerbaijani past forms) in an article dated to
 the day, each time said in the mention's note:
 
-- a day and month without a year take the article's year ("on July 15");
+- a day and month without a year take the article's year ("on July 15"), or the
+  year before when the text says so ("3 сентября прошлого года");
 - "today", "сегодня", "bu gün" are the article's day, "yesterday" the day
   before, a weekday the last such day up to the article's;
 - a document signed "following the talks" / "по итогам переговоров" /
@@ -304,10 +305,19 @@ def _date_in_article_year(text: str, article_day: dt.date) -> tuple[dt.date, str
     if found is None or found.published.value is not None or not found.problem:
         return None
     start, end = found.span
-    value = full_date(f"{text[start:end]} {article_day.year}")
+    # '3 сентября прошлого года', 'on 3 September last year', 'keçən ilin 3 sentyabrında'.
+    last_year = _LAST_YEAR_AFTER.match(text, end) or _LAST_YEAR_BEFORE.search(text, 0, start)
+    year = article_day.year - 1 if last_year else article_day.year
+    value = full_date(f"{text[start:end]} {year}")
     if value is None or value > article_day:
         return None
+    if last_year:
+        return value, f"'last year' read from the article's date ({article_day.isoformat()})"
     return value, f"year taken from the article's date ({article_day.isoformat()})"
+
+
+_LAST_YEAR_AFTER = re.compile(r"\s{0,2}(?i:(?:of )?last year|прошлого года)\b")
+_LAST_YEAR_BEFORE = re.compile(r"(?i:keçən|ötən) ilin\s{1,2}$")
 
 
 def _relative_day(text: str, article_day: dt.date) -> tuple[dt.date, str] | None:

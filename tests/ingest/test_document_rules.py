@@ -680,3 +680,59 @@ def test_a_lead_dating_its_signing_in_the_last_days_of_the_year_before_dates_the
     )
     (memorandum,) = extract_agreements(article)
     assert memorandum.signed_on == dt.date(2018, 12, 30)
+
+
+def test_an_agreement_on_the_sea_listed_after_a_caspian_summit_lead_is_the_five_states():
+    article = parse(
+        "Итоги встречи\n\nЛидеры Азербайджана, России, Ирана, Казахстана и Туркменистана "
+        "встретились на Каспийском саммите в Баку и приняли ряд документов.\n\n"
+        "Так, подписано Соглашение о сотрудничестве в области охраны морских птиц Каспийского "
+        "моря."
+    )
+    (agreement,) = extract_agreements(article)
+    assert agreement.is_bilateral is False
+    assert set(agreement.parties) >= {"Iran", "Kazakhstan", "Turkmenistan"}
+
+
+def test_an_agreement_on_the_sea_stays_bilateral_when_its_sentence_names_the_two_countries():
+    article = parse(
+        "Итоги встречи\n\nЛидеры пяти прикаспийских государств обсудили судоходство.\n\n"
+        "Россия и Азербайджан ещё раньше разделили свою часть дна, подписав Соглашение о "
+        "разграничении соседних участков дна Каспийского моря."
+    )
+    (agreement,) = extract_agreements(article)
+    assert agreement.is_bilateral is True
+
+
+def test_the_signers_an_aside_on_the_subject_names_are_the_documents_parties():
+    article = parse(
+        "Talks near Moscow\n\nThe leaders met outside the capital for five hours. The paper, "
+        "signed by Robert Kocharyan, Heydar Aliyev and Vladimir Putin at a dacha outside "
+        "Moscow, is the Declaration on a Lasting Peace in the region."
+    )
+    (declaration,) = extract_agreements(article)
+    assert set(declaration.parties) == {"Armenia", "Azerbaijan", "Russia"}
+
+
+def test_a_document_signed_by_two_leaders_named_by_surname_is_their_countries():
+    article = parse(
+        "Baku reacts\n\nThe agreement on the division of the northern seabed, signed in Moscow "
+        "last week by presidents Boris Yeltsin and Nursultan Nazarbayev, was praised here."
+    )
+    (agreement,) = extract_agreements(article)
+    assert set(agreement.parties) == {"Russia", "Kazakhstan"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Жители обсуждают Соглашение о совместном использовании водохранилища, подписанное "
+        "министрами двух стран 14 октября прошлого года.",
+        "Farmers still discuss the Agreement on the joint use of the reservoir, signed by the "
+        "two ministers on 14 October last year.",
+    ],
+)
+def test_a_day_and_month_of_last_year_take_the_year_before_the_articles(body):
+    (agreement,) = extract_agreements(dated_article(body, "2024-03-02"))
+    assert agreement.signed_on == dt.date(2023, 10, 14)
+    assert "last year" in agreement.date_note
