@@ -82,14 +82,14 @@ def test_tags_are_found_with_precision_and_recall_above_the_floor(articles):
 # figures it reached when the fourth blind half joined it (2026-11-27 22:33 UTC, 375 files,
 # before any rule was written for that half's pages).
 DEV_FLOORS = {
-    "headlines right": 0.96,
+    "headlines right": 0.97,
     "dates exact": 0.99,
     "publishers right": 0.96,
-    "credits recall": 0.97,
+    "credits recall": 0.99,
     "credits precision": 1.0,
     "language right": 1.0,
     "documents recall": 0.93,
-    "documents precision": 0.95,
+    "documents precision": 0.96,
     "register mapped": 0.97,
     "signing dates right": 0.77,
 }
@@ -114,10 +114,10 @@ HOLDOUT_FLOORS = {
 # Misses that issue 12 wants at zero: at most these on dev (the fourth blind half's own
 # are most of them), and at most these on the holdout.
 DEV_MOST = {
-    "chrome or wrong headlines": 11,
+    "chrome or wrong headlines": 6,
     "invented dates": 1,
-    "cited agencies as publisher": 3,
-    "third-country documents as bilateral": 5,
+    "cited agencies as publisher": 0,
+    "third-country documents as bilateral": 0,
 }
 HOLDOUT_MOST = {
     "chrome or wrong headlines": 9,
