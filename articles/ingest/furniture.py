@@ -246,6 +246,13 @@ def _is_dropped_chrome(chrome_line: str) -> bool:
     return dated is None or dated.is_today
 
 
+def _tagline_names(line: str, sources: KnownSources) -> str | None:
+    """The outlet a tagline names; 'Quote from News.az:' names one as a tagline would,
+    but quotes it."""
+    named = sources.mentioned_in(line)
+    return None if named is None or sources.cited_in(line) else named
+
+
 def is_banner(line: str, findings: Findings, sources: KnownSources) -> bool:
     """The site's own name atop its page: '"Kaspi" publications', 'ТАСС', 'Trend.az | …'."""
     banner = BANNER.match(line)
@@ -253,9 +260,7 @@ def is_banner(line: str, findings: Findings, sources: KnownSources) -> bool:
         name = banner.group("name")
         findings.claim(Claim.SITE, sources.named(name) or name.strip())
         return True
-    # 'Quote from News.az:' names an outlet as a tagline would, but quotes it.
-    tagline = is_tagline(line) and not sources.cited_in(line)
-    named = sources.banner(line) or (tagline and sources.mentioned_in(line))
+    named = sources.banner(line) or (is_tagline(line) and _tagline_names(line, sources))
     if named and not date_only_line(line):
         findings.claim(Claim.SITE, named)
         return True

@@ -270,15 +270,17 @@ def _stated_parties(name: str, named_parties: tuple[str, ...], window: Window) -
     partner_in_name = ()
     if signer_in_clause:
         partner_in_name = _partner(_NAME_TAIL_PARTNER.search(name).group(0))
-    for found in (
-        named_parties,
-        tuple(dict.fromkeys(subject + partner)),
-        tuple(dict.fromkeys(subject + partner_in_name)),
-        countries_named(name),
-        countries_named(list_tail(window.before[-NEAR_CHARS:])),
-        _signed_by(window.after),
-        _subject_signed_by(window.before),
+    # Each reading is tried only when those before it found fewer than two sides.
+    for read in (
+        lambda: named_parties,
+        lambda: tuple(dict.fromkeys(subject + partner)),
+        lambda: tuple(dict.fromkeys(subject + partner_in_name)),
+        lambda: countries_named(name),
+        lambda: countries_named(list_tail(window.before[-NEAR_CHARS:])),
+        lambda: _signed_by(window.after),
+        lambda: _subject_signed_by(window.before),
     ):
+        found = read()
         if len(found) >= 2:
             return found
     return ()
@@ -350,7 +352,10 @@ _SUBJECT_SIGNED_BY = re.compile(r",\s(?i:signed by|подписанн\w{2,3}|imz
 def _subject_signed_by(before: str) -> tuple[str, ...]:
     """The countries of the signers an aside on the sentence's subject names, when the
     document word comes later in that sentence."""
-    sentence = re.split(r"[.;!?]\s", before[-AFTER_NAME_CHARS:])[-1]
+    tail = before[-AFTER_NAME_CHARS:]
+    if not _SUBJECT_SIGNED_BY.search(tail):
+        return ()
+    sentence = re.split(r"[.;!?]\s", tail)[-1]
     aside = _SUBJECT_SIGNED_BY.search(sentence)
     return countries_named(_list_head(sentence[aside.end() :])) if aside else ()
 
