@@ -335,11 +335,13 @@ def is_masthead(line: str) -> bool:
     return len(line) <= 120 and bool(_MASTHEAD.search(line))
 
 
+_ISSUE_NUMBER = (
+    r"(?:№|(?i:no\.|vol\.|issue|выпуск|номер|sayı|nömrə))\s?:?\s?[0-9][0-9/.-]*(?:\s?\([0-9\s]+\))?"
+)
 # 'Центральный орган …', 'Official organ of …', '… orqanı': whose newspaper this is. An issue's
 # number with at most three words around it: 'Выпуск № 24', 'Vol. 2, No. 129', 'Sayı: 15'.
 _MASTHEAD = re.compile(
     r"^(?i:(?:центральный |официальный |ежедневный |печатный )?орган\s"
     r"|(?:the )?(?:official |central |daily )?organ of\s)|\sorqanı\w{0,2}$"
-    r"|^(?:[^\W\d_]+\s){0,3}(?:№|(?i:no\.|vol\.|issue|выпуск|номер|sayı|nömrə))\s?:?\s?[0-9]"
-    r"[0-9\s()/,.-]*$"
+    rf"|^(?:[^\W\d_]+\s){{0,3}}{_ISSUE_NUMBER}(?:,?\s{_ISSUE_NUMBER}){{0,2}}$"
 )
