@@ -61,6 +61,7 @@ from articles.models import (
     TagAlias,
     unique_slug,
 )
+from articles.search import tiers
 
 # A file's transaction is tried this often before its race is reported as its failure.
 ATTEMPTS = 4
@@ -321,11 +322,13 @@ def _store_once(original, extracted, cache, found, now) -> Stored:
             article = _create_article(original, extracted, cache, found, now)
             _add_relations(article, extracted, cache, found)
             vocabulary.count_article(article)
+            tiers.keep_articles([article.pk], using=article._state.db)
             stories.file_article(article, is_new=True)
             return Stored(Status.IMPORTED)
         with vocabulary.recounted(article):
             _update_article(article, original, extracted, cache, found, now)
         _replace_relations(article, extracted, cache, found)
+        tiers.keep_articles([article.pk], using=article._state.db)
         stories.file_article(article)
         return Stored(Status.UPDATED)
 

@@ -17,7 +17,9 @@ from articles.ingest import store
 from articles.ingest.document import AgreementKind, AgreementMention, ParsedArticle
 from articles.ingest.pipeline import Extracted
 from articles.ingest.register import Register
-from articles.models import Agreement, AgreementKey, Article, Mention, Revision, Source
+from articles.models import Agreement, AgreementKey, Article, Champion, Mention, Revision, Source
+from articles.search import tiers
+from articles.search.stems import stem
 from tests.conftest import make_agreement, make_source
 
 pytestmark = pytest.mark.django_db
@@ -406,3 +408,25 @@ def test_publisher_is_not_credited_when_the_text_names_it_by_another_name():
     article = stored(extracted(source="Trend", credits=["Trend News Agency", "TASS"]))
 
     assert list(article.credits.values_list("name", flat=True)) == ["TASS"]
+
+
+def test_stored_article_takes_its_place_on_its_words_champion_lists_when_it_weighs_enough():
+    for n in range(3):
+        stored(
+            extracted(
+                title=f"Trade report {n}", body=f"Ministers met. A pipeline is planned ({n})."
+            ),
+            data=f"weak {n}".encode(),
+            origin=f"in/weak-{n}.txt",
+        )
+    tiers.rebuild(using="default", length=2)
+    strong = stored(
+        extracted(title="Pipeline pipeline", body="The pipeline opens."),
+        data=b"strong",
+        origin="in/s.txt",
+    )
+    listed = Champion.objects.filter(champion_list__term=stem("pipeline", "english"))
+    assert strong.pk in set(listed.values_list("article_id", flat=True))
+
+    stored(extracted(title="Gas news", body="Nothing else."), data=b"changed", origin="in/s.txt")
+    assert strong.pk not in set(listed.values_list("article_id", flat=True))
