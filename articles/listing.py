@@ -35,9 +35,10 @@ from django.db.models.functions import Coalesce
 from django.http import QueryDict
 
 from articles.changes import KEEP_SECONDS, cached_until_changed
-from articles.filters import PER_PAGE, ArticleFilterSet, facet_cache_key
+from articles.filters import PER_PAGE, ArticleFilterSet, facet_cache_key, present_languages
 from articles.models import Article, ArticleQuerySet
 from articles.search import CANDIDATE_LIMIT, Budget, Search, time_budget
+from articles.search.names import known_spellings
 from articles.search.suggest import FEW_MATCHES, Suggestion, suggest
 
 FACET_BUDGET_MS = 200
@@ -461,3 +462,12 @@ def copies_among(articles: ArticleQuerySet) -> models.Subquery:
 def facets_cache_name(params: QueryDict) -> str:
     """The filters, hashed to a short cache name."""
     return f"facets:{hashlib.sha256(facet_cache_key(params).encode()).hexdigest()}"
+
+
+def warm_shared_lookups(using: str = "default") -> None:
+    """Read into the shared cache what every list page reads whatever it shows:
+    the names a search expands and the languages the filter offers. A write
+    to the archive retires both, and without this the first reader after an
+    import would pay for them (two queries on any search)."""
+    known_spellings(using)
+    present_languages()

@@ -12,10 +12,15 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
+from articles.filters import present_languages
 from articles.ingest import store as store_module
 from articles.models import Agreement, Article, Revision, Source, SourceAlias, Tag, TagAlias
+from articles.search.names import known_spellings
 from tests.test_verify_fixity import verify_fixity
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -469,3 +474,23 @@ def test_output_bytes_are_utf8_when_a_file_name_is_not(tmp_path):
     assert result.returncode == 0, result.stderr
     assert b"\xff" not in result.stdout + result.stderr
     assert json.loads(result.stdout.decode("utf-8"))["file"] == "in/caf\\xff.txt"
+
+
+def shared_lookup_queries() -> int:
+    """Queries the lookups every list page reads cost now (0: they are cached)."""
+    with CaptureQueriesContext(connection) as queries:
+        present_languages()
+        known_spellings("default")
+    return len(queries)
+
+
+def test_import_leaves_what_every_list_page_reads_in_the_cache_when_it_stored_files(seeds):
+    cache.clear()
+    import_articles(str(seeds))
+    assert shared_lookup_queries() == 0
+
+
+def test_dry_run_reads_nothing_into_the_cache_when_run(seeds):
+    cache.clear()
+    import_articles("--dry-run", str(seeds))
+    assert shared_lookup_queries() == 2

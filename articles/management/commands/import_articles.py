@@ -19,6 +19,7 @@ from tqdm import tqdm
 
 from articles.ingest.runner import Outcome, find_files, printable, run
 from articles.ingest.store import Status
+from articles.listing import warm_shared_lookups
 
 DEFAULT_PATH = settings.BASE_DIR / "fixtures" / "seeds"
 
@@ -74,6 +75,8 @@ class Command(BaseCommand):
             if as_json:
                 self.stdout.write(_json_line(_record(outcome)))
         report.write(_summary(counts, len(files), dry_run))
+        if not dry_run and (counts[Status.IMPORTED] or counts[Status.UPDATED]):
+            warm_shared_lookups()
         if counts[Status.FAILED]:
             sys.exit(1)
 
