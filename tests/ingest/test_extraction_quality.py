@@ -79,19 +79,19 @@ def test_tags_are_found_with_precision_and_recall_above_the_floor(articles):
 
 
 # The dev half, which the importer is tuned on (each reported holdout joined it), at the
-# figures it reached when the fourth blind half joined it (2026-11-27 22:33 UTC, 375 files,
+# figures it reached when the fifth blind half joined it (2026-11-27 23:01 UTC, 469 files,
 # before any rule was written for that half's pages).
 DEV_FLOORS = {
     "headlines right": 0.97,
-    "dates exact": 0.99,
-    "publishers right": 0.96,
-    "credits recall": 0.99,
+    "dates exact": 0.97,
+    "publishers right": 0.92,
+    "credits recall": 0.97,
     "credits precision": 1.0,
     "language right": 1.0,
-    "documents recall": 0.93,
+    "documents recall": 0.92,
     "documents precision": 0.96,
     "register mapped": 0.97,
-    "signing dates right": 0.77,
+    "signing dates right": 0.75,
 }
 # Issue 12 asks documents to be found in each language, not on average.
 DOCUMENT_FLOORS_PER_LANGUAGE = {"documents recall": 0.9, "documents precision": 0.9}
@@ -113,13 +113,13 @@ HOLDOUT_FLOORS = {
     "documents precision": 0.95,
     "register mapped": 0.96,
 }
-# Misses that issue 12 wants at zero: at most these on dev (the fourth blind half's own
+# Misses that issue 12 wants at zero: at most these on dev (the fifth blind half's own
 # are most of them), and at most these on the holdout.
 DEV_MOST = {
-    "chrome or wrong headlines": 6,
-    "invented dates": 1,
-    "cited agencies as publisher": 0,
-    "third-country documents as bilateral": 0,
+    "chrome or wrong headlines": 9,
+    "invented dates": 3,
+    "cited agencies as publisher": 1,
+    "third-country documents as bilateral": 1,
 }
 HOLDOUT_MOST = {
     "chrome or wrong headlines": 3,
