@@ -704,7 +704,8 @@ class ArticleQuerySet(models.QuerySet):
         return versions, others
 
     def _sharing(self, article: Article) -> models.Q | None:
-        """Articles other than `article` carrying one of its tags or agreements."""
+        """Articles other than `article` carrying one of its tags or agreements,
+        copies left out."""
         tag_ids = [tag.pk for tag in article.tags.all()]
         agreement_ids = [mention.agreement_id for mention in article.mentions.all()]
         if not tag_ids and not agreement_ids:
@@ -715,7 +716,8 @@ class ArticleQuerySet(models.QuerySet):
         shares_agreement = models.Exists(
             Mention.objects.filter(article=models.OuterRef("pk"), agreement__in=agreement_ids)
         )
-        return (shares_tag | shares_agreement) & ~models.Q(pk=article.pk)
+        # A copy is its first version's: listing both would show one text twice.
+        return (shares_tag | shares_agreement) & ~models.Q(pk=article.pk) & Q(copy_of=None)
 
 
 class Story(models.Model):

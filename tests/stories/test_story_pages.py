@@ -139,6 +139,21 @@ def test_article_page_keeps_story_versions_out_of_more_like_this_when_both_share
     assert "Elsewhere on gas" in rest
 
 
+def test_article_page_lists_a_wire_item_once_in_more_like_this_when_its_copies_share_a_tag(
+    client,
+):
+    story, versions = wire_story(copies=2)
+    gas = make_tag(name="Gas", slug="gas")
+    for article in versions:
+        article.tags.add(gas)
+    elsewhere = make_article(title="Elsewhere on gas")
+    elsewhere.tags.add(gas)
+    html = client.get(elsewhere.get_absolute_url()).content.decode()
+    assert versions[0].get_absolute_url() in html
+    assert versions[1].get_absolute_url() not in html
+    assert versions[2].get_absolute_url() not in html
+
+
 def test_article_page_shows_at_most_five_more_like_this_when_many_share_a_tag(client):
     gas = make_tag(name="Gas", slug="gas")
     article = make_article(title="Subject")
