@@ -12,6 +12,13 @@ Written by the store (a new or changed article), the admin (a curator's edit
 or deletion) and rebuild() (an archive that predates the vocabulary, or one
 loaded in bulk). Increments are single upserts and decrements single updates,
 so two imports counting the same words at once lose no count.
+
+A batch of files in one transaction (store.store_batch) counts in a Tally: each
+file's words are summed in memory and the batch writes them once before it
+commits. Counting per file upserted the same common words once a file, and on
+PostgreSQL each upsert left a row version that nothing could prune before the
+commit: the 200th file of a batch walked 200 versions of "the" (bench/RESULTS.md,
+"What one imported file costs").
 """
 
 from __future__ import annotations
@@ -21,6 +28,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 
 from django.db import connections, models, transaction
 
@@ -54,9 +63,62 @@ def words_of_article(article: Article) -> dict[str, str]:
     return words_of(article.title, article.body)
 
 
+@dataclass
+class Tally:
+    """Changes to word counts not written yet: by how many articles each word's
+    count moves, and the spelling a new word is written with (the first counted)."""
+
+    changes: Counter[str] = field(default_factory=Counter)
+    spellings: dict[str, str] = field(default_factory=dict)
+
+    def add(self, words: dict[str, str]) -> None:
+        self.changes.update(words.keys())
+        for key, spelling in words.items():
+            self.spellings.setdefault(key, spelling)
+
+    def remove(self, keys: Iterable[str]) -> None:
+        self.changes.subtract(keys)
+
+    def update(self, other: Tally) -> None:
+        self.changes.update(other.changes)
+        for key, spelling in other.spellings.items():
+            self.spellings.setdefault(key, spelling)
+
+    def write(self, *, using: str) -> None:
+        """One upsert for the words that gained, and a delete and an update per
+        number lost for those that lost."""
+        gained = {key: times for key, times in self.changes.items() if times > 0}
+        _add({key: self.spellings[key] for key in gained}, using=using, times=gained)
+        by_times: dict[int, list[str]] = {}
+        for key, times in self.changes.items():
+            if times < 0:
+                by_times.setdefault(-times, []).append(key)
+        for times, keys in by_times.items():
+            _remove(keys, using=using, times=times)
+        self.changes.clear()
+
+
+# The tally the current file counts into, when its batch writes counts at the end.
+_tally: ContextVar[Tally | None] = ContextVar("vocabulary_tally", default=None)
+
+
+@contextmanager
+def tallied(tally: Tally) -> Iterator[Tally]:
+    """count_article and recounted() count into `tally` instead of the database."""
+    token = _tally.set(tally)
+    try:
+        yield tally
+    finally:
+        _tally.reset(token)
+
+
 def count_article(article: Article) -> None:
     """A new article: each of its words is held by one more article."""
-    _add(words_of_article(article), using=article._state.db or Article.objects.db)
+    words = words_of_article(article)
+    if (tally := _tally.get()) is not None:
+        tally.add(words)
+        return
+    _add(words, using=article._state.db or Article.objects.db)
 
 
 @contextmanager
@@ -70,8 +132,14 @@ def recounted(article: Article) -> Iterator[None]:
     with transaction.atomic(using=using):
         yield
         after = words_of_article(article)
-        _add({key: after[key] for key in after.keys() - before.keys()}, using=using)
-        _remove(before.keys() - after.keys(), using=using)
+        gained = {key: after[key] for key in after.keys() - before.keys()}
+        lost = before.keys() - after.keys()
+        if (tally := _tally.get()) is not None:
+            tally.add(gained)
+            tally.remove(lost)
+            return
+        _add(gained, using=using)
+        _remove(lost, using=using)
 
 
 def uncount(articles: models.QuerySet) -> None:
@@ -115,8 +183,8 @@ def _chunks(items: Iterable, size: int = CHUNK) -> Iterator[list]:
         yield items[start : start + size]
 
 
-def _add(words: dict[str, str], *, using: str) -> None:
-    """One more article holds each of `words`; new ones are inserted. One
+def _add(words: dict[str, str], *, using: str, times: dict[str, int] | None = None) -> None:
+    """One more article (or `times` more) holds each of `words`; new ones are inserted. One
     statement whatever the article's length, its words one JSON parameter: a
     VALUES list of 1,000 parameters per 500 words cost PostgreSQL more to
     convert and parse than to write (bench/RESULTS.md, "Did you mean"). Sorted,
@@ -125,13 +193,26 @@ def _add(words: dict[str, str], *, using: str) -> None:
         return
     table = Word._meta.db_table
     connection = connections[using]
-    pairs = "jsonb_each_text(%s::jsonb)" if connection.vendor == "postgresql" else "json_each(%s)"
+    postgres = connection.vendor == "postgresql"
+    if times is None:
+        pairs = "jsonb_each_text(%s::jsonb)" if postgres else "json_each(%s)"
+        rows, param = f"SELECT key, value, 1 FROM {pairs}", words
+    else:  # [word, spelling, times] triples
+        if postgres:
+            triple = "(value ->> 0) AS key, value ->> 1, (value ->> 2)::integer"
+            pairs = "jsonb_array_elements(%s::jsonb)"
+        else:
+            triple = "value ->> 0 AS key, value ->> 1, value ->> 2"
+            pairs = "json_each(%s)"
+        rows = f"SELECT {triple} FROM {pairs}"
+        param = [[key, spelling, times[key]] for key, spelling in words.items()]
     with connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {table} (text, spelling, article_count) "
-            f"SELECT key, value, 1 FROM {pairs} WHERE true ORDER BY key "
-            f"ON CONFLICT (text) DO UPDATE SET article_count = {table}.article_count + 1",
-            [json.dumps(words, ensure_ascii=False)],
+            f"{rows} WHERE true ORDER BY key "
+            f"ON CONFLICT (text) DO UPDATE "
+            f"SET article_count = {table}.article_count + excluded.article_count",
+            [json.dumps(param, ensure_ascii=False)],
         )
 
 

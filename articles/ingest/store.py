@@ -261,13 +261,16 @@ def _store_together(files, planned, cache, now):
     the files that lost a race (to be stored alone)."""
     results: list[Stored | Exception] = list(planned)
     found, alone = LookupCache(), []
+    # The batch's word counts, written once before it commits (articles.vocabulary).
+    words = vocabulary.Tally()
     with transaction.atomic():
         for index, (original, extracted) in enumerate(files):
             if planned[index].status is Status.UNCHANGED:
                 continue
             mine = found.copy()  # what this file finds is forgotten if it rolls back
             try:
-                results[index] = _store_once(original, extracted, cache, mine, now)
+                with vocabulary.tallied(vocabulary.Tally()) as its_words:
+                    results[index] = _store_once(original, extracted, cache, mine, now)
             except Exception as error:  # its savepoint is rolled back: the others stay
                 if isinstance(error, DatabaseError) and _lost_a_race(error):
                     alone.append(index)
@@ -275,6 +278,8 @@ def _store_together(files, planned, cache, now):
                     results[index] = error
             else:
                 found = mine
+                words.update(its_words)
+        words.write(using=transaction.get_connection().alias)
     return results, found, alone
 
 

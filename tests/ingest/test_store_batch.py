@@ -6,14 +6,16 @@ from __future__ import annotations
 import hashlib
 
 import pytest
-from django.db import IntegrityError, OperationalError
+from django.db import IntegrityError, OperationalError, connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from articles import stories, vocabulary
 from articles.ingest import store
 from articles.ingest.document import ParsedArticle
 from articles.ingest.pipeline import Extracted
 from articles.ingest.store import Status, Stored
-from articles.models import Article, Source
+from articles.models import Article, Source, Word
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -136,3 +138,40 @@ def test_articles_with_one_title_get_the_next_free_slug_when_another_import_took
         "baku-and-moscow-talk", "baku-and-moscow-talk-2",
         "baku-and-moscow-talk-4", "baku-and-moscow-talk-5",
     ]  # fmt: skip
+
+
+def words(name: str, body: str):
+    original, extracted = ready(name, data=body.encode())
+    article = ParsedArticle(title=f"Report {name}", title_derived=False, body=body, source="Trend")
+    return original, Extracted(article=article, agreements=(), tags=())
+
+
+def counted() -> dict[str, int]:
+    return dict(Word.objects.values_list("text", "article_count"))
+
+
+def test_a_batch_counts_its_words_as_counting_every_article_afresh_would():
+    with CaptureQueriesContext(connection) as queries:
+        store_batch([words("a", "Gas pipeline talks"), words("b", "Gas contract signed")])
+    # One upsert for the batch: per file, a common word's row took a version a file.
+    assert sum("INSERT INTO articles_word" in q["sql"] for q in queries.captured_queries) == 1
+    # b loses "contract", gains "pipeline" and "Baku"; c is new.
+    store_batch([words("b", "Gas pipeline signed in Baku"), words("c", "Pipeline contract")])
+    kept = counted()
+    assert kept["gas"] == 2 and kept["pipeline"] == 3 and kept["contract"] == 1
+    assert vocabulary.rebuild(using="default") == len(kept)
+    assert counted() == kept
+
+
+def test_a_file_rolled_back_after_counting_its_words_leaves_no_count(monkeypatch):
+    real = stories.file_article
+
+    def file_article(article, **options):
+        if article.origin == "in/b.txt":
+            raise ValueError("filing failed")
+        return real(article, **options)
+
+    monkeypatch.setattr(stories, "file_article", file_article)
+    results = store_batch([words("a", "Gas pipeline talks"), words("b", "Caspian caviar")])
+    assert isinstance(results[1], ValueError)
+    assert counted() == {"gas": 1, "pipeline": 1, "talks": 1, "report": 1}
