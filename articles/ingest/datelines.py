@@ -80,7 +80,9 @@ def _credit(match: re.Match[str], sources: KnownSources) -> str | None:
     if bare:
         named = sources.named(bare)
         # 'ALMA-ATA, U.S.S.R. (AP)': capitals with full stops abbreviate a country, no agency.
+        # One capital is a name's initial ('Alex W.'), no agency's.
         shouted = bare.isupper() and " " not in bare.strip() and "." not in bare
+        shouted = shouted and len(bare.strip()) > 1
         return named or (bare.strip() if shouted else None)
     credit = (match.group("paren") or match.group("slashed") or "").strip()
     named = sources.named(credit) or sources.mentioned_in(credit)

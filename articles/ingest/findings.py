@@ -51,6 +51,8 @@ class Findings:
     signed_by_unknown: bool = False
     # Where the site's navigation ended among the kept lines: the headline comes later.
     navigation_end: int = 0
+    # The page's first line as copied, where a site's masthead stands.
+    top_line: str = ""
     # A dateline's month and day written without a year ("БАКУ, 11 янв — Sputnik").
     yearless: tuple[int, int] | None = None
 
@@ -106,16 +108,30 @@ class Findings:
         publishing = [
             (strength, name)
             for strength, name in self.claims
-            if strength >= Claim.SITE or (strength >= Claim.ATTRIBUTION and name not in cited)
+            if strength >= Claim.NAMED or (strength >= Claim.ATTRIBUTION and name not in cited)
         ]
         strongest = max((strength for strength, _ in publishing), default=None)
         publisher = next((name for strength, name in publishing if strength == strongest), None)
         # A page its footer signs for an outlet we do not know is that outlet's,
         # whatever agency its dateline or text names: left unknown, never a wire's.
-        if self.signed_by_unknown and strongest is not None and strongest < Claim.SITE:
+        if self.signed_by_unknown and strongest is not None and strongest < Claim.NAMED:
             publisher = None
-        credits = dict.fromkeys(name for _, name in self.claims if name != publisher)
+        # A name the page gives itself is no one's credit, even where a known one outweighs it.
+        # A bureau signs its dateline with its family's short name ('ТБИЛИСИ — Sputnik' on
+        # Sputnik Georgia's page): that is the page's own, not a credit to another bureau.
+        credits = dict.fromkeys(
+            name
+            for strength, name in self.claims
+            if name != publisher
+            and strength is not Claim.NAMED
+            and not (strength is Claim.DATELINE and _same_family(name, publisher))
+        )
         return publisher, tuple(credits)
+
+
+def _same_family(name: str, publisher: str | None) -> bool:
+    """'Sputnik Azerbaijan' and 'Sputnik Georgia': two bureaus of one outlet."""
+    return bool(publisher) and name.split()[0].casefold() == publisher.split()[0].casefold()
 
 
 def _within(finer: PublishedDate, coarser: PublishedDate) -> bool:

@@ -28,7 +28,14 @@ from articles.ingest.document import Precision, PublishedDate
 from articles.ingest.findings import DateRank, Findings
 from articles.ingest.headline import is_paragraph, is_tagline
 from articles.ingest.language import fold
-from articles.ingest.sources import BANNER, QUOTES, Claim, KnownSources
+from articles.ingest.sources import (
+    BANNER,
+    QUOTES,
+    Claim,
+    KnownSources,
+    is_social_network,
+    looks_like_outlet_name,
+)
 
 # A credit line names an outlet, perhaps with where and when it wrote; longer is prose.
 MAX_CREDIT_CHARS = 60
@@ -42,7 +49,9 @@ _REPRINT_LINE = re.compile(
     r"all rights reserved|все права защищены|bütün hüquqlar)"
 )
 _PHOTO_CREDIT = re.compile(r"(?i:©|\(c\))\s{0,2}[^/|]{1,40}/")
-_YEAR_OR_TERMS = re.compile(r"[0-9]{4}|(?i:reserved|защищены|hüquqlar|при |istifadə|reprint)")
+_YEAR_OR_TERMS = re.compile(
+    r"[0-9]{4}|(?i:reserved|защищены|hüquqlar|при |istifadə|reprint|reproduc|перепечат|yenidən)"
+)
 # A story page lists its sources by the time each wrote: 'ТАСС · 19:48'.
 _CLOCK = re.compile(r"^[0-2]?[0-9]:[0-5][0-9]$")
 _SIGNATURE_NOISE = re.compile(
@@ -91,6 +100,9 @@ def _take_credit_line(line: str, findings: Findings, sources: KnownSources) -> b
             named = sources.mentioned_in(line)
             findings.claim(Claim.SITE if own else Claim.CITED, named)
             findings.signed_by_unknown |= bool(own and not named and _signatory(line))
+            # Under a social network's post the copyright is the network's, a platform's.
+            if own and not named and not findings.is_post:
+                findings.claim(Claim.NAMED, copyright_holder(line))
         return True
     return False
 
@@ -100,6 +112,26 @@ def _credited(value: str, sources: KnownSources) -> str:
     names ('Turan news agency, Baku, in Russian 1130 gmt 21 Dec 06', as monitoring writes)."""
     named = sources.named(value) or sources.mentioned_in(value.split(",", 1)[0])
     return named or value.strip(QUOTES + " .")
+
+
+# Who holds a copyright: the name before the sign ('Caspian Energy © 2003–2026') or after
+# it and its years ('© 2019 РИА «Дагестан». …'), up to the next sentence or separator.
+_HOLDER_BEFORE = re.compile(r"^(?P<holder>[^©|·•]{2,45}?)\s*(?:©|\((?i:c)\)|(?i:copyright))")
+_HOLDER_AFTER = re.compile(
+    r"^(?:©|\((?i:c)\)|(?i:copyright))\s*(?:©\s*)?"
+    r"(?:[0-9]{4}(?:\s*[-–—]\s*[0-9]{4})?\s*,?\s*)?(?P<holder>[^.,;|·•©]{2,45})"
+)
+# Whose platform a page runs on, not who publishes it: 'Powered by vBulletin® Copyright ©…'.
+_PLATFORM_MARK = re.compile(r"(?i:powered by|работает на|®)")
+
+
+def copyright_holder(line: str) -> str | None:
+    """The name a copyright line is signed with, when it is shaped as an outlet's name."""
+    if _PLATFORM_MARK.search(line):
+        return None
+    match = _HOLDER_BEFORE.match(line) or _HOLDER_AFTER.match(line)
+    holder = match.group("holder").strip(" -–—:") if match else ""
+    return holder if looks_like_outlet_name(holder) and not is_social_network(holder) else None
 
 
 def _signatory(line: str) -> str | None:
@@ -141,6 +173,7 @@ def listing_credit(line: str, sources: KnownSources) -> str | None:
 def drop_furniture(lines: list[str], findings: Findings, sources: KnownSources) -> list[str]:
     """The article's lines: chrome, credits and addresses go (noted), and all after the footer."""
     kept: list[str] = []
+    findings.top_line = next((line for line in lines if line), "")
     seen_paragraph = False
     last_paragraph = max(
         (i for i, line in enumerate(lines) if line and is_paragraph(line)), default=-1

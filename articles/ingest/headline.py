@@ -263,12 +263,17 @@ def _said_again_below(line: str, lines: list[str], index: int) -> bool:
     return shared >= SHARED_STEMS_MIN and shared >= SHARED_STEMS_SHARE * len(stems)
 
 
+# A blog's byline carries its button: 'Alex W. | Follow', 'Лейла Г. · Подписаться'.
+_FOLLOW_BUTTON = re.compile(r"\s[|·•]\s(?i:follow|подписаться|izlə|abunə ol)$")
+
+
 def _is_metadata_line(line: str, sources: KnownSources) -> bool:
     """A line that follows a headline: its date, its byline or the dateline's lead."""
+    byline = _FOLLOW_BUTTON.sub("", line).strip(QUOTES + " ")
     return bool(
         date_only_line(line)
         or CREDIT_PREFIX.match(line)
-        or (len(line) <= 60 and looks_like_person(line.strip(QUOTES + " ")))
+        or (len(line) <= 60 and looks_like_person(byline))
         or find_dateline(line, sources) is not None
     )
 

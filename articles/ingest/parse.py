@@ -36,7 +36,7 @@ import datetime as dt
 import html
 import re
 
-from articles.ingest.chrome import is_widget_row
+from articles.ingest.chrome import is_chrome, is_widget_row
 from articles.ingest.datelines import find_dateline
 from articles.ingest.dates import (
     HEADER_DATE_LINE,
@@ -70,6 +70,9 @@ from articles.ingest.sources import (
     Claim,
     KnownSources,
     default_sources,
+    is_domain_name,
+    is_social_network,
+    looks_like_outlet_name,
     looks_like_person,
     split_credit,
 )
@@ -173,12 +176,47 @@ def _read_header(lines: list[str], findings: Findings, sources: KnownSources) ->
     if not (findings.is_listing or findings.is_post):
         after_navigation = choose_headline(lines, findings.navigation_end, zone_end, sources)
         headline = after_navigation or choose_headline(lines, 0, zone_end, sources)
+    masthead = _unknown_masthead(lines, headline, zone_end, findings, sources)
+    if masthead is not None:
+        findings.claim(Claim.NAMED, lines[masthead])
     kept: list[str] = []
     for index in range(zone_end):
         line = lines[index]
+        if index == masthead:
+            continue
         if not line or not _take_header_line(lines, index, headline, findings, sources):
             kept.append(line)
     return kept + lines[zone_end:]
+
+
+def _unknown_masthead(
+    lines: list[str],
+    headline: int | None,
+    zone_end: int,
+    findings: Findings,
+    sources: KnownSources,
+) -> int | None:
+    """The page's first line when it is a site's name above the headline that the sources
+    list does not know: 'Tehran Times', 'OC MEDIA', 'АЗЕРБАЙДЖАНЦЫ РОССИИ'."""
+    first = next((index for index in range(zone_end) if lines[index]), None)
+    if first is None or (headline is not None and first >= headline):
+        return None
+    line = lines[first]
+    # A masthead stands above a headline; over a page with none, only a site's address
+    # names the site ('Civil.ge'): 'ОФИЦИАЛЬНАЯ ХРОНИКА' there is a rubric.
+    if headline is None and not is_domain_name(line):
+        return None
+    # Under a menu or a network's name the first line kept is a user's or a section's.
+    if (
+        line != findings.top_line
+        or not looks_like_outlet_name(line)
+        or is_social_network(line)
+        or is_chrome(line)
+        or date_only_line(line)
+        or sources.named(line)
+    ):
+        return None
+    return first
 
 
 def _take_header_line(

@@ -40,7 +40,11 @@ class Claim(IntEnum):
     ATTRIBUTION = 1
     CREDIT = 2
     DATELINE = 3
-    SITE = 4
+    # The page names itself (its masthead, its copyright's holder) with a name the
+    # sources list does not know: the publisher unless a known outlet's banner or
+    # address says otherwise, and never a wire its dateline or text credits.
+    NAMED = 4
+    SITE = 5
 
 
 # The patterns below are built from word classes, not from one page's wording:
@@ -436,6 +440,52 @@ _NEWSROOM_WORDS = word_set(
 )
 # "Azerbaijan's Leader Courts Moscow": a possessive makes a title-case headline, not a name.
 _POSSESSIVE = re.compile(r"\w['’]s(?!\w)")
+
+
+# A site's own name: 'Tehran Times', 'OC MEDIA', 'РИА «Дагестан»', 'Civil.ge'. Its words
+# are capitalised (small linking words aside); a headline or a sentence runs longer.
+_OUTLET_DOMAIN = re.compile(r"(?:www\.)?[^\W_][\w-]{1,30}\.[a-z]{2,6}", re.IGNORECASE)
+_LINKING_WORDS = word_set("of the for and on in и на в по de və")
+_OUTLET_NAME_MAX_WORDS = 5
+# One generic word names a part of a site, not the site: 'Форум', 'News', 'Blog'.
+_GENERIC_WORDS = word_set("forum форум blog блог news новости xəbərlər home главная menu меню")
+
+
+# A social network or a news aggregator signs every page it serves: it hosts a post or
+# lists others' items, it does not publish them.
+_SOCIAL_NETWORKS = word_set(
+    "facebook вконтакте vkontakte vk reddit telegram twitter instagram youtube tiktok "
+    "одноклассники threads google yandex яндекс"
+)
+
+
+def is_social_network(name: str) -> bool:
+    """Whether `name` is a social network's or an aggregator's ('Facebook', 'Reddit Inc')."""
+    words = name.split()
+    return bool(words) and fold(words[0]) in _SOCIAL_NETWORKS
+
+
+def is_domain_name(text: str) -> bool:
+    """Whether `text` is a site's address as a name: 'Civil.ge', 'www.minval.az'."""
+    return bool(_OUTLET_DOMAIN.fullmatch(text.strip()))
+
+
+def looks_like_outlet_name(text: str) -> bool:
+    """Whether `text` is shaped as a site's or a paper's own name, known or not."""
+    text = text.strip()
+    # 'Tural_Baku', '@caspian': a user's handle; 'Re: …': a thread's title.
+    if not 2 <= len(text) <= 45 or text[-1] in ".!?;,…" or re.search(r"[_@:]", text):
+        return False
+    if _OUTLET_DOMAIN.fullmatch(text):
+        return True
+    words = text.split()
+    if len(words) > _OUTLET_NAME_MAX_WORDS or re.search(r"[0-9#|/]", text):
+        return False
+    if len(words) == 1 and fold(words[0]) in _GENERIC_WORDS:
+        return False
+    return all(
+        word[:1].isupper() or word[:1] in QUOTES or fold(word) in _LINKING_WORDS for word in words
+    )
 
 
 def looks_like_person(text: str) -> bool:

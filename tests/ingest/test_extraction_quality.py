@@ -84,8 +84,8 @@ def test_tags_are_found_with_precision_and_recall_above_the_floor(articles):
 DEV_FLOORS = {
     "headlines right": 0.97,
     "dates exact": 0.97,
-    "publishers right": 0.92,
-    "credits recall": 0.97,
+    "publishers right": 0.97,
+    "credits recall": 0.98,
     "credits precision": 1.0,
     "language right": 1.0,
     "documents recall": 0.92,
@@ -118,7 +118,7 @@ HOLDOUT_FLOORS = {
 DEV_MOST = {
     "chrome or wrong headlines": 9,
     "invented dates": 3,
-    "cited agencies as publisher": 1,
+    "cited agencies as publisher": 0,
     "third-country documents as bilateral": 1,
 }
 HOLDOUT_MOST = {

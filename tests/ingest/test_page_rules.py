@@ -476,3 +476,63 @@ def test_a_forum_post_quoting_an_outlet_does_not_make_it_the_publisher():
     article = parse(text, today=TODAY)
     assert article.source is None
     assert "Report" in article.credits
+
+
+def test_a_masthead_the_sources_list_does_not_know_names_the_publisher_not_the_wire_it_cites():
+    text = (
+        "NORTHERN HERALD\n\nCaspian ferries to run twice a week\n\n"
+        "ASTANA (Reuters) - Caspian ferries between Aktau and Baku will run twice a week "
+        "from spring, the operators said on Monday, as cargo owners seek routes around Russia."
+    )
+    article = parse(text, today=TODAY)
+    assert article.source == "NORTHERN HERALD"
+    assert article.credits == ("Reuters",)
+    assert article.title == "Caspian ferries to run twice a week"
+
+
+def test_a_copyright_holder_the_sources_list_does_not_know_publishes_the_page():
+    text = (
+        "Grain wagons cross at Yalama\n\n"
+        "Railway officials said the border crossing handled a record number of grain wagons "
+        "in the first quarter, according to Interfax.\n\n"
+        "© 2022 Samur Valley Courier. Reproduction only with the editors' consent."
+    )
+    article = parse(text, today=TODAY)
+    assert article.source == "Samur Valley Courier"
+    assert article.credits == ("Interfax",)
+
+
+def test_a_social_networks_own_name_and_footer_never_make_it_the_publisher():
+    text = (
+        "Facebook\nHome   Friends   Groups\n\nRashad Mammadov\n3 hrs\n\n"
+        f"{PARAGRAPH}\n\nFacebook © 2024"
+    )
+    article = parse(text, today=TODAY)
+    assert article.source is None
+
+
+def test_a_users_name_under_a_forums_menu_is_not_a_masthead():
+    text = f"Board › Travel › Border crossings\n\nKamran_88\n\n{PARAGRAPH}"
+    assert parse(text, today=TODAY).source is None
+
+
+def test_a_blog_byline_with_its_follow_button_leaves_the_headline_above_it():
+    text = (
+        "Medium\n\nTen days on the Baku–Makhachkala line\nLeyla K. | Follow\n5 min read\n\n"
+        f"{PARAGRAPH}"
+    )
+    article = parse(text, today=TODAY)
+    assert article.title == "Ten days on the Baku–Makhachkala line"
+    assert article.title_derived is False
+    assert article.credits == ()
+
+
+def test_a_bureaus_dateline_signed_with_its_family_name_is_not_another_bureaus_credit():
+    text = (
+        "Sputnik Грузия\n\nМинистры обсудили транзит\n\n"
+        "ТБИЛИСИ, 3 мар — Sputnik. Министры транспорта обсудили грузовой транзит через "
+        "Каспий и порты Черного моря."
+    )
+    article = parse(text, today=TODAY)
+    assert article.source == "Sputnik Georgia"
+    assert article.credits == ()

@@ -830,6 +830,23 @@ def test_files_a_dateline_agency_as_a_credit_when_an_unknown_site_signs_the_page
         ),
         today=TODAY,
     )
+    # The site that signs the page publishes it, known or not; the wire is its credit.
+    assert article.source == "Caspian Herald"
+    assert article.credits == ("Trend",)
+
+
+def test_leaves_the_publisher_unknown_when_the_signature_is_no_outlets_name():
+    article = parse(
+        "\n\n".join(
+            [
+                "Baku and Moscow discuss grain supplies",
+                f"BAKU, Nov. 25 (Trend) - {PARAGRAPH}",
+                PARAGRAPH,
+                "© 2015-2026 Materials of this site may be used with a link to the site.",
+            ]
+        ),
+        today=TODAY,
+    )
     assert article.source is None
     assert article.credits == ("Trend",)
 

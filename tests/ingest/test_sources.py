@@ -6,7 +6,14 @@ import re
 import pytest
 
 from articles.ingest.language import fold
-from articles.ingest.sources import SOURCES_PATH, KnownSources, default_sources, split_credit
+from articles.ingest.sources import (
+    SOURCES_PATH,
+    KnownSources,
+    default_sources,
+    is_social_network,
+    looks_like_outlet_name,
+    split_credit,
+)
 
 SOURCES = default_sources()
 
@@ -261,3 +268,31 @@ def test_an_outlets_own_newsroom_in_a_byline_is_no_other_outlet(credit):
 )
 def test_finds_a_cited_agency_when_a_post_quotes_it(text, cited):
     assert SOURCES.cited_in(text) == cited
+
+
+@pytest.mark.parametrize(
+    "name", ["Tehran Gazette", "OC MEDIA", "РИА «Терек»", "Civil.ge", "Voice of the Caspian"]
+)
+def test_a_short_capitalised_name_or_a_domain_is_shaped_as_an_outlets_name(name):
+    assert looks_like_outlet_name(name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia and Iran sign a railway deal",
+        "Re: Газпром и SOCAR",
+        "Tural_Baku",
+        "Форум",
+        "News",
+        "Путин прибыл в Баку.",
+        "12 March 2024",
+    ],
+)
+def test_a_sentence_a_handle_a_thread_title_or_a_section_is_not_an_outlets_name(text):
+    assert not looks_like_outlet_name(text)
+
+
+@pytest.mark.parametrize(("name", "network"), [("Reddit Inc", True), ("Tehran Gazette", False)])
+def test_tells_a_social_network_from_an_outlet(name, network):
+    assert is_social_network(name) is network
