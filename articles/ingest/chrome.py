@@ -185,7 +185,10 @@ _FOOTER_MARKERS = _phrases(
     "ən çox oxunan|həmçinin oxuyun|şərhlər|şərh yaz|mövzuya aid|materials on the topic|"
     "related stories|more on this topic|материалы по теме|новости по теме|bu mövzuda|"
     "əlaqəli xəbərlər|digər xəbərlər|связанные новости|рекомендуем|most viewed|most commented|"
-    "самое обсуждаемое|ən çox baxılan|ən çox şərh edilən"
+    "самое обсуждаемое|ən çox baxılan|ən çox şərh edilən|"
+    # The heading as a list's title takes the plural: "Ən çox oxunanlar", "Самые читаемые".
+    "ən çox oxunanlar|ən çox baxılanlar|ən çox şərh edilənlər|самые читаемые|самые популярные|"
+    "most popular|most read stories"
 )
 _WEEKDAY_ABBREVIATIONS = _words(
     "mo tu we th fr sa su mon tue wed thu fri sat sun пн вт ср чт пт сб вс b.e ç.a ç c.a c ş b "

@@ -175,8 +175,14 @@ def drop_furniture(lines: list[str], findings: Findings, sources: KnownSources) 
     kept: list[str] = []
     findings.top_line = next((line for line in lines if line), "")
     seen_paragraph = False
-    last_paragraph = max(
-        (i for i, line in enumerate(lines) if line and is_paragraph(line)), default=-1
+    # A cookie banner under the footer reads as a sentence; it is no paragraph of the article.
+    last_paragraph = next(
+        (
+            i
+            for i in range(len(lines) - 1, -1, -1)
+            if lines[i] and is_paragraph(lines[i]) and not is_chrome(lines[i])
+        ),
+        -1,
     )
     listings = _listings(lines, sources)
     in_sidebar = False

@@ -511,10 +511,25 @@ def _date_yearless_dateline(text: str, findings: Findings) -> None:
     if findings.yearless:
         body = text[:MENTIONS_CHARS]
         value = dated_on(body, *findings.yearless) or dated_by_weekday(body, *findings.yearless)
-        if value:
+        if value and not _stamped_after(value, findings):
             found = DateFound(PublishedDate(value, Precision.DAY), (0, 0))
             findings.note_date(found, DateRank.DATELINE)
             findings.problems = [p for p in findings.problems if "without a year" not in p]
+
+
+# A story is filed on its dateline's day and put out that day or within a few days.
+FILING_TO_PUBLICATION_DAYS = 3
+
+
+def _stamped_after(filed: dt.date, findings: Findings) -> bool:
+    """Whether the page stamps itself, in full, a day or a few after its yearless dateline's
+    day ('2018-09-02 04:11' over 'SOCHI, Sept. 1'): the stamp is when it was published."""
+    return any(
+        published.precision is Precision.DAY
+        and rank <= DateRank.WIDGET_LIKE
+        and 0 < (published.value - filed).days <= FILING_TO_PUBLICATION_DAYS
+        for rank, published in findings.dates
+    )
 
 
 def _fallback_body(text: str) -> str:

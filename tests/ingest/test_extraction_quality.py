@@ -83,7 +83,7 @@ def test_tags_are_found_with_precision_and_recall_above_the_floor(articles):
 # before any rule was written for that half's pages).
 DEV_FLOORS = {
     "headlines right": 0.97,
-    "dates exact": 0.97,
+    "dates exact": 0.98,
     "publishers right": 0.97,
     "credits recall": 0.98,
     "credits precision": 1.0,
@@ -117,7 +117,7 @@ HOLDOUT_FLOORS = {
 # are most of them), and at most these on the holdout.
 DEV_MOST = {
     "chrome or wrong headlines": 9,
-    "invented dates": 3,
+    "invented dates": 0,
     "cited agencies as publisher": 0,
     "third-country documents as bilateral": 1,
 }

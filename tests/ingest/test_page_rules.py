@@ -536,3 +536,38 @@ def test_a_bureaus_dateline_signed_with_its_family_name_is_not_another_bureaus_c
     article = parse(text, today=TODAY)
     assert article.source == "Sputnik Georgia"
     assert article.credits == ()
+
+
+def test_a_full_stamp_a_day_after_a_yearless_dateline_is_the_publication_date():
+    text = (
+        "Kazan Courier\n2019-06-08 01:20 | Editor: M. Ivanova\n\n"
+        "Russia and Azerbaijan open a consulate in Kazan\n\n"
+        "KAZAN, June 7 (KC) -- The two countries on Friday opened a consulate in Kazan, "
+        "officials said, adding that a trade house would follow in the autumn."
+    )
+    assert parse(text, today=TODAY).published.value == dt.date(2019, 6, 8)
+
+
+def test_a_yearless_dateline_still_dates_the_page_when_no_stamp_follows_it():
+    text = (
+        "Russia and Azerbaijan open a consulate in Kazan\n\n"
+        "KAZAN, June 7 (Reuters) -- The two countries on Friday opened a consulate in Kazan "
+        "in 2019, officials said, adding that a trade house would follow."
+    )
+    assert parse(text, today=TODAY).published.value == dt.date(2019, 6, 7)
+
+
+def test_a_most_read_list_under_the_article_ends_it_even_above_a_cookie_banner():
+    text = (
+        "Gəncə ilə Həştərxan arasında yeni reys açılıb\n"
+        "14 Mart 2024 10:15\n\n"
+        "Gəncə ilə Həştərxan arasında həftədə iki dəfə birbaşa reys açılıb. "
+        "Biletlər artıq satışdadır.\n\n"
+        "Ən çox oxunanlar\n"
+        "12 Mart 2024 Bakıda yeni park açılıb\n"
+        "11 Mart 2024 Hava necə olacaq\n"
+        "Saytda cookie fayllarından istifadə olunur. Razıyam"
+    )
+    article = parse(text, today=TODAY)
+    assert article.published.value == dt.date(2024, 3, 14)
+    assert "park" not in article.body
