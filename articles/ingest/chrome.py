@@ -118,7 +118,7 @@ _FURNITURE_WORDS = _words(
     # A site's alternative views: 'Text version', 'Текстовая версия', 'Mətn versiyası'.
     "text текстовая mətn versiya versiyası "
     # A language switcher: 'English version  Русская версия', 'Azərbaycan dilində'.
-    "русская английская азербайджанская dilində"
+    "русская английская азербайджанская dilində english russian version версия "
 )
 _MENU_WORDS = _words(
     "home news politics economy business society world region regions sport sports culture "

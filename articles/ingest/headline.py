@@ -59,7 +59,8 @@ _CRUMBS_THEN_HEADLINE = re.compile(
 # A column gap (" | " once cleaned) before a word in lower case: a PDF's two columns of text.
 _TEXT_COLUMNS = re.compile(r" \| [a-zа-яёəüöğışç]")
 _PERIODICAL_WORDS = word_set(
-    "weekly daily monthly quarterly bulletin digest newsletter еженедельник бюллетень дайджест "
+    "weekly daily monthly quarterly bulletin digest newsletter newswire еженедельник бюллетень "
+    "дайджест "
     "həftəlik bülleten icmal"
 )
 # "— Господин посол, как вы оцениваете …?": an interview's turn, opened by a dash.
@@ -346,7 +347,7 @@ _ISSUE_NUMBER = (
 # 'Центральный орган …', 'Official organ of …', '… orqanı': whose newspaper this is. An issue's
 # number with at most three words around it: 'Выпуск № 24', 'Vol. 2, No. 129', 'Sayı: 15'.
 _MASTHEAD = re.compile(
-    r"^(?i:(?:центральный |официальный |ежедневный |печатный )?орган\s"
+    r"^(?i:(?:(?:центральный|официальный|ежедневный|печатный)\s){0,2}орган\s"
     r"|(?:the )?(?:official |central |daily )?organ of\s)|\sorqanı\w{0,2}$"
     rf"|^(?:[^\W\d_]+\s){{0,3}}{_ISSUE_NUMBER}(?:,?\s{_ISSUE_NUMBER}){{0,2}}$"
 )

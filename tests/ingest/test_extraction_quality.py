@@ -116,7 +116,7 @@ HOLDOUT_FLOORS = {
 # Misses that issue 12 wants at zero: at most these on dev (the fifth blind half's own
 # are most of them), and at most these on the holdout.
 DEV_MOST = {
-    "chrome or wrong headlines": 9,
+    "chrome or wrong headlines": 6,
     "invented dates": 0,
     "cited agencies as publisher": 0,
     "third-country documents as bilateral": 1,

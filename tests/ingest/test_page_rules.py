@@ -571,3 +571,30 @@ def test_a_most_read_list_under_the_article_ends_it_even_above_a_cookie_banner()
     article = parse(text, today=TODAY)
     assert article.published.value == dt.date(2024, 3, 14)
     assert "park" not in article.body
+
+
+def test_a_language_switch_of_versions_is_never_the_headline():
+    text = (
+        "English version  Русская версия\n\nMinisters agree on a new ferry line\n\n"
+        "Ministers of transport agreed on a new ferry line across the Caspian, "
+        "the ministry said on Tuesday."
+    )
+    assert parse(text, today=TODAY).title == "Ministers agree on a new ferry line"
+
+
+def test_a_papers_organ_line_with_two_adjectives_is_never_the_headline():
+    text = (
+        "Официальный ежедневный орган Министерства транспорта\n\n"
+        "Паром пойдет через Каспий\n\n"
+        "Паром пойдет через Каспий дважды в неделю, сообщили в министерстве транспорта."
+    )
+    assert parse(text, today=TODAY).title == "Паром пойдет через Каспий"
+
+
+def test_a_wire_services_newswire_title_is_never_the_headline():
+    text = (
+        "Caucasus Energy Newswire\n\n"
+        "Pipeline operators said on Monday that gas flows through the northern route "
+        "would resume after repairs, and that contracts remained in force."
+    )
+    assert parse(text, today=TODAY).title_derived is True
