@@ -92,7 +92,7 @@ def _measured(
     kind: str, overlap: float, matches: int, champions: float | None = None, **filters: str
 ) -> Measured:
     probe = Probe(kind, (("q", kind), *filters.items()))
-    return Measured(probe, matches, str(matches), overlap, 1.0, 2.0, champions)
+    return Measured(probe, matches, str(matches), overlap, 1.0, 1.5, 2.0, champions)
 
 
 def test_summaries_give_each_group_its_mean_and_share_at_full_overlap():
@@ -106,7 +106,7 @@ def test_summaries_give_each_group_its_mean_and_share_at_full_overlap():
     table = render(results, "heading")
     assert "| all | 3 | 0.50 | 33% |" in table
     assert "| filtered | 1 | 0.50 | 0% |" in table
-    assert "| name | name (source=trend) | 5,000 | 5000 | 0.50 | 1.0 | 2.0 |" in table
+    assert "| name | name (source=trend) | 5,000 | 5000 | 0.50 | 1.0 | 1.5 | 2.0 |" in table
 
 
 @pytest.mark.django_db
@@ -117,7 +117,7 @@ def test_the_exhaustive_top_finds_the_best_match_the_cap_leaves_out(monkeypatch)
     monkeypatch.setattr("articles.search.RANK_LIMIT", 2)
     probe = Probe("two common words", (("q", "gas"),))
 
-    shown, count_text, _ = first_page(probe)
+    shown, count_text, _, _ = first_page(probe)
     top, matches, _ = exhaustive_top(probe, k=2)
 
     assert (matches, count_text) == (4, "2+")
@@ -129,7 +129,7 @@ def test_the_exhaustive_top_finds_the_best_match_the_cap_leaves_out(monkeypatch)
 def test_the_champion_columns_appear_only_when_modelled():
     assert "champions" not in render([_measured("name", 1.0, 10)], "heading")
     table = render([_measured("name", 0.5, 5000, 1.0), _measured("name", 0.0, 5000, 0.5)], "h")
-    assert "| name | name | 5,000 | 5000 | 0.50 | 1.0 | 2.0 | 1.00 |" in table
+    assert "| name | name | 5,000 | 5000 | 0.50 | 1.0 | 1.5 | 2.0 | 1.00 |" in table
     assert "| all | 2 | 0.25 | 0% | 0.75 | 50% |" in table
 
 
