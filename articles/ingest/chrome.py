@@ -332,6 +332,12 @@ def _are_short_widgets(line: str) -> bool:
     return others == 0 or len(segments) >= 3
 
 
+def is_rubric(line: str) -> bool:
+    """'ПОЛИТИКА', 'World News', 'Siyasət': a section's name over a story, made of menu words."""
+    words = [fold(word) for word in WORD.findall(line)]
+    return bool(words) and all(word in _MENU_WORDS for word in words)
+
+
 def is_widget_row(line: str) -> bool:
     """Weather and currency: 'Bakı +5°C USD 1.7000 EUR 1.9284', '☀ +27°C'."""
     return bool(_WEATHER.search(line) or EXCHANGE_RATE.search(line)) and not line.endswith(".")

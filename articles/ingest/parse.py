@@ -36,7 +36,7 @@ import datetime as dt
 import html
 import re
 
-from articles.ingest.chrome import is_chrome, is_widget_row
+from articles.ingest.chrome import is_chrome, is_rubric, is_widget_row
 from articles.ingest.datelines import find_dateline
 from articles.ingest.dates import (
     HEADER_DATE_LINE,
@@ -178,7 +178,7 @@ def _read_header(lines: list[str], findings: Findings, sources: KnownSources) ->
         headline = after_navigation or choose_headline(lines, 0, zone_end, sources)
     masthead = _unknown_masthead(lines, headline, zone_end, findings, sources)
     if masthead is not None:
-        findings.claim(Claim.NAMED, lines[masthead])
+        findings.claim(Claim.NAMED, findings.top_line)
     kept: list[str] = []
     for index in range(zone_end):
         line = lines[index]
@@ -201,14 +201,16 @@ def _unknown_masthead(
     first = next((index for index in range(zone_end) if lines[index]), None)
     if first is None or (headline is not None and first >= headline):
         return None
-    line = lines[first]
+    # Under a menu or a network's name the first line kept is a user's or a section's;
+    # the site's tagline may have been joined to its name ('ВОЛГА-ИНФОРМ информационное …').
+    line = findings.top_line
     # A masthead stands above a headline; over a page with none, only a site's address
     # names the site ('Civil.ge'): 'ОФИЦИАЛЬНАЯ ХРОНИКА' there is a rubric.
     if headline is None and not is_domain_name(line):
         return None
-    # Under a menu or a network's name the first line kept is a user's or a section's.
     if (
-        line != findings.top_line
+        not lines[first].startswith(line)
+        or is_rubric(line)
         or not looks_like_outlet_name(line)
         or is_social_network(line)
         or is_chrome(line)

@@ -598,3 +598,19 @@ def test_a_wire_services_newswire_title_is_never_the_headline():
         "would resume after repairs, and that contracts remained in force."
     )
     assert parse(text, today=TODAY).title_derived is True
+
+
+def test_a_section_name_atop_the_page_is_a_rubric_not_a_publisher():
+    text = (
+        "ПОЛИТИКА\n\nПаром пойдет через Каспий\n\n"
+        "Паром пойдет через Каспий дважды в неделю, сообщили в министерстве транспорта."
+    )
+    assert parse(text, today=TODAY).source is None
+
+
+def test_a_masthead_keeps_its_name_when_its_tagline_is_joined_under_it():
+    text = (
+        "ВОСТОК-ПРЕСС\nинформационное агентство Прикаспия\n\nПаром пойдет через Каспий\n\n"
+        "Паром пойдет через Каспий дважды в неделю, сообщили в министерстве транспорта."
+    )
+    assert parse(text, today=TODAY).source == "ВОСТОК-ПРЕСС"
