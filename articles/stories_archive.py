@@ -453,13 +453,16 @@ def _write_keys(filed: list[Filed]) -> None:
     # In the band index's order, so each row lands beside the one before.
     keys = sorted((key, a.pk) for a in filed for key in _keys(a))
     with transaction.atomic():
-        _insert(ArticleFingerprint, ("article_id", "signature", "shingle_count"), prints)
-        _insert(ArticleBand, ("band", "article_id"), keys)
+        insert_rows(ArticleFingerprint, ("article_id", "signature", "shingle_count"), prints)
+        insert_rows(ArticleBand, ("band", "article_id"), keys)
 
 
-def _insert(model: type[models.Model], columns: tuple[str, ...], rows: list[tuple]) -> None:
+def insert_rows(model: type[models.Model], columns: tuple[str, ...], rows: list[tuple]) -> None:
     """Rows into a table in one statement: COPY on PostgreSQL (executemany sent
-    the 5.5M keys of 100k articles a row at a time), executemany on SQLite."""
+    the 5.5M keys of 100k articles a row at a time), executemany on SQLite.
+    The bench's bulk path writes its tables with it too."""
+    if not rows:
+        return
     connection = connections[model.objects.db]
     table = connection.ops.quote_name(model._meta.db_table)
     names = ", ".join(connection.ops.quote_name(column) for column in columns)

@@ -30,7 +30,7 @@ from articles.models import (
     Source,
     Tag,
 )
-from articles.stories_archive import group_archive
+from articles.stories_archive import group_archive, insert_rows
 from bench import corpus
 
 SOURCES_PATH = corpus.ROOT / "fixtures" / "sources.json"
@@ -246,20 +246,7 @@ class _RowMaker:
 
 
 def _insert(model: type[models.Model], fields: list[models.Field], rows: list[tuple]) -> None:
-    if not rows:
-        return
-    table = connection.ops.quote_name(model._meta.db_table)
-    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
-        else:
-            marks = ", ".join("?" * len(fields))
-            connection.connection.executemany(
-                f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows
-            )
+    insert_rows(model, tuple(field.column for field in fields), rows)
 
 
 def load(
