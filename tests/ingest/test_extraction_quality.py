@@ -79,25 +79,26 @@ def test_tags_are_found_with_precision_and_recall_above_the_floor(articles):
 
 
 # The dev half, which the importer is tuned on (each reported holdout joined it), at the
-# figures it reached when the fifth blind half joined it (2026-11-27 23:01 UTC, 469 files,
+# figures it reached when the sixth blind half joined it (2026-11-28 00:40 UTC, 552 files,
 # before any rule was written for that half's pages).
 DEV_FLOORS = {
-    "headlines right": 0.97,
-    "dates exact": 0.98,
-    "publishers right": 0.97,
-    "credits recall": 0.98,
+    "headlines right": 0.96,
+    "dates exact": 0.96,
+    "publishers right": 0.95,
+    "credits recall": 0.95,
     "credits precision": 1.0,
     "language right": 1.0,
     "documents recall": 0.92,
     "documents precision": 0.96,
-    "register mapped": 0.97,
+    "register mapped": 0.96,
     "signing dates right": 0.75,
 }
 # Issue 12 asks documents to be found in each language, not on average.
 DOCUMENT_FLOORS_PER_LANGUAGE = {"documents recall": 0.9, "documents precision": 0.9}
 # The untouched holdout: each half is written blind by an outsider, never read while tuning,
-# and scored once by the lead when moved in. These are the figures the sixth blind half
-# reached when scored once (83 pages, 2026-11-27 23:18 UTC): headlines 0.92, dates 0.89,
+# and scored once by the lead when moved in. The holdout is empty while the seventh half is
+# written (the sixth joined dev): these are the figures the sixth blind half reached when
+# scored once (83 pages, 2026-11-27 23:18 UTC): headlines 0.92, dates 0.89,
 # publishers 0.83, credits 0.82 / 1.0, documents 0.85 / 0.91, register 0.90, language 1.0.
 # The fifth (94 pages, 22:55) read headlines 0.95, dates 0.89, publishers 0.76, documents
 # 0.89 / 0.95; the fourth (95 pages, 22:31) headlines 0.90, dates 1.0, publishers 0.89,
@@ -114,12 +115,12 @@ HOLDOUT_FLOORS = {
     "documents precision": 0.91,
     "register mapped": 0.90,
 }
-# Misses that issue 12 wants at zero: at most these on dev (the fifth blind half's own
+# Misses that issue 12 wants at zero: at most these on dev (the sixth blind half's own
 # are most of them), and at most these on the holdout.
 DEV_MOST = {
-    "chrome or wrong headlines": 6,
-    "invented dates": 0,
-    "cited agencies as publisher": 0,
+    "chrome or wrong headlines": 11,
+    "invented dates": 1,
+    "cited agencies as publisher": 1,
     "third-country documents as bilateral": 1,
 }
 HOLDOUT_MOST = {
