@@ -16,7 +16,7 @@ from enum import IntEnum
 
 from articles.ingest.dates import DateFound, date_in_url
 from articles.ingest.document import PublishedDate
-from articles.ingest.sources import Claim, KnownSources
+from articles.ingest.sources import Claim, KnownSources, shown_name
 
 
 class DateRank(IntEnum):
@@ -126,6 +126,8 @@ class Findings:
             and strength is not Claim.NAMED
             and not (strength is Claim.DATELINE and _same_family(name, publisher))
         )
+        if publisher is not None and strongest is Claim.NAMED:
+            publisher = shown_name(publisher)
         return publisher, tuple(credits)
 
 

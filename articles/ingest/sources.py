@@ -488,6 +488,52 @@ def looks_like_outlet_name(text: str) -> bool:
     )
 
 
+# Letters only Turkic alphabets write, and Azerbaijani's Q and X (English rarely has them):
+# a word with one of them lowers 'I' to 'ı' and 'İ' to 'i' ('QIZIL' is 'Qızıl').
+_TURKIC_MARK = re.compile(r"[ƏİŞĞÇÖÜQX]")
+# Short capitals are an abbreviation ('OC', 'TV'); linking words go in lower case.
+_ABBREVIATION_MAX = 2
+
+
+def shown_name(name: str) -> str:
+    """An outlet's name as the archive shows it when the page sets it in capitals:
+    'CƏNUB XƏBƏRLƏRİ' is 'Cənub Xəbərləri', 'OC MEDIA' is 'OC Media'.
+
+    Only a Latin-script name written wholly in capitals changes: capitals are the
+    masthead's typography, not the name. Cyrillic names keep their letters, since
+    Russian capitalises a name's first word only and which words are names is not knowable.
+    """
+    letters = [char for char in name if char.isalpha()]
+    if not letters or not all(char.isupper() for char in letters):
+        return name
+    if any("\u0400" <= char <= "\u04ff" for char in letters):
+        return name
+    words = []
+    for index, word in enumerate(name.split(" ")):
+        plain = word.strip(QUOTES)
+        lower = _turkic_lower(word) if _TURKIC_MARK.search(word) else word.lower()
+        if index and fold(plain) in _LINKING_WORDS:
+            words.append(lower)
+            continue
+        if len(plain) <= _ABBREVIATION_MAX or any(char.isdigit() for char in plain):
+            words.append(word)
+            continue
+        parts = zip(word.split("-"), lower.split("-"), strict=True)
+        words.append("-".join(_capitalised(upper, part) for upper, part in parts))
+    return " ".join(words)
+
+
+def _capitalised(upper: str, lower: str) -> str:
+    """`lower` with its first letter as `upper` wrote it ('İnfo' from 'İNFO')."""
+    opening = len(lower) - len(lower.lstrip(QUOTES))
+    first = upper[opening : opening + 1] if upper[opening : opening + 1] == "İ" else ""
+    return lower[:opening] + (first or lower[opening : opening + 1].upper()) + lower[opening + 1 :]
+
+
+def _turkic_lower(word: str) -> str:
+    return word.replace("I", "ı").replace("İ", "i").lower()
+
+
 def looks_like_person(text: str) -> bool:
     if not _PERSON.match(text) or _POSSESSIVE.search(text):
         return False

@@ -12,6 +12,7 @@ from articles.ingest.sources import (
     default_sources,
     is_social_network,
     looks_like_outlet_name,
+    shown_name,
     split_credit,
 )
 
@@ -296,3 +297,49 @@ def test_a_sentence_a_handle_a_thread_title_or_a_section_is_not_an_outlets_name(
 @pytest.mark.parametrize(("name", "network"), [("Reddit Inc", True), ("Tehran Gazette", False)])
 def test_tells_a_social_network_from_an_outlet(name, network):
     assert is_social_network(name) is network
+
+
+@pytest.mark.parametrize(
+    ("masthead", "shown"),
+    [
+        ("XƏZƏR XƏBƏRLƏRİ", "Xəzər Xəbərləri"),
+        ("QIZIL QALA NEWS", "Qızıl Qala News"),
+        ("THE CASPIAN HERALD", "The Caspian Herald"),
+        ("PORT OF BAKU NEWS", "Port of Baku News"),
+        ("SUMQAYIT-İNFO", "Sumqayıt-İnfo"),
+        ("KK TV", "KK TV"),
+    ],
+)
+def test_shows_a_latin_masthead_set_in_capitals_in_title_case(masthead, shown):
+    assert shown_name(masthead) == shown
+
+
+@pytest.mark.parametrize("name", ["КАСПИЙСКИЙ ВЕСТНИК", "Tehran Gazette", "caspian.info"])
+def test_keeps_a_cyrillic_or_mixed_case_name_as_written(name):
+    assert shown_name(name) == name
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("ДАГЕСТАНСКАЯ ПРАВДА", "Dagestanskaya Pravda"),
+        ("https://www.hurriyetdailynews.com/turkey-x-1234", "Hürriyet Daily News"),
+        ("Tehran Times", "Tehran Times"),
+        ("Новости-Грузия", "Novosti-Gruzia"),
+        ("The Astana Times", "The Astana Times"),
+    ],
+)
+def test_knows_regional_and_neighbouring_outlets_by_name_or_address(written, name):
+    assert (SOURCES.named(written) or SOURCES.from_url(written)) == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Как сообщило Минобороны России, перемирие соблюдается.",
+        "Mənbə bildirib ki, Dövlət Sərhəd Xidməti sərhədi gücləndirib.",
+        "Menu: Госдума  Совет Федерации  Законы",
+    ],
+)
+def test_a_ministry_named_as_a_newsmaker_is_no_credit(text):
+    assert SOURCES.cited_in(text) == [] and SOURCES.attributed_in(text) == []
