@@ -72,7 +72,9 @@ _QUALIFIER_START = re.compile(
     r"|Российской Федерации|Азербайджанской Республики|Президент(?:а|ов)"
     # A genitive phrase names what a programme is of: 'программа межрегионального
     # сотрудничества', 'Программы долгосрочного экономического сотрудничества'.
-    r"|[а-яё]{3,}(?:ого|его)\s+(?:[а-яё]{3,}(?:ого|его)\s+)?[а-яё]{3,}(?:ства|ия|ии|ей))\s"
+    r"|[а-яё]{3,}(?:ого|его)\s+(?:[а-яё]{3,}(?:ого|его)\s+)?[а-яё]{3,}(?:ства|ия|ии|ей))"
+    # 'подписали протокол заседания.': the name may end the sentence.
+    r"(?:\s|(?=[.,;:!?)]|$))"
 )
 # 'План мероприятий («дорожная карта») по …': a document's other name in brackets.
 _BRACKETED_ALIAS = re.compile(
@@ -215,7 +217,9 @@ def candidate_at(window: Window, kind: AgreementKind, language: str) -> Candidat
     head = ((modifiers.group("modifiers") if modifiers else "") + window.word).strip()
     name = capitalised(f"{head} {qualifier}".strip())
     parties = parties_between(qualifier)
-    if not _names_something(qualifier):
+    # 'протокол заседания': the minutes of the meeting the sentence reports are one document.
+    of_a_meeting = kind is AgreementKind.PROTOCOL and _OF_A_MEETING.search(name)
+    if not of_a_meeting and not _names_something(qualifier):
         subject = _SUBJECT_PARTIES.search(before)
         if not subject or not ORGANISATION_WORD.search(subject.group("subject")):
             return None
@@ -307,8 +311,10 @@ def _organisations(parties: str) -> bool:
 # The protocol of a meeting or session records it: 'протокол XXII заседания комиссии',
 # 'the protocol of the 24th meeting', 'Komissiyanın iclasının protokolu'.
 _OF_A_MEETING = re.compile(
-    r"(?i:\b(?:protocols?|протокол\w{0,3})\s+(?:of\s+(?:the\s+)?)?(?:[\w-]+\s+){0,2}?"
-    r"(?:meeting|session|заседани\w*|сесси\w*)|(?:iclas|sessiya)\w*\s+protokol)"
+    r"(?i:\b(?:protocols?|протокол\w{0,3})\s+(?:of\s+(?:the\s+)?)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:meeting|session|заседани\w*|сесси\w*)"
+    # 'iclasın yekun protokolu': the session's final protocol.
+    r"|(?:iclas|sessiya)\w*\s+(?:yekun\s+)?protokol)"
 )
 
 

@@ -592,6 +592,10 @@ def test_a_negated_document_names_none(sentence):
         "The co-chairs signed the protocol of the 9th session of the commission.",
         "Сопредседатели подписали протокол XVIII заседания межправительственной комиссии.",
         "Həmsədrlər Hökumətlərarası Komissiyanın 9-cu iclasının protokolunu imzalayıblar.",
+        "The co-chairs then signed the protocol of the council's 5th session.",
+        "Komissiyanın həmsədrləri iclasın yekun protokolunu imzalayıblar.",
+        # Named by the meeting the sentence reports, with no other words of its own.
+        "По итогам встречи сопредседатели рабочей группы подписали протокол заседания.",
     ],
 )
 def test_the_protocol_of_a_commissions_meeting_is_its_minutes(sentence):
