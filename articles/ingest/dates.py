@@ -27,7 +27,7 @@ import contextlib
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from articles.ingest.document import Precision, PublishedDate
 from articles.ingest.language import LETTER_WORD, WORD, fold
@@ -78,10 +78,23 @@ _DAY_MONTH_YEAR_NUMBERS = re.compile(
     rf"(?<![0-9.])(?P<day>[0-9]{{1,2}})(?P<sep>[.-])(?P<mnum>[0-9]{{1,2}})(?P=sep){_YEAR}{_YEAR_TAIL}"
 )
 _SLASHED = re.compile(rf"(?<![0-9/])(?P<first>[0-9]{{1,2}})/(?P<second>[0-9]{{1,2}})/{_YEAR}")
+# A month in Roman figures, as Soviet and post-Soviet papers date an issue: '14.IX.1993'.
+_ROMAN_MONTHS = {
+    roman: number
+    for number, roman in enumerate(
+        ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"], start=1
+    )
+}
+_ROMAN_DATE = re.compile(
+    r"(?<![0-9.])(?P<day>[0-9]{1,2})\.\s?(?P<roman>"
+    + "|".join(sorted(_ROMAN_MONTHS, key=len, reverse=True))
+    + rf")\.\s?{_YEAR}{_YEAR_TAIL}"
+)
 _DATE_FORMATS: tuple[tuple[re.Pattern[str], Precision], ...] = (
     (_ISO, Precision.DAY),
     (_DAY_MONTH_YEAR_NUMBERS, Precision.DAY),
     (_SLASHED, Precision.DAY),
+    (_ROMAN_DATE, Precision.DAY),
     (re.compile(rf"(?<!\w){_DAY}\s{{1,3}}{_MONTH},?\s{{0,3}}{_YEAR}{_YEAR_TAIL}"), Precision.DAY),
     (
         re.compile(rf"(?<!\w){_MONTH}\s{{0,3}}{_DAY}(?:,\s{{0,3}}|\s{{1,3}}){_YEAR}{_YEAR_TAIL}"),
@@ -145,7 +158,10 @@ _YEAR_LINE = re.compile(
     rf"(?i:year:?\s{{0,3}})?(?P<year>(?:19|20)[0-9]{{2}})(?:{_AZ_ORDINAL})?"
     r"(?:\s{1,3}(?i:il|г\.?|года?))?"
     # A quarterly's months after its year: "No. 3 2019 July/September".
-    rf"(?:\s{{1,3}}{MONTH_PATTERN}\s{{0,2}}[-–—/]\s{{0,2}}{MONTH_PATTERN})?$"
+    rf"(?:\s{{1,3}}{MONTH_PATTERN}\s{{0,2}}[-–—/]\s{{0,2}}{MONTH_PATTERN})?"
+    # A paper's year before its issue's number: "1995, № 12", "2005 | Sayı 3 (17)".
+    r"(?:,?\s{1,3}(?i:№|no\.|issue|выпуск|nömrə|sayı)\s{0,2}[0-9]{1,5}"
+    r"(?:\s{0,2}\([0-9 ]{1,8}\))?)?$"
 )
 _SHORT_YEAR = re.compile(r"(?P<day>[0-9]{1,2})\.(?P<mnum>[0-9]{1,2})\.(?P<short>[0-9]{2})")
 _YEAR_MONTH = re.compile(r"^(?P<year>[0-9]{4})-(?P<mnum>[0-9]{1,2})$")
@@ -211,8 +227,14 @@ _ISSUE_WORDS = frozenset(
 _ISSUE_PART = re.compile(r"(?i:\b(?:part|часть|hissə)\s{1,2}[IVX]{1,4}\b)")
 HEADER_DATE_LINE = re.compile(r"^date\s+(?P<date>\S+)(?:\s+(?P<rest>.*))?$", re.I)
 _ARCHIVE_PATH = re.compile(
-    rf"(?<![0-9])(?P<year>(?:19|20)[0-9]{{2}})\s{{0,2}}[>»›/]\s{{0,2}}{_MONTH}"
-    r"(?:\s{0,2}[>»›/]\s{0,2}(?P<day>[0-9]{1,2})(?![0-9]))?"
+    rf"(?<![0-9])(?P<year>(?:19|20)[0-9]{{2}})\s{{0,2}}[>»›/|]\s{{0,2}}{_MONTH}"
+    r"(?:\s{0,2}[>»›/|]\s{0,2}(?P<day>[0-9]{1,2})(?![0-9]))?"
+)
+# The whole line an archive's place: "Archive | 1998 | July", "Arxiv › 2001 › Yanvar".
+_ARCHIVE_LINE = re.compile(
+    r"^(?i:(?:news\s|xəbərlər\s)?(?:archive|архив|arxivi?))\s{0,2}[>»›/|:]?\s{0,2}"
+    rf"(?P<year>(?:19|20)[0-9]{{2}})\s{{0,2}}[>»›/|]?\s{{0,2}}{_MONTH}"
+    r"(?:\s{0,2}[>»›/|]?\s{0,2}(?P<day>[0-9]{1,2})(?![0-9]))?$"
 )
 _URL_DATES: tuple[tuple[re.Pattern[str], Precision], ...] = (
     # RBC's "/politics/22/02/2022/": day, month, year, each its own path segment.
@@ -243,7 +265,8 @@ class DateFound:
     `is_today` marks a date shown as "today" (a page's clock, never the
     article's); `has_weekday` one shown with a weekday, as a page's calendar
     widget does and some bylines do, which the parser trusts only after the
-    headline.
+    headline; `is_issue` one on a line that numbers a paper's issue, and
+    `is_archive` one that is the archive's folder the page was filed in.
     """
 
     published: PublishedDate
@@ -252,6 +275,10 @@ class DateFound:
     is_today: bool = False
     has_weekday: bool = False
     is_update: bool = False
+    # A paper's issue line ('№ 214 (24163) 17 ноября 2005 года'): the day the issue came out.
+    is_issue: bool = False
+    # An archive's place ('Archive | 1998 | July'): where the site filed the page.
+    is_archive: bool = False
 
 
 def find_date(text: str) -> DateFound | None:
@@ -301,6 +328,8 @@ def _month_and_day(parts: dict[str, str | None]) -> tuple[int, int, Precision | 
         if second > 12:
             return first, second, None
         return 1, 1, Precision.YEAR
+    if parts.get("roman"):
+        return _ROMAN_MONTHS[parts["roman"] or ""], int(parts["day"] or 1), None
     if not (parts.get("mnum") or parts.get("month")):
         return 1, 1, None
     month = int(parts["mnum"]) if parts.get("mnum") else _MONTHS[fold(parts["month"] or "")]
@@ -472,12 +501,19 @@ def date_only_line(line: str) -> DateFound | None:
     """
     if len(line) > 160:
         return None
+    archive = _ARCHIVE_LINE.match(line)
+    if archive:
+        precision = Precision.DAY if archive.group("day") else Precision.MONTH
+        found = _date_from_match(archive, precision)
+        return None if found.problem else replace(found, is_archive=True)
     year_only = _YEAR_LINE.match(line) or _YEAR_MONTH.match(line)
     if year_only is None and SEGMENT_SEPARATOR.search(line):
         # "No. 4 2010   October/December": an issue's number and months, spaced as columns.
         year_only = _YEAR_LINE.match(SEGMENT_SEPARATOR.sub(" ", line))
     if year_only:
-        return _whole_line_year(year_only, line)
+        return replace(
+            _whole_line_year(year_only, line), is_issue=bool(_ISSUE_NUMBER_MARK.search(line))
+        )
     for segment in [line, *SEGMENT_SEPARATOR.split(line)]:
         found = find_date(segment)
         if found and _says_only_when(segment, found):
@@ -537,16 +573,38 @@ def _says_only_when(segment: str, found: DateFound) -> bool:
     )
 
 
+# An issue's number beside a date: "№ 89 (3412)", "No. 129", "Выпуск 3", "Sayı: 15".
+_ISSUE_NUMBER_MARK = re.compile(
+    r"(?:№|(?i:\bno\.|\bissue|\bvol\.|выпуск|nömrə|\bsayı))\s{0,2}:?\s{0,2}[0-9]"
+)
+
+
 def _with_widget_marks(found: DateFound, line: str, segment: str) -> DateFound:
     is_today, has_weekday = bool(_TODAY.search(line)), bool(_WEEKDAY.search(line))
     # "Updated: 15 March" is an update; "10.11.2020 (updated 11.11.2020)" is not.
     is_update = bool(_UPDATE_LABEL.search(segment[: found.span[0]]))
-    return DateFound(found.published, found.span, found.problem, is_today, has_weekday, is_update)
+    # A clock or calendar widget never numbers an issue: a dated issue line is the paper's.
+    is_issue = bool(_ISSUE_NUMBER_MARK.search(line)) and not is_today
+    return DateFound(
+        found.published, found.span, found.problem, is_today, has_weekday, is_update, is_issue
+    )
+
+
+# A stamp that counts back from the moment the page was copied ('Вчера, 14:20', '3 hours
+# ago', '2 saat əvvəl'): it names no day a reader of the copy can know, so it dates nothing.
+_RELATIVE_STAMP = re.compile(
+    r"(?<!\w)(?i:yesterday|вчера|позавчера|dünən|srağagün|"
+    r"[0-9]{1,2}\s{1,2}(?:min(?:ute)?s?|hours?|hrs?|days?|минут[уы]?|мин\.?|час(?:а|ов)?|"
+    r"дн(?:я|ей)|день|dəqiqə|saat|gün)\s{1,2}(?:ago|назад|əvvəl))(?!\w)"
+)
 
 
 def is_today_line(line: str) -> bool:
-    """A widget's line about the present: 'Сегодня, 12:40', 'Bu gün', 'Tuesday, 09:15'."""
-    if len(line) > 60 or not (_TODAY.search(line) or _WEEKDAY.search(line)):
+    """A widget's line about the present: 'Сегодня, 12:40', 'Bu gün', 'Tuesday, 09:15',
+    or a stamp counted back from it: 'Вчера, 14:20', '3 hours ago'."""
+    if len(line) > 60 or not (
+        _TODAY.search(line) or _WEEKDAY.search(line) or _RELATIVE_STAMP.search(line)
+    ):
         return False
-    rest = _TIME.sub(" ", _WEEKDAY.sub(" ", _TODAY.sub(" ", line)))
+    rest = _TIME.sub(" ", _WEEKDAY.sub(" ", _TODAY.sub(" ", _RELATIVE_STAMP.sub(" ", line))))
     return not WORD.findall(_DATE_LINE_LABELS.sub(" ", rest))

@@ -208,6 +208,8 @@ def drop_furniture(lines: list[str], findings: Findings, sources: KnownSources) 
                     find_date(line) or DateFound(PublishedDate.unknown(), (0, 0)),
                     DateRank.ABOVE_HEADLINE,
                 )
+        elif line and (dated := _dated_segment(line)):
+            kept.append(dated)
         elif not line or not _is_dropped(line, kept, seen_paragraph, findings, sources):
             seen_paragraph = seen_paragraph or (bool(line) and is_paragraph(line))
             kept.append(line)
@@ -244,6 +246,26 @@ def _is_dropped(
     if dated:
         findings.note_date(dated, DateRank.ADDRESS)
     return True
+
+
+def _dated_segment(line: str) -> str | None:
+    """'02 октября 2019 в 11:34 | Время чтения: 2 мин.', '12.03.2024 | Baxış sayı: 5 212':
+    a page's date shares its row with a labelled widget (reading time, views); the row is
+    chrome, but its dated segment is the page's date line, read with the header's."""
+    if len(line) > 160 or " | " not in line or not is_labelled_chrome(line):
+        return None
+    segments = [segment.strip() for segment in line.split(" | ")]
+    dated = [
+        segment
+        for segment in segments
+        if not is_labelled_chrome(segment)
+        and (found := date_only_line(segment)) is not None
+        and not found.is_today
+    ]
+    others = [segment for segment in segments if segment not in dated]
+    if len(dated) != 1 or not all(is_labelled_chrome(segment) for segment in others):
+        return None
+    return dated[0]
 
 
 def _drop_calendar_heading(kept: list[str]) -> None:

@@ -140,9 +140,24 @@ def _opens_prose(lines: list[str], index: int) -> bool:
     if not lines[index]:
         return False
     block = lines[index : index + 3]
+    # 'FEBRUARY 22, 2022, 15:58 (updated: …)' over a headline and a standfirst: a date line
+    # as long as a wrapped line of prose opens the header, never its text.
     return (
-        len(block) == 3 and all(50 <= len(line) <= 120 for line in block) and block[0] != block[1]
+        len(block) == 3
+        and all(50 <= len(line) <= 120 for line in block)
+        and block[0] != block[1]
+        and not _opens_with_date(block[0])
     )
+
+
+def _opens_with_date(line: str) -> bool:
+    """A line that is a date line from its start ('FEBRUARY 22, 2022, 15:58 (updated …)',
+    'Published: 3 May 2021'), not prose that names a date after a few words."""
+    found = date_only_line(line)
+    if found is None:
+        return False
+    before = line[: found.span[0]]
+    return not before.strip() or (len(before) <= 20 and before.rstrip().endswith(":"))
 
 
 def join_wrapped_header(lines: list[str]) -> list[str]:

@@ -32,6 +32,7 @@ grows linearly with the file.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import html
 import re
@@ -231,6 +232,9 @@ def _take_header_line(
     date_line = date_only_line(line)
     if date_line:
         findings.note_date(date_line, _date_rank(date_line, above, headline))
+        if date_line.published.value is None and findings.yearless is None:
+            # 'Moscow, July 4 (AZERTAC).' over the headline: a dateline's day, its year to find.
+            findings.yearless = day_and_month(line)
         # "Nigar Rustamli | Jul 2, 2025": the author shares the date's line.
         segments = [segment.strip() for segment in line.split(" | ")]
         findings.bylines.extend(s for s in segments if len(s) <= 60 and looks_like_person(s))
@@ -261,6 +265,13 @@ def _date_rank(found: DateFound, above: bool, headline: int | None) -> DateRank:
     # The page's last change counts only when it shows no other date.
     if found.is_update:
         return DateRank.WIDGET_LIKE
+    # A paper's issue line says the day the issue came out, weekday and all; the stories in
+    # it were filed earlier ('Баку/11.05.05/Туран' in the bulletin of 12 May).
+    if found.is_issue:
+        return DateRank.UNDER_HEADLINE
+    # The archive's folder ('Archive | 1998 | July') places the page as its address does.
+    if found.is_archive:
+        return DateRank.ADDRESS
     if not above:
         return DateRank.UNDER_HEADLINE
     coarse = found.published.precision is not Precision.DAY
@@ -478,7 +489,7 @@ def parse(
         title=title,
         title_derived=findings.title is None,
         body=body,
-        published=findings.published(),
+        published=_published(findings),
         source=source,
         byline=", ".join(dict.fromkeys(findings.bylines)),
         language=detect_language(f"{title}\n{body}"),
@@ -512,11 +523,55 @@ def _date_yearless_dateline(text: str, findings: Findings) -> None:
     """
     if findings.yearless:
         body = text[:MENTIONS_CHARS]
-        value = dated_on(body, *findings.yearless) or dated_by_weekday(body, *findings.yearless)
+        value = (
+            dated_on(body, *findings.yearless)
+            or _in_filed_month(findings, *findings.yearless)
+            or dated_by_weekday(body, *findings.yearless)
+        )
         if value and not _stamped_after(value, findings):
             found = DateFound(PublishedDate(value, Precision.DAY), (0, 0))
             findings.note_date(found, DateRank.DATELINE)
             findings.problems = [p for p in findings.problems if "without a year" not in p]
+
+
+def _in_filed_month(findings: Findings, month: int, day: int) -> dt.date | None:
+    """'Moscow, July 4' on a page its site filed under 'Archive | 1998 | July' (or an address's
+    '/1998/07/'): the folder's year and month are the dateline's, so its day is known."""
+    for rank, published in findings.dates:
+        value = published.value
+        if (
+            rank <= DateRank.ADDRESS
+            and value is not None
+            and published.precision is Precision.MONTH
+            and value.month == month
+        ):
+            with contextlib.suppress(ValueError):
+                return value.replace(day=day)
+    return None
+
+
+def _published(findings: Findings) -> PublishedDate:
+    """The page's date; a day shown with its weekday above the headline (a calendar widget's
+    place) counts where it falls in the month the site filed the page under ('Arxiv › 2001 ›
+    Yanvar' over '10 yanvar 2001, çərşənbə'): a widget shows the day the page was copied,
+    which an archive's old month does not hold."""
+    published = findings.published()
+    if published.precision is not Precision.MONTH or published.value is None:
+        return published
+    filed = published.value
+    days = {
+        candidate.value
+        for rank, candidate in findings.dates
+        if rank is DateRank.WIDGET_LIKE
+        and candidate.precision is Precision.DAY
+        and candidate.value is not None
+        and (candidate.value.year, candidate.value.month) == (filed.year, filed.month)
+    }
+    if len(days) == 1 and any(
+        rank is DateRank.ADDRESS and candidate == published for rank, candidate in findings.dates
+    ):
+        return PublishedDate(days.pop(), Precision.DAY)
+    return published
 
 
 # A story is filed on its dateline's day and put out that day or within a few days.
