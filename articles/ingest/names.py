@@ -63,9 +63,22 @@ _PARTICIPLE = re.compile(
 _WITH_PARTNER = re.compile(
     r"^(?i:with|с|со)\s+(?:the\s+)?[^,;.]{1,80}?\s(?=(?i:on|of|about|regarding|concerning|о|об)\s)"
 )
+_TRADE_RU = (
+    r"(?:поставк|покупк|закупк|продаж|транзит|транспортировк|прокачк|строительств|экспорт|"
+    r"импорт)\w*"
+)
+_TRADE_EN = r"(?:buy|purchase|supply|sell|deliver|ship|transport|export|import)"
+# 'a contract on Wednesday to buy …': when it was signed, before what it is.
+_WHEN_FIRST = re.compile(
+    r"^(?i:(?:on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|today|"
+    r"yesterday|вчера|сегодня)\s+)"
+)
 _QUALIFIER_START = re.compile(
     r"^(?i:on|of|between|for|about|regarding|concerning|in the field|in the sphere|until|till|"
     r"о|об|между|в области|в сфере|по|на период|до|сотрудничеств\w*|развити\w*|"
+    # A contract names what it buys or sells: 'контракт на поставку газа', 'a contract to buy
+    # Azeri gas'.
+    rf"на {_TRADE_RU}|to {_TRADE_EN}|"
     r"заседани\w*|(?:[0-9]+|[IVXLC]+)-?\w{0,3}\s+заседани\w*|консультаци\w*"
     # 'Совместное заявление Российской Федерации и Азербайджанской Республики о …',
     # 'Совместное заявление Президента …': who issued it, then what about.
@@ -251,6 +264,9 @@ def _qualifier(after: str, kind: AgreementKind) -> str:
             return ""
     after = _PARTICIPLE.sub("", after)
     after = _WITH_PARTNER.sub("", after)
+    when = _WHEN_FIRST.match(after)
+    if when and _QUALIFIER_START.match(after[when.end() :]):
+        after = after[when.end() :]
     if after[:1] in QUOTE_CHARS:
         return _quoted_title(after)
     if not _QUALIFIER_START.match(after):

@@ -21,6 +21,9 @@ SUBJECT_CHARS = 120
 BETWEEN = re.compile(r"(?i:\b(?:between|между)\s+(?P<parties>.+))$")
 PARTY_END = re.compile(
     r"\s(?i:on|for the period|in the field|in the sphere|until|regarding"
+    # '… and Azerigaz for gas supplies': what a contract trades ends its parties.
+    r"|for(?=\s(?:the\s)?(?:\w+\s)?(?:supply|supplies|purchase|sale|deliver\w*|transit|"
+    r"transport\w*|exports?|imports?)\b)"
     r"|о|об|в области|по|на период)\s"
 )
 _SIGNING_VERB = re.compile(rf"(?i:\bsigned\b|подписал[аио]?\b|подписали|{AZ_SIGNED_ACTIVE})")
@@ -58,7 +61,8 @@ ORGANISATION_WORD = re.compile(
 _COUNTRIES: tuple[tuple[str, str], ...] = (
     (
         "Azerbaijan",
-        r"azerbaijan\w*|азербайджан\w*|azərbaycan\w*|baku|баку|bakı\w*|aliyev|алиев\w*|əliyev\w*",
+        r"azerbaijan\w*|azeri|azeris|азербайджан\w*|azərbaycan\w*|baku|баку|bakı\w*|aliyev|"
+        r"алиев\w*|əliyev\w*",
     ),
     (
         "Russia",

@@ -740,3 +740,28 @@ def test_a_day_and_month_of_last_year_take_the_year_before_the_articles(body):
     (agreement,) = extract_agreements(dated_article(body, "2024-03-02"))
     assert agreement.signed_on == dt.date(2023, 10, 14)
     assert "last year" in agreement.date_note
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stem"),
+    [
+        ("«Лукойл» и SOCAR подписали контракт на поставку дизельного топлива в Баку.", "топлив"),
+        ("Нафтан и ГНКАР вчера подписали контракт на закупку азербайджанской нефти.", "нефти"),
+        ("Rosneft signed a contract on Friday to supply Azeri refineries with crude.", "crude"),
+        (
+            "The contract between Transneft Trading and Azerigaz for oil transit was extended.",
+            "transit",
+        ),
+    ],
+)
+def test_a_contract_is_named_by_what_it_buys_or_sells(sentence, stem):
+    (contract,) = extract_agreements(dated_article(sentence))
+    assert contract.kind is AgreementKind.CONTRACT
+    assert stem in contract.name.casefold()
+
+
+def test_azeri_names_azerbaijan_as_a_side():
+    (contract,) = extract_agreements(
+        dated_article("Russia's Gazprom signed a contract to buy Azeri gas from next year.")
+    )
+    assert set(contract.parties) == {"Azerbaijan", "Russia"}
