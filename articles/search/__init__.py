@@ -42,7 +42,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from articles.search.expand import Expansion, expand
 from articles.search.terms import Query, parse
-from articles.search.tiers import Tier, tier_for
+from articles.search.tiers import Tier, ranked_with_champions
 
 __all__ = ["CANDIDATE_LIMIT", "RANK_LIMIT", "Search", "mark", "parse", "search", "time_budget"]
 
@@ -172,10 +172,8 @@ class Search:
         )
         if self.order != "relevance" or total <= RANK_LIMIT:
             return [pk for pk, _ in scored], total
-        self.tier = tier_for(self.query, self.queryset.db)
-        if not self.tier.impacts:
-            return [pk for pk, _ in scored], total
-        return self.backend.with_champions(self.queryset, self.query, scored, self.tier), total
+        ids, self.tier = ranked_with_champions(self.backend, self.queryset, self.query, scored)
+        return ([pk for pk, _ in scored] if ids is None else ids), total
 
     @property
     def is_tiered(self) -> bool:

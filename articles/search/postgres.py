@@ -501,35 +501,50 @@ def _ranked(queryset: QuerySet, query: Query, ids: list[int]) -> list[tuple[int,
 
 
 def with_champions(
-    queryset: QuerySet, query: Query, scored: list[tuple[int, Any]], tier: Tier
-) -> list[int]:
+    queryset: QuerySet,
+    query: Query,
+    scored: list[tuple[int, Any]],
+    tier: Tier,
+    known: dict[int, float | None] | None = None,
+) -> tuple[list[int], bool]:
     """The newest candidates (`scored`: id, rank) and the champions that can
     reach the first EXACT_TOP places, in rank order (tiers.merge_champions):
     from their lists where those give every word's weight (the rank is their
-    sum), else from their vectors, CHAMPION_LIMIT at most, in one statement."""
+    sum), else from their vectors, CHAMPION_LIMIT at most, in one statement;
+    and whether those places are settled (no article the tier left unread
+    can reach them)."""
     seen = {pk for pk, _ in scored}
-    waiting = [item for item in tier.by_bound(lambda key: 1.0) if item[0] not in seen]
+    waiting = [item for item in tier.by_bound(_unit) if item[0] not in seen]
     allowed = _allowed(queryset, [pk for pk, _ in waiting])
 
     def listed(pk: int) -> float | None:
         weights = tier.listed_weights(pk, query)
         return None if weights is None else _real_sum([weight for _, weight in weights])
 
-    return merge_champions(
+    ids, last = merge_champions(
         {pk: _real(rank) for pk, rank in scored},
         [item for item in waiting if item[0] in allowed],
         listed,
         lambda ids: {pk: _real(rank) for pk, rank in _ranked(queryset, query, ids)},
         limit=CHAMPION_LIMIT,
         batch=CHAMPION_LIMIT,
-        # The bound bounds a sum of single words' ranks; a phrase's or an OR's
-        # ts_rank weighs how close its words stand, which no list bounds.
         top=EXACT_TOP if _words_only(query) and tier.is_bounded else 0,
+        known=known,
     )
+    return ids, last is not None and tier.unseen_bound(_unit) < last
+
+
+def _unit(key: Key) -> float:
+    """ts_rank is no sum of idf-weighted parts: each word counts as it weighs."""
+    return 1.0
 
 
 def _words_only(query: Query) -> bool:
-    return all(len(group) == 1 and not group[0].is_phrase for group in query.groups)
+    """Every term is one word. A group's rank is then no more than the sum of
+    its words' ranks alone, which their lists bound: ts_rank of an OR query
+    adds each word's share and divides by the number of words (a name and
+    its other spellings); a phrase's weighs how close its words stand."""
+    return all(not term.is_phrase for group in query.groups for term in group)
 
 
 def term_impacts(ids: list[int], *, using: str) -> dict[int, dict[Key, float]]:

@@ -508,17 +508,22 @@ def _allowed(queryset: QuerySet, ids: list[int]) -> set[int]:
 
 
 def with_champions(
-    queryset: QuerySet, query: Query, scored: list[tuple[int, float]], tier: Tier
-) -> list[int]:
+    queryset: QuerySet,
+    query: Query,
+    scored: list[tuple[int, float]],
+    tier: Tier,
+    known: dict[int, float | None] | None = None,
+) -> tuple[list[int], bool]:
     """The newest candidates (`scored`: id, bm25) and the champions that can
     reach the first EXACT_TOP places, in rank order (tiers.merge_champions):
     from their lists where those give every word's weight, else from their
-    text, CHAMPION_BATCH at a time, CHAMPION_LIMIT at most."""
+    text, CHAMPION_BATCH at a time, CHAMPION_LIMIT at most; and whether
+    those places are settled (no article the tier left unread can reach them)."""
     scorer = _ChampionScorer(query, tier, queryset.db)
     seen = {pk for pk, _ in scored}
     waiting = [item for item in tier.by_bound(scorer.weight) if item[0] not in seen]
     allowed = _allowed(queryset, [pk for pk, _ in waiting])
-    return merge_champions(
+    ids, last = merge_champions(
         {pk: -score for pk, score in scored},
         [item for item in waiting if item[0] in allowed],
         scorer.from_lists,
@@ -526,4 +531,6 @@ def with_champions(
         limit=CHAMPION_LIMIT,
         batch=CHAMPION_BATCH,
         top=EXACT_TOP if tier.is_bounded else 0,
+        known=known,
     )
+    return ids, last is not None and tier.unseen_bound(scorer.weight) < last

@@ -36,8 +36,9 @@ from __future__ import annotations
 import heapq
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import import_module
+from typing import Any
 
 from django.db import connections, transaction
 
@@ -66,13 +67,27 @@ def word_keys(word: str) -> set[Key]:
     return {(config, stem(word, config)) for config in CONFIG_NAMES}
 
 
+# Rows read from the top of each list in a search's first round, and how
+# much deeper each further round reads (tiers.ranked_with_champions): most
+# searches are settled by the first rows, and a list read whole cost a
+# search on SQLite ~20 ms of CPU, most of it building 1,000-5,000 rows in Python.
+FIRST_DEPTH = 100
+DEEPER = 4
+
+
 @dataclass(frozen=True)
 class Listed:
-    """One list as a search reads it."""
+    """One list as a search reads it. `bound`: no article of the list left
+    unread weighs more (the floor once the list is read to its end)."""
 
     id: int
     floor: float
     article_count: int
+    bound: float | None = None
+
+    @property
+    def upper(self) -> float:
+        return self.floor if self.bound is None else max(self.bound, self.floor)
 
 
 @dataclass
@@ -86,6 +101,8 @@ class Tier:
     groups: list[set[Key]] = field(default_factory=list)
     # Each term sought: the keys of each of its words.
     terms: list[list[set[Key]]] = field(default_factory=list)
+    # Every list was read to its end.
+    is_read: bool = True
     _keys: dict[str, list[Key] | None] = field(default_factory=dict, repr=False)
 
     @property
@@ -135,7 +152,7 @@ class Tier:
         terms = []
         for words in self.terms:
             listed = [
-                (key, weight(key), self.lists[key].floor)
+                (key, weight(key), self.lists[key].upper)
                 for keys in words
                 for key in keys
                 if key[0] == config and key in self.lists
@@ -143,6 +160,19 @@ class Tier:
             if listed:
                 terms.append(listed)
         return terms
+
+    def unseen_bound(self, weight) -> float:
+        """The highest score an article on none of the lists as read can have
+        (by_bound's bound with every weight at its list's `upper`)."""
+        best = 0.0
+        for config in {key[0] for key in self.lists}:
+            terms = self._terms_in(config, weight)
+            if terms:
+                best = max(
+                    best,
+                    sum(max(w for _, w, _ in term) * min(f for _, _, f in term) for term in terms),
+                )
+        return best
 
     def listed_keys(self, config: str, query: Query) -> list[Key] | None:
         """The list of each group of `query` in `config` when every group is
@@ -176,29 +206,42 @@ def merge_champions(
     limit: int,
     batch: int,
     top: int,
-) -> list[int]:
+    known: dict[int, float | None] | None = None,
+) -> tuple[list[int], float | None]:
     """The newest candidates (`scored`: id -> score, higher first) and the
-    champions that can reach the first `top` places, in rank order.
+    champions that can reach the first `top` places, in rank order, and the
+    `top`-th score (None when fewer were ranked, or `top` is 0).
 
     `waiting` are the champions that pass the filters with their bounds,
     highest first. Those whose lists give their score (`listed`) cost
     nothing more; up to `limit` others are ranked by the backend (`rank`,
     `batch` at a time) until the next one's bound is below the `top`-th score
     so far: no champion after it could reach those places (`top` 0: no
-    stop, where the bound does not bound the backend's score)."""
+    stop, where the bound does not bound the backend's score). `known`
+    keeps what the backend ranked (None: no match) from one round of a
+    search to the next, and counts against `limit`."""
+    known = {} if known is None else known
     ranked = dict(scored)
     for article, _ in waiting:
         score = listed(article)
+        if score is None:
+            score = known.get(article)
         if score is not None:
             ranked[article] = score
-    rest = [(article, bound) for article, bound in waiting if article not in ranked][:limit]
+    rest = [(article, bound) for article, bound in waiting if article not in ranked]
+    rest = [item for item in rest if item[0] not in known][: max(0, limit - len(known))]
     for start in range(0, len(rest), batch):
         part = rest[start : start + batch]
         best = heapq.nlargest(top, ranked.values())
         if top and len(best) == top and part[0][1] < best[-1]:
             break
-        ranked |= rank([article for article, _ in part])
-    return [pk for pk, _ in sorted(ranked.items(), key=lambda item: (-item[1], -item[0]))]
+        ids = [article for article, _ in part]
+        found = rank(ids)
+        known.update((article, found.get(article)) for article in ids)
+        ranked |= found
+    best = heapq.nlargest(top, ranked.values()) if top else []
+    ids = [pk for pk, _ in sorted(ranked.items(), key=lambda item: (-item[1], -item[0]))]
+    return ids, (best[-1] if top and len(best) == top else None)
 
 
 def _lists_for(keys: Iterable[Key], using: str) -> dict[Key, Listed]:
@@ -214,8 +257,10 @@ def _lists_for(keys: Iterable[Key], using: str) -> dict[Key, Listed]:
     }
 
 
-def tier_for(query: Query, using: str) -> Tier:
-    """The lists of `query`'s words and the articles on them."""
+def tier_for(query: Query, using: str, depth: int | None = None) -> Tier:
+    """The lists of `query`'s words and the articles on them: each list's
+    `depth` highest (all of it when None), each list's `bound` the lowest
+    weight read where rows were left unread."""
     groups = [
         {key for term in group for word in term.words for key in word_keys(word)}
         for group in query.groups
@@ -226,16 +271,56 @@ def tier_for(query: Query, using: str) -> Tier:
     if not lists:
         return tier
     by_id = {listed.id: key for key, listed in lists.items()}
-    placeholders = ", ".join(["%s"] * len(by_id))
-    with connections[using].cursor() as cursor:
-        cursor.execute(
-            f"SELECT champion_list_id, article_id, impact FROM {Champion._meta.db_table} "
-            f"WHERE champion_list_id IN ({placeholders})",
-            list(by_id),
+    table = Champion._meta.db_table
+    if depth is None:
+        placeholders = ", ".join(["%s"] * len(by_id))
+        sql = (
+            f"SELECT champion_list_id, article_id, impact FROM {table} "
+            f"WHERE champion_list_id IN ({placeholders})"
         )
+        params: list[int] = list(by_id)
+    else:
+        # One statement, each list read down its (list, impact) index and no further.
+        sql = " UNION ALL ".join(
+            f"SELECT * FROM (SELECT champion_list_id, article_id, impact FROM {table} "
+            f"WHERE champion_list_id = %s ORDER BY impact DESC LIMIT %s) list_{number}"
+            for number in range(len(by_id))
+        )
+        params = [value for list_id in by_id for value in (list_id, depth)]
+    lowest: dict[int, float] = {}
+    read: Counter[int] = Counter()
+    with connections[using].cursor() as cursor:
+        cursor.execute(sql, params)
         for list_id, article, impact in cursor.fetchall():
             tier.impacts.setdefault(article, {})[by_id[list_id]] = impact
+            read[list_id] += 1
+            lowest[list_id] = min(impact, lowest.get(list_id, impact))
+    if depth is not None:
+        for list_id, key in by_id.items():
+            if read[list_id] >= depth:
+                tier.lists[key] = replace(tier.lists[key], bound=lowest[list_id])
+                tier.is_read = False
     return tier
+
+
+def ranked_with_champions(
+    backend, queryset, query: Query, scored: list[tuple[int, Any]]
+) -> tuple[list[int] | None, Tier]:
+    """The newest candidates (`scored`) ranked with the champions of the words
+    sought (the backend's `with_champions`), and the tier read; None for the
+    ids when no list has an article. A threshold walk (Fagin's): each round
+    reads every list from its top, FIRST_DEPTH rows and DEEPER times more
+    each round, and stops when the first places are settled (no article left
+    unread on any list can reach them) or every list is read to its end."""
+    depth, known = FIRST_DEPTH, {}
+    while True:
+        tier = tier_for(query, queryset.db, depth)
+        if not tier.impacts:
+            return None, tier
+        ids, settled = backend.with_champions(queryset, query, scored, tier, known)
+        if settled or tier.is_read:
+            return ids, tier
+        depth *= DEEPER
 
 
 def keep_articles(ids: Iterable[int], *, using: str) -> int:

@@ -167,3 +167,54 @@ def test_the_page_says_only_the_newest_are_ranked_when_a_word_is_too_rare_for_a_
     found = search(Article.objects.all(), "pipeline OR gas")
     found.ordered_ids()
     assert not found.is_tiered
+
+
+def read_depths(monkeypatch) -> list[int | None]:
+    """The depth of each read of the lists a search makes from now on."""
+    depths = []
+    read = tiers.tier_for
+
+    def spy(query, using, depth=None):
+        depths.append(depth)
+        return read(query, using, depth)
+
+    monkeypatch.setattr(tiers, "tier_for", spy)
+    return depths
+
+
+@pytest.mark.parametrize("text", ["pipeline", "pipeline trade", "pipeline OR trade"])
+def test_lists_read_a_row_at_a_time_rank_as_lists_read_whole(archive, monkeypatch, text):
+    make_article(slug="both", title="Pipeline trade", body="A pipeline opens for trade and gas.")
+    make_article(slug="trade", title="Trade trade", body="Trade grows.")
+    tiers.rebuild(using="default", length=4)
+    monkeypatch.setattr(backend_for("default"), "EXACT_TOP", 2)
+    monkeypatch.setattr(tiers, "FIRST_DEPTH", 1)
+    monkeypatch.setattr(tiers, "DEEPER", 2)
+    depths = read_depths(monkeypatch)
+    ids, _ = search(Article.objects.all(), text).ordered_ids()
+    assert ids[:2] == exhaustive(text)[:2]
+    assert depths[0] == 1
+
+
+def test_a_search_reads_no_deeper_once_its_first_places_are_settled(archive, monkeypatch):
+    tiers.rebuild(using="default", length=4)
+    monkeypatch.setattr(backend_for("default"), "EXACT_TOP", 1)
+    monkeypatch.setattr(tiers, "FIRST_DEPTH", 2)
+    depths = read_depths(monkeypatch)
+    ids, _ = search(Article.objects.all(), "pipeline").ordered_ids()
+    assert ids[:1] == exhaustive("pipeline")[:1]
+    # 'best' leads the list and the second row weighs less: nothing unread can pass it.
+    assert depths == [2]
+
+
+def test_a_search_reads_deeper_while_an_unread_article_could_reach_the_first_places(
+    archive, monkeypatch
+):
+    tiers.rebuild(using="default", length=4)
+    monkeypatch.setattr(backend_for("default"), "EXACT_TOP", 2)
+    monkeypatch.setattr(tiers, "FIRST_DEPTH", 1)
+    monkeypatch.setattr(tiers, "DEEPER", 2)
+    depths = read_depths(monkeypatch)
+    ids, _ = search(Article.objects.all(), "pipeline").ordered_ids()
+    assert ids[:2] == exhaustive("pipeline")[:2]
+    assert depths[:2] == [1, 2]
