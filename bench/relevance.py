@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import atexit
 import datetime as dt
+import math
 import os
 import shutil
 import statistics
@@ -174,6 +175,20 @@ def summary_by(
     }
 
 
+def p95(values: list[float]) -> float:
+    """The 95th percentile, by the nearest rank: of 19 values or fewer, the highest."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)]
+
+
+def spread_by(results: list[Measured], key, value) -> dict[str, tuple[float, float]]:
+    """Per group `key(result)`: the median and p95 of `value(result)`."""
+    groups: dict[str, list[float]] = {}
+    for result in results:
+        groups.setdefault(key(result), []).append(value(result))
+    return {name: (statistics.median(found), p95(found)) for name, found in groups.items()}
+
+
 def render(results: list[Measured], heading: str) -> str:
     """The per-search table and the summaries, as Markdown; the champion
     lists' columns when they were modelled."""
@@ -197,8 +212,11 @@ def render(results: list[Measured], heading: str) -> str:
     extra = " mean with champions | at 100% with champions |" if modelled else ""
     lines += [
         "",
-        "| group | searches | mean overlap@20 | share at 100% |" + extra,
-        "|---|---:|---:|---:|" + ("---:|---:|" if modelled else ""),
+        "Page ms per group: median and p95 over the group's searches of each one's median build.",
+        "",
+        "| group | searches | mean overlap@20 | share at 100% | page CPU ms median / p95 "
+        "| page wall ms median / p95 |" + extra,
+        "|---|---:|---:|---:|---:|---:|" + ("---:|---:|" if modelled else ""),
     ]
     groups = {"all": (lambda r: "all")}
     groups |= {"by class": lambda r: r.probe.kind}
@@ -206,10 +224,15 @@ def render(results: list[Measured], heading: str) -> str:
     groups |= {"by matches": lambda r: "more than 1,000" if r.matches > 1000 else "1,000 or fewer"}
     for key in groups.values():
         modelled_by = summary_by(results, key, lambda r: r.champion_overlap or 0.0)
+        cpu = spread_by(results, key, lambda r: r.page_cpu_ms)
+        wall = spread_by(results, key, lambda r: r.page_ms)
         for name, (count, mean, full) in summary_by(results, key).items():
             _, champion_mean, champion_full = modelled_by[name]
             champions = f" {champion_mean:.2f} | {champion_full:.0%} |" if modelled else ""
-            lines.append(f"| {name} | {count} | {mean:.2f} | {full:.0%} |{champions}")
+            lines.append(
+                f"| {name} | {count} | {mean:.2f} | {full:.0%} | {cpu[name][0]:,.1f} / "
+                f"{cpu[name][1]:,.1f} | {wall[name][0]:,.1f} / {wall[name][1]:,.1f} |{champions}"
+            )
     return "\n".join(lines) + "\n"
 
 

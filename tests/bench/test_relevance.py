@@ -19,6 +19,7 @@ from bench.relevance import (
     exhaustive_top,
     first_page,
     overlap_at,
+    p95,
     render,
     summary_by,
 )
@@ -126,11 +127,23 @@ def test_the_exhaustive_top_finds_the_best_match_the_cap_leaves_out(monkeypatch)
     assert overlap_at(shown, top, k=2) == 0.5
 
 
+def test_p95_is_the_nearest_rank():
+    assert p95(list(range(1, 21))) == 19
+    assert p95([3.0, 1.0, 2.0]) == 3.0
+
+
+def test_each_group_shows_the_median_and_p95_of_its_page_times():
+    fast, slow = _measured("name", 1.0, 10), _measured("name", 1.0, 10)
+    slow = Measured(slow.probe, 10, "10", 1.0, 40.0, 30.0, 2.0)
+    table = render([fast, fast, slow], "heading")
+    assert "| name | 3 | 1.00 | 100% | 1.5 / 30.0 | 1.0 / 40.0 |" in table
+
+
 def test_the_champion_columns_appear_only_when_modelled():
     assert "champions" not in render([_measured("name", 1.0, 10)], "heading")
     table = render([_measured("name", 0.5, 5000, 1.0), _measured("name", 0.0, 5000, 0.5)], "h")
     assert "| name | name | 5,000 | 5000 | 0.50 | 1.0 | 1.5 | 2.0 | 1.00 |" in table
-    assert "| all | 2 | 0.25 | 0% | 0.75 | 50% |" in table
+    assert "| all | 2 | 0.25 | 0% | 1.5 / 1.5 | 1.0 / 1.0 | 0.75 | 50% |" in table
 
 
 @pytest.mark.django_db
