@@ -56,6 +56,10 @@ _WIDGET_LABEL = re.compile(
     r"əsas (?:məzmuna|mətnə|kontentə) keç|"
     # A share button's toast and a channel's plug: "Ссылка скопирована", "Еще больше новостей".
     r"ссылка скопирована|link copied|keçid kopyalandı|link kopyalandı|"
+    # An appeal for money: "Поддержите «…»!", "Support independent journalism", "Donate".
+    r"поддержите\s(?:нас|редакцию|проект|[«\"“]\w)|поддержать (?:редакцию|проект)|"
+    r"support (?:us|our (?:work|journalism)|independent journalism)\b|\bdonate\b|"
+    r"contribute today|make a (?:donation|contribution)|bizə dəstək ol|layihəyə dəstək|"
     r"(?:ещё|еще) больше новостей|more news (?:on|in) (?:our )?(?:telegram|channel)|"
     # A drop-down control: "Sort: newest ▾", "Mənbələr: hamısı ▾".
     r"[▾▼⌄▿])"
@@ -155,6 +159,8 @@ _LINE_FURNITURE = re.compile(
     r"join date\s*:|posts\s*:|location\s*:|registered\s*:|mesaj sayı\s*:|сообщений\s*:|"
     r"регистрация\s*:|откуда\s*:|qeydiyyat\s*:|yazılıb\s*:|"
     r"mövzu\s*:|тема\s*:|topic\s*:|"
+    # A blog entry's mood and music: "Music: радио", "Настроение: бодрое", "Current mood:".
+    r"(?:current\s)?(?:music|mood)\s*:|музыка\s*:|настроение\s*:|musiqi\s*:|əhval\s*:|"
     # A rubric that names itself: "Рубрика: Дипломатия | Кавказ", "Bölmə: Siyasət".
     r"rubric\s*:|section\s*:|category\s*:|рубрика\s*:|раздел\s*:|категория\s*:|"
     r"rubrika\s*:|bölmə\s*:|kateqoriya\s*:|"
@@ -287,7 +293,22 @@ def is_navigation_bar(line: str) -> bool:
     if len(line) > 160:
         return False
     words = _folded_words(line)
-    return _is_menu_or_breadcrumb(line, words) or len(SEGMENT_SEPARATOR.split(line)) >= 4
+    return (
+        _is_menu_or_breadcrumb(line, words)
+        or len(SEGMENT_SEPARATOR.split(line)) >= 4
+        or bool(_PAGER.match(line))
+    )
+
+
+# A blog's pager between its own header and the entry: '← Previous entry | Next entry →',
+# 'Предыдущая запись | Следующая запись', 'Əvvəlki yazı | Növbəti yazı'.
+_PAGER = re.compile(
+    r"^[←«<\s]{0,3}(?i:previous|prev|предыдущая|предыдущий|пред\.|əvvəlki)"
+    r"(?:\s(?i:entry|post|article|запись|пост|статья|yazı|xəbər))?"
+    r"\s{0,2}[|·•/]?\s{0,2}"
+    r"(?i:next|следующая|следующий|след\.|növbəti)"
+    r"(?:\s(?i:entry|post|article|запись|пост|статья|yazı|xəbər))?[\s→»>]{0,3}$"
+)
 
 
 def _folded_words(line: str) -> list[str]:

@@ -240,7 +240,8 @@ def _is_dropped(
     chrome = is_chrome(line)
     if not (furniture or (chrome and _is_dropped_chrome(line))):
         return False
-    if not seen_paragraph and is_navigation_bar(line):
+    # A bar has items; one section's name alone ('Политика' under a headline) is its rubric.
+    if not seen_paragraph and is_navigation_bar(line) and len(line.split()) >= 2:
         findings.navigation_end = len(kept)
     dated = date_in_path(line) if chrome else None
     if dated:

@@ -195,6 +195,7 @@ def choose_headline(
     comes before any prose: a line under someone's remark is a quotation.
     """
     best: tuple[int, int] | None = None
+    scored: dict[int, int] = {}
     body_stems = _BodyStems(lines, zone_end)
     for index in range(min(start, zone_end), zone_end):
         if not _is_headline(lines, index, sources):
@@ -204,7 +205,55 @@ def choose_headline(
         score = _headline_score(lines, index, zone_end, sources, body_stems)
         if score >= 3 and (best is None or score > best[0]):
             best = (score, index)
-    return best[1] if best else None
+        if score >= 3:
+            scored[index] = score
+    if best is None:
+        return None
+    return _headline_over_standfirst(lines, best[1], scored, sources, body_stems)
+
+
+# A standfirst tells the story in a sentence; the headline over it is a few words.
+STANDFIRST_MIN_WORDS = 9
+STANDFIRST_LONG_WORDS = 12
+
+
+def _headline_over_standfirst(
+    lines: list[str], chosen: int, scored: dict[int, int], sources: KnownSources, body: _BodyStems
+) -> int:
+    """The line over the one chosen, when the chosen is the standfirst under its headline.
+
+    A paper sets a short headline over a sentence-long standfirst, both by the date or the
+    byline ('Каспий без разногласий' over 'Ильхам Алиев совершил первый официальный визит …');
+    the standfirst, longer and nearer the byline, outscores it. The line above is the
+    headline when it is one (not a rubric, no end mark) of at most half the standfirst's
+    words that the text speaks of, or, with the date between them, a line that scored as a
+    headline itself over a standfirst of a long sentence's length.
+    """
+    words = len(_LETTER_WORD.findall(lines[chosen]))
+    if words < STANDFIRST_MIN_WORDS:
+        return chosen
+    above = chosen - 1
+    while above >= 0 and not lines[above]:
+        above -= 1
+    dated_between = False
+    while above >= 0 and (not lines[above] or date_only_line(lines[above])):
+        dated_between = dated_between or bool(lines[above])
+        above -= 1
+    if above < 0 or not _is_headline(lines, above, sources) or is_rubric_like(lines[above]):
+        return chosen
+    head_words = len(_LETTER_WORD.findall(lines[above]))
+    if dated_between:
+        fits = above in scored and words >= STANDFIRST_LONG_WORDS and head_words < words
+    else:
+        adjacent = above == chosen - 1
+        fits = adjacent and 2 <= head_words <= words // 2
+    spoken_of = not _stems(lines[above]).isdisjoint(body.stems | _stems(lines[chosen]))
+    return above if fits and spoken_of else chosen
+
+
+def is_rubric_like(line: str) -> bool:
+    """A kicker or rubric over a headline: 'СНГ: ПАРТНЕРСТВО', 'EXCLUSIVE', 'Analysis:'."""
+    return line.endswith(":") or (line.isupper() and len(_LETTER_WORD.findall(line)) <= 3)
 
 
 def _is_prose(line: str) -> bool:
@@ -348,7 +397,30 @@ def is_tagline(line: str) -> bool:
         return False
     if is_masthead(line):
         return True
-    words = [fold(word) for word in _LETTER_WORD.findall(line)]
+    # 'Ictimai-siyasi qəzet • 1919-cu ildən nəşr olunur': a masthead's parts, each a tagline.
+    segments = _TAGLINE_PARTS.split(line)
+    return _is_tagline_part(line) or all(_is_tagline_part(segment) for segment in segments)
+
+
+# The separators a masthead sets its parts apart with.
+_TAGLINE_PARTS = re.compile(r"\s[•·|]\s")
+# A paper's age on its masthead: 'Published since 1919', 'Издаётся с 1991 года',
+# '1919-cu ildən nəşr olunur', 'Qəzet 1989-cu ildən çıxır', 'Est. 1998', 'Основана в 1917 г.'.
+_SINCE_YEAR = re.compile(
+    r"^(?:[^\W\d_]+\s){0,2}(?i:"
+    r"(?:published|issued|appearing|founded|established|est\.)\s(?:since\s|in\s)?(?:19|20)[0-9]{2}"
+    r"|(?:издается|издаётся|выходит|основана?|основан[оа]?|учреждена?)\s(?:с|в)\s(?:19|20)[0-9]{2}"
+    r"\s?(?:года|году|г\.?)?"
+    r"|(?:19|20)[0-9]{2}-?(?:ci|cı|cu|cü)\s(?:ildən|ildə)\s(?:nəşr\s(?:olunur|edilir)|çıxır|"
+    r"təsis\s(?:olunub|edilib)))"
+    r"\.?$"
+)
+
+
+def _is_tagline_part(segment: str) -> bool:
+    if _SINCE_YEAR.match(segment.strip()):
+        return True
+    words = [fold(word) for word in _LETTER_WORD.findall(segment)]
     return len(words) <= 6 and bool(ORGANISATION_WORDS & set(words))
 
 

@@ -102,7 +102,11 @@ _REPEATED_BARS = re.compile(r"(?: \|){2,} ")
 _SPACE_RUN = re.compile(r" {2,}")
 # A menu typed with two spaces between its items: "Current Issue  Archive  Editorial Board".
 _TWO_SPACE_GAP = re.compile(r"(?<=\S) {2}(?=\S)")
-_MENU_ITEM = re.compile(r"[A-ZА-ЯЁƏÜÖĞİŞÇ][^\s.,:;!?«»\"“”()]*(?: [^\s.,:;!?«»\"“”()]+){0,2}")
+# A menu's item: one to three words, or a dotted abbreviation ('U.S.', 'U.K.', 'С.-Пб.').
+_MENU_ITEM = re.compile(
+    r"[A-ZА-ЯЁƏÜÖĞİŞÇ][^\s.,:;!?«»\"“”()]*(?: [^\s.,:;!?«»\"“”()]+){0,2}"
+    r"|(?:[A-ZА-ЯЁ][a-zа-яё]{0,2}\.-?){2,3}"
+)
 MENU_ROW_MIN_ITEMS = 4
 _SPACE_BEFORE_PUNCT = re.compile(r"(?<=\w) +([,;:!?]|\.(?!\.))(?= |$)")
 

@@ -727,3 +727,105 @@ def test_a_stamp_counted_back_from_the_copy_is_no_date_and_no_headline(stamp):
     article = parse(text, today=TODAY)
     assert article.published.value is None
     assert article.title == "Port chiefs sign a memorandum on transit"
+
+
+# ---------------------------------------------------------------- seventh round: headlines
+
+RETOLD = (
+    "The governments of Azerbaijan and Russia signed a customs protocol in Baku on Tuesday, "
+    "the ministry said, after two years of talks on the border crossings at the Samur river."
+)
+
+
+def test_a_menu_typed_with_two_spaces_is_chrome_even_with_a_dotted_abbreviation_in_it():
+    text = (
+        "WIRE NEWS\nTop Stories  U.K.  World  Politics  Business\n"
+        f"Customs protocol signed at the Samur crossing\nBy JOHN REED\nMarch 3, 2009\n{RETOLD}"
+    )
+    assert parse(text, today=TODAY).title == "Customs protocol signed at the Samur crossing"
+
+
+@pytest.mark.parametrize(
+    "tagline",
+    [
+        "Müstəqil qəzet • 1992-ci ildən nəşr olunur",
+        "Общественно-политическая газета | Издаётся с 1991 года",
+        "Independent newspaper · Published since 1994",
+    ],
+)
+def test_a_papers_age_on_its_masthead_is_a_tagline_never_the_headline(tagline):
+    text = (
+        f"KASPI XƏBƏR\n{tagline}\n3 mart 2009\n\nCustoms protocol signed at the Samur crossing"
+        f"\n\n{RETOLD}"
+    )
+    assert parse(text, today=TODAY).title == "Customs protocol signed at the Samur crossing"
+
+
+def test_a_short_headline_over_a_sentence_long_standfirst_is_the_headline():
+    text = (
+        "Kaspiyskaya Pravda\n03.03.2009 10:00\nSamur crossing reopens\n"
+        "Azerbaijan and Russia signed a customs protocol after two years of talks on the border\n"
+        f"John Reed\n\n{RETOLD}"
+    )
+    assert parse(text, today=TODAY).title == "Samur crossing reopens"
+
+
+def test_a_headline_over_the_date_keeps_its_place_over_a_long_standfirst_under_the_date():
+    text = (
+        "Caspian Wire\n\nCustoms protocol signed at the Samur crossing\n\n"
+        "09:58 03.03.2009 (updated: 11:30 03.03.2009)\n\n"
+        "The talks of the two delegations in Baku lasted three hours and ended with the signing "
+        f"of the protocol on border crossings\n\n{RETOLD}"
+    )
+    assert parse(text, today=TODAY).title == "Customs protocol signed at the Samur crossing"
+
+
+def test_a_kicker_in_capitals_over_a_long_headline_is_not_taken_for_the_headline():
+    text = (
+        "Caspian Wire\n03.03.2009 10:00\nCUSTOMS\n"
+        "Azerbaijan and Russia sign a customs protocol on the Samur border crossings\n"
+        f"John Reed\n\n{RETOLD}"
+    )
+    assert parse(text, today=TODAY).title == (
+        "Azerbaijan and Russia sign a customs protocol on the Samur border crossings"
+    )
+
+
+def test_a_one_word_rubric_under_the_headline_does_not_end_the_sites_navigation_there():
+    text = (
+        "Caspian Wire\nHome  News  Politics  Economy  Sport\n\n"
+        "Customs protocol signed at the Samur crossing\n\nPolitics\n03.03.2009 10:00\n\n"
+        "The talks of the two delegations in Baku lasted three hours and ended with the signing "
+        f"of the protocol on border crossings\n\n{RETOLD}"
+    )
+    assert parse(text, today=TODAY).title == "Customs protocol signed at the Samur crossing"
+
+
+def test_a_blogs_tagline_above_its_pager_is_not_the_entrys_headline():
+    text = (
+        "caspian_notes\nNotes on pipelines, ports and the Caspian\n"
+        "← Previous entry | Next entry →\n\nCustoms at the Samur\nMarch 3rd, 2009 at 9:27 PM\n\n"
+        f"{RETOLD}"
+    )
+    assert parse(text, today=TODAY).title == "Customs at the Samur"
+
+
+@pytest.mark.parametrize(
+    "line", ["Music: the radio", "Current mood: tired", "Настроение: рабочее", "Musiqi: radio"]
+)
+def test_a_blog_entrys_mood_or_music_is_chrome(line):
+    text = f"caspian_notes\n2009-03-03 10:15:00\n{line}\n{RETOLD}"
+    article = parse(text, today=TODAY)
+    assert article.title_derived is True
+    assert line not in article.body
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Поддержите «Каспий»! Это важно", "Support independent journalism | Donate", "Bizə dəstək ol"],
+)
+def test_an_appeal_for_money_is_chrome_never_the_headline(line):
+    text = (
+        f"Caspian Wire\n{line}\n\n03.03.2009 10:00\n\nCustoms protocol signed at Samur\n\n{RETOLD}"
+    )
+    assert parse(text, today=TODAY).title == "Customs protocol signed at Samur"
