@@ -448,6 +448,8 @@ class _DeadlineCanceller(threading.Thread):
 # Champions ranked from their vectors, highest bound first (Tier.by_bound):
 # ts_rank reads each one's vector, about as fast as a walked row.
 CHAMPION_LIMIT = 2_000
+# Of those, in a round that reads only the top of the lists (tiers.ranked_with_champions).
+ROUND_LIMIT = CHAMPION_LIMIT
 # Champions are ranked until none left could enter this many first places.
 EXACT_TOP = 40
 # A lexeme alone as a tsquery: quoted, its quotes and backslashes doubled, so
@@ -521,17 +523,17 @@ def with_champions(
         weights = tier.listed_weights(pk, query)
         return None if weights is None else _real_sum([weight for _, weight in weights])
 
-    ids, last = merge_champions(
+    merged = merge_champions(
         {pk: _real(rank) for pk, rank in scored},
         [item for item in waiting if item[0] in allowed],
         listed,
         lambda ids: {pk: _real(rank) for pk, rank in _ranked(queryset, query, ids)},
-        limit=CHAMPION_LIMIT,
+        limit=CHAMPION_LIMIT if tier.is_read else ROUND_LIMIT,
         batch=CHAMPION_LIMIT,
         top=EXACT_TOP if _words_only(query) and tier.is_bounded else 0,
         known=known,
     )
-    return ids, last is not None and tier.unseen_bound(_unit) < last
+    return merged.ids, merged.is_settled(tier.unseen_bound(_unit))
 
 
 def _unit(key: Key) -> float:

@@ -276,6 +276,9 @@ AVERAGES_ROWID = 1
 # unless its lists give its every term's weight, a stemming of its text.
 CHAMPION_BATCH = 25
 CHAMPION_LIMIT = 100
+# Of those, in a round that reads only the top of the lists (tiers.ranked_with_champions):
+# none; the round settles the page from the lists alone or gives way to the whole lists.
+ROUND_LIMIT = 0
 # Champions are ranked until none left could enter this many first places.
 EXACT_TOP = 40
 
@@ -523,14 +526,14 @@ def with_champions(
     seen = {pk for pk, _ in scored}
     waiting = [item for item in tier.by_bound(scorer.weight) if item[0] not in seen]
     allowed = _allowed(queryset, [pk for pk, _ in waiting])
-    ids, last = merge_champions(
+    merged = merge_champions(
         {pk: -score for pk, score in scored},
         [item for item in waiting if item[0] in allowed],
         scorer.from_lists,
         scorer.from_texts,
-        limit=CHAMPION_LIMIT,
+        limit=CHAMPION_LIMIT if tier.is_read else ROUND_LIMIT,
         batch=CHAMPION_BATCH,
         top=EXACT_TOP if tier.is_bounded else 0,
         known=known,
     )
-    return ids, last is not None and tier.unseen_bound(scorer.weight) < last
+    return merged.ids, merged.is_settled(tier.unseen_bound(scorer.weight))

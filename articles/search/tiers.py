@@ -197,6 +197,22 @@ class Tier:
         return [(key, on[key]) for key in keys]
 
 
+@dataclass(frozen=True)
+class Merged:
+    """Candidates in rank order, the `top`-th score (None when fewer were
+    ranked, or no stop was asked for) and the highest bound of a champion
+    left unranked (0 when none was)."""
+
+    ids: list[int]
+    top_score: float | None
+    pending: float
+
+    def is_settled(self, unseen: float) -> bool:
+        """No champion left unranked and no article `unseen` bounds can
+        reach the first places."""
+        return self.top_score is not None and max(self.pending, unseen) < self.top_score
+
+
 def merge_champions(
     scored: dict[int, float],
     waiting: list[tuple[int, float]],
@@ -207,10 +223,10 @@ def merge_champions(
     batch: int,
     top: int,
     known: dict[int, float | None] | None = None,
-) -> tuple[list[int], float | None]:
+) -> Merged:
     """The newest candidates (`scored`: id -> score, higher first) and the
-    champions that can reach the first `top` places, in rank order, and the
-    `top`-th score (None when fewer were ranked, or `top` is 0).
+    champions that can reach the first `top` places, in rank order, with the
+    `top`-th score and the highest bound of a champion left unranked.
 
     `waiting` are the champions that pass the filters with their bounds,
     highest first. Those whose lists give their score (`listed`) cost
@@ -219,7 +235,7 @@ def merge_champions(
     so far: no champion after it could reach those places (`top` 0: no
     stop, where the bound does not bound the backend's score). `known`
     keeps what the backend ranked (None: no match) from one round of a
-    search to the next, and counts against `limit`."""
+    search to the next."""
     known = {} if known is None else known
     ranked = dict(scored)
     for article, _ in waiting:
@@ -228,10 +244,10 @@ def merge_champions(
             score = known.get(article)
         if score is not None:
             ranked[article] = score
-    rest = [(article, bound) for article, bound in waiting if article not in ranked]
-    rest = [item for item in rest if item[0] not in known][: max(0, limit - len(known))]
-    for start in range(0, len(rest), batch):
-        part = rest[start : start + batch]
+    rest = [item for item in waiting if item[0] not in ranked and item[0] not in known]
+    taken = 0
+    for start in range(0, min(limit, len(rest)), batch):
+        part = rest[start : min(start + batch, limit)]
         best = heapq.nlargest(top, ranked.values())
         if top and len(best) == top and part[0][1] < best[-1]:
             break
@@ -239,9 +255,14 @@ def merge_champions(
         found = rank(ids)
         known.update((article, found.get(article)) for article in ids)
         ranked |= found
+        taken = start + len(part)
     best = heapq.nlargest(top, ranked.values()) if top else []
     ids = [pk for pk, _ in sorted(ranked.items(), key=lambda item: (-item[1], -item[0]))]
-    return ids, (best[-1] if top and len(best) == top else None)
+    return Merged(
+        ids,
+        best[-1] if top and len(best) == top else None,
+        rest[taken][1] if taken < len(rest) else 0.0,
+    )
 
 
 def _lists_for(keys: Iterable[Key], using: str) -> dict[Key, Listed]:
@@ -311,10 +332,14 @@ def ranked_with_champions(
     ids when no list has an article. A threshold walk (Fagin's): each round
     reads every list from its top, FIRST_DEPTH rows and DEEPER times more
     each round, and stops when the first places are settled (no article left
-    unread on any list can reach them) or every list is read to its end."""
+    unread on any list can reach them) or every list is read to its end.
+    A round before the last ranks from the backend no more than the
+    backend's ROUND_LIMIT (SQLite: none, each costs a reading of its text):
+    one that cannot settle is followed by the whole lists' round."""
     depth, known = FIRST_DEPTH, {}
     while True:
-        tier = tier_for(query, queryset.db, depth)
+        # A list is LIST_LENGTH long: read that deep, read it whole.
+        tier = tier_for(query, queryset.db, None if depth >= LIST_LENGTH else depth)
         if not tier.impacts:
             return None, tier
         ids, settled = backend.with_champions(queryset, query, scored, tier, known)
