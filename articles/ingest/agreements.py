@@ -27,6 +27,7 @@ from articles.ingest.register import Register, RegisterEntry, stems
 from articles.ingest.sentences import Window, sentences
 from articles.ingest.signing import (
     EVENT_DAYS_BEFORE,
+    YEAR_SPAN,
     event_day,
     is_planned,
     lead_reports_signing,
@@ -261,7 +262,13 @@ def _registered(
         key = _lookup(register, candidate.kind, subject, years, facts)
         if key is not None:
             return candidate, key
-    return _short_form(candidate, window, kind, register, facts)
+    found = _short_form(candidate, window, kind, register, facts)
+    if found[1] is None and candidate is not None:
+        years = WRITTEN_YEAR.findall(candidate.subject or candidate.name)
+        key = _summit_of_the_week(register, candidate, years, facts)
+        if key is not None:
+            return candidate, key
+    return found
 
 
 def _short_form(
@@ -298,6 +305,31 @@ def _lookup(
     The register is asked only when its answer may be an entry: the year of
     signing and the signatories cost more to read than the lookup itself.
     """
+    return _named_entry(register, kind, name, years_written, facts)
+
+
+def _summit_of_the_week(
+    register: Register, candidate: Candidate, years_written: list[str], facts: _Facts
+) -> str | None:
+    """A summit's statement or declaration the article reports signed as its news, whose
+    name points at no entry of any year, is the one the register dates to that week, if it
+    dates one alone ('a joint statement on deepening the partnership' signed that day)."""
+    subject = candidate.subject or candidate.name
+    if (
+        candidate.kind not in _SUMMIT_KINDS
+        or not stems(subject)
+        or _news_year(facts, years_written) is None
+        or register.key_for(candidate.kind, subject, parties=facts.parties) is not None
+    ):
+        return None
+    return register.key_signed_shortly_before(
+        candidate.kind, facts.reported_day, days=EVENT_DAYS_BEFORE, parties=facts.parties
+    )
+
+
+def _named_entry(
+    register: Register, kind: AgreementKind, name: str, years_written: list[str], facts: _Facts
+) -> str | None:
     if not register.may_name(name):
         return None
     if not years_written and not facts.may_be_signed_in(register.years_naming(name)):
@@ -312,6 +344,16 @@ def _lookup(
     # No document an article names was signed after the last day it may have been written.
     written_by = facts.context.published.last_day
     return register.key_for(kind, name, year=year, parties=facts.parties, written_by=written_by)
+
+
+def _news_year(facts: _Facts, years_written: list[str]) -> int | None:
+    """The article's year, for a document it reports signed as its news and dates no
+    otherwise: no year written by its name, none of its own, none other in its sentence."""
+    reported = facts.reported_day
+    if reported is None or years_written or facts.year not in (None, reported.year):
+        return None
+    written = WRITTEN_YEAR.findall(YEAR_SPAN.sub(" ", facts.window.context))
+    return None if any(int(year) != reported.year for year in written) else reported.year
 
 
 def _year_after_name(window: Window, candidate: Candidate | None) -> int | None:

@@ -73,6 +73,7 @@ _WHEN_FIRST = re.compile(
     r"^(?i:(?:on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|today|"
     r"yesterday|вчера|сегодня)\s+)"
 )
+_YEAR_FIRST = re.compile(r"^(?:19|20)[0-9]{2}\s{1,2}(?:года|г\.)\s{1,2}")
 _QUALIFIER_START = re.compile(
     r"^(?i:on|of|between|for|about|regarding|concerning|in the field|in the sphere|until|till|"
     r"о|об|между|в области|в сфере|по|на период|до|сотрудничеств\w*|развити\w*|"
@@ -118,6 +119,9 @@ _QUALIFIER_STOP = re.compile(
     r"стал|стала|стало|стали|стороны|президенты|лидеры|министры|они|"
     r"[а-яё]{2,}(?:ала|ало|али|ила|ило|или|ела|ело|ыла|ыло|ыли)|"
     r"заключ\w*|котор\w+|что|а также|"
+    # '… ратифицирован обеими сторонами': what became of the document, not its name.
+    r"(?:ратифицирован|одобрен|утвержд[её]н|принят|продл[её]н|денонсирован|парафирован)"
+    r"(?:а|о|ы)?|"
     r"в рамках|во время|в ходе|по итогам|после|до конца|by the end|сегодня|вчера|накануне|"
     r"на основе|on the basis|based on|"
     r"где|где-то|когда|как|почему|если|ли|уже|ещё|еще|тоже|только|можно|нужно|надо)(?!\w)"
@@ -150,6 +154,8 @@ _AZ_PHRASE_END = re.compile(
     r"(?i:\w+(?:mış|miş|muş|müş|ıb|ib|ub|üb|ılan|ilən|ulan|ülən|nan|nən|lan|lən|yan|yən|acaq|əcək"
     r"|dı|di|du|dü|dır|dir|dur|dür)(?:lar|lər)?|olan|edilən|qəbul|ki|isə|həm|də|da|bu|həmin|"
     r"ildə|ilində|tarixində|günü|sonra|əvvəl|[0-9]{4}-?\w{0,3}"
+    # A day of the month in the locative: 'avqustun 19-da' (an ordinal '20-ci' stays in).
+    r"|[0-9]{1,2}-?(?:n?d[aə]|n?t[aə]|d[aə]n)"
     # Circumstances, not names: 'at the end of', 'on the basis of', 'during'.
     r"|yekununda|sonunda|əsasında|əsasən|nəticəsində|ərzində|zamanı|gedişində"
     r"|mərasimində|müddətində)"
@@ -163,6 +169,8 @@ _AZ_SIGNED_BETWEEN = re.compile(
 _AZ_PLURAL_SUBJECT = re.compile(r"[A-ZƏÜÖĞİŞÇ]\w+(?:lar|lər)")
 # 'tərəflər', 'həmsədrlər': who signed, in the plural, never a name's first word.
 _AZ_PLURAL_NOUN = re.compile(r"[a-zəüöğışç]\w+(?:lar|lər)")
+_DASHES = ("—", "–", "-")
+_AZ_SIGNERS = re.compile(r"[a-zəüöğışç]\w+(?:ları|ləri)")
 _AZ_KIND_WORD = re.compile(
     r"(?i:(?:saziş|memorandum|bəyannamə|bəyanat|protokol|proqram|müqavilə|xəritə|plan|"
     r"konvensiya)\w{0,6})"
@@ -264,6 +272,10 @@ def _qualifier(after: str, kind: AgreementKind) -> str:
             return ""
     after = _PARTICIPLE.sub("", after)
     after = _WITH_PARTNER.sub("", after)
+    # 'по соглашению 2002 года о статусе …': Russian may put the year between word and name.
+    year = _YEAR_FIRST.match(after)
+    if year and _QUALIFIER_START.match(after[year.end() :]):
+        after = after[year.end() :]
     when = _WHEN_FIRST.match(after)
     if when and _QUALIFIER_START.match(after[when.end() :]):
         after = after[when.end() :]
@@ -394,6 +406,8 @@ def _azerbaijani_phrase(before: str, quoted: bool = False) -> list[str]:
         # '(AZPROMO)' names the organisation before it; it ends no clause.
         parenthesis = word.startswith("(") and word.endswith(")")
         ends_clause = word.endswith((",", ";", ":", ".", "!", "?", ")")) and not parenthesis
+        # A dash standing alone sets off an aside: 'Komissiyanın həmsədrləri — …'.
+        ends_clause = ends_clause or word in _DASHES
         if ends_clause and not _is_az_list(phrase):
             break
         # '... proqramı və iclasın protokolu': another document ends where 'və' joins them.
@@ -425,6 +439,11 @@ def _azerbaijani_phrase(before: str, quoted: bool = False) -> list[str]:
         # The sentence's subject in the plural ('Tərəflər', 'Prezidentlər') signed it.
         or (reached_start and _AZ_PLURAL_SUBJECT.fullmatch(phrase[0]))
     ):
+        phrase.pop(0)
+    # 'Dövlət başçıları …', 'Komissiyanın həmsədrləri …': who signed, never the name.
+    if len(phrase) > 2 and _AZ_SIGNERS.fullmatch(phrase[1]):
+        del phrase[:2]
+    while len(phrase) > 1 and phrase[0] in _DASHES:
         phrase.pop(0)
     return phrase
 
@@ -473,7 +492,13 @@ def _distinctive_words(text: str) -> list[str]:
 
 
 def capitalised(text: str) -> str:
+    # Azerbaijani capitalises 'i' with its dot: 'İqtisadi', never 'Iqtisadi'.
+    if text[:1] == "i" and _AZERBAIJANI_TEXT.search(text):
+        return "İ" + text[1:]
     return text[:1].upper() + text[1:]
+
+
+_AZERBAIJANI_TEXT = re.compile(r"[əƏğĞıİ]")
 
 
 def _limit_words(text: str) -> str:

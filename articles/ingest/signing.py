@@ -100,7 +100,7 @@ _EARLIER = re.compile(
 _LIST_MARK = "-–—•*·"
 # 'for 2011–2013', 'на 2019–2024 годы', '2024–2026-cı illər üçün': the years a programme
 # covers, not a year of signing.
-_YEAR_SPAN = re.compile(
+YEAR_SPAN = re.compile(
     r"(?<![0-9])(?:19|20)[0-9]{2}\s{0,2}[-–—]\s{0,2}(?:(?:19|20)?[0-9]{2})(?![0-9])"
 )
 # 'starting from January 1, 2010', 'до 31 декабря 2025 года': when a term starts or ends.
@@ -161,8 +161,8 @@ def signing_date(
         return None, ""
     # '2022-ci ildə imzalanmış … Bəyannamə' in a 2024 article: signed in another year.
     # The spans go before the cut, which may fall inside one ('for 2025–202').
-    near_before = _YEAR_SPAN.sub(" ", before)[-YEAR_NEAR_CHARS:]
-    near = f"{near_before} {_YEAR_SPAN.sub(' ', after)[:YEAR_NEAR_CHARS]}"
+    near_before = YEAR_SPAN.sub(" ", before)[-YEAR_NEAR_CHARS:]
+    near = f"{near_before} {YEAR_SPAN.sub(' ', after)[:YEAR_NEAR_CHARS]}"
     if any(int(year) != article_day.year for year in WRITTEN_YEAR.findall(near)):
         return None, ""
     past = bool(_PAST_SIGNING.search(window.context))
@@ -296,7 +296,7 @@ def _signing_dates(text: str) -> list[dt.date]:
 def _another_year(text: str, year: int) -> bool:
     """`text` writes a year other than `year`, beyond the years a programme covers and
     those that end a term ('until 2000', 'до 2024 года')."""
-    text = _TERM_YEAR.sub(" ", _YEAR_SPAN.sub(" ", text))
+    text = _TERM_YEAR.sub(" ", YEAR_SPAN.sub(" ", text))
     return any(int(written) != year for written in WRITTEN_YEAR.findall(text))
 
 

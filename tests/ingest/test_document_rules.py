@@ -41,7 +41,7 @@ def az_candidate(sentence: str, word: str):
             "İclasın yekununda tərəflər Azərbaycan Respublikası ilə Rusiya Federasiyası arasında "
             "iqtisadi əməkdaşlıq proqramı və iclasın protokolu imzalanıb.",
             "protokolu",
-            "Iclasın protokolu",
+            "İclasın protokolu",
         ),
         (
             'Kreml "Azərbaycan ilə Türkiyə arasında Müttəfiqlik münasibətləri haqqında Şuşa '
@@ -765,3 +765,34 @@ def test_azeri_names_azerbaijan_as_a_side():
         dated_article("Russia's Gazprom signed a contract to buy Azeri gas from next year.")
     )
     assert set(contract.parties) == {"Azerbaijan", "Russia"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "name"),
+    [
+        (
+            "Bu gün dövlət başçıları nəqliyyat dəhlizləri haqqında Birgə Bəyanat imzalayıblar.",
+            "Birgə Bəyanat",
+            "Nəqliyyat dəhlizləri haqqında Birgə Bəyanat",
+        ),
+        (
+            "Komissiyanın həmsədrləri — nazirlər Elvin Məmmədov və İqor Petrov iqtisadi "
+            "əməkdaşlıq haqqında Memorandum imzalayıblar.",
+            "Memorandum",
+            "Nazirlər Elvin Məmmədov və İqor Petrov iqtisadi əməkdaşlıq haqqında Memorandum",
+        ),
+        (
+            "Martın 12-də Azərbaycan Respublikası ilə Rusiya Federasiyası arasında turizm "
+            "haqqında Saziş imzalanıb.",
+            "Saziş",
+            "Azərbaycan Respublikası ilə Rusiya Federasiyası arasında turizm haqqında Saziş",
+        ),
+    ],
+)
+def test_an_azerbaijani_name_starts_after_its_signers_an_aside_or_a_day(sentence, word, name):
+    assert az_candidate(sentence, word).name == name
+
+
+def test_an_azerbaijani_name_opening_with_i_keeps_its_dot():
+    sentence = "Tərəflər iqtisadi əməkdaşlıq haqqında Memorandum imzalayıblar."
+    assert az_candidate(sentence, "Memorandum").name.startswith("İqtisadi")

@@ -159,6 +159,12 @@ REGISTER_MENTIONS = [
         "Qəbələ radiolokasiya stansiyasının statusu haqqında Sazişin müddəti başa çatır.",
         "gabala-radar-agreement-2002",
     ),
+    # Russian may put the year between the word and the name.
+    (
+        "Станцию арендовали по соглашению 2002 года о статусе Габалинской РЛС.",
+        "gabala-radar-agreement-2002",
+    ),
+    ("Договор о госгранице ратифицирован обеими сторонами.", "state-border-treaty-2010"),
 ]
 
 
@@ -211,3 +217,40 @@ def test_every_entry_is_found_by_its_name_in_each_language(register, entry, fiel
     sentence = _WITH_YEAR[field].format(name=entry[field], year=entry["signed_on"][:4])
     keys = [mention.register_key for mention in extract_agreements(parse(sentence), register)]
     assert entry["key"] in keys
+
+
+def news_of(day: str, body: str):
+    return parse(
+        f"Talks in Baku\n\n{day}\n\nThe presidents held talks on trade and transport.\n\n{body}"
+        "\n\nThe talks lasted three hours."
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "After the talks the presidents signed a joint statement on deepening their partnership.",
+        "По итогам переговоров президенты подписали совместное заявление о дальнейшем развитии "
+        "отношений.",
+    ],
+)
+def test_maps_a_summits_statement_to_the_one_the_register_dates_that_week(register, body):
+    (mention,) = extract_agreements(news_of("2024-08-19", body), register)
+    assert mention.register_key == "joint-declaration-presidents-2024"
+
+
+def test_keeps_a_recalled_declaration_its_own_entry_beside_the_days_signing(register):
+    body = (
+        "Developing the Declaration on Allied Interaction, the ministers signed a memorandum on "
+        "digital transport corridors."
+    )
+    mentions = extract_agreements(news_of("2024-08-19", body), register)
+    keys = [mention.register_key for mention in mentions]
+    assert "declaration-allied-interaction-2022" in keys
+    assert "joint-declaration-presidents-2024" not in keys
+
+
+def test_maps_no_summit_statement_to_the_week_when_no_entry_is_dated_then(register):
+    body = "After the talks the presidents signed a joint statement on deepening their partnership."
+    (mention,) = extract_agreements(news_of("2016-05-10", body), register)
+    assert mention.register_key is None
