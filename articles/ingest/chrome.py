@@ -60,6 +60,10 @@ _WIDGET_LABEL = re.compile(
     r"поддержите\s(?:нас|редакцию|проект|[«\"“]\w)|поддержать (?:редакцию|проект)|"
     r"support (?:us|our (?:work|journalism)|independent journalism)\b|\bdonate\b|"
     r"contribute today|make a (?:donation|contribution)|bizə dəstək ol|layihəyə dəstək|"
+    # A PDF of the page: 'Скачать PDF', 'Download PDF', 'PDF-i yüklə'.
+    r"(?:скачать|загрузить|download|yüklə)\s(?:в\s)?pdf|pdf-?(?:i|ni)?\s(?:yüklə|endir)|"
+    # Weather that names itself without a degree sign: 'Bakıda hava: +15', 'Погода в Баку +15'.
+    r"(?:hava|погода|weather)\b.{0,25}[+−-][0-9]{1,2}\s{0,2}$|"
     r"(?:ещё|еще) больше новостей|more news (?:on|in) (?:our )?(?:telegram|channel)|"
     # A drop-down control: "Sort: newest ▾", "Mənbələr: hamısı ▾".
     r"[▾▼⌄▿])"
@@ -107,6 +111,31 @@ _WEATHER = re.compile(r"[+−-]\s{0,2}[0-9]{1,2}\s{0,2}°|[0-9]\s{0,2}°\s{0,2}[
 # A label and a bare number: "Hot line: 1593", "Тел.: +7 495 123-45-67", "Faks: (012) 498".
 _LABELLED_NUMBER = re.compile(r"^[^\W\d_][^\d:|]{0,30}:\s{0,3}\+?[0-9][0-9 ()-]{2,20}$")
 _TIME_LED = re.compile(r"^[0-9]{1,2}:[0-9]{2}\s")
+# A prayer-times widget: 'Sübh 05:12 | Günəş 06:40', 'İmsak 04:50 İftar 19:45', 'Фаджр 05:12'.
+_PRAYER_TIMES = re.compile(
+    r"(?<!\w)(?i:sübh|zöhr|əsr|məğrib|işa|imsak|iftar|fajr|dhuhr|zuhr|asr|maghrib|isha|"
+    r"фаджр|зухр|аср|магриб|иша|имсак|ифтар)\s{0,2}:?\s{0,2}[0-9]{1,2}:[0-9]{2}"
+)
+# A view or read counter, alone or with its icon: 'Oxunub 1 234 dəfə', 'Прочитано: 45 раз',
+# '👁 1234', 'Baxılıb: 312'.
+_COUNTER = re.compile(
+    r"^(?:[👁👀🔥💬]\ufe0f?\s{0,2}[0-9][0-9 ,.]{0,9}[kKкК]?"
+    r"|(?i:oxunub|oxunma sayı|baxılıb|baxış sayı|прочитано|просмотрено|прочтений|read|viewed|"
+    r"views|reads)\s{0,2}:?\s{0,2}[0-9][0-9 ,.]{0,9}\s{0,2}(?i:dəfə|раза?|times)?)$"
+)
+# A market widget: 'Brent 82.4', 'Нефть Brent $82,4', 'Qızıl 2 350 $', 'Urals 61,2'.
+_COMMODITY = re.compile(
+    r"(?<!\w)(?i:brent|wti|urals|light|azeri light|золото|нефть|qızıl|neft|gold|bitcoin|btc)"
+    r"\s{0,2}[:=]?\s{0,2}\$?\s{0,2}[0-9]{1,5}(?:[.,][0-9]{1,3})?\s{0,2}\$?\s{0,2}"
+    r"(?:[▲▼↑↓+−-]\s{0,2}[0-9.,%]{1,8})?(?:\s{1,3}\||$)"
+)
+# A time with only a label, the day left to the reader: 'Son yenilənmə: 12:00',
+# 'Время публикации: 12:30', 'Updated 14:05'.
+_LABELLED_TIME = re.compile(
+    r"^(?i:updated|last updated|published|posted|son yenilənmə|yenilənib|yeniləndi|dərc olunub|"
+    r"обновлено|опубликовано|время публикации|время|saat|time)\s{0,2}:?\s{0,2}"
+    r"[0-9]{1,2}:[0-9]{2}(?:\s{0,2}(?i:[ap]\.?m\.?|msk|gmt|utc|мск))?$"
+)
 _FURNITURE_WORDS = _words(
     "share print tweet email e-mail mail facebook twitter telegram whatsapp vk vkontakte "
     "вконтакте одноклассники обсудить на форуме discuss forum "
@@ -282,6 +311,12 @@ def is_chrome(line: str) -> bool:
     if is_labelled_chrome(line) or _SEPARATOR.match(line) or _FONT_CONTROLS.match(line):
         return True
     if _RATE_ROW.match(line) or _LABELLED_NUMBER.match(line) or _are_short_widgets(line):
+        return True
+    if len(line) <= 160 and (
+        _PRAYER_TIMES.search(line) or _COUNTER.match(line) or _COMMODITY.search(line)
+    ):
+        return True
+    if len(line) <= 60 and _LABELLED_TIME.match(line):
         return True
     if is_copyright(line):
         return True

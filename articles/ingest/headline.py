@@ -332,12 +332,23 @@ def _said_again_below(line: str, lines: list[str], index: int) -> bool:
 _FOLLOW_BUTTON = re.compile(r"\s[|·•]\s(?i:follow|подписаться|izlə|abunə ol)$")
 
 
+# Who wrote, edited or photographed it, labelled: 'Текст: Виктор Фельдман', 'Written by …',
+# 'Hazırladı: …', 'Editor: …'. A headline never opens with such a label.
+LABELLED_BYLINE = re.compile(
+    r"^(?i:text|written by|reporting by|editor|edited by|reporter|correspondent|prepared by|"
+    r"текст|редактор|корреспондент|подготовил[аи]?|записал[аи]?|беседовал[аи]?|"
+    r"mətn|redaktor|müxbir|hazırladı|hazırlayıb|söhbətləşdi)\s{0,2}:\s{0,3}"
+    r"(?P<names>[^\W\d_][^:]{1,80})$"
+)
+
+
 def _is_metadata_line(line: str, sources: KnownSources) -> bool:
     """A line that follows a headline: its date, its byline or the dateline's lead."""
     byline = _FOLLOW_BUTTON.sub("", line).strip(QUOTES + " ")
     return bool(
         date_only_line(line)
         or CREDIT_PREFIX.match(line)
+        or LABELLED_BYLINE.match(line)
         or (len(line) <= 60 and looks_like_person(byline))
         or find_dateline(line, sources) is not None
     )
@@ -360,6 +371,8 @@ def _is_headline(lines: list[str], index: int, sources: KnownSources) -> bool:
     if _TEXT_COLUMNS.search(line):
         return False
     if date_only_line(line) or CREDIT_PREFIX.match(line) or sources.banner(line):
+        return False
+    if LABELLED_BYLINE.match(line):
         return False
     if " " not in line or (_is_name_like(line) and not _is_shouted_headline(line)):
         return False

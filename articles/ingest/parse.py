@@ -55,6 +55,7 @@ from articles.ingest.document import ParsedArticle, Precision, PublishedDate
 from articles.ingest.findings import DateRank, Findings
 from articles.ingest.furniture import drop_furniture, is_banner, listing_credit
 from articles.ingest.headline import (
+    LABELLED_BYLINE,
     TERMINAL,
     choose_headline,
     header_end,
@@ -256,6 +257,11 @@ def _take_header_line(
     if credit and len(line) <= 80 and not is_paragraph(line):
         _credit(credit.group("credit"), findings, sources)
         return True
+    labelled = LABELLED_BYLINE.match(line)
+    if labelled:
+        # 'Текст: Виктор Фельдман (Баку — Москва)': the writer, and where from, not the text.
+        findings.bylines.append(_BYLINE_PLACE.sub("", labelled.group("names")).strip())
+        return True
     if index == headline:
         findings.title = line
         return True
@@ -263,6 +269,10 @@ def _take_header_line(
         return _take_line_under_headline(line, findings)
     # Above a headline stand the site's name, taglines and rubrics, never the article.
     return headline is not None and len(WORD.findall(line)) <= 12
+
+
+# '(Баку — Москва)' after a writer's name: where the piece was written from.
+_BYLINE_PLACE = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 
 
 def _date_rank(found: DateFound, above: bool, headline: int | None) -> DateRank:

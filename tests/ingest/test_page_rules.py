@@ -829,3 +829,14 @@ def test_an_appeal_for_money_is_chrome_never_the_headline(line):
         f"Caspian Wire\n{line}\n\n03.03.2009 10:00\n\nCustoms protocol signed at Samur\n\n{RETOLD}"
     )
     assert parse(text, today=TODAY).title == "Customs protocol signed at Samur"
+
+
+def test_a_labelled_writer_under_the_headline_is_the_byline_and_leaves_the_text():
+    text = (
+        "Kaspiyskaya Pravda\n03.03.2009 10:00\nSamur crossing reopens\n"
+        f"Текст: Ольга Серова (Баку — Дербент)\n\n{RETOLD}"
+    )
+    article = parse(text, today=TODAY)
+    assert article.title == "Samur crossing reopens"
+    assert article.byline == "Ольга Серова"
+    assert "Текст:" not in article.body

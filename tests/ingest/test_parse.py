@@ -787,6 +787,20 @@ def test_takes_no_headline_from_two_columns_of_text_when_a_pdf_was_converted():
         "Подписаться   Войти",
         "Version for people with visual impairments",
         "Главное Россия Мир Бывший СССР Экономика Силовые структуры Наука и техника Культура Спорт",
+        # Prayer times, counters, market and weather widgets, a PDF link, a time alone.
+        "Sübh 04:41 | Zöhr 13:02 | Əsr 16:48",
+        "İmsak 04:31 İftar 20:12",
+        "Oxunub 4 311 dəfə",
+        "Прочитано: 78 раз",
+        "👁 2 410",
+        "Нефть Urals 61,20 ▼ 0,4%",
+        "Qızıl 2 340 $",
+        "Скачать PDF",
+        "Bakıda hava: +21",
+        "Son yenilənmə: 17:45",
+        "Время публикации: 09:30",
+        "Редактор: Ольга Серова",
+        "Hazırladı: Nigar Həsənova",
     ],
 )
 def test_never_takes_chrome_for_the_headline_when_it_stands_above_one(chrome):
