@@ -105,6 +105,7 @@ _PARTY_PROGRAMME = re.compile(
 )
 _INSIDE_ANOTHER = re.compile(
     r"(?i:\b(?:amendments?|additions?|changes|supplement|protocol)\s+to\s+(?:the\s+)?"
+    r"|\b(?:amending|extending)\s+(?:the\s+)?"
     r"|\bизменени\w*\s+(?:и\s+дополнени\w*\s+)?в\s+|\bдополнени\w*\s+к\s+|\bпротокол\w*\s+к\s+)$"
 )
 # Azerbaijan and Russia have signed documents since 1991: 'the Gulistan Treaty of 1813'

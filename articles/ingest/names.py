@@ -76,6 +76,7 @@ _WHEN_FIRST = re.compile(
 _YEAR_FIRST = re.compile(r"^(?:19|20)[0-9]{2}\s{1,2}(?:года|г\.)\s{1,2}")
 _QUALIFIER_START = re.compile(
     r"^(?i:on|of|between|for|about|regarding|concerning|in the field|in the sphere|until|till|"
+    r"amending|extending|"
     r"о|об|между|в области|в сфере|по|на период|до|сотрудничеств\w*|развити\w*|"
     # A contract names what it buys or sells: 'контракт на поставку газа', 'a contract to buy
     # Azeri gas'.
@@ -440,8 +441,13 @@ def _azerbaijani_phrase(before: str, quoted: bool = False) -> list[str]:
         or (reached_start and _AZ_PLURAL_SUBJECT.fullmatch(phrase[0]))
     ):
         phrase.pop(0)
-    # 'Dövlət başçıları …', 'Komissiyanın həmsədrləri …': who signed, never the name.
-    if len(phrase) > 2 and _AZ_SIGNERS.fullmatch(phrase[1]):
+    # 'Dövlət başçıları …', 'Komissiyanın həmsədrləri …': who signed, never the name; but
+    # 'Mədəniyyət nazirlikləri arasında …' names the parties, a part of the name.
+    if (
+        len(phrase) > 2
+        and _AZ_SIGNERS.fullmatch(phrase[1])
+        and not (phrase[2].casefold() in ("arasında", "ilə") or _AZ_MARKERS.fullmatch(phrase[2]))
+    ):
         del phrase[:2]
     while len(phrase) > 1 and phrase[0] in _DASHES:
         phrase.pop(0)

@@ -54,7 +54,10 @@ ORGANISATION_WORD = re.compile(
     r"agentliyi|nazirliyi|hökuməti|mərkəzi|fondu|xidməti|komitəsi|şirkəti|bankı|palatası|"
     r"cəmiyyəti|yolları|nazirlikləri|xidmətləri|komitələri|hökumətləri|universiteti|institutu|"
     r"korporasiyası|holdinqi|şirkətləri|агентств\w*|министерств\w*|правительств\w*|корпораци\w*|центр\w*|фонд\w*|"
-    r"служб\w*|комитет\w*|компани\w*|банк\w*|палат\w*|ведомств\w*|дорог\w*)\b)"
+    r"служб\w*|комитет\w*|компани\w*|банк\w*|палат\w*|ведомств\w*|дорог\w*|"
+    # A ministry by its short name: 'Минэнерго', 'Минэкономразвития', 'Минсельхоз'.
+    r"мин(?:энерго|эконом\w*|транс\w*|сельхоз\w*|обороны|промторг\w*|культуры|здрав\w*|"
+    r"фин\w*|юст\w*|обрнауки|просвещения|природы|труд\w*|цифры|спорт\w*|строй\w*))\b)"
 )
 # A country by its names in the three languages (any case ending), its capital and the
 # leaders who sign for it: "Aliyev, Putin and Pashinyan signed ..." names three parties.

@@ -796,3 +796,33 @@ def test_an_azerbaijani_name_starts_after_its_signers_an_aside_or_a_day(sentence
 def test_an_azerbaijani_name_opening_with_i_keeps_its_dot():
     sentence = "Tərəflər iqtisadi əməkdaşlıq haqqında Memorandum imzalayıblar."
     assert az_candidate(sentence, "Memorandum").name.startswith("İqtisadi")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "stem"),
+    [
+        (
+            "Among the documents was a protocol amending the agreement on visa-free travel.",
+            AgreementKind.PROTOCOL,
+            "amending",
+        ),
+        (
+            "Был подписан Меморандум о взаимопонимании между Минэнерго России и Минэнерго "
+            "Азербайджана.",
+            AgreementKind.MEMORANDUM,
+            "минэнерго",
+        ),
+        (
+            "Mədəniyyət nazirlikləri arasında 2025-2027-ci illər üçün əməkdaşlıq proqramı "
+            "imzalanıb.",
+            AgreementKind.PROGRAMME,
+            "mədəniyyət nazirlikləri",
+        ),
+    ],
+)
+def test_a_document_is_named_by_what_it_amends_or_by_the_bodies_that_signed_it(
+    sentence, kind, stem
+):
+    (document,) = extract_agreements(dated_article(sentence))
+    assert document.kind is kind
+    assert stem in document.name.casefold()
