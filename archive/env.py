@@ -167,3 +167,17 @@ def cache_config(url: str | None, *, default_dir: Path, max_entries: int) -> dic
         f"CACHE_URL has the scheme {parts.scheme!r}; use file:///path, db://table or "
         "redis://host:port/0."
     )
+
+
+def page_cache_config(url: str | None, *, default_dir: Path, max_entries: int) -> dict:
+    """The CACHES entry for rendered pages (archive.middleware.PageCacheMiddleware):
+    the same place as CACHE_URL's, kept apart from the counts, which many large
+    pages would otherwise cull out of a file or database cache: files in a
+    `pages` folder beside the counts', a database cache's own `…_pages` table,
+    Redis's own key prefix (the settings give it)."""
+    config = cache_config(url, default_dir=default_dir, max_entries=max_entries)
+    if config["BACKEND"].endswith("FileBasedCache"):
+        return config | {"LOCATION": str(Path(config["LOCATION"]) / "pages")}
+    if config["BACKEND"].endswith("DatabaseCache"):
+        return config | {"LOCATION": f"{config['LOCATION']}_pages"}
+    return config

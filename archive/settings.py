@@ -13,7 +13,14 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
-from archive.env import cache_config, database_config, env_bool, env_list, replica_configs
+from archive.env import (
+    cache_config,
+    database_config,
+    env_bool,
+    env_list,
+    page_cache_config,
+    replica_configs,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -86,6 +93,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A public page a reader without a session asked for under the archive's
+    # current version is answered from the cache: before the replica is
+    # chosen, so such an answer costs no database at all.
+    "archive.middleware.PageCacheMiddleware",
     # After authentication: a curator's requests read the primary.
     "archive.middleware.ReadDatabaseMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -223,6 +234,12 @@ CACHES = {
     # Each entry is one page's facet counts, slug lists or spellings.
     "default": cache_config(os.environ.get("CACHE_URL"), default_dir=CACHE_DIR, max_entries=5_000)
     | {"TIMEOUT": 24 * 60 * 60, "KEY_PREFIX": _CACHE_PREFIX},
+    # Rendered public pages (archive.middleware.PageCacheMiddleware), apart from the
+    # counts, which many large pages would otherwise cull.
+    "pages": page_cache_config(
+        os.environ.get("CACHE_URL"), default_dir=CACHE_DIR, max_entries=5_000
+    )
+    | {"KEY_PREFIX": f"{_CACHE_PREFIX}-pages"},
     # The API's per-address request counts, apart from the counts pages share:
     # many clients' addresses must not cull the facets out of the cache.
     "throttle": {
@@ -233,6 +250,11 @@ CACHES = {
         "KEY_PREFIX": _CACHE_PREFIX,
     },
 }
+# How long a rendered page is kept. The archive's version retires it at any
+# change first; this bounds what nothing moves: a deploy's new templates or code
+# (empty the "pages" cache to show them at once). 0 turns the page cache off, as
+# under DEBUG, where a template being edited must show at once.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0" if DEBUG else "600"))
 
 # Security: secure by default once DEBUG is off; each switch can be turned off
 # from the environment for a plain-HTTP benchmark on 127.0.0.1.

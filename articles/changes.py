@@ -42,7 +42,12 @@ _request_version: ContextVar[Version | None] = ContextVar("request_version", def
 def archive_version() -> Version:
     """The current version (any will do until the first change), or the one
     this request was told to read under (`read_under`)."""
-    return _request_version.get() or cache.get_or_set(VERSION_KEY, _new_version, timeout=None)
+    return _request_version.get() or current_version()
+
+
+def current_version() -> Version:
+    """The cache's current version, whatever version this request reads under."""
+    return cache.get_or_set(VERSION_KEY, _new_version, timeout=None)
 
 
 def read_under(version: Version | None) -> None:
@@ -102,10 +107,14 @@ def _on_write(sender, using: str, **kwargs) -> None:
 
 
 def connect_signals() -> None:
-    from articles.models import Agreement, Article, Mention, Source, Tag, TagAlias
+    from articles.models import Agreement, Article, Mention, Source, Story, Tag, TagAlias
 
     # A tag's aliases are the other spellings a search also finds (search/names.py).
-    for model in (Article, Source, Tag, TagAlias, Agreement, Mention):
+    # A curator's join or split of stories moves articles with QuerySet.update but
+    # saves a Story, and the pages kept whole (archive.middleware) show stories.
+    # Events and aliases are edited inline, where the admin saves their article,
+    # agreement or source too.
+    for model in (Article, Source, Tag, TagAlias, Agreement, Mention, Story):
         name = model.__name__
         post_save.connect(_on_write, sender=model, dispatch_uid=f"archive-changed-save-{name}")
         post_delete.connect(_on_write, sender=model, dispatch_uid=f"archive-changed-del-{name}")
