@@ -95,6 +95,8 @@ _DATE_FORMATS: tuple[tuple[re.Pattern[str], Precision], ...] = (
     (_DAY_MONTH_YEAR_NUMBERS, Precision.DAY),
     (_SLASHED, Precision.DAY),
     (_ROMAN_DATE, Precision.DAY),
+    # A database's stamp: '12-Mar-2019', '05-DEC-2023'.
+    (re.compile(rf"(?<![\w-])(?P<day>[0-9]{{1,2}})-{_MONTH}-{_YEAR}"), Precision.DAY),
     (re.compile(rf"(?<!\w){_DAY}\s{{1,3}}{_MONTH},?\s{{0,3}}{_YEAR}{_YEAR_TAIL}"), Precision.DAY),
     (
         re.compile(rf"(?<!\w){_MONTH}\s{{0,3}}{_DAY}(?:,\s{{0,3}}|\s{{1,3}}){_YEAR}{_YEAR_TAIL}"),
@@ -464,6 +466,35 @@ def dated_by_weekday(text: str, month: int, day: int) -> dt.date | None:
     return fitting.pop() if len(fitting) == 1 else None
 
 
+SLASHED_ORDER_CHARS = 20_000
+
+
+def slashed_day_first(text: str) -> bool | None:
+    """Which way round the page writes slashed dates, from those that read one way only:
+    '14/12/2023' is day first, '12/14/2023' month first. A page keeps one order; None when
+    no slashed date, or both kinds, settle it."""
+    orders = set()
+    for match in _SLASHED.finditer(text[:SLASHED_ORDER_CHARS]):
+        first, second = int(match.group("first")), int(match.group("second"))
+        if first > 12 >= second:
+            orders.add(True)
+        elif second > 12 >= first:
+            orders.add(False)
+    return orders.pop() if len(orders) == 1 else None
+
+
+def slashed_date(line: str, year: int, day_first: bool) -> dt.date | None:
+    """The line's slashed date of that year ('05/12/2023'), read in the page's order."""
+    for match in _SLASHED.finditer(line):
+        if int(match.group("year")) != year:
+            continue
+        first, second = int(match.group("first")), int(match.group("second"))
+        day, month = (first, second) if day_first else (second, first)
+        with contextlib.suppress(ValueError):
+            return dt.date(year, month, day)
+    return None
+
+
 def year_month(text: str) -> DateFound | None:
     """'2019-11' standing alone, as a ' date 2019-11' header writes a month."""
     match = _YEAR_MONTH.match(text.strip())
@@ -518,7 +549,33 @@ def date_only_line(line: str) -> DateFound | None:
         found = find_date(segment)
         if found and _says_only_when(segment, found):
             return _with_widget_marks(found, line, segment)
-    return None
+    return _short_year_line(line)
+
+
+# A stamp with a two-digit year, alone on its line with at most its time and a label:
+# '12.03.19 14:05', 'Опубликовано: 05.12.23'.
+_SHORT_YEAR_LINE = re.compile(
+    r"^(?:(?i:published|posted|updated|date|опубликовано|дата|обновлено|tarix|dərc olunub|"
+    r"yayımlanıb|yenilənib)\s{0,2}:?\s{0,2})?(?P<day>[0-9]{1,2})\.(?P<mnum>[0-9]{2})\.(?P<short>[0-9]{2})"
+    r"(?:,?\s{1,3}(?:[|/]\s{1,3})?[0-9]{1,2}:[0-9]{2})?$"
+)
+
+
+def _short_year_line(line: str) -> DateFound | None:
+    """A header's date with a two-digit year: the 1990s from '91' on, this century below it
+    (FIRST_NEWS_YEAR: the archive holds no news before then)."""
+    match = _SHORT_YEAR_LINE.match(line) if len(line) <= 50 else None
+    if match is None:
+        return None
+    short = int(match.group("short"))
+    century = 1900 if 1900 + short >= FIRST_NEWS_YEAR else 2000
+    try:
+        value = dt.date(century + short, int(match.group("mnum")), int(match.group("day")))
+    except ValueError:
+        return None
+    return _with_widget_marks(
+        DateFound(PublishedDate(value, Precision.DAY), match.span()), line, line
+    )
 
 
 # Words a post's closing line may carry beside its time: "Publication date:", "Dərc edilib:".

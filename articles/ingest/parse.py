@@ -49,6 +49,8 @@ from articles.ingest.dates import (
     day_and_month,
     find_date,
     short_year_date,
+    slashed_date,
+    slashed_day_first,
     year_month,
 )
 from articles.ingest.document import ParsedArticle, Precision, PublishedDate
@@ -503,7 +505,7 @@ def parse(
         title=title,
         title_derived=findings.title is None,
         body=body,
-        published=_published(findings),
+        published=_read_slashed(_published(findings), text),
         source=source,
         byline=", ".join(dict.fromkeys(findings.bylines)),
         language=detect_language(f"{title}\n{body}"),
@@ -586,6 +588,37 @@ def _published(findings: Findings) -> PublishedDate:
     ):
         return PublishedDate(days.pop(), Precision.DAY)
     return published
+
+
+# The header's lines where a page's own slashed date stands.
+SLASHED_HEADER_LINES = 40
+
+
+def _read_slashed(published: PublishedDate, text: str) -> PublishedDate:
+    """A date kept only to its year because its slashed numbers read both ways ('05/12/2023')
+    to the day, when the page's other slashed dates ('(14/12/2023)') say which way round it
+    writes them. The page's language does not: sites in every language write both ways."""
+    if published.precision is not Precision.YEAR or published.value is None:
+        return published
+    year = published.value.year
+    header = [line for line in _clean_lines(text[:MENTIONS_CHARS]) if line][:SLASHED_HEADER_LINES]
+    stamped = next(
+        (
+            line
+            for line in header
+            if (found := date_only_line(line)) is not None
+            and found.published == published
+            and "/" in line
+        ),
+        None,
+    )
+    if stamped is None:
+        return published
+    day_first = slashed_day_first(text)
+    if day_first is None:
+        return published
+    value = slashed_date(stamped, year, day_first)
+    return PublishedDate(value, Precision.DAY) if value else published
 
 
 # A story is filed on its dateline's day and put out that day or within a few days.

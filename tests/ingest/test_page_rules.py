@@ -840,3 +840,41 @@ def test_a_labelled_writer_under_the_headline_is_the_byline_and_leaves_the_text(
     assert article.title == "Samur crossing reopens"
     assert article.byline == "Ольга Серова"
     assert "Текст:" not in article.body
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("17-Jun-2011", dt.date(2011, 6, 17)),
+        ("04-DEC-1997 10:12", dt.date(1997, 12, 4)),
+        ("17.06.11 10:12", dt.date(2011, 6, 17)),
+        ("Опубликовано: 04.12.97", dt.date(1997, 12, 4)),
+    ],
+)
+def test_a_stamp_with_a_month_abbreviation_or_a_two_digit_year_dates_the_header(line, expected):
+    found = date_only_line(line)
+    assert found is not None
+    assert (found.published.value, found.published.precision) == (expected, Precision.DAY)
+
+
+@pytest.mark.parametrize("line", ["Версия 17.06.11", "Build 3.06.11 released"])
+def test_a_two_digit_year_without_a_date_label_is_no_date_line(line):
+    assert date_only_line(line) is None
+
+
+def test_a_slashed_date_that_reads_both_ways_is_read_the_way_the_pages_other_dates_are():
+    text = (
+        f"Caspian Wire\n\nCustoms protocol signed at Samur\n\n07/03/2011 - 10:12\n\n{RETOLD}\n\n"
+        "Most read: Ferry line opens (19/02/2011) | Port fees fall (28/02/2011)"
+    )
+    published = parse(text, today=TODAY).published
+    assert (published.value, published.precision) == (dt.date(2011, 3, 7), Precision.DAY)
+
+
+def test_a_slashed_date_stays_at_its_year_when_nothing_on_the_page_says_which_way_it_reads():
+    text = (
+        f"Kaspiyskiy Vestnik\n\nТаможенный протокол подписан\n\n07/03/2011 10:12\n\n{RETOLD}\n\n"
+        "Читайте также: Паром открыт (09/02/2011)"
+    )
+    published = parse(text, today=TODAY).published
+    assert (published.value, published.precision) == (dt.date(2011, 1, 1), Precision.YEAR)
