@@ -25,10 +25,11 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.db import connections, models, transaction
+from django.db.models.functions import Substr
 
 from articles.ingest.fingerprint import BANDS, Fingerprint, event_keys, fingerprint, key_number
 from articles.models import (
@@ -56,6 +57,11 @@ COPY_DAYS = 14
 # boilerplate sentence shares one, so the first few hold the copies; the generated
 # corpus's templated sentences give most articles a score of loose matches.
 MAX_CANDIDATES = 8
+# A band key more articles than this hold is a stop-key: boilerplate or a template
+# sentence, not a copy (MinHash-LSH practice drops over-full buckets). A copy shares
+# several bands (3 at J = 0.43), and a wire item reprinted this often shares the
+# bands its versions alone hold. Chosen on the generated 100k corpus (bench/RESULTS.md).
+BAND_HOLDERS = 100
 
 # Reports of one event are published within this many days of each other.
 EVENT_DAYS = 2
@@ -94,7 +100,7 @@ def file_article(article: Article, *, is_new: bool = False) -> None:
         if curated:
             return
         near = neighbours(article, found, events)
-        copies = _copies_of(article, found, near.copies) if found else []
+        copies = _copies_of(article, found, near) if found else []
         _root_copies(article, copies)
         story, match = _story_for(article, copies, events, near)
         if story is not None:
@@ -112,13 +118,9 @@ def _refresh_keys(article: Article, *, is_new: bool) -> tuple[Fingerprint | None
         ArticleFingerprint.objects.filter(article=article).delete()
     found = fingerprint(article.body)
     events = event_texts(article)
-    if found is not None:
-        ArticleFingerprint.objects.create(
-            article=article, signature=found.to_bytes(), shingle_count=found.shingle_count
-        )
     keys = set(found.band_keys()) if found else set()
     keys |= {key_number(key, article.published_on) for key in events}
-    _insert_keys(article.pk, keys)
+    _insert_keys(article.pk, found, keys)
     return found, events
 
 
@@ -129,56 +131,174 @@ def event_texts(article: Article) -> set[str]:
     return event_keys(f"{article.title}\n\n{article.body}", article.language)
 
 
-def _insert_keys(article_id: int, keys: set[int]) -> None:
-    """One statement for an article's few dozen keys: as model instances they
-    cost the importer more than finding its copies (bench/RESULTS.md, "Stories")."""
-    if not keys:
-        return
+def _insert_keys(article_id: int, found: Fingerprint | None, keys: set[int]) -> None:
+    """The article's fingerprint and its few dozen keys: one statement on PostgreSQL
+    (a round trip each was a fifth of filing at 100k), two on SQLite, which has no
+    INSERT in WITH and no round trips. As model instances the keys cost the importer
+    more than finding its copies (bench/RESULTS.md, "Stories")."""
     connection = connections[ArticleBand.objects.db]
-    table = connection.ops.quote_name(ArticleBand._meta.db_table)
-    rows = ", ".join(["(%s, %s)"] * len(keys))
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} (article_id, band) VALUES {rows}",
-            [value for key in sorted(keys) for value in (article_id, key)],
+    quote = connection.ops.quote_name
+    statements = []
+    if found is not None:
+        prints = quote(ArticleFingerprint._meta.db_table)
+        statements.append(
+            (
+                f"INSERT INTO {prints} (article_id, signature, shingle_count) VALUES (%s, %s, %s)",
+                [article_id, found.to_bytes(), found.shingle_count],
+            )
         )
+    if keys:
+        rows = ", ".join(["(%s, %s)"] * len(keys))
+        statements.append(
+            (
+                f"INSERT INTO {quote(ArticleBand._meta.db_table)} (article_id, band) VALUES {rows}",
+                [value for key in sorted(keys) for value in (article_id, key)],
+            )
+        )
+    if len(statements) == 2 and connection.vendor == "postgresql":
+        (first, first_params), (second, second_params) = statements
+        statements = [(f"WITH written AS ({first}) {second}", first_params + second_params)]
+    with connection.cursor() as cursor:
+        for sql, params in statements:
+            cursor.execute(sql, params)
 
 
 @dataclass(frozen=True)
 class Neighbours:
-    """The stored articles that share keys with one article: those sharing band keys
-    (candidate copies, the most sharing first) and those within EVENT_DAYS sharing
-    event keys (how many, and how many days apart)."""
+    """The stored articles that share keys with one article: the candidate copies
+    (the most sharing band keys first) with their fingerprints and dates; those
+    within EVENT_DAYS sharing event keys (how many, and how many days apart); and
+    the evidence (documents, weighed tags) of those and of the article itself."""
 
     copies: list[int]
     events: dict[int, int]
     days_apart: dict[int, int]
+    prints: dict[int, tuple[Fingerprint, dt.date | None]] = field(default_factory=dict)
+    evidence: dict[int, set[tuple[str, int]]] = field(default_factory=dict)
+    key_counts: dict[int, int] = field(default_factory=dict)
 
 
 def neighbours(article: Article, found: Fingerprint | None, events: set[str]) -> Neighbours:
-    """One lookup in the key index for both: the article's band keys, and its event
-    keys as they would read on each day around its own."""
-    bands = set(found.band_keys()) if found else set()
+    """One statement for all the event and copy rules ask of the archive (filing
+    an article asked it three to four times, a round trip each): the
+    MAX_CANDIDATES articles sharing most of its band keys, counted and ranked by
+    the database and read with their fingerprints (a band key held by more than
+    BAND_HOLDERS articles is passed over: see there); the MAX_EVENT_CANDIDATES
+    articles holding most of its event keys as they would read on each day around
+    its own; and their evidence and its own."""
+    bands = sorted(found.band_keys()) if found else []
     probes = _event_probes(article, events)
     if not bands and not probes:
         return Neighbours([], {}, {})
-    rows = (
-        ArticleBand.objects.filter(band__in=bands | probes.keys())
-        .exclude(article=article)
-        .order_by()
-    )
-    by_band: Counter[int] = Counter()
-    by_event: Counter[int] = Counter()
+    connection = connections[ArticleBand.objects.db]
+    sql, params = _neighbours_sql(connection, article.pk, bands, sorted(probes))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    shared: dict[int, int] = {}
+    prints: dict[int, tuple[Fingerprint, dt.date | None]] = {}
+    sharing: dict[int, int] = {}
     days_apart: dict[int, int] = {}
-    for article_id, band in rows.values_list("article", "band"):
-        if band in bands:
-            by_band[article_id] += 1
+    evidence: dict[int, set[tuple[str, int]]] = defaultdict(set)
+    key_counts: dict[int, int] = {}
+    for kind, article_id, number, extra, label, signature, shingle_count, published_on in rows:
+        if kind == _COPY:
+            shared[article_id] = number
+            published = _as_date(published_on)
+            prints[article_id] = (Fingerprint.from_bytes(signature, shingle_count), published)
+        elif kind == _KEY_COUNT:
+            key_counts[article_id] = _event_key_count(number)
+        elif kind == _EVENT:
+            sharing[article_id] = number
+            # An article's event keys are all of its own day: any one gives the days apart.
+            days_apart[article_id] = probes[extra]
         else:
-            by_event[article_id] += 1
-            days_apart[article_id] = probes[band]
-    copies = sorted(by_band, key=lambda pk: (-by_band[pk], pk))[:MAX_CANDIDATES]
-    sharing = sorted(by_event, key=lambda pk: (-by_event[pk], pk))[:MAX_EVENT_CANDIDATES]
-    return Neighbours(copies, {pk: by_event[pk] for pk in sharing}, days_apart)
+            evidence[article_id].add((label, number))
+    copies = sorted(shared, key=lambda pk: (-shared[pk], pk))
+    found_evidence = {pk: evidence[pk] for pk in [article.pk, *sharing]}
+    counts = {pk: key_counts.get(pk, 0) for pk in sharing}
+    return Neighbours(copies, sharing, days_apart, prints, found_evidence, counts)
+
+
+# How the neighbours statement marks its kinds of rows.
+_COPY, _EVENT, _THING, _KEY_COUNT = 0, 1, 2, 3
+
+
+def _neighbours_sql(
+    connection, article_id: int, bands: list[int], probes: list[int]
+) -> tuple[str, list]:
+    """The statement `neighbours` runs, and its parameters. Each band key's holders
+    are read up to BAND_HOLDERS + 1 (an index range each, so a key half the archive
+    shares costs no more than a rare one), a key with more is dropped, and the rest
+    are counted and ranked per article in the database: the importer read every
+    shared key row before (thousands at 100k on the generated corpus). Columns:
+    kind, article, a number (shared keys, or a document's or tag's id), the
+    event rows' key, the evidence's kind, and the copies' fingerprint and date."""
+    quote = connection.ops.quote_name
+    keys = quote(ArticleBand._meta.db_table)
+    prints = quote(ArticleFingerprint._meta.db_table)
+    articles = quote(Article._meta.db_table)
+    mentions = quote(Mention._meta.db_table)
+    tagged = quote(Article.tags.through._meta.db_table)
+    tags = quote(Article.tags.field.related_model._meta.db_table)
+    ctes, parts, params = [], [], []
+    cte_params: list = []
+    if bands:
+        holders = " UNION ALL ".join(
+            f"SELECT * FROM (SELECT band, article_id FROM {keys} WHERE band = %s "
+            f"LIMIT {BAND_HOLDERS + 1}) AS k{number}"
+            for number in range(len(bands))
+        )
+        ctes += [
+            f"held AS ({holders})",
+            f"useful AS (SELECT band FROM held GROUP BY band HAVING COUNT(*) <= {BAND_HOLDERS})",
+        ]
+        cte_params += bands
+        parts.append(
+            f"SELECT {_COPY} AS kind, ranked.article_id, ranked.shared AS number, NULL AS extra, "
+            f"NULL AS label, f.signature, f.shingle_count, a.published_on FROM ("
+            f"SELECT article_id, COUNT(*) AS shared FROM held "
+            f"WHERE band IN (SELECT band FROM useful) AND article_id <> %s "
+            f"GROUP BY article_id ORDER BY shared DESC, article_id "
+            f"LIMIT {MAX_CANDIDATES}) AS ranked "
+            f"JOIN {prints} f ON f.article_id = ranked.article_id "
+            f"JOIN {articles} a ON a.id = ranked.article_id"
+        )
+        params.append(article_id)
+    if probes:
+        marks = ", ".join(["%s"] * len(probes))
+        ctes.append(
+            f"probed AS (SELECT article_id, COUNT(*) AS shared, MIN(band) AS band FROM {keys} "
+            f"WHERE band IN ({marks}) AND article_id <> %s GROUP BY article_id "
+            f"ORDER BY shared DESC, article_id LIMIT {MAX_EVENT_CANDIDATES})"
+        )
+        cte_params += [*probes, article_id]
+        weighed = [str(kind) for kind in EVENT_WEIGHTS if kind != "agreement"]
+        kinds = ", ".join(["%s"] * len(weighed))
+        among = "(SELECT article_id FROM probed UNION ALL SELECT %s)"
+        parts += [
+            f"SELECT {_EVENT}, article_id, shared, band, NULL, NULL, NULL, NULL FROM probed",
+            f"SELECT {_THING}, article_id, agreement_id, NULL, 'agreement', NULL, NULL, NULL "
+            f"FROM {mentions} WHERE article_id IN {among}",
+            f"SELECT {_THING}, t.article_id, t.tag_id, NULL, g.kind, NULL, NULL, NULL "
+            f"FROM {tagged} t JOIN {tags} g ON g.id = t.tag_id "
+            f"WHERE t.article_id IN {among} AND g.kind IN ({kinds})",
+            # How many keys each holds, for its count of event keys (Evidence.key_count).
+            f"SELECT {_KEY_COUNT}, article_id, COUNT(*), NULL, NULL, NULL, NULL, NULL "
+            f"FROM {keys} WHERE article_id IN (SELECT article_id FROM probed) GROUP BY article_id",
+        ]
+        params += [article_id, article_id, *weighed]
+    # Unwrapped: PostgreSQL types the later rows' NULLs from the first's columns only
+    # in the union itself (a subquery would make them text).
+    sql = f"WITH {', '.join(ctes)} " + " UNION ALL ".join(parts)
+    return sql, cte_params + params
+
+
+def _as_date(value) -> dt.date | None:
+    """A date column read by a raw cursor: a date (PostgreSQL) or its ISO text (SQLite)."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(value)
 
 
 def _event_probes(article: Article, events: set[str]) -> dict[int, int]:
@@ -198,21 +318,16 @@ def is_copy(mine: Fingerprint, theirs: Fingerprint) -> bool:
     return similarity >= CUT_COPY_SIMILARITY and mine.containment(theirs) >= COPY_CONTAINMENT
 
 
-def _copies_of(article: Article, found: Fingerprint, ids: list[int]) -> list[Article]:
-    """The stored articles of `ids` whose text `article` nearly copies, or that copy it."""
-    if not ids:
-        return []
-    stored = (
-        ArticleFingerprint.objects.filter(article__in=ids)
-        .order_by()
-        .values_list("article", "signature", "shingle_count", "article__published_on")
-    )
+def _copies_of(article: Article, found: Fingerprint, near: Neighbours) -> list[Article]:
+    """The candidates of `near` whose text `article` nearly copies, or that copy it."""
     matching = [
         pk
-        for pk, signature, count, published_on in stored
-        if _near_in_time(article.published_on, published_on)
-        and is_copy(found, Fingerprint.from_bytes(signature, count))
+        for pk in near.copies
+        if _near_in_time(article.published_on, near.prints[pk][1])
+        and is_copy(found, near.prints[pk][0])
     ]
+    if not matching:
+        return []
     rows = Article.objects.filter(pk__in=matching).select_related("story")
     return list(rows.defer("original", "body"))
 
@@ -274,11 +389,11 @@ def best_event_match(article: Article, events: set[str], near: Neighbours) -> Ar
     shared, days_apart = near.events, near.days_apart
     if not shared:
         return None
-    evidence, key_counts = evidence_of([article.pk, *shared], counting=shared)
+    evidence = near.evidence
     mine = Evidence(evidence[article.pk], len(events))
     passing = []
     for pk, count in shared.items():
-        theirs = Evidence(evidence[pk], key_counts[pk])
+        theirs = Evidence(evidence[pk], near.key_counts[pk])
         score = mine.shared_score(theirs, count)
         threshold = EVENT_SCORE + DAY_PENALTY * days_apart[pk]
         if score >= threshold and mine.covered(theirs, score):
@@ -375,7 +490,8 @@ def _in_curated_story(article: Article) -> bool:
 def _join(story: Story, articles: list[Article]) -> None:
     """Put `articles` in `story`, with the stories they leave emptied of them;
     an article in a curated story stays there."""
-    if story.pk is None:
+    existing = story.pk is not None
+    if not existing:
         story.save()
     movable = [
         a for a in articles if not (a.story and a.story.is_curated and a.story_id != story.pk)
@@ -384,9 +500,26 @@ def _join(story: Story, articles: list[Article]) -> None:
     Article.objects.filter(pk__in=[a.pk for a in movable]).update(story=story)
     for article in movable:
         article.story = story
+    if not left and (existing or len(movable) >= 2):
+        # It holds two articles or more: its title and first date follow the
+        # earliest, in one statement (refresh_stories reads them all, three).
+        _retitle(story.pk)
+        return
     # A story the copies leave follows them whole: copies are never split by the importer.
     Article.objects.filter(story__in=left, story__is_curated=False).update(story=story)
     refresh_stories([story.pk, *left])
+
+
+def _retitle(story_id: int) -> None:
+    """The story's title and first date are its earliest article's
+    (_publication_order: earliest first, undated last, then the first stored)."""
+    earliest = Article.objects.filter(story=models.OuterRef("pk")).order_by(
+        models.F("published_on").asc(nulls_last=True), "pk"
+    )
+    Story.objects.filter(pk=story_id).update(
+        title=Substr(models.Subquery(earliest.values("title")[:1]), 1, 500),
+        first_published=models.Subquery(earliest.values("published_on")[:1]),
+    )
 
 
 def _leave_groups(article: Article) -> None:

@@ -216,6 +216,7 @@ def _time_importer(files: int, *, start: int, seed: int) -> dict:
     filing = stories.file_article
     seconds = {"off": 0.0, "on": 0.0}
     cpu = {"off": 0.0, "on": 0.0}
+    server = {"off": 0.0, "on": 0.0}
     batch = files // 4
     with tempfile.TemporaryDirectory(prefix="stories-files-") as folder:
         # Untimed: the first files pay for loading the register, gazetteer and caches.
@@ -227,12 +228,18 @@ def _time_importer(files: int, *, start: int, seed: int) -> dict:
             write_files(batch, batch_folder, seed=seed, start=start + turn * batch)
             stories.file_article = filing if mode == "on" else (lambda article, **kwargs: None)
             started, started_cpu = time.perf_counter(), time.process_time()
+            started_server = _server_cpu()
             call_command("import_articles", str(batch_folder), stdout=StringIO(), stderr=StringIO())
             seconds[mode] += time.perf_counter() - started
             cpu[mode] += time.process_time() - started_cpu
+            server[mode] += _server_cpu() - started_server
     stories.file_article = filing
     figures = {}
-    for name, spent in (("wall", seconds), ("cpu", cpu)):
+    both = {mode: cpu[mode] + server[mode] for mode in cpu}
+    timed = [("wall", seconds), ("cpu", cpu)]
+    if any(server.values()):
+        timed += [("server_cpu", server), ("client_and_server_cpu", both)]
+    for name, spent in timed:
         per_file = {mode: total / (2 * batch) * 1000 for mode, total in spent.items()}
         figures[f"import_{name}_ms_per_file_off"] = round(per_file["off"], 2)
         figures[f"import_{name}_ms_per_file_on"] = round(per_file["on"], 2)
@@ -240,6 +247,24 @@ def _time_importer(files: int, *, start: int, seed: int) -> dict:
             (per_file["on"] / per_file["off"] - 1) * 100, 1
         )
     return figures
+
+
+def _server_cpu() -> float:
+    """Seconds of CPU the PostgreSQL backend serving this process has used (0 on
+    SQLite, whose work is this process's own): utime + stime of its /proc entry,
+    readable when the server runs on this machine."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return 0.0
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        (pid,) = cursor.fetchone()
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def pairs_report(*, regroup: bool = False) -> None:
