@@ -502,6 +502,11 @@ def _ranked(queryset: QuerySet, query: Query, ids: list[int]) -> list[tuple[int,
         return cursor.fetchall()
 
 
+def can_settle(query: Query, tier: Tier) -> bool:
+    """Whether the lists bound every rank (tiers.ranked_with_champions)."""
+    return _words_only(query) and tier.is_bounded
+
+
 def with_champions(
     queryset: QuerySet,
     query: Query,
@@ -530,7 +535,7 @@ def with_champions(
         lambda ids: {pk: _real(rank) for pk, rank in _ranked(queryset, query, ids)},
         limit=CHAMPION_LIMIT if tier.is_read else ROUND_LIMIT,
         batch=CHAMPION_LIMIT,
-        top=EXACT_TOP if _words_only(query) and tier.is_bounded else 0,
+        top=EXACT_TOP if can_settle(query, tier) else 0,
         known=known,
     )
     return merged.ids, merged.is_settled(tier.unseen_bound(_unit))

@@ -278,7 +278,7 @@ CHAMPION_BATCH = 25
 CHAMPION_LIMIT = 100
 # Of those, in a round that reads only the top of the lists (tiers.ranked_with_champions):
 # none; the round settles the page from the lists alone or gives way to the whole lists.
-ROUND_LIMIT = 0
+ROUND_LIMIT = 50
 # Champions are ranked until none left could enter this many first places.
 EXACT_TOP = 40
 
@@ -469,6 +469,62 @@ class _ChampionScorer:
         # A phrase's matches are taken to be its rarest word's.
         return idf(min(self.matches.get(s, 0) for s in stems(words, config)), self.rows)
 
+    def rank(self, ids: list[int]) -> dict[int, float]:
+        """bm25 (positive here: higher is better) of those of `ids` that match:
+        from their lists where the index says each sought word they are on no
+        list of is absent from them (a name's other spellings, mostly), else
+        from their text. A word's presence is one lookup of its stem per row,
+        ~0.02 ms; reading a row's text ~0.4 ms."""
+        if self.query.excluded or any(term.is_phrase for g in self.query.groups for term in g):
+            return self.from_texts(ids)
+        unknown: dict[tuple[str, str], list[int]] = {}
+        for pk in ids:
+            on = self.tier.impacts[pk]
+            config = next(iter(on))[0]
+            for group in self.query.groups:
+                for term in group:
+                    if (config, stem(term.words[0], config)) not in on:
+                        unknown.setdefault((config, term.words[0]), []).append(pk)
+        present = self._present(unknown)
+        scores, rest = {}, []
+        for pk in ids:
+            if pk in present:
+                rest.append(pk)
+                continue
+            score = self._from_known(self.tier.impacts[pk])
+            if score is not None:
+                scores[pk] = score
+        return scores | self.from_texts(rest)
+
+    def _present(self, unknown: dict[tuple[str, str], list[int]]) -> set[int]:
+        """The articles holding a word of `unknown` ((configuration, word) ->
+        the articles of that configuration to look in)."""
+        if not unknown:
+            return set()
+        parts, params = [], []
+        for (config, word), ids in unknown.items():
+            parts.append(
+                f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "
+                "AND rowid IN (SELECT value FROM json_each(%s))"
+            )
+            params += [_phrase(Term((word,)), config), json.dumps(ids)]
+        with connections[self.using].cursor() as cursor:
+            cursor.execute(" UNION ".join(parts), params)
+            return {row[0] for row in cursor.fetchall()}
+
+    def _from_known(self, on: dict[Key, float]) -> float | None:
+        """bm25 from the lists, every word off them absent; None when a group
+        then has no word (no match)."""
+        config = next(iter(on))[0]
+        total = 0.0
+        for group in self.query.groups:
+            keys = [(config, stem(term.words[0], config)) for term in group]
+            found = [self._weights[key] * on[key] for key in keys if key in on]
+            if not found:
+                return None
+            total += sum(found)
+        return total
+
     def from_texts(self, ids: list[int]) -> dict[int, float]:
         """bm25 (positive here: higher is better) of those of `ids` that match, from their text."""
         scores = {}
@@ -510,6 +566,11 @@ def _allowed(queryset: QuerySet, ids: list[int]) -> set[int]:
     return set(queryset.filter(pk__in=id_list(ids)).values_list("pk", flat=True))
 
 
+def can_settle(query: Query, tier: Tier) -> bool:
+    """Whether the lists bound every score (tiers.ranked_with_champions)."""
+    return tier.is_bounded
+
+
 def with_champions(
     queryset: QuerySet,
     query: Query,
@@ -530,10 +591,10 @@ def with_champions(
         {pk: -score for pk, score in scored},
         [item for item in waiting if item[0] in allowed],
         scorer.from_lists,
-        scorer.from_texts,
+        scorer.rank,
         limit=CHAMPION_LIMIT if tier.is_read else ROUND_LIMIT,
         batch=CHAMPION_BATCH,
-        top=EXACT_TOP if tier.is_bounded else 0,
+        top=EXACT_TOP if can_settle(query, tier) else 0,
         known=known,
     )
     return merged.ids, merged.is_settled(tier.unseen_bound(scorer.weight))

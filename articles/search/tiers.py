@@ -278,15 +278,19 @@ def _lists_for(keys: Iterable[Key], using: str) -> dict[Key, Listed]:
     }
 
 
-def tier_for(query: Query, using: str, depth: int | None = None) -> Tier:
-    """The lists of `query`'s words and the articles on them: each list's
-    `depth` highest (all of it when None), each list's `bound` the lowest
-    weight read where rows were left unread."""
+def tier_for(
+    query: Query, using: str, depth: int | None = None, *, lists: dict[Key, Listed] | None = None
+) -> Tier:
+    """The lists of `query`'s words (`lists`: as an earlier call found them)
+    and the articles on them: each list's `depth` highest (all of it when
+    None), each list's `bound` the lowest weight read where rows were left unread."""
     groups = [
         {key for term in group for word in term.words for key in word_keys(word)}
         for group in query.groups
     ]
-    lists = _lists_for(set().union(*groups), using)
+    if lists is None:
+        lists = _lists_for(set().union(*groups), using)
+    lists = {key: replace(listed, bound=None) for key, listed in lists.items()}
     terms = [[word_keys(word) for word in term.words] for group in query.groups for term in group]
     tier = Tier(lists=lists, groups=[keys & lists.keys() for keys in groups], terms=terms)
     if not lists:
@@ -333,13 +337,19 @@ def ranked_with_champions(
     reads every list from its top, FIRST_DEPTH rows and DEEPER times more
     each round, and stops when the first places are settled (no article left
     unread on any list can reach them) or every list is read to its end.
-    A round before the last ranks from the backend no more than the
+    A search the bounds do not hold for (the backend's `can_settle`) reads
+    the whole lists at once. A round before the last ranks from the backend no more than the
     backend's ROUND_LIMIT (SQLite: none, each costs a reading of its text):
     one that cannot settle is followed by the whole lists' round."""
-    depth, known = FIRST_DEPTH, {}
+    depth, known, lists = FIRST_DEPTH, {}, None
     while True:
         # A list is LIST_LENGTH long: read that deep, read it whole.
-        tier = tier_for(query, queryset.db, None if depth >= LIST_LENGTH else depth)
+        tier = tier_for(query, queryset.db, None if depth >= LIST_LENGTH else depth, lists=lists)
+        if lists is None and not backend.can_settle(query, tier):
+            # No bound holds: only the whole lists rank as well as they can.
+            depth = LIST_LENGTH
+            tier = tier_for(query, queryset.db, lists=tier.lists)
+        lists = tier.lists
         if not tier.impacts:
             return None, tier
         ids, settled = backend.with_champions(queryset, query, scored, tier, known)

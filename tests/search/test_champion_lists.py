@@ -174,9 +174,9 @@ def read_depths(monkeypatch) -> list[int | None]:
     depths = []
     read = tiers.tier_for
 
-    def spy(query, using, depth=None):
+    def spy(query, using, depth=None, **kwargs):
         depths.append(depth)
-        return read(query, using, depth)
+        return read(query, using, depth, **kwargs)
 
     monkeypatch.setattr(tiers, "tier_for", spy)
     return depths
@@ -218,3 +218,24 @@ def test_a_search_reads_deeper_while_an_unread_article_could_reach_the_first_pla
     ids, _ = search(Article.objects.all(), "pipeline").ordered_ids()
     assert ids[:2] == exhaustive("pipeline")[:2]
     assert depths[:2] == [1, 2]
+
+
+@pytest.mark.parametrize("text", ["pipeline OR trade", "pipeline trade", "pipeline"])
+def test_sqlite_scores_from_the_lists_and_the_index_as_from_the_text(archive, text):
+    """A champion's bm25 from its lists, the words it is on no list of looked
+    up in the index, is the bm25 its text gives."""
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's bm25 outside FTS5")
+    from articles.search.sqlite import _ChampionScorer
+
+    make_article(slug="both", title="Pipeline trade", body="A pipeline opens for trade and gas.")
+    make_article(slug="trade", title="Trade trade", body="Trade grows.")
+    tiers.rebuild(using="default", length=2)
+    query = search(Article.objects.all(), text).query
+    tier = tiers.tier_for(query, "default")
+    scorer = _ChampionScorer(query, tier, "default")
+    ids = list(tier.impacts)
+    assert ids
+    assert scorer.rank(ids) == pytest.approx(scorer.from_texts(ids))
