@@ -72,6 +72,7 @@ _CITING_WORDS = (
     r"with (?:additional )?reporting (?:by|from)|при участии|"
     r"based on (?:materials|reports|information|data) (?:from|of|by)|"
     r"по материалам|по словам|использованы (?:данные|материалы)|"
+    r"с использованием (?:сообщений|материалов|данных|информации)|"
     r"по данным|по информации|со ссылкой на|по сообщению|сообщает со ссылкой на|"
     r"как стало известно|стало известно|пишет|пишут|писал[аио]?|писали|"
     # "Как сообщили «Интерфаксу»" is told TO the outlet: an attribution, not here.
@@ -83,8 +84,13 @@ MAX_LISTED = 50
 # Between the verb and the name: an article, a pronoun, or what the outlet is.
 _AGENCY_WORD = (
     r"(?:(?i:он|она|они|he|she|they)\s{1,2})?"
-    r"(?:(?i:the\s|news agency\s|агентства\s|агентство\s|агентству\s|агентством\s|"
-    r"издания\s|изданию\s|газеты\s|газете\s|портала\s|порталу\s|сайта\s|сайту\s|"
+    # "сообщает азербайджанское агентство Trend", "the Turkish news agency Anadolu".
+    r"(?:(?i:[а-яё]{3,}(?:ое|ий|ый|ая|ого|ому|ой|ие|их)\s(?=агентств|издани|газет|портал|сайт|"
+    r"телеканал)|(?:the\s)?[A-Z][a-z]{2,}\s(?=news agency|agency|daily|newspaper))?)"
+    r"(?:(?i:the\s|news agency\s|agency\s|daily\s|newspaper\s|"
+    r"агентства\s|агентство\s|агентству\s|агентством\s|"
+    r"издания\s|изданию\s|издание\s|газеты\s|газете\s|газета\s|портала\s|порталу\s|"
+    r"портал\s|сайта\s|сайту\s|"
     r"телеканала\s|телеканалу\s|корреспондент\s|корреспонденту\s|ИА\s|"
     r"источника\s|источнику\s|источник\s|a source at\s|sources at\s))?"
 )
@@ -100,14 +106,16 @@ _SELF_VERBS = (
     r"(?:reports|informs|has learned|learned|сообщает|передает|передаёт|"
     r"xəbər ver\w{0,4}|məlumat ver\w{0,4}|bildir\w{0,6}|açıqlama\w{0,8}|deyib|müsahibə\w{0,8}|"
     # "Trend-in sualını cavablandırıb", "Sputnik-in sorğusuna cavab": answering the outlet.
-    r"sual\w{0,8}|sorğu\w{0,8})"
+    r"sual\w{0,8}|sorğu\w{0,8}|"
+    # "Sputnik Azərbaycan-a danışan sürücülər": drivers speaking to the outlet.
+    r"danış\w{0,6})"
 )
 # An outlet quoted in the past or at a remove: another outlet's words.
 _QUOTED_VERBS = (
     r"(?:(?i:later|earlier|also|first|previously|ранее|также|тоже|əvvəlcə|həmçinin)\s{1,3})?"
     r"(?:reported|has reported|said|says|wrote|writes|noted|notes|quoted|cited|confirmed|"
     r"сообщил[аио]?|сообщили|пишет|пишут|писал[аио]?|уточняет|отмечает|подтвердил[аио]?|"
-    r"yazır|yazıb|təsdiqləyib|yayıb|yaydı|yayımlayıb|"
+    r"yazır|yazıb|təsdiqləyib|yayıb|yaydı|yayımlayıb|məlumat yayıb|"
     # "Reuters со ссылкой на источники сообщил": the outlet reported what its sources said.
     r"со ссылкой на (?:источник|собеседник|осведомленн|неназванн|представител)\w*|"
     r"citing (?:sources?|officials?|people|a source|unnamed))"
@@ -360,8 +368,16 @@ def _citing_patterns(alias_pattern: str) -> tuple[re.Pattern[str], ...]:
         # "Report-un yazdığına görə": by what the outlet said, wrote or reported.
         re.compile(
             rf"(?<!\w){alias}[{QUOTES}]?{_AGENCY_AFTER}\s{{1,3}}(?:\w{{2,12}}\s{{1,3}})?"
-            r"(?i:(?:məlumat\w{0,4}|\w{2,10}(?:dığ|diy|duğ|düy)\w{0,6})\s{1,3}(?:görə|əsasən)"
+            r"(?i:(?:məlumat\w{0,4}|(?:mənbə|xəbər|sözlər|hesabat)\w{0,6}"
+            r"|\w{2,10}(?:dığ|diy|duğ|düy)\w{0,6})\s{1,3}(?:görə|əsasən)"
             r"|istinad\w{0,4})"
+        ),
+        # "RİA Novosti agentliyi … mənbəyə istinadən bildirib": the outlet, the subject of a
+        # past report in its own sentence, told what others said.
+        re.compile(
+            rf"(?<!\w){alias}[{QUOTES}]?\s{{1,3}}(?i:agentliyi|saytı|qəzeti|telekanalı|portalı)"
+            r"\s(?:[^.;!?\n]{0,100}?\s)?(?i:bildirib|xəbər verib|məlumat verib|yazıb|yayıb|"
+            r"açıqlayıb)(?!\w)"
         ),
     )
 

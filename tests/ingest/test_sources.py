@@ -343,3 +343,29 @@ def test_knows_regional_and_neighbouring_outlets_by_name_or_address(written, nam
 )
 def test_a_ministry_named_as_a_newsmaker_is_no_credit(text):
     assert SOURCES.cited_in(text) == [] and SOURCES.attributed_in(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cited"),
+    [
+        ("Bu barədə Trend məlumat yayıb.", ["Trend"]),
+        ("APA agentliyinin mənbələrinə görə, görüş təxirə salınıb.", ["APA"]),
+        ("TASS agentliyi Kremldəki mənbəyə istinadən bildirib ki, səfər baş tutacaq.", ["TASS"]),
+        ("Обзор подготовлен с использованием материалов Интерфакса.", ["Interfax"]),
+        ("Переговоры завершились, пишет российская газета «Ведомости».", ["Vedomosti"]),
+        ("The talks ended, the Turkish news agency Anadolu reported.", ["Anadolu Agency"]),
+    ],
+)
+def test_finds_a_cited_agency_behind_an_adjective_or_an_azerbaijani_report(text, cited):
+    assert SOURCES.cited_in(text) == cited
+
+
+@pytest.mark.parametrize(
+    ("text", "attributed"),
+    [
+        ("Report-a danışan deputat bildirib ki, sərhəd açılacaq.", ["Report"]),
+        ("Переговоры завершились, сообщает российское агентство ТАСС.", ["TASS"]),
+    ],
+)
+def test_finds_the_outlet_spoken_to_or_reporting_behind_an_adjective(text, attributed):
+    assert SOURCES.attributed_in(text) == attributed
