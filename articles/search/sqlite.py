@@ -478,17 +478,26 @@ class _ChampionScorer:
         if self.query.excluded or any(term.is_phrase for g in self.query.groups for term in g):
             return self.from_texts(ids)
         unknown: dict[tuple[str, str], list[int]] = {}
+        common = set()
         for pk in ids:
             on = self.tier.impacts[pk]
             config = next(iter(on))[0]
             for group in self.query.groups:
                 for term in group:
-                    if (config, stem(term.words[0], config)) not in on:
+                    key = (config, stem(term.words[0], config))
+                    if key in on:
+                        continue
+                    if key in self.tier.lists:
+                        # A word common enough for a list is most likely there: read the text.
+                        common.add(pk)
+                    else:
                         unknown.setdefault((config, term.words[0]), []).append(pk)
-        present = self._present(unknown)
+        present = self._present(
+            {word: [pk for pk in found if pk not in common] for word, found in unknown.items()}
+        )
         scores, rest = {}, []
         for pk in ids:
-            if pk in present:
+            if pk in present or pk in common:
                 rest.append(pk)
                 continue
             score = self._from_known(self.tier.impacts[pk])
@@ -499,6 +508,7 @@ class _ChampionScorer:
     def _present(self, unknown: dict[tuple[str, str], list[int]]) -> set[int]:
         """The articles holding a word of `unknown` ((configuration, word) ->
         the articles of that configuration to look in)."""
+        unknown = {word: ids for word, ids in unknown.items() if ids}
         if not unknown:
             return set()
         parts, params = [], []
