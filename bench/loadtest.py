@@ -114,10 +114,12 @@ def per_endpoint(stats: dict) -> list[str]:
 
 
 def prepare_cache(environment: dict[str, str]) -> None:
-    """The shared cache's table (a corpus migrated before it existed lacks it), emptied."""
+    """The shared caches' tables (a corpus migrated before they existed lacks them),
+    emptied: the counts and the rendered pages (archive.middleware), so every run
+    starts cold."""
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run([*manage, "createcachetable"], env=environment, cwd=ROOT, check=True)
-    empty = "from django.core.cache import cache; cache.clear()"
+    empty = "from django.core.cache import caches\nfor each in caches.all(): each.clear()"
     subprocess.run([*manage, "shell", "--no-imports", "-c", empty], env=environment, cwd=ROOT,
                    check=True)  # fmt: skip
 
