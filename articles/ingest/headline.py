@@ -134,11 +134,15 @@ def _filled(lines: list[str], start: int, stop: int, count: int) -> list[str]:
 
 
 def _opens_prose(lines: list[str], index: int) -> bool:
-    """A paragraph, or the first of three long lines in a row: prose hard-wrapped by the copy."""
+    """A paragraph, or the first of three long lines in a row: prose hard-wrapped by the copy,
+    or a line that breaks a word at its end ('Respub-' over 'likası …'): a column's text,
+    since a headline is never hyphenated."""
     if is_paragraph(lines[index]):
         return True
     if not lines[index]:
         return False
+    if _breaks_a_word(lines, index):
+        return True
     block = lines[index : index + 3]
     # 'FEBRUARY 22, 2022, 15:58 (updated: …)' over a headline and a standfirst: a date line
     # as long as a wrapped line of prose opens the header, never its text.
@@ -152,12 +156,25 @@ def _opens_prose(lines: list[str], index: int) -> bool:
 
 def _opens_with_date(line: str) -> bool:
     """A line that is a date line from its start ('FEBRUARY 22, 2022, 15:58 (updated …)',
-    'Published: 3 May 2021'), not prose that names a date after a few words."""
+    'Published: 3 May 2021') or in one of its columns, not prose that names a date after a
+    few words."""
     found = date_only_line(line)
     if found is None:
         return False
+    # 'YENİ MÜSAVAT | 4 iyul 2008, cümə | № 152': a masthead's columns, one of them its date.
+    if " | " in line:
+        return True
     before = line[: found.span[0]]
     return not before.strip() or (len(before) <= 20 and before.rstrip().endswith(":"))
+
+
+# A word broken over two lines by a column's hyphen: 'Respub-' then 'likası'.
+_BROKEN_WORD = re.compile(r"[^\W\d_]{2}-$")
+
+
+def _breaks_a_word(lines: list[str], index: int) -> bool:
+    following = lines[index + 1] if index + 1 < len(lines) else ""
+    return bool(_BROKEN_WORD.search(lines[index])) and following[:1].islower()
 
 
 def join_wrapped_header(lines: list[str]) -> list[str]:
@@ -172,6 +189,7 @@ def join_wrapped_header(lines: list[str]) -> list[str]:
             and len(previous) + len(line) <= 160
             and not is_paragraph(previous)
             and not _stands_alone(previous, line)
+            and not _BROKEN_WORD.search(previous)
         ):
             joined[-1] = f"{previous} {line}"
         else:
@@ -303,8 +321,11 @@ def _headline_score(
     if (words < 3 and not (later and _is_metadata_line(later[0], sources))) or words > 30:
         return 0
     first = not earlier
+    # Under a kicker ('СНГ: ПАРТНЕРСТВО', 'EXCLUSIVE') stands the headline it introduces.
+    under_kicker = bool(earlier) and is_rubric_like(earlier) and not is_rubric_like(line)
     return (
-        5 * repeated
+        2 * under_kicker
+        + 5 * repeated
         + 4 * above_date
         + 3 * under_date
         + 2 * alone
@@ -374,6 +395,9 @@ def _is_headline(lines: list[str], index: int, sources: KnownSources) -> bool:
         return False
     if LABELLED_BYLINE.match(line):
         return False
+    # 'Министерство экономического развития … | 2005': an imprint with its year, not a story.
+    if " | " in line and any(_is_bare_date(part) for part in line.split(" | ")):
+        return False
     if " " not in line or (_is_name_like(line) and not _is_shouted_headline(line)):
         return False
     # "25.11.2019 Putin met Aliyev": an item of a dated list, not this page's headline.
@@ -385,6 +409,11 @@ def _is_headline(lines: list[str], index: int, sources: KnownSources) -> bool:
         return False
     next_is_blank = index + 1 < len(lines) and not lines[index + 1]
     return next_is_blank or not following[:1].islower() or _stands_alone(line, following)
+
+
+def _is_bare_date(part: str) -> bool:
+    found = date_only_line(part.strip())
+    return found is not None and not _LETTER_WORD.search(part)
 
 
 def _is_name_like(line: str) -> bool:

@@ -878,3 +878,35 @@ def test_a_slashed_date_stays_at_its_year_when_nothing_on_the_page_says_which_wa
     )
     published = parse(text, today=TODAY).published
     assert (published.value, published.precision) == (dt.date(2011, 1, 1), Precision.YEAR)
+
+
+def test_the_line_under_a_kicker_in_capitals_is_the_headline_it_introduces():
+    text = (
+        "KASPI\n№ 41 (2210) | 7 марта 2011 года, понедельник\nКАВКАЗ: ГРАНИЦА\n"
+        "Таможенники сверили списки\n\n"
+        "Вчера в Дербенте таможенные службы двух стран подписали протокол об обмене "
+        "сведениями о грузах, следующих через пункт пропуска на реке Самур.\n\n"
+        "Протокол вступает в силу с первого апреля."
+    )
+    assert parse(text, today=TODAY).title == "Таможенники сверили списки"
+
+
+def test_an_imprint_with_its_year_in_a_column_is_never_the_headline():
+    text = (
+        "STATISTICAL REVIEW | No. 4 (21)\nState Customs Committee of Azerbaijan | 2011\n\n"
+        f"2. FOREIGN TRADE\n\n{RETOLD}"
+    )
+    article = parse(text, today=TODAY)
+    assert "Customs Committee" not in article.title
+
+
+def test_a_column_of_text_that_hyphenates_a_word_has_no_headline_in_it():
+    text = (
+        "KASPI QƏZETİ | 7 mart 2011, bazar ertəsi | № 41 (2210) | səh. 2\n"
+        "Dünən Dərbənddə Azərbaycan və Rusiya gömrük xidmətlərinin rəhbərləri Samur keçidi-\n"
+        "nin iş rejimi haqqında protokol imzaladılar. Sənəd yük maşınlarının keçidini sürət-\n"
+        "ləndirməyi nəzərdə tutur və aprelin birindən qüvvəyə minir.\n"
+    )
+    article = parse(text, today=TODAY)
+    assert article.title_derived is True
+    assert article.published.value == dt.date(2011, 3, 7)
