@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from articles.ingest.dates import MONTH_PATTERN
 from articles.ingest.document import AgreementKind
 from articles.ingest.sentences import Window
 
@@ -27,11 +28,15 @@ _KINDS: tuple[tuple[str, AgreementKind], ...] = (
     (
         rf"work(?:ing)? plans?|plans? of work|consultations? plans?|plans? of consultations"
         rf"|план\w{{0,2}} (?:работы|консультаций)|рабоч\w{{0,3}} план\w{{0,2}}|iş plan{_AZ}"
-        rf"|məsləhətləşmə\w{{0,4}} plan{_AZ}",
+        rf"|məsləhətləşmə\w{{0,4}} plan{_AZ}|konsultasiya\w{{0,4}} plan{_AZ}"
+        # 'План военного сотрудничества', 'a cooperation plan', 'əməkdaşlıq planı'.
+        rf"|план\w{{0,2}} (?:[а-яё]{{3,}}(?:ого|его) )?сотрудничества"
+        rf"|(?:[a-z]{{3,}} )?cooperation plans?|plans? of (?:[a-z]{{3,}} )?cooperation"
+        rf"|əməkdaşlıq plan{_AZ}",
         AgreementKind.WORK_PLAN,
     ),
     (
-        rf"action plans?|plans? of action|план\w{{0,2}} (?:действий|мероприятий)"
+        rf"action plans?|plans? of (?:action|measures)|план\w{{0,2}} (?:действий|мероприятий)"
         rf"|fəaliyyət plan{_AZ}|tədbirlər plan{_AZ}",
         AgreementKind.ACTION_PLAN,
     ),
@@ -70,7 +75,9 @@ _PLURAL = re.compile(
 )
 _VAGUE_BEFORE = re.compile(
     r"(?i:\b(?:these|those|such|other|several|numerous|many|all|some|any|each|both|"
-    r"number of|(?<![0-9])[0-9]{1,3}|two|three|four|five|six|seven|eight|nine|ten|"
+    # A number is a count unless a month follows it: '15 сентября подписали План …'.
+    rf"number of|(?<![0-9])[0-9]{{1,3}}(?!\s+{MONTH_PATTERN})|"
+    r"two|three|four|five|six|seven|eight|nine|ten|"
     r"эти|этих|такие|другие|других|ряд|несколько|многие|все|всех|"
     r"bu|həmin|digər|bir sıra|bir neçə|bütün|"
     # A negated document names none: 'no agreement has been signed', 'heç bir müqavilə'.
@@ -106,6 +113,9 @@ _PARTY_PROGRAMME = re.compile(
 _INSIDE_ANOTHER = re.compile(
     r"(?i:\b(?:amendments?|additions?|changes|supplement|protocol)\s+to\s+(?:the\s+)?"
     r"|\b(?:amending|extending)\s+(?:the\s+)?"
+    # 'План мероприятий по реализации соглашения о …': the agreement a plan carries out.
+    r"|\b(?:implementation of|implementing)\s+(?:the\s+)?|\b(?:по|о)\s+(?:реализации|"
+    r"выполнении|выполнению)\s+"
     r"|\bизменени\w*\s+(?:и\s+дополнени\w*\s+)?в\s+|\bдополнени\w*\s+к\s+|\bпротокол\w*\s+к\s+)$"
 )
 # Azerbaijan and Russia have signed documents since 1991: 'the Gulistan Treaty of 1813'

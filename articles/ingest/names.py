@@ -73,7 +73,17 @@ _WHEN_FIRST = re.compile(
     r"^(?i:(?:on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|today|"
     r"yesterday|вчера|сегодня)\s+)"
 )
-_YEAR_FIRST = re.compile(r"^(?:19|20)[0-9]{2}\s{1,2}(?:года|г\.)\s{1,2}")
+_ADJECTIVE_IN_KIND_WORD = re.compile(
+    r"(?i:план\w{0,2} [а-яё]{3,}(?:ого|его) сотрудничества|[a-z]{3,} cooperation plans?"
+    r"|plans? of [a-z]{3,} cooperation)"
+)
+_YEAR_FIRST = re.compile(
+    r"^(?:(?:19|20)[0-9]{2}\s{1,2}(?:года|г\.)"
+    # 'План мероприятий на 2014–2016 годы по …', 'a work plan for 2026–2027 on …': the years
+    # a document covers, before what it is about; they tell no document apart.
+    r"|(?i:на|for)\s(?:the\s)?(?:years?\s)?(?:19|20)[0-9]{2}(?:\s?[–—-]\s?(?:19|20)?[0-9]{2})?"
+    r"(?:-?[еы]?\s+(?:годы|год|гг\.))?)\s{1,2}"
+)
 _QUALIFIER_START = re.compile(
     r"^(?i:on|of|between|for|about|regarding|concerning|in the field|in the sphere|until|till|"
     r"amending|extending|"
@@ -241,12 +251,17 @@ def candidate_at(window: Window, kind: AgreementKind, language: str) -> Candidat
     parties = parties_between(qualifier)
     # 'протокол заседания': the minutes of the meeting the sentence reports are one document.
     of_a_meeting = kind is AgreementKind.PROTOCOL and _OF_A_MEETING.search(name)
-    if not of_a_meeting and not _names_something(qualifier):
+    # 'План военного сотрудничества': a cooperation plan's own adjective may tell it apart.
+    named = _names_something(qualifier) or bool(
+        _ADJECTIVE_IN_KIND_WORD.fullmatch(window.word) and _names_something(window.word)
+    )
+    if not of_a_meeting and not named:
         subject = _SUBJECT_PARTIES.search(before)
         if not subject or not ORGANISATION_WORD.search(subject.group("subject")):
             return None
         parties = subject_parties(subject.group("subject"))
-        name = f"{name} between {subject.group('subject').strip()}"
+        signers = re.sub(r"^The\s", "the ", subject.group("subject").strip())
+        name = f"{name} between {signers}"
     subject = capitalised(f"{head} {_without_parties(qualifier)}".strip())
     return Candidate(_refined_kind(kind, name, parties), _limit_words(name), parties, subject)
 
@@ -273,8 +288,13 @@ def _qualifier(after: str, kind: AgreementKind) -> str:
             return ""
     after = _PARTICIPLE.sub("", after)
     after = _WITH_PARTNER.sub("", after)
-    # 'по соглашению 2002 года о статусе …': Russian may put the year between word and name.
+    # 'по соглашению 2002 года о статусе …': Russian may put the year between word and name;
+    # 'a work plan for 2025–2026 between …': the years a document covers come first. Alone,
+    # the years tell no document apart.
     year = _YEAR_FIRST.match(after)
+    if year and not year.group(0)[:1].isdigit():
+        rest = _qualifier(after[year.end() :], kind)
+        return f"{year.group(0).strip()} {rest}" if rest else ""
     if year and _QUALIFIER_START.match(after[year.end() :]):
         after = after[year.end() :]
     when = _WHEN_FIRST.match(after)

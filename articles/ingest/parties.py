@@ -219,6 +219,9 @@ def signatories(
         _SEVERAL_PARTIES.search(own)
         or _CASPIAN_CONVENTION.search(name)
         or _CASPIAN_CONVENTION.search(own)
+        # 'the trilateral working group is to present a plan of measures': a sentence about
+        # a body of several states that names no side gives its documents those states.
+        or (_SEVERAL_PARTIES.search(window.sentence) and not countries_named(window.sentence))
     )
     found = _stated_parties(name, named_parties, window)
     if len(found) >= 2:

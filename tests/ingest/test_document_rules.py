@@ -826,3 +826,69 @@ def test_a_document_is_named_by_what_it_amends_or_by_the_bodies_that_signed_it(
     (document,) = extract_agreements(dated_article(sentence))
     assert document.kind is kind
     assert stem in document.name.casefold()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "stem"),
+    [
+        (
+            "Губернатор и посол 15 сентября подписали План мероприятий по реализации соглашения "
+            "о культурном сотрудничестве между областью и республикой.",
+            AgreementKind.ACTION_PLAN,
+            "мероприятий",
+        ),
+        (
+            "Министры обороны подписали План военного сотрудничества на 2026 год.",
+            AgreementKind.WORK_PLAN,
+            "военного",
+        ),
+        (
+            "The defence ministers signed a military cooperation plan for 2026.",
+            AgreementKind.WORK_PLAN,
+            "military",
+        ),
+        (
+            "Nazirlər 2026-2027-ci illər üçün konsultasiyalar planını imzalayıblar.",
+            AgreementKind.WORK_PLAN,
+            "konsultasiya",
+        ),
+    ],
+)
+def test_a_plan_is_found_after_a_date_and_in_its_cooperation_and_consultation_forms(
+    sentence, kind, stem
+):
+    documents = extract_agreements(dated_article(sentence))
+    assert [d.kind for d in documents] == [kind]
+    assert stem in documents[0].name.casefold()
+
+
+def test_a_document_of_a_trilateral_body_naming_no_side_is_its_states():
+    article = dated_article(
+        "Azerbaijan, Armenia and Russia set up a working group.\n\n"
+        "The trilateral working group signed a plan of measures on restoring rail links."
+    )
+    (plan,) = extract_agreements(article)
+    assert len(plan.parties) != 2 or set(plan.parties) != {"Azerbaijan", "Russia"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "stem"),
+    [
+        (
+            "В Баку подписан План мероприятий на 2025–2027 годы по развитию сотрудничества между "
+            "правительством республики и администрацией области.",
+            AgreementKind.ACTION_PLAN,
+            "администрацией",
+        ),
+        (
+            "The customs services of Azerbaijan and Russia signed a work plan for 2026-2027 in "
+            "Baku today.",
+            AgreementKind.WORK_PLAN,
+            "customs",
+        ),
+    ],
+)
+def test_the_years_a_plan_covers_are_read_past_to_its_name_or_signers(sentence, kind, stem):
+    (plan,) = extract_agreements(dated_article(sentence))
+    assert plan.kind is kind
+    assert stem in plan.name.casefold()
