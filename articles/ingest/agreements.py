@@ -199,6 +199,20 @@ def _mention_at(window: Window, kind: AgreementKind, context: _Article) -> Agree
     register_key = None
     if context.register is not None:
         candidate, register_key = _registered(candidate, window, kind, context.register, facts)
+    if (
+        candidate is None
+        and kind is AgreementKind.JOINT_STATEMENT
+        and not context.is_multilateral
+        and facts.reported_day
+        and (
+            set(facts.parties) == set(BILATERAL)
+            or (not facts.parties and set(context.countries) <= set(BILATERAL))
+        )
+    ):
+        # 'Министры подписали сегодня совместное заявление': the two countries' meeting's
+        # own statement, reported signed as the day's news, is one document even with no
+        # subject named; never in a text that names a third country without saying whose.
+        candidate = Candidate(kind, capitalised(window.word), BILATERAL)
     if candidate is None:
         return None
     # Without a register entry the candidate is the one the facts were read for.

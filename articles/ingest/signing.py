@@ -83,7 +83,10 @@ _EXCHANGED = (
 _PAST_SIGNING = re.compile(
     r"(?i:\b(?:signed|inked|concluded|adopted)\b|"
     r"\bput\s+(?:their|his|her)\s+(?:signatures?|names?)\s+(?:to|on|under)\b|"
-    rf"{_EXCHANGED}|подписал\w*|подписан\w*|заключил\w*|{_AZ_SIGNED})"
+    rf"{_EXCHANGED}|подписал\w*|подписан\w*|заключил\w*|{_AZ_SIGNED}|"
+    # A statement is adopted as often as it is signed: 'приняли совместное заявление',
+    # 'Birgə Bəyannamə qəbul edilib'.
+    r"принял[аи]?\b|принят[аоы]?\b|qəbul (?:edil|olun)\w*|qəbul ediblər)"
 )
 _RELATIVE_DAY = re.compile(r"(?i:\b(?:today|this day)\b|сегодня|bu gün)")
 _YESTERDAY = re.compile(r"(?i:\byesterday\b|вчера|dünən)")

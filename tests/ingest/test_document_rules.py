@@ -892,3 +892,38 @@ def test_the_years_a_plan_covers_are_read_past_to_its_name_or_signers(sentence, 
     (plan,) = extract_agreements(dated_article(sentence))
     assert plan.kind is kind
     assert stem in plan.name.casefold()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Министры иностранных дел подписали сегодня совместное заявление.",
+        "The foreign ministers signed a joint statement today.",
+    ],
+)
+def test_a_meetings_own_joint_statement_signed_as_news_is_one_document(body):
+    article = dated_article(
+        f"The foreign ministers of Azerbaijan and Russia met in Moscow.\n\n{body}", "2016-04-04"
+    )
+    (statement,) = extract_agreements(article)
+    assert statement.kind is AgreementKind.JOINT_STATEMENT
+    assert statement.signed_on == dt.date(2016, 4, 4)
+
+
+def test_a_joint_statement_of_a_meeting_with_a_third_country_is_not_taken_unnamed():
+    article = dated_article(
+        "The leaders of Azerbaijan, Iran and Russia met in Baku.\n\n"
+        "The leaders signed a joint statement today.",
+        "2016-08-08",
+    )
+    assert extract_agreements(article) == []
+
+
+def test_an_adopted_statement_is_a_signing_reported_as_news():
+    article = dated_article(
+        "Президенты Азербайджана и России провели переговоры в Баку.\n\n"
+        "Главы государств приняли совместное заявление о транспортных коридорах.",
+        "2024-08-19",
+    )
+    (statement,) = extract_agreements(article, load_register())
+    assert statement.register_key == "joint-declaration-presidents-2024"
