@@ -265,8 +265,15 @@ def _headline_over_standfirst(
     else:
         adjacent = above == chosen - 1
         fits = adjacent and 2 <= head_words <= words // 2
-    spoken_of = not _stems(lines[above]).isdisjoint(body.stems | _stems(lines[chosen]))
+    spoken_of = not content_stems(lines[above]).isdisjoint(
+        body.stems | content_stems(lines[chosen])
+    )
     return above if fits and spoken_of else chosen
+
+
+def is_text_columns(line: str) -> bool:
+    """'Президенты Азербайджана и | ции Загульба …': a converted PDF's two columns side by side."""
+    return bool(_TEXT_COLUMNS.search(line))
 
 
 def is_rubric_like(line: str) -> bool:
@@ -287,10 +294,10 @@ class _BodyStems:
     @functools.cached_property
     def stems(self) -> frozenset[str]:
         text = " ".join(self.lines[self.zone_end : self.zone_end + BODY_LINES_READ])
-        return _stems(text[:BODY_CHARS_READ])
+        return content_stems(text[:BODY_CHARS_READ])
 
 
-def _stems(text: str) -> frozenset[str]:
+def content_stems(text: str) -> frozenset[str]:
     """The first letters of a text's longer words: enough to meet across Russian and
     Azerbaijani endings ('Душанбе' and 'Душанбе', 'Мусабеков' and 'Мусабекова')."""
     return frozenset(fold(word)[:STEM_CHARS] for word in _CONTENT_WORD.findall(text))
@@ -308,7 +315,7 @@ def _headline_score(
     repeated = (
         bool(later)
         and fold(later[0]) == fold(line)
-        and not (body.stems and body.stems.isdisjoint(_stems(line)))
+        and not (body.stems and body.stems.isdisjoint(content_stems(line)))
     )
     if repeated:
         later = later[1:]
@@ -341,11 +348,11 @@ def _said_again_below(line: str, lines: list[str], index: int) -> bool:
     """Most of the line's longer words recur in the lines under it, as a lead retells its
     headline: a rubric, a section's label or a list item about another story shares one
     word at most with what follows."""
-    stems = _stems(line)
+    stems = content_stems(line)
     # The line shown twice (a ticker's item, or the title over its heading) is not a retelling.
     following = _filled(lines, index + 1, len(lines), LEAD_LINES_READ + 1)
     below = " ".join([other for other in following if fold(other) != fold(line)][:LEAD_LINES_READ])
-    shared = len(stems & _stems(below[:BODY_CHARS_READ])) if stems else 0
+    shared = len(stems & content_stems(below[:BODY_CHARS_READ])) if stems else 0
     return shared >= SHARED_STEMS_MIN and shared >= SHARED_STEMS_SHARE * len(stems)
 
 

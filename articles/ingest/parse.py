@@ -57,13 +57,19 @@ from articles.ingest.document import ParsedArticle, Precision, PublishedDate
 from articles.ingest.findings import DateRank, Findings
 from articles.ingest.furniture import drop_furniture, is_banner, listing_credit
 from articles.ingest.headline import (
+    BODY_CHARS_READ,
     LABELLED_BYLINE,
     TERMINAL,
     choose_headline,
+    content_stems,
     header_end,
     index_after_filled,
     is_masthead,
     is_paragraph,
+    is_periodical_title,
+    is_rubric_like,
+    is_tagline,
+    is_text_columns,
     join_wrapped_header,
     split_glued_dates,
 )
@@ -367,8 +373,35 @@ def _take_dateline(paragraphs: list[str], findings: Findings, sources: KnownSour
         rest = _cut_dateline(paragraphs[position], findings, sources)
         if rest is not None:
             kept = [rest] if rest else []
-            return [*paragraphs[:position], *kept, *paragraphs[position + 1 :]]
+            after = paragraphs[position + 1 :]
+            if rest and after and _headline_under_lead(rest, after[0], findings):
+                findings.title = after[0]
+                after = after[1:]
+            return [*paragraphs[:position], *kept, *after]
     return paragraphs
+
+
+# A headline a copy put under its lead retells it: most of its longer words are the lead's.
+LEAD_RETOLD_MIN_STEMS = 3
+LEAD_RETOLD_SHARE = 0.6
+HEADLINE_MAX_WORDS = 14
+
+
+def _headline_under_lead(lead: str, line: str, findings: Findings) -> bool:
+    """'MOSCOW. March 2 (Interfax) - …' then 'Russia, Azerbaijan agree on grain transit via
+    Caspian': a wire's copy with no headline above it whose next line, short, unpunctuated
+    and alone, says what the lead says is the headline the copy dropped below the lead.
+    A subheading names a part of the story, not the lead's own words."""
+    if findings.title is not None or findings.is_listing or findings.is_post:
+        return False
+    words = WORD.findall(line)
+    if not 3 <= len(words) <= HEADLINE_MAX_WORDS or line[-1] in TERMINAL or "\n" in line:
+        return False
+    if is_chrome(line) or is_tagline(line) or is_rubric(line):
+        return False
+    stems = content_stems(line)
+    shared = len(stems & content_stems(lead[:BODY_CHARS_READ]))
+    return shared >= LEAD_RETOLD_MIN_STEMS and shared >= LEAD_RETOLD_SHARE * len(stems)
 
 
 def _cut_dateline(paragraph: str, findings: Findings, sources: KnownSources) -> str | None:
@@ -450,11 +483,26 @@ def _mark_subheadings(paragraphs: list[str]) -> list[str]:
 def _derive_title(body: str) -> str:
     """A short readable title from the body's first sentence, cut at a word with '…';
     a block with no words in it ("«»") gives way to the next."""
-    blocks = [block for block in body.split("\n\n") if not block.startswith("## ")]
+    blocks = [
+        block
+        for block in body.split("\n\n")
+        if not block.startswith("## ") and not _names_no_story(block)
+    ]
     for block in blocks or [body.removeprefix("## ")]:
         if title := _title_from(block):
             return title
     return _title_from(" ".join(body.replace("## ", " ").split())) or body[:TITLE_MAX_CHARS]
+
+
+def _names_no_story(block: str) -> bool:
+    """A periodical's title, a tagline or a kicker left above the text ('Russia & CIS General
+    Newswire', 'СНГ: ПАРТНЕРСТВО'): a title derived from it would name the paper, not the story;
+    two columns of a PDF side by side would mix two stories' words."""
+    if is_text_columns(block[:400]):
+        return True
+    return "\n" not in block and (
+        is_periodical_title(block) or is_tagline(block) or is_rubric_like(block) or is_rubric(block)
+    )
 
 
 def _title_from(block: str) -> str:

@@ -910,3 +910,41 @@ def test_a_column_of_text_that_hyphenates_a_word_has_no_headline_in_it():
     article = parse(text, today=TODAY)
     assert article.title_derived is True
     assert article.published.value == dt.date(2011, 3, 7)
+
+
+def test_a_wire_copys_headline_dropped_under_its_lead_is_the_headline():
+    text = (
+        "CASPIAN WIRE\nDaily Energy Newswire\n"
+        "BAKU. June 4 (Interfax) - Azerbaijan and Russia agreed to expand ferry freight between "
+        "Baku and Makhachkala, the transport ministry said.\n\n"
+        "Azerbaijan, Russia expand ferry freight\n\n"
+        "The ministries will meet again in autumn."
+    )
+    article = parse(text, today=TODAY)
+    assert article.title == "Azerbaijan, Russia expand ferry freight"
+    assert article.title_derived is False
+    assert "expand ferry freight\n" not in article.body
+
+
+def test_a_subheading_under_the_lead_that_names_a_part_of_the_story_stays_in_the_text():
+    text = (
+        "CASPIAN WIRE\n"
+        "BAKU. June 4 (Interfax) - Azerbaijan and Russia agreed to expand ferry freight between "
+        "Baku and Makhachkala, the transport ministry said.\n\n"
+        "Tariffs and timetables\n\n"
+        "The ministries will set the tariffs in autumn and publish a timetable for the winter."
+    )
+    article = parse(text, today=TODAY)
+    assert article.title_derived is True
+    assert "Tariffs and timetables" in article.body
+
+
+def test_a_derived_title_never_comes_from_a_periodicals_title_or_a_kicker_left_in_the_text():
+    text = (
+        "Caspian Energy Weekly\n\nАНАЛИТИКА:\n\n"
+        "Azerbaijan and Russia agreed to expand ferry freight between Baku and Makhachkala, "
+        "the transport ministry said on Tuesday after a meeting of the two delegations."
+    )
+    article = parse(text, today=TODAY)
+    assert article.title_derived is True
+    assert article.title.startswith("Azerbaijan and Russia agreed")
