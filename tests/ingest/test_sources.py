@@ -327,6 +327,9 @@ def test_keeps_a_cyrillic_or_mixed_case_name_as_written(name):
         ("Tehran Times", "Tehran Times"),
         ("Новости-Грузия", "Novosti-Gruzia"),
         ("The Astana Times", "The Astana Times"),
+        ("Kabardino-Balkarskaya Pravda", "Kabardino-Balkarskaya Pravda"),
+        ("https://www.azatutyun.am/a/33000000.html", "Radio Free Europe/Radio Liberty"),
+        ("Deutsche Presse-Agentur", "dpa"),
     ],
 )
 def test_knows_regional_and_neighbouring_outlets_by_name_or_address(written, name):
