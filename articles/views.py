@@ -6,9 +6,10 @@ Views stay thin: the listing (articles/listing.py) and the QuerySets choose the 
 
 from __future__ import annotations
 
+import datetime as dt
 from http import HTTPStatus
 
-from django.db.models import Q
+from django.db.models import Max, Min, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.views.generic import (
@@ -309,9 +310,27 @@ class DateArchiveMixin:
     paginate_by = 50
     ordering = ["published_on", "pk"]
 
+    def nearest_date(self, before: dt.date | None = None, since: dt.date | None = None):
+        """The date of the nearest article before `before` or on or after `since`,
+        for the links to the neighbouring year or month. Django's own lookup reads
+        the whole first article there with its tags (the list's prefetch), twice
+        a page; one date is all the link needs."""
+        dates = self.get_queryset().prefetch_related(None).order_by()
+        if before is not None:
+            return dates.filter(published_on__lt=before).aggregate(day=Max("published_on"))["day"]
+        return dates.filter(published_on__gte=since).aggregate(day=Min("published_on"))["day"]
+
 
 class YearArchive(DateArchiveMixin, YearArchiveView):
     template_name = "articles/archive_year.html"
+
+    def get_previous_year(self, date):
+        found = self.nearest_date(before=dt.date(date.year, 1, 1))
+        return found and dt.date(found.year, 1, 1)
+
+    def get_next_year(self, date):
+        found = self.nearest_date(since=dt.date(date.year + 1, 1, 1))
+        return found and dt.date(found.year, 1, 1)
 
 
 class MonthArchive(DateArchiveMixin, MonthArchiveView):
@@ -323,3 +342,12 @@ class MonthArchive(DateArchiveMixin, MonthArchiveView):
     def get_queryset(self):
         known_month = Q(date_precision__in=[DatePrecision.DAY, DatePrecision.MONTH])
         return super().get_queryset().filter(known_month)
+
+    def get_previous_month(self, date):
+        found = self.nearest_date(before=dt.date(date.year, date.month, 1))
+        return found and dt.date(found.year, found.month, 1)
+
+    def get_next_month(self, date):
+        following = dt.date(date.year + date.month // 12, date.month % 12 + 1, 1)
+        found = self.nearest_date(since=following)
+        return found and dt.date(found.year, found.month, 1)
