@@ -244,16 +244,26 @@ def _neighbours_sql(
     ctes, parts, params = [], [], []
     cte_params: list = []
     if bands:
-        holders = " UNION ALL ".join(
-            f"SELECT * FROM (SELECT band, article_id FROM {keys} WHERE band = %s "
-            f"LIMIT {BAND_HOLDERS + 1}) AS k{number}"
-            for number in range(len(bands))
-        )
+        if connection.vendor == "postgresql":
+            # One subplan for every key: a union of 40 took PostgreSQL 1-2 ms to plan.
+            holders = (
+                f"SELECT wanted.band, h.article_id FROM unnest(%s::bigint[]) AS wanted(band) "
+                f"CROSS JOIN LATERAL (SELECT article_id FROM {keys} WHERE band = wanted.band "
+                f"LIMIT {BAND_HOLDERS + 1}) AS h"
+            )
+            band_params: list = [bands]
+        else:
+            holders = " UNION ALL ".join(
+                f"SELECT * FROM (SELECT band, article_id FROM {keys} WHERE band = %s "
+                f"LIMIT {BAND_HOLDERS + 1}) AS k{number}"
+                for number in range(len(bands))
+            )
+            band_params = bands
         ctes += [
             f"held AS ({holders})",
             f"useful AS (SELECT band FROM held GROUP BY band HAVING COUNT(*) <= {BAND_HOLDERS})",
         ]
-        cte_params += bands
+        cte_params += band_params
         parts.append(
             f"SELECT {_COPY} AS kind, ranked.article_id, ranked.shared AS number, NULL AS extra, "
             f"NULL AS label, f.signature, f.shingle_count, a.published_on FROM ("

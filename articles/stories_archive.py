@@ -326,15 +326,16 @@ def _filed(article: Article, groups: Groups, evidence: set[tuple[str, int]]) -> 
     return Filed(article.pk, article.published_on, found, events, Evidence(evidence, len(events)))
 
 
-# The key table's indexes but its primary key, and its unique constraints (PostgreSQL).
+# The key table's indexes but its primary key and those of its constraints (PostgreSQL).
 _PG_INDEXES = (
     "SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) FROM pg_index i "
     "WHERE i.indrelid = %s::regclass AND NOT i.indisprimary "
     "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)"
 )
-_PG_UNIQUE = (
+# Its unique constraints, then its foreign keys, re-added in that order.
+_PG_CONSTRAINTS = (
     "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
-    "WHERE conrelid = %s::regclass AND contype = 'u'"
+    "WHERE conrelid = %s::regclass AND contype IN ('u', 'f') ORDER BY contype DESC, conname"
 )
 _SQLITE_INDEXES = (
     "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = %s AND sql IS NOT NULL"
@@ -348,7 +349,9 @@ _SQLITE_CACHE_KIB = 512 * 1024
 def _keys_indexed_after() -> Iterator[None]:
     """The key table's secondary indexes dropped while the (empty) table fills and
     built once, sorted, at the end, instead of taking 5.5M keys (100k articles) one
-    random insert at a time. SQLite's unique index is part of its table and stays:
+    random insert at a time; on PostgreSQL its foreign key too, checked once by one
+    join when it is added back rather than by a trigger for each of the 5.5M rows.
+    SQLite's unique index is part of its table and stays:
     a larger page cache keeps its pages in memory until the commit instead. (At
     100k on SQLite, under load 4-7, this and the single transaction changed little:
     461 s against 479 s; the pass's Python is most of its time.) Inside the
@@ -360,19 +363,19 @@ def _keys_indexed_after() -> Iterator[None]:
         if connection.vendor == "postgresql":
             cursor.execute(_PG_INDEXES, [table])
             indexes = cursor.fetchall()
-            cursor.execute(_PG_UNIQUE, [table])
-            unique = cursor.fetchall()
+            cursor.execute(_PG_CONSTRAINTS, [table])
+            constraints = cursor.fetchall()
             cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
             # Foreign keys checked as each key is written, not queued for the commit:
             # a table with checks waiting can be neither altered nor indexed.
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         else:
             cursor.execute(_SQLITE_INDEXES, [table])
-            indexes, unique = cursor.fetchall(), []
+            indexes, constraints = cursor.fetchall(), []
             cursor.execute("PRAGMA cache_size")
             (cache_size,) = cursor.fetchone()
             cursor.execute(f"PRAGMA cache_size = {-_SQLITE_CACHE_KIB}")
-        for name, _ in unique:
+        for name, _ in constraints:
             cursor.execute(f"ALTER TABLE {quote(table)} DROP CONSTRAINT {quote(name)}")
         for name, _ in indexes:
             cursor.execute(f"DROP INDEX {quote(name)}")
@@ -381,7 +384,7 @@ def _keys_indexed_after() -> Iterator[None]:
         with connection.cursor() as cursor:
             for _, definition in indexes:
                 cursor.execute(definition)
-            for name, definition in unique:
+            for name, definition in constraints:
                 constraint = f"CONSTRAINT {quote(name)} {definition}"
                 cursor.execute(f"ALTER TABLE {quote(table)} ADD {constraint}")
     finally:
