@@ -450,6 +450,11 @@ class _DeadlineCanceller(threading.Thread):
 CHAMPION_LIMIT = 2_000
 # Of those, in a round that reads only the top of the lists (tiers.ranked_with_champions).
 ROUND_LIMIT = CHAMPION_LIMIT
+# Rows read from the top of each list in a search's first round: all of them.
+# Read in rounds, a single word cost as much (its newest matches' statement
+# dominates) and a search that did not settle ranked its champions' vectors
+# round after round: 69 -> 84 ms of client and server CPU at 100k (bench/RESULTS.md).
+FIRST_DEPTH = LIST_LENGTH
 # Champions are ranked until none left could enter this many first places.
 EXACT_TOP = 40
 # A lexeme alone as a tsquery: quoted, its quotes and backslashes doubled, so
@@ -532,7 +537,7 @@ def with_champions(
         {pk: _real(rank) for pk, rank in scored},
         [item for item in waiting if item[0] in allowed],
         listed,
-        lambda ids: {pk: _real(rank) for pk, rank in _ranked(queryset, query, ids)},
+        lambda ids: dict.fromkeys(ids) | {pk: _real(r) for pk, r in _ranked(queryset, query, ids)},
         limit=CHAMPION_LIMIT if tier.is_read else ROUND_LIMIT,
         batch=CHAMPION_LIMIT,
         top=EXACT_TOP if can_settle(query, tier) else 0,

@@ -276,9 +276,12 @@ AVERAGES_ROWID = 1
 # unless its lists give its every term's weight, a stemming of its text.
 CHAMPION_BATCH = 25
 CHAMPION_LIMIT = 100
-# Of those, in a round that reads only the top of the lists (tiers.ranked_with_champions):
-# none; the round settles the page from the lists alone or gives way to the whole lists.
+# Of those, in a round that reads only the top of the lists (tiers.ranked_with_champions).
 ROUND_LIMIT = 50
+# Rows read from the top of each list in a search's first round: a single
+# word's page settled there costs ~20 ms of CPU at 100k against ~30 for the
+# whole lists (bench/RESULTS.md).
+FIRST_DEPTH = 100
 # Champions are ranked until none left could enter this many first places.
 EXACT_TOP = 40
 
@@ -455,6 +458,7 @@ class _ChampionScorer:
 
     def __init__(self, query: Query, tier: Tier, using: str) -> None:
         self.query, self.tier, self.using = query, tier, using
+        self.read_text = True
         self.rows, self.average = averages(using)
         matches: dict[str, int] = {}
         for (_, term), listed in tier.lists.items():
@@ -469,14 +473,18 @@ class _ChampionScorer:
         # A phrase's matches are taken to be its rarest word's.
         return idf(min(self.matches.get(s, 0) for s in stems(words, config)), self.rows)
 
-    def rank(self, ids: list[int]) -> dict[int, float]:
-        """bm25 (positive here: higher is better) of those of `ids` that match:
-        from their lists where the index says each sought word they are on no
-        list of is absent from them (a name's other spellings, mostly), else
-        from their text. A word's presence is one lookup of its stem per row,
-        ~0.02 ms; reading a row's text ~0.4 ms."""
+    def rank(self, ids: list[int]) -> dict[int, float | None]:
+        """bm25 (positive here: higher is better) of `ids`, None for a row
+        that does not match: from their lists where the index says each
+        sought word they are on no list of is absent from them (a name's other
+        spellings, mostly), else from their text. A word's presence is one
+        lookup of its stem per row, ~0.02 ms; reading a row's text ~0.4 ms.
+        Without `read_text`, a row of a word search that needs its text is
+        left out, unranked: one missing from a common word's list, whose
+        bound in a round that read the list's top only is loose, so its text
+        would mostly be read in vain. A phrase's rows all need their text."""
         if self.query.excluded or any(term.is_phrase for g in self.query.groups for term in g):
-            return self.from_texts(ids)
+            return dict.fromkeys(ids) | self.from_texts(ids)
         unknown: dict[tuple[str, str], list[int]] = {}
         common = set()
         for pk in ids:
@@ -495,15 +503,16 @@ class _ChampionScorer:
         present = self._present(
             {word: [pk for pk in found if pk not in common] for word, found in unknown.items()}
         )
-        scores, rest = {}, []
+        scores: dict[int, float | None] = {}
+        rest = []
         for pk in ids:
             if pk in present or pk in common:
                 rest.append(pk)
-                continue
-            score = self._from_known(self.tier.impacts[pk])
-            if score is not None:
-                scores[pk] = score
-        return scores | self.from_texts(rest)
+            else:
+                scores[pk] = self._from_known(self.tier.impacts[pk])
+        if not self.read_text:
+            return scores
+        return scores | dict.fromkeys(rest) | self.from_texts(rest)
 
     def _present(self, unknown: dict[tuple[str, str], list[int]]) -> set[int]:
         """The articles holding a word of `unknown` ((configuration, word) ->
@@ -594,6 +603,7 @@ def with_champions(
     text, CHAMPION_BATCH at a time, CHAMPION_LIMIT at most; and whether
     those places are settled (no article the tier left unread can reach them)."""
     scorer = _ChampionScorer(query, tier, queryset.db)
+    scorer.read_text = tier.is_read
     seen = {pk for pk, _ in scored}
     waiting = [item for item in tier.by_bound(scorer.weight) if item[0] not in seen]
     allowed = _allowed(queryset, [pk for pk, _ in waiting])

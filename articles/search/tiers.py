@@ -67,11 +67,8 @@ def word_keys(word: str) -> set[Key]:
     return {(config, stem(word, config)) for config in CONFIG_NAMES}
 
 
-# Rows read from the top of each list in a search's first round, and how
-# much deeper each further round reads (tiers.ranked_with_champions): most
-# searches are settled by the first rows, and a list read whole cost a
-# search on SQLite ~20 ms of CPU, most of it building 1,000-5,000 rows in Python.
-FIRST_DEPTH = 100
+# How much deeper each round reads than the one before
+# (ranked_with_champions; the first reads each backend's FIRST_DEPTH).
 DEEPER = 4
 
 
@@ -230,7 +227,8 @@ def merge_champions(
 
     `waiting` are the champions that pass the filters with their bounds,
     highest first. Those whose lists give their score (`listed`) cost
-    nothing more; up to `limit` others are ranked by the backend (`rank`,
+    nothing more; up to `limit` others are ranked by the backend (`rank`:
+    id -> score, None for no match, an id left out when not ranked now;
     `batch` at a time) until the next one's bound is below the `top`-th score
     so far: no champion after it could reach those places (`top` 0: no
     stop, where the bound does not bound the backend's score). `known`
@@ -245,23 +243,23 @@ def merge_champions(
         if score is not None:
             ranked[article] = score
     rest = [item for item in waiting if item[0] not in ranked and item[0] not in known]
-    taken = 0
+    taken, unranked = 0, 0.0
     for start in range(0, min(limit, len(rest)), batch):
         part = rest[start : min(start + batch, limit)]
         best = heapq.nlargest(top, ranked.values())
         if top and len(best) == top and part[0][1] < best[-1]:
             break
-        ids = [article for article, _ in part]
-        found = rank(ids)
-        known.update((article, found.get(article)) for article in ids)
-        ranked |= found
+        found = rank([article for article, _ in part])
+        known.update(found)
+        ranked |= {article: score for article, score in found.items() if score is not None}
+        unranked = max([unranked, *(bound for article, bound in part if article not in found)])
         taken = start + len(part)
     best = heapq.nlargest(top, ranked.values()) if top else []
     ids = [pk for pk, _ in sorted(ranked.items(), key=lambda item: (-item[1], -item[0]))]
     return Merged(
         ids,
         best[-1] if top and len(best) == top else None,
-        rest[taken][1] if taken < len(rest) else 0.0,
+        max(unranked, rest[taken][1] if taken < len(rest) else 0.0),
     )
 
 
@@ -341,7 +339,7 @@ def ranked_with_champions(
     the whole lists at once. A round before the last ranks from the backend no more than the
     backend's ROUND_LIMIT (SQLite: none, each costs a reading of its text):
     one that cannot settle is followed by the whole lists' round."""
-    depth, known, lists = FIRST_DEPTH, {}, None
+    depth, known, lists = backend.FIRST_DEPTH, {}, None
     while True:
         # A list is LIST_LENGTH long: read that deep, read it whole.
         tier = tier_for(query, queryset.db, None if depth >= LIST_LENGTH else depth, lists=lists)
