@@ -189,8 +189,10 @@ def drop_furniture(lines: list[str], findings: Findings, sources: KnownSources) 
     for index, line in enumerate(lines):
         if line and index > last_paragraph and seen_paragraph and is_footer_marker(line):
             break
-        # A "Most viewed" list above the article: its items run to the next blank line.
-        in_sidebar = bool(line) and (in_sidebar or (not seen_paragraph and is_footer_marker(line)))
+        # A "Most viewed" list above the article: its items run to the next blank line, or to
+        # the article's own date line (an item has words beside its time).
+        opens = not seen_paragraph and is_footer_marker(line)
+        in_sidebar = bool(line) and (opens or (in_sidebar and not _ends_sidebar(line)))
         if in_sidebar and not is_paragraph(line):
             continue
         bracketed = _bracketed_outlet(line, sources) if line else None
@@ -247,6 +249,22 @@ def _is_dropped(
     if dated:
         findings.note_date(dated, DateRank.ADDRESS)
     return True
+
+
+def _ends_sidebar(line: str) -> bool:
+    """'Bakı, 14 mart 2017 11:42' or 'Siyasət | 14 mart 2017 11:42' under a 'Xəbər lenti' link:
+    the page's own date line, where the article begins, not an item of the list."""
+    found = date_only_line(line)
+    if found is None or _TIME_LED_ITEM.match(line):
+        return False
+    # '28 Sentyabr 2023 Bakıda sərgi açılıb' is an item: a date then a story's words.
+    rest = line[: found.span[0]] + " " + line[found.span[1] :]
+    return " | " in line or len(_LETTER_WORDS.findall(rest)) <= 2
+
+
+_LETTER_WORDS = re.compile(r"[^\W\d_]{3,}")
+# A list item led by its time: '17:45 Dollar ucuzlaşdı'.
+_TIME_LED_ITEM = re.compile(r"^[0-9]{1,2}:[0-9]{2}\s+[^\W\d_]")
 
 
 def _dated_segment(line: str) -> str | None:

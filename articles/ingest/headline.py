@@ -330,8 +330,13 @@ def _headline_score(
     first = not earlier
     # Under a kicker ('СНГ: ПАРТНЕРСТВО', 'EXCLUSIVE') stands the headline it introduces.
     under_kicker = bool(earlier) and is_rubric_like(earlier) and not is_rubric_like(line)
+    # A headline of two or three words shares one with its text ('Майендорфский формат');
+    # a section's name as short ('Лента добра') shares none.
+    own = content_stems(line) if words <= 3 else frozenset()
+    unrelated = bool(own) and bool(body.stems) and body.stems.isdisjoint(own)
     return (
         2 * under_kicker
+        - 2 * unrelated
         + 5 * repeated
         + 4 * above_date
         + 3 * under_date

@@ -948,3 +948,37 @@ def test_a_derived_title_never_comes_from_a_periodicals_title_or_a_kicker_left_i
     article = parse(text, today=TODAY)
     assert article.title_derived is True
     assert article.title.startswith("Azerbaijan and Russia agreed")
+
+
+def test_a_news_feed_link_above_the_article_ends_at_the_articles_own_date_line():
+    text = (
+        "Kaspi Xəbər\nXəbər lenti\nBakı, 7 mart 2011 10:12\n"
+        "Azərbaycan və Rusiya gömrük protokolu imzalayıb\n"
+        "Azərbaycan və Rusiya gömrük xidmətləri arasında Samur keçidi haqqında protokol "
+        "Bakıda imzalanıb, sənəd yük maşınlarının keçidini sürətləndirir və aprelin birindən "
+        "qüvvəyə minir."
+    )
+    article = parse(text, today=TODAY)
+    assert article.title == "Azərbaycan və Rusiya gömrük protokolu imzalayıb"
+    assert article.published.value == dt.date(2011, 3, 7)
+
+
+def test_a_sidebars_dated_items_never_end_it_nor_date_the_page():
+    text = (
+        "Kaspi Xəbər\nƏn çox oxunanlar\n6 mart 2011 Manatın məzənnəsi açıqlanıb\n"
+        "5 mart 2011 Bakıda sərgi açılıb\n\nGömrük protokolu imzalanıb\n\n"
+        "Azərbaycan və Rusiya gömrük xidmətləri arasında Samur keçidi haqqında protokol "
+        "Bakıda imzalanıb, sənəd yük maşınlarının keçidini sürətləndirir və aprelin birindən "
+        "qüvvəyə minir."
+    )
+    assert parse(text, today=TODAY).published.value is None
+
+
+def test_a_sections_name_over_the_date_that_shares_no_word_with_the_text_is_not_the_headline():
+    text = (
+        "Kaspiyskiy Vestnik\nЛента добра\n11:42, 7 марта 2011\nБывший СССР\n"
+        "Азербайджан и Россия подписали таможенный протокол\n"
+        "Азербайджан и Россия в понедельник подписали в Баку таможенный протокол об обмене "
+        "сведениями о грузах на пункте пропуска через реку Самур, сообщило ведомство."
+    )
+    assert parse(text, today=TODAY).title == "Азербайджан и Россия подписали таможенный протокол"
