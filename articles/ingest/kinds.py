@@ -44,7 +44,7 @@ _KINDS: tuple[tuple[str, AgreementKind], ...] = (
         rf"road ?maps?|roadmaps?|дорожн\w{{0,3}} карт\w{{0,3}}|yol xəritə{_AZ}",
         AgreementKind.ROAD_MAP,
     ),
-    (r"memorand(?:um|a|ums)\w{0,6}|меморандум\w{0,3}", AgreementKind.MEMORANDUM),
+    (r"memorand(?:um|a|ums)\w{0,6}|меморандум\w{0,3}|MoUs?", AgreementKind.MEMORANDUM),
     (rf"declarations?|деклараци\w{{0,3}}|bəyannamə{_AZ}", AgreementKind.DECLARATION),
     (
         rf"treat(?:y|ies)|conventions?|договор\w{{0,3}}|конвенци\w{{0,3}}|müqavilə{_AZ}"
@@ -63,7 +63,7 @@ KIND_PATTERN = re.compile(
     re.I,
 )
 _PLURAL = re.compile(
-    r"^(?:.* )?(?:action plans|plans of action|work plans|road ?maps|roadmaps|memoranda|"
+    r"^(?:.* )?(?:action plans|plans of action|work plans|road ?maps|roadmaps|memoranda|MoUs|"
     r"memorandums|declarations|statements|agreements|treaties|conventions|protocols|programmes|"
     r"programs|contracts|"
     r"соглашени(?:й|ям|ями|ях)|меморандум(?:ы|ов|ам|ами|ах)|договор(?:ы|ов|ам|ами|ах)|"

@@ -77,6 +77,7 @@ _ADJECTIVE_IN_KIND_WORD = re.compile(
     r"(?i:план\w{0,2} [а-яё]{3,}(?:ого|его) сотрудничества|[a-z]{3,} cooperation plans?"
     r"|plans? of [a-z]{3,} cooperation)"
 )
+_ACRONYM_IN_BRACKETS = re.compile(r"^((?:[\w-]+\s){0,3}?)\((?:MoU|MOU|[A-ZА-ЯЁ]{2,6})\)\s?")
 _YEAR_FIRST = re.compile(
     r"^(?:(?:19|20)[0-9]{2}\s{1,2}(?:года|г\.)"
     # 'План мероприятий на 2014–2016 годы по …', 'a work plan for 2026–2027 on …': the years
@@ -288,6 +289,8 @@ def _qualifier(after: str, kind: AgreementKind) -> str:
             return ""
     after = _PARTICIPLE.sub("", after)
     after = _WITH_PARTNER.sub("", after)
+    # 'Memorandum of Understanding (MoU) on …': the short form in brackets ends nothing.
+    after = _ACRONYM_IN_BRACKETS.sub(r"\1", after, count=1)
     # 'по соглашению 2002 года о статусе …': Russian may put the year between word and name;
     # 'a work plan for 2025–2026 between …': the years a document covers come first. Alone,
     # the years tell no document apart.
@@ -518,13 +521,7 @@ def _distinctive_words(text: str) -> list[str]:
 
 
 def capitalised(text: str) -> str:
-    # Azerbaijani capitalises 'i' with its dot: 'İqtisadi', never 'Iqtisadi'.
-    if text[:1] == "i" and _AZERBAIJANI_TEXT.search(text):
-        return "İ" + text[1:]
     return text[:1].upper() + text[1:]
-
-
-_AZERBAIJANI_TEXT = re.compile(r"[əƏğĞıİ]")
 
 
 def _limit_words(text: str) -> str:

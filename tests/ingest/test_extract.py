@@ -440,7 +440,7 @@ def test_keeps_only_the_protocol_when_an_azerbaijani_name_amends_an_agreement():
         (
             "Tərəflər investisiyaların qarşılıqlı qorunması haqqında müqavilə imzalayıblar.",
             AgreementKind.TREATY,
-            "İnvestisiyaların qarşılıqlı qorunması haqqında müqavilə",
+            "Investisiyaların qarşılıqlı qorunması haqqında müqavilə",
         ),
         (
             "По итогам переговоров подписан протокол 22-го заседания межправительственной "
