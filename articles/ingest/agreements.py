@@ -48,6 +48,7 @@ YEAR_NEAR_CHARS = 40
 
 # Kinds whose bare word names the one document of a summit: 'the presidents signed a joint
 # statement', 'подписали Совместное заявление', 'Birgə Bəyannaməni imzalayıblar'.
+PLANNED_WITHIN_DAYS = 366
 _SUMMIT_KINDS = frozenset({AgreementKind.JOINT_STATEMENT, AgreementKind.DECLARATION})
 
 # 'of 2008', '1997 года', 'от 2001 г.': a year that dates the name it follows.
@@ -357,6 +358,9 @@ def _named_entry(
         return None
     # No document an article names was signed after the last day it may have been written.
     written_by = facts.context.published.last_day
+    # A signing still to come may be one the register dates within the year after.
+    if written_by is not None and not facts.is_signed:
+        written_by += dt.timedelta(days=PLANNED_WITHIN_DAYS)
     return register.key_for(kind, name, year=year, parties=facts.parties, written_by=written_by)
 
 

@@ -140,6 +140,8 @@ _NEWS_STAMP = re.compile(
 )
 # 'ikinci belə ikitərəfli sazişdir' (is the second such agreement) says what a document is.
 _AZ_PREDICATE = re.compile(r"(?i:(?:dir|dır|dur|dür|tir|tır|tur|tür)$)")
+# '… nəticəsi … təhlükəsizlik haqqında Müqavilədir': a named document is still one.
+_AZ_NAME_MARKER = re.compile(r"(?i:\b(?:haqqında|dair|üzrə|barədə)\s+$)")
 # Azerbaijani names the amended document first: '... Sazişə dəyişikliklər edilməsi barədə Protokol'.
 _AMENDED_AFTER = re.compile(r"^\s+(?i:dəyişiklik\w*|əlavələr\w*)\s")
 _RUSSIAN_AMBIGUOUS = re.compile(r"(?i:соглашения|заявления|декларации|конвенции|программы|карты)")
@@ -187,7 +189,7 @@ def names_no_document(window: Window) -> bool:
         or _AMENDED_AFTER.match(after)
         or _OLD_YEAR.search(before[-YEAR_NEAR_CHARS:] + " " + after[:YEAR_NEAR_CHARS])
         or _not_a_joint_programme(window.word, before, after)
-        or _AZ_PREDICATE.search(window.word)
+        or (_AZ_PREDICATE.search(window.word) and not _AZ_NAME_MARKER.search(before[-60:]))
         or _is_news_list_item(window.sentence)
     )
 

@@ -420,10 +420,20 @@ def _azerbaijani_candidate(
     )
 
 
+def _opens_quote(text: str) -> bool:
+    """An opening quote in `text` that no closing quote follows: a quoted name goes on."""
+    opening = max(text.rfind(mark) for mark in _OPENING_QUOTE)
+    closing = max(text.rfind(mark) for mark in "”»")
+    return opening > closing and opening >= 0
+
+
 def _azerbaijani_phrase(before: str, quoted: bool = False) -> list[str]:
     """The noun phrase before a document word; `quoted` when a quote closes right after it."""
     words = before[-400:].split()
     phrase: list[str] = []
+    # '“… 2024-cü ilədək iqtisadi əməkdaşlıq Proqramı”nı': a quoted name runs back to its
+    # opening quote, over the years and verbs-like words inside it.
+    opened = quoted and _opens_quote(before[-400:])
     for index in range(len(words) - 1, -1, -1):
         word = words[index]
         bare = word.strip(QUOTE_CHARS)
@@ -441,6 +451,7 @@ def _azerbaijani_phrase(before: str, quoted: bool = False) -> list[str]:
         governed = bool(phrase) and _AZ_MARKERS.fullmatch(phrase[0]) and not ends_clause
         if len(phrase) == AZ_NAME_MAX_WORDS or (
             not governed
+            and not opened
             and _AZ_PHRASE_END.fullmatch(bare.rstrip(",;:"))
             and bare.casefold() not in _AZ_ADJECTIVES_LIKE_VERBS
             and not (index and f"{words[index - 1]} {bare}".casefold() in _AZ_TERMS_LIKE_CLAUSES)

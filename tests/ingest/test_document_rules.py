@@ -935,3 +935,33 @@ def test_an_mou_is_a_memorandum_and_its_bracketed_short_form_ends_no_name(senten
     (memorandum,) = extract_agreements(dated_article(sentence))
     assert memorandum.kind is AgreementKind.MEMORANDUM
     assert stem in memorandum.name
+
+
+def test_a_quoted_azerbaijani_name_runs_back_to_its_opening_quote():
+    sentence = (
+        "Nazirlər “Azərbaycan Respublikasının Hökuməti ilə Rusiya Federasiyasının Hökuməti "
+        "arasında 2030-cu ilədək turizm sahəsində əməkdaşlıq Proqramı”nı imzalayıblar."
+    )
+    window, kind = next(document_words(sentence))
+    candidate = candidate_at(window, kind, "az")
+    assert candidate.name.startswith("Azərbaycan Respublikasının Hökuməti")
+    assert "turizm" in candidate.name
+
+
+def test_a_named_document_as_a_predicate_is_still_a_document():
+    article = dated_article(
+        "Səfərin əsas nəticəsi Azərbaycan Respublikası ilə Rusiya Federasiyası arasında "
+        "nəqliyyat sahəsində əməkdaşlıq haqqında Müqavilədir."
+    )
+    (treaty,) = extract_agreements(article)
+    assert "nəqliyyat" in treaty.name
+
+
+def test_a_signing_still_to_come_maps_to_the_register_entry_dated_after_the_article():
+    article = dated_article(
+        "Putin Bakıya səfər edəcək.\n\nSəfər zamanı prezidentlər tərəfindən Bakı "
+        "Bəyannaməsinin imzalanması nəzərdə tutulur.",
+        "2000-12-27",
+    )
+    keys = [m.register_key for m in extract_agreements(article, load_register())]
+    assert keys == ["baku-declaration-2001"]
