@@ -549,7 +549,35 @@ def date_only_line(line: str) -> DateFound | None:
         found = find_date(segment)
         if found and _says_only_when(segment, found):
             return _with_widget_marks(found, line, segment)
-    return _short_year_line(line)
+    return _short_year_line(line) or _year_column_line(line)
+
+
+IMPRINT_MAX_WORDS = 10
+
+
+def _year_column_line(line: str) -> DateFound | None:
+    """'Министерство экономического развития … | 2005': a report's imprint, its issuer in one
+    column and its year alone in another; the year is all it says of when."""
+    if " | " not in line:
+        return None
+    parts = [part.strip() for part in line.split(" | ")]
+    years = [part for part in parts if _BARE_YEAR.fullmatch(part)]
+    others = [part for part in parts if part not in years]
+    if len(years) != 1 or not others:
+        return None
+    # A site's banner ('XALQ QƏZETİ xalqqazeti.az | Elektron arxiv | 1997') names the site and
+    # its archive's year: the banner is read as the site's, the year as no date of the page.
+    if any(
+        _DIGIT.search(part) or len(part.split()) > IMPRINT_MAX_WORDS or _WEB_ADDRESS.search(part)
+        for part in others
+    ):
+        return None
+    value = dt.date(int(years[0]), 1, 1)
+    return DateFound(PublishedDate(value, Precision.YEAR), (0, len(line)))
+
+
+_BARE_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+_WEB_ADDRESS = re.compile(r"[^\W\d_]\.[a-z]{2,6}(?![^\W\d_])")
 
 
 # A stamp with a two-digit year, alone on its line with at most its time and a label:

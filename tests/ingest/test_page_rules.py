@@ -982,3 +982,19 @@ def test_a_sections_name_over_the_date_that_shares_no_word_with_the_text_is_not_
         "сведениями о грузах на пункте пропуска через реку Самур, сообщило ведомство."
     )
     assert parse(text, today=TODAY).title == "Азербайджан и Россия подписали таможенный протокол"
+
+
+def test_an_imprints_year_column_dates_a_report_to_its_year():
+    found = date_only_line("State Customs Committee of Azerbaijan | 2011")
+    assert found is not None
+    assert (found.published.value, found.published.precision) == (
+        dt.date(2011, 1, 1),
+        Precision.YEAR,
+    )
+
+
+@pytest.mark.parametrize(
+    "line", ["KASPI QƏZETİ kaspi.az | Elektron arxiv | 1997", "Report No. 4 | 2011 | 2012"]
+)
+def test_a_banner_with_its_address_or_a_row_of_numbers_is_no_imprint_year(line):
+    assert date_only_line(line) is None
