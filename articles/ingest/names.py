@@ -38,7 +38,7 @@ _ACRONYM = re.compile(r"[A-ZА-ЯЁ]{3,8}")
 _AZERBAIJANI_LETTER = re.compile(r"[əƏ]")
 _MODIFIERS_BEFORE = re.compile(
     r"(?i:\b(?P<modifiers>(?:(?:intergovernmental|interstate|interagency|interdepartmental|"
-    r"bilateral|comprehensive|framework|general|strategic|state|peace|"
+    r"bilateral|comprehensive|framework|general|strategic|state|peace|cooperation|partnership|"
     r"межправительственн\w{0,3}|межгосударственн\w{0,3}|межведомственн\w{0,3}|мирн\w{0,3})"
     r"\s+){1,3}))$"
 )
@@ -88,6 +88,10 @@ _YEAR_FIRST = re.compile(
 _QUALIFIER_START = re.compile(
     r"^(?i:on|of|between|for|about|regarding|concerning|in the field|in the sphere|until|till|"
     r"amending|extending|"
+    # 'an agreement on Monday dividing the seabed …': what it does is what it is about.
+    r"dividing|delimiting|covering|governing|regulating|establishing|allowing|creating|"
+    r"setting up|providing for|aimed at|to (?:divide|delimit|set up|create|develop|build|"
+    r"launch|boost|expand|extend|regulate)|"
     r"о|об|между|в области|в сфере|по|на период|до|сотрудничеств\w*|развити\w*|"
     # A contract names what it buys or sells: 'контракт на поставку газа', 'a contract to buy
     # Azeri gas'.
@@ -201,7 +205,9 @@ AZ_YEAR_BEFORE_CHARS = 40
 _SUBJECT_PARTIES = re.compile(
     r"(?:^|,\s|\b(?i:moreover|also|furthermore|in addition)\s)"
     r"(?P<subject>(?:the\s)?[A-ZА-ЯЁƏ][^,;]{3,250}?)\s+"
-    r"(?i:(?:have\s|has\s|also\s)?signed|подписали|imzalayıb(?:lar)?)\s+(?:a|an|the)?\s*$"
+    r"(?i:(?:have\s|has\s|also\s)?signed|подписали|imzalayıb(?:lar)?)\s+(?:a|an|the)?\s*"
+    # 'signed a cooperation agreement': a modifier of the document's own.
+    r"(?:[a-zа-яё-]+\s+)?$"
 )
 _TREATY_WORD = re.compile(r"(?i:\btreat(?:y|ies)\b|\bconvention|конвенци|konvensiya)")
 

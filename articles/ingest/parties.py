@@ -51,6 +51,7 @@ ORGANISATION_WORD = re.compile(
     r"(?i:\b(?:agency|agencies|corporations?|ministry|ministries|governments?|company|companies|"
     r"funds?|banks?|committees?|services|service|councils?|chambers?|universit(?:y|ies)|"
     r"railways?|centres?|centers?|institutes?|authority|authorities|office|offices|"
+    r"firms?|producers?|operators?|holdings?|corporation|pjsc|ojsc|"
     r"agentliyi|nazirliyi|hökuməti|mərkəzi|fondu|xidməti|komitəsi|şirkəti|bankı|palatası|"
     r"cəmiyyəti|yolları|nazirlikləri|xidmətləri|komitələri|hökumətləri|universiteti|institutu|"
     r"korporasiyası|holdinqi|şirkətləri|агентств\w*|министерств\w*|правительств\w*|корпораци\w*|центр\w*|фонд\w*|"

@@ -965,3 +965,23 @@ def test_a_signing_still_to_come_maps_to_the_register_entry_dated_after_the_arti
     )
     keys = [m.register_key for m in extract_agreements(article, load_register())]
     assert keys == ["baku-declaration-2001"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stem"),
+    [
+        (
+            "The presidents signed an agreement on Friday delimiting the border rivers.",
+            "delimiting",
+        ),
+        (
+            "Russia's largest gas producer Gazprom and Azerbaijan's state energy firm SOCAR "
+            "signed a cooperation agreement.",
+            "cooperation",
+        ),
+    ],
+)
+def test_an_english_name_reads_what_the_document_does_and_who_signed_it(sentence, stem):
+    (agreement,) = extract_agreements(dated_article(sentence))
+    assert agreement.kind is AgreementKind.AGREEMENT
+    assert stem in agreement.name.casefold()

@@ -254,3 +254,12 @@ def test_maps_no_summit_statement_to_the_week_when_no_entry_is_dated_then(regist
     body = "After the talks the presidents signed a joint statement on deepening their partnership."
     (mention,) = extract_agreements(news_of("2016-05-10", body), register)
     assert mention.register_key is None
+
+
+def test_maps_the_caspian_seabed_agreement_when_written_as_dividing_it(register):
+    article = parse(
+        "Caspian\n\n2002-09-24\n\nThe leaders signed an agreement on Monday dividing the "
+        "Caspian seabed between them.\n\nThe talks went on for hours."
+    )
+    keys = [m.register_key for m in extract_agreements(article, register)]
+    assert keys == ["caspian-seabed-delimitation-agreement-2002"]
