@@ -985,3 +985,25 @@ def test_an_english_name_reads_what_the_document_does_and_who_signed_it(sentence
     (agreement,) = extract_agreements(dated_article(sentence))
     assert agreement.kind is AgreementKind.AGREEMENT
     assert stem in agreement.name.casefold()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "Соглашение о воздушном сообщении подлежит ратификации парламентами.",
+            "Соглашение о воздушном сообщении",
+        ),
+        (
+            "Договор о правовой помощи с 98-го года действует без изменений.",
+            "Договор о правовой помощи",
+        ),
+        (
+            "Соглашение о морском транспорте с 2005 года регулирует перевозки.",
+            "Соглашение о морском транспорте",
+        ),
+    ],
+)
+def test_a_russian_name_ends_at_the_sentences_verb_or_a_since(sentence, name):
+    (document,) = extract_agreements(parse(f"Relations\n\n{sentence}"))
+    assert document.name == name
