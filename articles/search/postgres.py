@@ -448,6 +448,10 @@ class _DeadlineCanceller(threading.Thread):
 # Champions ranked from their vectors, highest bound first (Tier.by_bound):
 # ts_rank reads each one's vector, about as fast as a walked row.
 CHAMPION_LIMIT = 2_000
+# Ranked per statement, highest bound first, until none left can reach the
+# first places. In one statement of 2,000, two or three common words ranked
+# 1,850-2,000 champions at 100k; 250 at a time, 250-1,250 of them.
+CHAMPION_BATCH = 250
 # Of those, in a round that reads only the top of the lists (tiers.ranked_with_champions).
 ROUND_LIMIT = CHAMPION_LIMIT
 # Rows read from the top of each list in a search's first round: all of them.
@@ -522,10 +526,10 @@ def with_champions(
     """The newest candidates (`scored`: id, rank) and the champions that can
     reach the first EXACT_TOP places, in rank order (tiers.merge_champions):
     from their lists where those give every word's weight (the rank is their
-    sum), else from their vectors, CHAMPION_LIMIT at most, in one statement;
-    and whether those places are settled (no article the tier left unread
+    sum), else from their vectors, CHAMPION_BATCH at a time, CHAMPION_LIMIT
+    at most; and whether those places are settled (no article the tier left unread
     can reach them)."""
-    seen = {pk for pk, _ in scored}
+    seen, settles = {pk for pk, _ in scored}, can_settle(query, tier)
     waiting = [item for item in tier.by_bound(_unit) if item[0] not in seen]
     allowed = _allowed(queryset, [pk for pk, _ in waiting])
 
@@ -539,8 +543,9 @@ def with_champions(
         listed,
         lambda ids: dict.fromkeys(ids) | {pk: _real(r) for pk, r in _ranked(queryset, query, ids)},
         limit=CHAMPION_LIMIT if tier.is_read else ROUND_LIMIT,
-        batch=CHAMPION_LIMIT,
-        top=EXACT_TOP if can_settle(query, tier) else 0,
+        # Where no bound stops the ranking, every champion is ranked: in one statement.
+        batch=CHAMPION_BATCH if settles else CHAMPION_LIMIT,
+        top=EXACT_TOP if settles else 0,
         known=known,
     )
     return merged.ids, merged.is_settled(tier.unseen_bound(_unit))

@@ -284,6 +284,8 @@ ROUND_LIMIT = 50
 FIRST_DEPTH = 100
 # Champions are ranked until none left could enter this many first places.
 EXACT_TOP = 40
+# A sought word with no list is counted in the index this far at most.
+COUNT_LIMIT = 10_000
 
 
 def _varints(blob: bytes) -> list[int]:
@@ -463,8 +465,34 @@ class _ChampionScorer:
         matches: dict[str, int] = {}
         for (_, term), listed in tier.lists.items():
             matches[term] = matches.get(term, 0) + listed.article_count
-        self.matches = matches
+        self.matches = matches | self._unlisted_matches(matches)
         self._weights = {key: self.weight(key) for key in tier.lists}
+
+    def _unlisted_matches(self, listed: dict[str, int]) -> dict[str, int]:
+        """How many rows hold each stem sought that has no list, counted in
+        the index (rare when the lists were made, so few rows; COUNT_LIMIT at
+        most): taken as none, its idf was the highest possible, and a row
+        scored from its text outranked the newest, scored by FTS5 with the
+        true count."""
+        phrases = {
+            stem_: _phrase(Term((word,)), config)
+            for group in self.query.groups
+            for term in group
+            for word in term.words
+            for config in ALL_CONFIGS
+            if (stem_ := stem(word, config)) not in listed
+        }
+        if not phrases:
+            return {}
+        counts = ", ".join(
+            f"(SELECT COUNT(*) FROM (SELECT 1 FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "
+            "LIMIT %s))"
+            for _ in phrases
+        )
+        params = [value for phrase in phrases.values() for value in (phrase, COUNT_LIMIT)]
+        with connections[self.using].cursor() as cursor:
+            cursor.execute(f"SELECT {counts}", params)
+            return dict(zip(phrases, cursor.fetchone(), strict=True))
 
     def weight(self, key: Key) -> float:
         return idf(self.matches.get(key[1], 0), self.rows)

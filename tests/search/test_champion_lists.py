@@ -240,3 +240,15 @@ def test_sqlite_scores_from_the_lists_and_the_index_as_from_the_text(archive, te
     assert ids
     ranked = {pk: score for pk, score in scorer.rank(ids).items() if score is not None}
     assert ranked == pytest.approx(scorer.from_texts(ids))
+
+
+@pytest.mark.parametrize("text", ["pipeline trade", "pipeline OR trade", '"pipeline opens"'])
+def test_champions_ranked_one_at_a_time_rank_as_ranked_at_once(archive, monkeypatch, text):
+    make_article(slug="both", title="Pipeline trade", body="A pipeline opens for trade and gas.")
+    make_article(slug="trade", title="Trade trade", body="Trade grows.")
+    tiers.rebuild(using="default", length=4)
+    backend = backend_for("default")
+    monkeypatch.setattr(backend, "EXACT_TOP", 2)
+    monkeypatch.setattr(backend, "CHAMPION_BATCH", 1)
+    ids, _ = search(Article.objects.all(), text).ordered_ids()
+    assert ids[:2] == exhaustive(text)[:2]
