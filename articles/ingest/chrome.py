@@ -197,6 +197,16 @@ _LINE_FURNITURE = re.compile(
     r"weather\s*:|currency\s*:|exchange rates?\s*:|погода\s*:|курсы? валют\s*:|курс\s*:|"
     r"hava\s*:|valyuta\s*:|məzənnə\s*:)"
 )
+# A control or a label that is the whole line: a kicker's flag, a version switch, an
+# account link, a consent button, a loader's text.
+_WHOLE_LINE_CHROME = re.compile(
+    r"^[^\w]{0,3}(?i:breaking news|срочно|молния|son dəqiqə|təcili|"
+    r"мобильная версия|mobil versiya|mobile version|full version|полная версия|tam versiya|"
+    r"нашли (?:опечатку|ошибку)\??|реклама на сайте|advertise with us|saytda reklam|"
+    r"личный кабинет|şəxsi kabinet|my account|подписка на новости|"
+    r"accept all(?: cookies)?|accept cookies|принять все|hamısını qəbul et|"
+    r"loading|yüklənir|загрузка)[\s.…!:]{0,4}$"
+)
 # An email newsletter's own lines: "View this email in your browser", "Unsubscribe".
 _NEWSLETTER_LINE = re.compile(
     r"(?i:^view (?:this|the|it) (?:email |e-mail |message )?(?:in|online)\b|\bunsubscribe\b|"
@@ -223,7 +233,13 @@ _FOOTER_MARKERS = _phrases(
     "самое обсуждаемое|ən çox baxılan|ən çox şərh edilən|"
     # The heading as a list's title takes the plural: "Ən çox oxunanlar", "Самые читаемые".
     "ən çox oxunanlar|ən çox baxılanlar|ən çox şərh edilənlər|самые читаемые|самые популярные|"
-    "most popular|most read stories"
+    "most popular|most read stories|"
+    # A block of other stories above or under the article, by its heading.
+    "top stories|main news|главные новости|главные новости дня|главное за день|"
+    "günün xəbərləri|günün əsas xəbərləri|ən son xəbərlər|лучшее за неделю|"
+    "популярное за неделю|trending|trending now|в тренде|новости партнеров|"
+    "партнерские материалы|promoted content|sponsored content|editor's picks|"
+    "tərəfdaş xəbərləri"
 )
 _WEEKDAY_ABBREVIATIONS = _words(
     "mo tu we th fr sa su mon tue wed thu fri sat sun пн вт ср чт пт сб вс b.e ç.a ç c.a c ş b "
@@ -296,7 +312,7 @@ def is_labelled_chrome(line: str) -> bool:
     """Chrome that names itself ('Join Date: Mar 2011', 'Tags: …', cookies), dates and all."""
     if len(line) > 300:
         return False
-    if _LINE_FURNITURE.match(line) or is_newsletter_line(line):
+    if _LINE_FURNITURE.match(line) or is_newsletter_line(line) or _WHOLE_LINE_CHROME.match(line):
         return True
     return len(line) <= 160 and bool(
         _WIDGET_LABEL.search(line) or _is_results_line(line) or _SOURCE_LINK.search(line)

@@ -998,3 +998,21 @@ def test_an_imprints_year_column_dates_a_report_to_its_year():
 )
 def test_a_banner_with_its_address_or_a_row_of_numbers_is_no_imprint_year(line):
     assert date_only_line(line) is None
+
+
+@pytest.mark.parametrize(
+    "heading", ["Top stories", "Главные новости дня", "Günün xəbərləri", "Trending now"]
+)
+def test_a_block_of_other_stories_above_the_article_is_neither_headline_nor_text(heading):
+    text = (
+        f"Caspian Wire\n{heading}\nFerry line opens in Aktau\nPort fees fall in Baku\n\n"
+        f"Customs protocol signed at the Samur crossing\n\n{RETOLD}"
+    )
+    article = parse(text, today=TODAY)
+    assert article.title == "Customs protocol signed at the Samur crossing"
+    assert "Ferry line" not in article.body
+
+
+def test_a_headline_that_opens_with_a_flags_words_is_still_the_headline():
+    text = f"Caspian Wire\n\nBreaking news: customs protocol signed at Samur\n\n{RETOLD}"
+    assert parse(text, today=TODAY).title == "Breaking news: customs protocol signed at Samur"

@@ -801,6 +801,13 @@ def test_takes_no_headline_from_two_columns_of_text_when_a_pdf_was_converted():
         "Время публикации: 09:30",
         "Редактор: Ольга Серова",
         "Hazırladı: Nigar Həsənova",
+        # Flags, version switches, account links, consent buttons, loaders.
+        "Son dəqiqə",
+        "Мобильная версия",
+        "Нашли опечатку?",
+        "Личный кабинет",
+        "Accept all cookies",
+        "Yüklənir...",
     ],
 )
 def test_never_takes_chrome_for_the_headline_when_it_stands_above_one(chrome):
