@@ -74,12 +74,15 @@ class _Article:
     language: str
     register: Register | None
     body: str = ""
+    # The headline names the sides as often as the text: 'Kazakhstan, Azerbaijan and Georgia
+    # agree on the Middle Corridor' over 'the ministers of the three countries signed …'.
+    title: str = ""
 
     @functools.cached_property
     def countries(self) -> tuple[str, ...]:
         """The countries the article names, Azerbaijan and Russia first. Read when a mention
         first asks who signed it: most texts name no document, and this reads 50,000 characters."""
-        countries = countries_named(self.body[:ARTICLE_COUNTRIES_CHARS])
+        countries = countries_named(f"{self.title}\n{self.body[:ARTICLE_COUNTRIES_CHARS]}")
         return tuple(dict.fromkeys((*BILATERAL, *countries)))
 
     def event_day(self) -> tuple[dt.date, str] | None:
@@ -116,7 +119,9 @@ def extract_agreements(
     and short forms that only the register can resolve ("the Baku
     Declaration", "the 1997 treaty") are found too.
     """
-    context = _Article(article.published, article.language, register, article.body)
+    context = _Article(
+        article.published, article.language, register, article.body, article.title or ""
+    )
     found: dict[str, AgreementMention] = {}
     # A text that repeats one phrase thousands of times reads each window once.
     seen: dict[str, AgreementMention | None] = {}

@@ -1007,3 +1007,14 @@ def test_an_english_name_reads_what_the_document_does_and_who_signed_it(sentence
 def test_a_russian_name_ends_at_the_sentences_verb_or_a_since(sentence, name):
     (document,) = extract_agreements(parse(f"Relations\n\n{sentence}"))
     assert document.name == name
+
+
+def test_the_sides_a_headline_names_count_for_a_document_of_three_countries():
+    article = parse(
+        "Kazakhstan, Azerbaijan and Georgia agree on a transport route\n\n2025-03-12\n\n"
+        "The ministers of the three countries signed a memorandum on the development of the "
+        "trans-Caspian route.\n\nFreight on the route has grown this year."
+    )
+    (memorandum,) = extract_agreements(article)
+    assert set(memorandum.parties) != {"Azerbaijan", "Russia"}
+    assert "Kazakhstan" in memorandum.parties
