@@ -14,7 +14,8 @@ import datetime as dt
 import functools
 import itertools
 import re
-from dataclasses import dataclass, replace
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
 
 from articles.ingest.dates import WRITTEN_YEAR
 from articles.ingest.document import AgreementKind, AgreementMention, ParsedArticle, PublishedDate
@@ -77,6 +78,8 @@ class _Article:
     # The headline names the sides as often as the text: 'Kazakhstan, Azerbaijan and Georgia
     # agree on the Middle Corridor' over 'the ministers of the three countries signed …'.
     title: str = ""
+    # Each sentence's predecessor, for a document whose signers are 'they' of the one before.
+    previous: dict[str, str] = field(default_factory=dict)
 
     @functools.cached_property
     def countries(self) -> tuple[str, ...]:
@@ -125,7 +128,11 @@ def extract_agreements(
     found: dict[str, AgreementMention] = {}
     # A text that repeats one phrase thousands of times reads each window once.
     seen: dict[str, AgreementMention | None] = {}
-    matches = (match for sentence in sentences(article.body) for match in document_words(sentence))
+    matches = (
+        match
+        for sentence in _noting_previous(article.body, context)
+        for match in document_words(sentence)
+    )
     for window, kind in itertools.islice(matches, MAX_DOCUMENT_WORDS):
         text = window.before + "\x00" + window.word + "\x00" + window.after
         if text not in seen:
@@ -133,6 +140,15 @@ def extract_agreements(
         if seen[text] is not None and len(found) < MAX_MENTIONS:
             _keep_distinct(found, seen[text])
     return list(found.values())
+
+
+def _noting_previous(body: str, context: _Article) -> Iterator[str]:
+    """The body's sentences, each noted with the one before it."""
+    previous = ""
+    for sentence in sentences(body):
+        context.previous.setdefault(sentence, previous)
+        yield sentence
+        previous = sentence
 
 
 class _Facts:
@@ -194,6 +210,7 @@ class _Facts:
             self.context.countries,
             self.context.is_multilateral,
             self.context.lead_multilateral,
+            self.context.previous.get(self.window.sentence, ""),
         )
 
 

@@ -159,6 +159,13 @@ _SEVERAL_PARTIES = re.compile(
 )
 
 
+_ONE_COUNTRY = "(?:" + "|".join(pattern for _, pattern in _COUNTRIES) + ")"
+_COUNTRY_LIST = re.compile(
+    rf"(?<!\w){_ONE_COUNTRY}(?!\w)(?:(?:\s*,\s*|\s+(?:and|и|və)\s+){_ONE_COUNTRY}(?!\w))+",
+    re.I,
+)
+
+
 def countries_named(text: str) -> tuple[str, ...]:
     """The countries `text` names, in order, each once."""
     named: list[str] = []
@@ -203,6 +210,7 @@ def signatories(
     article_countries: tuple[str, ...],
     article_multilateral: bool = False,
     lead_multilateral: bool = False,
+    previous_sentence: str = "",
 ) -> tuple[str, ...]:
     """Who signed: named in the document's name, as the sentence's signing subject or partner,
     or the countries around it; more than two when the text says there were more sides.
@@ -233,6 +241,12 @@ def signatories(
         # 'Подписаны Соглашение о … Каспийского моря' naming no side, in an article whose lead
         # reports the Caspian states' meeting: an agreement on the sea is theirs.
         return _with_others((), article_countries, window, name)
+    # 'Officials from Kazakhstan, Azerbaijan and Russia met in Aktau. They agreed to draft a
+    # road map …': the sentence's 'they' are the sides the one before names.
+    if _PRONOUN_SUBJECT.match(window.sentence) and not countries_named(window.sentence):
+        listed = _country_list(previous_sentence)
+        if len(listed) >= 2:
+            return BILATERAL if set(listed) == set(BILATERAL) else listed
     sides = _one_side_named(named_parties, window)
     # 'Dövlət Gömrük Komitəsi ilə Rusiya Federasiyası Federal Gömrük Xidməti arasında': a
     # body that names no country, opposite one of the two, in a text naming no third country.
@@ -244,6 +258,18 @@ def signatories(
 # '… Декларации о союзническом взаимодействии, а также … трехсторонних договоренностей':
 # what follows 'as well as' is another thing, whose sides are not this document's.
 _NEXT_ITEM = re.compile(r"(?i:,?\s(?:а также|as well as|and also|həmçinin|eləcə də)\s)")
+
+
+_PRONOUN_SUBJECT = re.compile(
+    r"^\s*(?i:they|both sides|the sides|the parties|они|стороны|обе стороны|onlar|tərəflər)\b"
+)
+
+
+def _country_list(text: str) -> tuple[str, ...]:
+    """The countries of the first list of them in `text` ('Kazakhstan, Azerbaijan and
+    Russia'), not those a sentence names here and there."""
+    found = _COUNTRY_LIST.search(text)
+    return countries_named(found.group(0)) if found else ()
 
 
 def _own_clause(window: Window) -> str:

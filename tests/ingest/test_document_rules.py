@@ -1018,3 +1018,28 @@ def test_the_sides_a_headline_names_count_for_a_document_of_three_countries():
     (memorandum,) = extract_agreements(article)
     assert set(memorandum.parties) != {"Azerbaijan", "Russia"}
     assert "Kazakhstan" in memorandum.parties
+
+
+@pytest.mark.parametrize(
+    ("previous", "sides"),
+    [
+        (
+            "Customs chiefs from Turkmenistan, Azerbaijan and Russia met in Baku on Tuesday.",
+            {"Turkmenistan", "Azerbaijan", "Russia"},
+        ),
+        ("Главы таможен Азербайджана и России встретились в Баку.", {"Azerbaijan", "Russia"}),
+    ],
+)
+def test_they_who_signed_are_the_sides_the_sentence_before_lists(previous, sides):
+    body = f"{previous} They signed a protocol on the exchange of customs data."
+    (protocol,) = extract_agreements(dated_article(body))
+    assert set(protocol.parties) == sides
+
+
+def test_countries_named_in_passing_before_are_not_they_who_signed():
+    body = (
+        "The railway to Iran remained the key condition, the Russian side said. "
+        "The sides agreed to draft a road map for the Yalama border station."
+    )
+    (road_map,) = extract_agreements(dated_article(body))
+    assert set(road_map.parties) != {"Iran", "Russia"}
