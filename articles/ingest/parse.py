@@ -483,9 +483,12 @@ def _mark_subheadings(paragraphs: list[str]) -> list[str]:
 def _derive_title(body: str) -> str:
     """A short readable title from the body's first sentence, cut at a word with '…';
     a block with no words in it ("«»") gives way to the next."""
+    split = body.split("\n\n")
+    # 'Caspian Herald' over the text: a site's name left at the top names no story either.
+    masthead = len(split) > 1 and looks_like_outlet_name(split[0]) and len(split[0].split()) <= 4
     blocks = [
         block
-        for block in body.split("\n\n")
+        for block in (split[1:] if masthead else split)
         if not block.startswith("## ") and not _names_no_story(block)
     ]
     for block in blocks or [body.removeprefix("## ")]:

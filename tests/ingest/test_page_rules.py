@@ -1016,3 +1016,13 @@ def test_a_block_of_other_stories_above_the_article_is_neither_headline_nor_text
 def test_a_headline_that_opens_with_a_flags_words_is_still_the_headline():
     text = f"Caspian Wire\n\nBreaking news: customs protocol signed at Samur\n\n{RETOLD}"
     assert parse(text, today=TODAY).title == "Breaking news: customs protocol signed at Samur"
+
+
+def test_a_derived_title_never_comes_from_a_sites_name_left_at_the_top():
+    text = (
+        "Caspian Herald\n\nAzerbaijan will keep buying Russian gas for another year.\n\n"
+        "The deal runs to December."
+    )
+    article = parse(text, today=TODAY)
+    assert article.title_derived is True
+    assert article.title == "Azerbaijan will keep buying Russian gas for another year"
