@@ -7,15 +7,13 @@ Constraints and indexes live in each Meta; query logic lives in the QuerySets.
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import operator
 from collections.abc import Iterable
 from enum import StrEnum
 
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Q, Window
-from django.db.models.functions import Length, RowNumber, Substr, Upper
+from django.db.models import Q
+from django.db.models.functions import Length, Substr, Upper
 from django.db.models.lookups import Exact
 from django.urls import reverse
 from django.utils.text import slugify
@@ -663,30 +661,28 @@ class ArticleQuerySet(models.QuerySet):
 
         One query whether or not the article is in a story, so the page's query count
         does not change when an importer files it into one; the tag and agreement ids
-        come from its prefetched relations."""
+        come from its prefetched relations. The others are the newest `similar` of
+        each relation, each found by walking the newest-first index until it has
+        them: a common tag costs a few rows, not a ranking of every article that
+        carries it (bench/RESULTS.md has the figures)."""
         in_story = models.Q(story_id=article.story_id) if article.story_id is not None else None
-        shares = self._sharing(article)
-        wanted = [condition for condition in (in_story, shares) if condition is not None]
-        if not wanted:
+        newest = [models.F("published_on").desc(nulls_last=True), models.F("pk").desc()]
+        parts = [self.filter(in_story).order_by().values("pk")] if in_story is not None else []
+        for shares in self._sharing(article):
+            outside = shares & ~in_story if in_story is not None else shares
+            nearest = self.filter(outside).order_by(*newest).values("pk")[:similar]
+            # Within a subquery of its own: a compound statement takes no LIMIT of a part.
+            parts.append(self.filter(pk__in=nearest).order_by().values("pk"))
+        if not parts:
             return [], []
         is_version = (
-            models.ExpressionWrapper(in_story, output_field=models.BooleanField())
+            models.ExpressionWrapper(in_story, output_field=models.BooleanField(null=False))
             if in_story is not None
             else models.Value(False)
         )
-        newest = [models.F("published_on").desc(nulls_last=True), models.F("pk").desc()]
         rows = (
-            self.filter(functools.reduce(operator.or_, wanted))
+            self.filter(pk__in=parts[0].union(*parts[1:], all=True) if parts[1:] else parts[0])
             .annotate(is_version=is_version)
-            .annotate(place=Window(RowNumber(), partition_by=[is_version], order_by=newest))
-            # Every version is kept, the others up to `similar`: a window can only be
-            # filtered on conjunctively, so the rule is one expression.
-            .annotate(
-                kept=models.Case(
-                    models.When(is_version=True, then=models.Value(0)), default=models.F("place")
-                )
-            )
-            .filter(kept__lte=similar)
             .select_related("source")
             .defer("original", "body")
             .order_by(*newest)
@@ -695,7 +691,7 @@ class ArticleQuerySet(models.QuerySet):
         for row in rows:
             if row.is_version:
                 versions.append(row)
-            elif row.pk != article.pk:
+            elif row.pk != article.pk and len(others) < similar:
                 others.append(row)
         # Oldest first, undated last, as versions_in gives them.
         versions.sort(
@@ -703,21 +699,25 @@ class ArticleQuerySet(models.QuerySet):
         )
         return versions, others
 
-    def _sharing(self, article: Article) -> models.Q | None:
-        """Articles other than `article` carrying one of its tags or agreements,
+    def _sharing(self, article: Article) -> list[models.Q]:
+        """Articles other than `article` carrying one of its tags, and those naming one
+        of its agreements (one condition each, so each walks the index on its own),
         copies left out."""
         tag_ids = [tag.pk for tag in article.tags.all()]
         agreement_ids = [mention.agreement_id for mention in article.mentions.all()]
-        if not tag_ids and not agreement_ids:
-            return None
-        shares_tag = models.Exists(
-            Article.tags.through.objects.filter(article=models.OuterRef("pk"), tag__in=tag_ids)
-        )
-        shares_agreement = models.Exists(
-            Mention.objects.filter(article=models.OuterRef("pk"), agreement__in=agreement_ids)
-        )
+        shares = []
+        if tag_ids:
+            through = Article.tags.through.objects
+            shares.append(
+                models.Exists(through.filter(article=models.OuterRef("pk"), tag__in=tag_ids))
+            )
+        if agreement_ids:
+            mentions = Mention.objects.filter(
+                article=models.OuterRef("pk"), agreement__in=agreement_ids
+            )
+            shares.append(models.Exists(mentions))
         # A copy is its first version's: listing both would show one text twice.
-        return (shares_tag | shares_agreement) & ~models.Q(pk=article.pk) & Q(copy_of=None)
+        return [Q(each) & ~models.Q(pk=article.pk) & Q(copy_of=None) for each in shares]
 
 
 class Story(models.Model):
