@@ -13,3 +13,4 @@ STATIC_ROOT = BASE_DIR / "bench" / "data" / "static"
 # Only the file cache moves: CACHE_URL=db://… (bench/loadtest.py --servers 2) names a table.
 if CACHES["default"]["BACKEND"].endswith("FileBasedCache"):
     CACHES["default"]["LOCATION"] = BASE_DIR / "bench" / "data" / "cache"
+    CACHES["pages"]["LOCATION"] = BASE_DIR / "bench" / "data" / "cache" / "pages"

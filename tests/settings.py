@@ -12,6 +12,7 @@ _cache_dir = tempfile.mkdtemp(prefix="archive-test-cache-")
 atexit.register(shutil.rmtree, _cache_dir, ignore_errors=True)
 CACHES["default"]["LOCATION"] = _cache_dir
 CACHES["throttle"]["LOCATION"] = f"{_cache_dir}/throttle"
+CACHES["pages"]["LOCATION"] = f"{_cache_dir}/pages"
 
 # The test database starts empty: tests that want the register of known
 # documents load it (store.add_register_entries), as an import run does.
