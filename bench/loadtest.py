@@ -34,6 +34,7 @@ import argparse
 import contextlib
 import csv
 import os
+import resource
 import signal
 import subprocess
 import sys
@@ -181,6 +182,11 @@ def _children(pid: int) -> list[int]:
     return []
 
 
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _spent(pids: list[int], before: dict[int, float]) -> float:
     return sum(cpu_seconds([pid]) - before.get(pid, 0.0) for pid in pids)
 
@@ -242,10 +248,14 @@ def main(argv: list[str] | None = None) -> int:
             # seen only at its end count in full.
             before = {pid: cpu_seconds([pid]) for pid in server_pids(processes)}
             before |= {pid: cpu_seconds([pid]) for pid in database_pids(url)}
+            # locust is the only child waited for during the phase: its CPU is the delta.
+            client_before = _children_cpu()
             stats = run_locust(ports, users, seconds, Path(folder) / phase)
+            client = _children_cpu() - client_before
             python = _spent(server_pids(processes), before)
             sql = _spent(database_pids(url), before)
-            results.append((phase, users, seconds, stats, (python, sql), load_average()))
+            cpu = (python, sql, client)
+            results.append((phase, users, seconds, stats, cpu, load_average()))
     lines = [
         f"Load test: {url.rpartition('/')[2]} on {args.database}, {args.servers} gunicorn "
         f"server(s) of {args.workers} sync workers on 127.0.0.1 sharing the cache "
@@ -253,11 +263,12 @@ def main(argv: list[str] | None = None) -> int:
     ]
     for phase, users, seconds, stats, cpu, load in results:
         count = max(int(stats["Request Count"]), 1)
-        python, sql = cpu
+        python, sql, client = cpu
         lines.append(
             summary(phase, users, seconds, stats)
             + f"; CPU a request: gunicorn {python / count * 1000:,.1f} ms, PostgreSQL "
-            + f"{sql / count * 1000:,.1f} ms ({python:,.0f} s and {sql:,.0f} s in all)"
+            + f"{sql / count * 1000:,.1f} ms ({python:,.0f} s and {sql:,.0f} s in all), "
+            + f"locust {client / count * 1000:,.1f} ms"
             + f"; load average at the end {load}"
         )
     print("\n".join(lines))
