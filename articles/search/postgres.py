@@ -543,8 +543,7 @@ def with_champions(
         listed,
         lambda ids: dict.fromkeys(ids) | {pk: _real(r) for pk, r in _ranked(queryset, query, ids)},
         limit=CHAMPION_LIMIT if tier.is_read else ROUND_LIMIT,
-        # Where no bound stops the ranking, every champion is ranked: in one statement.
-        batch=CHAMPION_BATCH if settles else CHAMPION_LIMIT,
+        batch=CHAMPION_BATCH if settles and _one_word_groups(query) else CHAMPION_LIMIT,
         top=EXACT_TOP if settles else 0,
         known=known,
     )
@@ -554,6 +553,14 @@ def with_champions(
 def _unit(key: Key) -> float:
     """ts_rank is no sum of idf-weighted parts: each word counts as it weighs."""
     return 1.0
+
+
+def _one_word_groups(query: Query) -> bool:
+    """Every group is one word, so the bound is tight enough to rank in
+    batches: an OR's bound is the sum of its words' ranks, its rank their
+    mean, so a name and its spellings ranked ~2,000 champions either way,
+    in 8 statements instead of one."""
+    return all(len(group) == 1 for group in query.groups)
 
 
 def _words_only(query: Query) -> bool:

@@ -16,7 +16,10 @@ word, else from its text (SQLite) or vector (PostgreSQL).
 Each list keeps a `floor`: every article holding the term outside the list
 weighs no more than it. That bound orders the lists' articles before they are
 ranked (`Tier.by_bound`), and ranking stops once no article left can reach
-the first places, so a backend reads the few that can, not all.
+the first places, so a backend reads the few that can, not all. The lists
+themselves are read the same way (`ranked_with_champions`, a threshold walk):
+SQLite reads each list's top 100 rows first, where a single word's, a
+phrase's or most names' first places settle, and deeper only when they do not.
 
 Words that are rare when the lists are built get none: a search with one of
 them has few matches, all ranked. A word that becomes common later gets its
