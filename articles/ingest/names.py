@@ -249,7 +249,16 @@ class Candidate:
 def candidate_at(window: Window, kind: AgreementKind, language: str) -> Candidate | None:
     """The document the word in `window` names, or None when its name tells none apart."""
     before = window.before
-    if language == "az" or _AZERBAIJANI_LETTER.search(before[-120:] + window.word):
+    if (
+        language == "az"
+        or (
+            _AZERBAIJANI_LETTER.search(before[-120:] + window.word)
+            # '«Почта России» и Azərpoçt подписали меморандум': a Russian sentence naming an
+            # Azerbaijani company is still read the Russian way.
+            and not _mostly_cyrillic(before[-120:] + window.word)
+            and language != "en"
+        )
+    ):
         quoted = window.after[:1] in QUOTE_CHARS
         return _azerbaijani_candidate(kind, before, window.word, quoted)
     after = _past_closing_quote(before, window.after)
@@ -277,6 +286,12 @@ def candidate_at(window: Window, kind: AgreementKind, language: str) -> Candidat
         name = f"{name} between {signers}"
     subject = capitalised(f"{head} {_without_parties(qualifier)}".strip())
     return Candidate(_refined_kind(kind, name, parties), _limit_words(name), parties, subject)
+
+
+def _mostly_cyrillic(text: str) -> bool:
+    letters = [char for char in text if char.isalpha()]
+    cyrillic = sum(1 for char in letters if "\u0400" <= char <= "\u04ff")
+    return cyrillic * 2 > len(letters)
 
 
 def _past_closing_quote(before: str, after: str) -> str:

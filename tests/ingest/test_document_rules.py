@@ -1043,3 +1043,23 @@ def test_countries_named_in_passing_before_are_not_they_who_signed():
     )
     (road_map,) = extract_agreements(dated_article(body))
     assert set(road_map.parties) != {"Iran", "Russia"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stem"),
+    [
+        (
+            "«Почта России» и Azərpoçt подписали меморандум о сотрудничестве в сфере логистики.",
+            "логистики",
+        ),
+        (
+            "Russian Post and Azərpoçt signed a memorandum on cooperation in parcel delivery.",
+            "parcel",
+        ),
+    ],
+)
+def test_an_azerbaijani_company_in_a_russian_or_english_sentence_keeps_its_languages_reading(
+    sentence, stem
+):
+    (memorandum,) = extract_agreements(dated_article(sentence))
+    assert stem in memorandum.name
