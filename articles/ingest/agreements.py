@@ -326,6 +326,14 @@ def _short_form(
             continue
         if not premodifier and candidate is not None:
             break
+        # A document named after its word ('соглашение об основных принципах') takes a
+        # proper name or a year before it, never a lower-case word of the sentence ('глав
+        # государств соглашение'); Azerbaijani names run before the word and keep theirs.
+        named_after = candidate is not None and not candidate.name.casefold().endswith(
+            window.word.casefold()
+        )
+        if named_after and not years and not any(w[:1].isupper() for w in words):
+            continue
         short = " ".join([*words, window.word])
         key = _lookup(register, kind, short, years, facts)
         if key is not None:

@@ -263,3 +263,14 @@ def test_maps_the_caspian_seabed_agreement_when_written_as_dividing_it(register)
     )
     keys = [m.register_key for m in extract_agreements(article, register)]
     assert keys == ["caspian-seabed-delimitation-agreement-2002"]
+
+
+def test_maps_no_entry_by_a_lower_case_word_before_a_name_read_after_its_word(register):
+    # 'глав государств' shares a stem with the state border treaty's 'государственной'.
+    article = parse(
+        "Нефть\n\n2013-08-13\n\nГлавы компаний подписали в присутствии глав государств "
+        "соглашение об основных принципах сотрудничества.\n\nПереговоры шли три часа."
+    )
+    (mention,) = extract_agreements(article, register)
+    assert mention.register_key is None
+    assert mention.name.startswith("Соглашение")
