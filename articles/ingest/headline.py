@@ -332,7 +332,8 @@ def _headline_score(
     under_kicker = bool(earlier) and is_rubric_like(earlier) and not is_rubric_like(line)
     # A headline of two or three words shares one with its text ('Майендорфский формат');
     # a section's name as short ('Лента добра') shares none.
-    own = content_stems(line) if words <= 3 else frozenset()
+    # So does a row of names in capitals ('Azatutyun  Azadliq  Echo of the Caucasus').
+    own = content_stems(line) if words <= 3 or _all_capitalised(line) else frozenset()
     unrelated = bool(own) and bool(body.stems) and body.stems.isdisjoint(own)
     return (
         2 * under_kicker
@@ -347,6 +348,16 @@ def _headline_score(
         # Where no date or byline places the headline, what it says does.
         + 3 * (not above_date and _said_again_below(line, lines, index))
     )
+
+
+_SMALL_WORDS = word_set("of the and a an in on for to at by with и в на с о по və ilə")
+
+
+def _all_capitalised(line: str) -> bool:
+    """Every word but the small ones opens with a capital: a menu's names or a headline set in
+    title case (which the text under it always echoes)."""
+    words = _LETTER_WORD.findall(line)
+    return bool(words) and all(w[:1].isupper() or fold(w) in _SMALL_WORDS for w in words)
 
 
 def _said_again_below(line: str, lines: list[str], index: int) -> bool:

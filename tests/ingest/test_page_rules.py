@@ -1026,3 +1026,12 @@ def test_a_derived_title_never_comes_from_a_sites_name_left_at_the_top():
     article = parse(text, today=TODAY)
     assert article.title_derived is True
     assert article.title == "Azerbaijan will keep buying Russian gas for another year"
+
+
+def test_a_row_of_names_over_the_headline_that_the_text_never_echoes_is_not_the_headline():
+    text = (
+        "Caspian Wire\nKavkaz Service  Azadliq  Echo of the Caucasus\n"
+        "Azerbaijan, Russia Sign Samur Customs Protocol\nMarch 7, 2011 10:12 GMT\n"
+        f"By John Reed\n{RETOLD}"
+    )
+    assert parse(text, today=TODAY).title == "Azerbaijan, Russia Sign Samur Customs Protocol"
