@@ -176,6 +176,8 @@ class Neighbours:
     prints: dict[int, tuple[Fingerprint, dt.date | None]] = field(default_factory=dict)
     evidence: dict[int, set[tuple[str, int]]] = field(default_factory=dict)
     key_counts: dict[int, int] = field(default_factory=dict)
+    # The event candidates' stories (id, curated); none for one in no story.
+    stories: dict[int, tuple[int, bool]] = field(default_factory=dict)
 
 
 def neighbours(article: Article, found: Fingerprint | None, events: set[str]) -> Neighbours:
@@ -201,6 +203,7 @@ def neighbours(article: Article, found: Fingerprint | None, events: set[str]) ->
     days_apart: dict[int, int] = {}
     evidence: dict[int, set[tuple[str, int]]] = defaultdict(set)
     key_counts: dict[int, int] = {}
+    stories_of: dict[int, tuple[int, bool]] = {}
     for kind, article_id, number, extra, label, signature, shingle_count, published_on in rows:
         if kind == _COPY:
             shared[article_id] = number
@@ -212,12 +215,14 @@ def neighbours(article: Article, found: Fingerprint | None, events: set[str]) ->
             sharing[article_id] = number
             # An article's event keys are all of its own day: any one gives the days apart.
             days_apart[article_id] = probes[extra]
+            if shingle_count:
+                stories_of[article_id] = (abs(shingle_count), shingle_count < 0)
         else:
             evidence[article_id].add((label, number))
     copies = sorted(shared, key=lambda pk: (-shared[pk], pk))
     found_evidence = {pk: evidence[pk] for pk in [article.pk, *sharing]}
     counts = {pk: key_counts.get(pk, 0) for pk in sharing}
-    return Neighbours(copies, sharing, days_apart, prints, found_evidence, counts)
+    return Neighbours(copies, sharing, days_apart, prints, found_evidence, counts, stories_of)
 
 
 # How the neighbours statement marks its kinds of rows.
@@ -241,6 +246,7 @@ def _neighbours_sql(
     mentions = quote(Mention._meta.db_table)
     tagged = quote(Article.tags.through._meta.db_table)
     tags = quote(Article.tags.field.related_model._meta.db_table)
+    stories = quote(Story._meta.db_table)
     ctes, parts, params = [], [], []
     cte_params: list = []
     if bands:
@@ -287,7 +293,10 @@ def _neighbours_sql(
         kinds = ", ".join(["%s"] * len(weighed))
         among = "(SELECT article_id FROM probed UNION ALL SELECT %s)"
         parts += [
-            f"SELECT {_EVENT}, article_id, shared, band, NULL, NULL, NULL, NULL FROM probed",
+            # Each one's story (negative when curated), so a match is placed unread.
+            f"SELECT {_EVENT}, p.article_id, p.shared, p.band, NULL, NULL, "
+            f"CASE WHEN s.is_curated THEN -a.story_id ELSE a.story_id END, NULL FROM probed p "
+            f"JOIN {articles} a ON a.id = p.article_id LEFT JOIN {stories} s ON s.id = a.story_id",
             f"SELECT {_THING}, article_id, agreement_id, NULL, 'agreement', NULL, NULL, NULL "
             f"FROM {mentions} WHERE article_id IN {among}",
             f"SELECT {_THING}, t.article_id, t.tag_id, NULL, g.kind, NULL, NULL, NULL "
@@ -411,7 +420,12 @@ def best_event_match(article: Article, events: set[str], near: Neighbours) -> Ar
     if not passing:
         return None
     best = -max(passing)[1]
-    return Article.objects.select_related("story").defer("original", "body").get(pk=best)
+    # What placing it needs of it: its number and its story's (articles.stories._join).
+    match = Article(pk=best)
+    if best in near.stories:
+        story_id, curated = near.stories[best]
+        match.story = Story(pk=story_id, is_curated=curated)
+    return match
 
 
 @dataclass(frozen=True)
