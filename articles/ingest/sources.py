@@ -394,7 +394,32 @@ def _alias_starts(alias_pattern: str, text: str) -> list[int]:
 
 @cache
 def _alias_start_pattern(alias_pattern: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?=(?:{alias_pattern}))")
+    # Most words start no name: a look at their first two letters rules them out before the
+    # long alternation of every name is tried there.
+    prefixes = "|".join(re.escape(prefix) for prefix in sorted(_alias_prefixes(alias_pattern)))
+    return re.compile(rf"(?<!\w)(?=(?:{prefixes}))(?=(?:{alias_pattern}))")
+
+
+def _alias_prefixes(alias_pattern: str) -> set[str]:
+    """The first two characters of every alias in an alternation of escaped aliases."""
+    prefixes: set[str] = set()
+    current: list[str] = []
+    index = 0
+    while index <= len(alias_pattern):
+        char = alias_pattern[index] if index < len(alias_pattern) else "|"
+        if char == "\\" and index + 1 < len(alias_pattern):
+            if len(current) < 2:
+                current.append(alias_pattern[index + 1])
+            index += 2
+            continue
+        if char == "|":
+            if current:
+                prefixes.add("".join(current))
+            current = []
+        elif len(current) < 2:
+            current.append(char)
+        index += 1
+    return prefixes
 
 
 def _finditer(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:

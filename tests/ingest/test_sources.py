@@ -372,3 +372,17 @@ def test_finds_a_cited_agency_behind_an_adjective_or_an_azerbaijani_report(text,
 )
 def test_finds_the_outlet_spoken_to_or_reporting_behind_an_adjective(text, attributed):
     assert SOURCES.attributed_in(text) == attributed
+
+
+def test_every_known_name_is_found_where_it_starts_a_text():
+    from articles.ingest.sources import _alias_starts
+
+    entries = json.loads(SOURCES_PATH.read_text(encoding="utf-8"))["sources"]
+    names = {
+        name
+        for entry in entries
+        for name in [entry["name"], entry.get("name_ru"), *entry.get("aliases", [])]
+        if name
+    }
+    missed = [name for name in names if 0 not in _alias_starts(SOURCES.alias_pattern, name)]
+    assert missed == []
