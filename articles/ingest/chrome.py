@@ -255,7 +255,8 @@ _COUNT_SUFFIX = re.compile(r"\s*\(?[0-9]{1,6}\)?$")
 _POST_MARK = re.compile(
     r"^(?i:(?:переслано из|пересланное сообщение|forwarded from|forwarded message|"
     r"yönləndirilib|yönləndirilmiş mesaj)\b.{0,60}"
-    r"|[0-9][0-9.,]{0,6}\s?[kкm]?\s(?:подписчик\w{0,3}|subscribers|abunəçi\w{0,3}|followers)"
+    # A count may group its thousands with a space or a word: '84 512', '1,2 тыс.'.
+    r"|[0-9][0-9.,\s]{0,8}(?:[kкm]|тыс\.?|min)?\s(?:подписчик\w{0,3}|subscribers|abunəçi\w{0,3}|followers)"
     r"|запись закреплена|pinned post|bərkidilmiş yazı|posted by u/\S{1,40}.{0,30})$"
 )
 

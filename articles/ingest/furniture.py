@@ -212,10 +212,28 @@ def drop_furniture(lines: list[str], findings: Findings, sources: KnownSources) 
                 )
         elif line and (dated := _dated_segment(line)):
             kept.append(dated)
+        elif line and is_post_mark(line) and _holds_running_text(kept):
+            # Under a post's text its network's marks ("Forwarded message", a subscribe
+            # button) close it: the page is still a post, and nothing below is its text.
+            findings.is_post = True
+            break
         elif not line or not _is_dropped(line, kept, seen_paragraph, findings, sources):
             seen_paragraph = seen_paragraph or (bool(line) and is_paragraph(line))
             kept.append(line)
     return kept
+
+
+_RUNNING_TEXT_WORDS = 8
+
+
+def _holds_running_text(kept: list[str]) -> bool:
+    """Whether a sentence of text stands among the lines kept: a network's menus and a
+    channel's name above a post are short and end in no full stop."""
+    return any(
+        len(line.split()) >= _RUNNING_TEXT_WORDS and line.rstrip()[-1:] in '.!?…»"”'
+        for line in kept
+        if line
+    )
 
 
 def _is_dropped(

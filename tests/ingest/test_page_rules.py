@@ -414,6 +414,25 @@ def test_a_social_posts_first_line_is_its_text_and_never_a_headline(mark):
     assert article.body.startswith("Baku and Moscow agree on new flights")
 
 
+@pytest.mark.parametrize("mark", ["Пересланное сообщение", "Forwarded from Caspian notes"])
+def test_a_posts_mark_under_its_text_ends_the_post_and_keeps_the_text(mark):
+    text = (
+        "Caspian notes\n5 230 подписчиков\n\n"
+        "🔹 Ministers of both countries signed a protocol on ferry tariffs in Aktau today.\n\n"
+        f"#ferry #Caspian\n\n👁 3,1K  14:02\n\n{mark}\nПодписаться на канал"
+    )
+    article = parse(text, today=TODAY)
+    assert article.title_derived is True
+    assert "signed a protocol on ferry tariffs" in article.body
+    assert "Подписаться" not in article.body
+
+
+@pytest.mark.parametrize("count", ["5 230 подписчиков", "12.4K subscribers", "1,2 тыс подписчиков"])
+def test_a_channels_follower_count_marks_a_post_however_it_groups_its_digits(count):
+    text = f"Caspian notes\n{count}\n\nBaku and Moscow agree on new flights\n\n{PARAGRAPH}"
+    assert parse(text, today=TODAY).body.startswith("Baku and Moscow agree on new flights")
+
+
 @pytest.mark.parametrize(
     "masthead",
     [
