@@ -654,8 +654,16 @@ def _says_only_when(segment: str, found: DateFound) -> bool:
     # "22 февраля 2022 года, 15:30, Москва, Кремль": a date then where, nothing else.
     places = [place.strip() for place in rest.split(",") if place.strip(" .:-–—[]()")]
     return 0 < len(places) <= 3 and all(
-        len(place.split()) <= 3 and _PLACE_WORD.match(place) for place in places
+        len(place.split()) <= 3 and _PLACE_WORD.match(place) and _ends_in_a_name(place)
+        for place in places
     )
+
+
+def _ends_in_a_name(place: str) -> bool:
+    """'Moscow, the Kremlin' ends in a name; '… Moskva Bəyannaməsi imzalanıb.' ends in a
+    verb: a short sentence that opens with its date, not a dateline."""
+    last = place.split()[-1].strip(' .:-–—[]()«»"')
+    return not last or not last[:1].islower()
 
 
 # An issue's number beside a date: "№ 89 (3412)", "No. 129", "Выпуск 3", "Sayı: 15".

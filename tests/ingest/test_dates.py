@@ -117,6 +117,18 @@ def test_says_a_line_is_not_only_a_date_when_it_is_a_list_item():
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "2011-ci il mayın 3-də Bakı Protokolu imzalanıb.",
+        "12 марта 2015 года Астрахань Соглашение подписали.",
+        "4 May 2019, Ankara Memorandum signed.",
+    ],
+)
+def test_a_short_sentence_opening_with_its_date_is_no_date_line(sentence):
+    assert date_only_line(sentence) is None
+
+
+@pytest.mark.parametrize(
     "line", ["Сегодня: 27 ноября 2026", "Bu gün, 27 noyabr 2026", "Today: 27.11.2026"]
 )
 def test_marks_a_date_as_today_when_a_widget_labels_it(line):
