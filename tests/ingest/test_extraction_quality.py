@@ -79,55 +79,56 @@ def test_tags_are_found_with_precision_and_recall_above_the_floor(articles):
 
 
 # The dev half, which the importer is tuned on (each reported holdout joined it), at the
-# figures it reached when the sixth blind half joined it (2026-11-28 00:40 UTC, 552 files,
-# before any rule was written for that half's pages).
+# figures it reached after the rounds written for the sixth blind half's pages
+# (2026-11-28 02:05 UTC, 552 files; 0.95-0.97 when that half joined, before any rule).
 DEV_FLOORS = {
-    "headlines right": 0.96,
-    "dates exact": 0.96,
-    "publishers right": 0.95,
-    "credits recall": 0.95,
+    "headlines right": 0.99,
+    "dates exact": 0.98,
+    "publishers right": 0.98,
+    "credits recall": 0.98,
     "credits precision": 1.0,
     "language right": 1.0,
-    "documents recall": 0.92,
-    "documents precision": 0.96,
-    "register mapped": 0.96,
-    "signing dates right": 0.75,
+    "documents recall": 0.96,
+    "documents precision": 0.97,
+    "register mapped": 0.98,
+    "signing dates right": 0.77,
 }
 # Issue 12 asks documents to be found in each language, not on average.
 DOCUMENT_FLOORS_PER_LANGUAGE = {"documents recall": 0.9, "documents precision": 0.9}
 # The untouched holdout: each half is written blind by an outsider, never read while tuning,
-# and scored once by the lead when moved in. The holdout is empty while the seventh half is
-# written (the sixth joined dev): these are the figures the sixth blind half reached when
-# scored once (83 pages, 2026-11-27 23:18 UTC): headlines 0.92, dates 0.89,
-# publishers 0.83, credits 0.82 / 1.0, documents 0.85 / 0.91, register 0.90, language 1.0.
-# The fifth (94 pages, 22:55) read headlines 0.95, dates 0.89, publishers 0.76, documents
-# 0.89 / 0.95; the fourth (95 pages, 22:31) headlines 0.90, dates 1.0, publishers 0.89,
-# documents 0.88 / 0.90: each half brings formats the rules have not met. Below issue 12's
-# targets, which stay open; a change may raise them, never lower them unnoticed.
+# and scored once by the lead when moved in. It holds the seventh and eighth blind halves
+# (195 pages), scored once on 2026-11-28 at 02:05 UTC; these floors are the two together.
+# Apart: the seventh (95 pages) read headlines 0.93, dates 0.95, publishers 0.98, credits
+# 0.90 / 0.90, documents 0.95 / 0.92, register 0.95; the eighth (100 pages, written to lean
+# on mobile, Telegram, PDF, 1990s and live-blog pages) headlines 0.87, dates 0.92, publishers
+# 0.82, credits 0.61 / 0.56, documents 0.81 / 0.93, register 0.90. Earlier halves, each
+# scored once before it joined dev: the sixth (83 pages) headlines 0.92, dates 0.89,
+# publishers 0.83, documents 0.85 / 0.91; the fifth (94) 0.95, 0.89, 0.76, 0.89 / 0.95; the
+# fourth (95) 0.90, 1.0, 0.89, 0.88 / 0.90. Below issue 12's targets where they are, which
+# stay open; a change may raise them, never lower them unnoticed.
 HOLDOUT_FLOORS = {
-    "headlines right": 0.91,
-    "dates exact": 0.89,
-    "publishers right": 0.83,
-    "credits recall": 0.82,
-    "credits precision": 1.0,
+    "headlines right": 0.90,
+    "dates exact": 0.93,
+    "publishers right": 0.89,
+    "credits recall": 0.75,
+    "credits precision": 0.71,
     "language right": 1.0,
-    "documents recall": 0.85,
-    "documents precision": 0.91,
-    "register mapped": 0.90,
+    "documents recall": 0.86,
+    "documents precision": 0.92,
+    "register mapped": 0.92,
 }
-# Misses that issue 12 wants at zero: at most these on dev (the sixth blind half's own
-# are most of them), and at most these on the holdout.
+# Misses that issue 12 wants at zero: at most these on dev and on the holdout.
 DEV_MOST = {
-    "chrome or wrong headlines": 11,
-    "invented dates": 1,
-    "cited agencies as publisher": 1,
-    "third-country documents as bilateral": 1,
-}
-HOLDOUT_MOST = {
-    "chrome or wrong headlines": 5,
-    "invented dates": 1,
+    "chrome or wrong headlines": 1,
+    "invented dates": 0,
     "cited agencies as publisher": 1,
     "third-country documents as bilateral": 0,
+}
+HOLDOUT_MOST = {
+    "chrome or wrong headlines": 17,
+    "invented dates": 2,
+    "cited agencies as publisher": 3,
+    "third-country documents as bilateral": 2,
 }
 
 
