@@ -67,13 +67,26 @@ def _versions(articles: list[Article]) -> list[Version]:
     return [Version(article, by_id.get(article.copy_of_id)) for article in articles]
 
 
+SHOWN_VERSIONS = 12
+
+
 @dataclass
 class VersionsAround:
-    """The article page's "Also reported by": the other versions of its story."""
+    """The article page's "Also reported by": the other versions of its story, the
+    earliest few named and the rest counted (a wire item may run on hundreds of
+    outlets; the story's page shows every one)."""
 
     story_url: str
     this: Version
     others: list[Version]
+
+    @property
+    def shown(self) -> list[Version]:
+        return self.others[:SHOWN_VERSIONS]
+
+    @property
+    def unshown(self) -> int:
+        return max(len(self.others) - SHOWN_VERSIONS, 0)
 
     @classmethod
     def of(cls, article: Article, story_versions: list[Article]) -> VersionsAround | None:

@@ -10,7 +10,7 @@ from django.db import connection
 from django.utils import translation
 
 from articles.models import Story, Tag
-from articles.story_pages import country_name
+from articles.story_pages import SHOWN_VERSIONS, country_name
 from tests.conftest import make_agreement, make_article, make_source, make_tag
 
 pytestmark = pytest.mark.django_db
@@ -88,6 +88,19 @@ def test_article_page_says_it_is_a_copy_when_it_copies_another(client):
     story, versions = wire_story()
     html = client.get(versions[1].get_absolute_url()).content.decode()
     assert "This article copies Trend’s text nearly word for word." in html
+
+
+def test_article_page_names_the_earliest_versions_and_counts_the_rest_when_many(client):
+    story, versions = wire_story(copies=SHOWN_VERSIONS + 3)
+    html = client.get(versions[0].get_absolute_url()).content.decode()
+    block = html[html.index('class="also-reported"') :]
+    block = block[: block.index("</section>")]
+    others = len(versions) - 1
+    assert block.count("<li>") == SHOWN_VERSIONS
+    # The earliest are named: TASS ran it the day Trend did, the copies a day later.
+    assert "ТАСС, 25 November 2019" in block
+    assert f">and {others - SHOWN_VERSIONS} more versions</a>" in block
+    assert f'href="/stories/{story.pk}/">and' in block
 
 
 def test_article_page_has_no_story_block_when_alone(client):
