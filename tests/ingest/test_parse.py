@@ -185,6 +185,13 @@ def test_reads_date_and_credit_when_dateline_has_both():
     assert article.body.startswith("Azerbaijan and Russia")
 
 
+def test_credits_the_outlet_a_blog_quotes_when_a_citing_verb_opens_the_lead():
+    article = parse(f"Caspian notes\n\nПишет Ведомости: {PARAGRAPH}", today=TODAY)
+    assert article.source is None
+    assert article.credits == ("Vedomosti",)
+    assert "Пишет Ведомости: Azerbaijan" in article.body
+
+
 def test_stores_no_date_when_date_is_impossible():
     article = parse(f" date 2019-13-45 By Trend\n\n{PARAGRAPH}")
     assert article.published.value is None
