@@ -121,7 +121,7 @@ HOLDOUT_FLOORS = {
 DEV_MOST = {
     "chrome or wrong headlines": 1,
     "invented dates": 0,
-    "cited agencies as publisher": 1,
+    "cited agencies as publisher": 0,
     "third-country documents as bilateral": 0,
 }
 HOLDOUT_MOST = {
