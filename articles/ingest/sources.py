@@ -320,10 +320,14 @@ def _case_forms(alias: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(forms))
 
 
+# An alternation of no alias: a pattern that matches nowhere.
+_NO_ALIAS = r"(?!x)x"
+
+
 def _alias_alternation(aliases: list[str]) -> str:
     """One pattern for every alias, longest first, so 'Trend News Agency' wins over 'Trend'."""
     ordered = sorted(set(aliases), key=len, reverse=True)
-    return "|".join(re.escape(alias) for alias in ordered) or r"(?!x)x"
+    return "|".join(re.escape(alias) for alias in ordered) or _NO_ALIAS
 
 
 @cache
@@ -389,37 +393,62 @@ _OPENS_WITH_ALIAS = r"(?<!\w)(?P<alias>"
 def _alias_starts(alias_pattern: str, text: str) -> list[int]:
     """Every position where a known name starts (overlapping ones too): one scan of the
     text instead of one per pattern that opens with a name."""
-    return [match.start() for match in _alias_start_pattern(alias_pattern).finditer(text)]
+    return _alias_index(alias_pattern).starts(text)
+
+
+@dataclass(frozen=True)
+class _AliasIndex:
+    """Where names start, found without trying the alternation of every name at every
+    position: most words open with a letter no name opens with, and the rest are told
+    apart by their first two letters before any name is compared."""
+
+    opening: re.Pattern[str]
+    by_prefix: dict[str, tuple[str, ...]]
+
+    def starts(self, text: str) -> list[int]:
+        found = []
+        for match in self.opening.finditer(text):
+            at = match.start()
+            names = self.by_prefix.get(text[at : at + 2], ()) + self.by_prefix.get(text[at], ())
+            if any(text.startswith(name, at) for name in names):
+                found.append(at)
+        return found
 
 
 @cache
-def _alias_start_pattern(alias_pattern: str) -> re.Pattern[str]:
-    # Most words start no name: a look at their first two letters rules them out before the
-    # long alternation of every name is tried there.
-    prefixes = "|".join(re.escape(prefix) for prefix in sorted(_alias_prefixes(alias_pattern)))
-    return re.compile(rf"(?<!\w)(?=(?:{prefixes}))(?=(?:{alias_pattern}))")
+def _alias_index(alias_pattern: str) -> _AliasIndex:
+    aliases = _literal_aliases(alias_pattern)
+    by_prefix: dict[str, list[str]] = {}
+    for alias in aliases:
+        by_prefix.setdefault(alias[:2], []).append(alias)
+    first = "".join(sorted({re.escape(alias[0]) for alias in aliases}))
+    return _AliasIndex(
+        re.compile(rf"(?<!\w)[{first}]" if first else r"(?!x)x"),
+        {prefix: tuple(names) for prefix, names in by_prefix.items()},
+    )
 
 
-def _alias_prefixes(alias_pattern: str) -> set[str]:
-    """The first two characters of every alias in an alternation of escaped aliases."""
-    prefixes: set[str] = set()
+def _literal_aliases(alias_pattern: str) -> list[str]:
+    """The aliases of an alternation of escaped aliases (`_alias_alternation`), as written."""
+    if alias_pattern == _NO_ALIAS:
+        return []
+    aliases: list[str] = []
     current: list[str] = []
     index = 0
-    while index <= len(alias_pattern):
-        char = alias_pattern[index] if index < len(alias_pattern) else "|"
+    while index < len(alias_pattern):
+        char = alias_pattern[index]
         if char == "\\" and index + 1 < len(alias_pattern):
-            if len(current) < 2:
-                current.append(alias_pattern[index + 1])
+            current.append(alias_pattern[index + 1])
             index += 2
             continue
         if char == "|":
-            if current:
-                prefixes.add("".join(current))
+            aliases.append("".join(current))
             current = []
-        elif len(current) < 2:
+        else:
             current.append(char)
         index += 1
-    return prefixes
+    aliases.append("".join(current))
+    return [alias for alias in aliases if alias]
 
 
 def _finditer(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
