@@ -32,7 +32,10 @@ _END = r"\s{0,3}(?:[—–-]{1,2}|[.:])?(?=\s|$)"
 # "Пишет Коммерсантъ: …", "Writes Reuters: …": a verb citing an outlet opens a quote, not a
 # dateline; the outlet is cited there, and never publishes the page.
 _CITING_VERB = r"(?!(?i:пишет|сообщает|переда[её]т|цитирует|отмечает|writes|reports|says)\b)"
-_PLACES = rf"(?P<place>{_CITING_VERB}{_PLACE}(?:/{_PLACE}){{0,3}}(?:,\s{{0,2}}(?!{MONTH_PATTERN}){_PLACE})?)(?!\w)"
+_PLACES = (
+    rf"(?P<place>{_CITING_VERB}{_PLACE}(?:/{_PLACE}){{0,3}}"
+    rf"(?:,\s{{0,2}}(?!{MONTH_PATTERN}){_PLACE})?)(?!\w)"
+)
 # "Баку, 12 марта 2021 года, 14:10 — ИА REGNUM.": the date's word for year and a time.
 _DATE_TAIL = r"(?:\s{1,2}(?:года|г\.))?(?:,?\s{1,3}[0-2]?[0-9]:[0-5][0-9])?"
 _WITH_CREDIT = re.compile(
