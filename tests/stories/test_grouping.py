@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from articles import stories
@@ -226,20 +224,3 @@ def test_a_new_source_takes_its_outlets_country_when_stored(tmp_path):
     three_outlets(tmp_path)
 
     assert Source.objects.get(name="Trend").country == "AZ"
-
-
-SHARED_CHECK_SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "checks" / "lib" / "stories"
-
-
-@pytest.mark.skipif(
-    not SHARED_CHECK_SAMPLES.is_dir(), reason="the outside checks' samples are not beside the tree"
-)
-def test_the_outside_checks_three_copies_are_one_story_and_the_grain_meeting_none(tmp_path):
-    files = {path.name: path.read_text() for path in SHARED_CHECK_SAMPLES.glob("*.txt")}
-
-    versions = import_files(tmp_path, files)
-
-    by_letter = {name[0]: article for name, article in versions.items()}
-    assert by_letter["a"].story is not None
-    assert by_letter["a"].story == by_letter["b"].story == by_letter["c"].story
-    assert by_letter["d"].story is None
