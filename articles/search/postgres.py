@@ -452,8 +452,6 @@ CHAMPION_LIMIT = 2_000
 # first places. In one statement of 2,000, two or three common words ranked
 # 1,850-2,000 champions at 100k; 250 at a time, 250-1,250 of them.
 CHAMPION_BATCH = 250
-# Of those, in a round that reads only the top of the lists (tiers.ranked_with_champions).
-ROUND_LIMIT = CHAMPION_LIMIT
 # Rows read from the top of each list in a search's first round: all of them.
 # Read in rounds, a single word cost as much (its newest matches' statement
 # dominates) and a search that did not settle ranked its champions' vectors
@@ -542,7 +540,8 @@ def with_champions(
         [item for item in waiting if item[0] in allowed],
         listed,
         lambda ids: dict.fromkeys(ids) | {pk: _real(r) for pk, r in _ranked(queryset, query, ids)},
-        limit=CHAMPION_LIMIT if tier.is_read else ROUND_LIMIT,
+        # The lists are read whole (FIRST_DEPTH): there is no partial round to limit.
+        limit=CHAMPION_LIMIT,
         batch=CHAMPION_BATCH if settles and _one_word_groups(query) else CHAMPION_LIMIT,
         top=EXACT_TOP if settles else 0,
         known=known,

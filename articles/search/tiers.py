@@ -339,9 +339,10 @@ def ranked_with_champions(
     each round, and stops when the first places are settled (no article left
     unread on any list can reach them) or every list is read to its end.
     A search the bounds do not hold for (the backend's `can_settle`) reads
-    the whole lists at once. A round before the last ranks from the backend no more than the
-    backend's ROUND_LIMIT (SQLite: none, each costs a reading of its text):
-    one that cannot settle is followed by the whole lists' round."""
+    the whole lists at once. A round before the last ranks no more than
+    SQLite's ROUND_LIMIT champions from their text (PostgreSQL reads its lists
+    whole in its first round): one that cannot settle is followed by the whole
+    lists' round."""
     depth, known, lists = backend.FIRST_DEPTH, {}, None
     while True:
         # A list is LIST_LENGTH long: read that deep, read it whole.
