@@ -59,10 +59,10 @@ COPY_DAYS = 14
 MAX_CANDIDATES = 8
 # A band key more articles than this hold is a stop-key: boilerplate or a template
 # sentence, not a copy (MinHash-LSH practice drops over-full buckets), and reading all
-# its holders was most of the candidate lookup at 100k. On the generated 100k corpus
-# 1,490 keys pass 100 holders (the largest 5,396); the copy links only they carried
-# join templated texts of different content. A wire item with more than 100 versions
-# would lose its copies to this: none of the labelled pairs comes near.
+# its holders was most of the candidate lookup at 100k. The copy links only such keys
+# carried on the generated corpus joined templated texts of different content
+# (bench/RESULTS.md, eighth session). A wire item with more versions than this would
+# lose its copies to the rule: none of the labelled pairs comes near.
 BAND_HOLDERS = 100
 
 # Reports of one event are published within this many days of each other.
