@@ -79,33 +79,31 @@ def test_tags_are_found_with_precision_and_recall_above_the_floor(articles):
 
 
 # The dev half, which the importer is tuned on (each reported holdout joined it), at the
-# figures it reached after the rounds written for the sixth blind half's pages
-# (2026-11-28 02:05 UTC, 552 files; 0.95-0.97 when that half joined, before any rule).
+# figures it read when the seventh and eighth blind halves joined it (2026-11-28 04:12 UTC,
+# 747 files), before any rule written for their pages.
 DEV_FLOORS = {
-    "headlines right": 0.99,
-    "dates exact": 0.98,
-    "publishers right": 0.98,
-    "credits recall": 0.98,
-    "credits precision": 1.0,
+    "headlines right": 0.96,
+    "dates exact": 0.97,
+    "publishers right": 0.95,
+    "credits recall": 0.95,
+    "credits precision": 0.94,
     "language right": 1.0,
-    "documents recall": 0.96,
-    "documents precision": 0.97,
-    "register mapped": 0.98,
+    "documents recall": 0.94,
+    "documents precision": 0.96,
+    "register mapped": 0.97,
     "signing dates right": 0.77,
 }
 # Issue 12 asks documents to be found in each language, not on average.
 DOCUMENT_FLOORS_PER_LANGUAGE = {"documents recall": 0.9, "documents precision": 0.9}
 # The untouched holdout: each half is written blind by an outsider, never read while tuning,
-# and scored once by the lead when moved in. It holds the seventh and eighth blind halves
-# (195 pages), scored once on 2026-11-28 at 02:05 UTC; these floors are the two together.
-# Apart: the seventh (95 pages) read headlines 0.93, dates 0.95, publishers 0.98, credits
-# 0.90 / 0.90, documents 0.95 / 0.92, register 0.95; the eighth (100 pages, written to lean
-# on mobile, Telegram, PDF, 1990s and live-blog pages) headlines 0.87, dates 0.92, publishers
-# 0.82, credits 0.61 / 0.56, documents 0.81 / 0.93, register 0.90. Earlier halves, each
-# scored once before it joined dev: the sixth (83 pages) headlines 0.92, dates 0.89,
-# publishers 0.83, documents 0.85 / 0.91; the fifth (94) 0.95, 0.89, 0.76, 0.89 / 0.95; the
-# fourth (95) 0.90, 1.0, 0.89, 0.88 / 0.90. Below issue 12's targets where they are, which
-# stay open; a change may raise them, never lower them unnoticed.
+# and scored once by the lead when moved in. Earlier halves, each scored once before it joined
+# dev: the eighth (100 pages, written to lean on mobile, Telegram, PDF, 1990s and live-blog
+# pages) headlines 0.87, dates 0.92, publishers 0.82, credits 0.61 / 0.56, documents 0.81 /
+# 0.93, register 0.90; the seventh (95) 0.93, 0.95, 0.98, 0.90 / 0.90, 0.95 / 0.92, 0.95; the
+# sixth (83) headlines 0.92, dates 0.89, publishers 0.83, documents 0.85 / 0.91; the fifth
+# (94) 0.95, 0.89, 0.76, 0.89 / 0.95; the fourth (95) 0.90, 1.0, 0.89, 0.88 / 0.90. These
+# floors are the seventh and eighth together; they skip while the folder is empty (the next
+# halves are being written). Below issue 12's targets where they are, which stay open.
 HOLDOUT_FLOORS = {
     "headlines right": 0.90,
     "dates exact": 0.93,
@@ -119,10 +117,10 @@ HOLDOUT_FLOORS = {
 }
 # Misses that issue 12 wants at zero: at most these on dev and on the holdout.
 DEV_MOST = {
-    "chrome or wrong headlines": 1,
-    "invented dates": 0,
-    "cited agencies as publisher": 0,
-    "third-country documents as bilateral": 0,
+    "chrome or wrong headlines": 18,
+    "invented dates": 2,
+    "cited agencies as publisher": 3,
+    "third-country documents as bilateral": 2,
 }
 HOLDOUT_MOST = {
     "chrome or wrong headlines": 17,
