@@ -96,6 +96,7 @@ class Tally:
         for times, keys in by_times.items():
             _remove(keys, using=using, times=times)
         self.changes.clear()
+        self.spellings.clear()
 
 
 # The tally the current file counts into, when its batch writes counts at the end.

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import shutil
+from collections import Counter
 from http import HTTPStatus
 from io import StringIO
 from pathlib import Path
@@ -76,6 +77,16 @@ def test_a_long_article_s_words_are_counted_in_one_statement(django_assert_num_q
     with django_assert_num_queries(1):
         vocabulary.count_article(article)
     assert counts() == dict.fromkeys([*words, "lexicon"], 1)
+
+
+def test_a_written_tally_starts_the_next_batch_empty():
+    tally = vocabulary.Tally()
+    tally.add({"pipeline": "Pipeline"})
+    tally.write(using="default")
+    assert (tally.changes, tally.spellings) == (Counter(), {})
+    tally.add({"pipeline": "pipeline"})
+    tally.write(using="default")
+    assert counts() == {"pipeline": 2}
 
 
 def test_an_import_counts_in_how_many_articles_each_word_stands(seeds):
