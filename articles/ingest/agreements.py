@@ -25,7 +25,13 @@ from articles.ingest.language import word_set
 from articles.ingest.names import QUOTE_CHARS, Candidate, candidate_at, capitalised
 from articles.ingest.parties import BILATERAL, countries_named, is_multilateral, signatories
 from articles.ingest.register import Register, RegisterEntry, stems
-from articles.ingest.sentences import Window, sentences
+from articles.ingest.sentences import (
+    Window,
+    in_its_own_alphabet,
+    in_todays_alphabet,
+    joined_line_breaks,
+    sentences,
+)
 from articles.ingest.signing import (
     EVENT_DAYS_BEFORE,
     YEAR_SPAN,
@@ -122,33 +128,48 @@ def extract_agreements(
     and short forms that only the register can resolve ("the Baku
     Declaration", "the 1997 treaty") are found too.
     """
+    body = joined_line_breaks(article.body)
     context = _Article(
-        article.published, article.language, register, article.body, article.title or ""
+        article.published,
+        article.language,
+        register,
+        in_todays_alphabet(body, article.language),
+        article.title or "",
     )
     found: dict[str, AgreementMention] = {}
     # A text that repeats one phrase thousands of times reads each window once.
     seen: dict[str, AgreementMention | None] = {}
     matches = (
-        match
-        for sentence in _noting_previous(article.body, context)
+        (written, *match)
+        for written, sentence in _noting_previous(body, context)
         for match in document_words(sentence)
     )
-    for window, kind in itertools.islice(matches, MAX_DOCUMENT_WORDS):
+    for written, window, kind in itertools.islice(matches, MAX_DOCUMENT_WORDS):
         text = window.before + "\x00" + window.word + "\x00" + window.after
         if text not in seen:
             seen[text] = _mention_at(window, kind, context)
-        if seen[text] is not None and len(found) < MAX_MENTIONS:
-            _keep_distinct(found, seen[text])
+        mention = seen[text]
+        if mention is not None and len(found) < MAX_MENTIONS:
+            _keep_distinct(found, _spelt_as_written(mention, written))
     return list(found.values())
 
 
-def _noting_previous(body: str, context: _Article) -> Iterator[str]:
-    """The body's sentences, each noted with the one before it."""
+def _noting_previous(body: str, context: _Article) -> Iterator[tuple[str, str]]:
+    """The body's sentences as written and as read (in today's letters), each read one noted
+    with the one before it."""
     previous = ""
-    for sentence in sentences(body):
+    for written in sentences(body):
+        sentence = in_todays_alphabet(written, context.language)
         context.previous.setdefault(sentence, previous)
-        yield sentence
+        yield written, sentence
         previous = sentence
+
+
+def _spelt_as_written(mention: AgreementMention, written: str) -> AgreementMention:
+    """The mention named in its sentence's own letters; its key stays in today's, so one
+    document named in both alphabets is kept once."""
+    name = in_its_own_alphabet(mention.name, written)
+    return mention if name == mention.name else replace(mention, name=name)
 
 
 class _Facts:
@@ -458,7 +479,16 @@ def _keep_distinct(found: dict[str, AgreementMention], mention: AgreementMention
             continue
         kept_words = key_words(key)
         if words <= kept_words:
+            found[key] = _dated_by(kept, mention)
             return
         if kept_words < words:
             del found[key]
+            mention = _dated_by(mention, kept)
     found[mention.key] = mention
+
+
+def _dated_by(kept: AgreementMention, other: AgreementMention) -> AgreementMention:
+    """A document named twice, once with the day it was signed: the day is its own."""
+    if kept.signed_on is not None or other.signed_on is None:
+        return kept
+    return replace(kept, signed_on=other.signed_on, date_note=other.date_note)

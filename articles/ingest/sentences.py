@@ -11,7 +11,17 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-_SENTENCE_BREAK = re.compile(r"\n+|(?<=[.!?…])[\"”»]?\s+(?=[\"“«]?[A-ZА-ЯЁƏÜÖĞİŞÇ0-9])")
+_SENTENCE_BREAK = re.compile(r"\n+|(?<=[.!?…])[\"”»]?\s+(?=[\"“«]?[A-ZА-ЯЁƏÄÜÖĞİŞÇ0-9])")
+# A word broken at the end of a printed or PDF line: 'План кон- сультаций' once the lines
+# are joined. A hyphen that leaves a word's first half for a second word is kept: 'нефте- и
+# газодобыча', 'pre- and post-war', 'iqtisadi- və'.
+_LINE_END_HYPHEN = re.compile(
+    r"(?<=[a-zа-яёəäüöğışç])- (?!(?:и|или|а|and|or|to|və|ya|yaxud|ilə)\s)(?=[a-zа-яёəäüöğışç])"
+)
+_COLUMNS = " | "
+# Azerbaijani's Latin alphabet of 1991-92 wrote ä where today's writes ə.
+_OLD_AZERBAIJANI_E = str.maketrans("äÄ", "əƏ")
+_TODAY_AZERBAIJANI_E = str.maketrans("əƏ", "äÄ")
 
 # Extraction reads bounded windows around each document word, never a whole
 # sentence per match: a 1 MB "sentence" of repeated document words must cost
@@ -20,6 +30,31 @@ SENTENCE_MAX_CHARS = 2_000
 BEFORE_CHARS = 300
 AFTER_CHARS = 400
 CONTEXT_CHARS = 200
+
+
+def joined_line_breaks(text: str) -> str:
+    """The text with words broken by a hyphen at a line's end made whole again.
+
+    A paragraph laid out in columns (' | ' between them) is left as it is: the
+    word after a hyphen there may be the next column's."""
+    if "- " not in text and "-\n" not in text:
+        return text
+    return "\n".join(
+        line if _COLUMNS in line else _LINE_END_HYPHEN.sub("", line) for line in text.split("\n")
+    )
+
+
+def in_todays_alphabet(sentence: str, language: str) -> str:
+    """An Azerbaijani sentence in today's letters: 'Bäyannamä' is read as 'Bəyannamə'."""
+    return sentence.translate(_OLD_AZERBAIJANI_E) if language == "az" else sentence
+
+
+def in_its_own_alphabet(name: str, sentence: str) -> str:
+    """A name read in today's letters, spelt as its sentence spells it: a sentence that wrote
+    ä and no ə had every ə of the name as ä."""
+    if "ə" in sentence.casefold() or "ä" not in sentence.casefold():
+        return name
+    return name.translate(_TODAY_AZERBAIJANI_E)
 
 
 def sentences(body: str) -> Iterator[str]:

@@ -20,6 +20,7 @@ from articles.ingest.kinds import document_words
 from articles.ingest.names import candidate_at
 from articles.ingest.parse import parse
 from articles.ingest.register import load_register
+from articles.ingest.sentences import joined_line_breaks
 from articles.ingest.signing import count_documents_signed
 
 
@@ -1063,3 +1064,63 @@ def test_an_azerbaijani_company_in_a_russian_or_english_sentence_keeps_its_langu
 ):
     (memorandum,) = extract_agreements(dated_article(sentence))
     assert stem in memorandum.name
+
+
+def test_a_word_broken_at_a_lines_end_is_read_whole():
+    article = dated_article(
+        "По итогам переговоров министры подписали План кон-\nсультаций между министерствами "
+        "иностранных дел\nдвух стран на 2025-2026 годы."
+    )
+    (agreement,) = extract_agreements(article)
+    assert agreement.kind is AgreementKind.WORK_PLAN
+    assert "консультаций" in agreement.name
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("сотрудничество в нефте- и газодобыче", "сотрудничество в нефте- и газодобыче"),
+        ("pre- and post-war treaties", "pre- and post-war treaties"),
+        ("охра- не водных ресурсов", "охране водных ресурсов"),
+        # Two columns side by side: the word after the hyphen is the other column's.
+        (
+            "Договор о | и министры отмети- государственной",
+            "Договор о | и министры отмети- государственной",
+        ),
+    ],
+)
+def test_only_a_hyphen_breaking_one_word_is_joined(text, read):
+    assert joined_line_breaks(text) == read
+
+
+def test_azerbaijani_of_1991_92_with_a_for_schwa_names_its_documents_as_written():
+    article = dated_article(
+        "Bu gün Bakıda Azärbaycan vä Rusiya nazirläri mädäniyyät sahäsindä ämäkdaşlıq haqqında "
+        "Bäyannamä imzalamışlar.",
+        "1992-05-20",
+    )
+    (agreement,) = extract_agreements(article)
+    assert agreement.kind is AgreementKind.DECLARATION
+    assert agreement.name.endswith("mädäniyyät sahäsindä ämäkdaşlıq haqqında Bäyannamä")
+
+
+def test_a_document_of_1992_in_the_old_letters_is_the_registers():
+    article = dated_article(
+        "Bu gün Moskvada Azärbaycan Respublikası ilä Rusiya Federasiyası arasında diplomatik "
+        "münasibätlärin qurulması haqqında Protokol imzalanmışdır.",
+        "1992-04-04",
+    )
+    (agreement,) = extract_agreements(article, load_register())
+    assert agreement.register_key == "protocol-diplomatic-relations-1992"
+    assert "münasibätlärin" in agreement.name
+
+
+def test_a_document_named_again_with_its_day_of_signing_takes_that_day():
+    article = dated_article(
+        "Parliament approved the Agreement on cooperation in veterinary medicine between the "
+        "two governments.\n\nThe Agreement on cooperation in veterinary medicine was signed in "
+        "Moscow on March 3, 2021.",
+        "2021-06-10",
+    )
+    (agreement,) = extract_agreements(article)
+    assert agreement.signed_on == dt.date(2021, 3, 3)
