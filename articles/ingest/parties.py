@@ -52,6 +52,10 @@ ORGANISATION_WORD = re.compile(
     r"funds?|banks?|committees?|services|service|councils?|chambers?|universit(?:y|ies)|"
     r"railways?|centres?|centers?|institutes?|authority|authorities|office|offices|"
     r"firms?|producers?|operators?|holdings?|corporation|pjsc|ojsc|"
+    # Parliaments, ports, fleets and academies sign documents of their own too.
+    r"parliaments?|assembly|duma|ports?|fleets?|academy|academies|"
+    r"parlament\w*|məclisi|duması|liman\w*|donanması|akademiyası|"
+    r"парламент\w*|дум(?:а|ы|ой|е|у)|порт(?:а|ом|ами|ов|ы)?|флот\w*|академи\w*|университет\w*|"
     r"agentliyi|nazirliyi|hökuməti|mərkəzi|fondu|xidməti|komitəsi|şirkəti|bankı|palatası|"
     r"cəmiyyəti|yolları|nazirlikləri|xidmətləri|komitələri|hökumətləri|universiteti|institutu|"
     r"korporasiyası|holdinqi|şirkətləri|агентств\w*|министерств\w*|правительств\w*|корпораци\w*|центр\w*|фонд\w*|"
@@ -72,7 +76,11 @@ _COUNTRIES: tuple[tuple[str, str], ...] = (
         "Russia",
         r"russia\w*|росси\w+|рф|russiya\w*|rusiya\w*|kremlin|moscow|москв\w+|moskva\w*"
         r"|putin\w*|путин\w*|medvedev\w*|медведев\w*|mishustin\w*|мишустин\w*"
-        r"|yeltsin\w*|ельцин\w*|jeltsin\w*",
+        r"|yeltsin\w*|ельцин\w*|jeltsin\w*"
+        # Its regions sign for themselves and count under it: 'Həştərxan vilayəti ilə …'.
+        r"|dagestan\w*|дагестан\w*|dağıstan\w*|astrakhan\w*|астрахан\w*|həştərxan\w*"
+        r"|tatarstan\w*|татарстан\w*|tatarıstan\w*|krasnodar\w*|краснодар\w*|kuban\w*|кубан\w*"
+        r"|stavropol\w*|ставропол\w*|kalmykia\w*|калмыки\w*|bashkortostan\w*|башкортостан\w*",
     ),
     (
         "Armenia",

@@ -1124,3 +1124,37 @@ def test_a_document_named_again_with_its_day_of_signing_takes_that_day():
     )
     (agreement,) = extract_agreements(article)
     assert agreement.signed_on == dt.date(2021, 3, 3)
+
+
+@pytest.mark.parametrize(
+    ("body", "stem"),
+    [
+        (
+            "Deputatlar bildirib ki, Milli Məclis ilə Dövlət Duması arasında əməkdaşlıq haqqında "
+            "Saziş layihəsi hazırlanır.",
+            "dövlət duması",
+        ),
+        (
+            "Ректоры подписали Меморандум о сотрудничестве между Казанским федеральным "
+            "университетом и Азербайджанским университетом языков.",
+            "университетом",
+        ),
+    ],
+)
+def test_a_cooperation_document_of_two_parliaments_or_universities_is_told_apart(body, stem):
+    (agreement,) = extract_agreements(dated_article(body))
+    assert stem in agreement.name.casefold()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Görüşdə Dağıstan Respublikasının Hökuməti ilə Azərbaycan Respublikasının Kənd "
+        "Təsərrüfatı Nazirliyi arasında əməkdaşlıq haqqında Saziş imzalanıb.",
+        "The governor said the Astrakhan region and Azerbaijan's Ministry of Economy signed an "
+        "agreement on trade and economic cooperation.",
+    ],
+)
+def test_a_russian_regions_document_with_azerbaijan_is_bilateral(body):
+    (agreement,) = extract_agreements(dated_article(body))
+    assert set(agreement.parties) == {"Azerbaijan", "Russia"}
