@@ -28,7 +28,7 @@ def _phrases(text: str) -> frozenset[str]:
 
 _SEPARATOR = re.compile(r"^[-–—_*=~•·.#+|]{3,}$")
 _FONT_CONTROLS = re.compile(
-    r"^(?:(?:[AАaа][-+−]?\s{0,3}){2,3}"
+    r"^(?:(?:[AАaа]{1,2}[-+−]?\s{0,3}){2,3}"
     r"|[-+−↺↻⟲ ]{1,12}[0-9]{1,2}\s{0,2}(?:px|pt)?\s{0,2}[-+−↺ ]{0,6}"
     r"|(?i:font size|text size|размер шрифта|размер текста|шрифт|şrift(?: ölçüsü)?)\b.{0,30})$"
 )
@@ -66,7 +66,14 @@ _WIDGET_LABEL = re.compile(
     r"(?:hava|погода|weather)\b.{0,25}[+−-][0-9]{1,2}\s{0,2}$|"
     r"(?:ещё|еще) больше новостей|more news (?:on|in) (?:our )?(?:telegram|channel)|"
     # A drop-down control: "Sort: newest ▾", "Mənbələr: hamısı ▾".
-    r"[▾▼⌄▿])"
+    r"[▾▼⌄▿]|"
+    # An accessibility switch that names its readers: 'Version for people with disabilities',
+    # 'Görmə imkanı məhdud olanlar üçün', 'Для людей с ограниченными возможностями'.
+    r"people with disabilities|görmə imkanı məhdud|с ограниченными возможностями|"
+    # A forum's view controls and a poster's card: 'Показать сообщения: Все', 'Sort posts',
+    # 'kamal_77 | Member | Posts: 1 204', 'Mesajlar: 389'.
+    r"показать сообщения|display posts|упорядочить\s{0,2}:|"
+    r"(?:posts|messages|сообщения|сообщений|mesajlar|ismarıclar)\s{0,2}:\s{0,2}[0-9])"
 )
 # A link to the original that an aggregator shows under its copy of an item.
 _SOURCE_LINK = re.compile(
@@ -146,6 +153,8 @@ _FURNITURE_WORDS = _words(
     "предыдущая следующая первая последняя назад вперёд вперед страница из page of topic new "
     "thread this printable view search bu xəbəri dostuna читать полностью read more ətraflı oxu "
     "old "
+    # A forum post's buttons: 'Ответить | Цитировать | Сообщить модератору', 'Report to moderator'.
+    "цитировать сообщить модератору moderator moderatora bildir "
     # A blog's pager: '← Previous post | Next post →', '← Предыдущая запись'.
     "post posts entry entries запись записи yazı "
     # A site's alternative views: 'Text version', 'Текстовая версия', 'Mətn versiyası'.
@@ -205,7 +214,9 @@ _WHOLE_LINE_CHROME = re.compile(
     r"нашли (?:опечатку|ошибку)\??|реклама на сайте|advertise with us|saytda reklam|"
     r"личный кабинет|şəxsi kabinet|my account|подписка на новости|"
     r"accept all(?: cookies)?|accept cookies|принять все|hamısını qəbul et|"
-    r"loading|yüklənir|загрузка)[\s.…!:]{0,4}$"
+    r"loading|yüklənir|загрузка|"
+    # A press release's release line: 'FOR IMMEDIATE RELEASE', 'Для немедленной публикации'.
+    r"for immediate release|для немедленной публикации|dərhal yayım üçün)[\s.…!:]{0,4}$"
 )
 # An email newsletter's own lines: "View this email in your browser", "Unsubscribe".
 _NEWSLETTER_LINE = re.compile(

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from articles.ingest.dates import ANY_DATE_PATTERN, MONTH_PATTERN
+from articles.ingest.language import word_set
 from articles.ingest.sources import KnownSources, looks_like_person, looks_like_source
 
 _CAPITAL = "A-ZА-ЯЁƏÜÖĞİŞÇ"
@@ -78,9 +79,15 @@ def _dateline(match: re.Match[str], credit: str | None) -> Dateline:
     return Dateline(match.end(), parts.get("date"), credit, person)
 
 
+# A clock's zone after a date line's time: 'Tuesday, 5 December, 2000, 15:04 GMT'.
+_TIME_ZONES = word_set("gmt utc msk мск est edt cst cdt pst pdt mst mdt cet cest bst eet azt")
+
+
 def _credit(match: re.Match[str], sources: KnownSources) -> str | None:
     """The outlet a dateline credits, if its credit names one ('Корр. ИТАР-ТАСС …' does)."""
     bare = match.group("bare")
+    if bare and bare.strip().casefold() in _TIME_ZONES:
+        return None
     if bare:
         named = sources.named(bare)
         # 'ALMA-ATA, U.S.S.R. (AP)': capitals with full stops abbreviate a country, no agency.
@@ -92,4 +99,7 @@ def _credit(match: re.Match[str], sources: KnownSources) -> str | None:
     named = sources.named(credit) or sources.mentioned_in(credit)
     if named:
         return named
-    return credit if looks_like_source(credit) else None
+    # 'Azerbaijan Railways (ADY) and Russian Railways …': a name's own abbreviation, its
+    # sentence going on in lower case; a dateline's lead opens a sentence of its own.
+    going_on = match.string[match.end() : match.end() + 2].lstrip()[:1].islower()
+    return credit if looks_like_source(credit) and not going_on else None

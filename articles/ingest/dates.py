@@ -530,7 +530,7 @@ def date_only_line(line: str) -> DateFound | None:
     A line of widgets ('27.04.2023 14:32 | Politics | 2 814 views') counts by
     its dated segment.
     """
-    if len(line) > 160:
+    if len(line) > 160 or _LEGAL_ACT.match(line):
         return None
     archive = _ARCHIVE_LINE.match(line)
     if archive:
@@ -549,9 +549,33 @@ def date_only_line(line: str) -> DateFound | None:
         found = find_date(segment)
         if found and _says_only_when(segment, found):
             return _with_widget_marks(found, line, segment)
+    if " / " in line:
+        return _slashed_column_date(line)
     return _short_year_line(line) or _year_column_line(line)
 
 
+# '29 / 04 / 2015': a date's own slashes, spaced; ' / ' elsewhere parts a breadcrumb's columns.
+_SPACED_DATE_SLASH = re.compile(r"(?<=[0-9]) / (?=[0-9])")
+_SLASH_COLUMN = re.compile(r" / ")
+
+
+def _slashed_column_date(line: str) -> DateFound | None:
+    """'22.12.1994 / Содружество / Архив номеров', '23:10 - 29 / 04 / 2015': a day's date in
+    a column of a row parted by slashes, the others a breadcrumb's; only a full day counts."""
+    for segment in _SLASH_COLUMN.split(_SPACED_DATE_SLASH.sub("/", line)):
+        found = find_date(segment)
+        if found and found.published.precision is Precision.DAY and _says_only_when(segment, found):
+            return _with_widget_marks(found, line, segment)
+    return None
+
+
+# An act named by its date and number: 'Распоряжение от 8 октября 2019 года №2336-р',
+# 'Decree No. 45 of 3 May 2011', 'Sərəncam № 12': the day the act was made, not the page's.
+_LEGAL_ACT = re.compile(
+    r"^(?i:распоряжение|постановление|указ|приказ|(?:федеральный\s)?закон|решение|"
+    r"decree|executive order|order|resolution|law|ordinance|"
+    r"sərəncam|fərman|qərar|qanun)\w{0,2}\s(?i:от|of|no\.|№|nömrə)"
+)
 IMPRINT_MAX_WORDS = 10
 
 

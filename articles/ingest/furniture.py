@@ -118,7 +118,7 @@ def _credited(value: str, sources: KnownSources) -> str:
 # it and its years ('© 2019 РИА «Дагестан». …'), up to the next sentence or separator.
 _HOLDER_BEFORE = re.compile(r"^(?P<holder>[^©|·•]{2,45}?)\s*(?:©|\((?i:c)\)|(?i:copyright))")
 _HOLDER_AFTER = re.compile(
-    r"^(?:©|\((?i:c)\)|(?i:copyright))\s*(?:©\s*)?"
+    r"^(?:©|\((?i:c)\)|(?i:copyright))\s*(?:(?:©|\((?i:c)\))\s*)?"
     r"(?:[0-9]{4}(?:\s*[-–—]\s*[0-9]{4})?\s*,?\s*)?(?P<holder>[^.,;|·•©]{2,45})"
 )
 # Whose platform a page runs on, not who publishes it: 'Powered by vBulletin® Copyright ©…'.
@@ -129,7 +129,8 @@ def copyright_holder(line: str) -> str | None:
     """The name a copyright line is signed with, when it is shaped as an outlet's name."""
     if _PLATFORM_MARK.search(line):
         return None
-    match = _HOLDER_BEFORE.match(line) or _HOLDER_AFTER.match(line)
+    # 'Copyright (c) 1996 …': the word and the sign both open the line, the holder follows.
+    match = _HOLDER_AFTER.match(line) or _HOLDER_BEFORE.match(line)
     holder = match.group("holder").strip(" -–—:") if match else ""
     return holder if looks_like_outlet_name(holder) and not is_social_network(holder) else None
 
@@ -186,7 +187,11 @@ def drop_furniture(lines: list[str], findings: Findings, sources: KnownSources) 
     )
     listings = _listings(lines, sources)
     in_sidebar = False
+    words_kept = 0
+    banner_end = _two_line_banner(lines, findings, sources)
     for index, line in enumerate(lines):
+        if index < banner_end:
+            continue
         if line and index > last_paragraph and seen_paragraph and is_footer_marker(line):
             break
         # A "Most viewed" list above the article: its items run to the next blank line, or to
@@ -217,13 +222,41 @@ def drop_furniture(lines: list[str], findings: Findings, sources: KnownSources) 
             # button) close it: the page is still a post, and nothing below is its text.
             findings.is_post = True
             break
-        elif not line or not _is_dropped(line, kept, seen_paragraph, findings, sources):
+        elif not line or not _is_dropped(
+            line, kept, seen_paragraph, findings, sources, words_kept > HEADER_MAX_WORDS
+        ):
             seen_paragraph = seen_paragraph or (bool(line) and is_paragraph(line))
             kept.append(line)
+            words_kept += line.count(" ") + 1 if line else 0
     return kept
 
 
+BANNER_LINE_MAX_CHARS = 40
+
+
+def _two_line_banner(lines: list[str], findings: Findings, sources: KnownSources) -> int:
+    """'VALDAI' over 'Discussion Club': a site's name set on two lines at the top of its page.
+    Returns the index past the banner's lines, 0 when the page opens with none."""
+    filled = [index for index, line in enumerate(lines[:BANNER_SCAN_LINES]) if line][:2]
+    if len(filled) < 2 or filled[1] != filled[0] + 1:
+        return 0
+    first, second = (lines[index] for index in filled)
+    if max(len(first), len(second)) > BANNER_LINE_MAX_CHARS or sources.named(first):
+        return 0
+    named = sources.named(f"{first} {second}")
+    if named is None:
+        return 0
+    findings.claim(Claim.SITE, named)
+    findings.top_line = ""
+    return filled[1] + 1
+
+
+BANNER_SCAN_LINES = 10
 _RUNNING_TEXT_WORDS = 8
+# More words than a header holds (a site's name, menus, a headline, a byline): the text has
+# begun, even in a column copy whose short lines are no paragraphs, and an outlet's name
+# alone below it ('AZƏRTAC' under a newspaper's story) credits the text, not the page.
+HEADER_MAX_WORDS = 80
 
 
 def _holds_running_text(kept: list[str]) -> bool:
@@ -237,10 +270,15 @@ def _holds_running_text(kept: list[str]) -> bool:
 
 
 def _is_dropped(
-    line: str, kept: list[str], seen_paragraph: bool, findings: Findings, sources: KnownSources
+    line: str,
+    kept: list[str],
+    seen_paragraph: bool,
+    findings: Findings,
+    sources: KnownSources,
+    past_header: bool = False,
 ) -> bool:
     """Whether a line is furniture; what it says about the page is noted on the way."""
-    if not seen_paragraph and is_banner(line, findings, sources):
+    if not seen_paragraph and not past_header and is_banner(line, findings, sources):
         return True
     if not seen_paragraph and is_post_mark(line):
         # Above the mark stand the network's menus and the channel's name, never the post.
@@ -285,13 +323,17 @@ _LETTER_WORDS = re.compile(r"[^\W\d_]{3,}")
 _TIME_LED_ITEM = re.compile(r"^[0-9]{1,2}:[0-9]{2}\s+[^\W\d_]")
 
 
+# Columns of a row of widgets: 'Thu, December 26, 2024 at 5:14 AM EST · 3 min read'.
+_WIDGET_COLUMN = re.compile(r"\s[|·•]\s")
+
+
 def _dated_segment(line: str) -> str | None:
     """'02 октября 2019 в 11:34 | Время чтения: 2 мин.', '12.03.2024 | Baxış sayı: 5 212':
     a page's date shares its row with a labelled widget (reading time, views); the row is
     chrome, but its dated segment is the page's date line, read with the header's."""
-    if len(line) > 160 or " | " not in line or not is_labelled_chrome(line):
+    if len(line) > 160 or not _WIDGET_COLUMN.search(line) or not is_labelled_chrome(line):
         return None
-    segments = [segment.strip() for segment in line.split(" | ")]
+    segments = [segment.strip() for segment in _WIDGET_COLUMN.split(line)]
     dated = [
         segment
         for segment in segments
@@ -358,10 +400,19 @@ def is_banner(line: str, findings: Findings, sources: KnownSources) -> bool:
         name = banner.group("name")
         findings.claim(Claim.SITE, sources.named(name) or name.strip())
         return True
-    named = sources.banner(line) or (is_tagline(line) and _tagline_names(line, sources))
+    named = (
+        sources.banner(line)
+        or (len(line) <= BANNER_LINE_MAX_CHARS and sources.named(line))
+        or (is_tagline(line) and _tagline_names(line, sources))
+    )
     if named and not date_only_line(line):
         findings.claim(Claim.SITE, named)
         return True
+    if named and line == findings.top_line and sources.banner(line):
+        # 'XALQ QƏZETİ | 10 yanvar 2001-ci il': the paper's name and the issue's date atop
+        # the page; the date is read with the header's.
+        findings.claim(Claim.SITE, named)
+        return False
     masthead = _masthead_name(line, sources)
     if masthead:
         findings.claim(Claim.SITE, masthead)

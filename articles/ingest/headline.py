@@ -18,7 +18,7 @@ import itertools
 import re
 
 from articles.ingest.datelines import find_dateline
-from articles.ingest.dates import MONTH_PATTERN, date_only_line, find_date
+from articles.ingest.dates import MONTH_PATTERN, SEGMENT_SEPARATOR, date_only_line, find_date
 from articles.ingest.language import fold, word_set
 from articles.ingest.sources import (
     CREDIT_PREFIX,
@@ -59,12 +59,25 @@ _CRUMBS_THEN_HEADLINE = re.compile(
 # A column gap (" | " once cleaned) before a word in lower case: a PDF's two columns of text.
 _TEXT_COLUMNS = re.compile(r" \| [a-zа-яёəüöğışç]")
 _PERIODICAL_WORDS = word_set(
-    "weekly daily monthly quarterly bulletin digest newsletter newswire еженедельник бюллетень "
-    "дайджест "
-    "həftəlik bülleten icmal"
+    "weekly daily monthly quarterly bulletin digest newsletter newswire journal еженедельник "
+    "бюллетень дайджест журнал "
+    "həftəlik bülleten icmal jurnal"
 )
-# "— Господин посол, как вы оцениваете …?": an interview's turn, opened by a dash.
-_DIALOGUE_TURN = re.compile(r"^[—–-]\s")
+# An Azerbaijani noun's possessive ending: 'Məlumat bülleteni', 'Xəbərlər icmalı'.
+_POSSESSIVE_ENDING = re.compile(r"(?:s?[iıuü])$")
+# A periodical's issue mark beside its name: 'ЕЖЕДНЕВНЫЙ БЮЛЛЕТЕНЬ "ПОЛИТИКА" N 29'.
+_ISSUE_MARK = re.compile(r"№|(?<!\w)(?:N|No\.?|Nr\.?)\s?[0-9]")
+# A periodical describing itself: 'A daily report of developments in …', 'Ежедневный обзор …',
+# a blog naming itself one: 'Заметки о Кавказе — личный блог', 'My personal blog'.
+_SELF_DESCRIPTION = re.compile(
+    r"^(?i:an?|the)\s(?i:daily|weekly|monthly|quarterly)\s"
+    r"(?i:report|digest|review|bulletin|newsletter|survey|briefing)\s(?i:of|on|from)\s"
+    r"|(?i:^|\s)(?i:личный|авторский|personal|şəxsi)\s(?i:блог|blog|bloq)\w{0,2}$"
+)
+# "— Господин посол, как вы оцениваете …?": an interview's turn, opened by a dash or labelled
+# ('Вопрос: Как вы оцениваете …', 'Question: …', 'Sual: …').
+_SENTENCE_MARK = re.compile(r"[.,:;!?«»\"“”]")
+_DIALOGUE_TURN = re.compile(r"^(?:[—–-]\s|(?i:вопрос|ответ|question|answer|sual|cavab)\s?:\s)")
 # A headline says what the text says: most of its longer words recur under it.
 SHARED_STEMS_MIN = 2
 SHARED_STEMS_SHARE = 0.4
@@ -192,9 +205,39 @@ def join_wrapped_header(lines: list[str]) -> list[str]:
             and not _BROKEN_WORD.search(previous)
         ):
             joined[-1] = f"{previous} {line}"
+        elif _shouted_headline_goes_on(joined, line):
+            # 'CASPIAN TRIANGLE CLOSES THE NORTH-' over 'ERN SEABED QUESTION': a column's hyphen.
+            if _BROKEN_WORD.search(previous):
+                joined[-1] = f"{previous[:-1]}{line}"
+            else:
+                joined[-1] = f"{previous} {line}"
         else:
             joined.append(line)
     return joined
+
+
+SHOUTED_HEADLINE_MIN_WORDS = 3
+SHOUTED_LINE_MAX_CHARS = 80
+
+
+def _shouted_headline_goes_on(joined: list[str], line: str) -> bool:
+    """A print headline in capitals wrapped by its column: a block of two capitals lines, the
+    first of three words or more and ending in no mark, neither a rubric nor a date."""
+    previous = joined[-1] if joined else ""
+    opens_block = len(joined) < 2 or not joined[-2]
+    return (
+        opens_block
+        and bool(previous)
+        and previous[-1] not in TERMINAL + ","
+        and len(previous) <= SHOUTED_LINE_MAX_CHARS
+        and 0 < len(line) <= SHOUTED_LINE_MAX_CHARS
+        and _is_shouted_headline(previous)
+        and line.isupper()
+        and len(_LETTER_WORD.findall(previous)) >= SHOUTED_HEADLINE_MIN_WORDS
+        and not is_rubric_like(previous)
+        and not (date_only_line(previous) or date_only_line(line))
+        and not is_periodical_title(previous)
+    )
 
 
 def _stands_alone(previous: str, line: str) -> bool:
@@ -421,6 +464,8 @@ def _is_headline(lines: list[str], index: int, sources: KnownSources) -> bool:
     # 'Министерство экономического развития … | 2005': an imprint with its year, not a story.
     if " | " in line and any(_is_bare_date(part) for part in line.split(" | ")):
         return False
+    if _is_row_of_labels(line) or _is_name_beside_initials(line):
+        return False
     if " " not in line or (_is_name_like(line) and not _is_shouted_headline(line)):
         return False
     # "25.11.2019 Putin met Aliyev": an item of a dated list, not this page's headline.
@@ -432,6 +477,37 @@ def _is_headline(lines: list[str], index: int, sources: KnownSources) -> bool:
         return False
     next_is_blank = index + 1 < len(lines) and not lines[index + 1]
     return next_is_blank or not following[:1].islower() or _stands_alone(line, following)
+
+
+# A label in a row of them: a tag, a section or a programme's name, a few capitalised words.
+LABEL_MAX_WORDS = 4
+
+
+def _is_row_of_labels(line: str) -> bool:
+    """'Azerbaijan | Armenia | Russia', 'Policy Brief | Security and Defense Program': tags or
+    a report's series over the headline. A headline's clause has a word in lower case."""
+    if " | " not in line or _SENTENCE_MARK.search(line):
+        return False
+    for part in line.split(" | "):
+        words = _LETTER_WORD.findall(part)
+        if not words or len(words) > LABEL_MAX_WORDS or not _all_capitalised(part):
+            return False
+    return True
+
+
+def _is_name_beside_initials(line: str) -> bool:
+    """'SOCAR | State Oil Company of Azerbaijan Republic': an organisation's initials beside
+    its full name, the banner of its own site."""
+    parts = [part.strip() for part in SEGMENT_SEPARATOR.split(line)]
+    if len(parts) != 2:
+        return False
+    for short, full in (parts, parts[::-1]):
+        letters = "".join(
+            word[0] for word in _LETTER_WORD.findall(full) if fold(word) not in _SMALL_WORDS
+        )
+        if " " not in short and len(short) >= 2 and fold(short) == fold(letters):
+            return True
+    return False
 
 
 def _is_bare_date(part: str) -> bool:
@@ -450,15 +526,23 @@ def _is_shouted_headline(line: str) -> bool:
 
 def is_periodical_title(line: str) -> bool:
     """'RUSSIA & CIS OIL AND GAS WEEKLY', 'Бюллетень': a publication's own title, not a story's."""
-    words = _LETTER_WORD.findall(line)
-    return 0 < len(words) <= 8 and fold(words[-1]) in _PERIODICAL_WORDS
+    if len(line) <= 200 and _SELF_DESCRIPTION.search(line):
+        return True
+    words = [fold(word) for word in _LETTER_WORD.findall(line)]
+    if not 0 < len(words) <= 8:
+        return False
+    last = words[-1]
+    if last in _PERIODICAL_WORDS or _POSSESSIVE_ENDING.sub("", last) in _PERIODICAL_WORDS:
+        return True
+    return bool(_ISSUE_MARK.search(line)) and not _PERIODICAL_WORDS.isdisjoint(words[:2])
 
 
 def is_tagline(line: str) -> bool:
     """A site's description under its name: 'Информационное агентство России'; a newspaper's
     masthead saying whose organ it is ('Орган Совета министров', 'Organ of the Ministry of
     ...', 'Nazirliyin orqanı') or which issue this is ('Федеральный выпуск № 3398')."""
-    if _URL.search(line) or line.endswith("."):
+    # 'By Michael Turner, Associated Press': a byline names its writer's agency, not the site.
+    if _URL.search(line) or line.endswith(".") or CREDIT_PREFIX.match(line):
         return False
     if is_masthead(line):
         return True

@@ -62,6 +62,10 @@ _DISTINCTIVE = {
     "ru": re.compile(r"[ыэъЫЭЪё]"),
 }
 _NOT_TURKISH = re.compile(r"[əƏqQxX]")
+# Words with q or x, letters Turkish lacks: Azerbaijani typed without its own letters
+# ('Xeber APA-dan', 'Qusarda kendliler') still has many; a Turkish text has a foreign name or two.
+_Q_OR_X_WORD = re.compile(r"[^\W\d_]*[qQxX][^\W\d_]*")
+NOT_TURKISH_WORDS_MIN = 3
 _LATIN_CANDIDATES = ("en", "az", "tr")
 _CYRILLIC_CANDIDATES = ("ru", "uk")
 
@@ -96,4 +100,6 @@ def _score(language: str, words: list[str], sample: str) -> float:
     # a text without the letters its alphabet lacks (ə, q, x).
     if language == "tr" and _NOT_TURKISH.search(sample):
         letters = 0
+        if len(_Q_OR_X_WORD.findall(sample)) >= max(NOT_TURKISH_WORDS_MIN, len(words) // 100):
+            hits = 0
     return hits + 3 * letters

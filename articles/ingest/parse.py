@@ -574,7 +574,9 @@ def _note_mentions(body: str, findings: Findings, sources: KnownSources) -> None
     """
     sample = body[:MENTIONS_CHARS]
     for name in sources.attributed_in(sample):
-        findings.claim(Claim.ATTRIBUTION, name)
+        # 'Rusiya Müdafiə Nazirliyi bildirib': a state body speaking is news, not a credit.
+        if not sources.is_official(name):
+            findings.claim(Claim.ATTRIBUTION, name)
     for name in sources.cited_in(sample):
         # 'The Russian Foreign Ministry said': a state body quoted is news, not a credit.
         if not sources.is_official(name):

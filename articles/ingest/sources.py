@@ -219,10 +219,14 @@ class KnownSources:
         key = fold(text.strip(QUOTES + " .:;,()[]/-–—"))
         # '"Azərbaycan" qəzeti': a name that opens with its own quoted word keeps the quote.
         whole = fold(text.strip(" .:;,()[]/-–—"))
+        # '«AZƏRBAYCAN» QƏZETİ': the same name in another pair of quotes, or none.
+        bare = fold(text.translate(_NO_QUOTES).strip(" .:;,()[]/-–—"))
         return (
             self.names_by_alias.get(key)
             or self.names_by_alias.get(whole)
             or self.names_by_alias.get(key.removeprefix("www."))
+            or self.names_by_alias.get(bare)
+            or self.names_by_alias.get(_AGENCY_PREFIX.sub("", key))
         )
 
     def from_url(self, url: str) -> str | None:
@@ -565,6 +569,19 @@ _TURKIC_MARK = re.compile(r"[ƏİŞĞÇÖÜQX]")
 _ABBREVIATION_MAX = 2
 
 
+_NO_QUOTES = str.maketrans(dict.fromkeys(QUOTES))
+# 'ИА Регнум', 'İA Turan': an agency's name after the letters for "news agency".
+_AGENCY_PREFIX = re.compile(r"^(?:иа|ia)\s")
+
+
+# The firm behind a paper, signing its copyright: 'Deseret News Publishing Company',
+# 'Caspian Media, Inc.'; the paper is shown by its own name.
+_COMPANY_TAIL = re.compile(
+    r",?\s(?:(?i:publishing|publishers|media)\s)?(?i:company|co\.|inc\.?|ltd\.?|llc|corp\.?|"
+    r"corporation)$"
+)
+
+
 def shown_name(name: str) -> str:
     """An outlet's name as the archive shows it when the page sets it in capitals:
     'CƏNUB XƏBƏRLƏRİ' is 'Cənub Xəbərləri', 'OC MEDIA' is 'OC Media'.
@@ -573,6 +590,7 @@ def shown_name(name: str) -> str:
     masthead's typography, not the name. Cyrillic names keep their letters, since
     Russian capitalises a name's first word only and which words are names is not knowable.
     """
+    name = _COMPANY_TAIL.sub("", name) or name
     letters = [char for char in name if char.isalpha()]
     if not letters or not all(char.isupper() for char in letters):
         return name

@@ -1054,3 +1054,214 @@ def test_a_row_of_names_over_the_headline_that_the_text_never_echoes_is_not_the_
         f"By John Reed\n{RETOLD}"
     )
     assert parse(text, today=TODAY).title == "Azerbaijan, Russia Sign Samur Customs Protocol"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Aa  Aa  Aa    Version for people with disabilities    EN  RU",
+        "Görmə imkanı məhdud olanlar üçün  |  English",
+        "Отображать сообщения: Все   Упорядочить: По дате",
+        "caspian_fox   Member   Posts: 1 204",
+        "Ответить | Цитировать | Сообщить модератору",
+        "FOR IMMEDIATE RELEASE",
+    ],
+)
+def test_an_accessibility_switch_a_forums_controls_or_a_release_line_is_chrome(line):
+    text = f"{line}\n\nCustoms protocol signed at the Samur crossing\n\n{RETOLD}"
+    article = parse(text, today=TODAY)
+    assert article.title == "Customs protocol signed at the Samur crossing"
+    assert "Samur crossing" not in line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Caucasus | Energy | Russia",
+        "Analysis | Regional Security Programme",
+        "Elmi-kütləvi aylıq jurnal",
+        "Xarici İşlər Nazirliyinin Məlumat Bülleteni",
+        "ЕЖЕНЕДЕЛЬНЫЙ ДАЙДЖЕСТ «КАВКАЗ» № 12",
+        "A weekly digest of Caspian news",
+        "Путевые заметки — личный блог",
+        "CWA | Caspian Wire Agency",
+    ],
+)
+def test_a_row_of_tags_a_periodicals_own_title_or_a_site_named_by_its_initials_is_no_headline(
+    line,
+):
+    text = f"{line}\nMarch 7, 2011\n\nCustoms protocol signed at the Samur crossing\n\n{RETOLD}"
+    assert parse(text, today=TODAY).title == "Customs protocol signed at the Samur crossing"
+
+
+def test_a_labelled_question_under_the_headline_is_the_interview_not_the_headline():
+    text = (
+        "Ответ посла на вопрос агентства о работе межправительственной комиссии\n\n"
+        "12.03.2024 10:00\n\n"
+        "Вопрос: Когда комиссия соберётся в следующий раз и какие документы она подготовит?\n\n"
+        "Ответ: Заседание намечено на осень, стороны готовят протокол о транспортных связях."
+    )
+    assert parse(text, today=TODAY).title == (
+        "Ответ посла на вопрос агентства о работе межправительственной комиссии"
+    )
+
+
+def test_azerbaijani_typed_without_its_own_letters_is_not_turkish():
+    text = (
+        "Xeber Report-dan:\n\nAzerbaycan ve Rusiya nazirleri Qusarda gorusub, Samur uzerinde "
+        "yeni korpu ve xett barede danisiblar. Qeyd olunub ki, is ilin sonuna qeder bitecek."
+    )
+    assert parse(text, today=TODAY).language == "az"
+
+
+def test_a_bulletins_line_saying_what_it_is_never_titles_the_page():
+    line = "A daily report of developments in the Caspian region, Russia and Central Asia"
+    text = f"CASPIAN NEWSLINE No. 12, 7 March 2011\n\n{line}\n\n{RETOLD}\n\n{RETOLD}"
+    assert parse(text, today=TODAY).title != line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Постановление от 3 мая 2011 года № 412",
+        "Decree No. 45 of 3 May 2011",
+        "Sərəncam № 1520, 3 may 2011-ci il",
+    ],
+)
+def test_an_acts_number_and_date_under_the_headline_never_date_the_page(line):
+    text = (
+        "Caspian Wire\n7 May 2011\n\nCustoms protocol signed at the Samur crossing\n\n"
+        f"{line}\n\n{RETOLD}"
+    )
+    assert parse(text, today=TODAY).published.value == dt.date(2011, 5, 7)
+
+
+def test_a_byline_naming_a_wire_on_a_page_a_paper_signs_is_a_credit_and_the_paper_publishes():
+    text = (
+        "Prairie Courier Archive\n\nGAS TALKS OPEN IN BAKU\nBy Jane Doyle, Associated Press\n"
+        f"Published: March 7, 2011\n\n{RETOLD}\n\n{RETOLD}\n\n"
+        "Copyright 2011 Prairie Courier Publishing Company"
+    )
+    article = parse(text, today=TODAY)
+    assert article.source == "Prairie Courier"
+    assert "Associated Press" in article.credits
+
+
+def test_a_papers_name_beside_its_issue_date_and_an_agency_under_its_column_text():
+    column = "\n".join(
+        [
+            "   Martın 7-də Bakıda Azərbaycan",
+            "və Rusiya hökumətləri arasında",
+            "gömrük protokolu imzalanmışdır.",
+            "Sənəd Samur çayı üzərindəki keçid",
+            "məntəqəsində yüklərin rəsmiləşdi-",
+            "rilməsini sürətləndirəcəkdir. Tərəf-",
+            "lər növbəti görüşün Moskvada ke-",
+            "çiriləcəyini bildirmişlər. Nazirlik",
+            "rəsmiləri sənədin aprel ayından",
+            "qüvvəyə minəcəyini qeyd etmişlər.",
+            "Protokol iki ölkənin gömrük xid-",
+            "mətləri arasında məlumat mübadilə-",
+            "sini də nəzərdə tutur, o cümlədən",
+            "elektron bəyannamələrin qarşılıqlı",
+            "tanınmasını. Növbəti mərhələdə",
+            "dəmir yolu yükləri də sistemə",
+            "qoşulacaqdır, deyə rəsmilər bildirib.",
+        ]
+    )
+    text = (
+        "XALQ QƏZETİ                    8 mart 2011-ci il, çərşənbə axşamı\n"
+        f"№ 51\n\nSAMURDA YENİ PROTOKOL\n\n{column}\n_____________\nAZƏRTAC"
+    )
+    article = parse(text, today=TODAY)
+    assert article.source == "Xalq qazeti"
+    assert article.credits == ("Azertac",)
+    assert article.published.value == dt.date(2011, 3, 8)
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        (
+            "SAMUR CROSSING GETS A NEW CUS-\nTOMS PROTOCOL",
+            "SAMUR CROSSING GETS A NEW CUSTOMS PROTOCOL",
+        ),
+        (
+            "BAKI VƏ MOSKVA ARASINDA\nYENİ GÖMRÜK PROTOKOLU",
+            "BAKI VƏ MOSKVA ARASINDA YENİ GÖMRÜK PROTOKOLU",
+        ),
+    ],
+)
+def test_a_print_headline_in_capitals_wrapped_by_its_column_is_one_headline(head, title):
+    text = f"Caspian Courier   No. 12\n\n{head}\n\n{RETOLD}\n\n{RETOLD}"
+    assert parse(text, today=TODAY).title == title
+
+
+def test_a_rubric_in_capitals_over_a_headline_in_capitals_stays_apart():
+    text = f"Caspian Courier\n\nCAUCASUS AND CASPIAN\nSAMUR CUSTOMS PROTOCOL SIGNED\n\n{RETOLD}"
+    assert parse(text, today=TODAY).title == "SAMUR CUSTOMS PROTOCOL SIGNED"
+
+
+def test_a_sites_name_set_on_two_lines_atop_its_page_is_its_banner():
+    text = (
+        "VALDAI\nDiscussion Club\nAnalysis  Events  Reports\n\n"
+        f"A partnership with limits\n\n{RETOLD}"
+    )
+    assert parse(text, today=TODAY).source == "Valdai Discussion Club"
+
+
+@pytest.mark.parametrize("banner", ["«AZƏRBAYCAN» QƏZETİ", "“Azərbaycan” qəzeti"])
+def test_a_papers_name_in_other_quotes_than_its_alias_still_names_it(banner):
+    text = f"{banner}\nÇap versiyası\n\nSamurda yeni protokol\n\n{RETOLD}"
+    assert parse(text, today=TODAY).source == "Azerbaijan newspaper"
+
+
+def test_a_copyright_with_both_the_word_and_the_sign_is_signed_by_whoever_follows_them():
+    text = (
+        f"Customs protocol signed at the Samur crossing\n\n{RETOLD}\n\n{RETOLD}\n\n"
+        "Copyright (c) 2011 Caspian Research Institute, Inc. All rights reserved."
+    )
+    assert parse(text, today=TODAY).source == "Caspian Research Institute"
+
+
+def test_a_clocks_zone_after_the_date_line_is_no_agency():
+    text = (
+        "Caspian Wire\n\nTuesday, 7 March, 2011, 10:12 GMT\n\n"
+        f"Customs protocol signed at the Samur crossing\n\n{RETOLD}"
+    )
+    assert parse(text, today=TODAY).credits == ()
+
+
+def test_a_companys_abbreviation_in_brackets_opening_the_lead_is_no_dateline():
+    text = (
+        "Customs protocol signed at the Samur crossing\n\n"
+        "Caspian Shipping Company (CSC) and Volga Lines have signed a protocol on ferry "
+        "traffic between the ports of Baku and Astrakhan, the companies said on Tuesday."
+    )
+    assert parse(text, today=TODAY).credits == ()
+
+
+def test_a_state_body_that_speaks_in_the_text_is_news_not_a_credit():
+    text = (
+        "Qəbələ stansiyası bağlanır\n\n"
+        "Rusiya Müdafiə Nazirliyi bildirib ki, stansiyanın icarəsi barədə danışıqlar nəticə "
+        "verməyib və onun funksiyalarını başqa radar yerinə yetirəcək."
+    )
+    assert parse(text, today=TODAY).credits == ()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "17.03.2011 / Экономика / Архив номеров",
+        "10:12 - 17 / 03 / 2011",
+        "Thu, March 17, 2011 at 10:12 AM EST · 4 min read",
+    ],
+)
+def test_a_days_date_beside_a_breadcrumb_or_a_reading_time_dates_the_page(line):
+    text = f"Caspian Wire\n{line}\n\nCustoms protocol signed at the Samur crossing\n\n{RETOLD}"
+    assert parse(text, today=TODAY).published.value == dt.date(2011, 3, 17)
+
+
+def test_a_year_among_a_breadcrumbs_slashes_is_no_date_line():
+    assert date_only_line("Главная / 2011 / Экономика") is None
