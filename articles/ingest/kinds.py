@@ -83,6 +83,7 @@ _VAGUE_BEFORE = re.compile(
     # A negated document names none: 'no agreement has been signed', 'heç bir müqavilə'.
     r"no|никак\w{2,3}|ни одного|ни одной|heç bir))\s+(?:\w+\s+){0,2}$"
 )
+_MONTH_BEFORE = re.compile(rf"(?<!\w){MONTH_PATTERN}\s+$")
 # Azerbaijani counts with a singular noun: '70-dən çox hökumətlərarası və idarələrarası saziş'.
 _AZ_COUNT_BEFORE = re.compile(
     r"(?i:(?<![0-9])[0-9]{1,4}-?(?:dən|dan|ə|a|ədək|adək)?\s+(?:çox|artıq)|onlarla|"
@@ -168,11 +169,20 @@ def names_many(window: Window) -> bool:
     of documents'), or a word that names no signed document of the two countries."""
     return bool(
         _PLURAL.match(window.word)
-        or _VAGUE_BEFORE.search(window.before[-60:])
+        or _counted_before(window.before[-60:])
         or _AZ_COUNT_BEFORE.search(window.before[-80:])
         or _russian_plural(window)
         or names_no_document(window)
     )
+
+
+def _counted_before(before: str) -> bool:
+    """A vague or counting word before the document word; a month's day is no count: 'on
+    Sept. 1 signed a joint statement', '2 noyabr imzalanan saziş'."""
+    vague = _VAGUE_BEFORE.search(before)
+    if vague is None:
+        return False
+    return not (vague.group()[:1].isdigit() and _MONTH_BEFORE.search(before, 0, vague.start()))
 
 
 def names_no_document(window: Window) -> bool:

@@ -19,6 +19,11 @@ _LINE_END_HYPHEN = re.compile(
     r"(?<=[a-zа-яёəäüöğışç])- (?!(?:и|или|а|and|or|to|və|ya|yaxud|ilə)\s)(?=[a-zа-яёəäüöğışç])"
 )
 _COLUMNS = " | "
+# Abbreviations a stop closes without ending the sentence: English news's short months and
+# titles ('Sept. 1', 'Mr. Aliyev', 'St. Petersburg').
+_ABBREVIATION_AT_END = re.compile(
+    r"(?<!\w)(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep)\.$"
+)
 # Azerbaijani's Latin alphabet of 1991-92 wrote ä where today's writes ə.
 _OLD_AZERBAIJANI_E = str.maketrans("äÄ", "əƏ")
 _TODAY_AZERBAIJANI_E = str.maketrans("əƏ", "äÄ")
@@ -59,7 +64,7 @@ def in_its_own_alphabet(name: str, sentence: str) -> str:
 
 def sentences(body: str) -> Iterator[str]:
     """Sentences, each cut into pieces of at most SENTENCE_MAX_CHARS at a space."""
-    for sentence in _SENTENCE_BREAK.split(body):
+    for sentence in _past_abbreviations(_SENTENCE_BREAK.split(body)):
         # A subheading's marker is the body's markup, not the text a mention quotes.
         sentence = sentence.removeprefix("## ")
         start, end = 0, len(sentence)
@@ -70,6 +75,19 @@ def sentences(body: str) -> Iterator[str]:
             start = cut
         if sentence[start:].strip():
             yield sentence[start:].strip()
+
+
+def _past_abbreviations(pieces: list[str]) -> Iterator[str]:
+    """The pieces a stop split, joined again where the stop closed an abbreviation: 'on
+    Sept. 1 signed', 'Mr. Aliyev', 'St. Petersburg' go on past their stop."""
+    held = ""
+    for piece in pieces:
+        held = f"{held} {piece}" if held else piece
+        if not _ABBREVIATION_AT_END.search(held) or "\n" in piece:
+            yield held
+            held = ""
+    if held:
+        yield held
 
 
 @dataclass(frozen=True)

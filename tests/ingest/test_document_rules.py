@@ -20,7 +20,7 @@ from articles.ingest.kinds import document_words
 from articles.ingest.names import candidate_at
 from articles.ingest.parse import parse
 from articles.ingest.register import load_register
-from articles.ingest.sentences import joined_line_breaks
+from articles.ingest.sentences import joined_line_breaks, sentences
 from articles.ingest.signing import count_documents_signed
 
 
@@ -1158,3 +1158,26 @@ def test_a_cooperation_document_of_two_parliaments_or_universities_is_told_apart
 def test_a_russian_regions_document_with_azerbaijan_is_bilateral(body):
     (agreement,) = extract_agreements(dated_article(body))
     assert set(agreement.parties) == {"Azerbaijan", "Russia"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministers met on Oct. 12 in Baku and signed a plan.",
+        "Mr. Overchuk and Mr. Mustafayev chaired the commission.",
+        "The forum opened in St. Petersburg with a panel on transit.",
+    ],
+)
+def test_a_stop_closing_an_abbreviation_ends_no_sentence(text):
+    assert list(sentences(text)) == [text]
+
+
+def test_a_day_after_its_month_is_no_count_of_documents():
+    article = dated_article(
+        "The two leaders on Nov. 4 signed a joint statement on the humanitarian ties of the "
+        "two countries.",
+        "2025-11-05",
+    )
+    (agreement,) = extract_agreements(article)
+    assert agreement.kind is AgreementKind.JOINT_STATEMENT
+    assert "humanitarian" in agreement.name
