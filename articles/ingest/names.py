@@ -163,8 +163,14 @@ _QUALIFIER_STOP = re.compile(
 # case, right after a title's capitalised word, is the sentence going on, not the name.
 _PREDICATE_AFTER_TITLE = re.compile(r"\b[A-Z][\w-]+\s+(?P<verb>[a-z]{3,}ed)\b")
 # "Treaty on Friendship, Cooperation and Mutual Security", "о статусе, принципах и условиях":
-# a comma inside a name is followed by a short list that ends with "and".
-_LIST_GOES_ON = re.compile(r"\s(?:[^\W\d_][\w-]*\s){0,4}(?:and|и|və)\s[^\W\d_]")
+# a comma inside a name is followed by a short list that ends with "and"; its items may be
+# single words set off by commas, all in lower case or all capitalised ('on trade, economic,
+# scientific and cultural cooperation').
+_LIST_GOES_ON = re.compile(
+    r"\s(?:[^\W\d_][\w-]*\s){0,4}(?:and|и|və)\s[^\W\d_]"
+    r"|\s(?:[a-zа-яёəüöğışç][\w-]*,\s){1,5}[a-zа-яёəüöğışç][\w-]*\s(?:and|и|və)\s[^\W\d_]"
+    r"|\s(?:[A-ZА-ЯЁƏÜÖĞİŞÇ][\w-]*,\s){1,5}[A-ZА-ЯЁƏÜÖĞİŞÇ][\w-]*\s(?:and|и|və)\s[^\W\d_]"
+)
 _TRAILING_FILLER = re.compile(r"(?:\s+(?i:the|a|an|and|or|of|on|in|и|в|о|об|по|və|ilə))+$")
 _AZ_MARKERS = re.compile(r"(?i:\b(?:haqqında|dair|üzrə|barədə|arasında|sahəsində|sahədə|üçün)\b)")
 _AZ_GENITIVE = re.compile(r"(?i:\w+(?:nın|nin|nun|nün|ın|in|un|ün)|[0-9]+-?\w{0,3})$")

@@ -26,7 +26,9 @@ PARTY_END = re.compile(
     r"transport\w*|exports?|imports?)\b)"
     r"|о|об|в области|по|на период)\s"
 )
-_SIGNING_VERB = re.compile(rf"(?i:\bsigned\b|подписал[аио]?\b|подписали|{AZ_SIGNED_ACTIVE})")
+_SIGNING_VERB = re.compile(
+    rf"(?i:\bsigned\b|\badopted\b|подписал[аио]?\b|подписали|приняли\b|{AZ_SIGNED_ACTIVE})"
+)
 _CLAUSE_MARK = re.compile(r"[,;.]")
 NEAR_CHARS = 120
 LIST_ITEM_WORDS = 3
@@ -128,7 +130,13 @@ _COUNTRIES: tuple[tuple[str, str], ...] = (
         r"(?:union|commission)|avrasiya iqtisadi (?:birliy|komissiya)\w*",
     ),
     ("CSTO", r"csto|одкб|kthm|collective security treaty organi[sz]ation"),
-    ("European Union", r"european union|евросоюз\w*|европейск\w* союз\w*|avropa ittifaq\w*"),
+    # The European Commission signs for the union: 'a memorandum signed with the European
+    # Commission' is the EU's.
+    (
+        "European Union",
+        r"european union|евросоюз\w*|европейск\w* союз\w*|avropa ittifaq\w*"
+        r"|european commission|европейск\w* комисси\w*|avropa komissiyas\w*",
+    ),
 )
 # The five states on the Caspian sign its conventions together.
 CASPIAN_STATES = ("Azerbaijan", "Russia", "Iran", "Kazakhstan", "Turkmenistan")
@@ -351,9 +359,14 @@ def list_tail(before: str) -> str:
     and Russia'): a comma continues the list when a short item or a country precedes it."""
     parts = _CLAUSE_MARK.split(before)
     tail = parts.pop()
-    while parts and COUNTRY.match(tail.lstrip()) and _is_list_item(parts[-1]):
+    while parts and _LIST_ITEM_START.match(tail.lstrip()) and _is_list_item(parts[-1]):
         tail = f"{parts.pop()},{tail}"
     return tail
+
+
+# A list item opens with a country or its leader, a first name before the surname: 'the
+# Presidents of Armenia, Azerbaijan and Russia, Serzh Sargsyan, Ilham Aliyev and …'.
+_LIST_ITEM_START = re.compile(rf"(?-i:[A-ZА-ЯЁ][\w.]+\s)?(?:{COUNTRY.pattern})", re.I)
 
 
 def _is_list_item(part: str) -> bool:
@@ -368,7 +381,8 @@ def _signing_subject(before: str) -> tuple[tuple[str, ...], bool]:
     verbs = list(_SIGNING_VERB.finditer(before))
     if not verbs or _CLAUSE_MARK.search(before, verbs[-1].end()):
         return (_partner(before[-NEAR_CHARS:]) if verbs else ()), False
-    subject = list_tail(before[: verbs[-1].start()])[-SUBJECT_CHARS:]
+    # 'Aliyev and Medvedev, adopted …': the comma closing an aside leaves the list whole.
+    subject = list_tail(before[: verbs[-1].start()].rstrip(", "))[-SUBJECT_CHARS:]
     found = countries_named(subject) + _partner(before[verbs[-1].end() :])
     return tuple(dict.fromkeys(found)), True
 

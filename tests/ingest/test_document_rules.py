@@ -1181,3 +1181,43 @@ def test_a_day_after_its_month_is_no_count_of_documents():
     (agreement,) = extract_agreements(article)
     assert agreement.kind is AgreementKind.JOINT_STATEMENT
     assert "humanitarian" in agreement.name
+
+
+def test_the_leaders_an_aside_names_after_their_countries_are_sides_too():
+    article = dated_article(
+        "The leaders of Armenia, Azerbaijan and Russia, Nikol Pashinyan, Ilham Aliyev and "
+        "Vladimir Putin, adopted a joint statement on unblocking regional transport links."
+    )
+    (agreement,) = extract_agreements(article)
+    assert set(agreement.parties) == {"Armenia", "Azerbaijan", "Russia"}
+    assert not agreement.is_bilateral
+
+
+def test_the_european_commission_signs_for_the_european_union():
+    article = dated_article(
+        "Azerbaijan and the European Commission signed a memorandum of understanding on a "
+        "strategic partnership in the field of energy."
+    )
+    (agreement,) = extract_agreements(article)
+    assert set(agreement.parties) == {"Azerbaijan", "European Union"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "The governors signed an agreement on trade, economic, scientific and cultural "
+            "cooperation between the Government of Azerbaijan and the Government of Kaluga "
+            "region.",
+            "Agreement on trade, economic, scientific and cultural cooperation between the "
+            "Government of Azerbaijan and the Government of Kaluga region",
+        ),
+        (
+            "The ministers signed an agreement on transit, Overchuk said, and thanked the hosts.",
+            "Agreement on transit",
+        ),
+    ],
+)
+def test_a_list_set_off_by_commas_inside_a_name_goes_on_to_its_and(sentence, name):
+    (agreement,) = extract_agreements(dated_article(sentence))
+    assert agreement.name == name
