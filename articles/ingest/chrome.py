@@ -26,7 +26,9 @@ def _phrases(text: str) -> frozenset[str]:
     return frozenset(fold(phrase) for phrase in text.split("|"))
 
 
-_SEPARATOR = re.compile(r"^[-–—_*=~•·.#+|]{3,}$")
+# A rule drawn with marks, or with one letter typed over and over ('xxxxxxxx' in an e-mail
+# bulletin): no word has ten of the same letter in a row.
+_SEPARATOR = re.compile(r"^(?:[-–—_*=~•·.#+|]{3,}|([^\W\d_])\1{9,})$")
 _FONT_CONTROLS = re.compile(
     r"^(?:(?:[AАaа]{1,2}[-+−]?\s{0,3}){2,3}"
     r"|[-+−↺↻⟲ ]{1,12}[0-9]{1,2}\s{0,2}(?:px|pt)?\s{0,2}[-+−↺ ]{0,6}"
@@ -83,7 +85,10 @@ _SOURCE_LINK = re.compile(
     r"(?:read|continue reading) (?:the )?(?:full |whole |complete )?(?:story|article|text)?\s?"
     r"(?:at|on) \S{2,40}\.[a-z]{2,6}\b|"
     r"читать (?:полностью|далее|целиком|продолжение) на \S{2,40}\.[a-z]{2,6}\b|"
-    r"(?:davamını|tam mətni) \S{2,40}\.[a-z]{2,6}\S{0,6} (?:oxu|oxuyun))"
+    r"(?:davamını|tam mətni) \S{2,40}\.[a-z]{2,6}\S{0,6} (?:oxu|oxuyun)|"
+    # 'Tam oxu: report.az →', 'Read in full: trend.az': a label, then the outlet's address.
+    r"(?:tam oxu|tam mətn|read in full|full story|читать полностью|полный текст)\s{0,2}:"
+    r"\s{0,2}\S{2,40}\.[a-z]{2,6}\b)"
 )
 # A results page's own lines: "Showing 221 to 240 of 1 506", "Показаны результаты 1–4 из 48",
 # "Top stories for: Caspian summit", "Результаты поиска", "Axtarış nəticələri".
@@ -275,6 +280,11 @@ _POST_MARK = re.compile(
 def is_post_mark(line: str) -> bool:
     """'12.4K подписчиков', 'Forwarded from: …', 'Posted by u/…': the page is a network's post."""
     return len(line) <= 100 and bool(_POST_MARK.match(line))
+
+
+def is_separator(line: str) -> bool:
+    """A rule across the page: '-----', '——————', 'xxxxxxxxxx'."""
+    return bool(_SEPARATOR.match(line))
 
 
 def is_footer_marker(line: str) -> bool:

@@ -21,6 +21,7 @@ from articles.ingest.chrome import (
     is_navigation_bar,
     is_newsletter_line,
     is_post_mark,
+    is_separator,
     is_source_link,
 )
 from articles.ingest.dates import DateFound, date_in_path, date_only_line, find_date
@@ -76,7 +77,7 @@ def _take_credit_line(line: str, findings: Findings, sources: KnownSources) -> b
         # "Source: <address>" is how a page names itself; "Источник:" and "Mənbə:"
         # name where a reprint came from.
         own = fold(source_line.group("label")) == "source"
-        value = source_line.group("value").strip()
+        value = _take_credits_date(source_line.group("value").strip(), findings)
         url = _URL.search(value)
         if url:
             findings.note_url(url.group(0), sources, Claim.CREDIT if own else Claim.CITED)
@@ -105,6 +106,22 @@ def _take_credit_line(line: str, findings: Findings, sources: KnownSources) -> b
                 findings.claim(Claim.NAMED, copyright_holder(line))
         return True
     return False
+
+
+def _take_credits_date(value: str, findings: Findings) -> str:
+    """'Mənbə: Report · 04.06.2024, 11:20': the item's date shares its credit's line; the date
+    is read as the one under a headline, the outlet is what the line credits."""
+    columns = [column.strip() for column in _WIDGET_COLUMN.split(value)]
+    if len(columns) < 2:
+        return value
+    kept = []
+    for column in columns:
+        found = date_only_line(column)
+        if found is None:
+            kept.append(column)
+        else:
+            findings.note_date(found, DateRank.UNDER_HEADLINE)
+    return " · ".join(kept) if kept else value
 
 
 def _credited(value: str, sources: KnownSources) -> str:
@@ -192,6 +209,8 @@ def drop_furniture(lines: list[str], findings: Findings, sources: KnownSources) 
     for index, line in enumerate(lines):
         if index < banner_end:
             continue
+        if _opens_stacked_items(lines, index) and _holds_running_text(kept):
+            break
         if line and index > last_paragraph and seen_paragraph and is_footer_marker(line):
             break
         # A "Most viewed" list above the article: its items run to the next blank line, or to
@@ -232,6 +251,20 @@ def drop_furniture(lines: list[str], findings: Findings, sources: KnownSources) 
 
 
 BANNER_LINE_MAX_CHARS = 40
+# An aggregator's other item under a rule: 'Oil prices dip (Oct. 1, 2019) — via Reuters',
+# 'Neftin qiyməti ucuzlaşıb — Mənbə: Trend · 04.06.2024'.
+_STACKED_ITEM = re.compile(r"\s[—–-]\s{1,2}(?i:via|source:|источник:|mənbə:)\s{0,2}[^\W_]")
+STACKED_ITEM_MAX_CHARS = 200
+
+
+def _opens_stacked_items(lines: list[str], index: int) -> bool:
+    """Under the article's text, a rule then an item crediting its own outlet: the page
+    stacks other outlets' items below its own, and none of them is this text's."""
+    line = lines[index]
+    if not line or len(line) > STACKED_ITEM_MAX_CHARS or not _STACKED_ITEM.search(line):
+        return False
+    above = next((lines[back] for back in range(index - 1, -1, -1) if lines[back]), "")
+    return is_separator(above)
 
 
 def _two_line_banner(lines: list[str], findings: Findings, sources: KnownSources) -> int:

@@ -480,6 +480,13 @@ def _mark_subheadings(paragraphs: list[str]) -> list[str]:
     return marked
 
 
+# A list's bullet or a post's flags before a headline ('* ALIEV, PRIMAKOV …', '🇦🇿🇷🇺 Путин …'):
+# marks of the layout, not words of the title.
+_LEADING_MARKS = re.compile(
+    r"^(?:[*•·▪►▶✅❗⚡🔴📌\u2600-\u27bf]|[\U0001F000-\U0001FAFF]|\ufe0f)+\s*"
+)
+
+
 def _derive_title(body: str) -> str:
     """A short readable title from the body's first sentence, cut at a word with '…';
     a block with no words in it ("«»") gives way to the next."""
@@ -548,7 +555,7 @@ def parse(
     paragraphs = _take_dateline(_paragraphs(lines), findings, sources)
     paragraphs = _mark_subheadings(_take_closing_byline(paragraphs, findings, sources))
     body = "\n\n".join(paragraphs) or _fallback_body(text)
-    title = findings.title or _derive_title(body)
+    title = _LEADING_MARKS.sub("", findings.title or _derive_title(body))
     _date_yearless_dateline(text, findings)
     _note_mentions(body, findings, sources)
     source, credits = findings.publisher_and_credits()

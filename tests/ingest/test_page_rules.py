@@ -1265,3 +1265,32 @@ def test_a_days_date_beside_a_breadcrumb_or_a_reading_time_dates_the_page(line):
 
 def test_a_year_among_a_breadcrumbs_slashes_is_no_date_line():
     assert date_only_line("Главная / 2011 / Экономика") is None
+
+
+def test_a_rule_typed_with_one_letter_is_no_title():
+    text = f"zzzzzzzzzzzzzzzzzzzzzzzzzzzzzz\n\n{RETOLD}\n\n{RETOLD}"
+    assert not parse(text, today=TODAY).title.startswith("zzz")
+
+
+@pytest.mark.parametrize("mark", ["* ", "• ", "🇦🇿🇷🇺 ", "📌 "])
+def test_a_bullet_or_a_posts_flags_before_the_headline_are_not_its_words(mark):
+    text = f"{mark}Customs protocol signed at the Samur crossing\n\n{RETOLD}"
+    assert parse(text, today=TODAY).title == "Customs protocol signed at the Samur crossing"
+
+
+def test_an_aggregators_item_dated_on_its_credit_line_and_the_items_stacked_under_it():
+    text = (
+        "Caspian Digest — all the news in one place\n\n"
+        "Customs protocol signed at the Samur crossing\n"
+        "Source: Trend · 17.03.2011, 10:12\n\n"
+        f"{RETOLD}\n\n"
+        "Read in full: trend.az →\n"
+        "-----\n"
+        "Ferry line opens in Aktau — via Kazinform\n"
+        "-----\n"
+        "Oil prices dip on demand worries — via Reuters\n"
+    )
+    article = parse(text, today=TODAY)
+    assert article.published.value == dt.date(2011, 3, 17)
+    assert article.credits == ("Trend",)
+    assert "Ferry line" not in article.body
