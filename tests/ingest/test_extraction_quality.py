@@ -80,13 +80,14 @@ def test_tags_are_found_with_precision_and_recall_above_the_floor(articles):
 
 # The dev half, which the importer is tuned on (each reported holdout joined it), at the
 # figures it read when the seventh and eighth blind halves joined it (2026-11-28 04:12 UTC,
-# 747 files), before any rule written for their pages.
+# 747 files), before any rule written for their pages; headlines, publishers and credits raised
+# to the figures the page rules written for them read (05:05 UTC).
 DEV_FLOORS = {
-    "headlines right": 0.96,
+    "headlines right": 0.98,
     "dates exact": 0.97,
-    "publishers right": 0.95,
+    "publishers right": 0.96,
     "credits recall": 0.95,
-    "credits precision": 0.94,
+    "credits precision": 0.98,
     "language right": 1.0,
     "documents recall": 0.94,
     "documents precision": 0.96,
@@ -117,9 +118,9 @@ HOLDOUT_FLOORS = {
 }
 # Misses that issue 12 wants at zero: at most these on dev and on the holdout.
 DEV_MOST = {
-    "chrome or wrong headlines": 18,
-    "invented dates": 2,
-    "cited agencies as publisher": 3,
+    "chrome or wrong headlines": 2,
+    "invented dates": 0,
+    "cited agencies as publisher": 1,
     "third-country documents as bilateral": 2,
 }
 HOLDOUT_MOST = {
