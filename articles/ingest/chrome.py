@@ -154,6 +154,8 @@ _FURNITURE_WORDS = _words(
     "linkedin ok odnoklassniki pinterest reddit instagram youtube rss copy link save pdf "
     "version for printing x поделиться печать версия для печати отправить твитнуть "
     "paylaş çap et göndər a on via in в f t w tg sitat cavab yaz şikayət quote reply report "
+    # A network's name with its Azerbaijani case ending: "Facebook'da paylaş", "X-də paylaş".
+    "da də "
     "цитата ответить пожаловаться previous next first last older newer əvvəlki növbəti mövzu "
     "предыдущая следующая первая последняя назад вперёд вперед страница из page of topic new "
     "thread this printable view search bu xəbəri dostuna читать полностью read more ətraflı oxu "

@@ -43,7 +43,12 @@ MAX_CREDIT_CHARS = 60
 _SOURCE_LINE = re.compile(r"^(?P<label>(?i:source|источник|mənbə))\s*:\s*(?P<value>.{1,300})$")
 _POWERED_BY = re.compile(r"^(?i:powered by|работает на|на платформе)\s{1,2}(?P<platform>.{2,40})$")
 _URL = re.compile(r"(?i:https?://|www\.)[^\s<>\"'«»]{2,500}")
-_URL_LINE = re.compile(r"^(?:[^\W\d_]{1,20}\s*:?\s*){0,3}(?P<url>(?i:https?://|www\.)\S{2,500})$")
+_URL_LINE = re.compile(
+    r"^(?:[^\W\d_]{1,20}\s*:?\s*){0,3}(?P<url>(?i:https?://|www\.)\S{2,500})$"
+    # 'Адрес: vestikavkaza.ru/news/…': a print version's labelled address, without its scheme.
+    r"|^(?i:address|url|link|адрес|ссылка|ünvan|keçid)\s{0,2}:\s{0,2}"
+    r"(?P<bare_url>[\w.-]{2,60}\.[^\W\d_]{2,6}/\S{0,500})$"
+)
 _REPRINT_LINE = re.compile(
     r"(?i:when reprinting|when using|when citing|reprinting|при перепечатке|"
     r"при использовании|при цитировании|yenidən çap|istifadə edərkən|"
@@ -90,9 +95,9 @@ def _take_credit_line(line: str, findings: Findings, sources: KnownSources) -> b
         # 'Powered by LiveJournal.com' under a blog: the platform publishes the page.
         findings.claim(Claim.SITE, platform)
         return True
-    url_line = _URL_LINE.match(line) if "://" in line or "www." in line else None
+    url_line = _URL_LINE.match(line) if "://" in line or "www." in line or "/" in line else None
     if url_line:
-        findings.note_url(url_line.group("url"), sources, Claim.SITE)
+        findings.note_url(url_line.group("url") or url_line.group("bare_url"), sources, Claim.SITE)
         return True
     if is_copyright(line) or (len(line) <= 300 and _REPRINT_LINE.search(line)):
         # A site signs its copyright with years or terms; a bare "(c) TASS" credits a reprint.
@@ -364,7 +369,7 @@ def _dated_segment(line: str) -> str | None:
     """'02 октября 2019 в 11:34 | Время чтения: 2 мин.', '12.03.2024 | Baxış sayı: 5 212':
     a page's date shares its row with a labelled widget (reading time, views); the row is
     chrome, but its dated segment is the page's date line, read with the header's."""
-    if len(line) > 160 or not _WIDGET_COLUMN.search(line) or not is_labelled_chrome(line):
+    if len(line) > 160 or not _WIDGET_COLUMN.search(line):
         return None
     segments = [segment.strip() for segment in _WIDGET_COLUMN.split(line)]
     dated = [
@@ -375,7 +380,8 @@ def _dated_segment(line: str) -> str | None:
         and not found.is_today
     ]
     others = [segment for segment in segments if segment not in dated]
-    if len(dated) != 1 or not all(is_labelled_chrome(segment) for segment in others):
+    # '11.12.2012 | Baxılıb: 2 318 | Çap et': a print button may share the row.
+    if len(dated) != 1 or not all(is_chrome(segment) for segment in others):
         return None
     return dated[0]
 

@@ -80,11 +80,11 @@ def test_tags_are_found_with_precision_and_recall_above_the_floor(articles):
 
 # The dev half, which the importer is tuned on (each reported holdout joined it), at the
 # figures it read when the seventh and eighth blind halves joined it (2026-11-28 04:12 UTC,
-# 747 files), before any rule written for their pages; headlines, publishers and credits raised
-# to the figures the page rules written for them read (05:05 UTC).
+# 747 files), before any rule written for their pages; headlines, dates, publishers and
+# credits raised to the figures the page rules written for them read (05:05 UTC).
 DEV_FLOORS = {
     "headlines right": 0.98,
-    "dates exact": 0.97,
+    "dates exact": 0.98,
     "publishers right": 0.96,
     "credits recall": 0.95,
     "credits precision": 0.98,

@@ -1294,3 +1294,25 @@ def test_an_aggregators_item_dated_on_its_credit_line_and_the_items_stacked_unde
     assert article.published.value == dt.date(2011, 3, 17)
     assert article.credits == ("Trend",)
     assert "Ferry line" not in article.body
+
+
+def test_a_print_versions_labelled_address_and_date_under_the_text_date_the_page():
+    text = (
+        "Caspian Courier\nВерсия для печати\n\nТаможенный протокол подписан\n\n"
+        "Правительства Азербайджана и России подписали в Баку таможенный протокол о пункте "
+        "пропуска на реке Самур после двух лет переговоров, сообщило ведомство.\n\n"
+        "Адрес: caspiancourier.ru/news/protokol-samur.html\nДата публикации: 17.03.2011"
+    )
+    article = parse(text, today=TODAY)
+    assert article.published.value == dt.date(2011, 3, 17)
+    assert "caspiancourier" not in article.body
+
+
+def test_a_date_row_with_a_counter_and_a_print_button_under_the_text_dates_the_page():
+    text = (
+        "Samurda yeni protokol\n\n"
+        "Azərbaycan və Rusiya hökumətləri Bakıda Samur çayı üzərindəki keçid məntəqəsi barədə "
+        "gömrük protokolu imzalayıb, iki illik danışıqlar başa çatıb.\n\n"
+        "17.03.2011 | Baxılıb: 1 204 | Çap et\nFacebook'da paylaş"
+    )
+    assert parse(text, today=TODAY).published.value == dt.date(2011, 3, 17)
