@@ -23,6 +23,7 @@ importer never moves an article into or out of one, though a new article may joi
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -136,8 +137,11 @@ def event_texts(article: Article) -> set[str]:
 def _insert_keys(article_id: int, found: Fingerprint | None, keys: set[int]) -> None:
     """The article's fingerprint and its few dozen keys: one statement on PostgreSQL
     (a round trip each was a fifth of filing at 100k), two on SQLite, which has no
-    INSERT in WITH and no round trips. As model instances the keys cost the importer
-    more than finding its copies (bench/RESULTS.md, "Stories")."""
+    INSERT in WITH and no round trips. The keys go as one array (PostgreSQL) or JSON
+    list (SQLite): a statement whose text is the same for every article is parsed
+    once, where a mark a key made the driver parse each one's anew. As model
+    instances the keys cost the importer more than finding its copies
+    (bench/RESULTS.md, "Stories")."""
     connection = connections[ArticleBand.objects.db]
     quote = connection.ops.quote_name
     statements = []
@@ -150,11 +154,11 @@ def _insert_keys(article_id: int, found: Fingerprint | None, keys: set[int]) -> 
             )
         )
     if keys:
-        rows = ", ".join(["(%s, %s)"] * len(keys))
+        table = quote(ArticleBand._meta.db_table)
         statements.append(
             (
-                f"INSERT INTO {quote(ArticleBand._meta.db_table)} (article_id, band) VALUES {rows}",
-                [value for key in sorted(keys) for value in (article_id, key)],
+                f"INSERT INTO {table} (article_id, band) SELECT %s, {_each_key(connection)}",
+                [article_id, _key_list(connection, sorted(keys))],
             )
         )
     if len(statements) == 2 and connection.vendor == "postgresql":
@@ -163,6 +167,25 @@ def _insert_keys(article_id: int, found: Fingerprint | None, keys: set[int]) -> 
     with connection.cursor() as cursor:
         for sql, params in statements:
             cursor.execute(sql, params)
+
+
+def _each_key(connection) -> str:
+    """The rows of a list of keys passed as one parameter (_key_list)."""
+    if connection.vendor == "postgresql":
+        return "unnest(%s::bigint[])"
+    return "value FROM json_each(%s)"
+
+
+def _among_keys(connection) -> str:
+    """A condition: among a list of keys passed as one parameter (_key_list)."""
+    if connection.vendor == "postgresql":
+        return "= ANY(%s::bigint[])"
+    return "IN (SELECT value FROM json_each(%s))"
+
+
+def _key_list(connection, keys: list[int]):
+    """Keys as one parameter: an array (PostgreSQL) or a JSON list (SQLite)."""
+    return keys if connection.vendor == "postgresql" else json.dumps(keys)
 
 
 @dataclass(frozen=True)
@@ -206,7 +229,18 @@ def neighbours(article: Article, found: Fingerprint | None, events: set[str]) ->
     evidence: dict[int, set[tuple[str, int]]] = defaultdict(set)
     key_counts: dict[int, int] = {}
     stories_of: dict[int, tuple[int, bool]] = {}
-    for kind, article_id, number, extra, label, signature, shingle_count, published_on in rows:
+    for (
+        kind,
+        article_id,
+        number,
+        extra,
+        label,
+        signature,
+        shingle_count,
+        published_on,
+        story_id,
+        is_curated,
+    ) in rows:
         if kind == _COPY:
             shared[article_id] = number
             published = _as_date(published_on)
@@ -217,8 +251,8 @@ def neighbours(article: Article, found: Fingerprint | None, events: set[str]) ->
             sharing[article_id] = number
             # An article's event keys are all of its own day: any one gives the days apart.
             days_apart[article_id] = probes[extra]
-            if shingle_count:
-                stories_of[article_id] = (abs(shingle_count), shingle_count < 0)
+            if story_id is not None:
+                stories_of[article_id] = (story_id, bool(is_curated))
         else:
             evidence[article_id].add((label, number))
     copies = sorted(shared, key=lambda pk: (-shared[pk], pk))
@@ -240,7 +274,8 @@ def _neighbours_sql(
     are counted and ranked per article in the database: the importer read every
     shared key row before (thousands at 100k on the generated corpus). Columns:
     kind, article, a number (shared keys, or a document's or tag's id), the
-    event rows' key, the evidence's kind, and the copies' fingerprint and date."""
+    event rows' key, the evidence's kind, the copies' fingerprint and date, and
+    the event candidates' story and whether a curator made it."""
     quote = connection.ops.quote_name
     keys = quote(ArticleBand._meta.db_table)
     prints = quote(ArticleFingerprint._meta.db_table)
@@ -274,7 +309,8 @@ def _neighbours_sql(
         cte_params += band_params
         parts.append(
             f"SELECT {_COPY} AS kind, ranked.article_id, ranked.shared AS number, NULL AS extra, "
-            f"NULL AS label, f.signature, f.shingle_count, a.published_on FROM ("
+            f"NULL AS label, f.signature, f.shingle_count, a.published_on, "
+            f"NULL AS story_id, NULL AS is_curated FROM ("
             f"SELECT article_id, COUNT(*) AS shared FROM held "
             f"WHERE band IN (SELECT band FROM useful) AND article_id <> %s "
             f"GROUP BY article_id ORDER BY shared DESC, article_id "
@@ -284,28 +320,28 @@ def _neighbours_sql(
         )
         params.append(article_id)
     if probes:
-        marks = ", ".join(["%s"] * len(probes))
         ctes.append(
             f"probed AS (SELECT article_id, COUNT(*) AS shared, MIN(band) AS band FROM {keys} "
-            f"WHERE band IN ({marks}) AND article_id <> %s GROUP BY article_id "
-            f"ORDER BY shared DESC, article_id LIMIT {MAX_EVENT_CANDIDATES})"
+            f"WHERE band {_among_keys(connection)} AND article_id <> %s "
+            f"GROUP BY article_id ORDER BY shared DESC, article_id LIMIT {MAX_EVENT_CANDIDATES})"
         )
-        cte_params += [*probes, article_id]
+        cte_params += [_key_list(connection, probes), article_id]
         weighed = [str(kind) for kind in EVENT_WEIGHTS if kind != "agreement"]
         kinds = ", ".join(["%s"] * len(weighed))
         among = "(SELECT article_id FROM probed UNION ALL SELECT %s)"
         parts += [
-            # Each one's story (negative when curated), so a match is placed unread.
-            f"SELECT {_EVENT}, p.article_id, p.shared, p.band, NULL, NULL, "
-            f"CASE WHEN s.is_curated THEN -a.story_id ELSE a.story_id END, NULL FROM probed p "
+            # Each one's story and whether it is curated, so a match is placed unread.
+            f"SELECT {_EVENT}, p.article_id, p.shared, p.band, NULL, NULL, NULL, NULL, "
+            f"a.story_id, s.is_curated FROM probed p "
             f"JOIN {articles} a ON a.id = p.article_id LEFT JOIN {stories} s ON s.id = a.story_id",
-            f"SELECT {_THING}, article_id, agreement_id, NULL, 'agreement', NULL, NULL, NULL "
+            f"SELECT {_THING}, article_id, agreement_id, NULL, 'agreement', NULL, NULL, NULL, "
+            f"NULL, NULL "
             f"FROM {mentions} WHERE article_id IN {among}",
-            f"SELECT {_THING}, t.article_id, t.tag_id, NULL, g.kind, NULL, NULL, NULL "
+            f"SELECT {_THING}, t.article_id, t.tag_id, NULL, g.kind, NULL, NULL, NULL, NULL, NULL "
             f"FROM {tagged} t JOIN {tags} g ON g.id = t.tag_id "
             f"WHERE t.article_id IN {among} AND g.kind IN ({kinds})",
             # How many keys each holds, for its count of event keys (Evidence.key_count).
-            f"SELECT {_KEY_COUNT}, article_id, COUNT(*), NULL, NULL, NULL, NULL, NULL "
+            f"SELECT {_KEY_COUNT}, article_id, COUNT(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL "
             f"FROM {keys} WHERE article_id IN (SELECT article_id FROM probed) GROUP BY article_id",
         ]
         params += [article_id, article_id, *weighed]
