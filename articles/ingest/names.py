@@ -152,6 +152,10 @@ _QUALIFIER_STOP = re.compile(
     r"|\s(?:с|со|since|from)\s+[0-9]{2}-?(?:го|х)?\s+год"
     r"|\s(?:19|20)[0-9]{2}\s+(?:года|г\.)"
     r"|\s[а-яё]{3,}(?:ется|ится|ются|ятся)(?!\w)"
+    # 'назвал подписание договора о границе «историческим шагом»': what the speaker called
+    # the signing, in the instrumental, is no part of the name.
+    r"|\s[«\"“]?(?:[а-яё]{3,}(?:ым|им)\s+)?(?:событием|шагом|этапом|вехой|прорывом|"
+    r"достижением|успехом|примером)(?![а-яё])"
     r"|\s[a-z]{3,}(?:s|ed)\s+(?:the|a|an|its|their)\s"
     rf"|\s(?i:in|at|в|во)\s+(?:{_PLACES})(?!\w)"
     # Russian names a country inside a name in an oblique case; in the nominative it is the

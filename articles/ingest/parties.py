@@ -43,6 +43,11 @@ _PLACE_OF_SIGNING = re.compile(
 )
 # 'an agreement with Iran on ...': the partner named right after the document word.
 _WITH_AFTER = re.compile(r"^(?:\s*(?i:with|с|со)\s+(?:the\s+)?\w+(?:\s\w+)?)?")
+_SIGNED_WITH = re.compile(
+    r",?\s+(?:(?i:which|that)\s+(?i:was|were)\s+)?"
+    r"(?i:signed|concluded|подписанн\w*|заключ[её]нн\w*)\s+(?i:with|с|со)\s+"
+    r"(?P<partner>(?i:the\s+)?[\w-]+(?:\s[\w-]+)?)"
+)
 _NAME_TAIL_PARTNER = re.compile(r"(?:\s(?i:with|с|со)\s+\S+)?$")
 # The agent may follow where and when: 'signed in Moscow on 6 July by Russian President …'.
 _SIGNED_BY = re.compile(
@@ -239,6 +244,11 @@ def signatories(
     """
     if _THE_TWO_COUNTRIES.search(name):
         return BILATERAL
+    signed_with = _signed_with_after(name, window.after)
+    if signed_with and not set(signed_with) <= set(BILATERAL):
+        # '… in the field of energy signed with the European Commission': a third side signed
+        # it, whoever the text names around it.
+        return signed_with
     own = _own_clause(window)
     several = bool(
         _SEVERAL_PARTIES.search(own)
@@ -286,6 +296,16 @@ def _country_list(text: str) -> tuple[str, ...]:
     Russia'), not those a sentence names here and there."""
     found = _COUNTRY_LIST.search(text)
     return countries_named(found.group(0)) if found else ()
+
+
+def _signed_with_after(name: str, after: str) -> tuple[str, ...]:
+    """The sides of '<name> signed with X': the partner the participle after the name gives."""
+    last = name.split()[-1] if name.split() else ""
+    end = after.find(last) + len(last) if last and after.find(last) >= 0 else -1
+    if end < 0:
+        return ()
+    signed_with = _SIGNED_WITH.match(after, end)
+    return countries_named(signed_with.group("partner")) if signed_with else ()
 
 
 def _own_clause(window: Window) -> str:

@@ -1221,3 +1221,36 @@ def test_the_european_commission_signs_for_the_european_union():
 def test_a_list_set_off_by_commas_inside_a_name_goes_on_to_its_and(sentence, name):
     (agreement,) = extract_agreements(dated_article(sentence))
     assert agreement.name == name
+
+
+@pytest.mark.parametrize(
+    ("body", "sides"),
+    [
+        (
+            "Baku's talks with Moscow went on while it sold more gas under the memorandum on "
+            "energy partnership signed with the European Commission two years ago.",
+            {"European Union"},
+        ),
+        (
+            "Москва и Баку обсудили и Меморандум о транзите зерна, подписанный с Ираном весной.",
+            {"Iran"},
+        ),
+    ],
+)
+def test_a_third_side_the_name_is_signed_with_keeps_it_off_the_bilateral_list(body, sides):
+    (agreement,) = extract_agreements(dated_article(body))
+    assert sides <= set(agreement.parties)
+    assert not agreement.is_bilateral
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Министр назвал подписание Соглашения о воздушном сообщении «важным этапом» для "
+        "авиакомпаний обеих стран.",
+        "Губернатор назвал подписание Соглашения о воздушном сообщении событием года.",
+    ],
+)
+def test_what_a_speaker_calls_a_signing_is_no_part_of_the_name(sentence):
+    (agreement,) = extract_agreements(dated_article(sentence))
+    assert agreement.name == "Соглашения о воздушном сообщении"

@@ -89,8 +89,8 @@ DEV_FLOORS = {
     "credits recall": 0.95,
     "credits precision": 0.98,
     "language right": 1.0,
-    "documents recall": 0.94,
-    "documents precision": 0.96,
+    "documents recall": 0.95,
+    "documents precision": 0.97,
     "register mapped": 0.97,
     "signing dates right": 0.77,
 }
@@ -121,7 +121,7 @@ DEV_MOST = {
     "chrome or wrong headlines": 2,
     "invented dates": 0,
     "cited agencies as publisher": 1,
-    "third-country documents as bilateral": 2,
+    "third-country documents as bilateral": 0,
 }
 HOLDOUT_MOST = {
     "chrome or wrong headlines": 17,
