@@ -97,22 +97,25 @@ DEV_FLOORS = {
 # Issue 12 asks documents to be found in each language, not on average.
 DOCUMENT_FLOORS_PER_LANGUAGE = {"documents recall": 0.9, "documents precision": 0.9}
 # The untouched holdout: each half is written blind by an outsider, never read while tuning,
-# and scored once by the lead when moved in. Earlier halves, each scored once before it joined
-# dev: the eighth (100 pages, written to lean on mobile, Telegram, PDF, 1990s and live-blog
-# pages) headlines 0.87, dates 0.92, publishers 0.82, credits 0.61 / 0.56, documents 0.81 /
-# 0.93, register 0.90; the seventh (95) 0.93, 0.95, 0.98, 0.90 / 0.90, 0.95 / 0.92, 0.95; the
-# sixth (83) headlines 0.92, dates 0.89, publishers 0.83, documents 0.85 / 0.91; the fifth
-# (94) 0.95, 0.89, 0.76, 0.89 / 0.95; the fourth (95) 0.90, 1.0, 0.89, 0.88 / 0.90. These
-# floors are the seventh and eighth together; they skip while the folder is empty (the next
-# halves are being written). Below issue 12's targets where they are, which stay open.
+# and scored once by the lead when moved in. It holds the ninth to twelfth blind halves (401
+# pages: ordinary desktop pages; other routes and genres; 2019-2026 live blogs, reposts and
+# digests; regional and sectoral pages), scored once on 2026-11-28 at 05:26 UTC; these floors
+# are the four together. Apart, headlines / dates / publishers / documents recall and
+# precision read: ninth 0.92, 0.97, 0.98, 0.97 / 0.94; tenth 0.91, 0.87, 0.95, 0.82 / 0.94;
+# eleventh 0.93, 0.96, 0.93, 0.95 / 0.90; twelfth 0.98, 1.0, 0.96, 0.76 / 0.93. Earlier
+# halves, each scored once before it joined dev: the eighth (100 pages, mobile, Telegram, PDF,
+# 1990s and live-blog pages) 0.87, 0.92, 0.82, 0.81 / 0.93; the seventh (95) 0.93, 0.95,
+# 0.98, 0.95 / 0.92; the sixth (83) 0.92, 0.89, 0.83, 0.85 / 0.91; the fifth (94) 0.95, 0.89,
+# 0.76, 0.89 / 0.95; the fourth (95) 0.90, 1.0, 0.89, 0.88 / 0.90. Below issue 12's targets
+# where they are, which stay open; a change may raise them, never lower them unnoticed.
 HOLDOUT_FLOORS = {
-    "headlines right": 0.90,
-    "dates exact": 0.93,
-    "publishers right": 0.89,
-    "credits recall": 0.75,
-    "credits precision": 0.71,
+    "headlines right": 0.93,
+    "dates exact": 0.95,
+    "publishers right": 0.95,
+    "credits recall": 0.92,
+    "credits precision": 0.81,
     "language right": 1.0,
-    "documents recall": 0.86,
+    "documents recall": 0.87,
     "documents precision": 0.92,
     "register mapped": 0.92,
 }
@@ -126,8 +129,8 @@ DEV_MOST = {
 HOLDOUT_MOST = {
     "chrome or wrong headlines": 17,
     "invented dates": 2,
-    "cited agencies as publisher": 3,
-    "third-country documents as bilateral": 2,
+    "cited agencies as publisher": 0,
+    "third-country documents as bilateral": 7,
 }
 
 
