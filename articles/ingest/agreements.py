@@ -20,9 +20,15 @@ from dataclasses import dataclass, field, replace
 from articles.ingest.dates import WRITTEN_YEAR
 from articles.ingest.document import AgreementKind, AgreementMention, ParsedArticle, PublishedDate
 from articles.ingest.keys import agreement_key, key_words
-from articles.ingest.kinds import document_words, names_many
+from articles.ingest.kinds import document_words, is_bare_plural, names_many
 from articles.ingest.language import word_set
-from articles.ingest.names import QUOTE_CHARS, Candidate, candidate_at, capitalised
+from articles.ingest.names import (
+    QUOTE_CHARS,
+    Candidate,
+    candidate_at,
+    capitalised,
+    listed_candidates,
+)
 from articles.ingest.parties import BILATERAL, countries_named, is_multilateral, signatories
 from articles.ingest.register import Register, RegisterEntry, stems
 from articles.ingest.sentences import (
@@ -138,7 +144,7 @@ def extract_agreements(
     )
     found: dict[str, AgreementMention] = {}
     # A text that repeats one phrase thousands of times reads each window once.
-    seen: dict[str, AgreementMention | None] = {}
+    seen: dict[str, tuple[AgreementMention, ...]] = {}
     matches = (
         (written, *match)
         for written, sentence in _noting_previous(body, context)
@@ -147,10 +153,10 @@ def extract_agreements(
     for written, window, kind in itertools.islice(matches, MAX_DOCUMENT_WORDS):
         text = window.before + "\x00" + window.word + "\x00" + window.after
         if text not in seen:
-            seen[text] = _mention_at(window, kind, context)
-        mention = seen[text]
-        if mention is not None and len(found) < MAX_MENTIONS:
-            _keep_distinct(found, _spelt_as_written(mention, written))
+            seen[text] = _mentions_at(window, kind, context)
+        for mention in seen[text]:
+            if len(found) < MAX_MENTIONS:
+                _keep_distinct(found, _spelt_as_written(mention, written))
     return list(found.values())
 
 
@@ -235,10 +241,26 @@ class _Facts:
         )
 
 
-def _mention_at(window: Window, kind: AgreementKind, context: _Article) -> AgreementMention | None:
-    if names_many(window):
-        return None
-    candidate = candidate_at(window, kind, context.language)
+def _mentions_at(
+    window: Window, kind: AgreementKind, context: _Article
+) -> tuple[AgreementMention, ...]:
+    """The documents one document word names: none, one, or, for a plural word that lists
+    what each is about ('agreements on healthcare and on plant quarantine'), one per item."""
+    if not names_many(window):
+        mention = _mention_of(candidate_at(window, kind, context.language), window, kind, context)
+        return (mention,) if mention is not None else ()
+    if not is_bare_plural(window):
+        return ()
+    listed = (
+        _mention_of(candidate, window, candidate.kind, context)
+        for candidate in listed_candidates(window, kind, context.language)
+    )
+    return tuple(mention for mention in listed if mention is not None)
+
+
+def _mention_of(
+    candidate: Candidate | None, window: Window, kind: AgreementKind, context: _Article
+) -> AgreementMention | None:
     facts = _Facts(window, kind, candidate, context)
     register_key = None
     if context.register is not None:

@@ -17,7 +17,8 @@ from articles.ingest.sentences import Window
 
 _AZ = r"\w{0,6}"  # Azerbaijani stacks possessive and case endings: Bəyannamə-si-ni
 _KINDS: tuple[tuple[str, AgreementKind], ...] = (
-    (r"minutes(?= of (?:the )?[\w -]{0,60}(?:meeting|session))", AgreementKind.MINUTES),
+    # 'the minutes of the commission's meeting': a possessive may stand before the meeting.
+    (r"minutes(?= of (?:the )?[\w '’-]{0,60}(?:meeting|session))", AgreementKind.MINUTES),
     (
         r"(?:joint|trilateral|tripartite) (?:statements?|declarations?)"
         r"|совместн\w{0,3} (?:заявлени\w{0,3}|деклараци\w{0,3})"
@@ -173,6 +174,18 @@ def names_many(window: Window) -> bool:
         or _AZ_COUNT_BEFORE.search(window.before[-80:])
         or _russian_plural(window)
         or names_no_document(window)
+    )
+
+
+def is_bare_plural(window: Window) -> bool:
+    """A plural document word with no count or back-reference before it and no sign that it
+    names no document: 'signed agreements on X and on Y' may list what each one is about."""
+    plural = bool(_PLURAL.match(window.word) or _russian_plural(window))
+    return (
+        plural
+        and not _counted_before(window.before[-60:])
+        and not _AZ_COUNT_BEFORE.search(window.before[-80:])
+        and not names_no_document(window)
     )
 
 

@@ -68,11 +68,6 @@ _TRADE_RU = (
     r"импорт)\w*"
 )
 _TRADE_EN = r"(?:buy|purchase|supply|sell|deliver|ship|transport|export|import)"
-# 'a contract on Wednesday to buy …': when it was signed, before what it is.
-_WHEN_FIRST = re.compile(
-    r"^(?i:(?:on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|today|"
-    r"yesterday|вчера|сегодня)\s+)"
-)
 _ADJECTIVE_IN_KIND_WORD = re.compile(
     r"(?i:план\w{0,2} [а-яё]{3,}(?:ого|его) сотрудничества|[a-z]{3,} cooperation plans?"
     r"|plans? of [a-z]{3,} cooperation)"
@@ -123,10 +118,22 @@ _PLACES = (
     r"Ереван\w|Кремл\w"
 )
 _PLACE = re.compile(_PLACES)
+_SIGNED_WHERE_AND_WHEN = re.compile(
+    rf"^(?:(?:(?:in|at|в|во)\s+(?:{_PLACES})|(?:on|in)\s+{_DATE_AFTER}(?:,?\s+(?:19|20)[0-9]{{2}})?)"
+    r",?\s+){1,3}"
+)
+# 'a contract on Wednesday to buy …', 'an agreement in Moscow in December on …': when and
+# where it was signed, before what it is.
+_WHEN_FIRST = re.compile(
+    r"^(?:(?:(?i:on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|today|"
+    r"yesterday|last\s+(?:week|month)|this\s+week|вчера|сегодня)"
+    rf"|(?:in|в|во)\s+(?:{_PLACES}|{MONTH_PATTERN}))\s+){{1,3}}"
+)
 _QUALIFIER_STOP = re.compile(
     r"[,;:!?()]|\.(?:\s|$)|\s[-–—]\s"
     r"|\s(?i:was|were|is|are|has|have|had|will|would|shall|can|could|may|must|which|that|who|"
-    r"whose|signed|concluded|adopted|as well as|aims?|includes?|provides?|envisages?|"
+    # 'aims' is the sentence's verb; 'with the aim of' goes on naming what the document is for.
+    r"whose|signed|concluded|adopted|as well as|(?<!the\s)aims?|includes?|provides?|envisages?|"
     r"stipulates?|covers?|during|within|in the framework|at the|by|following|after|before|"
     r"under|today|yesterday|last|this week|this month|this year|earlier|entered|enters|"
     r"came into|comes into|вступил\w*|вступает|вступит|"
@@ -287,6 +294,11 @@ def candidate_at(window: Window, kind: AgreementKind, language: str) -> Candidat
     named = _names_something(qualifier) or bool(
         _ADJECTIVE_IN_KIND_WORD.fullmatch(window.word) and _names_something(window.word)
     )
+    if kind is AgreementKind.PROTOCOL and not qualifier and not of_a_meeting:
+        meeting = _MEETING_SIGNING_CLAUSE.search(before[-MEETING_CLAUSE_CHARS:])
+        if meeting:
+            name = capitalised(f"{head} {_MINUTES_OF[meeting.group('meeting')[:1].casefold()]}")
+            of_a_meeting = True
     if not of_a_meeting and not named:
         subject = _SUBJECT_PARTIES.search(before)
         if not subject or not ORGANISATION_WORD.search(subject.group("subject")):
@@ -296,6 +308,75 @@ def candidate_at(window: Window, kind: AgreementKind, language: str) -> Candidat
         name = f"{name} between {signers}"
     subject = capitalised(f"{head} {_without_parties(qualifier)}".strip())
     return Candidate(_refined_kind(kind, name, parties), _limit_words(name), parties, subject)
+
+
+# 'agreements on healthcare and on plant quarantine', 'соглашения об … и о …': a plural
+# document word whose list repeats its preposition names one document per item.
+_LISTED_ITEM_BREAK = re.compile(
+    r"(?:,\s+(?:(?:and|и)\s+)?|\s+(?:and|и)\s+)(?=(?i:on|between|о|об|между)\s)"
+)
+_LISTED_FIRST = re.compile(r"^\s*(?P<head>(?i:of understanding\s+)?)(?i:on|between|о|об|между)\s")
+_CLAUSE_BREAK_LEFT = re.compile(r"[,;:!?()]|\.(?:\s|$)")
+MIN_LISTED = 2
+# The plural endings of document words, and their nominative singular.
+_SINGULAR_ENDINGS = (
+    ("memoranda", "memorandum"),
+    ("treaties", "treaty"),
+    ("ий", "ие"),
+    ("ия", "ие"),
+    ("ии", "ия"),
+    ("ммы", "мма"),
+    ("ы", ""),
+    ("ов", ""),
+    ("s", ""),
+)
+
+
+def listed_candidates(window: Window, kind: AgreementKind, language: str) -> list[Candidate]:
+    """The documents a plural word lists, one per item: 'intergovernmental agreements on
+    cooperation in healthcare, and on plant quarantine' are two. Empty unless at least two
+    items follow, each opening with 'on', 'between', 'о' or 'между', and each telling a
+    document apart; the list ends at the first item that a clause break closes."""
+    first = _LISTED_FIRST.match(window.after)
+    if language == "az" or not first:
+        return []
+    items: list[str] = []
+    for segment in _LISTED_ITEM_BREAK.split(window.after):
+        item = _qualifier(segment, kind)
+        if not item or _PASSIVE_ADVERBIAL.match(item):
+            break
+        items.append(item)
+        written = " ".join(segment.replace("\n", " ").split())
+        left = written[len(item) :] if written.startswith(item) else written
+        if _CLAUSE_BREAK_LEFT.search(left) or any(True for _ in document_words(left)):
+            break
+    if len(items) < MIN_LISTED:
+        return []
+    word = _singular(window.word)
+    head = first.group("head").strip()
+    candidates = []
+    for index, item in enumerate(items):
+        if not _names_something(item):
+            continue
+        shown = item if index == 0 or not head else f"{head} {item}"
+        name = capitalised(f"{word} {shown}")
+        parties = parties_between(item)
+        subject = capitalised(f"{word} {_without_parties(shown)}".strip())
+        candidates.append(
+            Candidate(_refined_kind(kind, name, parties), _limit_words(name), parties, subject)
+        )
+    return candidates
+
+
+def _singular(word: str) -> str:
+    """'memorandums' -> 'memorandum', 'соглашения' -> 'соглашение': a listed document's word."""
+    words = word.split()
+    last = words[-1]
+    for plural, singular in _SINGULAR_ENDINGS:
+        if last.casefold().endswith(plural):
+            last = last[: len(last) - len(plural)] + singular
+            break
+    return " ".join([*words[:-1], last])
 
 
 def _mostly_cyrillic(text: str) -> bool:
@@ -322,6 +403,11 @@ def _qualifier(after: str, kind: AgreementKind) -> str:
     passive = _PASSIVE_VERB.match(after)
     if passive:
         after = after[passive.end() :]
+        # 'The agreement signed in Moscow on January 25 on the status …': where and when it
+        # was signed, then what it is about.
+        circumstances = _SIGNED_WHERE_AND_WHEN.match(after)
+        if circumstances and _QUALIFIER_START.match(after[circumstances.end() :]):
+            after = after[circumstances.end() :]
         if _PASSIVE_ADVERBIAL.match(after):
             return ""
     after = _PARTICIPLE.sub("", after)
@@ -405,6 +491,18 @@ _OF_A_MEETING = re.compile(
     # 'iclasın yekun protokolu': the session's final protocol.
     r"|(?:iclas|sessiya)\w*\s+(?:yekun\s+)?protokol)"
 )
+
+
+# 'По итогам заседания подписан протокол', 'At the session the co-chairs signed the protocol':
+# a protocol named by its word alone, signed in a clause that opens at a meeting, is that
+# meeting's minutes.
+MEETING_CLAUSE_CHARS = 120
+_MEETING_SIGNING_CLAUSE = re.compile(
+    r"(?i:\b(?:по итогам|на|в ходе|following|after|at the end of|at)\s+(?:the\s+)?"
+    r"(?P<meeting>заседани|сесси|meeting|session)\w*[^,;.]*?"
+    r"\b(?:подписан\w*|подписали|signed)(?:\s+(?:the|a))?\s*)$"
+)
+_MINUTES_OF = {"з": "заседания", "с": "сессии", "m": "of the meeting", "s": "of the meeting"}
 
 
 def _refined_kind(kind: AgreementKind, name: str, parties: tuple[str, ...]) -> AgreementKind:

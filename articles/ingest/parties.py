@@ -31,6 +31,8 @@ _SIGNING_VERB = re.compile(
 )
 _CLAUSE_MARK = re.compile(r"[,;.]")
 NEAR_CHARS = 120
+# Fewer than three countries listed before a document word are not all of its sides for sure.
+MIN_LISTED_SIGNERS = 3
 LIST_ITEM_WORDS = 3
 AFTER_NAME_CHARS = 250
 _PARTNER = re.compile(
@@ -273,6 +275,12 @@ def signatories(
         listed = _country_list(previous_sentence)
         if len(listed) >= 2:
             return BILATERAL if set(listed) == set(BILATERAL) else listed
+    # 'Главы Азербайджана, Ирана, Казахстана, России и Туркменистана подписали соглашение о …,
+    # соглашение о … и соглашение о …': a document further down the list the sentence's
+    # signers open has those signers, three or more of them.
+    listed = _country_list(window.sentence[: window.start])
+    if len(listed) >= MIN_LISTED_SIGNERS:
+        return listed
     sides = _one_side_named(named_parties, window)
     # 'Dövlət Gömrük Komitəsi ilə Rusiya Federasiyası Federal Gömrük Xidməti arasında': a
     # body that names no country, opposite one of the two, in a text naming no third country.
@@ -338,7 +346,8 @@ def _stated_parties(name: str, named_parties: tuple[str, ...], window: Window) -
     through Georgia and Iran" signed by Azerbaijan and Russia is theirs.
     """
     partner = _partner(_WITH_AFTER.match(window.after[:NEAR_CHARS]).group(0))
-    subject, signer_in_clause = _signing_subject(window.before[-200:])
+    signers, partners_before, signer_in_clause = _signing_subject(window.before[-200:])
+    subject = tuple(dict.fromkeys(signers + partners_before))
     # 'Россия подписала соглашение о … Каспия с Казахстаном': the partner closes the name.
     partner_in_name = ()
     if signer_in_clause:
@@ -346,6 +355,9 @@ def _stated_parties(name: str, named_parties: tuple[str, ...], window: Window) -
     # Each reading is tried only when those before it found fewer than two sides.
     for read in (
         lambda: named_parties,
+        # 'having signed … the Shusha Declaration with Türkiye and the Declaration on Allied
+        # Interaction with Russia': the partner closing this name outranks an earlier one's.
+        lambda: tuple(dict.fromkeys(signers + partner_in_name)) if partner_in_name else (),
         lambda: tuple(dict.fromkeys(subject + partner)),
         lambda: tuple(dict.fromkeys(subject + partner_in_name)),
         lambda: countries_named(name),
@@ -394,17 +406,17 @@ def _is_list_item(part: str) -> bool:
     return 0 < len(words) <= LIST_ITEM_WORDS or bool(COUNTRY.match(part.lstrip()))
 
 
-def _signing_subject(before: str) -> tuple[tuple[str, ...], bool]:
+def _signing_subject(before: str) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
     """The countries of 'Moscow and Tehran have signed an ...' or 'Russia signed with Iran an
-    ...' just before the document word, and whether that signing verb is in the word's own
-    clause ('Россия подписала …': its subject signed the document)."""
+    ...' just before the document word: the subject's and the partners after the verb, and
+    whether that signing verb is in the word's own clause ('Россия подписала …': its subject
+    signed the document)."""
     verbs = list(_SIGNING_VERB.finditer(before))
     if not verbs or _CLAUSE_MARK.search(before, verbs[-1].end()):
-        return (_partner(before[-NEAR_CHARS:]) if verbs else ()), False
+        return (), (_partner(before[-NEAR_CHARS:]) if verbs else ()), False
     # 'Aliyev and Medvedev, adopted …': the comma closing an aside leaves the list whole.
     subject = list_tail(before[: verbs[-1].start()].rstrip(", "))[-SUBJECT_CHARS:]
-    found = countries_named(subject) + _partner(before[verbs[-1].end() :])
-    return tuple(dict.fromkeys(found)), True
+    return countries_named(subject), _partner(before[verbs[-1].end() :]), True
 
 
 def _partner(text: str) -> tuple[str, ...]:

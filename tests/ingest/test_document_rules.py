@@ -1254,3 +1254,108 @@ def test_a_third_side_the_name_is_signed_with_keeps_it_off_the_bilateral_list(bo
 def test_what_a_speaker_calls_a_signing_is_no_part_of_the_name(sentence):
     (agreement,) = extract_agreements(dated_article(sentence))
     assert agreement.name == "Соглашения о воздушном сообщении"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        (
+            "At the ceremony the ministers exchanged intergovernmental agreements on fisheries "
+            "in the northern Caspian, and on veterinary inspection of livestock.",
+            [
+                "Agreement on fisheries in the northern Caspian",
+                "Agreement on veterinary inspection of livestock",
+            ],
+        ),
+        (
+            "Стороны подписали межведомственные соглашения о взаимном признании дипломов и о "
+            "сотрудничестве архивных служб.",
+            [
+                "Соглашение о взаимном признании дипломов",
+                "Соглашение о сотрудничестве архивных служб",
+            ],
+        ),
+    ],
+)
+def test_a_plural_word_listing_what_each_is_about_names_one_document_per_item(sentence, names):
+    agreements = extract_agreements(dated_article(sentence))
+    assert [agreement.name for agreement in agreements] == names
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # One item is a field of talks, not a list of documents.
+        "The sides discussed agreements on trade signed in earlier years.",
+        # The second 'on' opens a circumstance, not another document.
+        "The agreements on grain transit, on the sidelines of the forum, drew little notice.",
+    ],
+)
+def test_a_plural_word_with_fewer_than_two_listed_items_names_no_document(sentence):
+    assert extract_agreements(dated_article(sentence)) == []
+
+
+def test_where_and_when_between_the_word_and_its_name_are_no_part_of_it():
+    article = dated_article(
+        "The two transport ministers signed an agreement in Baku in March on joint "
+        "inspection of rolling stock with the aim of shortening border stops."
+    )
+    (agreement,) = extract_agreements(article)
+    assert agreement.name == (
+        "Agreement on joint inspection of rolling stock with the aim of shortening border stops"
+    )
+
+
+def test_a_name_ending_with_its_partner_gives_the_partner_as_a_side():
+    article = dated_article(
+        "Baku is unusual in having signed two such texts within a year: the Lankaran "
+        "Declaration with Iran in 2019 and the Declaration on River Navigation with Russia "
+        "in 2020."
+    )
+    navigation = next(a for a in extract_agreements(article) if "Navigation" in a.name)
+    assert set(navigation.parties) == {"Azerbaijan", "Russia"}
+
+
+def test_a_participle_with_where_and_when_still_leads_to_the_name():
+    article = dated_article(
+        "The agreement signed in Astrakhan on March 4 on the joint use of the Volga ferry "
+        "terminal, stays in force for ten years."
+    )
+    (agreement,) = extract_agreements(article)
+    assert agreement.name == "Agreement on the joint use of the Volga ferry terminal"
+
+
+def test_a_document_further_down_a_list_has_the_signers_the_sentence_lists_first():
+    article = dated_article(
+        "Лидеры Азербайджана, Грузии, Казахстана и России подписали соглашение о "
+        "сотрудничестве таможенных служб на транзитных маршрутах, соглашение о единых "
+        "тарифах для контейнерных поездов и соглашение о развитии паромных переправ."
+    )
+    ferries = next(a for a in extract_agreements(article) if "паромных" in a.name)
+    assert set(ferries.parties) == {"Azerbaijan", "Georgia", "Kazakhstan", "Russia"}
+    assert not ferries.is_bilateral
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "В ходе заседания рабочей группы сопредседатели подписали протокол.",
+            "Протокол заседания",
+        ),
+        ("At the end of the session the co-chairs signed the protocol.", "Protocol of the meeting"),
+        (
+            "The deputy ministers then signed the minutes of the working group's meeting.",
+            "Minutes of the working group's meeting",
+        ),
+    ],
+)
+def test_a_protocol_signed_at_the_meeting_its_clause_opens_with_is_its_minutes(sentence, name):
+    (agreement,) = extract_agreements(dated_article(sentence))
+    assert agreement.kind is AgreementKind.MINUTES
+    assert agreement.name == name
+
+
+def test_a_bare_protocol_merely_discussed_at_a_meeting_is_no_document():
+    article = dated_article("На заседании стороны обсудили протокол, но не подписали его.")
+    assert extract_agreements(article) == []

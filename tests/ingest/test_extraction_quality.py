@@ -88,16 +88,16 @@ DEV_FLOORS = {
     "credits recall": 0.94,
     "credits precision": 0.93,
     "language right": 1.0,
-    "documents recall": 0.92,
+    "documents recall": 0.93,
     "documents precision": 0.95,
     "register mapped": 0.95,
     "signing dates right": 0.75,
 }
 # Issue 12 asks documents to be found in each language, not on average, at 0.9; English
-# recall read 289/322 when the ninth to twelfth halves joined, below it, so its floor is there
-# until the rules for their pages lift it.
+# recall read 289/322 when the ninth to twelfth halves joined, below it, and 300/322 once
+# listed plurals ('agreements on X and on Y') and a name's closing partner were read.
 DOCUMENT_FLOORS_PER_LANGUAGE = {
-    "en": {"documents recall": 0.89, "documents precision": 0.9},
+    "en": {"documents recall": 0.92, "documents precision": 0.9},
     "ru": {"documents recall": 0.9, "documents precision": 0.9},
     "az": {"documents recall": 0.9, "documents precision": 0.9},
 }
@@ -129,7 +129,7 @@ DEV_MOST = {
     "chrome or wrong headlines": 19,
     "invented dates": 2,
     "cited agencies as publisher": 1,
-    "third-country documents as bilateral": 7,
+    "third-country documents as bilateral": 4,
 }
 HOLDOUT_MOST = {
     "chrome or wrong headlines": 17,
