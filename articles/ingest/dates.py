@@ -725,3 +725,77 @@ def is_today_line(line: str) -> bool:
         return False
     rest = _TIME.sub(" ", _WEEKDAY.sub(" ", _TODAY.sub(" ", _RELATIVE_STAMP.sub(" ", line))))
     return not WORD.findall(_DATE_LINE_LABELS.sub(" ", rest))
+
+
+# A web archive's toolbar over its copy of a page: 'The Wayback Machine - https://web.archive.
+# org/web/20040212093051/…', '7 captures', '12 Feb 2004 - 30 Dec 2007', 'About this capture'.
+# Its dates are when a crawler copied the page, never when the page was published.
+_ARCHIVED_ADDRESS = re.compile(r"(?i:web\.archive\.org/web/)(?P<stamp>[0-9]{8})[0-9]{0,6}")
+_CAPTURE_COUNT = re.compile(r"^[0-9]{1,6}\s{1,3}(?i:captures?)(?P<rest>.{0,80})$")
+_CAPTURE_RANGE = re.compile(r"^(?P<first>.{6,30}?)\s{0,3}[-–—]\s{0,3}.{6,30}$")
+_CAPTURE_NOTE = re.compile(r"^(?i:about this capture|the wayback machine\s{0,3}-\s{0,3}\S{0,300})$")
+# A copy is read once its toolbar is past: the toolbar holds the page's first lines.
+CAPTURE_TOOLBAR_LINES = 12
+
+
+@dataclass(frozen=True)
+class Capture:
+    """A web archive's toolbar: the lines it takes and the day its crawler copied the page."""
+
+    lines: frozenset[int]
+    copied_on: dt.date | None
+
+
+def web_capture(lines: list[str]) -> Capture | None:
+    """The toolbar of a web archive's copy among the page's first lines, if the page is one."""
+    taken: set[int] = set()
+    copied_on = None
+    top = lines[:CAPTURE_TOOLBAR_LINES]
+    for index, line in enumerate(top):
+        address = _ARCHIVED_ADDRESS.search(line)
+        if address and copied_on is None:
+            copied_on = _stamp_day(address.group("stamp"))
+        count = _CAPTURE_COUNT.match(line)
+        if count:
+            taken.add(index)
+            copied_on = copied_on or _capture_range_start(count.group("rest"))
+            following = top[index + 1] if index + 1 < len(top) else ""
+            start = _capture_range_start(following)
+            if start:
+                taken.add(index + 1)
+                copied_on = copied_on or start
+        elif _CAPTURE_NOTE.match(line):
+            taken.add(index)
+    if not taken:
+        return None
+    return Capture(frozenset(taken), copied_on)
+
+
+def _capture_range_start(text: str) -> dt.date | None:
+    """'12 Feb 2004 - 30 Dec 2007': the first capture's day."""
+    match = _CAPTURE_RANGE.match(text.strip(" |"))
+    found = find_date(match.group("first")) if match else None
+    if found and found.published.precision is Precision.DAY:
+        return found.published.value
+    return None
+
+
+def _stamp_day(stamp: str) -> dt.date | None:
+    with contextlib.suppress(ValueError):
+        return dt.date(int(stamp[:4]), int(stamp[4:6]), int(stamp[6:8]))
+    return None
+
+
+# A page copied by a crawler had been published by then; a story on a site's pages when it
+# was copied is at most this many days old, so a yearless dateline's year is the copy's.
+CAPTURE_WINDOW_DAYS = 31
+
+
+def dated_before_capture(copied_on: dt.date, month: int, day: int) -> dt.date | None:
+    """The day of that month and day on or shortly before a crawler copied the page."""
+    for year in (copied_on.year, copied_on.year - 1):
+        with contextlib.suppress(ValueError):
+            value = dt.date(year, month, day)
+            if 0 <= (copied_on - value).days <= CAPTURE_WINDOW_DAYS:
+                return value
+    return None

@@ -44,6 +44,7 @@ from articles.ingest.dates import (
     DateFound,
     bare_date_line,
     date_only_line,
+    dated_before_capture,
     dated_by_weekday,
     dated_on,
     day_and_month,
@@ -51,6 +52,7 @@ from articles.ingest.dates import (
     short_year_date,
     slashed_date,
     slashed_day_first,
+    web_capture,
     year_month,
 )
 from articles.ingest.document import ParsedArticle, Precision, PublishedDate
@@ -550,13 +552,17 @@ def parse(
         raise NoArticleText("no article text: the file has no letters or digits")
     sources = known_sources or default_sources()
     findings = Findings(today=today or dt.date.today())
-    lines = _take_date_header(_clean_lines(text), findings, sources)
+    lines = _clean_lines(text)
+    capture = web_capture(lines)
+    if capture:
+        lines = [line for index, line in enumerate(lines) if index not in capture.lines]
+    lines = _take_date_header(lines, findings, sources)
     lines = _read_header(drop_furniture(lines, findings, sources), findings, sources)
     paragraphs = _take_dateline(_paragraphs(lines), findings, sources)
     paragraphs = _mark_subheadings(_take_closing_byline(paragraphs, findings, sources))
     body = "\n\n".join(paragraphs) or _fallback_body(text)
     title = _LEADING_MARKS.sub("", findings.title or _derive_title(body))
-    _date_yearless_dateline(text, findings)
+    _date_yearless_dateline(text, findings, capture.copied_on if capture else None)
     _note_mentions(body, findings, sources)
     source, credits = findings.publisher_and_credits()
     return ParsedArticle(
@@ -590,24 +596,30 @@ def _note_mentions(body: str, findings: Findings, sources: KnownSources) -> None
             findings.claim(Claim.CITED, name)
 
 
-def _date_yearless_dateline(text: str, findings: Findings) -> None:
+def _date_yearless_dateline(text: str, findings: Findings, copied_on: dt.date | None) -> None:
     """'БАКУ, 11 янв' has its year where the page writes that day in full ('11.01.2021'),
     or where the one year the text writes in which that day fell on the weekday its lead
-    names ('on Thursday').
+    names ('on Thursday'), or, on a web archive's copy, the year of the copy when that day
+    fell shortly before it.
 
     A date on that day and month is the dateline's own; no year is ever guessed.
     """
-    if findings.yearless:
-        body = text[:MENTIONS_CHARS]
-        value = (
-            dated_on(body, *findings.yearless)
-            or _in_filed_month(findings, *findings.yearless)
-            or dated_by_weekday(body, *findings.yearless)
-        )
-        if value and not _stamped_after(value, findings):
-            found = DateFound(PublishedDate(value, Precision.DAY), (0, 0))
-            findings.note_date(found, DateRank.DATELINE)
-            findings.problems = [p for p in findings.problems if "without a year" not in p]
+    if not findings.yearless:
+        return
+    body = text[:MENTIONS_CHARS]
+    value = (
+        dated_on(body, *findings.yearless)
+        or _in_filed_month(findings, *findings.yearless)
+        or dated_by_weekday(body, *findings.yearless)
+    )
+    # A copy's address and stamps are the crawler's day: they never outrank its dateline.
+    by_capture = value is None and copied_on is not None
+    if by_capture:
+        value = dated_before_capture(copied_on, *findings.yearless)
+    if value and (by_capture or not _stamped_after(value, findings)):
+        found = DateFound(PublishedDate(value, Precision.DAY), (0, 0))
+        findings.note_date(found, DateRank.DATELINE)
+        findings.problems = [p for p in findings.problems if "without a year" not in p]
 
 
 def _in_filed_month(findings: Findings, month: int, day: int) -> dt.date | None:

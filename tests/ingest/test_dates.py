@@ -14,6 +14,7 @@ from articles.ingest.dates import (
     full_date,
     is_today_line,
     short_year_date,
+    web_capture,
 )
 from articles.ingest.document import Precision, PublishedDate
 from articles.ingest.parse import parse
@@ -262,3 +263,39 @@ def test_a_slashed_list_of_cities_opens_a_yearless_dateline_that_a_full_date_com
         "The round that opened on March 4, 2019 is the first since the autumn."
     )
     assert parse(text).published == PublishedDate(dt.date(2019, 3, 4), Precision.DAY)
+
+
+ARCHIVED_COPY = (
+    "http://www.example-agency.az/en/2003/05/21/index.htm\n"
+    "Go   APR MAY JUN\n"
+    "     21\n"
+    "2002 2003 2005\n"
+    "4 captures\n"
+    "21 May 2003 - 2 Jun 2005\n"
+    "About this capture\n\n"
+    "Example Agency\n\n"
+    "TBILISI, 19 May (Turan).\n\n"
+    "TRANSIT TALKS CLOSE IN TBILISI\n\n"
+    "The delegations of the two neighbours ended three days of transit talks in the capital "
+    "and agreed to meet again in the autumn to settle the tariffs for freight wagons.\n"
+)
+
+
+def test_a_web_archives_capture_dates_nothing_but_gives_a_yearless_dateline_its_year():
+    # The toolbar's '21 May 2003' and the address are the crawl's; the story is the 19th's.
+    published = parse(ARCHIVED_COPY, today=dt.date(2026, 11, 28)).published
+    assert published == PublishedDate(dt.date(2003, 5, 19), Precision.DAY)
+
+
+def test_a_dateline_long_before_the_capture_stays_unknown():
+    text = ARCHIVED_COPY.replace("21 May 2003 - 2 Jun 2005", "21 Nov 2003 - 2 Jun 2005")
+    text = text.replace("/2003/05/21/", "/news/")
+    assert parse(text, today=dt.date(2026, 11, 28)).published.value is None
+
+
+def test_the_archives_address_stamp_is_the_day_of_the_copy():
+    lines = ["The Wayback Machine - https://web.archive.org/web/20040212093051/http://a.az/", "x"]
+    capture = web_capture(lines)
+    assert capture is not None
+    assert capture.copied_on == dt.date(2004, 2, 12)
+    assert capture.lines == frozenset({0})
