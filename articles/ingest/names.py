@@ -191,14 +191,17 @@ AZ_NAME_MAX_WORDS = 36
 # year in the locative, or a word that opens a clause.
 _AZ_PHRASE_END = re.compile(
     r"(?i:\w+(?:mış|miş|muş|müş|ıb|ib|ub|üb|ılan|ilən|ulan|ülən|nan|nən|lan|lən|yan|yən|acaq|əcək"
-    r"|dı|di|du|dü|dır|dir|dur|dür)(?:lar|lər)?|olan|edilən|qəbul|ki|isə|həm|də|da|bu|həmin|"
+    r"|dır|dir|dur|dür)(?:lar|lər)?|olan|edilən|qəbul|ki|isə|həm|də|da|bu|həmin|"
     r"ildə|ilində|tarixində|günü|sonra|əvvəl|[0-9]{4}-?\w{0,3}"
     # A day of the month in the locative: 'avqustun 19-da' (an ordinal '20-ci' stays in).
     r"|[0-9]{1,2}-?(?:n?d[aə]|n?t[aə]|d[aə]n)"
     # Circumstances, not names: 'at the end of', 'on the basis of', 'during'.
     r"|yekununda|sonunda|əsasında|əsasən|nəticəsində|ərzində|zamanı|gedişində"
     r"|mərasimində|müddətində)"
-    r"|[A-ZƏÜÖĞİŞÇ]\w+(?:da|də)"
+    # A verb in the past is written in lower case: 'Fondu' (its fund) is a noun.
+    r"|[a-zəüöğışç]\w*(?:dı|di|du|dü)(?:lar|lər)?"
+    # A place in the locative: 'Bakıda', 'Soçidə'; 'Qida' (food) is too short for one.
+    r"|[A-ZƏÜÖĞİŞÇ]\w{2,}(?:da|də)"
 )
 # A name's marker, then when or where it was signed, then the participle, before the word.
 _AZ_SIGNED_BETWEEN = re.compile(
@@ -615,7 +618,10 @@ def _azerbaijani_phrase(before: str, quoted: bool = False) -> list[str]:
     if (
         len(phrase) > 2
         and _AZ_SIGNERS.fullmatch(phrase[1])
-        and not (phrase[2].casefold() in ("arasında", "ilə") or _AZ_MARKERS.fullmatch(phrase[2]))
+        # 'İqlim dəyişmələri və …': a plural joined to the next word by 'və' is a topic.
+        and not (
+            phrase[2].casefold() in ("arasında", "ilə", "və") or _AZ_MARKERS.fullmatch(phrase[2])
+        )
     ):
         del phrase[:2]
     while len(phrase) > 1 and phrase[0] in _DASHES:

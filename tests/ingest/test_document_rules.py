@@ -1359,3 +1359,34 @@ def test_a_protocol_signed_at_the_meeting_its_clause_opens_with_is_its_minutes(s
 def test_a_bare_protocol_merely_discussed_at_a_meeting_is_no_document():
     article = dated_article("На заседании стороны обсудили протокол, но не подписали его.")
     assert extract_agreements(article) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "name"),
+    [
+        # A capitalised word in -du is a noun ('Fondu': its fund), not a verb in the past.
+        (
+            "Rusiya Dəmiryol Fondu ilə Azərbaycan Logistika Şirkəti arasında Anlaşma "
+            "Memorandumu imzalanıb.",
+            "Memorandumu",
+            "Rusiya Dəmiryol Fondu ilə Azərbaycan Logistika Şirkəti arasında Anlaşma Memorandumu",
+        ),
+        # 'Qida' (food) ends in -da but is no place in the locative.
+        (
+            "Nazirlər Qida məhsullarının sertifikatlaşdırılması haqqında Saziş imzalayıblar.",
+            "Saziş",
+            "Qida məhsullarının sertifikatlaşdırılması haqqında Saziş",
+        ),
+        # A plural joined by 'və' to the next word is a topic, not who signed.
+        (
+            "Bundan sonra Meşə yanğınları və daşqınlar sahəsində əməkdaşlıq haqqında Saziş "
+            "imzalanıb.",
+            "Saziş",
+            "Meşə yanğınları və daşqınlar sahəsində əməkdaşlıq haqqında Saziş",
+        ),
+    ],
+)
+def test_an_azerbaijani_name_keeps_its_nouns_that_look_like_verbs_places_or_signers(
+    sentence, word, name
+):
+    assert az_candidate(sentence, word).name == name

@@ -88,8 +88,8 @@ DEV_FLOORS = {
     "credits recall": 0.94,
     "credits precision": 0.93,
     "language right": 1.0,
-    "documents recall": 0.93,
-    "documents precision": 0.95,
+    "documents recall": 0.94,
+    "documents precision": 0.96,
     "register mapped": 0.95,
     "signing dates right": 0.75,
 }
@@ -97,9 +97,9 @@ DEV_FLOORS = {
 # recall read 289/322 when the ninth to twelfth halves joined, below it, and 300/322 once
 # listed plurals ('agreements on X and on Y') and a name's closing partner were read.
 DOCUMENT_FLOORS_PER_LANGUAGE = {
-    "en": {"documents recall": 0.92, "documents precision": 0.9},
-    "ru": {"documents recall": 0.9, "documents precision": 0.9},
-    "az": {"documents recall": 0.9, "documents precision": 0.9},
+    "en": {"documents recall": 0.92, "documents precision": 0.97},
+    "ru": {"documents recall": 0.95, "documents precision": 0.96},
+    "az": {"documents recall": 0.95, "documents precision": 0.96},
 }
 # The untouched holdout: each half is written blind by an outsider, never read while tuning, and
 # scored once by the lead when moved in. These floors are what the ninth to twelfth blind halves
@@ -126,7 +126,7 @@ HOLDOUT_FLOORS = {
 }
 # Misses that issue 12 wants at zero: at most these on dev and on the holdout.
 DEV_MOST = {
-    "chrome or wrong headlines": 19,
+    "chrome or wrong headlines": 13,
     "invented dates": 0,
     "cited agencies as publisher": 1,
     "third-country documents as bilateral": 4,
