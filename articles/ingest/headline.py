@@ -319,9 +319,23 @@ def is_text_columns(line: str) -> bool:
     return bool(_TEXT_COLUMNS.search(line))
 
 
+# A section named by two fields joined with an ampersand: 'Politics & Diplomacy',
+# 'Science & Space', 'Arts & Culture'. A headline says what happened, with a verb in lower case.
+_SECTION_PAIR = re.compile(r"^(?:[^\W\d_][\w'-]{0,20} ){1,2}&(?: [^\W\d_][\w'-]{0,20}){1,2}$")
+SECTION_PAIR_MAX_WORDS = 4
+
+
 def is_rubric_like(line: str) -> bool:
-    """A kicker or rubric over a headline: 'СНГ: ПАРТНЕРСТВО', 'EXCLUSIVE', 'Analysis:'."""
-    return line.endswith(":") or (line.isupper() and len(_LETTER_WORD.findall(line)) <= 3)
+    """A kicker or rubric over a headline: 'СНГ: ПАРТНЕРСТВО', 'EXCLUSIVE', 'Analysis:',
+    'Russian Politics & Diplomacy'."""
+    words = _LETTER_WORD.findall(line)
+    if line.endswith(":") or (line.isupper() and len(words) <= 3):
+        return True
+    return (
+        len(words) <= SECTION_PAIR_MAX_WORDS
+        and bool(_SECTION_PAIR.match(line))
+        and _all_capitalised(line)
+    )
 
 
 def _is_prose(line: str) -> bool:

@@ -182,6 +182,51 @@ def _take_date_header(lines: list[str], findings: Findings, sources: KnownSource
     return [*lines[:first], *([rest] if rest else []), *lines[first + 1 :]]
 
 
+# A letter's header as a mail program shows it, in English, Russian or Azerbaijani.
+_MAIL_FIELD = re.compile(
+    r"^(?P<label>(?i:from|to|subject|от|кому|тема|göndərən|kimə|mövzu))\s{0,2}:\s{0,3}"
+    r"(?P<value>\S.{0,300})$"
+)
+_SUBJECT_LABELS = frozenset(["subject", "тема", "mövzu"])
+MAIL_HEADER_LINES = 6
+
+
+def _take_mail_subject(lines: list[str], findings: Findings) -> list[str]:
+    """A newsletter copied from a mailbox ('From: …', 'Subject: …', 'Date: …' atop it): its
+    subject is its headline, which the items listed under it would otherwise outscore."""
+    top = [(index, line) for index, line in enumerate(lines[: MAIL_HEADER_LINES * 2]) if line]
+    fields = {}
+    for index, line in top[:MAIL_HEADER_LINES]:
+        match = _MAIL_FIELD.match(line)
+        if match:
+            fields[fold(match.group("label"))] = (index, match.group("value").strip())
+    subject = next((fields[label] for label in _SUBJECT_LABELS if label in fields), None)
+    # A subject with a sender or a recipient: a lone 'Тема:' line is a page's rubric.
+    if subject is None or len(fields) < 2:
+        return lines
+    findings.title = subject[1]
+    return [*lines[: subject[0]], *lines[subject[0] + 1 :]]
+
+
+# A press database's record labels its fields: 'HEADLINE: …', 'SECTION: …', 'LOAD-DATE: …'.
+_HEADLINE_FIELD = re.compile(
+    r"^(?i:headline|заголовок|başlıq)\s{0,2}:\s{0,3}(?P<value>\S.{0,300})$"
+)
+LABELLED_FIELD_LINES = 30
+
+
+def _take_labelled_headline(lines: list[str], findings: Findings) -> list[str]:
+    """The headline a database's record labels as one: the label is not part of it."""
+    if findings.title is not None:
+        return lines
+    for index, line in enumerate(lines[:LABELLED_FIELD_LINES]):
+        match = _HEADLINE_FIELD.match(line)
+        if match:
+            findings.title = match.group("value").strip()
+            return [*lines[:index], *lines[index + 1 :]]
+    return lines
+
+
 def _read_header(lines: list[str], findings: Findings, sources: KnownSources) -> list[str]:
     """Take metadata from the lines before the first paragraph; keep the rest (a standfirst)."""
     navigation = sum(1 for line in lines[: findings.navigation_end] if line)
@@ -189,7 +234,7 @@ def _read_header(lines: list[str], findings: Findings, sources: KnownSources) ->
     findings.navigation_end = index_after_filled(lines, navigation)
     zone_end = header_end(lines)
     headline = None
-    if not (findings.is_listing or findings.is_post):
+    if not (findings.title or findings.is_listing or findings.is_post):
         after_navigation = choose_headline(lines, findings.navigation_end, zone_end, sources)
         headline = after_navigation or choose_headline(lines, 0, zone_end, sources)
     masthead = _unknown_masthead(lines, headline, zone_end, findings, sources)
@@ -556,6 +601,7 @@ def parse(
     capture = web_capture(lines)
     if capture:
         lines = [line for index, line in enumerate(lines) if index not in capture.lines]
+    lines = _take_labelled_headline(_take_mail_subject(lines, findings), findings)
     lines = _take_date_header(lines, findings, sources)
     lines = _read_header(drop_furniture(lines, findings, sources), findings, sources)
     paragraphs = _take_dateline(_paragraphs(lines), findings, sources)

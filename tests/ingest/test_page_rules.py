@@ -1316,3 +1316,49 @@ def test_a_date_row_with_a_counter_and_a_print_button_under_the_text_dates_the_p
         "17.03.2011 | Baxılıb: 1 204 | Çap et\nFacebook'da paylaş"
     )
     assert parse(text, today=TODAY).published.value == dt.date(2011, 3, 17)
+
+
+@pytest.mark.parametrize(
+    ("sender", "subject", "sent"),
+    [
+        ("From: Steppe Letter <digest@steppe.example>", "Subject", "Date: 4 May 2025 08:00"),
+        ("От: Степной вестник <digest@steppe.example>", "Тема", "Дата: 4 мая 2025 г., 08:00"),
+        ("Göndərən: Çöl bülleteni <digest@steppe.example>", "Mövzu", "Tarix: 4 may 2025, 08:00"),
+    ],
+)
+def test_a_newsletters_subject_is_its_headline_over_the_items_it_lists(sender, subject, sent):
+    text = (
+        f"{sender}\n{subject}: Weekly letter: ferry line to reopen\n{sent}\n\n"
+        "1. Ferry line between the two ports to reopen in June\n"
+        f"{PARAGRAPH}\n\n2. Grain shipments grow\n{PARAGRAPH}"
+    )
+    article = parse(text, today=TODAY)
+    assert article.title == "Weekly letter: ferry line to reopen"
+    assert article.published.value == dt.date(2025, 5, 4)
+
+
+def test_a_lone_subject_line_without_a_sender_is_not_a_letter():
+    text = f"Тема: Каспий\n\nПаромная линия откроется в июне\n\n{PARAGRAPH}\n\n{PARAGRAPH}"
+    assert parse(text, today=TODAY).title == "Паромная линия откроется в июне"
+
+
+def test_a_press_databases_labelled_headline_is_the_headline_without_its_label():
+    text = (
+        "Regional Press Digest\nMay 4, 2025, Sunday\nSECTION: Caucasus; Transport; Ferries\n\n"
+        "HEADLINE: Ferry line between the two ports to reopen in June\n\n"
+        "Text of report by a regional news agency\n\n"
+        f"{PARAGRAPH}\n\nLOAD-DATE: May 5, 2025"
+    )
+    assert parse(text, today=TODAY).title == "Ferry line between the two ports to reopen in June"
+
+
+def test_a_section_named_by_two_fields_joined_by_an_ampersand_is_no_headline():
+    text = (
+        "Wire Service\nTransport & Logistics\nMay 4, 2025, 10:15\n"
+        "Ferry line between the two ports to reopen in June after repairs to the terminal\n\n"
+        f"{PARAGRAPH}\n\n{PARAGRAPH}"
+    )
+    title = parse(text, today=TODAY).title
+    assert (
+        title == "Ferry line between the two ports to reopen in June after repairs to the terminal"
+    )
