@@ -74,6 +74,22 @@ _SELF_DESCRIPTION = re.compile(
     r"(?i:report|digest|review|bulletin|newsletter|survey|briefing)\s(?i:of|on|from)\s"
     r"|(?i:^|\s)(?i:личный|авторский|personal|şəxsi)\s(?i:блог|blog|bloq)\w{0,2}$"
 )
+# A digitised paper's note on its copy: 'Электронный архив. Номер от 7 апреля 1992 года.
+# Распознанный текст (OCR)', 'Rəqəmsal arxiv · 2001-ci il nömrələri': the archive's, not a story.
+_ARCHIVE_NOTE = re.compile(
+    r"^(?i:electronic|digital|электронный|цифровой|elektron|rəqəmsal)\s"
+    r"(?i:archive|архив|arxiv)\w{0,2}(?:\s[^\W\d_]{1,12})?(?:\s?[.·|:,—–-]\s|$)"
+)
+_ARCHIVE_NOTE_PARTS = re.compile(r"\s?[.·|]\s")
+
+
+def archive_note_parts(line: str) -> list[str] | None:
+    """The parts of a digitised paper's note on its copy, if the line is one."""
+    if len(line) > 200 or not _ARCHIVE_NOTE.match(line):
+        return None
+    return [part.strip() for part in _ARCHIVE_NOTE_PARTS.split(line)[1:] if part.strip()]
+
+
 # "— Господин посол, как вы оцениваете …?": an interview's turn, opened by a dash or labelled
 # ('Вопрос: Как вы оцениваете …', 'Question: …', 'Sual: …').
 _SENTENCE_MARK = re.compile(r"[.,:;!?«»\"“”]")
@@ -339,7 +355,11 @@ def is_rubric_like(line: str) -> bool:
 
 
 def _is_prose(line: str) -> bool:
-    return len(_LETTER_WORD.findall(line)) >= 8 and not date_only_line(line)
+    return (
+        len(_LETTER_WORD.findall(line)) >= 8
+        and not date_only_line(line)
+        and archive_note_parts(line) is None
+    )
 
 
 class _BodyStems:
@@ -467,7 +487,7 @@ def _is_headline(lines: list[str], index: int, sources: KnownSources) -> bool:
         return False
     if is_tagline(line):
         return False
-    if is_periodical_title(line):
+    if is_periodical_title(line) or archive_note_parts(line) is not None:
         return False
     if _TEXT_COLUMNS.search(line):
         return False
@@ -580,11 +600,20 @@ _SINCE_YEAR = re.compile(
 )
 
 
+# 'Official' qualifies a site ('Официальный сайт', 'Rəsmi internet səhifəsi') as well as a
+# visit ('RƏSMİ SƏFƏR'): it makes a tagline only beside the name of a site.
+_QUALIFIERS = word_set("official официальный rəsmi")
+_SITE_NOUNS = word_set("internet web website page страница səhifə səhifəsi")
+
+
 def _is_tagline_part(segment: str) -> bool:
     if _SINCE_YEAR.match(segment.strip()):
         return True
     words = [fold(word) for word in _LETTER_WORD.findall(segment)]
-    return len(words) <= 6 and bool(ORGANISATION_WORDS & set(words))
+    named = set(words)
+    return len(words) <= 6 and bool(
+        (ORGANISATION_WORDS - _QUALIFIERS) & named or (_QUALIFIERS & named and _SITE_NOUNS & named)
+    )
 
 
 def is_masthead(line: str) -> bool:

@@ -62,6 +62,7 @@ from articles.ingest.headline import (
     BODY_CHARS_READ,
     LABELLED_BYLINE,
     TERMINAL,
+    archive_note_parts,
     choose_headline,
     content_stems,
     header_end,
@@ -289,6 +290,10 @@ def _take_header_line(
     above = headline is None or index < headline
     if above and (is_banner(line, findings, sources) or is_masthead(line)):
         return True
+    note = archive_note_parts(line)
+    if note is not None:
+        _date_from_archive_note(note, findings)
+        return True
     date_line = date_only_line(line)
     if date_line:
         findings.note_date(date_line, _date_rank(date_line, above, headline))
@@ -324,6 +329,15 @@ def _take_header_line(
         return _take_line_under_headline(line, findings)
     # Above a headline stand the site's name, taglines and rubrics, never the article.
     return headline is not None and len(WORD.findall(line)) <= 12
+
+
+def _date_from_archive_note(parts: list[str], findings: Findings) -> None:
+    """'Номер от 7 апреля 1992 года': the digitised issue's day, which its stories came out on."""
+    for part in parts:
+        found = date_only_line(part)
+        if found and found.published.value is not None:
+            findings.note_date(found, DateRank.UNDER_HEADLINE)
+            return
 
 
 # '(Баку — Москва)' after a writer's name: where the piece was written from.

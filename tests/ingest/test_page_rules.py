@@ -1362,3 +1362,26 @@ def test_a_section_named_by_two_fields_joined_by_an_ampersand_is_no_headline():
     assert (
         title == "Ferry line between the two ports to reopen in June after repairs to the terminal"
     )
+
+
+def test_a_digitised_papers_note_is_no_headline_but_dates_the_issue():
+    text = (
+        "СТЕПНАЯ ПРАВДА\n"
+        "Электронный архив. Номер от 12 мая 1993 года. Распознанный текст (OCR)\n\n"
+        "Паромная линия откроется в июне\n\n"
+        "Вчера в порту завершились переговоры о возобновлении паромного сообщения между двумя "
+        "портами, сообщили в управлении порта.\n\n"
+        f"{PARAGRAPH}"
+    )
+    article = parse(text, today=TODAY)
+    assert article.title == "Паромная линия откроется в июне"
+    assert article.published.value == dt.date(1993, 5, 12)
+
+
+def test_an_official_visit_in_capitals_is_a_headline_not_a_sites_tagline():
+    text = (
+        "STEPPE DAILY\n12 May 1993\n\nPREZİDENTİN RƏSMİ SƏFƏRİ BAŞA ÇATDI\n\n"
+        "Dünən paytaxtda iki ölkənin prezidentləri arasında danışıqlar başa çatıb və bir sıra "
+        "sənədlər imzalanıb, prezidentin mətbuat xidməti bildirib."
+    )
+    assert parse(text, today=TODAY).title == "PREZİDENTİN RƏSMİ SƏFƏRİ BAŞA ÇATDI"
