@@ -200,7 +200,11 @@ class _Facts:
     @functools.cached_property
     def signing(self) -> tuple[dt.date | None, str]:
         signing = signing_date(
-            self.window, self.context.published, self.is_signed, self.context.event_day
+            self.window,
+            self.context.published,
+            self.is_signed,
+            self.context.event_day,
+            lambda: self.context.lead_reports_signing,
         )
         return _unless_dated_otherwise(signing, self.candidate.year if self.candidate else None)
 

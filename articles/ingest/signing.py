@@ -142,6 +142,7 @@ def signing_date(
     published: PublishedDate,
     is_signed: bool,
     event: Callable[[], tuple[dt.date, str] | None] | None = None,
+    lead_reports: Callable[[], bool] | None = None,
 ) -> tuple[dt.date | None, str]:
     """The date the text gives for the signing, and a note when part of it was inferred.
 
@@ -152,7 +153,9 @@ def signing_date(
     near the word is the period a document covers, not another year of signing.
     A document signed (or listed) without a date of its own in an article that
     reports a signing takes that event's day (`event`, asked only then:
-    `event_day`), unless the text recalls it as earlier or writes another year.
+    `event_day`), unless the text recalls it as earlier or writes another year; an item
+    of a list under a lead that reports a signing (`lead_reports`) but gives no day for it
+    takes the article's own day.
     """
     after, before = window.after[:DATE_AFTER_CHARS], window.before[-DATE_BEFORE_CHARS:]
     written = _signing_dates(after)
@@ -186,7 +189,12 @@ def signing_date(
     # its own signing to another year, whatever the article's event.
     if _another_year(window.context, article_day.year):
         return None, ""
-    return event() or (None, "")
+    found = event()
+    if found is None and listed and lead_reports is not None and lead_reports():
+        # '… aşağıdakı sənədlər imzalanıb:' over a list, in an article dated to the day: the
+        # list is the day's news, and the lead gives no other day for it.
+        return article_day, "the article's day: listed under a lead that reports the signing"
+    return found or (None, "")
 
 
 def reports_signing_on(

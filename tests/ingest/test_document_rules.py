@@ -1390,3 +1390,25 @@ def test_an_azerbaijani_name_keeps_its_nouns_that_look_like_verbs_places_or_sign
     sentence, word, name
 ):
     assert az_candidate(sentence, word).name == name
+
+
+def test_a_list_under_a_lead_reporting_the_signing_without_a_day_takes_the_articles_day():
+    article = dated_article(
+        "Rusiya nazirinin Bakıya səfəri çərçivəsində aşağıdakı sənədlər imzalanıb:\n\n"
+        "- Balıqçılıq sahəsində əməkdaşlıq haqqında Saziş\n"
+        "- Arxiv işi sahəsində əməkdaşlığa dair Anlaşma Memorandumu",
+        day="2023-05-04",
+    )
+    agreements = extract_agreements(article)
+    assert [agreement.signed_on for agreement in agreements] == [dt.date(2023, 5, 4)] * 2
+    assert all("listed under a lead" in agreement.date_note for agreement in agreements)
+
+
+def test_a_list_under_a_lead_that_recalls_an_earlier_signing_takes_no_day():
+    article = dated_article(
+        "Tərəflər əvvəl imzalanmış sənədlərin icrasını müzakirə ediblər:\n\n"
+        "- Balıqçılıq sahəsində əməkdaşlıq haqqında Saziş",
+        day="2023-05-04",
+    )
+    (agreement,) = extract_agreements(article)
+    assert agreement.signed_on is None

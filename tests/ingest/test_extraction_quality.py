@@ -91,7 +91,7 @@ DEV_FLOORS = {
     "documents recall": 0.94,
     "documents precision": 0.96,
     "register mapped": 0.95,
-    "signing dates right": 0.75,
+    "signing dates right": 0.77,
 }
 # Issue 12 asks documents to be found in each language, not on average, at 0.9; English
 # recall read 289/322 when the ninth to twelfth halves joined, below it, and 300/322 once
