@@ -206,6 +206,11 @@ def _breaks_a_word(lines: list[str], index: int) -> bool:
     return bool(_BROKEN_WORD.search(lines[index])) and following[:1].islower()
 
 
+# A user's handle on a blog or a network ('caspian_watcher', '@baku_news'): a line of its own,
+# never the rest of a headline, whose words carry no underscore.
+_USER_HANDLE = re.compile(r"@?[a-z0-9][a-z0-9.]{0,30}_[a-z0-9_.]{1,30}")
+
+
 def join_wrapped_header(lines: list[str]) -> list[str]:
     """A headline hard-wrapped by a newspaper's columns goes on in lower case on the next line."""
     joined: list[str] = []
@@ -219,6 +224,7 @@ def join_wrapped_header(lines: list[str]) -> list[str]:
             and not is_paragraph(previous)
             and not _stands_alone(previous, line)
             and not _BROKEN_WORD.search(previous)
+            and not _USER_HANDLE.fullmatch(line)
         ):
             joined[-1] = f"{previous} {line}"
         elif _shouted_headline_goes_on(joined, line):
@@ -286,7 +292,7 @@ def choose_headline(
             scored[index] = score
     if best is None:
         return None
-    return _headline_over_standfirst(lines, best[1], scored, sources, body_stems)
+    return _headline_over_standfirst(lines, best[1], scored, sources, body_stems, start)
 
 
 # A standfirst tells the story in a sentence; the headline over it is a few words.
@@ -295,7 +301,12 @@ STANDFIRST_LONG_WORDS = 12
 
 
 def _headline_over_standfirst(
-    lines: list[str], chosen: int, scored: dict[int, int], sources: KnownSources, body: _BodyStems
+    lines: list[str],
+    chosen: int,
+    scored: dict[int, int],
+    sources: KnownSources,
+    body: _BodyStems,
+    start: int = 0,
 ) -> int:
     """The line over the one chosen, when the chosen is the standfirst under its headline.
 
@@ -316,7 +327,8 @@ def _headline_over_standfirst(
     while above >= 0 and (not lines[above] or date_only_line(lines[above])):
         dated_between = dated_between or bool(lines[above])
         above -= 1
-    if above < 0 or not _is_headline(lines, above, sources) or is_rubric_like(lines[above]):
+    # Above where the site's navigation ends stands a menu's last item, never a headline.
+    if above < start or not _is_headline(lines, above, sources) or is_rubric_like(lines[above]):
         return chosen
     head_words = len(_LETTER_WORD.findall(lines[above]))
     if dated_between:
@@ -629,4 +641,6 @@ _MASTHEAD = re.compile(
     r"^(?i:(?:(?:центральный|официальный|ежедневный|печатный)\s){0,2}орган\s"
     r"|(?:the )?(?:official |central |daily )?organ of\s)|\sorqanı\w{0,2}$"
     rf"|^(?:[^\W\d_]+\s){{0,3}}{_ISSUE_NUMBER}(?:,?\s{_ISSUE_NUMBER}){{0,2}}$"
+    # A paper's edition named alone: 'Столичный выпуск', 'Weekend edition', 'Bakı buraxılışı'.
+    r"|^[^\W\d_]{3,20}\s(?i:выпуск|edition|buraxılışı)$"
 )

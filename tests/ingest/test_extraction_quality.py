@@ -126,7 +126,7 @@ HOLDOUT_FLOORS = {
 }
 # Misses that issue 12 wants at zero: at most these on dev and on the holdout.
 DEV_MOST = {
-    "chrome or wrong headlines": 11,
+    "chrome or wrong headlines": 8,
     "invented dates": 0,
     "cited agencies as publisher": 1,
     "third-country documents as bilateral": 4,

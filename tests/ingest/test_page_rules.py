@@ -13,6 +13,7 @@ import pytest
 from articles.ingest.dates import date_only_line, find_date
 from articles.ingest.document import Precision
 from articles.ingest.extract import extract_agreements
+from articles.ingest.headline import is_tagline
 from articles.ingest.parse import parse
 
 TODAY = dt.date(2026, 11, 27)
@@ -1385,3 +1386,34 @@ def test_an_official_visit_in_capitals_is_a_headline_not_a_sites_tagline():
         "sənədlər imzalanıb, prezidentin mətbuat xidməti bildirib."
     )
     assert parse(text, today=TODAY).title == "PREZİDENTİN RƏSMİ SƏFƏRİ BAŞA ÇATDI"
+
+
+@pytest.mark.parametrize("edition", ["Вечерний выпуск", "Weekend edition", "Bakı buraxılışı"])
+def test_a_papers_edition_named_alone_is_its_masthead_not_a_headline(edition):
+    assert is_tagline(edition)
+
+
+def test_a_headline_about_an_edition_is_still_a_headline():
+    assert not is_tagline("Выпуск облигаций отложен до осени")
+
+
+def test_a_menus_last_item_is_no_headline_over_a_long_one_under_it():
+    text = (
+        "Министерство транспорта\nГлавная\nДеятельность\nПресс-служба\nПортовые сборы\n"
+        "Главная / Пресс-служба / Новости\n"
+        "О предстоящих переговорах министра транспорта с делегацией портовых властей о "
+        "возобновлении паромного сообщения и о портовых сборах на следующий год\n"
+        "12.05.2023 16:20\n"
+        "В понедельник состоятся переговоры о паромном сообщении и о портовых сборах, "
+        "сообщили в пресс-службе министерства.\n"
+    )
+    assert parse(text, today=TODAY).title.startswith("О предстоящих переговорах министра")
+
+
+def test_a_users_handle_under_a_menu_item_is_no_headline_wrapped_over_two_lines():
+    text = (
+        "Создать блог\nsteppe_walker\n12 мая 2023, 19:42\n"
+        "перепощу, паром наконец пустили:\n"
+        f"{PARAGRAPH}\n\n{PARAGRAPH}"
+    )
+    assert "steppe_walker" not in parse(text, today=TODAY).title
