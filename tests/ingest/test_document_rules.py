@@ -1412,3 +1412,16 @@ def test_a_list_under_a_lead_that_recalls_an_earlier_signing_takes_no_day():
     )
     (agreement,) = extract_agreements(article)
     assert agreement.signed_on is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ministers signed a comprehensive plan of cooperation between the two countries' "
+        "veterinary services for 2025-2027.",
+        "Министры подписали комплексный план сотрудничества ветеринарных служб на 2025-2027 годы.",
+    ],
+)
+def test_a_comprehensive_plan_of_cooperation_is_a_plan_of_action(sentence):
+    (agreement,) = extract_agreements(dated_article(sentence))
+    assert agreement.kind is AgreementKind.ACTION_PLAN
