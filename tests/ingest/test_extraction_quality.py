@@ -82,7 +82,7 @@ def test_tags_are_found_with_precision_and_recall_above_the_floor(articles):
 # figures it read when the ninth to twelfth blind halves joined it (2026-11-28 10:25 UTC,
 # 1,148 files), before any rule written for their pages.
 DEV_FLOORS = {
-    "headlines right": 0.96,
+    "headlines right": 0.97,
     "dates exact": 0.97,
     "publishers right": 0.96,
     "credits recall": 0.94,

@@ -49,6 +49,11 @@ def test_no_alias_names_two_outlets():
         ("ИНТЕРФАКС", "Interfax"),
         ("«Trend»", "Trend"),
         ("www.report.az", "Report"),
+        # The names the outlets print on their own pages: a site's, a paper's in plain
+        # Latin letters, a copyright holder's.
+        ("Xinhuanet", "Xinhua"),
+        ("YENI MUSAVAT", "Musavat"),
+        ("British Broadcasting Corporation", "BBC"),
     ],
 )
 def test_names_the_outlet_when_text_writes_it_in_any_case_or_script(written, name):
