@@ -59,15 +59,17 @@ _PASSIVE_ADVERBIAL = re.compile(
 _PARTICIPLE = re.compile(
     r"^(?i:signed|concluded|adopted|reached|подписанн\w+|заключенн\w+)\s+(?=(?i:between|on|of|между|о|об)\s)"
 )
-# "an agreement with Russia on ...": the partner is who signed, the name goes on after it.
-_WITH_PARTNER = re.compile(
-    r"^(?i:with|с|со)\s+(?:the\s+)?[^,;.]{1,80}?\s(?=(?i:on|of|about|regarding|concerning|о|об)\s)"
-)
 _TRADE_RU = (
     r"(?:поставк|покупк|закупк|продаж|транзит|транспортировк|прокачк|строительств|экспорт|"
     r"импорт)\w*"
 )
 _TRADE_EN = r"(?:buy|purchase|supply|sell|deliver|ship|transport|export|import)"
+# "an agreement with Russia on ...": the partner is who signed, the name goes on after it;
+# a contract's name may go on with what it trades ('a contract with Socar to buy gas').
+_WITH_PARTNER = re.compile(
+    r"^(?i:with|с|со)\s+(?:the\s+)?[^,;.]{1,80}?\s(?=(?i:on|of|about|regarding|concerning|о|об)\s"
+    rf"|(?i:to\s+{_TRADE_EN}|на\s+{_TRADE_RU})\s)"
+)
 _ADJECTIVE_IN_KIND_WORD = re.compile(
     r"(?i:план\w{0,2} [а-яё]{3,}(?:ого|его) сотрудничества|[a-z]{3,} cooperation plans?"
     r"|plans? of [a-z]{3,} cooperation)"
@@ -136,6 +138,8 @@ _QUALIFIER_STOP = re.compile(
     r"whose|signed|concluded|adopted|as well as|(?<!the\s)aims?|includes?|provides?|envisages?|"
     r"stipulates?|covers?|during|within|in the framework|at the|by|following|after|before|"
     r"under|today|yesterday|last|this week|this month|this year|earlier|entered|enters|"
+    # 'to buy gas starting from 1 January': when a term starts is not what it trades.
+    r"(?:starting|beginning)\s+(?:from|on|in)|"
     r"came into|comes into|вступил\w*|вступает|вступит|"
     r"был|была|было|были|будет|будут|подписан\w*|подписал\w*|\w+(?:лись|лось|лась|лся)|"
     # A new clause's plural subject ends a name: "… взаимодействии стороны проводят …".

@@ -1425,3 +1425,19 @@ def test_a_list_under_a_lead_that_recalls_an_earlier_signing_takes_no_day():
 def test_a_comprehensive_plan_of_cooperation_is_a_plan_of_action(sentence):
     (agreement,) = extract_agreements(dated_article(sentence))
     assert agreement.kind is AgreementKind.ACTION_PLAN
+
+
+def test_a_contract_with_its_partner_is_named_by_what_it_trades():
+    article = dated_article(
+        "Russia's Lukoil has signed a contract with Azerbaijan's Azerigaz to supply "
+        "liquefied gas starting from 1 March 2024."
+    )
+    (agreement,) = extract_agreements(article)
+    assert agreement.kind is AgreementKind.CONTRACT
+    assert agreement.name == "Contract to supply liquefied gas"
+
+
+def test_an_agreement_on_starting_something_keeps_its_name():
+    article = dated_article("The ministries signed an agreement on starting joint production.")
+    (agreement,) = extract_agreements(article)
+    assert agreement.name == "Agreement on starting joint production"
