@@ -625,6 +625,9 @@ def parse(
     _date_yearless_dateline(text, findings, capture.copied_on if capture else None)
     _note_mentions(body, findings, sources)
     source, credits = findings.publisher_and_credits()
+    # 'Источник: kremlin.ru', 'Фото: president.az': a state body's site gives a statement or a
+    # photo, as a newsmaker does; the outlets credited are news outlets.
+    credits = tuple(name for name in credits if not sources.is_official(name))
     return ParsedArticle(
         title=title,
         title_derived=findings.title is None,

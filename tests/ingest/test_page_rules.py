@@ -1417,3 +1417,13 @@ def test_a_users_handle_under_a_menu_item_is_no_headline_wrapped_over_two_lines(
         f"{PARAGRAPH}\n\n{PARAGRAPH}"
     )
     assert "steppe_walker" not in parse(text, today=TODAY).title
+
+
+@pytest.mark.parametrize("credit", ["Источник: kremlin.ru", "Mənbə: president.az"])
+def test_a_state_bodys_site_given_as_a_source_is_no_credited_outlet(credit):
+    text = (
+        "Паромная линия откроется в июне\n\n"
+        "Президенты двух стран договорились возобновить паромное сообщение между портами, "
+        f"говорится в совместном заявлении.\n\n{PARAGRAPH}\n\n{credit}"
+    )
+    assert parse(text, today=TODAY).credits == ()
