@@ -79,8 +79,9 @@ def _dateline(match: re.Match[str], credit: str | None) -> Dateline:
     return Dateline(match.end(), parts.get("date"), credit, person)
 
 
-# A clock's zone after a date line's time: 'Tuesday, 5 December, 2000, 15:04 GMT'.
-_TIME_ZONES = word_set("gmt utc msk мск est edt cst cdt pst pdt mst mdt cet cest bst eet azt")
+# A clock's zone or half of the day after a date line's time: 'Tuesday, 5 December, 2000,
+# 15:04 GMT', 'Tue, February 22, 2022, 6:05 PM'.
+_TIME_ZONES = word_set("gmt utc msk мск est edt cst cdt pst pdt mst mdt cet cest bst eet azt am pm")
 
 
 def _credit(match: re.Match[str], sources: KnownSources) -> str | None:

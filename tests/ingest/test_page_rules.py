@@ -1427,3 +1427,13 @@ def test_a_state_bodys_site_given_as_a_source_is_no_credited_outlet(credit):
         f"говорится в совместном заявлении.\n\n{PARAGRAPH}\n\n{credit}"
     )
     assert parse(text, today=TODAY).credits == ()
+
+
+def test_the_half_of_the_day_after_a_date_lines_time_is_no_credited_agency():
+    text = (
+        "Yahoo News\nHome | US | World | Politics\n\n"
+        "Ferry line between the two ports to reopen in June\nAFP\n"
+        "Tue, May 2, 2023, 6:05 PM\n\n"
+        f"{PARAGRAPH}\n\n{PARAGRAPH}"
+    )
+    assert parse(text, today=TODAY).credits == ("Agence France-Presse",)
