@@ -453,7 +453,9 @@ def _qualifier(after: str, kind: AgreementKind) -> str:
     predicate = _PREDICATE_AFTER_TITLE.search(qualifier)
     if predicate:
         qualifier = qualifier[: predicate.start("verb")]
-    return _TRAILING_FILLER.sub("", " ".join(qualifier.split()))
+    # A list's comma that a new clause follows ('…, and that …') ends no name.
+    qualifier = _TRAILING_FILLER.sub("", " ".join(qualifier.split()).rstrip(",;:"))
+    return qualifier.rstrip(",;:")
 
 
 def _without_parties(qualifier: str) -> str:

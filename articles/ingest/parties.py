@@ -291,7 +291,12 @@ def signatories(
 
 # '… Декларации о союзническом взаимодействии, а также … трехсторонних договоренностей':
 # what follows 'as well as' is another thing, whose sides are not this document's.
-_NEXT_ITEM = re.compile(r"(?i:,?\s(?:а также|as well as|and also|həmçinin|eləcə də)\s)")
+_NEXT_ITEM = re.compile(
+    r"(?i:,?\s(?:а также|as well as|and also|həmçinin|eləcə də)\s"
+    # '… bound by the Treaty of Friendship …, and that the trilateral statements …': a new
+    # clause about other things.
+    r"|,\s(?:and|but|while|whereas)\s(?:that|this|these|those)\s)"
+)
 
 
 _PRONOUN_SUBJECT = re.compile(

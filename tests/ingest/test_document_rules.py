@@ -1441,3 +1441,13 @@ def test_an_agreement_on_starting_something_keeps_its_name():
     article = dated_article("The ministries signed an agreement on starting joint production.")
     (agreement,) = extract_agreements(article)
     assert agreement.name == "Agreement on starting joint production"
+
+
+def test_a_trilateral_body_in_the_next_clause_adds_no_sides_to_the_document():
+    article = dated_article(
+        "Baku and Moscow remain bound by the Treaty on Navigation on the Volga and Kura, and "
+        "that the trilateral working group with Iran meets monthly changes nothing in it."
+    )
+    (agreement,) = extract_agreements(article)
+    assert agreement.name == "Treaty on Navigation on the Volga and Kura"
+    assert set(agreement.parties) == {"Azerbaijan", "Russia"}
