@@ -54,6 +54,7 @@ def test_no_alias_names_two_outlets():
         ("Xinhuanet", "Xinhua"),
         ("YENI MUSAVAT", "Musavat"),
         ("British Broadcasting Corporation", "BBC"),
+        ("Azərbaycan Dövlət Teleqraf Agentliyi", "Azertac"),
     ],
 )
 def test_names_the_outlet_when_text_writes_it_in_any_case_or_script(written, name):
