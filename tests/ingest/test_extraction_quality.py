@@ -86,7 +86,7 @@ DEV_FLOORS = {
     "dates exact": 0.97,
     "publishers right": 0.96,
     "credits recall": 0.94,
-    "credits precision": 0.94,
+    "credits precision": 0.95,
     "language right": 1.0,
     "documents recall": 0.95,
     "documents precision": 0.96,
