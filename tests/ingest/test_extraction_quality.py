@@ -199,3 +199,17 @@ def test_realworld_miss_stays_under_its_ceiling_when_read_from_the_dev_half(real
 @pytest.mark.parametrize(("label", "most"), HOLDOUT_MOST.items())
 def test_realworld_miss_stays_under_its_ceiling_when_read_from_the_holdout(holdout, label, most):
     assert _count(holdout, label) <= most
+
+
+def test_the_scorer_reads_an_azerbaijani_headline_in_capitals_as_its_label():
+    # 'İ'.casefold() is an i with a combining dot, and 'I' folds to a dotted i where
+    # Azerbaijani writes 'ı': neither makes a headline in capitals another headline.
+    record = {"title": "İQTİSADİ ƏMƏKDAŞLIQ GÜCLƏNİR", "title_derived": False}
+    assert realworld_score.judge_title("İqtisadi əməkdaşlıq güclənir", record) == "right"
+
+
+def test_the_scorer_matches_a_document_stem_whatever_the_case_of_its_i():
+    expected = {"kind": "agreement", "match": ["qarşılıqlı", "iqtisadi"]}
+    found = {"kind": "agreement", "name": "QARŞILIQLI İQTİSADİ ƏMƏKDAŞLIQ HAQQINDA SAZİŞ"}
+    assert realworld_score._matches(expected, found)
+    assert not realworld_score._matches({**expected, "match": ["ticarət"]}, found)
