@@ -45,6 +45,7 @@ from articles.ingest.parse import NoArticleText
 from articles.ingest.pipeline import Extracted, process, to_json_record
 from articles.ingest.read import MAX_BYTES, UnreadableFile
 from articles.ingest.register import Register
+from articles.ingest.statistics import PlannerStatistics
 from articles.ingest.store import (
     LookupCache,
     Original,
@@ -74,6 +75,8 @@ CHUNKS_AHEAD = 25
 # part of a file.
 BATCH_FILES = 200
 BATCH_SECONDS = 1.0
+# Outcomes that wrote an article's rows (what the planner's statistics count).
+STORED = frozenset({Status.IMPORTED, Status.UPDATED})
 
 
 @dataclass(frozen=True)
@@ -313,8 +316,11 @@ def run(files: list[Found], *, dry_run: bool = False, workers: int = 1) -> Itera
     if dry_run:
         yield from map(importer.write_one, prepared)
         return
+    statistics = PlannerStatistics()
     for batch in _batches(prepared):
-        yield from importer.write_batch(batch)
+        outcomes = importer.write_batch(batch)
+        yield from outcomes
+        statistics.stored(sum(outcome.status in STORED for outcome in outcomes))
 
 
 def _batches(prepared: Iterable[Prepared]) -> Iterator[list[Prepared]]:
