@@ -221,9 +221,13 @@ def drop_furniture(lines: list[str], findings: Findings, sources: KnownSources) 
         # A "Most viewed" list above the article: its items run to the next blank line, or to
         # the article's own date line (an item has words beside its time).
         opens = not seen_paragraph and is_footer_marker(line)
+        was_in_sidebar = in_sidebar
         in_sidebar = bool(line) and (opens or (in_sidebar and not _ends_sidebar(line)))
         if in_sidebar and not is_paragraph(line):
             continue
+        if was_in_sidebar and line and not opens and _headline_over(lines, index):
+            # The list ran into the article: the line over its date line is its headline.
+            kept.append(lines[index - 1])
         bracketed = _bracketed_outlet(line, sources) if line else None
         if bracketed:
             findings.claim(Claim.CITED, bracketed[0])
@@ -343,6 +347,20 @@ def _is_dropped(
     if dated:
         findings.note_date(dated, DateRank.ADDRESS)
     return True
+
+
+def _headline_over(lines: list[str], index: int) -> bool:
+    """'Путин и Алиев приняли …' right over '19.08.2024 16:48': where a list under a
+    'Лента новостей' link ends at the page's date line, the line over that date is no
+    item (an item carries its time beside its words) but the article's headline."""
+    if index == 0 or not lines[index - 1] or date_only_line(lines[index]) is None:
+        return False
+    above = lines[index - 1]
+    return not is_paragraph(above) and len(_LETTER_WORDS.findall(above)) >= HEADLINE_MIN_WORDS
+
+
+# Fewer words make a rubric or a menu's item ('Визит Путина в Азербайджан' has four).
+HEADLINE_MIN_WORDS = 4
 
 
 def _ends_sidebar(line: str) -> bool:

@@ -983,6 +983,19 @@ def test_a_news_feed_link_above_the_article_ends_at_the_articles_own_date_line()
     assert article.published.value == dt.date(2011, 3, 7)
 
 
+def test_a_news_feed_link_running_into_the_headline_over_the_date_keeps_that_headline():
+    text = (
+        "Kaspi Xəbər\nЛента новостей\nПолитика\nЭкономика\nСпорт\nВизит в Дагестан\n"
+        "Баку и Махачкала договорились о паромной линии через Каспий\n"
+        "07.03.2011 10:12 (обновлено: 11:05)\n"
+        "БАКУ, 7 мар — Kaspi Xəbər. Азербайджан и Дагестан договорились открыть весной "
+        "паромную линию между портами Баку и Махачкалы, сообщили в министерстве транспорта."
+    )
+    article = parse(text, today=TODAY)
+    assert article.title == "Баку и Махачкала договорились о паромной линии через Каспий"
+    assert article.title_derived is False
+
+
 def test_a_sidebars_dated_items_never_end_it_nor_date_the_page():
     text = (
         "Kaspi Xəbər\nƏn çox oxunanlar\n6 mart 2011 Manatın məzənnəsi açıqlanıb\n"
