@@ -591,9 +591,14 @@ def _title_from(block: str) -> str:
     title = sentence.rstrip(QUOTES + " ,;:.-–—(").strip()
     if title.count('"') % 2:
         title = title.replace('"', "")
-    if not any(character.isalnum() for character in title):
+    # '1 243' (a view counter), 'Дзен' (a button): a sentence names a story in words.
+    if len(_WORD_OF_LETTERS.findall(title)) < DERIVED_TITLE_MIN_WORDS:
         return ""
     return f"{title}{ELLIPSIS}" if cut else title
+
+
+_WORD_OF_LETTERS = re.compile(r"[^\W\d_]{2,}")
+DERIVED_TITLE_MIN_WORDS = 2
 
 
 # ---------------------------------------------------------------- entry point

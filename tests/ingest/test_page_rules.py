@@ -1450,3 +1450,14 @@ def test_the_half_of_the_day_after_a_date_lines_time_is_no_credited_agency():
         f"{PARAGRAPH}\n\n{PARAGRAPH}"
     )
     assert parse(text, today=TODAY).credits == ("Agence France-Presse",)
+
+
+@pytest.mark.parametrize("chrome", ["1 243", "Дзен", "👁 58"])
+def test_a_title_derived_from_the_text_skips_a_counter_or_a_button_left_above_it(chrome):
+    text = (
+        f"{chrome}\n\nАзербайджан и Дагестан договорились открыть весной паромную линию между "
+        "портами Баку и Махачкалы, сообщили в министерстве транспорта."
+    )
+    article = parse(text, today=TODAY)
+    assert article.title_derived is True
+    assert article.title.startswith("Азербайджан и Дагестан договорились")
