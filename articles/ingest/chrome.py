@@ -43,6 +43,8 @@ _WIDGET_LABEL = re.compile(
     r"\bcookies?\b|куки|kuki|ctrl\s?\+\s?enter|report an? (?:error|typo)|сообщить об ошибке|"
     r"xəta tapdınız|newsletter|\bsign (?:in|up)\b|\blog in\b|back to top|load more|show more|"
     r"показать ещё|показать еще|daha çox xəbər|reading time|время чтения|min read|"
+    # A live page's button: 'Обновить ленту', 'Refresh feed', 'Lenti yenilə'.
+    r"^обновить(?: ленту)?$|^refresh(?: (?:the )?feed)?$|^(?:xəbər )?lenti yenilə$|"
     r"^advertisement$|^реклама$|^reklam$|подпишитесь|telegram[- ]канал|telegram channel|"
     r"google news|editor'?s choice|выбор редакции|redaktorun seçimi|most popular|"
     r"самое читаемое|самое популярное|ən çox oxunan|ən çox baxılan|"

@@ -1461,3 +1461,11 @@ def test_a_title_derived_from_the_text_skips_a_counter_or_a_button_left_above_it
     article = parse(text, today=TODAY)
     assert article.title_derived is True
     assert article.title.startswith("Азербайджан и Дагестан договорились")
+
+
+@pytest.mark.parametrize("button", ["Обновить ленту", "Refresh feed", "Lenti yenilə"])
+def test_a_live_pages_refresh_button_is_chrome_never_a_line_of_the_text(button):
+    text = f"Talks in Moscow\n\n12.03.2025 10:05\n\n{button}\n\n{PARAGRAPH}"
+    article = parse(text, today=TODAY)
+    assert button not in article.body
+    assert article.title == "Talks in Moscow"
