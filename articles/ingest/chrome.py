@@ -92,6 +92,24 @@ _SOURCE_LINK = re.compile(
     r"(?:tam oxu|tam mətn|read in full|full story|читать полностью|полный текст)\s{0,2}:"
     r"\s{0,2}\S{2,40}\.[a-z]{2,6}\b)"
 )
+# Who took or gave a picture, or the caption it closes: 'Фото: Сергей Бобылев / ТАСС',
+# 'Photo by Anna Lee/Eurasianet', 'Фото пресс-службы Кремля', 'Şəkil: arxiv', 'Photo 3 of 9'
+# (a gallery's caption after its counter is text), '… at the signing (photo: AFP)'. A
+# picture's agency sold a photo: it is no credit of the text.
+_PHOTO_CREDIT = re.compile(
+    r"^(?i:photos?|photo credit|photograph|image|picture|pictures|фото|фотографии|фотография|"
+    r"снимок|foto|fotolar|şəkil|şəkillər|fotoşəkil)"
+    r"(?:\s{0,2}:|\s(?i:by|credit|courtesy(?: of)?|—|–)\s|\s[0-9]{1,3}\s?(?:/|of|из)\s?[0-9]{1,3}$"
+    r"|\s(?i:пресс-служб\w{1,3}|из архива|из открытых источников|с сайта|автора)\b)"
+    r"|\((?i:photo|photos|фото|foto|şəkil)\s{0,2}[:—–-]?\s{0,2}[^()]{2,60}\)$"
+)
+
+
+def is_photo_credit(line: str) -> bool:
+    """A photo's credit or caption line: whom it names took a picture, not wrote the text."""
+    return len(line) <= 200 and bool(_PHOTO_CREDIT.search(line))
+
+
 # A results page's own lines: "Showing 221 to 240 of 1 506", "Показаны результаты 1–4 из 48",
 # "Top stories for: Caspian summit", "Результаты поиска", "Axtarış nəticələri".
 _RESULTS_LINE = re.compile(
@@ -339,6 +357,8 @@ def is_labelled_chrome(line: str) -> bool:
     if len(line) > 300:
         return False
     if _LINE_FURNITURE.match(line) or is_newsletter_line(line) or _WHOLE_LINE_CHROME.match(line):
+        return True
+    if is_photo_credit(line):
         return True
     return len(line) <= 160 and bool(
         _WIDGET_LABEL.search(line) or _is_results_line(line) or _SOURCE_LINK.search(line)

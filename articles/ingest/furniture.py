@@ -20,6 +20,7 @@ from articles.ingest.chrome import (
     is_labelled_chrome,
     is_navigation_bar,
     is_newsletter_line,
+    is_photo_credit,
     is_post_mark,
     is_separator,
     is_source_link,
@@ -320,6 +321,9 @@ def _is_dropped(
     past_header: bool = False,
 ) -> bool:
     """Whether a line is furniture; what it says about the page is noted on the way."""
+    # 'Фото: © РИА Новости / …' names the picture's agency, neither the site nor a credit.
+    if is_photo_credit(line):
+        return True
     if not seen_paragraph and not past_header and is_banner(line, findings, sources):
         return True
     if not seen_paragraph and is_post_mark(line):

@@ -497,7 +497,7 @@ def _is_headline(lines: list[str], index: int, sources: KnownSources) -> bool:
     # terms; a headline joins two clauses with one semicolon at most.
     if line.count(";") >= 2:
         return False
-    if is_tagline(line):
+    if is_tagline(line) and not _retold_news_line(line, lines, index):
         return False
     if is_periodical_title(line) or archive_note_parts(line) is not None:
         return False
@@ -568,6 +568,21 @@ def _is_name_like(line: str) -> bool:
 def _is_shouted_headline(line: str) -> bool:
     """'ГРАНИЦА СТАЛА ДОГОВОРНОЙ': a print headline in capitals, three words or more."""
     return line.isupper() and len(_LETTER_WORD.findall(line)) >= 3
+
+
+# The words a site describes itself with ('Официальный сайт …', 'xəbər portalı'): a headline
+# about the media speaks of papers, channels and agencies, not of a site.
+_SITE_WORDS = word_set(
+    "official site website portal internet официальный сайт портал rəsmi sayt saytı portalı"
+)
+
+
+def _retold_news_line(line: str, lines: list[str], index: int) -> bool:
+    """'Moscow and Baku spar over media', 'Russia bans Azerbaijani news agency': a headline
+    with an outlet's word in it, which its text retells; a site's tagline is retold by no text."""
+    return _SITE_WORDS.isdisjoint(fold(word) for word in _LETTER_WORD.findall(line)) and (
+        _said_again_below(line, lines, index)
+    )
 
 
 def is_periodical_title(line: str) -> bool:

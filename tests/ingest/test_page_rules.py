@@ -1469,3 +1469,53 @@ def test_a_live_pages_refresh_button_is_chrome_never_a_line_of_the_text(button):
     article = parse(text, today=TODAY)
     assert button not in article.body
     assert article.title == "Talks in Moscow"
+
+
+@pytest.mark.parametrize(
+    "photo",
+    [
+        "Фото: © РИА Новости / Иван Ковалёв",
+        "Photo credit: Ministry of Transport press office",
+        "Photo by Karen Miles/Reuters",
+        "Foto: APA",
+        "Фото пресс-службы правительства",
+        "The ferry at the pier in Baku (photo: TASS)",
+    ],
+)
+def test_a_photos_credit_or_caption_is_neither_headline_publisher_nor_credit(photo):
+    text = (
+        "Caspian Gazette\n\nFerry line between Baku and Makhachkala reopens\n"
+        f"{photo}\n14 May 2023\n\n{PARAGRAPH}\n\n{PARAGRAPH}"
+    )
+    article = parse(text, today=TODAY)
+    assert article.title == "Ferry line between Baku and Makhachkala reopens"
+    assert article.credits == ()
+    assert photo not in article.body
+
+
+def test_a_galleries_caption_after_its_counter_stays_in_the_text():
+    caption = "Şəkil 2 / 5. Bərə Bakı limanında yanalma körpüsündə dayanıb."
+    text = f"Bərə xətti yenidən açılıb\n\n{caption}\n\n{PARAGRAPH}"
+    assert caption in parse(text, today=TODAY).body
+
+
+def test_a_short_headline_about_the_media_is_no_tagline_when_its_text_retells_it():
+    text = (
+        "Moscow and Baku quarrel over press\n"
+        "Anna Green | 14 March 2023\n\n"
+        "Moscow and Baku quarrel again over the press: each capital accuses the other of "
+        "pressure on its correspondents after two detentions this month.\n\n"
+        f"{PARAGRAPH}"
+    )
+    assert parse(text, today=TODAY).title == "Moscow and Baku quarrel over press"
+
+
+def test_a_sites_tagline_over_a_headline_stays_a_tagline_though_the_text_names_its_owner():
+    text = (
+        "Официальный сайт Правительства Астраханской области\n\n"
+        "Паромная линия откроется в июне\n14.05.2023\n\n"
+        "Правительство Астраханской области сообщило, что паромная линия между портами "
+        "Оля и Баку откроется в июне после ремонта причалов.\n\n"
+        f"{PARAGRAPH}"
+    )
+    assert parse(text, today=TODAY).title == "Паромная линия откроется в июне"
