@@ -69,6 +69,15 @@ _WIDGET_LABEL = re.compile(
     # Weather that names itself without a degree sign: 'Bakıda hava: +15', 'Погода в Баку +15'.
     r"(?:hava|погода|weather)\b.{0,25}[+−-][0-9]{1,2}\s{0,2}$|"
     r"(?:ещё|еще) больше новостей|more news (?:on|in) (?:our )?(?:telegram|channel)|"
+    # An app's box: its stores' badges and its call ('Get the AzerNews app', 'Скачайте наше
+    # приложение', 'Mobil tətbiqimizi yükləyin'), and a subscription box's promise.
+    r"\bapp ?store\b|\bgoogle play\b|\bappgallery\b|\brustore\b|"
+    r"(?:get|download|install|try) (?:the |our )?(?:[\w.]{2,20} )?(?:mobile )?app\b|"
+    r"(?:скачайте|скачать|установите|установить) (?:наше |наши |мобильное )?приложени|"
+    r"(?:mobil )?tətbiq\w{0,6} (?:yüklə|endir)|"
+    r"^(?:be the first to know|stay (?:informed|up to date|tuned)|"
+    r"будьте в курсе(?: событий| новостей)?|узнавайте (?:\w{1,10} )?первыми|"
+    r"xəbərləri (?:ilk )?(?:siz )?(?:ilk )?öyrənin)[.!…]?$|"
     # A drop-down control: "Sort: newest ▾", "Mənbələr: hamısı ▾".
     r"[▾▼⌄▿]|"
     # An accessibility switch that names its readers: 'Version for people with disabilities',

@@ -1519,3 +1519,21 @@ def test_a_sites_tagline_over_a_headline_stays_a_tagline_though_the_text_names_i
         f"{PARAGRAPH}"
     )
     assert parse(text, today=TODAY).title == "Паромная линия откроется в июне"
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "Get the Caspian Gazette app\nDownload on the App Store   Get it on Google Play",
+        "Подпишитесь на рассылку\nБудьте в курсе событий",
+        "Установите наше приложение\nУзнавайте новости первыми",
+        "Mobil tətbiqimizi yükləyin\nApp Store | Google Play",
+        "Subscribe to our channel\nBe the first to know",
+    ],
+)
+def test_an_app_or_subscription_box_over_the_headline_is_chrome(box):
+    text = (
+        f"Caspian Gazette\n{box}\n\nFerry line between Baku and Makhachkala reopens\n"
+        f"14 May 2023\n\n{PARAGRAPH}\n\n{PARAGRAPH}"
+    )
+    assert parse(text, today=TODAY).title == "Ferry line between Baku and Makhachkala reopens"
