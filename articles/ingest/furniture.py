@@ -24,6 +24,7 @@ from articles.ingest.chrome import (
     is_post_mark,
     is_separator,
     is_source_link,
+    is_widget_row,
 )
 from articles.ingest.dates import DateFound, date_in_path, date_only_line, find_date
 from articles.ingest.document import Precision, PublishedDate
@@ -209,11 +210,12 @@ def drop_furniture(lines: list[str], findings: Findings, sources: KnownSources) 
         -1,
     )
     listings = _listings(lines, sources)
+    stamped = _stamped_items(lines)
     in_sidebar = False
     words_kept = 0
     banner_end = _two_line_banner(lines, findings, sources)
     for index, line in enumerate(lines):
-        if index < banner_end:
+        if index < banner_end or index in stamped:
             continue
         if _opens_stacked_items(lines, index) and _holds_running_text(kept):
             break
@@ -258,6 +260,56 @@ def drop_furniture(lines: list[str], findings: Findings, sources: KnownSources) 
             kept.append(line)
             words_kept += line.count(" ") + 1 if line else 0
     return kept
+
+
+# A list's stamp stands on a short line of its own under its item's words.
+STAMP_MAX_CHARS = 40
+STAMPED_ITEM_MIN_WORDS = 3
+STAMPED_SCAN_LINES = 200
+
+
+def _stamped_items(lines: list[str]) -> set[int]:
+    """The lines of a list above the article whose items each carry their own stamp on the
+    next line ('Каспийский саммит пройдет в Тегеране' over '10 марта 2023', then the next item
+    and its stamp, no blank line between): two such pairs in a row are a 'Latest news' or
+    'Главное' block, and neither its items nor their dates are the article's."""
+    found: set[int] = set()
+    limit = min(len(lines), STAMPED_SCAN_LINES)
+    index = 0
+    while index < limit and not (lines[index] and is_paragraph(lines[index])):
+        end = index
+        while end + 1 < limit and _is_stamped_item(lines[end], lines[end + 1]):
+            end += 2
+        if end - index >= 4:
+            found.update(range(index, end))
+        index = max(end, index + 1)
+    return found
+
+
+def _is_stamped_item(line: str, following: str) -> bool:
+    if not line or not following or is_paragraph(line) or _is_stamp(line):
+        return False
+    # A menu over a clock, a breadcrumb over the page's date: the site's bars, read elsewhere.
+    if is_chrome(line) or is_navigation_bar(line) or _is_crumb_or_bar(line):
+        return False
+    words = _LETTER_WORDS.findall(line)
+    return len(words) >= STAMPED_ITEM_MIN_WORDS and _is_stamp(following)
+
+
+def _is_crumb_or_bar(line: str) -> bool:
+    return any(mark in line for mark in (" | ", " » ", " › ", " > ", " / "))
+
+
+def _is_stamp(line: str) -> bool:
+    """'14:52', '10 марта 2023', 'Tue 10 May 2022 08:40': a time or a date alone, not an update."""
+    if len(line) > STAMP_MAX_CHARS:
+        return False
+    if _CLOCK.match(line):
+        return True
+    if is_widget_row(line):
+        return False
+    found = date_only_line(line)
+    return found is not None and not found.is_update
 
 
 BANNER_LINE_MAX_CHARS = 40

@@ -1537,3 +1537,30 @@ def test_an_app_or_subscription_box_over_the_headline_is_chrome(box):
         f"14 May 2023\n\n{PARAGRAPH}\n\n{PARAGRAPH}"
     )
     assert parse(text, today=TODAY).title == "Ferry line between Baku and Makhachkala reopens"
+
+
+@pytest.mark.parametrize(
+    "stamps", [("9 May 2023", "8 May 2023"), ("16:40", "15:05"), ("Tue 9 May 2023 16:40",) * 2]
+)
+def test_a_list_whose_items_carry_their_own_stamps_gives_neither_headline_nor_date(stamps):
+    text = (
+        "Caspian Gazette\nMost discussed\n"
+        f"Wheat prices fall on the Baku exchange\n{stamps[0]}\n"
+        f"New school opens in the north of the city\n{stamps[1]}\n\n"
+        "Ferry line between Baku and Makhachkala reopens\n14 May 2023\n\n"
+        f"{PARAGRAPH}\n\n{PARAGRAPH}"
+    )
+    article = parse(text, today=TODAY)
+    assert article.title == "Ferry line between Baku and Makhachkala reopens"
+    assert article.published.value == dt.date(2023, 5, 14)
+
+
+def test_a_headline_over_its_date_and_a_byline_over_its_time_are_no_stamped_list():
+    text = (
+        "Ferry line between Baku and Makhachkala reopens\n14 May 2023\n"
+        "By Anna Green\n16:40\n\n"
+        f"{PARAGRAPH}\n\n{PARAGRAPH}"
+    )
+    article = parse(text, today=TODAY)
+    assert article.title == "Ferry line between Baku and Makhachkala reopens"
+    assert article.published.value == dt.date(2023, 5, 14)
