@@ -109,6 +109,19 @@ class _Article:
     def _event_day(self) -> tuple[dt.date, str] | None:
         return event_day(self.body, self.published)
 
+    def following(self, sentence: str) -> str:
+        """The sentence after `sentence` in the body, or '' (the body's sentences are mapped
+        once, when a document without a day of its own first asks)."""
+        return self._following.get(sentence, "")
+
+    @functools.cached_property
+    def _following(self) -> dict[str, str]:
+        read = list(sentences(self.body))
+        following: dict[str, str] = {}
+        for sentence, after in itertools.pairwise(read):
+            following.setdefault(sentence, after)
+        return following
+
     @functools.cached_property
     def lead_reports_signing(self) -> bool:
         """The lead reports a signing: read when a listed document first asks."""
@@ -205,6 +218,7 @@ class _Facts:
             self.is_signed,
             self.context.event_day,
             lambda: self.context.lead_reports_signing,
+            lambda: self.context.following(self.window.sentence),
         )
         return _unless_dated_otherwise(signing, self.candidate.year if self.candidate else None)
 
@@ -288,7 +302,9 @@ def _mention_of(
     # Without a register entry the candidate is the one the facts were read for.
     entry = context.register.entry(register_key) if context.register and register_key else None
     signed_on, date_note = _unless_dated_otherwise(facts.signing, entry.year if entry else None)
-    if entry is not None and signed_on is None:
+    if entry is not None and (signed_on is None or (date_note and signed_on != entry.signed_on)):
+        # The register is the curated record: a day inferred from the article's own (a print
+        # paper's is the day after the signing) yields to the register's.
         signed_on, date_note = _registered_day(entry, facts.reported_day)
     # The register is the curated record: a treaty the text calls an agreement is a treaty.
     kind = entry.kind if entry else candidate.kind

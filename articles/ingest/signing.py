@@ -14,10 +14,15 @@ the day, each time said in the mention's note:
   "görüşün yekununda" takes the day the lead gives for that meeting, and
   one listed under a lead that dates its signing takes that day.
 
-A sentence that says only "were signed", with nothing of when, leaves the
-date unknown: the article may report a signing of days before, and a
-guess would look like a fact. (agreements.py may still give the register's
-day of a registered document reported signed within the article's week.)
+A sentence after the document's that opens on it ("The document was signed
+in Baku on 6 May") dates it. A past signing reported as the article's news
+with no day anywhere ("Saziş imzalanıb.") takes the article's day, noted as
+such: news writers expect it, and the note keeps it from passing for a fact
+the text gave. A document recalled as earlier, written with another year, or
+signed "following the talks" the lead does not date stays undated. For a
+registered document, agreements.py prefers the register's day (within the
+article's week) to any day inferred from the article's: a print paper dates
+the day after the signing.
 `count_documents_signed` reads "six documents were signed" for the event an
 article reports, never a running total.
 """
@@ -89,7 +94,12 @@ _PAST_SIGNING = re.compile(
     r"принял[аи]?\b|принят[аоы]?\b|qəbul (?:edil|olun)\w*|qəbul ediblər)"
 )
 _RELATIVE_DAY = re.compile(r"(?i:\b(?:today|this day)\b|сегодня|bu gün)")
-_YESTERDAY = re.compile(r"(?i:\byesterday\b|вчера|dünən)")
+# 'Накануне в Баку подписали …' is yesterday; 'накануне визита' (on the eve of the visit)
+# is not: a lower-case word after it that is no past verb makes it the eve of something.
+_YESTERDAY = re.compile(
+    r"(?i:\byesterday\b|вчера|dünən)|"
+    r"(?i:накануне)(?![ \t]+(?![а-яё]+(?:л|ла|ло|ли|лись|лось)\b)[а-яё]{4,})"
+)
 # A ceremony the lead reports: its date is the day the article's documents were signed.
 _CEREMONY = re.compile(
     r"(?i:signing ceremony|ceremony of signing|церемони\w* подписания|"
@@ -120,7 +130,7 @@ _TERM_YEAR = re.compile(
 _AT_MEETING = re.compile(
     r"(?i:\b(?:following|after|at the end of|at the close of|in the course of|during)\s+"
     r"(?:the\s+|their\s+)?(?:[\w-]+\s+){0,2}(?:meeting|talks|negotiations|session|"
-    r"consultations)\b|по итогам|в ходе|по завершении|по окончании|"
+    r"consultations)\b|по (?:его |её |ее |их )?итогам|в ходе|по завершении|по окончании|"
     r"\w+(?:ın|in|un|ün|nın|nin|nun|nün)\s+(?:yekununda|sonunda|gedişində))"
 )
 # A sentence in the future tense dates no meeting that has been: 'will meet', 'состоится',
@@ -143,6 +153,7 @@ def signing_date(
     is_signed: bool,
     event: Callable[[], tuple[dt.date, str] | None] | None = None,
     lead_reports: Callable[[], bool] | None = None,
+    following: Callable[[], str] | None = None,
 ) -> tuple[dt.date | None, str]:
     """The date the text gives for the signing, and a note when part of it was inferred.
 
@@ -155,7 +166,10 @@ def signing_date(
     reports a signing takes that event's day (`event`, asked only then:
     `event_day`), unless the text recalls it as earlier or writes another year; an item
     of a list under a lead that reports a signing (`lead_reports`) but gives no day for it
-    takes the article's own day.
+    takes the article's own day. A sentence after it that dates the signing of 'the
+    document' ('The document was signed in Baku on 6 May', `following`, asked only
+    when the window gives no date) dates it. A past signing the article reports as its
+    news with no day anywhere takes the article's day, with a note saying so.
     """
     after, before = window.after[:DATE_AFTER_CHARS], window.before[-DATE_BEFORE_CHARS:]
     written = _signing_dates(after)
@@ -182,6 +196,10 @@ def signing_date(
         inferred = _relative_day(text, article_day) if past else None
         if inferred is not None:
             return inferred
+    if past and following is not None:
+        inferred = _dated_by_next_sentence(following(), article_day)
+        if inferred is not None:
+            return inferred
     listed = window.sentence.lstrip()[:1] in _LIST_MARK
     if not event or not (past or listed) or _EARLIER.search(window.context):
         return None, ""
@@ -194,7 +212,48 @@ def signing_date(
         # '… aşağıdakı sənədlər imzalanıb:' over a list, in an article dated to the day: the
         # list is the day's news, and the lead gives no other day for it.
         return article_day, "the article's day: listed under a lead that reports the signing"
+    # A signing 'following the talks' is the meeting's: one the lead does not date (or dates
+    # to come) leaves it undated.
+    if found is None and past and not _AT_MEETING.search(window.context):
+        # 'Saziş imzalanıb.', 'have signed a memorandum' under a dateline: the day's news.
+        return article_day, f"the article's day: reported signed as its news ({article_day})"
     return found or (None, "")
+
+
+# 'The document was signed in Baku on 6 May', 'Документ подписан 20 февраля', 'Sənəd
+# fevralın 20-də imzalanıb': a sentence that opens on the document it follows and dates
+# its signing.
+_BACK_REFERENCE = re.compile(
+    r"(?i:(?:the|this|that)\s+(?:document|agreement|memorandum|protocol|plan|programme|"
+    r"program|treaty|declaration|statement|road map|contract|deal|accord)s?\b|it\s+was\b|"
+    r"(?:этот\s+|данный\s+)?(?:документ|соглашение|меморандум|протокол|план|программ[аy]|"
+    r"договор|декларация|заявление|контракт)\b|"
+    r"(?:bu\s+|həmin\s+)?(?:sənəd|saziş|memorandum|protokol|plan|proqram|müqavilə|"
+    r"bəyannamə|bəyanat)\w{0,4}\b)"
+)
+_SIGNED_IN_SENTENCE = re.compile(
+    rf"(?i:\b(?:(?:was|were|had been|has been)\s+|,\s*)signed\b|подписан\w{{0,2}}\b|{_AZ_SIGNED})"
+)
+
+
+def _dated_by_next_sentence(text: str, article_day: dt.date) -> tuple[dt.date, str] | None:
+    """The day the sentence after a document's dates its signing, when it opens on the
+    document ('The plan was signed on February 20 …'): a full date up to the article's day,
+    or a day and month in the article's year."""
+    verb = _SIGNED_IN_SENTENCE.search(text) if _BACK_REFERENCE.match(text) else None
+    if verb is None:
+        return None
+    # '… signed on the anniversary of the Treaty, signed in Moscow on 3 July 1997': the
+    # stretch ends where another signing begins.
+    later = _SIGNED_IN_SENTENCE.search(text, verb.end())
+    stretch = text[verb.end() : later.start() if later else None][:DATE_AFTER_CHARS]
+    if not stretch.strip():
+        # Azerbaijani writes the date before the verb: 'Sənəd fevralın 20-də imzalanıb'.
+        stretch = text[: verb.start()]
+    written = [day for day in _signing_dates(stretch) if day <= article_day]
+    if written:
+        return written[0], ""
+    return _date_in_article_year(stretch, article_day)
 
 
 def reports_signing_on(
@@ -234,8 +293,8 @@ def event_day(body: str, published: PublishedDate) -> tuple[dt.date, str] | None
     The first sentence of the lead that says documents were signed (or a
     signing ceremony held) dates it: in full (within a week before the
     article), by day and month in the article's year, or by "today",
-    "yesterday" or a weekday. A lead that says nothing of when dates nothing:
-    no day is guessed.
+    "yesterday" or a weekday; a sentence that gives none leaves the next one of the
+    lead to. A lead that says nothing of when dates nothing here.
     """
     article_day = published.value if published.precision is Precision.DAY else None
     if article_day is None:
@@ -248,9 +307,13 @@ def event_day(body: str, published: PublishedDate) -> tuple[dt.date, str] | None
             if own is not None:
                 return own
             # Undated this week: '… the Declaration signed on 22 February 2022' in a 2023
-            # lead recalls a signing, and the one the article reports may come later.
-            if not _another_year(sentence, article_day.year):
-                return _meeting_day(earlier, article_day) if _AT_MEETING.search(sentence) else None
+            # lead recalls a signing, and the one the article reports may come later. One
+            # undated (a subheading over the lead: '… подписали в Баку основополагающий
+            # документ') leaves a later sentence of the lead that reports the signing to date it.
+            if _AT_MEETING.search(sentence) and not _another_year(sentence, article_day.year):
+                meeting = _meeting_day(earlier, article_day)
+                if meeting is not None:
+                    return meeting
         earlier.append(sentence)
     return None
 

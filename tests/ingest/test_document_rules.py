@@ -199,12 +199,77 @@ def test_listed_documents_take_the_day_the_lead_gives_for_the_signing_ceremony()
     assert "article's date" in agreement.date_note
 
 
-def test_no_signing_day_is_guessed_when_the_lead_says_nothing_of_when():
+def test_a_signing_reported_as_news_with_no_day_takes_the_articles_day_and_says_so():
     article = dated_article(
         "Azerbaijan and Russia signed a memorandum on cooperation in the field of plant quarantine."
     )
     (agreement,) = extract_agreements(article)
+    assert agreement.signed_on == dt.date(2024, 8, 19)
+    assert "reported signed as its news" in agreement.date_note
+
+
+def test_a_signing_recalled_as_earlier_takes_no_day_from_the_article():
+    article = dated_article(
+        "Earlier, Azerbaijan and Russia signed a memorandum on cooperation in veterinary matters."
+    )
+    (agreement,) = extract_agreements(article)
     assert agreement.signed_on is None
+
+
+def test_the_next_sentence_dates_the_signing_of_the_document_it_opens_on():
+    article = dated_article(
+        "The two railway companies have signed a memorandum on cooperation in freight "
+        "transit.\n\nThe document was signed in Sumgait on 12 August by both chairmen.",
+    )
+    (agreement,) = extract_agreements(article)
+    assert agreement.signed_on == dt.date(2024, 8, 12)
+
+
+def test_a_next_sentence_dates_only_its_own_signing_not_an_older_one_it_recalls():
+    article = dated_article(
+        "The ministers signed a memorandum on cooperation in tourism.\n\n"
+        "The document was signed on the anniversary of the treaty, signed in Moscow on "
+        "5 March 2001.",
+    )
+    (agreement,) = extract_agreements(article)
+    assert agreement.signed_on != dt.date(2001, 3, 5)
+
+
+def test_nakanune_before_a_place_is_yesterday_but_before_a_noun_is_the_eve_of_it():
+    article = dated_article(
+        "Накануне в Гяндже министры подписали меморандум о сотрудничестве в области туризма.",
+        "2024-08-20",
+    )
+    (agreement,) = extract_agreements(article)
+    assert agreement.signed_on == dt.date(2024, 8, 19)
+    eve = dated_article(
+        "Накануне визита министры подписали меморандум о сотрудничестве в области туризма.",
+        "2024-08-20",
+    )
+    (agreement,) = extract_agreements(eve)
+    assert agreement.signed_on != dt.date(2024, 8, 19)
+
+
+def test_a_subheading_that_reports_the_signing_leaves_the_lead_to_date_it():
+    article = dated_article(
+        "Министры подписали в Гяндже важный документ\n\n"
+        "Министры двух стран подписали вчера меморандум о сотрудничестве в области туризма. "
+        "Кроме того, подписан меморандум о сотрудничестве в области спорта.",
+        "2024-08-20",
+    )
+    days = {agreement.signed_on for agreement in extract_agreements(article)}
+    assert days == {dt.date(2024, 8, 19)}
+
+
+def test_the_registers_day_outranks_one_inferred_from_a_next_day_paper():
+    register = load_register()
+    article = dated_article(
+        "Prezidentlər Moskva Bəyannaməsini imzalayıblar.",
+        "2004-02-07",
+    )
+    (agreement,) = extract_agreements(article, register)
+    assert agreement.register_key == "moscow-declaration-2004"
+    assert agreement.signed_on == dt.date(2004, 2, 6)
 
 
 def test_yesterday_is_the_day_before_the_article_when_the_signing_is_past():
