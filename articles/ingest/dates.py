@@ -109,6 +109,13 @@ _DATE_FORMATS: tuple[tuple[re.Pattern[str], Precision], ...] = (
         ),
         Precision.DAY,
     ),
+    # And as acts and headers write it, day first: "2019-cu il 12 mart", "2010-cu il 3 sentyabr".
+    (
+        re.compile(
+            rf"(?<![0-9]){_YEAR}{_AZ_ORDINAL}?\s{{1,3}}(?i:il|ilin)\s{{1,3}}{_DAY}\s{{1,3}}{_MONTH}"
+        ),
+        Precision.DAY,
+    ),
     (re.compile(rf"(?<!\w){_MONTH},?\s{{1,3}}{_YEAR}{_YEAR_TAIL}"), Precision.MONTH),
     # A journal's issue: "Spring 2021", "осень 2021", "Payız 2021".
     (
@@ -545,13 +552,27 @@ def date_only_line(line: str) -> DateFound | None:
         return replace(
             _whole_line_year(year_only, line), is_issue=bool(_ISSUE_NUMBER_MARK.search(line))
         )
-    for segment in [line, *SEGMENT_SEPARATOR.split(line)]:
-        found = find_date(segment)
-        if found and _says_only_when(segment, found):
-            return _with_widget_marks(found, line, segment)
+    dated = _dated_segment(line)
+    if dated is not None:
+        return dated
     if " / " in line:
         return _slashed_column_date(line)
     return _short_year_line(line) or _year_column_line(line)
+
+
+def _dated_segment(line: str) -> DateFound | None:
+    """The line's date, or its columns' ('27.04.2023 14:32 | Politics'): the first that says
+    only when, unless it is an update and a later column is the first publication ('Last
+    updated: March 13, 2019 | Published: March 12, 2019')."""
+    first = None
+    for segment in [line, *SEGMENT_SEPARATOR.split(line)]:
+        found = find_date(segment)
+        if found and _says_only_when(segment, found):
+            marked = _with_widget_marks(found, line, segment)
+            if not marked.is_update:
+                return marked
+            first = first or marked
+    return first
 
 
 # '29 / 04 / 2015': a date's own slashes, spaced; ' / ' elsewhere parts a breadcrumb's columns.

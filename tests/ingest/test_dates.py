@@ -299,3 +299,22 @@ def test_the_archives_address_stamp_is_the_day_of_the_copy():
     assert capture is not None
     assert capture.copied_on == dt.date(2004, 2, 12)
     assert capture.lines == frozenset({0})
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Last updated: June 9, 2021 | Published: June 8, 2021",
+        "Обновлено 09.06.2021 | Опубликовано 08.06.2021",
+        "Yenilənib: 09.06.2021 · Dərc olunub: 08.06.2021",
+    ],
+)
+def test_the_first_publication_is_the_lines_date_when_an_update_column_comes_first(line):
+    found = date_only_line(line)
+    assert found.published.value == dt.date(2021, 6, 8)
+    assert found.is_update is False
+
+
+@pytest.mark.parametrize("text", ["2021-ci il 8 iyun", "2021-ci il 8 iyun tarixli sazişə əsasən"])
+def test_an_azerbaijani_date_with_its_year_first_and_its_day_before_the_month_is_read(text):
+    assert day(text) == dt.date(2021, 6, 8)
