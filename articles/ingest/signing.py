@@ -181,8 +181,9 @@ def signing_date(
         return None, ""
     # '2022-ci ildə imzalanmış … Bəyannamə' in a 2024 article: signed in another year.
     # The spans go before the cut, which may fall inside one ('for 2025–202').
-    near_before = YEAR_SPAN.sub(" ", before)[-YEAR_NEAR_CHARS:]
-    near = f"{near_before} {YEAR_SPAN.sub(' ', after)[:YEAR_NEAR_CHARS]}"
+    # So go the years that end a term ('2024-cü ilədək … Proqram', 'until 2000').
+    near_before = _TERM_YEAR.sub(" ", YEAR_SPAN.sub(" ", before))[-YEAR_NEAR_CHARS:]
+    near = f"{near_before} {_TERM_YEAR.sub(' ', YEAR_SPAN.sub(' ', after))[:YEAR_NEAR_CHARS]}"
     if any(int(year) != article_day.year for year in WRITTEN_YEAR.findall(near)):
         return None, ""
     past = bool(_PAST_SIGNING.search(window.context))

@@ -1516,3 +1516,11 @@ def test_a_trilateral_body_in_the_next_clause_adds_no_sides_to_the_document():
     (agreement,) = extract_agreements(article)
     assert agreement.name == "Treaty on Navigation on the Volga and Kura"
     assert set(agreement.parties) == {"Azerbaijan", "Russia"}
+
+
+def test_a_year_that_ends_a_programmes_term_is_no_other_year_of_signing():
+    article = dated_article(
+        "Nazirlər “2030-cu ilədək turizm sahəsində əməkdaşlıq Proqramı”nı imzaladılar.",
+    )
+    (agreement,) = extract_agreements(article)
+    assert agreement.signed_on == dt.date(2024, 8, 19)
