@@ -146,7 +146,8 @@ _SHORT_WIDGET = re.compile(
     r"scroll to top|наверх|yuxarı|"
     r"click to enlarge|увеличить|böyüt|listen|listen to this article|слушать|слушать новость|"
     r"xəbəri dinlə|dinlə|(?:войти|sign in|log in|daxil ol) (?:через|with|ilə) \w{1,15})"
-    r"\s{0,2}(?:\.{3}|…)?$"
+    # A player's button shows the recording's length: 'Listen to this article 3:45'.
+    r"(?:\s{0,2}[0-9]{1,2}:[0-9]{2}|\s{1,2}[0-9]{1,2}\s?(?i:min|мин|dəq)\.?)?\s{0,2}(?:\.{3}|…)?$"
 )
 _WEATHER = re.compile(r"[+−-]\s{0,2}[0-9]{1,2}\s{0,2}°|[0-9]\s{0,2}°\s{0,2}[CF]\b|[☀☁☂☃⛅🌤🌥🌦🌧]")
 # A label and a bare number: "Hot line: 1593", "Тел.: +7 495 123-45-67", "Faks: (012) 498".
@@ -233,6 +234,9 @@ _LINE_FURNITURE = re.compile(
     r"join date\s*:|posts\s*:|location\s*:|registered\s*:|mesaj sayı\s*:|сообщений\s*:|"
     r"регистрация\s*:|откуда\s*:|qeydiyyat\s*:|yazılıb\s*:|"
     r"mövzu\s*:|тема\s*:|topic\s*:|"
+    # A row of the day's topics: 'Hot topics: …', 'Темы дня: …', 'Günün mövzuları: …'.
+    r"(?:hot |top |trending )?topics\s*:|trending\s*:|темы дня\s*:|главные темы\s*:|"
+    r"сюжеты\s*:|актуальные темы\s*:|(?:günün|aktual) mövzu\w{0,4}\s*:|"
     # A blog entry's mood and music: "Music: радио", "Настроение: бодрое", "Current mood:".
     r"(?:current\s)?(?:music|mood)\s*:|музыка\s*:|настроение\s*:|musiqi\s*:|əhval\s*:|"
     # A rubric that names itself: "Рубрика: Дипломатия | Кавказ", "Bölmə: Siyasət".

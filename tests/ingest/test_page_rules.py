@@ -1564,3 +1564,23 @@ def test_a_headline_over_its_date_and_a_byline_over_its_time_are_no_stamped_list
     article = parse(text, today=TODAY)
     assert article.title == "Ferry line between Baku and Makhachkala reopens"
     assert article.published.value == dt.date(2023, 5, 14)
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "Listen to this article 3:45",
+        "Слушать новость 2 мин",
+        "Hot topics: Karabakh, Caspian, OPEC+",
+        "Темы дня: Каспий, газ, Карабах",
+        "Günün mövzuları: Xəzər, qaz",
+    ],
+)
+def test_a_players_button_or_a_row_of_the_days_topics_is_never_the_headline(chrome):
+    text = (
+        f"Caspian Courier\n{chrome}\n\nFerry line between Baku and Makhachkala reopens\n"
+        f"14 May 2023\n\n{PARAGRAPH}\n\n{PARAGRAPH}"
+    )
+    article = parse(text, today=TODAY)
+    assert article.title == "Ferry line between Baku and Makhachkala reopens"
+    assert chrome not in article.body
