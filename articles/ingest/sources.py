@@ -72,6 +72,8 @@ _CITING_WORDS = (
     r"with (?:additional )?reporting (?:by|from)|при участии|"
     r"based on (?:materials|reports|information|data) (?:from|of|by)|"
     r"по материалам|по словам|использованы (?:данные|материалы)|"
+    # "Материал подготовлен на основе данных агентства Интерфакс".
+    r"на основе (?:данных|материалов|сообщений|информации)|"
     r"с использованием (?:сообщений|материалов|данных|информации)|"
     r"по данным|по информации|со ссылкой на|по сообщению|сообщает со ссылкой на|"
     r"как стало известно|стало известно|пишет|пишут|писал[аио]?|писали|"
@@ -118,7 +120,9 @@ _QUOTED_VERBS = (
     r"yazır|yazıb|təsdiqləyib|yayıb|yaydı|yayımlayıb|məlumat yayıb|"
     # "Reuters со ссылкой на источники сообщил": the outlet reported what its sources said.
     r"со ссылкой на (?:источник|собеседник|осведомленн|неназванн|представител)\w*|"
-    r"citing (?:sources?|officials?|people|a source|unnamed))"
+    r"citing (?:sources?|officials?|people|a source|unnamed)|"
+    # "Reuters contributed to this report": a wire's reporting folded into the text.
+    r"contributed (?:to this (?:report|story|article)|reporting))"
 )
 # "Reuters, citing a source, says": an aside between commas before the verb.
 _ASIDE = r"(?:,\s{1,3}[^,.;\n]{1,80},|,)?"

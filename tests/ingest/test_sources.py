@@ -392,3 +392,15 @@ def test_every_known_name_is_found_where_it_starts_a_text():
     }
     missed = [name for name in names if 0 not in _alias_starts(SOURCES.alias_pattern, name)]
     assert missed == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cited"),
+    [
+        ("Reuters contributed to this report.", ["Reuters"]),
+        ("The Associated Press contributed reporting.", ["Associated Press"]),
+        ("Обзор составлен на основе сообщений агентства Интерфакс.", ["Interfax"]),
+    ],
+)
+def test_a_wire_folded_into_the_text_at_its_close_is_cited(text, cited):
+    assert SOURCES.cited_in(text) == cited
