@@ -737,6 +737,35 @@ _RELATIVE_STAMP = re.compile(
 )
 
 
+# A list item's stamp at the end of its words: 'Bakıda məktəb açılıb Dünən, 21:45', '… 14:32',
+# '… 5 hours ago', '… (28/04/2015)'. A day named without a clock ('… встретились вчера') ends a
+# headline as well as an item, so it counts only with its time.
+_CLOCK_TAIL = r"[0-9]{1,2}:[0-9]{2}"
+_TRAILING_STAMP = re.compile(
+    r"(?:^|[\s,|·•—–-])\s{0,2}(?:"
+    rf"\((?:[0-9]{{1,2}}[./-][0-9]{{1,2}}[./-](?:[0-9]{{4}}|[0-9]{{2}})|{_CLOCK_TAIL})\)"
+    r"|(?i:[0-9]{1,2}\s{1,2}(?:min(?:ute)?s?|hours?|hrs?|days?|минут[уы]?|мин\.?|час(?:а|ов)?|"
+    r"дн(?:я|ей)|день|dəqiqə|saat|gün)\s{1,2}(?:ago|назад|əvvəl))"
+    r"|(?i:yesterday|вчера|позавчера|dünən|today|сегодня|bu gün|bugün),?\s{0,2}(?:в\s)?"
+    rf"{_CLOCK_TAIL}"
+    rf"|(?P<clock>{_CLOCK_TAIL})"
+    r")$"
+)
+# A time a headline announces: 'Переговоры начнутся в 10:00', 'Talks to begin at 10:00'.
+_ANNOUNCED_TIME = re.compile(r"(?i:\s(?:в|во|at|by|until|till|до|с|saat|from|to))$")
+
+
+def ends_in_stamp(line: str) -> bool:
+    """Whether the line closes with a list item's stamp: a clock, a stamp counted back from
+    the copy's moment, or a date in brackets, after words of its own."""
+    if len(line) > 200:
+        return False
+    match = _TRAILING_STAMP.search(line)
+    if match is None or not WORD.search(line[: match.start()]):
+        return False
+    return not (match.group("clock") and _ANNOUNCED_TIME.search(line[: match.start()].rstrip(" ,")))
+
+
 def is_today_line(line: str) -> bool:
     """A widget's line about the present: 'Сегодня, 12:40', 'Bu gün', 'Tuesday, 09:15',
     or a stamp counted back from it: 'Вчера, 14:20', '3 hours ago'."""

@@ -26,7 +26,14 @@ from articles.ingest.chrome import (
     is_source_link,
     is_widget_row,
 )
-from articles.ingest.dates import DateFound, date_in_path, date_only_line, find_date
+from articles.ingest.dates import (
+    DateFound,
+    date_in_path,
+    date_only_line,
+    ends_in_stamp,
+    find_date,
+    is_today_line,
+)
 from articles.ingest.document import Precision, PublishedDate
 from articles.ingest.findings import DateRank, Findings
 from articles.ingest.headline import is_paragraph, is_tagline
@@ -280,10 +287,27 @@ def _stamped_items(lines: list[str]) -> set[int]:
         end = index
         while end + 1 < limit and _is_stamped_item(lines[end], lines[end + 1]):
             end += 2
-        if end - index >= 4:
+        if end == index:
+            # '… Dünən, 21:45' over '… Dünən, 20:10': items whose stamps close their own lines.
+            while end < limit and _closes_with_stamp(lines[end]):
+                end += 1
+            end = end if end - index >= 2 else index
+        if end - index >= 4 or (end > index and _closes_with_stamp(lines[index])):
             found.update(range(index, end))
         index = max(end, index + 1)
     return found
+
+
+def _closes_with_stamp(line: str) -> bool:
+    """An item closed by its stamp; in a run of them a bare day ('… 20 февраля') is one too,
+    though one headline alone may end with the day it announces."""
+    if not line or len(_LETTER_WORDS.findall(line)) < STAMPED_ITEM_MIN_WORDS:
+        return False
+    if date_only_line(line) is not None or is_chrome(line):
+        return False
+    end = line[-STAMP_MAX_CHARS:]
+    tail = find_date(end)
+    return ends_in_stamp(line) or (tail is not None and tail.span[1] == len(end))
 
 
 def _is_stamped_item(line: str, following: str) -> bool:
@@ -304,7 +328,7 @@ def _is_stamp(line: str) -> bool:
     """'14:52', '10 марта 2023', 'Tue 10 May 2022 08:40': a time or a date alone, not an update."""
     if len(line) > STAMP_MAX_CHARS:
         return False
-    if _CLOCK.match(line):
+    if _CLOCK.match(line) or is_today_line(line):
         return True
     if is_widget_row(line):
         return False

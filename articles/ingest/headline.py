@@ -18,7 +18,13 @@ import itertools
 import re
 
 from articles.ingest.datelines import find_dateline
-from articles.ingest.dates import MONTH_PATTERN, SEGMENT_SEPARATOR, date_only_line, find_date
+from articles.ingest.dates import (
+    MONTH_PATTERN,
+    SEGMENT_SEPARATOR,
+    date_only_line,
+    ends_in_stamp,
+    find_date,
+)
 from articles.ingest.language import fold, word_set
 from articles.ingest.sources import (
     CREDIT_PREFIX,
@@ -517,6 +523,9 @@ def _is_headline(lines: list[str], index: int, sources: KnownSources) -> bool:
     # "25.11.2019 Putin met Aliyev": an item of a dated list, not this page's headline.
     led = find_date(line[:40])
     if led is not None and led.span[0] == 0:
+        return False
+    # 'Bakıda məktəb açılıb Dünən, 21:45', '… (28/04/2015)': a list's item closed by its stamp.
+    if ends_in_stamp(line):
         return False
     following = next(iter(_filled(lines, index + 1, len(lines), 1)), None)
     if following is None:

@@ -10,6 +10,7 @@ from articles.ingest.dates import (
     date_only_line,
     dated_on,
     day_and_month,
+    ends_in_stamp,
     find_date,
     full_date,
     is_today_line,
@@ -318,3 +319,19 @@ def test_the_first_publication_is_the_lines_date_when_an_update_column_comes_fir
 @pytest.mark.parametrize("text", ["2021-ci il 8 iyun", "2021-ci il 8 iyun tarixli sazişə əsasən"])
 def test_an_azerbaijani_date_with_its_year_first_and_its_day_before_the_month_is_read(text):
     assert day(text) == dt.date(2021, 6, 8)
+
+
+@pytest.mark.parametrize(
+    ("line", "stamped"),
+    [
+        ("Bakıda yeni məktəb açılıb Dünən, 21:45", True),
+        ("Курс доллара снизился — 14:10", True),
+        ("Ferry prices rise 3 hours ago", True),
+        ("Ferry prices rise (27/04/2015)", True),
+        ("Переговоры начнутся в 10:00", False),
+        ("Путин и Алиев встретились вчера", False),
+        ("14:10", False),
+    ],
+)
+def test_a_list_items_closing_stamp_is_told_from_a_time_a_headline_announces(line, stamped):
+    assert ends_in_stamp(line) is stamped

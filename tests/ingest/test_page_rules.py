@@ -1584,3 +1584,27 @@ def test_a_players_button_or_a_row_of_the_days_topics_is_never_the_headline(chro
     article = parse(text, today=TODAY)
     assert article.title == "Ferry line between Baku and Makhachkala reopens"
     assert chrome not in article.body
+
+
+@pytest.mark.parametrize(
+    "stamps",
+    [
+        ("Dünən, 22:10", "Dünən, 21:45"),
+        ("Вчера, 18:30", "Вчера, 17:05"),
+        ("2 hours ago", "5 hours ago"),
+        ("(28/04/2015)", "(27/04/2015)"),
+        ("21 февраля", "20 февраля"),
+    ],
+)
+def test_list_items_closed_by_their_stamps_are_never_the_headline(stamps):
+    items = ("Wheat prices fall on the Baku exchange", "New school opens in the north")
+    for layout in ("{0}\n{1}\n{2}\n{3}", "{0} {1}\n{2} {3}"):
+        listed = layout.format(items[0], stamps[0], items[1], stamps[1])
+        text = (
+            f"Caspian Courier\nHome | News\n\nLatest\n{listed}\n\n"
+            "Ferry line between Baku and Makhachkala reopens\n14 May 2015\n\n"
+            f"{PARAGRAPH}\n\n{PARAGRAPH}"
+        )
+        article = parse(text, today=TODAY)
+        assert article.title == "Ferry line between Baku and Makhachkala reopens"
+        assert article.published.value == dt.date(2015, 5, 14)
