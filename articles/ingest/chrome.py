@@ -290,7 +290,10 @@ _FOOTER_MARKERS = _phrases(
     "günün xəbərləri|günün əsas xəbərləri|ən son xəbərlər|лучшее за неделю|"
     "популярное за неделю|trending|trending now|в тренде|новости партнеров|"
     "партнерские материалы|promoted content|sponsored content|editor's picks|"
-    "tərəfdaş xəbərləri"
+    "tərəfdaş xəbərləri|"
+    # The same headings as an aside: "Также по теме", "Ещё по теме", "Also on this topic".
+    "также по теме|ещё по теме|еще по теме|also on this topic|more on the topic|"
+    "bu mövzuda digər xəbərlər"
 )
 _WEEKDAY_ABBREVIATIONS = _words(
     "mo tu we th fr sa su mon tue wed thu fri sat sun пн вт ср чт пт сб вс b.e ç.a ç c.a c ş b "

@@ -749,6 +749,8 @@ _TRAILING_STAMP = re.compile(
     r"|(?i:yesterday|вчера|позавчера|dünən|today|сегодня|bu gün|bugün),?\s{0,2}(?:в\s)?"
     rf"{_CLOCK_TAIL}"
     rf"|(?P<clock>{_CLOCK_TAIL})"
+    # Or its views, counted beside an eye: '… 👁 1 234'.
+    r"|[👁👀]\ufe0f?\s{0,2}[0-9][0-9 ,.]{0,9}[kKкК]?"
     r")$"
 )
 # A time a headline announces: 'Переговоры начнутся в 10:00', 'Talks to begin at 10:00'.

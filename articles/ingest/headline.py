@@ -525,13 +525,31 @@ def _is_headline(lines: list[str], index: int, sources: KnownSources) -> bool:
     if led is not None and led.span[0] == 0:
         return False
     # 'Bakıda məktəb açılıb Dünən, 21:45', '… (28/04/2015)': a list's item closed by its stamp.
-    if ends_in_stamp(line):
+    if ends_in_stamp(line) or _in_numbered_run(lines, index):
         return False
     following = next(iter(_filled(lines, index + 1, len(lines), 1)), None)
     if following is None:
         return False
     next_is_blank = index + 1 < len(lines) and not lines[index + 1]
     return next_is_blank or not following[:1].islower() or _stands_alone(line, following)
+
+
+# A ranked list's item: '1. Wheat prices fall …', '2 В Гяндже открыли …'.
+_NUMBERED_ITEM = re.compile(r"^(?P<rank>[1-9][0-9]?)[.)]?\s{1,2}(?=[^\W\d_])")
+
+
+def _in_numbered_run(lines: list[str], index: int) -> bool:
+    """An item of a 'Most read' list numbered one line after another: a headline may open
+    with a number ('3 документа подписаны'), never beside the next or last rank."""
+    match = _NUMBERED_ITEM.match(lines[index])
+    if match is None:
+        return False
+    rank = int(match.group("rank"))
+    for other, step in ((index - 1, -1), (index + 1, 1)):
+        near = _NUMBERED_ITEM.match(lines[other]) if 0 <= other < len(lines) else None
+        if near and int(near.group("rank")) == rank + step:
+            return True
+    return False
 
 
 # A label in a row of them: a tag, a section or a programme's name, a few capitalised words.

@@ -1608,3 +1608,25 @@ def test_list_items_closed_by_their_stamps_are_never_the_headline(stamps):
         article = parse(text, today=TODAY)
         assert article.title == "Ferry line between Baku and Makhachkala reopens"
         assert article.published.value == dt.date(2015, 5, 14)
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "Самое популярное\n1 Цены на пшеницу снизились на бирже\n2 В Гяндже открыли новую школу",
+        "Wheat prices fall on the Baku exchange 👁 1 234\nNew school opens in the north 👁 987",
+        "Также по теме\nЦены на пшеницу снизились на бирже\nВ Гяндже открыли новую школу",
+    ],
+)
+def test_a_ranked_or_counted_list_over_the_article_gives_no_headline(block):
+    text = (
+        f"Caspian Courier\nHome | News\n\n{block}\n\n"
+        "Ferry line between Baku and Makhachkala reopens\n14 May 2015\n\n"
+        f"{PARAGRAPH}\n\n{PARAGRAPH}"
+    )
+    assert parse(text, today=TODAY).title == "Ferry line between Baku and Makhachkala reopens"
+
+
+def test_a_headline_may_open_with_a_number_when_no_rank_stands_beside_it():
+    text = f"3 документа подписаны в Баку\n14.05.2015\n\n{PARAGRAPH}\n\n{PARAGRAPH}"
+    assert parse(text, today=TODAY).title == "3 документа подписаны в Баку"
