@@ -218,6 +218,7 @@ def drop_furniture(lines: list[str], findings: Findings, sources: KnownSources) 
     )
     listings = _listings(lines, sources)
     stamped = _stamped_items(lines)
+    findings.is_listing = findings.is_listing or _is_feed(lines)
     in_sidebar = False
     words_kept = 0
     banner_end = _two_line_banner(lines, findings, sources)
@@ -296,6 +297,29 @@ def _stamped_items(lines: list[str]) -> set[int]:
             found.update(range(index, end))
         index = max(end, index + 1)
     return found
+
+
+FEED_MIN_ITEMS = 3
+
+
+def _is_feed(lines: list[str]) -> bool:
+    """A feed's page ('Лента новостей', an RSS reader's view): block after block opens with
+    an item's headline over its own stamp. Three such blocks make a list with no headline of
+    its own; an article has one block so dated, then its text."""
+    blocks = 0
+    for index in range(1, min(len(lines), STAMPED_SCAN_LINES * 5)):
+        # Under 'Related news' an article's page lists other stories: no feed of its own;
+        # nor is a page whose prose stands apart from any item's stamp (an article's text).
+        if lines[index - 1] and is_footer_marker(lines[index - 1]):
+            return False
+        if lines[index] and is_paragraph(lines[index]) and not _is_stamp(lines[index - 1]):
+            return False
+        opens_block = index < 2 or not lines[index - 2]
+        if opens_block and lines[index - 1] and _is_stamped_item(lines[index - 1], lines[index]):
+            blocks += 1
+            if blocks >= FEED_MIN_ITEMS:
+                return True
+    return False
 
 
 def _closes_with_stamp(line: str) -> bool:

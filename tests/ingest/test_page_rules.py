@@ -1630,3 +1630,28 @@ def test_a_ranked_or_counted_list_over_the_article_gives_no_headline(block):
 def test_a_headline_may_open_with_a_number_when_no_rank_stands_beside_it():
     text = f"3 документа подписаны в Баку\n14.05.2015\n\n{PARAGRAPH}\n\n{PARAGRAPH}"
     assert parse(text, today=TODAY).title == "3 документа подписаны в Баку"
+
+
+FEED_ITEMS = (
+    "Ferry line between Baku and Makhachkala reopens\n14.05.2015 18:52\n"
+    "The first ferry sails next week after a two-year pause.\n\n"
+    "Wheat prices fall on the Baku exchange\n14.05.2015 13:10\n"
+    "Traders expect a calm week.\n\n"
+    "Storm warning issued for the Caspian coast\n14.05.2015 11:30\n"
+    "Ports may close for a day.\n"
+)
+
+
+def test_a_feeds_page_of_stamped_items_has_no_headline_of_its_own():
+    article = parse(
+        f"Caspian Courier - Feed\nhttps://courier.example/rss\n\n{FEED_ITEMS}", today=TODAY
+    )
+    assert article.title_derived is True
+
+
+def test_stamped_items_under_an_articles_text_leave_its_headline():
+    text = (
+        "Ferry line between Baku and Makhachkala reopens\n14 May 2015\n\n"
+        f"{PARAGRAPH}\n\n{FEED_ITEMS}"
+    )
+    assert parse(text, today=TODAY).title == "Ferry line between Baku and Makhachkala reopens"
