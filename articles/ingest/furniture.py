@@ -565,6 +565,8 @@ def is_banner(line: str, findings: Findings, sources: KnownSources) -> bool:
         sources.banner(line)
         or (len(line) <= BANNER_LINE_MAX_CHARS and sources.named(line))
         or (is_tagline(line) and _tagline_names(line, sources))
+        # 'Официальный сайт Правительства Астраханской области' atop the page: its owner.
+        or (line == findings.top_line and sources.named_in_its_case(line))
     )
     if named and not date_only_line(line):
         findings.claim(Claim.SITE, named)

@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import IntEnum
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -233,6 +233,27 @@ class KnownSources:
             or self.names_by_alias.get(_AGENCY_PREFIX.sub("", key))
         )
 
+    def named_in_its_case(self, line: str) -> str | None:
+        """The outlet a site's banner names in a case of its own: 'Официальный сайт
+        Правительства Астраханской области', 'Azərbaycan Respublikasının İqtisadiyyat
+        Nazirliyi'. A name of two words or more, word by word, each ending aside."""
+        if len(line) > BANNER_NAME_MAX_CHARS:
+            return None
+        words = tuple(WORD.findall(_SITE_WORDS.sub("", fold(line))))
+        for alias_words, name in self._names_by_length.get(len(words), ()):
+            if all(_same_stem(word, alias) for word, alias in zip(words, alias_words, strict=True)):
+                return name
+        return None
+
+    @cached_property
+    def _names_by_length(self) -> dict[int, list[tuple[tuple[str, ...], str]]]:
+        by_length: dict[int, list[tuple[tuple[str, ...], str]]] = {}
+        for alias, name in self.names_by_alias.items():
+            words = tuple(WORD.findall(alias))
+            if len(words) >= 2:
+                by_length.setdefault(len(words), []).append((words, name))
+        return by_length
+
     def from_url(self, url: str) -> str | None:
         """The outlet whose web domain `url` is on, if known."""
         try:
@@ -308,6 +329,33 @@ _RUSSIAN_CASE_ENDINGS = {
 
 
 _AZERBAIJANI_LETTERS = re.compile(r"[əƏıİşŞğĞçÇöÖüÜ]")
+
+
+BANNER_NAME_MAX_CHARS = 120
+# What a site says of itself around the name of the body it belongs to.
+_SITE_WORDS = re.compile(
+    r"^(?:официальный (?:сайт|интернет-портал|портал)|(?:the )?official (?:web ?site|portal) of"
+    r"(?: the)?)\s"
+    r"|\s(?:rəsmi (?:saytı|internet (?:səhifəsi|portalı))|official (?:web ?site|portal))$"
+)
+# A case ending is a few letters: 'Правительства' / 'Правительство', 'Respublikasının' /
+# 'Respublikası'; two words that share less are two words.
+CASE_ENDING_MAX_CHARS = 4
+STEM_MIN_CHARS = 4
+
+
+def _same_stem(word: str, other: str) -> bool:
+    if word == other:
+        return True
+    shared = 0
+    for mine, theirs in zip(word, other, strict=False):
+        if mine != theirs:
+            break
+        shared += 1
+    shortest = min(len(word), len(other))
+    return shared >= max(STEM_MIN_CHARS, shortest - CASE_ENDING_MAX_CHARS + 1) and (
+        max(len(word), len(other)) - shared <= CASE_ENDING_MAX_CHARS
+    )
 
 
 def _case_forms(alias: str) -> tuple[str, ...]:

@@ -1655,3 +1655,14 @@ def test_stamped_items_under_an_articles_text_leave_its_headline():
         f"{PARAGRAPH}\n\n{FEED_ITEMS}"
     )
     assert parse(text, today=TODAY).title == "Ferry line between Baku and Makhachkala reopens"
+
+
+def test_a_state_bodys_site_is_the_publisher_when_its_banner_names_it_in_the_genitive():
+    text = (
+        "Azərbaycan Respublikasının İqtisadiyyat Nazirliyi\nNazirlik  Xəbərlər  Əlaqə\n\n"
+        "Həştərxanla yeni proqram imzalanıb\n12.03.2020\n\n"
+        "Nazir Həştərxan vilayətinin qubernatoru ilə görüşüb və tərəflər ticarət, turizm və "
+        "sənaye sahələrində birgə fəaliyyət proqramını imzalayıblar.\n\n"
+        f"{PARAGRAPH}"
+    )
+    assert parse(text, today=TODAY).source == "Ministry of Economy of Azerbaijan"

@@ -404,3 +404,23 @@ def test_every_known_name_is_found_where_it_starts_a_text():
 )
 def test_a_wire_folded_into_the_text_at_its_close_is_cited(text, cited):
     assert SOURCES.cited_in(text) == cited
+
+
+@pytest.mark.parametrize(
+    ("banner", "name"),
+    [
+        ("Официальный сайт Правительства Астраханской области", "Government of Astrakhan Oblast"),
+        ("Azərbaycan Respublikasının İqtisadiyyat Nazirliyi", "Ministry of Economy of Azerbaijan"),
+        (
+            "Официальный сайт Министерства иностранных дел Российской Федерации",
+            "Ministry of Foreign Affairs of Russia",
+        ),
+    ],
+)
+def test_a_site_banner_naming_its_owner_in_another_case_names_the_known_body(banner, name):
+    assert SOURCES.named_in_its_case(banner) == name
+
+
+@pytest.mark.parametrize("line", ["Министерство экологии России", "Russia and Azerbaijan"])
+def test_words_that_differ_by_more_than_an_ending_name_no_known_body(line):
+    assert SOURCES.named_in_its_case(line) is None
