@@ -78,6 +78,12 @@ _WIDGET_LABEL = re.compile(
     r"^(?:be the first to know|stay (?:informed|up to date|tuned)|"
     r"будьте в курсе(?: событий| новостей)?|узнавайте (?:\w{1,10} )?первыми|"
     r"xəbərləri (?:ilk )?(?:siz )?(?:ilk )?öyrənin)[.!…]?$|"
+    # Widgets dated by something other than the article: a media outlet's registration
+    # ('Сетевое издание зарегистрировано … 12.03.2009'), the next issue, a prayer-times box.
+    r"(?:сетевое издание|сми|издание|сайт)\s(?:\S+\s)?зарегистрирован\w{0,2}|"
+    r"registered as (?:a|an) (?:mass )?media|"
+    r"next issue|следующий (?:номер|выпуск)|növbəti (?:nömrə|say)\b|"
+    r"namaz vaxtları|prayer times|время намаза|"
     # A drop-down control: "Sort: newest ▾", "Mənbələr: hamısı ▾".
     r"[▾▼⌄▿]|"
     # An accessibility switch that names its readers: 'Version for people with disabilities',

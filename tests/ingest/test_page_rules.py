@@ -1666,3 +1666,19 @@ def test_a_state_bodys_site_is_the_publisher_when_its_banner_names_it_in_the_gen
         f"{PARAGRAPH}"
     )
     assert parse(text, today=TODAY).source == "Ministry of Economy of Azerbaijan"
+
+
+@pytest.mark.parametrize(
+    "widget",
+    [
+        "Сетевое издание зарегистрировано Роскомнадзором 14.02.2009",
+        "Next issue: June 2, 2019",
+        "Namaz vaxtları 20 may 2019",
+    ],
+)
+def test_a_widget_dated_by_something_else_never_dates_an_undated_page(widget):
+    text = (
+        f"Caspian Courier\n{widget}\n\nFerry line between Baku and Makhachkala reopens\n\n"
+        f"{PARAGRAPH}\n\n{PARAGRAPH}"
+    )
+    assert parse(text, today=TODAY).published.value is None
