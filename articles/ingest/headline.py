@@ -475,9 +475,21 @@ _FOLLOW_BUTTON = re.compile(r"\s[|·•]\s(?i:follow|подписаться|izl�
 # 'Hazırladı: …', 'Editor: …'. A headline never opens with such a label.
 LABELLED_BYLINE = re.compile(
     r"^(?i:text|written by|reporting by|editor|edited by|reporter|correspondent|prepared by|"
+    r"corresponding author|"
     r"текст|редактор|корреспондент|подготовил[аи]?|записал[аи]?|беседовал[аи]?|"
     r"mətn|redaktor|müxbir|hazırladı|hazırlayıb|söhbətləşdi)\s{0,2}:\s{0,3}"
     r"(?P<names>[^\W\d_][^:]{1,80})$"
+)
+
+
+# Who filed it, named by desk, not by name: 'Our correspondent reports from Baku', 'Special
+# correspondent in Moscow', 'From our Moscow bureau', 'Staff report', 'Собственный
+# корреспондент в Баку', 'Xüsusi müxbir'. A byline's line, never a headline.
+_DESK_LINE = re.compile(
+    r"^(?i:(?:our|special|staff|own|foreign|senior|chief)\s(?:\w+\s)?correspondent\b|"
+    r"(?:from\s)?our\s(?:\w+\s)?(?:bureau|correspondent|desk)\b|staff report\b|"
+    r"(?:собственный|специальный|наш)\sкорреспондент|собкор\b|"
+    r"(?:xüsusi|öz)\smüxbir|müxbirimiz\b)"
 )
 
 
@@ -511,7 +523,7 @@ def _is_headline(lines: list[str], index: int, sources: KnownSources) -> bool:
         return False
     if date_only_line(line) or CREDIT_PREFIX.match(line) or sources.banner(line):
         return False
-    if LABELLED_BYLINE.match(line):
+    if LABELLED_BYLINE.match(line) or _DESK_LINE.match(line):
         return False
     # 'Министерство экономического развития … | 2005': an imprint with its year, not a story.
     if " | " in line and any(_is_bare_date(part) for part in line.split(" | ")):

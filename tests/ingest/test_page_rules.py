@@ -1682,3 +1682,22 @@ def test_a_widget_dated_by_something_else_never_dates_an_undated_page(widget):
         f"{PARAGRAPH}\n\n{PARAGRAPH}"
     )
     assert parse(text, today=TODAY).published.value is None
+
+
+@pytest.mark.parametrize(
+    "desk",
+    [
+        "Our correspondent reports from Baku",
+        "Special correspondent in Moscow",
+        "From our Caspian bureau",
+        "Собственный корреспондент в Баку",
+        "Xüsusi müxbir, Moskva",
+        "Corresponding author: Farid Guliyev",
+    ],
+)
+def test_a_byline_naming_a_desk_right_over_the_headline_is_never_the_headline(desk):
+    text = (
+        f"Caspian Courier\n\n{desk}\nFerry line between Baku and Makhachkala reopens\n"
+        f"14 May 2015\n\n{PARAGRAPH}\n\n{PARAGRAPH}"
+    )
+    assert parse(text, today=TODAY).title == "Ferry line between Baku and Makhachkala reopens"
