@@ -629,7 +629,10 @@ _WEB_ADDRESS = re.compile(r"[^\W\d_]\.[a-z]{2,6}(?![^\W\d_])")
 # '12.03.19 14:05', 'Опубликовано: 05.12.23'.
 _SHORT_YEAR_LINE = re.compile(
     r"^(?:(?i:published|posted|updated|date|опубликовано|дата|обновлено|tarix|dərc olunub|"
-    r"yayımlanıb|yenilənib)\s{0,2}:?\s{0,2})?(?P<day>[0-9]{1,2})\.(?P<mnum>[0-9]{2})\.(?P<short>[0-9]{2})"
+    r"yayımlanıb|yenilənib)\s{0,2}:?\s{0,2})?"
+    # The time may stand first: '13:22, 03.09.10', '14:20 | 12.03.19'.
+    r"(?:[0-9]{1,2}:[0-9]{2},?\s{1,3}(?:[|/]\s{1,3})?)?"
+    r"(?P<day>[0-9]{1,2})\.(?P<mnum>[0-9]{2})\.(?P<short>[0-9]{2})"
     r"(?:,?\s{1,3}(?:[|/]\s{1,3})?[0-9]{1,2}:[0-9]{2})?$"
 )
 

@@ -335,3 +335,8 @@ def test_an_azerbaijani_date_with_its_year_first_and_its_day_before_the_month_is
 )
 def test_a_list_items_closing_stamp_is_told_from_a_time_a_headline_announces(line, stamped):
     assert ends_in_stamp(line) is stamped
+
+
+@pytest.mark.parametrize("line", ["13:22, 03.09.10", "14:05 | 03.09.10", "03.09.10, 13:22"])
+def test_a_two_digit_years_date_is_read_with_its_time_before_or_after_it(line):
+    assert date_only_line(line).published == PublishedDate(dt.date(2010, 9, 3), Precision.DAY)
