@@ -45,6 +45,7 @@ from articles.ingest.sources import (
     KnownSources,
     is_social_network,
     looks_like_outlet_name,
+    looks_like_person,
 )
 
 # A credit line names an outlet, perhaps with where and when it wrote; longer is prose.
@@ -424,7 +425,8 @@ def _is_dropped(
     # 'Фото: © РИА Новости / …' names the picture's agency, neither the site nor a credit.
     if is_photo_credit(line):
         return True
-    if not seen_paragraph and not past_header and is_banner(line, findings, sources):
+    signed = _signer_above(kept)
+    if not seen_paragraph and not past_header and not signed and is_banner(line, findings, sources):
         return True
     if not seen_paragraph and is_post_mark(line):
         # Above the mark stand the network's menus and the channel's name, never the post.
@@ -451,6 +453,13 @@ def _is_dropped(
     if dated:
         findings.note_date(dated, DateRank.ADDRESS)
     return True
+
+
+def _signer_above(kept: list[str]) -> bool:
+    """'İlham Əliyev,' right above: the line is the signer's office under a law or a statement
+    ('Azərbaycan Respublikasının Prezidenti'), which names its author, not the site."""
+    above = kept[-1] if kept else ""
+    return above.endswith(",") and looks_like_person(above[:-1].strip())
 
 
 def _headline_over(lines: list[str], index: int) -> bool:

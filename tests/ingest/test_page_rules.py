@@ -1701,3 +1701,13 @@ def test_a_byline_naming_a_desk_right_over_the_headline_is_never_the_headline(de
         f"14 May 2015\n\n{PARAGRAPH}\n\n{PARAGRAPH}"
     )
     assert parse(text, today=TODAY).title == "Ferry line between Baku and Makhachkala reopens"
+
+
+def test_the_signers_office_under_a_law_is_never_the_sites_banner():
+    text = (
+        "Qanunvericilik toplusu\n\n"
+        "Bərə xətti haqqında sazişin təsdiq edilməsi barədə\n\n"
+        "Milli Məclis qərara alır: bərə xətti haqqında saziş təsdiq edilsin.\n\n"
+        "İlham Əliyev,\nAzərbaycan Respublikasının Prezidenti\nBakı şəhəri"
+    )
+    assert parse(text, today=TODAY).source != "President of Azerbaijan"
