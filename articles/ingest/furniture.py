@@ -425,6 +425,11 @@ def _is_dropped(
     # 'Фото: © РИА Новости / …' names the picture's agency, neither the site nor a credit.
     if is_photo_credit(line):
         return True
+    if is_source_link(line):
+        # 'Read full story at azernews.az →': the story is that outlet's, the page another's.
+        linked = _LINKED_DOMAIN.search(line)
+        findings.claim(Claim.CITED, sources.from_url(linked.group(0)) if linked else None)
+        return True
     signed = _signer_above(kept)
     if not seen_paragraph and not past_header and not signed and is_banner(line, findings, sources):
         return True
@@ -453,6 +458,9 @@ def _is_dropped(
     if dated:
         findings.note_date(dated, DateRank.ADDRESS)
     return True
+
+
+_LINKED_DOMAIN = re.compile(r"[\w-]{2,40}(?:\.[\w-]{2,40}){0,3}\.[a-z]{2,6}\b")
 
 
 def _signer_above(kept: list[str]) -> bool:

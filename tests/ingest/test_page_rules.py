@@ -1711,3 +1711,14 @@ def test_the_signers_office_under_a_law_is_never_the_sites_banner():
         "İlham Əliyev,\nAzərbaycan Respublikasının Prezidenti\nBakı şəhəri"
     )
     assert parse(text, today=TODAY).source != "President of Azerbaijan"
+
+
+def test_an_aggregators_link_to_the_full_story_makes_that_outlet_a_credit_not_the_publisher():
+    text = (
+        "Caspian Digest — Azerbaijan\nTop stories | Business | Region\n\n"
+        "Ferry line between Baku and Makhachkala reopens\nBy AzerNews\n"
+        f"14 May 2015\n\n{PARAGRAPH}\n\nRead full story at azernews.az →"
+    )
+    article = parse(text, today=TODAY)
+    assert article.source != "AzerNews"
+    assert "AzerNews" in article.credits
