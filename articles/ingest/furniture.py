@@ -222,6 +222,7 @@ def drop_furniture(lines: list[str], findings: Findings, sources: KnownSources) 
     findings.is_listing = findings.is_listing or _is_feed(lines)
     in_sidebar = False
     words_kept = 0
+    past_header = False
     banner_end = _two_line_banner(lines, findings, sources)
     for index, line in enumerate(lines):
         if index < banner_end or index in stamped:
@@ -263,11 +264,14 @@ def drop_furniture(lines: list[str], findings: Findings, sources: KnownSources) 
             findings.is_post = True
             break
         elif not line or not _is_dropped(
-            line, kept, seen_paragraph, findings, sources, words_kept > HEADER_MAX_WORDS
+            line, kept, seen_paragraph, findings, sources, past_header
         ):
             seen_paragraph = seen_paragraph or (bool(line) and is_paragraph(line))
             kept.append(line)
             words_kept += line.count(" ") + 1 if line else 0
+            # Under a sentence of text the site's banner is behind: a bare 'Trend' closing a
+            # short text credits it, whatever the paragraphs' length.
+            past_header = words_kept > HEADER_MAX_WORDS or past_header or _is_running_text(line)
     return kept
 
 
@@ -406,11 +410,11 @@ HEADER_MAX_WORDS = 80
 def _holds_running_text(kept: list[str]) -> bool:
     """Whether a sentence of text stands among the lines kept: a network's menus and a
     channel's name above a post are short and end in no full stop."""
-    return any(
-        len(line.split()) >= _RUNNING_TEXT_WORDS and line.rstrip()[-1:] in '.!?…»"”'
-        for line in kept
-        if line
-    )
+    return any(_is_running_text(line) for line in kept)
+
+
+def _is_running_text(line: str) -> bool:
+    return bool(line) and len(line.split()) >= _RUNNING_TEXT_WORDS and line[-1:] in '.!?…»"”'
 
 
 def _is_dropped(

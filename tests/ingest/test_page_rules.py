@@ -1722,3 +1722,17 @@ def test_an_aggregators_link_to_the_full_story_makes_that_outlet_a_credit_not_th
     article = parse(text, today=TODAY)
     assert article.source != "AzerNews"
     assert "AzerNews" in article.credits
+
+
+@pytest.mark.parametrize(
+    "closing", ["Trend", "(Trend)", "Trend.az", "Перепечатано с сайта Trend.az"]
+)
+def test_an_agency_closing_a_short_text_is_its_credit_never_the_sites_banner(closing):
+    text = (
+        "Паромная линия возобновила работу\n14.05.2015\n\n"
+        "Паромное сообщение между портами Баку и Махачкалы возобновлено, сообщили в порту.\n\n"
+        f"Первый паром отправится на следующей неделе.\n\n{closing}"
+    )
+    article = parse(text, today=TODAY)
+    assert article.source is None
+    assert article.credits == ("Trend",)
