@@ -183,6 +183,36 @@ def _take_date_header(lines: list[str], findings: Findings, sources: KnownSource
     return [*lines[:first], *([rest] if rest else []), *lines[first + 1 :]]
 
 
+# A page's title as the browser shows it: the headline, then the site, perhaps the day:
+# 'Ferry line reopens - Trend.az', 'Паромная линия … — РИА Новости, 14.05.2015'.
+_SITE_SUFFIX = re.compile(
+    r"^(?P<headline>\S.{10,200}?)\s[-–—|]\s(?P<site>[^-–—|,]{2,40}?)"
+    r"(?:,\s(?P<date>[^,]{6,30}))?$"
+)
+SUFFIXED_TITLE_MIN_WORDS = 3
+
+
+def _take_site_suffix(lines: list[str], findings: Findings, sources: KnownSources) -> list[str]:
+    """The page's first line when it is its title with its site's name after it: the headline
+    stays, the site is the page's own (a title names where it stands, never a wire it cites),
+    and its day is read as a header's."""
+    first = next((index for index, line in enumerate(lines) if line), None)
+    match = _SITE_SUFFIX.match(lines[first]) if first is not None else None
+    site = sources.named(match.group("site")) if match else None
+    if match is None or site is None:
+        return lines
+    headline = match.group("headline").strip()
+    if len(WORD.findall(headline)) < SUFFIXED_TITLE_MIN_WORDS or date_only_line(headline):
+        return lines
+    dated = date_only_line(match.group("date")) if match.group("date") else None
+    if match.group("date") and dated is None:
+        return lines
+    if dated:
+        findings.note_date(dated, DateRank.HEADER)
+    findings.claim(Claim.SITE, site)
+    return [*lines[:first], headline, *lines[first + 1 :]]
+
+
 # A letter's header as a mail program shows it, in English, Russian or Azerbaijani.
 _MAIL_FIELD = re.compile(
     r"^(?P<label>(?i:from|to|subject|от|кому|тема|göndərən|kimə|mövzu))\s{0,2}:\s{0,3}"
@@ -622,6 +652,7 @@ def parse(
         lines = [line for index, line in enumerate(lines) if index not in capture.lines]
     lines = _take_labelled_headline(_take_mail_subject(lines, findings), findings)
     lines = _take_date_header(lines, findings, sources)
+    lines = _take_site_suffix(lines, findings, sources)
     lines = _read_header(drop_furniture(lines, findings, sources), findings, sources)
     paragraphs = _take_dateline(_paragraphs(lines), findings, sources)
     paragraphs = _mark_subheadings(_take_closing_byline(paragraphs, findings, sources))

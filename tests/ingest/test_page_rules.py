@@ -1736,3 +1736,35 @@ def test_an_agency_closing_a_short_text_is_its_credit_never_the_sites_banner(clo
     article = parse(text, today=TODAY)
     assert article.source is None
     assert article.credits == ("Trend",)
+
+
+@pytest.mark.parametrize(
+    ("first_line", "headline", "source"),
+    [
+        (
+            "Ferry line between Baku and Makhachkala reopens - Trend.az",
+            "Ferry line between Baku and Makhachkala reopens",
+            "Trend",
+        ),
+        (
+            "Паромная линия Баку — Махачкала открыта — РИА Новости, 14.05.2015",
+            "Паромная линия Баку — Махачкала открыта",
+            "RIA Novosti",
+        ),
+        (
+            "Ferry line between Baku and Makhachkala reopens | Trend",
+            "Ferry line between Baku and Makhachkala reopens",
+            "Trend",
+        ),
+    ],
+)
+def test_a_pages_title_with_its_sites_name_after_it_gives_the_headline_and_the_site(
+    first_line, headline, source
+):
+    article = parse(f"{first_line}\n\n{PARAGRAPH}\n\n{PARAGRAPH}", today=TODAY)
+    assert (article.title, article.source) == (headline, source)
+
+
+def test_a_headline_ending_with_an_unknown_name_after_a_dash_keeps_it():
+    line = "Ferry line between Baku and Makhachkala reopens - Makhachkala port"
+    assert parse(f"{line}\n\n{PARAGRAPH}\n\n{PARAGRAPH}", today=TODAY).title == line
