@@ -202,6 +202,10 @@ def _take_site_suffix(lines: list[str], findings: Findings, sources: KnownSource
     if match is None or site is None:
         return lines
     headline = match.group("headline").strip()
+    # 'Ferry line reopens | Politics | Trend': the site's section may stand between.
+    head, _, section = headline.rpartition(" | ")
+    if head and is_rubric(section):
+        headline = head
     if len(WORD.findall(headline)) < SUFFIXED_TITLE_MIN_WORDS or date_only_line(headline):
         return lines
     dated = date_only_line(match.group("date")) if match.group("date") else None

@@ -1756,6 +1756,11 @@ def test_an_agency_closing_a_short_text_is_its_credit_never_the_sites_banner(clo
             "Ferry line between Baku and Makhachkala reopens",
             "Trend",
         ),
+        (
+            "Ferry line between Baku and Makhachkala reopens | Politics | Trend",
+            "Ferry line between Baku and Makhachkala reopens",
+            "Trend",
+        ),
     ],
 )
 def test_a_pages_title_with_its_sites_name_after_it_gives_the_headline_and_the_site(
