@@ -181,6 +181,13 @@ _WEEKDAY = re.compile(
     r"понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|пн|вт|ср|чт|пт|сб|вс|"
     r"bazar ertəsi|çərşənbə axşamı|çərşənbə|cümə axşamı|cümə|şənbə|bazar)(?!\w)"
 )
+
+
+def is_weekday(text: str) -> bool:
+    """'Cümə', 'Friday,': a weekday's name standing alone, as a calendar widget's column."""
+    return bool(_WEEKDAY.fullmatch(text.strip(" ,.")))
+
+
 # A widget shows the day the page was looked at, not the day the article appeared.
 _TODAY = re.compile(
     # "Today.Az" is an outlet's name, not the present.

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 
 from articles.ingest.dates import DateFound, date_in_url
-from articles.ingest.document import PublishedDate
+from articles.ingest.document import Precision, PublishedDate
 from articles.ingest.sources import Claim, KnownSources, shown_name
 
 
@@ -78,13 +78,29 @@ class Findings:
         more ('03/09/2010' is only the year, until the dateline's '3 сен' reads it)."""
         if not self.dates:
             return PublishedDate.unknown()
-        best = min(self.dates, key=lambda dated: dated[0])[1]
+        rank, best = min(self.dates, key=lambda dated: dated[0])
+        if rank is DateRank.WIDGET_LIKE:
+            best = self._closing_stamp_before(best) or best
         finer = (
             published
             for rank, published in sorted(self.dates, key=lambda dated: dated[0])
             if rank <= DateRank.DATELINE and _within(published, best)
         )
         return next(finer, best)
+
+    def _closing_stamp_before(self, widget: PublishedDate) -> PublishedDate | None:
+        """A post's stamp under the text, to the day and before a widget's date above the
+        headline: the widget (a calendar with its weekday, an update, a month) shows when the
+        page was looked at or changed; the stamp, when it went out."""
+        stamps = [
+            published
+            for rank, published in self.dates
+            if rank is DateRank.CLOSING
+            and published.precision is Precision.DAY
+            and widget.value is not None
+            and published.value < widget.value
+        ]
+        return stamps[0] if len(stamps) == 1 else None
 
     def claim(self, strength: Claim, name: str | None) -> None:
         if name:

@@ -33,6 +33,7 @@ from articles.ingest.dates import (
     ends_in_stamp,
     find_date,
     is_today_line,
+    is_weekday,
 )
 from articles.ingest.document import Precision, PublishedDate
 from articles.ingest.findings import DateRank, Findings
@@ -526,7 +527,8 @@ def _dated_segment(line: str) -> str | None:
     # '11.12.2012 | Baxılıb: 2 318 | Çap et': a print button may share the row.
     if len(dated) != 1 or not all(is_chrome(segment) for segment in others):
         return None
-    return dated[0]
+    # '27 noyabr 2026 · Cümə | USD 1.7000': the weekday keeps the date a calendar's.
+    return ", ".join([dated[0], *filter(is_weekday, others)])
 
 
 def _drop_calendar_heading(kept: list[str]) -> None:

@@ -1773,3 +1773,27 @@ def test_a_pages_title_with_its_sites_name_after_it_gives_the_headline_and_the_s
 def test_a_headline_ending_with_an_unknown_name_after_a_dash_keeps_it():
     line = "Ferry line between Baku and Makhachkala reopens - Makhachkala port"
     assert parse(f"{line}\n\n{PARAGRAPH}\n\n{PARAGRAPH}", today=TODAY).title == line
+
+
+@pytest.mark.parametrize("copied_days_later", [0, 2, 30])
+def test_a_calendar_row_with_its_weekday_in_a_column_never_dates_the_page(copied_days_later):
+    # The weekday stood in a column of its own beside a currency box, so the row read as the
+    # page's date line; a day or two after the copy its date became the publication's.
+    text = (
+        "Example Xəbər\nSiyasət   İqtisadiyyat   Dünya\n"
+        "12 mart 2026 · Cümə axşamı   |   USD 1.7000\n\n14.01.2026, 09:40\n\n"
+        f"Bakı və Moskva nəqliyyat məsələlərini müzakirə edib\n\n{PARAGRAPH}\n\n{PARAGRAPH}"
+    )
+    today = dt.date(2026, 3, 12) + dt.timedelta(days=copied_days_later)
+    assert parse(text, today=today).published.value == dt.date(2026, 1, 14)
+
+
+@pytest.mark.parametrize("copied_days_later", [0, 2, 30])
+def test_a_stamp_under_the_text_outranks_a_clock_with_its_weekday_over_it(copied_days_later):
+    text = (
+        "Example News\nПОЛИТИКА   ЭКОНОМИКА   МИР\nБаку, четверг, 12 марта 2026, 10:41\n\n"
+        f"Баку и Москва обсудили транзит\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n\n"
+        "09.02.2016 | 19:22\nКомментарии (3)\n"
+    )
+    today = dt.date(2026, 3, 12) + dt.timedelta(days=copied_days_later)
+    assert parse(text, today=today).published.value == dt.date(2016, 2, 9)
