@@ -78,20 +78,20 @@ def test_tags_are_found_with_precision_and_recall_above_the_floor(articles):
     assert recall >= FLOOR
 
 
-# The dev half, which the importer is tuned on (each reported holdout joined it), at the
-# figures it read when the ninth to twelfth blind halves joined it (2026-11-28 10:25 UTC,
-# 1,148 files), before any rule written for their pages.
+# The dev half, which the importer is tuned on (each reported holdout joined it), at what it
+# reads after the rounds on the ninth to twelfth blind halves (1,148 files; 2026-11-29,
+# before the thirteenth to fifteenth halves were scored).
 DEV_FLOORS = {
     "headlines right": 0.97,
     "dates exact": 0.97,
     "publishers right": 0.96,
-    "credits recall": 0.94,
+    "credits recall": 0.95,
     "credits precision": 0.95,
     "language right": 1.0,
     "documents recall": 0.95,
     "documents precision": 0.96,
     "register mapped": 0.96,
-    "signing dates right": 0.77,
+    "signing dates right": 0.84,
 }
 # Issue 12 asks documents to be found in each language, not on average, at 0.9; English
 # recall read 289/322 when the ninth to twelfth halves joined, below it, and 303/322 once
@@ -127,9 +127,9 @@ HOLDOUT_FLOORS = {
 }
 # Misses that issue 12 wants at zero: at most these on dev and on the holdout.
 DEV_MOST = {
-    "chrome or wrong headlines": 8,
+    "chrome or wrong headlines": 6,
     "invented dates": 0,
-    "cited agencies as publisher": 1,
+    "cited agencies as publisher": 0,
     "third-country documents as bilateral": 4,
 }
 HOLDOUT_MOST = {
