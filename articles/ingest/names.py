@@ -630,9 +630,32 @@ def _azerbaijani_phrase(before: str, quoted: bool = False) -> list[str]:
         )
     ):
         del phrase[:2]
+    del phrase[: _countries_people_end(phrase)]
     while len(phrase) > 1 and phrase[0] in _DASHES:
         phrase.pop(0)
     return phrase
+
+
+# The most words a list of countries before their people takes: 'Azərbaycan, Rusiya və İran'.
+COUNTRY_LIST_WORDS = 5
+
+
+def _countries_people_end(phrase: list[str]) -> int:
+    """'Azərbaycan və Rusiya nazirləri nəqliyyat … haqqında saziş': the countries' people who
+    signed open the phrase (their countries are the parties); the name comes after them. Where
+    'arasında' or 'ilə' follows, the plural names the sides' bodies, a part of the name."""
+    for index, word in enumerate(phrase[: COUNTRY_LIST_WORDS + 1]):
+        if not (COUNTRY.fullmatch(word.rstrip(",")) or word.casefold() == "və"):
+            break_at = index
+            break
+    else:
+        return 0
+    if break_at < 2 or break_at + 2 > len(phrase) or not _AZ_SIGNERS.fullmatch(phrase[break_at]):
+        return 0
+    following = phrase[break_at + 1]
+    if following.casefold() in ("arasında", "ilə", "və") or _AZ_MARKERS.fullmatch(following):
+        return 0
+    return break_at + 1
 
 
 # 'Prezidenti Vladimir Putin', 'naziri Ceyhun Bayramov': an office, then who holds it.

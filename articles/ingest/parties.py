@@ -365,6 +365,7 @@ def _stated_parties(name: str, named_parties: tuple[str, ...], window: Window) -
         lambda: tuple(dict.fromkeys(signers + partner_in_name)) if partner_in_name else (),
         lambda: tuple(dict.fromkeys(subject + partner)),
         lambda: tuple(dict.fromkeys(subject + partner_in_name)),
+        lambda: _signers_before_name(name, window),
         lambda: countries_named(name),
         lambda: countries_named(list_tail(window.before[-NEAR_CHARS:])),
         lambda: _signed_by(window.after),
@@ -374,6 +375,23 @@ def _stated_parties(name: str, named_parties: tuple[str, ...], window: Window) -
         if len(found) >= 2:
             return found
     return ()
+
+
+# 'Əliyev, Putin və Paşinyan … haqqında birgə bəyanat imzalayıblar': the verb after the name.
+_SIGNED_AFTER_NAME = re.compile(rf"^\s{{0,2}}(?i:{AZ_SIGNED_ACTIVE}|qəbul\s+edi\w*)")
+
+
+def _signers_before_name(name: str, window: Window) -> tuple[str, ...]:
+    """The countries and leaders an Azerbaijani sentence names before a document it signs
+    after the name: the sentence's subject, which the name's own words do not reach."""
+    if not _SIGNED_AFTER_NAME.match(window.after):
+        return ()
+    opening = " ".join(name.split()[:2])
+    start = window.sentence.rfind(opening, 0, window.start) if opening else -1
+    if start <= 0:
+        return ()
+    subject = _PLACE_OF_SIGNING.sub(" ", window.sentence[:start])
+    return countries_named(list_tail(subject))
 
 
 def _completed(

@@ -1166,7 +1166,8 @@ def test_azerbaijani_of_1991_92_with_a_for_schwa_names_its_documents_as_written(
     )
     (agreement,) = extract_agreements(article)
     assert agreement.kind is AgreementKind.DECLARATION
-    assert agreement.name.endswith("mädäniyyät sahäsindä ämäkdaşlıq haqqında Bäyannamä")
+    # The ministers who signed it open no name (their countries are its sides).
+    assert agreement.name == "Mädäniyyät sahäsindä ämäkdaşlıq haqqında Bäyannamä"
 
 
 def test_a_document_of_1992_in_the_old_letters_is_the_registers():
@@ -1524,3 +1525,51 @@ def test_a_year_that_ends_a_programmes_term_is_no_other_year_of_signing():
     )
     (agreement,) = extract_agreements(article)
     assert agreement.signed_on == dt.date(2024, 8, 19)
+
+
+AZ_PARAGRAPH = "Tərəflər ticarət və nəqliyyat sahəsində əməkdaşlığı genişləndirməyi müzakirə edib."
+
+
+def az_documents(sentence: str):
+    return extract_agreements(parse(f"Başlıq burada yazılıb\n\n{sentence}\n\n{AZ_PARAGRAPH}"))
+
+
+def test_the_leaders_an_azerbaijani_sentence_names_before_a_statement_are_its_sides():
+    # The verb comes after the name, so no signing verb stood before it: three leaders'
+    # statement was filed as Azerbaijan and Russia's.
+    (statement,) = az_documents(
+        "Azərbaycan Prezidenti İlham Əliyev, Rusiya Prezidenti Vladimir Putin və Ermənistanın "
+        "Baş naziri Nikol Paşinyan Dağlıq Qarabağ münaqişə zonasında atəşin və bütün hərbi "
+        "əməliyyatların tam dayandırılması haqqında birgə bəyanat imzalayıblar."
+    )
+    assert set(statement.parties) == {"Armenia", "Azerbaijan", "Russia"}
+
+
+def test_a_city_before_the_signers_of_an_azerbaijani_sentence_adds_no_side():
+    (agreement,) = az_documents("Tehranda Azərbaycan və İran nəqliyyat haqqında saziş imzalayıb.")
+    assert set(agreement.parties) == {"Azerbaijan", "Iran"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "Azərbaycan, Rusiya və Ermənistan liderləri Qarabağ haqqında birgə bəyanat "
+            "imzalayıblar.",
+            "Qarabağ haqqında birgə bəyanat",
+        ),
+        (
+            "Azərbaycan və Rusiya nazirləri nəqliyyat sahəsində əməkdaşlıq haqqında saziş "
+            "imzalayıblar.",
+            "Nəqliyyat sahəsində əməkdaşlıq haqqında saziş",
+        ),
+        # The plural before 'arasında' names the sides' bodies: part of the name.
+        (
+            "Azərbaycan və Rusiya nazirlikləri arasında nəqliyyat haqqında saziş imzalanıb.",
+            "Azərbaycan və Rusiya nazirlikləri arasında nəqliyyat haqqında saziş",
+        ),
+    ],
+)
+def test_the_countries_people_who_sign_open_no_azerbaijani_name(sentence, name):
+    (document,) = az_documents(sentence)
+    assert document.name == name
