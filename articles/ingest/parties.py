@@ -125,6 +125,25 @@ _COUNTRIES: tuple[tuple[str, str], ...] = (
     ("Moldova", r"moldova\w*|молдави\w+|молдов\w+|kishinev|chisinau|кишин[её]в\w*"),
     ("Ukraine", r"ukrain\w*|украин\w*|ukrayna\w*|kyiv|kiev|киев\w*"),
     ("China", r"china|chinese|кита\w+|çin\b"),
+    # Farther partners sign with one of the two: 'Baku and Washington signed a memorandum'.
+    (
+        "United States",
+        r"united states|u\.s\.a?|usa|american\w*|washington|сша|соединенн\w* штат\w*"
+        r"|соединённ\w* штат\w*|американск\w*|вашингтон\w*|abş|amerika\w*|vaşinqton\w*",
+    ),
+    ("Germany", r"germany|germans?|германи\w+|немецк\w*|almaniya\w*|berlin\w*|берлин\w*"),
+    ("France", r"france|french|франци\w+|французск\w*|fransa\w*"),
+    ("Italy", r"italy|italian\w*|итали\w+|итальянск\w*|italiya\w*|i̇taliya\w*"),
+    (
+        "United Kingdom",
+        r"united kingdom|britain|british|великобритани\w+|британск\w*|böyük britaniya\w*",
+    ),
+    ("Israel", r"israel\w*|израил\w+|israil\w*|i̇srail\w*"),
+    ("Pakistan", r"pakistan\w*|пакистан\w*"),
+    ("India", r"india|indian|инди(?:я|и|ей|ю)|индийск\w*|hindistan\w*"),
+    ("Hungary", r"hungar\w*|венгри\w+|венгерск\w*|macarıstan\w*"),
+    ("Japan", r"japan\w*|япони\w+|японск\w*|yaponiya\w*"),
+    ("Serbia", r"serbia\w*|серби\w+|сербск\w*|serbiya\w*"),
     # Unions of states sign as one party: an agreement "of the CIS" is not Azerbaijan and Russia's.
     (
         "CIS",

@@ -1573,3 +1573,39 @@ def test_a_city_before_the_signers_of_an_azerbaijani_sentence_adds_no_side():
 def test_the_countries_people_who_sign_open_no_azerbaijani_name(sentence, name):
     (document,) = az_documents(sentence)
     assert document.name == name
+
+
+RU_PARAGRAPH = "Стороны обсудили развитие торговли, транспорта и энергетики на ближайшие годы."
+EN_PARAGRAPH = "The two sides discussed trade, transport and energy cooperation during the talks."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "paragraph", "sides"),
+    [
+        (
+            "Baku and Washington also signed a Memorandum of Understanding establishing a "
+            "working group on strategic partnership.",
+            EN_PARAGRAPH,
+            {"Azerbaijan", "United States"},
+        ),
+        (
+            "Баку и Берлин подписали соглашение о сотрудничестве в энергетике.",
+            RU_PARAGRAPH,
+            {"Azerbaijan", "Germany"},
+        ),
+        (
+            "Azərbaycan və İtaliya enerji sahəsində saziş imzalayıb.",
+            AZ_PARAGRAPH,
+            {"Azerbaijan", "Italy"},
+        ),
+        # 'индивидуальных' is no India.
+        (
+            "Россия и Азербайджан подписали соглашение о помощи индивидуальным предпринимателям.",
+            RU_PARAGRAPH,
+            {"Azerbaijan", "Russia"},
+        ),
+    ],
+)
+def test_a_farther_partner_is_a_side_of_its_own(sentence, paragraph, sides):
+    (document,) = extract_agreements(parse(f"Headline\n\n{sentence}\n\n{paragraph}"))
+    assert set(document.parties) == sides
