@@ -103,27 +103,27 @@ DOCUMENT_FLOORS_PER_LANGUAGE = {
     "az": {"documents recall": 0.95, "documents precision": 0.96},
 }
 # The untouched holdout: each half is written blind by an outsider, never read while tuning, and
-# scored once by the lead when moved in. These floors are what the ninth to twelfth blind halves
-# read together (401 pages: ordinary desktop pages; other routes and genres; 2019-2026 live blogs,
-# reposts and digests; regional and sectoral pages), scored once on 2026-11-28 at 05:26 UTC before
-# they joined dev; the next halves are held to them. Apart, headlines / dates / publishers /
-# documents recall and precision read: ninth 0.92, 0.97, 0.98, 0.97 / 0.94; tenth 0.91, 0.87, 0.95,
-# 0.82 / 0.94; eleventh 0.93, 0.96, 0.93, 0.95 / 0.90; twelfth 0.98, 1.0, 0.96, 0.76 / 0.93. Earlier
-# halves, each scored once before it joined dev: the eighth (100 pages, mobile, Telegram, PDF, 1990s
-# and live-blog pages) 0.87, 0.92, 0.82, 0.81 / 0.93; the seventh (95) 0.93, 0.95, 0.98, 0.95 /
-# 0.92; the sixth (83) 0.92, 0.89, 0.83, 0.85 / 0.91; the fifth (94) 0.95, 0.89, 0.76, 0.89 / 0.95;
-# the fourth (95) 0.90, 1.0, 0.89, 0.88 / 0.90. Below issue 12's targets where they are, which stay
-# open; a change may raise them, never lower them unnoticed.
+# scored once by the lead when moved in. These floors are what the thirteenth to fifteenth blind
+# halves read together (270 pages: official and widget-heavy sites; archives 1991-2016, regional
+# and sector pages; 2017-2026 private agencies, reposts, AMP and print copies), scored once on
+# 2026-11-29 at 02:08 UTC (257c6b2); the next halves are held to them. Apart, headlines / dates /
+# publishers / documents recall and precision read: thirteenth 0.97, 0.92, 0.93, 0.84 / 0.93;
+# fourteenth 0.91, 0.86, 0.93, 0.86 / 0.92; fifteenth 0.97, 0.91, 0.84, 0.89 / 0.96. Earlier
+# halves, each scored once before it joined dev: ninth to twelfth together (401) 0.93, 0.95,
+# 0.95, 0.87 / 0.92; eighth 0.87, 0.92, 0.82, 0.81 / 0.93; seventh 0.93, 0.95, 0.98, 0.95 / 0.92;
+# sixth 0.92, 0.89, 0.83, 0.85 / 0.91; fifth 0.95, 0.89, 0.76, 0.89 / 0.95; fourth 0.90, 1.0,
+# 0.89, 0.88 / 0.90. Below issue 12's targets where they are, which stay open; a change may raise
+# them, never lower them unnoticed.
 HOLDOUT_FLOORS = {
-    "headlines right": 0.93,
-    "dates exact": 0.95,
-    "publishers right": 0.95,
-    "credits recall": 0.92,
-    "credits precision": 0.81,
+    "headlines right": 0.94,
+    "dates exact": 0.89,
+    "publishers right": 0.90,
+    "credits recall": 0.85,
+    "credits precision": 0.96,
     "language right": 1.0,
-    "documents recall": 0.87,
-    "documents precision": 0.92,
-    "register mapped": 0.92,
+    "documents recall": 0.86,
+    "documents precision": 0.93,
+    "register mapped": 0.97,
 }
 # Misses that issue 12 wants at zero: at most these on dev and on the holdout.
 DEV_MOST = {
@@ -135,8 +135,8 @@ DEV_MOST = {
 HOLDOUT_MOST = {
     "chrome or wrong headlines": 17,
     "invented dates": 2,
-    "cited agencies as publisher": 0,
-    "third-country documents as bilateral": 7,
+    "cited agencies as publisher": 5,
+    "third-country documents as bilateral": 5,
 }
 
 
