@@ -124,8 +124,9 @@ class _Article:
 
     @functools.cached_property
     def lead_reports_signing(self) -> bool:
-        """The lead reports a signing: read when a listed document first asks."""
-        return lead_reports_signing(self.body)
+        """The lead (or the headline over it) reports a signing: read when a listed document
+        first asks."""
+        return lead_reports_signing(self.body, self.title)
 
     @functools.cached_property
     def is_multilateral(self) -> bool:
@@ -302,7 +303,10 @@ def _mention_of(
     # Without a register entry the candidate is the one the facts were read for.
     entry = context.register.entry(register_key) if context.register and register_key else None
     signed_on, date_note = _unless_dated_otherwise(facts.signing, entry.year if entry else None)
-    if entry is not None and (signed_on is None or (date_note and signed_on != entry.signed_on)):
+    if entry is not None and date_note and signed_on == entry.signed_on:
+        # The day inferred is the register's: the curated record is the one to cite.
+        date_note = "the register's day of signing, the one the article's gives"
+    elif entry is not None and (signed_on is None or date_note):
         # The register is the curated record: a day inferred from the article's own (a print
         # paper's is the day after the signing) yields to the register's.
         signed_on, date_note = _registered_day(entry, facts.reported_day)

@@ -201,7 +201,7 @@ def signing_date(
         inferred = _dated_by_next_sentence(following(), article_day)
         if inferred is not None:
             return inferred
-    listed = window.sentence.lstrip()[:1] in _LIST_MARK
+    listed = window.sentence.lstrip()[:1] in _LIST_MARK or _opens_with_word(window)
     if not event or not (past or listed) or _EARLIER.search(window.context):
         return None, ""
     # '… signed a separate agreement on the junction point … in 2003': the sentence dates
@@ -219,6 +219,12 @@ def signing_date(
         # 'Saziş imzalanıb.', 'have signed a memorandum' under a dateline: the day's news.
         return article_day, f"the article's day: reported signed as its news ({article_day})"
     return found or (None, "")
+
+
+def _opens_with_word(window: Window) -> bool:
+    """The sentence opens with the document word: a paragraph that is a document's name
+    ('Agreement between … on the State Border.') is an item of the list its lead introduces."""
+    return not window.sentence[: window.start].strip(_LIST_MARK + " ")
 
 
 # 'The document was signed in Baku on 6 May', 'Документ подписан 20 февраля', 'Sənəd
@@ -278,13 +284,25 @@ def reports_signing_on(
     return published.value
 
 
-def lead_reports_signing(body: str) -> bool:
-    """The lead says documents were signed (or a signing ceremony held) as its news."""
-    return any(
+def lead_reports_signing(body: str, headline: str = "") -> bool:
+    """The lead says documents were signed (or a signing ceremony held) as its news.
+
+    The headline leads too ('Documents signed during the state visit' over a list of
+    names), unless the lead speaks of a signing it does not report (one recalled as
+    earlier, one to come): the text's own words outrank the headline's."""
+    lead = list(sentences(body[:LEAD_CHARS]))
+    if any(_reports_signing(sentence) for sentence in lead):
+        return True
+    if any(_PAST_SIGNING.search(sentence) or _CEREMONY.search(sentence) for sentence in lead):
+        return False
+    return _reports_signing(headline)
+
+
+def _reports_signing(sentence: str) -> bool:
+    return bool(
         (_PAST_SIGNING.search(sentence) or _CEREMONY.search(sentence))
         and not _PLANNED.search(sentence)
         and not _EARLIER.search(sentence)
-        for sentence in sentences(body[:LEAD_CHARS])
     )
 
 

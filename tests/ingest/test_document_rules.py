@@ -739,7 +739,8 @@ def test_a_listed_summit_statement_under_a_lead_reporting_a_signing_is_the_regis
     assert statement.register_key == "joint-statement-presidents-2018"
     assert statement.signed_on == dt.date(2018, 9, 1)
     assert "register" in statement.date_note
-    assert memorandum.signed_on is None
+    # An item with no verb under that lead is the day's news too.
+    assert memorandum.signed_on == dt.date(2018, 9, 1)
 
 
 def test_a_lead_dating_its_signing_in_the_last_days_of_the_year_before_dates_the_list():
@@ -1609,3 +1610,26 @@ EN_PARAGRAPH = "The two sides discussed trade, transport and energy cooperation 
 def test_a_farther_partner_is_a_side_of_its_own(sentence, paragraph, sides):
     (document,) = extract_agreements(parse(f"Headline\n\n{sentence}\n\n{paragraph}"))
     assert set(document.parties) == sides
+
+
+@pytest.mark.parametrize(
+    ("headline", "item"),
+    [
+        (
+            "Azerbaijani-Russian documents signed during the visit to Moscow",
+            "Agreement between the Government of Azerbaijan and the Government of Russia on "
+            "cooperation in the field of beekeeping.",
+        ),
+        (
+            "Документы, подписанные в ходе визита в Баку",
+            "Соглашение между Правительством Российской Федерации и Правительством "
+            "Азербайджанской Республики о сотрудничестве в области пчеловодства.",
+        ),
+    ],
+)
+def test_a_paragraph_that_is_a_documents_name_under_a_headline_reporting_the_signing_takes_its_day(
+    headline, item
+):
+    article = parse(f"{headline}\n\n2024-08-19\n\n{item}\n\nPublished in section: News")
+    (agreement,) = extract_agreements(article)
+    assert agreement.signed_on == dt.date(2024, 8, 19)
