@@ -168,8 +168,8 @@ _COUNTRIES: tuple[tuple[str, str], ...] = (
 CASPIAN_STATES = ("Azerbaijan", "Russia", "Iran", "Kazakhstan", "Turkmenistan")
 # A convention on the Caspian Sea is the five states' (the legal status, the environment).
 _CASPIAN_CONVENTION = re.compile(
-    r"(?i:(?:convention|конвенци|konvensiya).*(?:caspian|каспи|xəzər)"
-    r"|(?:caspian|каспи|xəzər).*(?:convention|конвенци|konvensiya))"
+    r"(?i:(?:convention|конвенци|konvensiya).*(?:caspian|каспи|x[əe]z[əe]r)"
+    r"|(?:caspian|каспи|x[əe]z[əe]r).*(?:convention|конвенци|konvensiya))"
 )
 # In an archive of the two countries' relations, 'the two countries' are Azerbaijan and Russia.
 _THE_TWO_COUNTRIES = re.compile(
@@ -178,9 +178,9 @@ _THE_TWO_COUNTRIES = re.compile(
 )
 # 'signed at the same summit': a summit of several states, when the article is about one.
 _SUMMIT = re.compile(r"(?i:\bsummit|саммит\w*|sammit\w*)")
-_CASPIAN_WORD = re.compile(r"(?i:caspian|каспи|xəzər)")
+_CASPIAN_WORD = re.compile(r"(?i:caspian|каспи|x[əe]z[əe]r)")
 _CASPIAN_PARTIES = re.compile(
-    r"(?i:caspian (?:states|summit|littoral)|littoral states|прикаспийск\w*|xəzəryanı)"
+    r"(?i:caspian (?:states|summit|littoral)|littoral states|прикаспийск\w*|x[əe]z[əe]ryan[ıi])"
 )
 COUNTRY = re.compile(
     r"(?<!\w)(?:"
@@ -191,13 +191,14 @@ COUNTRY = re.compile(
 _SEVERAL_PARTIES = re.compile(
     r"(?i:trilateral|tripartite|three-party|five-party|multilateral|littoral|caspian states|"
     r"caspian summit|five presidents|five leaders|пят\w* президент\w*|"
-    r"каспийск\w* саммит\w*|xəzər sammit\w*|"
+    r"каспийск\w* саммит\w*|x[əe]z[əe]r sammit\w*|"
     r"beş prezident\w*|beş dövlət\w*|"
     r"(?:three|four|five) (?:countries|states|sides|parties)|"
     r"(?:тр[её]х|четыр[её]х|пяти) (?:стран|государств|сторон)|"
     r"(?:üç|dörd|beş) (?:ölkə|dövlət|tərəf)\w*|"
-    r"трехсторонн\w*|трёхсторонн\w*|пятисторонн\w*|прикаспийск\w*|üçtərəfli|beştərəfli|"
-    r"xəzəryanı)"
+    # Azerbaijani typed without its 'ə' writes 'e': 'beşterəfli', 'üçterefli'.
+    r"трехсторонн\w*|трёхсторонн\w*|пятисторонн\w*|прикаспийск\w*|(?:üç|beş)t[əe]r[əe]fli|"
+    r"x[əe]z[əe]ryan[ıi])"
 )
 
 
@@ -286,8 +287,11 @@ def signatories(
         return _with_others(countries_named(window.context), article_countries, window, name)
     if lead_multilateral and _CASPIAN_WORD.search(name) and not countries_named(window.sentence):
         # 'Подписаны Соглашение о … Каспийского моря' naming no side, in an article whose lead
-        # reports the Caspian states' meeting: an agreement on the sea is theirs.
-        return _with_others((), article_countries, window, name)
+        # reports the Caspian states' meeting: an agreement on the sea is theirs. An article
+        # that names none of the others beside the two ('Xəzəryanı dövlətlərin başçılarının
+        # … zirvə görüşündə') still means all five shores.
+        others = [country for country in article_countries if country not in BILATERAL]
+        return _with_others((), article_countries if others else CASPIAN_STATES, window, name)
     # 'Officials from Kazakhstan, Azerbaijan and Russia met in Aktau. They agreed to draft a
     # road map …': the sentence's 'they' are the sides the one before names.
     if _PRONOUN_SUBJECT.match(window.sentence) and not countries_named(window.sentence):

@@ -1633,3 +1633,20 @@ def test_a_paragraph_that_is_a_documents_name_under_a_headline_reporting_the_sig
     article = parse(f"{headline}\n\n2024-08-19\n\n{item}\n\nPublished in section: News")
     (agreement,) = extract_agreements(article)
     assert agreement.signed_on == dt.date(2024, 8, 19)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Xəzəryanı dövlətlərin başçılarının zirvə görüşü Həştərxanda keçirilib.",
+        # Typed without 'ə'.
+        "Xezeryani dovletlerin bascilarinin zirve gorusu Hestərxanda kecirilib.",
+    ],
+)
+def test_a_caspian_document_of_a_shores_summit_naming_no_third_state_is_the_five_states(lead):
+    article = parse(
+        f"Zirvə\n\n{lead} Sənədlər arasında Xəzər dənizində balıqçılıq sahəsində əməkdaşlıq "
+        "haqqında Saziş var. Mərasimdə Prezident İlham Əliyev iştirak edib."
+    )
+    (agreement,) = extract_agreements(article)
+    assert set(agreement.parties) == {"Azerbaijan", "Russia", "Iran", "Kazakhstan", "Turkmenistan"}
