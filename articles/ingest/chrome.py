@@ -169,7 +169,9 @@ _PRAYER_TIMES = re.compile(
 _COUNTER = re.compile(
     r"^(?:[👁👀🔥💬]\ufe0f?\s{0,2}[0-9][0-9 ,.]{0,9}[kKкК]?"
     r"|(?i:oxunub|oxunma sayı|baxılıb|baxış sayı|прочитано|просмотрено|прочтений|read|viewed|"
-    r"views|reads)\s{0,2}:?\s{0,2}[0-9][0-9 ,.]{0,9}\s{0,2}(?i:dəfə|раза?|times)?)$"
+    r"views|reads)\s{0,2}:?\s{0,2}[0-9][0-9 ,.]{0,9}\s{0,2}(?i:dəfə|раза?|times)?"
+    # A comment counter: 'Комментариев: 17', 'Comments (3)', 'Şərhlər: 4'.
+    r"|(?i:comments?|комментари\w{0,3}|şərh\w{0,4})\s{0,2}[:(]?\s{0,2}[0-9]{1,6}\)?)$"
 )
 # A market widget: 'Brent 82.4', 'Нефть Brent $82,4', 'Qızıl 2 350 $', 'Urals 61,2'.
 _COMMODITY = re.compile(

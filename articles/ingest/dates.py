@@ -678,6 +678,12 @@ def bare_date_line(line: str) -> DateFound | None:
     return found if all(len(word) <= 2 for word in LETTER_WORD.findall(rest)) else None
 
 
+def closing_stamp(line: str) -> DateFound | None:
+    """A stamp under a page's text, which may name its weekday ('Tuesday, September 30, 2014',
+    '29 июн 2025, вс'): there it is the post's own time, not a calendar widget's."""
+    return bare_date_line(_WEEKDAY.sub(" ", line).strip(" ,")) if len(line) <= 100 else None
+
+
 def _whole_line_year(match: re.Match[str], line: str) -> DateFound:
     if match.groupdict().get("mnum"):
         return _date_from_match(match, Precision.MONTH)

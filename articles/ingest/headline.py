@@ -475,7 +475,7 @@ _FOLLOW_BUTTON = re.compile(r"\s[|·•]\s(?i:follow|подписаться|izl�
 # 'Hazırladı: …', 'Editor: …'. A headline never opens with such a label.
 LABELLED_BYLINE = re.compile(
     r"^(?i:text|written by|reporting by|editor|edited by|reporter|correspondent|prepared by|"
-    r"corresponding author|"
+    r"corresponding author|author|автор|müəllif|"
     r"текст|редактор|корреспондент|подготовил[аи]?|записал[аи]?|беседовал[аи]?|"
     r"mətn|redaktor|müxbir|hazırladı|hazırlayıb|söhbətləşdi)\s{0,2}:\s{0,3}"
     r"(?P<names>[^\W\d_][^:]{1,80})$"

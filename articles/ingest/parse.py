@@ -37,12 +37,14 @@ import datetime as dt
 import html
 import re
 
-from articles.ingest.chrome import is_chrome, is_rubric, is_widget_row
+from articles.ingest.chrome import is_chrome, is_footer_marker, is_rubric, is_widget_row
 from articles.ingest.datelines import find_dateline
 from articles.ingest.dates import (
     HEADER_DATE_LINE,
+    SEGMENT_SEPARATOR,
     DateFound,
     bare_date_line,
+    closing_stamp,
     date_only_line,
     dated_before_capture,
     dated_by_weekday,
@@ -559,6 +561,65 @@ def _took_closing_line(paragraph: str, findings: Findings, sources: KnownSources
     return dated is not None
 
 
+# Under the text a page's stamp may stand over its own furniture (share buttons, a comment
+# counter, tags, links to related pages), or share a row with it: 'Tuesday, September 30,
+# 2014' over 'Print | Email | Tags: …', '25.06.2011 11:40 | Comments: 17'.
+CLOSING_ZONE_PARAGRAPHS = 3
+CLOSING_ZONE_CHARS = 200
+
+
+def _note_stamp_over_furniture(paragraphs: list[str], findings: Findings) -> None:
+    """The page's stamp among the short lines closing it, when the last line was none."""
+    if any(rank is DateRank.CLOSING for rank, _ in findings.dates):
+        return
+    for paragraph in reversed(paragraphs[-CLOSING_ZONE_PARAGRAPHS:]):
+        if len(paragraph) > CLOSING_ZONE_CHARS or is_paragraph(paragraph):
+            return
+        stamp = _stamp_row(paragraph)
+        if stamp:
+            findings.note_date(stamp, DateRank.CLOSING)
+            return
+
+
+def _stamp_row(line: str) -> DateFound | None:
+    """A row that says when and otherwise holds only furniture: its columns are the stamp and
+    buttons, counters or a labelled author ('14 April 2017 | Author: …'); a weekday beside
+    the stamp is the stamp's ('Tuesday, September 30, 2014')."""
+    columns = [
+        part.strip()
+        for column in SEGMENT_SEPARATOR.split(line)
+        for part in _stamp_and_tail(column.strip())
+        if part.strip()
+    ]
+    stamps = [found for column in columns if (found := closing_stamp(column))]
+    others = [column for column in columns if closing_stamp(column) is None]
+    if len(stamps) != 1 or not all(_is_closing_furniture(column) for column in others):
+        return None
+    return stamps[0]
+
+
+def _stamp_and_tail(column: str) -> tuple[str, ...]:
+    """'Опубликовано: 23 июля 2019 г. Поделиться Печать': the stamp, then the buttons typed
+    on after it with no column between."""
+    found = find_date(column)
+    if found is None or found.published.value is None or closing_stamp(column):
+        return (column,)
+    head, tail = column[: found.span[1]], column[found.span[1] :]
+    time = _CLOCK_AFTER_STAMP.match(tail)
+    if time:
+        head, tail = head + time.group(0), tail[time.end() :]
+    return (head, tail) if closing_stamp(head) and tail.strip() else (column,)
+
+
+_CLOCK_AFTER_STAMP = re.compile(r"[,\s]{0,3}(?:[0-9]{1,2}:[0-9]{2})?")
+
+
+def _is_closing_furniture(column: str) -> bool:
+    return (
+        is_chrome(column) or is_footer_marker(column) or LABELLED_BYLINE.match(column) is not None
+    )
+
+
 def _mark_subheadings(paragraphs: list[str]) -> list[str]:
     """A short line standing alone between paragraphs is a subheading: '## Helicopter plant'."""
     marked = list(paragraphs)
@@ -659,7 +720,9 @@ def parse(
     lines = _take_site_suffix(lines, findings, sources)
     lines = _read_header(drop_furniture(lines, findings, sources), findings, sources)
     paragraphs = _take_dateline(_paragraphs(lines), findings, sources)
-    paragraphs = _mark_subheadings(_take_closing_byline(paragraphs, findings, sources))
+    paragraphs = _take_closing_byline(paragraphs, findings, sources)
+    _note_stamp_over_furniture(paragraphs, findings)
+    paragraphs = _mark_subheadings(paragraphs)
     body = "\n\n".join(paragraphs) or _fallback_body(text)
     title = _LEADING_MARKS.sub("", findings.title or _derive_title(body))
     _date_yearless_dateline(text, findings, capture.copied_on if capture else None)

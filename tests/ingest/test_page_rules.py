@@ -1797,3 +1797,42 @@ def test_a_stamp_under_the_text_outranks_a_clock_with_its_weekday_over_it(copied
     )
     today = dt.date(2026, 3, 12) + dt.timedelta(days=copied_days_later)
     assert parse(text, today=today).published.value == dt.date(2016, 2, 9)
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        # The stamp over a row of buttons and tags.
+        ["Monday, March 2, 2015", "Print | Email | Tags: Caspian, transit"],
+        # Over a comment counter and a share button.
+        ["3 марта 2015, 11:20", "Комментарии (5) | Поделиться"],
+        # Sharing its row with a comment counter, or with its labelled author.
+        ["03.03.2015 11:20 | Комментариев: 8"],
+        ["3 марта 2015 | Автор: Пётр Сидоров"],
+        # Its buttons typed on after it, with no column between.
+        ["Dərc olunub: 3 mart 2015 Paylaş Çap et"],
+        # Over a link to a related page dated by its own day.
+        ["03.03.2015 / 11:20", "Ссылки по теме: Паромная линия возобновила работу (14.01.2015)"],
+    ],
+)
+def test_a_stamp_under_the_text_dates_the_page_when_its_furniture_closes_it(closing):
+    text = "\n\n".join(
+        ["Baku and Moscow discuss transit", PARAGRAPH, PARAGRAPH, PARAGRAPH, *closing]
+    )
+    published = parse(text, today=TODAY).published
+    assert published.value in (dt.date(2015, 3, 2), dt.date(2015, 3, 3))
+    assert published.precision is Precision.DAY
+
+
+def test_a_stamp_under_the_text_is_never_read_from_a_line_that_says_more():
+    text = "\n\n".join(
+        [
+            "Baku and Moscow discuss transit",
+            PARAGRAPH,
+            PARAGRAPH,
+            PARAGRAPH,
+            "Anna K. · 3 March 2015, 11:20",
+            "Print | Email",
+        ]
+    )
+    assert parse(text, today=TODAY).published.value is None
