@@ -118,7 +118,12 @@ _COUNTRIES: tuple[tuple[str, str], ...] = (
         r"|эрдоган\w*|ərdoğan\w*",
     ),
     ("Georgia", r"georgia\w*|грузи\w+|gürcüstan\w*|tbilisi|тбилис\w+|tiflis\w*"),
-    ("Belarus", r"belarus\w*|беларус\w*|белорус\w*|lukashenk\w*|лукашенк\w*|minsk|минск\w*"),
+    # The OSCE's Minsk Group ('Минской группы', 'Minsk qrupu') is no Belarus.
+    (
+        "Belarus",
+        r"belarus\w*|беларус\w*|белорус\w*|lukashenk\w*|лукашенк\w*"
+        r"|minsk(?!\s+(?:group|qrup))|минск\w*(?!\s+групп)",
+    ),
     ("Kyrgyzstan", r"kyrgyz\w*|киргиз\w*|кыргыз\w*|qırğız\w*|bishkek|бишкек\w*"),
     ("Tajikistan", r"tajik\w*|таджик\w*|tacik\w*|dushanbe|душанбе"),
     ("Uzbekistan", r"uzbek\w*|узбек\w*|özbək\w*|tashkent|ташкент\w*|daşkənd\w*"),
@@ -189,7 +194,9 @@ COUNTRY = re.compile(
     re.I,
 )
 _SEVERAL_PARTIES = re.compile(
-    r"(?i:trilateral|tripartite|three-party|five-party|multilateral|littoral|caspian states|"
+    r"(?i:trilateral|tripartite|multilateral|littoral|caspian states|"
+    # 'the three-sided Moscow declaration', 'a three-way agreement', 'a five-nation accord'.
+    r"(?:three|four|five)[- ](?:party|sided|way|nation|country|state)\b|"
     r"caspian summit|five presidents|five leaders|пят\w* президент\w*|"
     r"каспийск\w* саммит\w*|x[əe]z[əe]r sammit\w*|"
     r"beş prezident\w*|beş dövlət\w*|"
@@ -439,12 +446,21 @@ def list_tail(before: str) -> str:
     tail = parts.pop()
     while parts and _LIST_ITEM_START.match(tail.lstrip()) and _is_list_item(parts[-1]):
         tail = f"{parts.pop()},{tail}"
+    # '… deputy foreign ministers of Kazakhstan, Russia and Azerbaijan': a longer clause
+    # whose last word is a country opens the list with it.
+    if parts and _LIST_ITEM_START.match(tail.lstrip()):
+        opening = _COUNTRY_CLOSING.search(parts[-1])
+        if opening:
+            tail = f"{opening.group(0)},{tail}"
     return tail
 
 
 # A list item opens with a country or its leader, a first name before the surname: 'the
 # Presidents of Armenia, Azerbaijan and Russia, Serzh Sargsyan, Ilham Aliyev and …'.
 _LIST_ITEM_START = re.compile(rf"(?-i:[A-ZА-ЯЁ][\w.]+\s)?(?:{COUNTRY.pattern})", re.I)
+
+
+_COUNTRY_CLOSING = re.compile(rf"(?<!\w)(?:{COUNTRY.pattern})\s*$", re.I)
 
 
 def _is_list_item(part: str) -> bool:

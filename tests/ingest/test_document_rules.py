@@ -1650,3 +1650,34 @@ def test_a_caspian_document_of_a_shores_summit_naming_no_third_state_is_the_five
     )
     (agreement,) = extract_agreements(article)
     assert set(agreement.parties) == {"Azerbaijan", "Russia", "Iran", "Kazakhstan", "Turkmenistan"}
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        # 'three-way', 'three-sided' say there were three sides.
+        (
+            "Azerbaijan, Armenia and Russia met in Sochi. The leaders adopted a three-way "
+            "declaration on the opening of regional transport links.",
+            {"Armenia", "Azerbaijan", "Russia"},
+        ),
+        # A list that opens at the end of a longer clause ('… ministers of Kazakhstan').
+        (
+            "In Aktau the transport ministers of Kazakhstan, Russia and Azerbaijan signed an "
+            "agreement on the development of ferry links.",
+            {"Kazakhstan", "Azerbaijan", "Russia"},
+        ),
+    ],
+)
+def test_every_side_of_a_document_of_three_is_read(text, sides):
+    (document,) = extract_agreements(parse(f"Headline\n\n{text}"))
+    assert set(document.parties) == sides
+
+
+def test_the_osce_minsk_group_is_no_belarus():
+    text = (
+        "The trilateral declaration on regional stability commits Aliyev and Pashinyan to the "
+        "principles of the OSCE Minsk Group, Putin said in Moscow."
+    )
+    (document,) = extract_agreements(parse(f"Headline\n\n{text}"))
+    assert set(document.parties) == {"Armenia", "Azerbaijan", "Russia"}
