@@ -67,6 +67,12 @@ _CITING_WORDS = (
     r"as cited by|"
     r"as reported by|reported by|courtesy of|reprinted from|republished from|"
     r"originally published by|first reported by|via|with input from|"
+    # "Originally published on AzerNews", "Впервые опубликовано на сайте …": a republished
+    # story names the outlet it first ran at.
+    r"(?:originally|first) (?:published|appeared|posted) (?:on|in|at)|"
+    r"(?:впервые|первоначально|изначально) опубликован[оа]? (?:в|на)(?: сайте)?|"
+    # "Material ilk dəfə Trend saytında dərc olunub": the outlet after 'first'.
+    r"ilk (?:dəfə|olaraq)(?=\s\S{2,40} (?:saytında|portalında|agentliyində) dərc)|"
     # A forum's quotation of an outlet: "Quote from News.az:", "Цитата из «Коммерсанта»".
     r"quote from|quoting|цитата из|цитирую|sitat:?|"
     r"with (?:additional )?reporting (?:by|from)|при участии|"

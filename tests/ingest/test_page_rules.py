@@ -1836,3 +1836,21 @@ def test_a_stamp_under_the_text_is_never_read_from_a_line_that_says_more():
         ]
     )
     assert parse(text, today=TODAY).published.value is None
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Originally published on Trend. Republished with permission.",
+        "First appeared in Trend.",
+        "Впервые опубликовано на сайте Trend.az",
+        "Material ilk dəfə Trend saytında dərc olunub.",
+    ],
+)
+def test_an_outlet_a_republished_story_first_ran_at_is_its_credit_never_the_publisher(note):
+    text = "\n\n".join(
+        ["Ferry line between Baku and Makhachkala reopens", "By Trend", PARAGRAPH, PARAGRAPH, note]
+    )
+    article = parse(text, today=TODAY)
+    assert article.source is None
+    assert "Trend" in article.credits
