@@ -284,6 +284,7 @@ def _mention_of(
     register_key = None
     if context.register is not None:
         candidate, register_key = _registered(candidate, window, kind, context.register, facts)
+    parties = None
     if (
         candidate is None
         and kind is AgreementKind.JOINT_STATEMENT
@@ -298,6 +299,10 @@ def _mention_of(
         # own statement, reported signed as the day's news, is one document even with no
         # subject named; never in a text that names a third country without saying whose.
         candidate = Candidate(kind, capitalised(window.word), BILATERAL)
+        # '… a joint statement adopted after talks between the Armenian and Azerbaijani
+        # leaders and Putin': a meeting's statement is that of every country its sentence
+        # names beside the two.
+        parties = _meeting_countries(window)
     if candidate is None:
         return None
     # Without a register entry the candidate is the one the facts were read for.
@@ -317,12 +322,23 @@ def _mention_of(
         kind=kind,
         key=agreement_key(kind, candidate.name),
         is_signed=facts.is_signed,
-        parties=entry.parties if entry else facts.parties,
+        parties=entry.parties if entry else parties or facts.parties,
         signed_on=signed_on,
         sentence=window.context[:1000],
         register_key=register_key,
         date_note=date_note,
     )
+
+
+def _meeting_countries(window: Window) -> tuple[str, ...] | None:
+    """The countries the document's sentence names, when they are the two and others and
+    the two alone do not open it as the signers ('Azerbaijan and Russia adopted a joint
+    statement on transit via Iran' is theirs): None otherwise."""
+    named = countries_named(window.sentence)
+    opening = countries_named(window.sentence[: window.start])
+    if set(BILATERAL) < set(named) and set(opening) != set(BILATERAL):
+        return named
+    return None
 
 
 def _registered_day(entry: RegisterEntry, reported: dt.date | None) -> tuple[dt.date | None, str]:

@@ -1681,3 +1681,22 @@ def test_the_osce_minsk_group_is_no_belarus():
     )
     (document,) = extract_agreements(parse(f"Headline\n\n{text}"))
     assert set(document.parties) == {"Armenia", "Azerbaijan", "Russia"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sides"),
+    [
+        (
+            "Armenia and Azerbaijan pledged to reopen transport links, according to a joint "
+            "statement adopted today after talks of the two leaders with the Russian president.",
+            {"Armenia", "Azerbaijan", "Russia"},
+        ),
+        (
+            "Azerbaijan and Russia adopted a joint statement today on transit through Iran.",
+            {"Azerbaijan", "Russia"},
+        ),
+    ],
+)
+def test_a_meetings_bare_joint_statement_is_every_country_its_sentence_names(sentence, sides):
+    (document,) = extract_agreements(dated_article(sentence))
+    assert set(document.parties) == sides
