@@ -121,10 +121,13 @@ class Findings:
         # the page only if the page's own banner, address or copyright says so: a wire's
         # own page never cites it, so its dateline there is a reprint's.
         cited = {name for strength, name in self.claims if strength is Claim.CITED}
+        # A channel's post that says 'Interfax reports' retells the agency: a network's page
+        # is the channel's, never a newsroom's own.
+        lowest = Claim.CREDIT if self.is_post else Claim.ATTRIBUTION
         publishing = [
             (strength, name)
             for strength, name in self.claims
-            if strength >= Claim.NAMED or (strength >= Claim.ATTRIBUTION and name not in cited)
+            if strength >= Claim.NAMED or (strength >= lowest and name not in cited)
         ]
         strongest = max((strength for strength, _ in publishing), default=None)
         publisher = next((name for strength, name in publishing if strength == strongest), None)

@@ -441,6 +441,7 @@ def _is_dropped(
     if not seen_paragraph and is_post_mark(line):
         # Above the mark stand the network's menus and the channel's name, never the post.
         findings.is_post = True
+        findings.claim(Claim.NAMED, _channel_name(kept))
         kept.clear()
         return True
     if _is_site_footer(line, kept, findings, sources):
@@ -466,6 +467,33 @@ def _is_dropped(
 
 
 _LINKED_DOMAIN = re.compile(r"[\w-]{2,40}(?:\.[\w-]{2,40}){0,3}\.[a-z]{2,6}\b")
+
+
+# A channel's or a group's name: a few words, as a network shows it over the post.
+CHANNEL_NAME_MAX_WORDS = 6
+
+
+_NETWORK_FORUM = re.compile(r"^r/\w")
+
+
+def _channel_name(kept: list[str]) -> str | None:
+    """The line right over a post's marks ('Caspian Markets' over '@caspianmarkets · 18 412
+    subscribers'): the channel whose post the page is, which publishes it; the network's own
+    name and its menus are not."""
+    above = next((line for line in reversed(kept) if line), None)
+    if (
+        above is None
+        or len(above.split()) > CHANNEL_NAME_MAX_WORDS
+        or above[-1:] in ".!?…:"
+        or is_social_network(above)
+        # 'r/azerbaijan': a forum of the network's, whose posts are its users'.
+        or _NETWORK_FORUM.match(above) is not None
+        or is_chrome(above)
+        or date_only_line(above)
+        or is_today_line(above)
+    ):
+        return None
+    return above
 
 
 def _signer_above(kept: list[str]) -> bool:

@@ -1854,3 +1854,34 @@ def test_an_outlet_a_republished_story_first_ran_at_is_its_credit_never_the_publ
     article = parse(text, today=TODAY)
     assert article.source is None
     assert "Trend" in article.credits
+
+
+@pytest.mark.parametrize(
+    "marks",
+    [
+        ["@caspian_wire · 12 300 subscribers"],
+        ["t.me/caspian_wire"],
+        ["8 412 подписчиков"],
+    ],
+)
+def test_a_channels_name_over_its_post_publishes_it_and_an_agency_it_retells_is_a_credit(marks):
+    text = "\n".join(
+        [
+            "Caspian Wire",
+            *marks,
+            "",
+            f"Baku and Moscow agreed on new ferry slots, Interfax reports. {PARAGRAPH}",
+            "",
+            "👁 4.1K",
+        ]
+    )
+    article = parse(text, today=TODAY)
+    assert article.source == "Caspian Wire"
+    assert article.credits == ("Interfax",)
+
+
+def test_a_network_forums_name_over_a_post_never_publishes_it():
+    text = "\n".join(
+        ["r/caspian", "Posted by u/ferry_fan · 5 hr. ago", "", f"Ferry slots agreed? {PARAGRAPH}"]
+    )
+    assert parse(text, today=TODAY).source is None
