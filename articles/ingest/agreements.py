@@ -159,6 +159,8 @@ def extract_agreements(
     found: dict[str, AgreementMention] = {}
     # A text that repeats one phrase thousands of times reads each window once.
     seen: dict[str, tuple[AgreementMention, ...]] = {}
+    # The names each sentence has given so far, casefolded.
+    named_in: dict[str, list[str]] = {}
     matches = (
         (written, *match)
         for written, sentence in _noting_previous(body, context)
@@ -168,10 +170,28 @@ def extract_agreements(
         text = window.before + "\x00" + window.word + "\x00" + window.after
         if text not in seen:
             seen[text] = _mentions_at(window, kind, context)
+        names = named_in.setdefault(window.sentence, [])
         for mention in seen[text]:
+            name = mention.name.casefold()
+            # 'соглашение об основных условиях контракта купли-продажи газа': a document word
+            # inside the name the sentence has just given is part of it, no document of its own.
+            if any(_nested_in(name, earlier) for earlier in names):
+                continue
+            names.append(name)
             if len(found) < MAX_MENTIONS:
                 _keep_distinct(found, _spelt_as_written(mention, written))
     return list(found.values())
+
+
+# '… on the digital economy and an intergovernmental agreement on …': a name run on over a
+# conjunction holds the next document, not a part of its own.
+_JOINS_ANOTHER = re.compile(r"(?:\b(?:and|и|və|also|также)(?:\s+(?:a|an|the))?|[,;])\s*$")
+
+
+def _nested_in(name: str, earlier: str) -> bool:
+    """`name` is a part of `earlier` ('… об основных условиях контракта купли-продажи газа')."""
+    at = earlier.find(name)
+    return at > 0 and not _JOINS_ANOTHER.search(earlier[:at])
 
 
 def _noting_previous(body: str, context: _Article) -> Iterator[tuple[str, str]]:

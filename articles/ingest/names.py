@@ -93,6 +93,9 @@ _QUALIFIER_START = re.compile(
     # A contract names what it buys or sells: 'контракт на поставку газа', 'a contract to buy
     # Azeri gas'.
     rf"на {_TRADE_RU}|to {_TRADE_EN}|"
+    # 'контракт купли-продажи природного газа', 'договор поставки нефти': what it trades,
+    # in the genitive.
+    r"купли[-–\s]+продажи|поставки|поставок|"
     r"заседани\w*|(?:[0-9]+|[IVXLC]+)-?\w{0,3}\s+заседани\w*|консультаци\w*"
     # 'Совместное заявление Российской Федерации и Азербайджанской Республики о …',
     # 'Совместное заявление Президента …': who issued it, then what about.
@@ -131,8 +134,10 @@ _WHEN_FIRST = re.compile(
     r"yesterday|last\s+(?:week|month)|this\s+week|вчера|сегодня)"
     rf"|(?:in|в|во)\s+(?:{_PLACES}|{MONTH_PATTERN}))\s+){{1,3}}"
 )
+# 'до 1 млрд куб. м газа', '5 bn cu. m of gas': a unit's abbreviation ends no name.
+_UNIT_ABBREVIATION = r"(?<!\bкуб)(?<!\bтыс)(?<!\bмлн)(?<!\bмлрд)(?<!\bcu)(?<!\bmln)(?<!\bbln)"
 _QUALIFIER_STOP = re.compile(
-    r"[,;:!?()]|\.(?:\s|$)|\s[-–—]\s"
+    rf"[,;:!?()]|{_UNIT_ABBREVIATION}\.(?:\s|$)|\s[-–—]\s"
     r"|\s(?i:was|were|is|are|has|have|had|will|would|shall|can|could|may|must|which|that|who|"
     # 'aims' is the sentence's verb; 'with the aim of' goes on naming what the document is for.
     r"whose|signed|concluded|adopted|as well as|(?<!the\s)aims?|includes?|provides?|envisages?|"

@@ -1700,3 +1700,27 @@ def test_the_osce_minsk_group_is_no_belarus():
 def test_a_meetings_bare_joint_statement_is_every_country_its_sentence_names(sentence, sides):
     (document,) = extract_agreements(dated_article(sentence))
     assert set(document.parties) == sides
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stem"),
+    [
+        # What a contract trades, in the genitive.
+        ("«Транснефть» и SOCAR подписали контракт купли-продажи сырой нефти.", "нефти"),
+        ("Стороны подписали договор поставки электроэнергии на зимний период.", "электроэнерги"),
+        # A unit's abbreviation ends no name.
+        ("Компании подписали контракт на поставку до 2 млрд куб. м газа в год.", "газа"),
+    ],
+)
+def test_a_contract_is_named_by_what_it_trades(sentence, stem):
+    (document,) = extract_agreements(parse(f"Заголовок\n\n{sentence}"))
+    assert stem in document.name.casefold()
+
+
+def test_a_document_word_inside_the_name_just_given_is_part_of_it():
+    text = (
+        "Компании подписали в Баку соглашение об основных условиях контракта на поставку "
+        "азербайджанского газа."
+    )
+    (document,) = extract_agreements(parse(f"Заголовок\n\n{text}"))
+    assert document.kind is AgreementKind.AGREEMENT
