@@ -442,6 +442,8 @@ def _is_dropped(
         # Above the mark stand the network's menus and the channel's name, never the post.
         findings.is_post = True
         findings.claim(Claim.NAMED, _channel_name(kept))
+        # 'Переслано из ТАСС': the outlet a post was forwarded from is its credit.
+        findings.claim(Claim.CITED, sources.mentioned_in(line))
         kept.clear()
         return True
     if _is_site_footer(line, kept, findings, sources):

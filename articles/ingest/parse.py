@@ -221,10 +221,15 @@ def _take_site_suffix(lines: list[str], findings: Findings, sources: KnownSource
 
 # A letter's header as a mail program shows it, in English, Russian or Azerbaijani.
 _MAIL_FIELD = re.compile(
-    r"^(?P<label>(?i:from|to|subject|от|кому|тема|göndərən|kimə|mövzu))\s{0,2}:\s{0,3}"
+    r"^(?P<label>(?i:from|to|subject|от|кому|тема|göndərən|kimə|mövzu|"
+    # A newsgroup's post heads its text with the group, its day and its length too.
+    r"newsgroups|date|дата|tarix|lines|группы|строк|sətir))\s{0,2}:\s{0,3}"
     r"(?P<value>\S.{0,300})$"
 )
 _SUBJECT_LABELS = frozenset(["subject", "тема", "mövzu"])
+_GROUP_LABELS = frozenset(["newsgroups", "группы"])
+_DATE_LABELS = frozenset(["date", "дата", "tarix"])
+_LENGTH_LABELS = frozenset(["lines", "строк", "sətir"])
 MAIL_HEADER_LINES = 6
 
 
@@ -242,7 +247,17 @@ def _take_mail_subject(lines: list[str], findings: Findings) -> list[str]:
     if subject is None or len(fields) < 2:
         return lines
     findings.title = subject[1]
-    return [*lines[: subject[0]], *lines[subject[0] + 1 :]]
+    taken = {subject[0]}
+    for label, (index, value) in fields.items():
+        if label in _GROUP_LABELS:
+            # 'Newsgroups: soc.culture.azerbaijan': the group the post went out in carries it.
+            findings.claim(Claim.NAMED, value.split(",")[0].strip())
+        elif label in _DATE_LABELS and (found := date_only_line(value)):
+            findings.note_date(found, DateRank.HEADER)
+        elif label not in _LENGTH_LABELS:
+            continue
+        taken.add(index)
+    return [line for index, line in enumerate(lines) if index not in taken]
 
 
 # A press database's record labels its fields: 'HEADLINE: …', 'SECTION: …', 'LOAD-DATE: …'.

@@ -81,6 +81,8 @@ _CITING_WORDS = (
     # "Перепечатано с сайта Report.az", "Взято с …", "Taken from …": a reprint's origin.
     r"перепечатан[оа]? (?:с|из)|перепечатка (?:с|из)|взят[оа]? (?:с|из)|"
     r"(?:taken|copied) from|"
+    # "Forwarded from the TURAN English service": a repost names the service it came from.
+    r"forwarded from|reposted from|переслано (?:из|от)|репост (?:из|с)|"
     # "Материал подготовлен на основе данных агентства Интерфакс".
     r"на основе (?:данных|материалов|сообщений|информации)|"
     r"с использованием (?:сообщений|материалов|данных|информации)|"
@@ -432,6 +434,11 @@ def _citing_patterns(alias_pattern: str) -> tuple[re.Pattern[str], ...]:
         re.compile(
             rf"(?<!\w){alias}[{QUOTES}]?{_AGENCY_AFTER}[{QUOTES}]?{_ASIDE}\s{{1,3}}"
             rf"{_QUOTED_VERBS}(?!\w)"
+        ),
+        # "APA-dan yönləndirilib": a repost names, in the ablative, the service it came from.
+        re.compile(
+            rf"(?<!\w){alias}[{QUOTES}]?{_AGENCY_AFTER}[-ʼ'’]?(?i:d[aə]n|t[aə]n)\s{{1,3}}"
+            r"(?i:yönləndiril\w{0,4}|paylaşıl\w{0,4}|götürül\w{0,4})"
         ),
         # "TASS-ın məlumatına görə", "Turan-a verdiyi məlumata görə", "Trend-ə istinadən",
         # "Report-un yazdığına görə": by what the outlet said, wrote or reported.

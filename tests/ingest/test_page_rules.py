@@ -1885,3 +1885,40 @@ def test_a_network_forums_name_over_a_post_never_publishes_it():
         ["r/caspian", "Posted by u/ferry_fan · 5 hr. ago", "", f"Ferry slots agreed? {PARAGRAPH}"]
     )
     assert parse(text, today=TODAY).source is None
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Forwarded from the Trend English service, 12.03.15:",
+        "Переслано из Trend:",
+        "Trend-dən yönləndirilib:",
+    ],
+)
+def test_a_service_a_repost_was_forwarded_from_is_its_credit_never_the_publisher(note):
+    text = "\n\n".join(
+        [note, f"BAKU. Ferry slots between Baku and Makhachkala were agreed. {PARAGRAPH}"]
+    )
+    article = parse(text, today=TODAY)
+    assert article.source is None
+    assert article.credits == ("Trend",)
+
+
+def test_a_newsgroups_post_is_published_by_its_group_and_dated_by_its_header():
+    text = "\n".join(
+        [
+            "Newsgroups: soc.culture.caspian,soc.culture.russia",
+            "From: anar@ (A. Mammadov)",
+            "Subject: Ferry slots agreed between Baku and Makhachkala",
+            "Date: 3 Apr 1996 10:02:11 GMT",
+            "Lines: 14",
+            "",
+            PARAGRAPH,
+            "",
+            PARAGRAPH,
+        ]
+    )
+    article = parse(text, today=TODAY)
+    assert article.title == "Ferry slots agreed between Baku and Makhachkala"
+    assert article.source == "soc.culture.caspian"
+    assert article.published.value == dt.date(1996, 4, 3)
