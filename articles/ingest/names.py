@@ -240,9 +240,13 @@ AZ_YEAR_BEFORE_CHARS = 40
 _SUBJECT_PARTIES = re.compile(
     r"(?:^|,\s|\b(?i:moreover|also|furthermore|in addition)\s)"
     r"(?P<subject>(?:the\s)?[A-ZА-ЯЁƏ][^,;]{3,250}?)\s+"
-    r"(?i:(?:have\s|has\s|also\s)?signed|подписали|imzalayıb(?:lar)?)\s+(?:a|an|the)?\s*"
-    # 'signed a cooperation agreement': a modifier of the document's own.
-    r"(?:[a-zа-яё-]+\s+)?$"
+    r"(?i:(?:have\s|has\s|also\s)?signed|подписали|imzalayıb(?:lar)?)\s+"
+    # '… подписали сегодня в Баку меморандум', '… signed in Kazan on Tuesday a …': when and
+    # where, between the verb and the document.
+    r"(?:(?i:today|yesterday|сегодня|вчера|(?:in|at|в|во)\s+[A-ZА-ЯЁ][\w-]+|on\s+\w+day)\s+)*"
+    r"(?:a|an|the)?\s*"
+    # 'signed a new cooperation roadmap': a modifier or two of the document's own.
+    r"(?:[a-zа-яё-]+\s+){0,2}$"
 )
 _TREATY_WORD = re.compile(r"(?i:\btreat(?:y|ies)\b|\bconvention|конвенци|konvensiya)")
 
@@ -313,7 +317,7 @@ def candidate_at(window: Window, kind: AgreementKind, language: str) -> Candidat
             of_a_meeting = True
     if not of_a_meeting and not named:
         subject = _SUBJECT_PARTIES.search(before)
-        if not subject or not ORGANISATION_WORD.search(subject.group("subject")):
+        if not subject or not _organisation_named(subject.group("subject")):
             return None
         parties = subject_parties(subject.group("subject"))
         signers = re.sub(r"^The\s", "the ", subject.group("subject").strip())
@@ -488,6 +492,18 @@ def _names_something(qualifier: str) -> bool:
         return True
     subject = COUNTRY.sub(" ", _without_parties(qualifier))
     return bool(_distinctive_words(_PLACE.sub(" ", subject)))
+
+
+# A company's legal form: 'ЗАО «Азербайджан Дэмир Йоллары» и ОАО «РЖД»', 'Tatneft PJSC'.
+_LEGAL_FORM = re.compile(r"\b(?:ЗАО|ОАО|ПАО|АО|ООО|ГУП|ФГУП|JSC|CJSC|OJSC|PJSC|LLC|QSC|ASC|MMC)\b")
+
+
+def _organisation_named(subject: str) -> bool:
+    """The signing subject names an organisation: by its kind ('the Export Center'), its legal
+    form ('ОАО «РЖД»') or its name in quotes ('«Татнефть» и SOCAR')."""
+    return bool(
+        ORGANISATION_WORD.search(subject) or _LEGAL_FORM.search(subject) or _QUOTED.search(subject)
+    )
 
 
 def _organisations(parties: str) -> bool:

@@ -1724,3 +1724,32 @@ def test_a_document_word_inside_the_name_just_given_is_part_of_it():
     )
     (document,) = extract_agreements(parse(f"Заголовок\n\n{text}"))
     assert document.kind is AgreementKind.AGREEMENT
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # When and where between the verb and the document.
+        (
+            "Бакинский государственный университет и Казанский федеральный университет "
+            "подписали сегодня в Баку меморандум о сотрудничестве.",
+            AgreementKind.MEMORANDUM,
+        ),
+        # Companies by their legal form, in quotes.
+        (
+            "ОАО «Уральские вагоны» и ЗАО «Каспийский транзит» подписали меморандум о "
+            "взаимопонимании.",
+            AgreementKind.MEMORANDUM,
+        ),
+        # Two modifiers of the document's own.
+        (
+            "Azerbaijan's Azersu and Russia's Vodokanal Corporation signed a new cooperation "
+            "roadmap in Baku.",
+            AgreementKind.ROAD_MAP,
+        ),
+    ],
+)
+def test_a_document_its_signing_organisations_tell_apart_is_named_by_them(text, kind):
+    (document,) = extract_agreements(parse(f"Headline\n\n{text}"))
+    assert document.kind is kind
+    assert " и " in document.name or " and " in document.name
