@@ -123,8 +123,12 @@ _PLACES = (
     r"Ереван\w|Кремл\w"
 )
 _PLACE = re.compile(_PLACES)
+_ACRONYM_OF_A_SIGNER = re.compile(r"\s\((?:[A-ZА-ЯЁ]{2,8})\)(?=\s(?i:and|и)\s)")
+_OF_UNDERSTANDING = re.compile(r"^\s*(?i:of\s+understanding)\b")
 _SIGNED_WHERE_AND_WHEN = re.compile(
-    rf"^(?:(?:(?:in|at|в|во)\s+(?:{_PLACES})|(?:on|in)\s+{_DATE_AFTER}(?:,?\s+(?:19|20)[0-9]{{2}})?)"
+    rf"^(?:(?:(?:in|at|в|во)\s+(?:{_PLACES})|(?:on|in)\s+{_DATE_AFTER}(?:,?\s+(?:19|20)[0-9]{{2}})?"
+    # 'a memorandum was signed today between …'.
+    r"|(?i:today|yesterday|сегодня|вчера))"
     r",?\s+){1,3}"
 )
 # 'a contract on Wednesday to buy …', 'an agreement in Moscow in December on …': when and
@@ -299,9 +303,15 @@ def candidate_at(window: Window, kind: AgreementKind, language: str) -> Candidat
     if alias:
         after = after[alias.end() :]
         kind = _alias_kind(alias.group("alias")) or kind
+    word = window.word
+    # 'a memorandum of understanding was signed today between A and B': the passive's
+    # signers name it, past the words every memorandum has.
+    understanding = _OF_UNDERSTANDING.match(after)
+    if understanding and _PASSIVE_VERB.match(after[understanding.end() :].strip()):
+        word, after = f"{word} {understanding.group(0).strip()}", after[understanding.end() :]
     qualifier = _qualifier(after, kind)
     modifiers = _MODIFIERS_BEFORE.search(before[-80:])
-    head = ((modifiers.group("modifiers") if modifiers else "") + window.word).strip()
+    head = ((modifiers.group("modifiers") if modifiers else "") + word).strip()
     name = capitalised(f"{head} {qualifier}".strip())
     parties = parties_between(qualifier)
     # 'протокол заседания': the minutes of the meeting the sentence reports are one document.
@@ -430,6 +440,8 @@ def _qualifier(after: str, kind: AgreementKind) -> str:
     after = _WITH_PARTNER.sub("", after)
     # 'Memorandum of Understanding (MoU) on …': the short form in brackets ends nothing.
     after = _ACRONYM_IN_BRACKETS.sub(r"\1", after, count=1)
+    # '… between the Export Promotion Agency (AZPROMO) and …': nor does a signer's.
+    after = _ACRONYM_OF_A_SIGNER.sub("", after)
     # 'по соглашению 2002 года о статусе …': Russian may put the year between word and name;
     # 'a work plan for 2025–2026 between …': the years a document covers come first. Alone,
     # the years tell no document apart.

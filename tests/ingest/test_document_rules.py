@@ -1753,3 +1753,15 @@ def test_a_document_its_signing_organisations_tell_apart_is_named_by_them(text, 
     (document,) = extract_agreements(parse(f"Headline\n\n{text}"))
     assert document.kind is kind
     assert " и " in document.name or " and " in document.name
+
+
+def test_a_memorandum_signed_between_two_bodies_in_the_passive_is_named_by_them():
+    text = (
+        "At the forum in Kazan a memorandum of understanding was signed today between the "
+        "Azerbaijan Tourism Board (ATB) and the Russian Federal Agency for Tourism."
+    )
+    (document,) = extract_agreements(parse(f"Headline\n\n{text}"))
+    assert document.name == (
+        "Memorandum of understanding between the Azerbaijan Tourism Board and the Russian "
+        "Federal Agency for Tourism"
+    )
