@@ -1765,3 +1765,25 @@ def test_a_memorandum_signed_between_two_bodies_in_the_passive_is_named_by_them(
         "Memorandum of understanding between the Azerbaijan Tourism Board and the Russian "
         "Federal Agency for Tourism"
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stem"),
+    [
+        (
+            "Стороны подписали Программу научно-технического, гуманитарного и "
+            "культурного сотрудничества между Республикой Татарстан и Азербайджанской "
+            "Республикой.",
+            "гуманитарного",
+        ),
+        (
+            "Министры подписали Программу действий по развитию туризма между "
+            "Правительством Азербайджанской Республики и Правительством Калмыкии.",
+            "туризма",
+        ),
+    ],
+)
+def test_a_russian_programme_is_named_by_its_genitive_list_or_its_actions(sentence, stem):
+    (document,) = extract_agreements(parse(f"Заголовок\n\n{sentence}"))
+    assert document.kind is AgreementKind.PROGRAMME
+    assert stem in document.name
