@@ -89,6 +89,23 @@ _ARCHIVE_NOTE = re.compile(
 _ARCHIVE_NOTE_PARTS = re.compile(r"\s?[.·|]\s")
 
 
+# An editor's note wholly in brackets, on how the copy was made or what it leaves out:
+# '[Text recognised from a scanned page]', '(машинописный оригинал, распознан)',
+# '[Mətn avtomatik tanınma ilə əldə edilib]'. A headline is never bracketed whole.
+_EDITORS_NOTE = re.compile(r"^(?:\[[^\[\]]{3,200}\]|\([^()]{3,200}\))$")
+
+
+EDITORS_NOTE_MIN_WORDS = 3
+
+
+def is_editors_note(line: str) -> bool:
+    """A note of three words or more in brackets; '[ 24 İyun 2011 23:10 ]' is a date."""
+    if len(line) > 202 or _EDITORS_NOTE.match(line) is None:
+        return False
+    inner = line[1:-1]
+    return len(_LETTER_WORD.findall(inner)) >= EDITORS_NOTE_MIN_WORDS and not date_only_line(inner)
+
+
 def archive_note_parts(line: str) -> list[str] | None:
     """The parts of a digitised paper's note on its copy, if the line is one."""
     if len(line) > 200 or not _ARCHIVE_NOTE.match(line):
@@ -220,6 +237,7 @@ _USER_HANDLE = re.compile(r"@?[a-z0-9][a-z0-9.]{0,30}_[a-z0-9_.]{1,30}")
 def join_wrapped_header(lines: list[str]) -> list[str]:
     """A headline hard-wrapped by a newspaper's columns goes on in lower case on the next line."""
     joined: list[str] = []
+    columned = _in_narrow_columns(lines)
     for line in lines:
         previous = joined[-1] if joined else ""
         if (
@@ -233,7 +251,7 @@ def join_wrapped_header(lines: list[str]) -> list[str]:
             and not _USER_HANDLE.fullmatch(line)
         ):
             joined[-1] = f"{previous} {line}"
-        elif _shouted_headline_goes_on(joined, line):
+        elif _shouted_headline_goes_on(joined, line, columned):
             # 'CASPIAN TRIANGLE CLOSES THE NORTH-' over 'ERN SEABED QUESTION': a column's hyphen.
             if _BROKEN_WORD.search(previous):
                 joined[-1] = f"{previous[:-1]}{line}"
@@ -248,21 +266,35 @@ SHOUTED_HEADLINE_MIN_WORDS = 3
 SHOUTED_LINE_MAX_CHARS = 80
 
 
-def _shouted_headline_goes_on(joined: list[str], line: str) -> bool:
+# A scanned paper's narrow columns break words at their edge ('Hö-' over 'kumətinin'):
+# a copy with several such lines is set in them, headline and all.
+NARROW_COLUMN_BREAKS = 3
+NARROW_COLUMN_LINES = 60
+
+
+def _in_narrow_columns(lines: list[str]) -> bool:
+    top = lines[:NARROW_COLUMN_LINES]
+    return sum(1 for line in top if _BROKEN_WORD.search(line)) >= NARROW_COLUMN_BREAKS
+
+
+def _shouted_headline_goes_on(joined: list[str], line: str, columned: bool = False) -> bool:
     """A print headline in capitals wrapped by its column: a block of two capitals lines, the
-    first of three words or more and ending in no mark, neither a rubric nor a date."""
+    first of three words or more and ending in no mark, neither a rubric nor a date. In a
+    narrow column any two capitals lines opening a block are one headline ('ДАГЕСТАН —
+    АЗЕРБАЙДЖАН:' over 'ДОГОВОРИЛИСЬ О ГЛАВНОМ'): a kicker there would stand apart."""
     previous = joined[-1] if joined else ""
     opens_block = len(joined) < 2 or not joined[-2]
+    ends_free = previous[-1:] not in TERMINAL + "," or (columned and previous[-1:] == ":")
     return (
         opens_block
         and bool(previous)
-        and previous[-1] not in TERMINAL + ","
+        and ends_free
         and len(previous) <= SHOUTED_LINE_MAX_CHARS
         and 0 < len(line) <= SHOUTED_LINE_MAX_CHARS
-        and _is_shouted_headline(previous)
+        and (_is_shouted_headline(previous) or (columned and previous.isupper()))
         and line.isupper()
-        and len(_LETTER_WORD.findall(previous)) >= SHOUTED_HEADLINE_MIN_WORDS
-        and not is_rubric_like(previous)
+        and (columned or len(_LETTER_WORD.findall(previous)) >= SHOUTED_HEADLINE_MIN_WORDS)
+        and (columned or not is_rubric_like(previous))
         and not (date_only_line(previous) or date_only_line(line))
         and not is_periodical_title(previous)
     )
@@ -288,7 +320,8 @@ def choose_headline(
     body_stems = _BodyStems(lines, zone_end)
     for index in range(min(start, zone_end), zone_end):
         if not _is_headline(lines, index, sources):
-            if _is_prose(lines[index]):
+            # An editor's bracketed note over the headline is no remark the headline quotes.
+            if _is_prose(lines[index]) and not is_editors_note(lines[index]):
                 break
             continue
         score = _headline_score(lines, index, zone_end, sources, body_stems)
@@ -519,7 +552,7 @@ def _is_headline(lines: list[str], index: int, sources: KnownSources) -> bool:
         return False
     if is_periodical_title(line) or archive_note_parts(line) is not None:
         return False
-    if _TEXT_COLUMNS.search(line):
+    if _TEXT_COLUMNS.search(line) or is_editors_note(line):
         return False
     if date_only_line(line) or CREDIT_PREFIX.match(line) or sources.banner(line):
         return False

@@ -69,6 +69,7 @@ from articles.ingest.headline import (
     content_stems,
     header_end,
     index_after_filled,
+    is_editors_note,
     is_masthead,
     is_paragraph,
     is_periodical_title,
@@ -340,6 +341,9 @@ def _take_header_line(
     line = lines[index]
     above = headline is None or index < headline
     if above and (is_banner(line, findings, sources) or is_masthead(line)):
+        return True
+    if above and is_editors_note(line):
+        # '[Text recognised from a scanned page]' over the headline: the copy's, not the text.
         return True
     note = archive_note_parts(line)
     if note is not None:

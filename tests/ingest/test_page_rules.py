@@ -1922,3 +1922,34 @@ def test_a_newsgroups_post_is_published_by_its_group_and_dated_by_its_header():
     assert article.title == "Ferry slots agreed between Baku and Makhachkala"
     assert article.source == "soc.culture.caspian"
     assert article.published.value == dt.date(1996, 4, 3)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "[Text recognised from a scanned page; errors are possible]",
+        "(машинописная копия, текст распознан)",
+        "[Bu səhifə arxivdən bərpa edilib]",
+    ],
+)
+def test_an_editors_bracketed_note_over_the_headline_is_never_the_headline(note):
+    text = "\n\n".join(
+        ["Example Gazette", note, "Ferry line between Baku and Makhachkala reopens", PARAGRAPH]
+    )
+    article = parse(text, today=TODAY)
+    assert article.title == "Ferry line between Baku and Makhachkala reopens"
+    assert note not in article.body
+
+
+def test_a_date_in_brackets_over_the_headline_is_still_the_pages_date():
+    text = "\n\n".join(["[ 14 May 2015 10:20 ]", "Ferry line reopens", PARAGRAPH])
+    assert parse(text, today=TODAY).published.value == dt.date(2015, 5, 14)
+
+
+def test_a_headline_in_capitals_wrapped_by_a_scanned_papers_narrow_column_is_one_headline():
+    column = (
+        "Вчера в Баку завер-\nшились переговоры о па-\nромной линии между Ба-\n"
+        "ку и Махачкалой, сооб-\nщили в порту."
+    )
+    text = "\n\n".join(["ГАЗЕТА ПРИМЕР", "ПАРОМНАЯ ЛИНИЯ:\nСНОВА В ПУТИ", column, PARAGRAPH])
+    assert parse(text, today=TODAY).title == "ПАРОМНАЯ ЛИНИЯ: СНОВА В ПУТИ"
