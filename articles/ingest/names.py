@@ -215,7 +215,9 @@ _AZ_PHRASE_END = re.compile(
     r"|[0-9]{1,2}-?(?:n?d[aə]|n?t[aə]|d[aə]n)"
     # Circumstances, not names: 'at the end of', 'on the basis of', 'during'.
     r"|yekununda|sonunda|əsasında|əsasən|nəticəsində|ərzində|zamanı|gedişində"
-    r"|mərasimində|müddətində)"
+    r"|mərasimində|müddətində"
+    # 'Prezidentlərin iştirakı ilə …': with someone's participation, not the name.
+    r"|iştirakı|iştirakında)"
     # A verb in the past is written in lower case: 'Fondu' (its fund) is a noun.
     r"|[a-zəüöğışç]\w*(?:dı|di|du|dü)(?:lar|lər)?"
     # A place in the locative: 'Bakıda', 'Soçidə'; 'Qida' (food) is too short for one.
@@ -624,7 +626,10 @@ def _azerbaijani_phrase(before: str, quoted: bool = False) -> list[str]:
         ends_clause = word.endswith((",", ";", ":", ".", "!", "?", ")")) and not parenthesis
         # A dash standing alone sets off an aside: 'Komissiyanın həmsədrləri — …'.
         ends_clause = ends_clause or word in _DASHES
-        if ends_clause and not _is_az_list(phrase):
+        # '… haqqında Saziş, bitkilərin karantini … haqqında Saziş': another document's name
+        # ends where its word and comma stand.
+        another_document = _AZ_KIND_WORD.fullmatch(bare.rstrip(",;:"))
+        if ends_clause and (another_document or not _is_az_list(phrase)):
             break
         # '... proqramı və iclasın protokolu': another document ends where 'və' joins them.
         if word == "və" and index and _AZ_KIND_WORD.fullmatch(words[index - 1].strip(QUOTE_CHARS)):

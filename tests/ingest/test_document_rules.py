@@ -1787,3 +1787,15 @@ def test_a_russian_programme_is_named_by_its_genitive_list_or_its_actions(senten
     (document,) = extract_agreements(parse(f"Заголовок\n\n{sentence}"))
     assert document.kind is AgreementKind.PROGRAMME
     assert stem in document.name
+
+
+def test_an_azerbaijani_name_ends_at_the_document_listed_before_it_and_at_a_participation():
+    text = (
+        "Nazirlərin iştirakı ilə turizm sahəsində əməkdaşlıq haqqında Saziş, arıçılıq və "
+        "balıqçılıq sahəsində əməkdaşlıq haqqında Saziş imzalanıb."
+    )
+    names = [a.name for a in extract_agreements(parse(f"Başlıq\n\n{text}"))]
+    assert names == [
+        "Turizm sahəsində əməkdaşlıq haqqında Saziş",
+        "Arıçılıq və balıqçılıq sahəsində əməkdaşlıq haqqında Saziş",
+    ]
