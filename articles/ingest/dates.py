@@ -116,7 +116,23 @@ _DATE_FORMATS: tuple[tuple[re.Pattern[str], Precision], ...] = (
         ),
         Precision.DAY,
     ),
+    # The year first, then the day, as Azerbaijani headers write it: "2025, 30 İyun".
+    (
+        re.compile(
+            rf"(?<![0-9]){_YEAR}(?:{_AZ_ORDINAL}\s{{1,3}}(?i:il))?,\s{{1,3}}{_DAY}\s{{1,3}}{_MONTH}"
+        ),
+        Precision.DAY,
+    ),
     (re.compile(rf"(?<!\w){_MONTH},?\s{{1,3}}{_YEAR}{_YEAR_TAIL}"), Precision.MONTH),
+    # Or the year, then the month alone and in lower case, as Azerbaijani and Russian write
+    # it: "1992, aprel", "2001-ci il, yanvar" ('In 2014, October saw …' is a sentence).
+    (
+        re.compile(
+            rf"(?<![0-9]){_YEAR}(?:{_AZ_ORDINAL}\s{{1,3}}(?i:il))?,\s{{1,3}}(?=[a-zа-яё])"
+            rf"{_MONTH}(?![\w.]|\s{{1,3}}[0-9])"
+        ),
+        Precision.MONTH,
+    ),
     # A journal's issue: "Spring 2021", "осень 2021", "Payız 2021".
     (
         re.compile(

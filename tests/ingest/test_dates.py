@@ -340,3 +340,25 @@ def test_a_list_items_closing_stamp_is_told_from_a_time_a_headline_announces(lin
 @pytest.mark.parametrize("line", ["13:22, 03.09.10", "14:05 | 03.09.10", "03.09.10, 13:22"])
 def test_a_two_digit_years_date_is_read_with_its_time_before_or_after_it(line):
     assert date_only_line(line).published == PublishedDate(dt.date(2010, 9, 3), Precision.DAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("2024, 12 Mart, çərşənbə axşamı, Bakı vaxtı 10:05", dt.date(2024, 3, 12), Precision.DAY),
+        ("2023-cü il, 5 may", dt.date(2023, 5, 5), Precision.DAY),
+        ("Tarix: 1993, oktyabr", dt.date(1993, 10, 1), Precision.MONTH),
+        ("Arxiv: 2003-cü il, fevral", dt.date(2003, 2, 1), Precision.MONTH),
+        ("Архив: 1995, март", dt.date(1995, 3, 1), Precision.MONTH),
+    ],
+)
+def test_reads_a_date_written_year_first_when_an_azerbaijani_header_writes_it(
+    text, value, precision
+):
+    found = date_only_line(text)
+    assert found is not None
+    assert (found.published.value, found.published.precision) == (value, precision)
+
+
+def test_reads_no_month_when_a_sentence_goes_on_from_a_year_to_a_capitalised_month():
+    assert find_date("In 2014, October saw new talks on the Caspian") is None
