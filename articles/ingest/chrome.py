@@ -531,3 +531,37 @@ def _is_menu(line: str, words: list[str]) -> bool:
     # A long row of capitalised words is a menu with the site's own rubrics among
     # the common ones ("Главное Россия Мир Бывший СССР Силовые структуры …").
     return len(words) >= 8 and lower * 4 <= len(words) and sections * 2 >= len(words)
+
+
+# A search engine's cached copy of a page says so over it, with the page's own address and
+# the day its crawler took the copy: 'This is Bing's cached copy of http://…', 'Это
+# сохранённая копия страницы http://…', 'Bu, https://… ünvanının Google keş versiyasıdır'.
+_CACHED_URL = r"((?i:https?://|www\.)\S{2,300}?|[\w.-]{2,60}\.[a-z]{2,6}/\S{0,300}?)[.,]?"
+_CACHE_BANNER = re.compile(
+    r"^(?i:this is (?:\w{2,12}['’]s )?(?:cache|cached copy|cached version)(?: of)?"
+    r"|это (?:сохран[её]нная копия|кэш(?:ированная копия)?|копия)(?: страницы)?(?: \w{2,12} для)?)"
+    rf"\s{_CACHED_URL}(?:\s|$)"
+    # Azerbaijani names the address first: 'Bu, https://… ünvanının Google keş versiyasıdır'.
+    rf"|^(?i:bu),?\s{_CACHED_URL}\s(?i:ünvanının \w{{2,12}} keş (?:versiyası|surəti))"
+)
+# The banner's other lines: the crawler's day, a warning that the page may have changed.
+_CACHE_NOTE = re.compile(
+    r"(?i:snapshot of the page|current page (?:could|may) have changed|for the current page|"
+    r"сохранил (?:её|ее)|страница могла (?:измениться|быть изменена)|посмотреть оригинал|"
+    r"снимок страницы|tarixindəki görünüşüdür|cari səhifə bu müddətdə|keş versiyası)"
+)
+CACHE_BANNER_LINES = 6
+
+
+def cached_page_address(line: str) -> str | None:
+    """The address of the page a search engine's cache banner says it copied, if it is one."""
+    if len(line) > 400:
+        return None
+    match = _CACHE_BANNER.match(line)
+    url = match and (match.group(1) or match.group(2))
+    return url.rstrip(".,") if url else None
+
+
+def is_cache_note(line: str) -> bool:
+    """A line of a search engine's cache banner: the day of its copy, its warnings."""
+    return len(line) <= 400 and _CACHE_NOTE.search(line) is not None

@@ -37,7 +37,15 @@ import datetime as dt
 import html
 import re
 
-from articles.ingest.chrome import is_chrome, is_footer_marker, is_rubric, is_widget_row
+from articles.ingest.chrome import (
+    CACHE_BANNER_LINES,
+    cached_page_address,
+    is_cache_note,
+    is_chrome,
+    is_footer_marker,
+    is_rubric,
+    is_widget_row,
+)
 from articles.ingest.datelines import find_dateline
 from articles.ingest.dates import (
     HEADER_DATE_LINE,
@@ -184,6 +192,21 @@ def _take_date_header(lines: list[str], findings: Findings, sources: KnownSource
         _credit(credit.group("credit"), findings, sources)
         rest = ""
     return [*lines[:first], *([rest] if rest else []), *lines[first + 1 :]]
+
+
+def _take_cache_banner(lines: list[str], findings: Findings, sources: KnownSources) -> list[str]:
+    """A search engine's banner over its cached copy: the address it names is the page's own
+    (its site and its day), and the banner's lines go, with the day the crawler copied the
+    page, which is never the article's."""
+    taken = set()
+    for index, line in enumerate(lines[:CACHE_BANNER_LINES]):
+        address = cached_page_address(line)
+        if address:
+            findings.note_url(address, sources, Claim.SITE)
+            taken.add(index)
+        elif taken and is_cache_note(line):
+            taken.add(index)
+    return [line for index, line in enumerate(lines) if index not in taken] if taken else lines
 
 
 # A page's title as the browser shows it: the headline, then the site, perhaps the day:
@@ -734,6 +757,7 @@ def parse(
     capture = web_capture(lines)
     if capture:
         lines = [line for index, line in enumerate(lines) if index not in capture.lines]
+    lines = _take_cache_banner(lines, findings, sources)
     lines = _take_labelled_headline(_take_mail_subject(lines, findings), findings)
     lines = _take_date_header(lines, findings, sources)
     lines = _take_site_suffix(lines, findings, sources)

@@ -1953,3 +1953,32 @@ def test_a_headline_in_capitals_wrapped_by_a_scanned_papers_narrow_column_is_one
     )
     text = "\n\n".join(["ГАЗЕТА ПРИМЕР", "ПАРОМНАЯ ЛИНИЯ:\nСНОВА В ПУТИ", column, PARAGRAPH])
     assert parse(text, today=TODAY).title == "ПАРОМНАЯ ЛИНИЯ: СНОВА В ПУТИ"
+
+
+@pytest.mark.parametrize(
+    "banner",
+    [
+        [
+            "This is Google's cache of https://trend.az/business/20190314/ferry.html.",
+            "It is a snapshot of the page as it appeared on 20 Mar 2019 10:11:02 GMT.",
+        ],
+        [
+            "Это сохранённая копия страницы https://trend.az/business/20190314/ferry.html",
+            "Яндекс сохранил её 20.03.2019 в 10:11.",
+        ],
+        [
+            "Bu, https://trend.az/business/20190314/ferry.html ünvanının Google keş versiyasıdır. "
+            "Bu, səhifənin 20 mart 2019 10:11:02 GMT tarixindəki görünüşüdür.",
+        ],
+    ],
+)
+def test_a_search_engines_cached_copy_is_the_pages_by_its_address_never_dated_by_the_crawler(
+    banner,
+):
+    text = "\n".join(
+        [*banner, "", "Ferry line between Baku and Makhachkala reopens", "", PARAGRAPH]
+    )
+    article = parse(text, today=TODAY)
+    assert article.title == "Ferry line between Baku and Makhachkala reopens"
+    assert article.published.value == dt.date(2019, 3, 14)
+    assert article.source == "Trend"
