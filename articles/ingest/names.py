@@ -238,6 +238,7 @@ _AZ_KIND_WORD = re.compile(
     r"konvensiya)\w{0,6})"
 )
 _OPENING_QUOTE = '"“«„'
+_CLOSING_QUOTE = '"”»'
 # Adjectives whose ending reads as a past tense ('iqtisadi': economic, not 'he did').
 _AZ_ADJECTIVES_LIKE_VERBS = frozenset({"iqtisadi", "adi", "ədədi"})
 # Terms whose second word reads as a participle: 'bərpa olunan enerji' is renewable energy.
@@ -578,6 +579,10 @@ def _azerbaijani_candidate(
     ("haqqında", "üzrə", "arasında" ...) or a chain of genitives ("Komissiyanın
     iclasının Protokolu", "Prezidentlərinin Birgə Bəyanatı").
     """
+    # '“… gömrük nəzarəti haqqında” Saziş': a name quoted before its word runs back to its
+    # opening quote, over the participles inside it.
+    if before.rstrip()[-1:] in _CLOSING_QUOTE and _opens_quote(before.rstrip()[:-1][-400:]):
+        before, quoted = before.rstrip()[:-1], True
     signed_clause = _AZ_SIGNED_BETWEEN.search(before)
     if signed_clause:
         # 'X haqqında 2002-ci il yanvarın 25-də imzalanmış Saziş': the name before the clause.

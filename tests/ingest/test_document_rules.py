@@ -1799,3 +1799,14 @@ def test_an_azerbaijani_name_ends_at_the_document_listed_before_it_and_at_a_part
         "Turizm sahəsində əməkdaşlıq haqqında Saziş",
         "Arıçılıq və balıqçılıq sahəsində əməkdaşlıq haqqında Saziş",
     ]
+
+
+@pytest.mark.parametrize("quotes", ['""', "“”", "«»"])
+def test_an_azerbaijani_name_quoted_before_its_word_runs_back_to_its_opening_quote(quotes):
+    opening, closing = quotes
+    text = (
+        f"Nazirlər {opening}Dəmir yolu ilə daşınan yüklər üzərində baytarlıq nəzarəti "
+        f"haqqında{closing} Saziş imzalayıblar."
+    )
+    (document,) = extract_agreements(parse(f"Başlıq\n\n{text}"))
+    assert "daşınan yüklər" in document.name
