@@ -194,6 +194,20 @@ def _take_date_header(lines: list[str], findings: Findings, sources: KnownSource
     return [*lines[:first], *([rest] if rest else []), *lines[first + 1 :]]
 
 
+# A page's address copied alone over it, without its scheme: 'lenta.ru/news/2020/11/10/…/'.
+_BARE_ADDRESS = re.compile(r"^[\w-]{1,60}(?:\.[\w-]{1,60}){0,3}\.[a-z]{2,6}/\S{1,500}$")
+
+
+def _take_top_address(lines: list[str], findings: Findings, sources: KnownSources) -> list[str]:
+    """The page's first line when it is the page's own address with no scheme before it: the
+    site and the day it carries are the page's, as a 'https://' address's would be."""
+    first = next((index for index, line in enumerate(lines) if line), None)
+    if first is None or not _BARE_ADDRESS.match(lines[first]) or findings.url is not None:
+        return lines
+    findings.note_url(lines[first], sources, Claim.SITE)
+    return [*lines[:first], *lines[first + 1 :]]
+
+
 def _take_cache_banner(lines: list[str], findings: Findings, sources: KnownSources) -> list[str]:
     """A search engine's banner over its cached copy: the address it names is the page's own
     (its site and its day), and the banner's lines go, with the day the crawler copied the
@@ -758,6 +772,7 @@ def parse(
     if capture:
         lines = [line for index, line in enumerate(lines) if index not in capture.lines]
     lines = _take_cache_banner(lines, findings, sources)
+    lines = _take_top_address(lines, findings, sources)
     lines = _take_labelled_headline(_take_mail_subject(lines, findings), findings)
     lines = _take_date_header(lines, findings, sources)
     lines = _take_site_suffix(lines, findings, sources)

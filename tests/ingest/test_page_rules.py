@@ -1982,3 +1982,14 @@ def test_a_search_engines_cached_copy_is_the_pages_by_its_address_never_dated_by
     assert article.title == "Ferry line between Baku and Makhachkala reopens"
     assert article.published.value == dt.date(2019, 3, 14)
     assert article.source == "Trend"
+
+
+@pytest.mark.parametrize(
+    "address", ["trend.az/business/2019/03/14/ferry-line/", "en.trend.az/2019/03/14/ferry.html"]
+)
+def test_a_pages_address_copied_over_it_without_its_scheme_dates_and_names_it(address):
+    text = "\n\n".join([address, "Ferry line between Baku and Makhachkala reopens", PARAGRAPH])
+    article = parse(text, today=TODAY)
+    assert article.title == "Ferry line between Baku and Makhachkala reopens"
+    assert article.published.value == dt.date(2019, 3, 14)
+    assert article.source == "Trend"
