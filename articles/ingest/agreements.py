@@ -69,6 +69,8 @@ _YEAR_CLOSING_NAME = re.compile(
     r"\s{0,2}(?i:of|from|dated|от)?\s{0,2}((?:19|20)[0-9]{2})(?![0-9])(?!\s{0,2}[-–—][0-9])"
 )
 _CLAUSE_BREAK = re.compile(r"[,;:]\s")
+_TERM_WORD = re.compile(r"(?i:\s(?:до|по|на|until|till|to|for|through|by)(?:\s+\S+)?)$")
+_LIST_JOIN = re.compile(r"\s(?:and|и|və|а также|as well as)\s")
 # A year as a word ('1997', Azerbaijani's ordinal '1997-ci') or a word.
 _YEAR_TOKEN = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?:-?(?:ci|cı|cu|cü))?(?!\w)")
 _SHORT_FORM_TOKEN = re.compile(r"^(?:[0-9]{4}(?:-?(?:ci|cı|cu|cü))?|[^\W\d_][\w-]*)$")
@@ -241,7 +243,15 @@ class _Facts:
             lambda: self.context.lead_reports_signing,
             lambda: self.context.following(self.window.sentence),
         )
-        return _unless_dated_otherwise(signing, self.candidate.year if self.candidate else None)
+        signing = _unless_dated_otherwise(signing, self.candidate.year if self.candidate else None)
+        # 'Договор о дружбе … 1997 года, а 22 февраля 2022 года … подписали Декларацию': the
+        # year closing the name is its own; a day of another year after it is another's.
+        closing = _year_after_name(self.window, self.candidate)
+        # '… на период до 2024 года', '… until 2024': the year a term ends is no signing's.
+        ends_term = self.candidate and _TERM_WORD.search(self.candidate.name)
+        if closing and not ends_term and signing[0] and signing[0].year != closing:
+            return None, ""
+        return signing
 
     def may_be_signed_in(self, years: frozenset[int] | None) -> bool:
         """False when the year of signing is surely none of `years` (None: any year may do),
@@ -525,6 +535,8 @@ def _year_near(window: Window) -> int | None:
     Before the word, only its own clause counts: in 'the treaty signed in 1997 laid the
     foundation, and the Declaration …' the year is the treaty's."""
     before = _CLAUSE_BREAK.split(window.before[-YEAR_NEAR_CHARS:])[-1]
+    # '… Московская декларация 2004 года и Декларация о дружбе …': nor does the item before.
+    before = _LIST_JOIN.split(before)[-1]
     years = set(WRITTEN_YEAR.findall(before + " " + window.after[:YEAR_NEAR_CHARS]))
     return int(years.pop()) if len(years) == 1 else None
 

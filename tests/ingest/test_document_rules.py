@@ -1810,3 +1810,25 @@ def test_an_azerbaijani_name_quoted_before_its_word_runs_back_to_its_opening_quo
     )
     (document,) = extract_agreements(parse(f"Başlıq\n\n{text}"))
     assert "daşınan yüklər" in document.name
+
+
+def test_the_year_closing_a_name_outranks_a_day_of_another_year_after_it():
+    text = (
+        "Основой отношений остается Договор о дружбе, сотрудничестве и взаимной безопасности "
+        "1997 года, а 22 февраля 2022 года в Москве президенты подписали Декларацию о "
+        "союзническом взаимодействии."
+    )
+    found = extract_agreements(dated_article(text, "2022-04-04"), load_register())
+    treaty = next(a for a in found if a.kind is AgreementKind.TREATY)
+    assert treaty.signed_on is None
+    assert treaty.register_key == "treaty-friendship-cooperation-mutual-security-1997"
+
+
+def test_a_year_before_a_list_conjunction_belongs_to_the_item_before():
+    text = (
+        "К договору добавились Московская декларация 2004 года и Декларация о дружбе и "
+        "стратегическом партнерстве, подписанная в Баку."
+    )
+    found = extract_agreements(dated_article(text, "2017-07-03"), load_register())
+    keys = {a.register_key for a in found}
+    assert "declaration-friendship-strategic-partnership-2008" in keys
