@@ -50,6 +50,14 @@ _SLASHED = re.compile(
     r"(?P<bare>[^/:\n]{2,30}?):(?=\s|$)"
 )
 
+# Tatar-inform's dateline in brackets: '(Баку, 23 октября 2012, «Татар-информ», Анна Кузнецова).'
+# — the place, the date, the agency and its reporter, the lead after the closing bracket.
+_BRACKETED = re.compile(
+    rf"^\((?P<place>{_PLACE}),\s{{1,2}}(?P<date>{ANY_DATE_PATTERN}){_DATE_TAIL}"
+    r"(?:,\s{1,2}(?P<bare>[^,()\n]{2,40}?))?(?:,\s{1,2}(?P<reporter>[^,()\n]{2,40}?))?"
+    r"\)[.:]?(?=\s|$)"
+)
+
 
 @dataclass(frozen=True)
 class Dateline:
@@ -69,6 +77,10 @@ def find_dateline(paragraph: str, sources: KnownSources) -> Dateline | None:
         if match and credit:
             return _dateline(match, credit)
     match = _DATE_ONLY.match(paragraph)
+    if match is None and paragraph.startswith("("):
+        match = _BRACKETED.match(paragraph)
+        if match:
+            return _dateline(match, sources.mentioned_in(match.group("bare") or ""))
     return _dateline(match, None) if match else None
 
 

@@ -26,6 +26,7 @@ from articles.ingest.chrome import (
     is_source_link,
     is_widget_row,
 )
+from articles.ingest.datelines import find_dateline
 from articles.ingest.dates import (
     DateFound,
     date_in_path,
@@ -609,6 +610,9 @@ def _tagline_names(line: str, sources: KnownSources) -> str | None:
 
 def is_banner(line: str, findings: Findings, sources: KnownSources) -> bool:
     """The site's own name atop its page: '"Kaspi" publications', 'ТАСС', 'Trend.az | …'."""
+    if _is_dated_dateline(line, sources):
+        # 'Дагестан, 6 сентября 2017, 18:20 — ИА Регнум.' names its agency by the day it filed.
+        return False
     banner = BANNER.match(line)
     if banner:
         name = banner.group("name")
@@ -635,6 +639,14 @@ def is_banner(line: str, findings: Findings, sources: KnownSources) -> bool:
         # The issue's date on the masthead is read with the header's dates.
         return not date_only_line(line)
     return False
+
+
+def _is_dated_dateline(line: str, sources: KnownSources) -> bool:
+    """A whole line that is a place, a day and an agency: a dateline, not a banner."""
+    if len(line) > 120 or not line[:1].isupper():
+        return False
+    dateline = find_dateline(line, sources)
+    return bool(dateline and dateline.date and not line[dateline.end :].strip(" ."))
 
 
 # An issue's number on a masthead: "№ 165 (26123)", "Issue 12", "выпуск", "nömrə".

@@ -46,7 +46,7 @@ from articles.ingest.chrome import (
     is_rubric,
     is_widget_row,
 )
-from articles.ingest.datelines import find_dateline
+from articles.ingest.datelines import Dateline, find_dateline
 from articles.ingest.dates import (
     HEADER_DATE_LINE,
     SEGMENT_SEPARATOR,
@@ -59,6 +59,7 @@ from articles.ingest.dates import (
     dated_on,
     day_and_month,
     find_date,
+    is_weekday,
     short_year_date,
     slashed_date,
     slashed_day_first,
@@ -382,6 +383,14 @@ def _take_header_line(
     if above and is_editors_note(line):
         # '[Text recognised from a scanned page]' over the headline: the copy's, not the text.
         return True
+    dateline = _standing_dateline(line, sources)
+    if dateline and dateline.date:
+        # 'Дагестан, 6 сентября 2017, 18:20 — ИА Регнум.' on its own line: the filing's day.
+        found = find_date(dateline.date) or short_year_date(dateline.date, findings.today)
+        if found is not None and found.published.value is not None:
+            findings.note_date(found, DateRank.DATELINE)
+            findings.claim(Claim.DATELINE, dateline.credit)
+            return True
     note = archive_note_parts(line)
     if note is not None:
         _date_from_archive_note(note, findings)
@@ -421,6 +430,17 @@ def _take_header_line(
         return _take_line_under_headline(line, findings)
     # Above a headline stand the site's name, taglines and rubrics, never the article.
     return headline is not None and len(WORD.findall(line)) <= 12
+
+
+def _standing_dateline(line: str, sources: KnownSources) -> Dateline | None:
+    """A whole line that is a place, a day and perhaps an agency; a weekday ('Tue, 09 Aug
+    2016', a calendar's) or a widget's row is no place."""
+    if not line[:1].isupper() or is_paragraph(line) or is_widget_row(line):
+        return None
+    dateline = find_dateline(line, sources)
+    if dateline is None or line[dateline.end :].strip(" .") or is_weekday(line.split(",")[0]):
+        return None
+    return dateline
 
 
 def _date_from_archive_note(parts: list[str], findings: Findings) -> None:

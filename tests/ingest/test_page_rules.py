@@ -1993,3 +1993,38 @@ def test_a_pages_address_copied_over_it_without_its_scheme_dates_and_names_it(ad
     assert article.title == "Ferry line between Baku and Makhachkala reopens"
     assert article.published.value == dt.date(2019, 3, 14)
     assert article.source == "Trend"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "(Баку, 14 мая 2015, «Trend», Иван Петров). Паромная линия между Баку и Махачкалой "
+        "возобновила работу, сообщили в порту.",
+        "(Bakı, 14 may 2015, Trend). Bakı ilə Mahaçqala arasında bərə xətti yenidən işə düşüb.",
+    ],
+)
+def test_a_dateline_in_brackets_opening_the_lead_dates_and_credits_the_page(lead):
+    text = "\n\n".join(["Example Daily", "Ferry line reopens", lead, PARAGRAPH])
+    article = parse(text, today=TODAY)
+    assert article.published.value == dt.date(2015, 5, 14)
+    assert "Trend" in (article.credits + (article.source,))
+
+
+@pytest.mark.parametrize(
+    "dateline", ["Махачкала, 14 мая 2015, 10:20 — ИА Регнум.", "Bakı, 14 may 2015 — Trend"]
+)
+def test_a_dateline_on_its_own_line_over_the_headline_dates_the_page_and_is_no_banner(dateline):
+    text = "\n\n".join(
+        [
+            "EXAMPLE\nНовости | Мнения | Регионы\n" + dateline,
+            "Паром снова в пути",
+            "В Махачкале прошла встреча, на которой стороны обсудили ремонт переправы и сроки.",
+            "Документы по итогам встречи не подписывались.",
+        ]
+    )
+    assert parse(text, today=TODAY).published.value == dt.date(2015, 5, 14)
+
+
+def test_a_calendars_weekday_over_the_headline_is_no_dateline():
+    text = "\n\n".join(["EXAMPLE", "Sun, 29 Nov 2026", "Ferry line reopens", PARAGRAPH])
+    assert parse(text, today=dt.date(2026, 11, 29)).published.value is None
