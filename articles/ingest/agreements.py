@@ -47,6 +47,7 @@ from articles.ingest.signing import (
     may_give_year,
     reports_signing_on,
     signing_date,
+    signing_years_written,
 )
 
 MAX_MENTIONS = 200
@@ -408,7 +409,8 @@ def _registered(
     """
     if candidate is not None:
         subject = candidate.subject or candidate.name
-        years = WRITTEN_YEAR.findall(subject) or ([str(candidate.year)] if candidate.year else [])
+        # 'Action Plan … until 2024' was signed in 2018: a term's year is no signing's.
+        years = signing_years_written(subject) or ([str(candidate.year)] if candidate.year else [])
         key = _lookup(register, candidate.kind, subject, years, facts)
         if key is not None:
             return candidate, key

@@ -386,6 +386,19 @@ def _signing_dates(text: str) -> list[dt.date]:
     return dates
 
 
+# 'until 2024', 'до 2024 года': the year a term ends.
+_TERM_END_YEAR = re.compile(
+    r"(?i:\b(?:until|till|through|up to|до)\s{1,2}(?:the\s)?(?:year\s)?(?:19|20)[0-9]{2})"
+)
+
+
+def signing_years_written(name: str) -> list[str]:
+    """The years a document's name writes, but for the one a term ends ('until 2024', 'до
+    2024 года'), which is not the year it was signed. The years a programme covers ('for
+    2024–2026') stay: it was signed about the first."""
+    return WRITTEN_YEAR.findall(_TERM_END_YEAR.sub(" ", name))
+
+
 def _another_year(text: str, year: int) -> bool:
     """`text` writes a year other than `year`, beyond the years a programme covers and
     those that end a term ('until 2000', 'до 2024 года')."""

@@ -1832,3 +1832,20 @@ def test_a_year_before_a_list_conjunction_belongs_to_the_item_before():
     found = extract_agreements(dated_article(text, "2017-07-03"), load_register())
     keys = {a.register_key for a in found}
     assert "declaration-friendship-strategic-partnership-2008" in keys
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        (
+            "the Action Plan on the Development of Key Areas of Cooperation until 2024",
+            "action-plan-key-areas-2018",
+        ),
+        # The years a plan covers still tell a later plan of the same name apart.
+        ("the Action Plan on the Development of Key Areas of Cooperation for 2024–2026", None),
+    ],
+)
+def test_the_year_a_term_ends_is_not_the_year_a_registered_document_was_signed(name, key):
+    text = f"The commission reviewed how {name} is carried out."
+    (document,) = extract_agreements(dated_article(text, "2022-11-24"), load_register())
+    assert document.register_key == key
