@@ -99,7 +99,8 @@ _DATE_FORMATS: tuple[tuple[re.Pattern[str], Precision], ...] = (
     (re.compile(rf"(?<![\w-])(?P<day>[0-9]{{1,2}})-{_MONTH}-{_YEAR}"), Precision.DAY),
     (re.compile(rf"(?<!\w){_DAY}\s{{1,3}}{_MONTH},?\s{{0,3}}{_YEAR}{_YEAR_TAIL}"), Precision.DAY),
     (
-        re.compile(rf"(?<!\w){_MONTH}\s{{0,3}}{_DAY}(?:,\s{{0,3}}|\s{{1,3}}){_YEAR}{_YEAR_TAIL}"),
+        # 'November, 02, 2017': a comma may follow the month too.
+        re.compile(rf"(?<!\w){_MONTH},?\s{{0,3}}{_DAY}(?:,\s{{0,3}}|\s{{1,3}}){_YEAR}{_YEAR_TAIL}"),
         Precision.DAY,
     ),
     # Azerbaijani order: "2019-cu il noyabrın 25-də".

@@ -362,3 +362,10 @@ def test_reads_a_date_written_year_first_when_an_azerbaijani_header_writes_it(
 
 def test_reads_no_month_when_a_sentence_goes_on_from_a_year_to_a_capitalised_month():
     assert find_date("In 2014, October saw new talks on the Caspian") is None
+
+
+@pytest.mark.parametrize("text", ["March, 04, 2018 - 10:41", "Mart, 4, 2018", "марта, 4, 2018"])
+def test_reads_a_date_when_a_comma_follows_its_month_too(text):
+    found = date_only_line(text)
+    assert found is not None
+    assert found.published == PublishedDate(dt.date(2018, 3, 4), Precision.DAY)
