@@ -197,8 +197,11 @@ def signing_date(
         inferred = _relative_day(text, article_day) if past else None
         if inferred is not None:
             return inferred
-    if past and following is not None:
-        inferred = _dated_by_next_sentence(following(), article_day)
+    # 'Today marks a year since the signing of the Declaration … The document, signed … on 22
+    # February 2022, …': the next sentence's full date dates it even when this one only
+    # names the signing; a day without its year needs this one to say it was signed.
+    if following is not None:
+        inferred = _dated_by_next_sentence(following(), article_day, full_only=not past)
         if inferred is not None:
             return inferred
     listed = window.sentence.lstrip()[:1] in _LIST_MARK or _opens_with_word(window)
@@ -243,7 +246,9 @@ _SIGNED_IN_SENTENCE = re.compile(
 )
 
 
-def _dated_by_next_sentence(text: str, article_day: dt.date) -> tuple[dt.date, str] | None:
+def _dated_by_next_sentence(
+    text: str, article_day: dt.date, full_only: bool = False
+) -> tuple[dt.date, str] | None:
     """The day the sentence after a document's dates its signing, when it opens on the
     document ('The plan was signed on February 20 …'): a full date up to the article's day,
     or a day and month in the article's year."""
@@ -260,7 +265,7 @@ def _dated_by_next_sentence(text: str, article_day: dt.date) -> tuple[dt.date, s
     written = [day for day in _signing_dates(stretch) if day <= article_day]
     if written:
         return written[0], ""
-    return _date_in_article_year(stretch, article_day)
+    return None if full_only else _date_in_article_year(stretch, article_day)
 
 
 def reports_signing_on(

@@ -1849,3 +1849,14 @@ def test_the_year_a_term_ends_is_not_the_year_a_registered_document_was_signed(n
     text = f"The commission reviewed how {name} is carried out."
     (document,) = extract_agreements(dated_article(text, "2022-11-24"), load_register())
     assert document.register_key == key
+
+
+def test_the_next_sentences_full_date_dates_a_signing_this_one_only_names():
+    article = dated_article(
+        "Today marks two years since the signing of the Memorandum on cooperation in "
+        "beekeeping. The document, signed by the two ministers on 14 May 2022, opened new "
+        "markets.",
+        "2024-05-14",
+    )
+    (agreement,) = extract_agreements(article)
+    assert agreement.signed_on == dt.date(2022, 5, 14)
