@@ -395,6 +395,9 @@ def _take_header_line(
     if note is not None:
         _date_from_archive_note(note, findings)
         return True
+    # 'By Anna Lee — 13 March 2024': a byline's dash parts its columns as a bar would.
+    if CREDIT_PREFIX.match(line) or LABELLED_BYLINE.match(line):
+        line = _BYLINE_DASH.sub(" | ", line)
     date_line = date_only_line(line)
     if date_line:
         findings.note_date(date_line, _date_rank(date_line, above, headline))
@@ -441,6 +444,9 @@ def _standing_dateline(line: str, sources: KnownSources) -> Dateline | None:
     if dateline is None or line[dateline.end :].strip(" .") or is_weekday(line.split(",")[0]):
         return None
     return dateline
+
+
+_BYLINE_DASH = re.compile(r"\s[—–]\s(?=[^—–]{4,40}$)")
 
 
 def _date_from_archive_note(parts: list[str], findings: Findings) -> None:

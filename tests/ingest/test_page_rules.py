@@ -2028,3 +2028,16 @@ def test_a_dateline_on_its_own_line_over_the_headline_dates_the_page_and_is_no_b
 def test_a_calendars_weekday_over_the_headline_is_no_dateline():
     text = "\n\n".join(["EXAMPLE", "Sun, 29 Nov 2026", "Ferry line reopens", PARAGRAPH])
     assert parse(text, today=dt.date(2026, 11, 29)).published.value is None
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "By Anna Lee — 14 May 2015",
+        "Автор: Иван Петров – 14 мая 2015",
+        "Müəllif: Anar Məmmədov — 14 may 2015",
+    ],
+)
+def test_a_bylines_date_after_a_dash_dates_the_page(byline):
+    text = "\n\n".join(["Ferry line between Baku and Makhachkala reopens", byline, PARAGRAPH])
+    assert parse(text, today=TODAY).published.value == dt.date(2015, 5, 14)
