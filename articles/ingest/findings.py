@@ -122,8 +122,8 @@ class Findings:
         # own page never cites it, so its dateline there is a reprint's.
         cited = {name for strength, name in self.claims if strength is Claim.CITED}
         # A channel's post that says 'Interfax reports' retells the agency: a network's page
-        # is the channel's, never a newsroom's own.
-        lowest = Claim.CREDIT if self.is_post else Claim.ATTRIBUTION
+        # is the channel's, never a newsroom's own; so is a digest's or an aggregator's list.
+        lowest = Claim.CREDIT if self.is_post or self.is_listing else Claim.ATTRIBUTION
         publishing = [
             (strength, name)
             for strength, name in self.claims

@@ -209,6 +209,46 @@ def _take_top_address(lines: list[str], findings: Findings, sources: KnownSource
     return [*lines[:first], *lines[first + 1 :]]
 
 
+# What a digest of other outlets' news calls itself under or beside its name.
+_DIGEST_WORDS = re.compile(
+    r"(?i:press review|week in brief|news digest|(?:daily|weekly) (?:digest|newsletter|review|brief)|"
+    r"обзор (?:прессы|сми)|(?:еженедельн|ежедневн)\w{2} (?:рассылка|обзор|дайджест)|дайджест|"
+    r"mətbuat icmalı|(?:həftəlik|gündəlik) (?:bülleten|icmal|xəbər bülleteni))"
+)
+_NAME_AND_TAGLINE = re.compile(r"^(?P<name>[^—–]{3,60}?)\s[—–]\s(?P<tagline>.{3,120})$")
+DIGEST_NAME_MAX_WORDS = 6
+
+
+def _take_digest_masthead(lines: list[str], findings: Findings) -> list[str]:
+    """A digest's name atop its issue, with what it is beside or under it ('CAUCASUS PRESS
+    REVIEW — week in brief', 'МОНИТОР СМИ' over 'Ежедневный обзор прессы'): the digest
+    publishes the issue, which has no headline of its own, and the outlets its items name
+    are its credits."""
+    filled = [index for index, line in enumerate(lines[:8]) if line][:2]
+    if not filled:
+        return lines
+    first = lines[filled[0]]
+    beside = _NAME_AND_TAGLINE.match(first)
+    if beside and _DIGEST_WORDS.search(beside.group("tagline")):
+        name, taken = beside.group("name").strip(), {filled[0]}
+    elif (
+        len(filled) > 1
+        and len(first.split()) <= DIGEST_NAME_MAX_WORDS
+        and 3 <= len(lines[filled[1]].split()) <= DIGEST_NAME_MAX_WORDS + 2
+        and _DIGEST_WORDS.search(lines[filled[1]])
+        # A menu with a 'Дайджест' section names the site's rubric, not what the page is.
+        and not is_chrome(lines[filled[1]])
+    ):
+        name, taken = first.strip(), set(filled)
+    else:
+        return lines
+    if len(name.split()) > DIGEST_NAME_MAX_WORDS:
+        return lines
+    findings.claim(Claim.NAMED, name)
+    findings.is_listing = True
+    return [line for index, line in enumerate(lines) if index not in taken]
+
+
 def _take_cache_banner(lines: list[str], findings: Findings, sources: KnownSources) -> list[str]:
     """A search engine's banner over its cached copy: the address it names is the page's own
     (its site and its day), and the banner's lines go, with the day the crawler copied the
@@ -799,6 +839,7 @@ def parse(
         lines = [line for index, line in enumerate(lines) if index not in capture.lines]
     lines = _take_cache_banner(lines, findings, sources)
     lines = _take_top_address(lines, findings, sources)
+    lines = _take_digest_masthead(lines, findings)
     lines = _take_labelled_headline(_take_mail_subject(lines, findings), findings)
     lines = _take_date_header(lines, findings, sources)
     lines = _take_site_suffix(lines, findings, sources)

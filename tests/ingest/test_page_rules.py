@@ -14,6 +14,7 @@ from articles.ingest.dates import date_only_line, find_date
 from articles.ingest.document import Precision
 from articles.ingest.extract import extract_agreements
 from articles.ingest.headline import is_tagline
+from articles.ingest.language import fold
 from articles.ingest.parse import parse
 
 TODAY = dt.date(2026, 11, 27)
@@ -2041,3 +2042,32 @@ def test_a_calendars_weekday_over_the_headline_is_no_dateline():
 def test_a_bylines_date_after_a_dash_dates_the_page(byline):
     text = "\n\n".join(["Ferry line between Baku and Makhachkala reopens", byline, PARAGRAPH])
     assert parse(text, today=TODAY).published.value == dt.date(2015, 5, 14)
+
+
+@pytest.mark.parametrize(
+    "masthead",
+    [
+        ["CASPIAN WIRE REVIEW — week in brief"],
+        ["Каспий.Обзор — еженедельная рассылка"],
+        ["XƏZƏR İCMALI", "Həftəlik icmal: regionun mətbuatından"],
+    ],
+)
+def test_a_digests_name_atop_its_issue_publishes_it_and_the_agencies_its_items_name_are_credits(
+    masthead,
+):
+    items = [
+        "1. Baku and Moscow agreed on new ferry slots, Interfax reports.",
+        "2. Rail freight through Yalama grew in March, Trend reports.",
+    ]
+    text = "\n\n".join([*masthead, *items])
+    article = parse(text, today=TODAY)
+    assert fold(article.source or "") == fold(masthead[0].split(" — ")[0])
+    assert set(article.credits) == {"Interfax", "Trend"}
+    assert article.title_derived is True
+
+
+def test_a_digest_rubric_in_a_sites_menu_makes_no_digest_of_the_page():
+    text = "\n".join(
+        ["Example.az", "Новости  Дайджест  Мнения  Видео", "", "Паром снова в пути", "", PARAGRAPH]
+    )
+    assert parse(text, today=TODAY).title == "Паром снова в пути"
