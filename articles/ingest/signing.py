@@ -460,7 +460,16 @@ _NUMBER_WORDS = {
     "iki": 2, "üç": 3, "dörd": 4, "beş": 5, "altı": 6, "yeddi": 7, "səkkiz": 8, "doqquz": 9,
     "on": 10,
 }  # fmt: skip
-_NUMBER = r"(?P<number>[0-9]{1,3}|" + "|".join(_NUMBER_WORDS) + r")"
+# '18 февраля межправительственное соглашение' is a day, not a count.
+_NOT_A_DAY = (
+    r"(?!\s+(?i:январ|феврал|март|апрел|ма[яй]\b|июн|июл|август|сентябр|октябр|ноябр|декабр|"
+    r"january|february|march|april|may\b|june|july|august|september|october|november|"
+    r"december|yanvar|fevral|aprel|iyun|iyul|avqust|sentyabr|oktyabr|noyabr|dekabr))"
+)
+_NUMBER = r"(?P<number>[0-9]{1,3}|" + "|".join(_NUMBER_WORDS) + r")" + _NOT_A_DAY
+# 'beş ölkə sazişlər imzalayıb', 'five countries signed agreements': the number counts the
+# sides, not the documents.
+_NOT_SIDES = r"(?!(?i:ölkə|dövlət|tərəf|countries|states|sides|parties|стран|государств|сторон))"
 _DOCUMENTS = (
     r"(?:documents|agreements|memoranda|memorandums|deals|papers|accords|"
     r"документ\w{0,3}|соглашени\w{0,3}|межправсоглашени\w{0,3}|sənəd\w{0,5}|saziş\w{0,5})"
@@ -470,17 +479,26 @@ _APPROX = (
     r"порядка|почти|больше|примерно|təxminən)"
 )
 _SIGNED_VERB = (
-    r"(?:signed|inked|exchanged|подписан\w{0,3}|подписали|imzalan\w{0,6}|imzalayıb\w{0,3})"
+    r"(?:signed|inked|exchanged|подписан\w{0,3}|подписали|imzalan\w{0,6}|imzalayıb\w{0,3}"
+    # '6 sənəd mübadiləsi olub', 'sənədlər mübadilə edilib': documents changed hands.
+    r"|mübadiləsi|mübadilə\s+(?:edil|olun)\w*)"
 )
+# 'Seven documents in all were signed', 'ümumilikdə': a total of the event's, no aside.
+_IN_ALL = r"(?:(?:in all|in total|altogether|всего|ümumilikdə)\s+)?"
+# 'подписали в Баку два документа', 'signed in Sochi on Friday six agreements'.
+_WHERE_OR_WHEN = r"(?:(?:in|at|on|в|во)\s+[A-ZА-ЯЁ]\w+\s+|today\s+|сегодня\s+|вчера\s+)*"
 # The count must be what was signed: "seven documents were signed", "signed six documents",
 # "подписано шесть документов", "6 sənəd imzalanıb".
 _COUNTS = (
     re.compile(
-        rf"(?i:(?<!\w)(?P<approx>{_APPROX}\s+)?{_NUMBER}\s+(?:[\w-]+\s+){{0,2}}?{_DOCUMENTS}"
-        rf"\s+(?:(?:were|have been|had been|was|были|было|был)\s+)?(?:\w+\s+)?{_SIGNED_VERB})"
+        rf"(?i:(?<!\w)(?P<approx>{_APPROX}\s+)?{_NUMBER}\s+(?:{_NOT_SIDES}[\w-]+\s+){{0,2}}?"
+        rf"{_DOCUMENTS}"
+        rf"\s+{_IN_ALL}(?:(?:were|have been|had been|was|были|было|был)\s+)?(?:\w+\s+)?"
+        rf"{_SIGNED_VERB})"
     ),
     re.compile(
-        rf"(?i:{_SIGNED_VERB}\s+(?:(?:a total of|in total|всего|в общей сложности)\s+)?"
+        rf"(?i:{_SIGNED_VERB}\s+(?-i:{_WHERE_OR_WHEN})"
+        rf"(?:(?:a total of|in total|всего|в общей сложности)\s+)?"
         rf"(?:(?:a\s+)?package of\s+|пакет\w{{0,2}}\s+из\s+)?"
         rf"(?P<approx>{_APPROX}\s+)?{_NUMBER}\s+(?:[\w-]+\s+){{0,2}}?{_DOCUMENTS}(?!\w))"
     ),
@@ -501,7 +519,8 @@ def count_documents_signed(article: ParsedArticle) -> int | None:
     the relations' whole history ("more than 150 agreements since 1992"), is
     a running total and does not: it says nothing about the event.
     """
-    for sentence in sentences(article.body):
+    # The headline counts too ('… iki mühüm sənəd imzalayıblar'), after the text's own words.
+    for sentence in [*sentences(article.body), article.title or ""]:
         if not _SIGNED_VERB_ANYWHERE.search(sentence):
             continue
         for pattern in _COUNTS:

@@ -1860,3 +1860,19 @@ def test_the_next_sentences_full_date_dates_a_signing_this_one_only_names():
     )
     (agreement,) = extract_agreements(article)
     assert agreement.signed_on == dt.date(2022, 5, 14)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Prezidentlər üç mühüm sənəd imzalayıblar\n\nGörüş Bakıda keçirilib.", 3),
+        ("Visit ends\n\nFive documents in all were signed during the visit.", 5),
+        ("Визит завершен\n\nПрезиденты подписали в Сочи четыре документа.", 4),
+        ("Sammit\n\nDövlət başçılarının iştirakı ilə ümumilikdə 5 sənəd mübadiləsi olub.", 5),
+        # A day, and a number of sides, are no counts.
+        ("Визит\n\nСтороны подписали в Москве 18 февраля соглашение о транзите нефти.", None),
+        ("Beş ölkə sazişlər imzalayıb\n\nSammit Aktauda keçirilib.", None),
+    ],
+)
+def test_a_count_of_documents_signed_is_read_from_the_headline_and_past_asides(text, count):
+    assert count_documents_signed(parse(text)) == count
