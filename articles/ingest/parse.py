@@ -211,7 +211,8 @@ def _take_top_address(lines: list[str], findings: Findings, sources: KnownSource
 
 # What a digest of other outlets' news calls itself under or beside its name.
 _DIGEST_WORDS = re.compile(
-    r"(?i:press review|week in brief|news digest|(?:daily|weekly) (?:digest|newsletter|review|brief)|"
+    r"(?i:press review|week in brief|news digest|"
+    r"(?:daily|weekly) (?:digest|newsletter|review|brief)|"
     r"обзор (?:прессы|сми)|(?:еженедельн|ежедневн)\w{2} (?:рассылка|обзор|дайджест)|дайджест|"
     r"mətbuat icmalı|(?:həftəlik|gündəlik) (?:bülleten|icmal|xəbər bülleteni))"
 )
@@ -849,7 +850,9 @@ def parse(
     _note_stamp_over_furniture(paragraphs, findings)
     paragraphs = _mark_subheadings(paragraphs)
     body = "\n\n".join(paragraphs) or _fallback_body(text)
-    title = _LEADING_MARKS.sub("", findings.title or _derive_title(body))
+    # A title of nothing but marks ('🀀') keeps them: a page always has some title.
+    raw_title = findings.title or _derive_title(body)
+    title = _LEADING_MARKS.sub("", raw_title) or raw_title
     _date_yearless_dateline(text, findings, capture.copied_on if capture else None)
     _note_mentions(body, findings, sources)
     source, credits = findings.publisher_and_credits()

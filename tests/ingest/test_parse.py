@@ -940,3 +940,7 @@ def test_files_a_reprinted_wire_as_a_credit_when_the_text_names_it_its_source():
     )
     assert article.source is None
     assert article.credits == ("Trend",)
+
+
+def test_keeps_a_title_of_marks_when_the_text_has_nothing_else_to_name_it_by():
+    assert parse("1000/0/0\n🀀", today=TODAY).title.strip()
