@@ -84,6 +84,12 @@ _WIDGET_LABEL = re.compile(
     r"registered as (?:a|an) (?:mass )?media|"
     r"next issue|следующий (?:номер|выпуск)|növbəti (?:nömrə|say)\b|"
     r"namaz vaxtları|prayer times|время намаза|"
+    # A paywall's counter and label: 'Premium content: you have 2 free articles left', 'Только
+    # для подписчиков', 'Yalnız abunəçilər üçün', 'Осталось 2 бесплатных статьи'.
+    r"premium content|free (?:articles?|stories) left|subscribers only|for subscribers\b|"
+    r"только для подписчиков|бесплатн\w{1,3} (?:стат\w{1,3}|материал\w{0,3})|платный материал|"
+    r"yalnız abunəçilər üçün|pulsuz (?:məqalə|xəbər)\w{0,4} (?:qalıb|limiti)|"
+    r"ödənişli (?:məqalə|material)|"
     # A drop-down control: "Sort: newest ▾", "Mənbələr: hamısı ▾".
     r"[▾▼⌄▿]|"
     # An accessibility switch that names its readers: 'Version for people with disabilities',

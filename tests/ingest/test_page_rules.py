@@ -2071,3 +2071,27 @@ def test_a_digest_rubric_in_a_sites_menu_makes_no_digest_of_the_page():
         ["Example.az", "Новости  Дайджест  Мнения  Видео", "", "Паром снова в пути", "", PARAGRAPH]
     )
     assert parse(text, today=TODAY).title == "Паром снова в пути"
+
+
+@pytest.mark.parametrize(
+    "paywall",
+    [
+        "Premium content: you have 3 free articles left this week",
+        "Только для подписчиков: осталось 2 бесплатных статьи",
+        "Yalnız abunəçilər üçün material",
+    ],
+)
+def test_a_paywalls_counter_over_the_headline_is_never_the_headline(paywall):
+    headline = "Ferry line between Baku and Makhachkala reopens"
+    text = "\n".join(
+        [
+            "Example Review",
+            "Politics | Economy | World",
+            paywall,
+            headline,
+            "14 May 2015",
+            "",
+            PARAGRAPH,
+        ]
+    )
+    assert parse(text, today=TODAY).title == headline
