@@ -111,6 +111,7 @@ _EARLIER = re.compile(
     r"|назад|keçən il|əvvəl)"
 )
 _LIST_MARK = "-–—•*·"
+_QUOTES = '"“”«»„'
 # 'for 2011–2013', 'на 2019–2024 годы', '2024–2026-cı illər üçün': the years a programme
 # covers, not a year of signing.
 YEAR_SPAN = re.compile(
@@ -227,7 +228,8 @@ def signing_date(
 def _opens_with_word(window: Window) -> bool:
     """The sentence opens with the document word: a paragraph that is a document's name
     ('Agreement between … on the State Border.') is an item of the list its lead introduces."""
-    return not window.sentence[: window.start].strip(_LIST_MARK + " ")
+    # A list's item may stand in quotes: '"Agreement between … on plant quarantine";'.
+    return not window.sentence[: window.start].strip(_LIST_MARK + _QUOTES + " ")
 
 
 # 'The document was signed in Baku on 6 May', 'Документ подписан 20 февраля', 'Sənəd
@@ -281,7 +283,7 @@ def reports_signing_on(
         return None
     if _EARLIER.search(window.context):
         return None
-    listed = not window.sentence[: window.start].strip(_LIST_MARK + " ")
+    listed = not window.sentence[: window.start].strip(_LIST_MARK + _QUOTES + " ")
     if not _PAST_SIGNING.search(window.context) and not (
         listed and lead_reports is not None and lead_reports()
     ):

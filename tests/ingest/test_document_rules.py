@@ -1876,3 +1876,14 @@ def test_the_next_sentences_full_date_dates_a_signing_this_one_only_names():
 )
 def test_a_count_of_documents_signed_is_read_from_the_headline_and_past_asides(text, count):
     assert count_documents_signed(parse(text)) == count
+
+
+def test_a_quoted_list_item_under_a_lead_reporting_the_signing_takes_its_day():
+    article = dated_article(
+        "On August 19, a ceremony of signing documents was held in Baku.\n\n"
+        "The following documents were exchanged:\n\n"
+        '"Agreement between the Government of Azerbaijan and the Government of Russia on '
+        'cooperation in the field of beekeeping";'
+    )
+    (agreement,) = extract_agreements(article)
+    assert agreement.signed_on == dt.date(2024, 8, 19)
