@@ -714,11 +714,24 @@ def _stamp_row(line: str) -> DateFound | None:
         for part in _stamp_and_tail(column.strip())
         if part.strip()
     ]
-    stamps = [found for column in columns if (found := closing_stamp(column))]
-    others = [column for column in columns if closing_stamp(column) is None]
+    stamps = [found for column in columns if (found := _closing_stamp_or_issue(column))]
+    others = [column for column in columns if _closing_stamp_or_issue(column) is None]
     if len(stamps) != 1 or not all(_is_closing_furniture(column) for column in others):
         return None
     return stamps[0]
+
+
+# Under a printed article, the paper that ran it and the issue's day: 'Газета «Зеркало»,
+# 13 октября 2017 г.', '"Xalq qəzeti", 4 iyul 1997', 'The Baku Herald, 3 March 2015'.
+_PAPER_WORD = re.compile(r"(?i:газета|газеты|newspaper|qəzeti?|журнал|jurnal|journal)(?!\w)")
+
+
+def _closing_stamp_or_issue(column: str) -> DateFound | None:
+    stamp = closing_stamp(column)
+    if stamp is not None or not _PAPER_WORD.search(column):
+        return stamp
+    issue = date_only_line(column)
+    return issue if issue and issue.published.precision is Precision.DAY else None
 
 
 def _stamp_and_tail(column: str) -> tuple[str, ...]:

@@ -2095,3 +2095,18 @@ def test_a_paywalls_counter_over_the_headline_is_never_the_headline(paywall):
         ]
     )
     assert parse(text, today=TODAY).title == headline
+
+
+@pytest.mark.parametrize(
+    "issue",
+    [
+        "Газета «Пример», 14 мая 2015 г.",
+        '"Nümunə" qəzeti, 14 may 2015',
+        "The Example Newspaper, 14 May 2015",
+    ],
+)
+def test_the_paper_and_its_issues_day_under_a_printed_article_date_it(issue):
+    text = "\n\n".join(
+        ["Ferry line between Baku and Makhachkala reopens", PARAGRAPH, PARAGRAPH, issue]
+    )
+    assert parse(text, today=TODAY).published.value == dt.date(2015, 5, 14)
