@@ -69,6 +69,12 @@ _SUMMIT_KINDS = frozenset({AgreementKind.JOINT_STATEMENT, AgreementKind.DECLARAT
 _YEAR_CLOSING_NAME = re.compile(
     r"\s{0,2}(?i:of|from|dated|от)?\s{0,2}((?:19|20)[0-9]{2})(?![0-9])(?!\s{0,2}[-–—][0-9])"
 )
+# The cities a summit's declaration is named after: 'the Baku Declaration', 'Московская
+# декларация', 'Şuşa Bəyannaməsi'.
+_CITY_NAME = re.compile(
+    r"(?i:\b(?:baku|bakı|бакинск\w*|moscow|moskva|московск\w*|tehran|tehr[aə]n|тегеранск\w*"
+    r"|shusha|şuşa|шушинск\w*|sochi|soçi|сочинск\w*|astana|астанинск\w*|aktau|aktau)\w*)"
+)
 _CLAUSE_BREAK = re.compile(r"[,;:]\s")
 _TERM_WORD = re.compile(r"(?i:\s(?:до|по|на|until|till|to|for|through|by)(?:\s+\S+)?)$")
 _LIST_JOIN = re.compile(r"\s(?:and|и|və|а также|as well as)\s")
@@ -433,8 +439,12 @@ def _short_form(
     """The register entry that the words just before the document word name, with them,
     else for a summit's document the one its word alone names ('подписали Совместное
     заявление' on the day the register dates one)."""
-    bare = [""] if kind in _SUMMIT_KINDS else []
-    for premodifier in dict.fromkeys([*_premodifiers(window.before), *bare]):
+    premodifiers = _premodifiers(window.before)
+    # '2022-ci ildə imzalanmış Bakı Bəyannaməsində': a city naming the document, that names no
+    # entry, names another one, never the one its word and year alone would find.
+    named_by_city = bool(premodifiers[-1]) and _CITY_NAME.search(premodifiers[-1])
+    bare = [""] if kind in _SUMMIT_KINDS and not named_by_city else []
+    for premodifier in dict.fromkeys([*premodifiers, *bare]):
         years = WRITTEN_YEAR.findall(premodifier)
         words = _YEAR_TOKEN.sub(" ", premodifier).split()
         if premodifier and not years and not stems(" ".join(words)):

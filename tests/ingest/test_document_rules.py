@@ -1887,3 +1887,12 @@ def test_a_quoted_list_item_under_a_lead_reporting_the_signing_takes_its_day():
     )
     (agreement,) = extract_agreements(article)
     assert agreement.signed_on == dt.date(2024, 8, 19)
+
+
+def test_a_city_named_declaration_unknown_to_the_register_is_not_the_one_of_its_year():
+    text = (
+        "Nazir 2022-ci ildə imzalanmış Bakı Bəyannaməsində tranzit üzrə hədəflərin "
+        "qoyulduğunu xatırladıb."
+    )
+    found = extract_agreements(dated_article(text, "2025-10-13"), load_register())
+    assert "declaration-allied-interaction-2022" not in {a.register_key for a in found}
