@@ -661,12 +661,19 @@ _SHORT_YEAR_LINE = re.compile(
 )
 
 
+# The same alone with slashes, as an American site writes it: '5/26/05', '11/03/08'.
+_SHORT_SLASHED_LINE = re.compile(
+    r"^(?P<first>[0-9]{1,2})/(?P<second>[0-9]{1,2})/(?P<short>[0-9]{2})"
+    r"(?:,?\s{1,3}[0-9]{1,2}:[0-9]{2}(?:\s{0,2}(?i:[ap]\.?m\.?))?)?$"
+)
+
+
 def _short_year_line(line: str) -> DateFound | None:
     """A header's date with a two-digit year: the 1990s from '91' on, this century below it
     (FIRST_NEWS_YEAR: the archive holds no news before then)."""
     match = _SHORT_YEAR_LINE.match(line) if len(line) <= 50 else None
     if match is None:
-        return None
+        return _short_slashed_line(line) if len(line) <= 30 else None
     short = int(match.group("short"))
     century = 1900 if 1900 + short >= FIRST_NEWS_YEAR else 2000
     try:
@@ -676,6 +683,22 @@ def _short_year_line(line: str) -> DateFound | None:
     return _with_widget_marks(
         DateFound(PublishedDate(value, Precision.DAY), match.span()), line, line
     )
+
+
+def _short_slashed_line(line: str) -> DateFound | None:
+    """'5/26/05' reads one way only (no 26th month); '11/03/08' both ways, so only its year
+    is kept, as with a slashed date of four-digit year."""
+    match = _SHORT_SLASHED_LINE.match(line)
+    if match is None:
+        return None
+    short = int(match.group("short"))
+    century = 1900 if 1900 + short >= FIRST_NEWS_YEAR else 2000
+    month, day, ambiguous = _month_and_day(match.groupdict())
+    try:
+        value = dt.date(century + short, month, day)
+    except ValueError:
+        return None
+    return DateFound(PublishedDate(value, ambiguous or Precision.DAY), match.span())
 
 
 # Words a post's closing line may carry beside its time: "Publication date:", "Dərc edilib:".

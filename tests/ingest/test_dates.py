@@ -369,3 +369,20 @@ def test_reads_a_date_when_a_comma_follows_its_month_too(text):
     found = date_only_line(text)
     assert found is not None
     assert found.published == PublishedDate(dt.date(2018, 3, 4), Precision.DAY)
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("4/27/06", PublishedDate(dt.date(2006, 4, 27), Precision.DAY)),
+        ("27/4/06, 10:20", PublishedDate(dt.date(2006, 4, 27), Precision.DAY)),
+        # Both readings are days: only the year is sure.
+        ("04/05/06", PublishedDate(dt.date(2006, 1, 1), Precision.YEAR)),
+    ],
+)
+def test_reads_a_slashed_header_date_with_a_two_digit_year_one_way_only_when_it_can(
+    line, published
+):
+    found = date_only_line(line)
+    assert found is not None
+    assert found.published == published
