@@ -265,6 +265,71 @@ def _take_cache_banner(lines: list[str], findings: Findings, sources: KnownSourc
     return [line for index, line in enumerate(lines) if index not in taken] if taken else lines
 
 
+# A forum thread's page labels its topic ('Тема: …', 'Mövzu: …', 'Topic: …'); the posts under
+# it are replies, so the topic is the page's headline. Only on a page that shows it is a forum:
+# a news page's lone 'Тема: …' under its text is a rubric.
+_TOPIC_LINE = re.compile(
+    r"^(?i:тема|mövzu|topic|thread|konu)\s{0,2}:\s{0,3}(?P<value>\S.{1,200}?)"
+    # The thread's page the copy shows: '(səhifə 1 / 3)', '(страница 2)', '(page 2 of 5)'.
+    r"(?:\s{0,3}[(\[]?(?i:səhifə|səh\.|страница|стр\.|page)\s{0,2}(?P<page>[0-9]{1,4})\b[^)\]]{0,12}[)\]]?)?$"
+)
+_THREAD_PAGER = re.compile(
+    r"(?i:(?:страница|səhifə|page)\s{0,2}(?P<page>[0-9]{1,4})\s{0,2}(?:из|of|/)\s{0,2}[0-9])"
+)
+_FORUM_MARK = re.compile(
+    r"(?i:\bфорум|\bforum|сообщени[йея]\s{0,2}(?:#|:)|ответов\s{0,2}:|просмотров\s{0,2}:|"
+    r"replies\s{0,2}:|views\s{0,2}:|posts\s{0,2}:|cavablar\s{0,2}:|baxış\w{0,4}\s{0,2}:|"
+    r"mesaj\s{0,2}#|post\s{0,2}#|yazan\s{0,2}:|yazıb\s{0,2}:|автор\s{0,2}:|author\s{0,2}:)"
+)
+FORUM_TOPIC_LINES = 8
+FORUM_MARK_LINES = 12
+
+
+# A forum's window title as the board software writes it: 'Форум X :: Просмотр темы - T',
+# 'X • View topic - T', 'X » Mövzuya baxış - T'. The board names itself; T is the topic.
+_THREAD_TITLE = re.compile(
+    r"^(?P<site>\S.{1,60}?)\s(?:::|•|»|\|)\s"
+    r"(?i:просмотр темы|view topic|view thread|mövzuya bax\w{0,3}|mövzu)\s[-–—:]\s"
+    r"(?P<topic>\S.{1,200})$"
+)
+
+
+def _take_forum_topic(lines: list[str], findings: Findings) -> list[str]:
+    """A forum thread's topic label atop its first page: the topic is the headline, never the
+    poster's card or the board's name. A later page of the thread opens on a reply, so its
+    topic is no headline of the text it shows."""
+    if findings.title is not None:
+        return lines
+    first = next((index for index, line in enumerate(lines[:40]) if line), None)
+    if first is not None and (title := _THREAD_TITLE.match(lines[first])):
+        findings.claim(Claim.NAMED, title.group("site").strip())
+        lines = [*lines[:first], title.group("topic").strip(), *lines[first + 1 :]]
+    top = [(index, line) for index, line in enumerate(lines[:40]) if line][:FORUM_TOPIC_LINES]
+    for position, (index, line) in enumerate(top):
+        if is_paragraph(line):
+            return lines
+        match = _TOPIC_LINE.match(line)
+        if match is None:
+            continue
+        near = [text for _, text in top[: position + 4]]
+        if not _is_forum(lines) or _later_page(match, near[position + 1 :]):
+            return lines
+        findings.title = match.group("value").strip()
+        return [*lines[:index], *lines[index + 1 :]]
+    return lines
+
+
+def _is_forum(lines: list[str]) -> bool:
+    filled = [line for line in lines[:40] if line][:FORUM_MARK_LINES]
+    return any(_FORUM_MARK.search(line) for line in filled)
+
+
+def _later_page(topic: re.Match, following: list[str]) -> bool:
+    pages = [topic.group("page")]
+    pages += [match.group("page") for line in following if (match := _THREAD_PAGER.search(line))]
+    return any(page is not None and int(page) > 1 for page in pages)
+
+
 # A page's title as the browser shows it: the headline, then the site, perhaps the day:
 # 'Ferry line reopens - Trend.az', 'Паромная линия … — РИА Новости, 14.05.2015'.
 _SITE_SUFFIX = re.compile(
@@ -855,6 +920,7 @@ def parse(
     lines = _take_top_address(lines, findings, sources)
     lines = _take_digest_masthead(lines, findings)
     lines = _take_labelled_headline(_take_mail_subject(lines, findings), findings)
+    lines = _take_forum_topic(lines, findings)
     lines = _take_date_header(lines, findings, sources)
     lines = _take_site_suffix(lines, findings, sources)
     lines = _read_header(drop_furniture(lines, findings, sources), findings, sources)

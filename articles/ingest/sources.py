@@ -80,7 +80,9 @@ _CITING_WORDS = (
     r"по материалам|по словам|использованы (?:данные|материалы)|"
     # "Перепечатано с сайта Report.az", "Взято с …", "Taken from …": a reprint's origin.
     r"перепечатан[оа]? (?:с|из)|перепечатка (?:с|из)|взят[оа]? (?:с|из)|"
-    r"(?:taken|copied) from|"
+    r"(?:taken|copied|copying|reposting) from|"
+    # A forum post that copies an item: 'Копирую с РИА Новости', 'скопировано с …'.
+    r"(?:копиру\w{1,3}|скопирова\w{1,4}|копипаст\w{0,3}) (?:с|из|у)|"
     # "Forwarded from the TURAN English service": a repost names the service it came from.
     r"forwarded from|reposted from|переслано (?:из|от)|репост (?:из|с)|"
     # "Материал подготовлен на основе данных агентства Интерфакс".
@@ -438,7 +440,9 @@ def _citing_patterns(alias_pattern: str) -> tuple[re.Pattern[str], ...]:
         # "APA-dan yönləndirilib": a repost names, in the ablative, the service it came from.
         re.compile(
             rf"(?<!\w){alias}[{QUOTES}]?{_AGENCY_AFTER}[-ʼ'’]?(?i:d[aə]n|t[aə]n)\s{{1,3}}"
-            r"(?i:yönləndiril\w{0,4}|paylaşıl\w{0,4}|götürül\w{0,4})"
+            # 'Trend-dən kopyalayıram': a post copies, in the ablative, the item it quotes.
+            r"(?i:yönləndiril\w{0,4}|paylaşıl\w{0,4}|götürül\w{0,4}|kopyala\w{0,6}|"
+            r"köçürül\w{0,4})"
         ),
         # "TASS-ın məlumatına görə", "Turan-a verdiyi məlumata görə", "Trend-ə istinadən",
         # "Report-un yazdığına görə": by what the outlet said, wrote or reported.

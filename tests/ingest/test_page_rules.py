@@ -2110,3 +2110,87 @@ def test_the_paper_and_its_issues_day_under_a_printed_article_date_it(issue):
         ["Ferry line between Baku and Makhachkala reopens", PARAGRAPH, PARAGRAPH, issue]
     )
     assert parse(text, today=TODAY).published.value == dt.date(2015, 5, 14)
+
+
+@pytest.mark.parametrize(
+    ("board", "topic_line", "card"),
+    [
+        (
+            "Caspian Talk Forum › Politics › Neighbours",
+            "Topic: Ferry slots agreed at last?",
+            "Post #1 Author: sea_wolf",
+        ),
+        (
+            "Форум «Каспийцы» › Политика",
+            "Тема: Паромные слоты согласованы?",
+            "Сообщение #1  Автор: morskoy_volk",
+        ),
+        ("Xəzər Forumu › Siyasət", "Mövzu: Bərə slotları razılaşdırılıb?", "yazan: deniz_qurdu"),
+    ],
+)
+def test_a_forum_threads_topic_is_the_headline_when_its_first_page_is_copied(
+    board, topic_line, card
+):
+    text = "\n".join([board, "", topic_line, "", card, "", PARAGRAPH, "", PARAGRAPH])
+    article = parse(text, today=TODAY)
+    assert article.title_derived is False
+    assert article.title == topic_line.split(":", 1)[1].strip()
+
+
+@pytest.mark.parametrize(
+    ("topic_line", "pager"),
+    [
+        ("Topic: Ferry slots agreed at last? (page 3 of 5)", ""),
+        ("Тема: Паромные слоты согласованы?", "Страница 4 из 9"),
+        ("Mövzu: Bərə slotları razılaşdırılıb? (səh. 2)", ""),
+    ],
+)
+def test_a_forum_threads_topic_is_no_headline_when_a_later_page_is_copied(topic_line, pager):
+    text = "\n".join(["Caspian Talk Forum", topic_line, pager, "", PARAGRAPH, "", PARAGRAPH])
+    assert parse(text, today=TODAY).title_derived is True
+
+
+@pytest.mark.parametrize(
+    "topic_line",
+    ["Topic: Caspian transport", "Тема: Каспийский транспорт", "Mövzu: Xəzər nəqliyyatı"],
+)
+def test_a_news_pages_topic_label_is_never_its_headline_when_the_page_is_no_forum(topic_line):
+    text = "\n".join(["Ferry slots agreed", "", PARAGRAPH, topic_line, "", PARAGRAPH])
+    assert parse(text, today=TODAY).title == "Ferry slots agreed"
+
+
+@pytest.mark.parametrize(
+    ("window_title", "board", "topic"),
+    [
+        ("Caspian Talk :: View topic - Ferry slots agreed?", "Caspian Talk", "Ferry slots agreed?"),
+        (
+            "Форум Каспийцев • Просмотр темы - Паромы: опять задержки?",
+            "Форум Каспийцев",
+            "Паромы: опять задержки?",
+        ),
+        (
+            "Xəzər Forumu » Mövzuya baxış - Bərələr yenə gecikir?",
+            "Xəzər Forumu",
+            "Bərələr yenə gecikir?",
+        ),
+    ],
+)
+def test_a_boards_window_title_names_the_board_and_gives_the_topic(window_title, board, topic):
+    text = "\n".join([window_title, "Author: sea_wolf", "", PARAGRAPH, "", PARAGRAPH])
+    article = parse(text, today=TODAY)
+    assert (article.title, article.title_derived, article.source) == (topic, False, board)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Copying from Trend, for those interested:",
+        "Копирую с Trend, кому интересно:",
+        "Trend-dən kopyalayıram:",
+    ],
+)
+def test_an_outlet_a_forum_post_copies_is_its_credit_never_the_publisher(note):
+    text = "\n\n".join([note, f"Ferry slots between Baku and Makhachkala were agreed. {PARAGRAPH}"])
+    article = parse(text, today=TODAY)
+    assert article.source is None
+    assert article.credits == ("Trend",)
