@@ -573,6 +573,8 @@ def split_credit(text: str, sources: KnownSources) -> Credit:
         known = sources.named(part)
         if known:
             source_names.append(known)
+        elif fold(part) in _COLUMN_HEADINGS:
+            continue
         elif looks_like_person(part):
             people.append(part)
         elif " " not in part and part[:1].isupper() and not _HANDLE_MARK.search(part):
@@ -583,6 +585,11 @@ def split_credit(text: str, sources: KnownSources) -> Credit:
 _NEWSROOM_WORDS = word_set(
     "staff newsroom desk editorial editors correspondent correspondents редакция корреспондент "
     "redaksiya müxbir"
+)
+# A forum's column heading beside the poster's name ('Автор: Кумух_05 | Сообщение',
+# 'Author: sea_wolf | Message'): what the column holds, no outlet.
+_COLUMN_HEADINGS = word_set(
+    "сообщение сообщения message messages post posts mesaj mesajlar ismarıc ответ reply cavab"
 )
 # "Azerbaijan's Leader Courts Moscow": a possessive makes a title-case headline, not a name.
 _POSSESSIVE = re.compile(r"\w['’]s(?!\w)")

@@ -424,3 +424,10 @@ def test_a_site_banner_naming_its_owner_in_another_case_names_the_known_body(ban
 @pytest.mark.parametrize("line", ["Министерство экологии России", "Russia and Azerbaijan"])
 def test_words_that_differ_by_more_than_an_ending_name_no_known_body(line):
     assert SOURCES.named_in_its_case(line) is None
+
+
+@pytest.mark.parametrize(
+    "credit", ["sea_wolf | Message", "Моряк_77 | Сообщение", "Dənizçi_77 | Mesaj"]
+)
+def test_a_forums_column_heading_beside_the_poster_is_no_outlet(credit):
+    assert split_credit(credit, SOURCES).source_names == ()
