@@ -44,6 +44,14 @@ _WITH_CREDIT = re.compile(
     rf"[.,]?\s{{0,3}}[—–-]?\s{{0,3}}{_CREDIT}{_END}"
 )
 _DATE_ONLY = re.compile(rf"^{_PLACES}[,.]\s{{0,3}}(?P<date>{ANY_DATE_PATTERN}){_END}")
+# A press release's dateline puts the date first: '12 марта 2019 года, Баку. …', 'March 12,
+# 2019, The Kremlin, Moscow – …', '12 mart 2019-cu il, Bakı şəhəri. …', '12.03.2019, г. Махачкала
+# – …'. The place must close on a full stop, a colon or a dash (or the line): a sentence that
+# opens on a date goes on after its comma ('March 12, 2019, Baku hosted …').
+_DATE_FIRST = re.compile(
+    rf"^(?P<date>{ANY_DATE_PATTERN}){_DATE_TAIL},\s{{1,2}}(?:(?i:г\.|şəh\.)\s{{0,2}})?"
+    rf"{_PLACES}(?:\s(?i:şəhəri|шәһәри))?\s{{0,3}}(?:(?:[—–-]{{1,2}}|[.:])(?=\s|$)|$)"
+)
 # Turan's "Bakı/23.09.02/Turan:": place, date with a two-digit year, agency.
 _SLASHED = re.compile(
     rf"^(?P<place>{_PLACE})/(?P<date>[0-9]{{1,2}}\.[0-9]{{1,2}}\.[0-9]{{2,4}})/"
@@ -77,6 +85,8 @@ def find_dateline(paragraph: str, sources: KnownSources) -> Dateline | None:
         if match and credit:
             return _dateline(match, credit)
     match = _DATE_ONLY.match(paragraph)
+    if match is None:
+        match = _DATE_FIRST.match(paragraph)
     if match is None and paragraph.startswith("("):
         match = _BRACKETED.match(paragraph)
         if match:

@@ -2194,3 +2194,37 @@ def test_an_outlet_a_forum_post_copies_is_its_credit_never_the_publisher(note):
     article = parse(text, today=TODAY)
     assert article.source is None
     assert article.credits == ("Trend",)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "12 марта 2019 года, Баку. Стороны договорились возобновить паромное сообщение.",
+        "12.03.2019, г. Махачкала – Стороны договорились возобновить паромное сообщение.",
+        "March 12, 2019, The Kremlin, Moscow – The sides agreed to resume the ferry link.",
+        "12 March 2019, Baku. The sides agreed to resume the ferry link.",
+        "12 mart 2019-cu il, Bakı şəhəri. Tərəflər bərə xəttinin bərpası barədə razılaşıblar.",
+    ],
+)
+def test_a_date_first_dateline_dates_the_page_and_leaves_the_lead_when_a_release_opens_on_it(
+    lead,
+):
+    article = parse(f"Ferry link to resume\n\n{lead} {PARAGRAPH}\n\n{PARAGRAPH}", today=TODAY)
+    assert (article.published.value, article.published.precision) == (
+        dt.date(2019, 3, 12),
+        Precision.DAY,
+    )
+    assert article.body[:1] in ("С", "T")
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "March 12, 2019, Baku hosted talks on the ferry link.",
+        "12 марта 2019 года, Москва и Баку подписали соглашение о пароме.",
+        "12 mart 2019-cu il, Bakı və Moskva bərə xətti barədə saziş imzalayıblar.",
+    ],
+)
+def test_a_lead_sentence_opening_on_a_date_and_a_place_is_no_dateline(lead):
+    article = parse(f"Ferry link to resume\n\n{lead} {PARAGRAPH}\n\n{PARAGRAPH}", today=TODAY)
+    assert article.body.startswith(lead)
