@@ -181,6 +181,16 @@ _THE_TWO_COUNTRIES = re.compile(
     r"(?i:\b(?:the )?(?:two|both) (?:countries|states)|дв(?:ух|умя) (?:стран|государств)|"
     r"обеих (?:стран|государств)|iki ölkə\w*|iki dövlət\w*)"
 )
+# A peace treaty ends a war: in this archive the one between Armenia and Azerbaijan, never
+# a document of Azerbaijan and Russia, whoever discusses or brokers it ('Putin and Aliyev
+# discussed the peace treaty', 'мирный договор', 'sülh sazişi'). 'Peaceful uses of atomic
+# energy' and peacekeeping are other matters.
+PEACE_SIDES = ("Armenia", "Azerbaijan")
+_PEACE_DOCUMENT = re.compile(
+    r"(?i:\bpeace\s+(?:treat(?:y|ies)|agreements?|accords?|deal)\b|\bestablishment\s+of\s+peace\b"
+    r"|\bмирн(?:ый|ого|ому|ым|ом|ое|ые|ых)\s+(?:договор|соглашени)\w*|\bустановлени\w*\s+мира\b"
+    r"|\bsülh(?:ün)?\s+(?:müqavilə\w*|saziş\w*|bərqərar\w*|təsis\w*|və\s+dövlətlərarası))"
+)
 # 'signed at the same summit': a summit of several states, when the article is about one.
 _SUMMIT = re.compile(r"(?i:\bsummit|саммит\w*|sammit\w*)")
 _CASPIAN_WORD = re.compile(r"(?i:caspian|каспи|x[əe]z[əe]r)")
@@ -273,6 +283,8 @@ def signatories(
     """
     if _THE_TWO_COUNTRIES.search(name):
         return BILATERAL
+    if _PEACE_DOCUMENT.search(name):
+        return _peace_sides(name)
     signed_with = _signed_with_after(name, window.after)
     if signed_with and not set(signed_with) <= set(BILATERAL):
         # '… in the field of energy signed with the European Commission': a third side signed
@@ -317,6 +329,13 @@ def signatories(
     if len(sides) == 1 and sides[0] in BILATERAL and set(article_countries) <= set(BILATERAL):
         return BILATERAL
     return sides
+
+
+def _peace_sides(name: str) -> tuple[str, ...]:
+    """The sides of a peace document: those its name gives when Armenia is one of them
+    ('between Baku and Yerevan'), else Armenia and Azerbaijan."""
+    named = countries_named(name)
+    return named if "Armenia" in named and len(named) >= 2 else PEACE_SIDES
 
 
 # '… Декларации о союзническом взаимодействии, а также … трехсторонних договоренностей':

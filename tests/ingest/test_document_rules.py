@@ -1896,3 +1896,31 @@ def test_a_city_named_declaration_unknown_to_the_register_is_not_the_one_of_its_
     )
     found = extract_agreements(dated_article(text, "2025-10-13"), load_register())
     assert "declaration-allied-interaction-2022" not in {a.register_key for a in found}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Opposition deputies criticised the initialled Agreement on the Establishment of Peace "
+        "and Interstate Relations.",
+        "Путин и Алиев обсудили подготовку Соглашения об установлении мира и межгосударственных "
+        "отношений.",
+        "Лавров заявил, что Москва готова помочь в подписании мирного договора о нормализации "
+        "отношений.",
+        "Bayramov briefed Lavrov on the peace agreement on the normalisation of relations.",
+        "Nazirlər sülhün bərqərar edilməsi və dövlətlərarası münasibətlər haqqında sazişi "
+        "müzakirə ediblər.",
+    ],
+)
+def test_a_peace_document_is_armenias_and_azerbaijans_whoever_discusses_it(text):
+    (agreement,) = extract_agreements(dated_article(text, "2025-08-11"))
+    assert set(agreement.parties) == {"Armenia", "Azerbaijan"}
+
+
+def test_peaceful_uses_of_atomic_energy_make_no_peace_document():
+    text = (
+        "Azerbaijan and Russia signed an agreement on cooperation in the peaceful uses of "
+        "atomic energy."
+    )
+    (agreement,) = extract_agreements(dated_article(text))
+    assert agreement.parties == ("Azerbaijan", "Russia")
