@@ -32,11 +32,23 @@ _SEPARATOR = re.compile(r"^(?:[-–—_*=~•·.#+|]{3,}|([^\W\d_])\1{9,})$")
 _FONT_CONTROLS = re.compile(
     r"^(?:(?:[AАaа]{1,2}[-+−]?\s{0,3}){2,3}"
     r"|[-+−↺↻⟲ ]{1,12}[0-9]{1,2}\s{0,2}(?:px|pt)?\s{0,2}[-+−↺ ]{0,6}"
-    r"|(?i:font size|text size|размер шрифта|размер текста|шрифт|şrift(?: ölçüsü)?)\b.{0,30})$"
+    r"|(?i:font size|text size|размер шрифта|размер текста|шрифт|"
+    r"şrift\w{0,3}(?: ölçüsü)?)\b.{0,30})$"
 )
 # Labels of accessibility toolbars, cookie banners and search boxes, wherever they stand in a line.
 _WIDGET_LABEL = re.compile(
-    r"(?i:visually impaired|visual impairments?|accessibility|for the blind|high contrast|"
+    # A site's notice of its own state: 'Сайт работает в тестовом режиме', 'Beta version of
+    # the site', 'Sayt test rejimində işləyir'.
+    r"(?i:(?:сайт|sayt|site)\w{0,2}\s.{0,20}(?:тестовом режиме|test rejimində|(?:test|beta) mode)|"
+    r"бета-версия сайта|beta version of the (?:site|website|portal)|saytın beta versiyası|"
+    # A reading-time label: 'Reading time: 3 minutes', 'Время чтения: 3 минуты', 'Oxuma müddəti'.
+    r"reading time\s{0,2}:|время (?:чтения|на прочтение)\s{0,2}:|oxu(?:n)?ma müddəti\s{0,2}:|"
+    r"^[0-9]{1,2}\s?(?:min|мин|dəq)\.?(?:\s(?:read|чтения|oxuma|oxunuş))?$|"
+    # An update counted back from the copy's moment: '2 saat əvvəl yeniləndi'.
+    r"^[0-9]{1,2}\s(?:dəqiqə|saat|gün)\s(?:əvvəl|öncə)\s(?:yeniləndi|yenilənib)$|"
+    # A social box's label: 'Мы в соцсетях: VK Telegram', 'Sosial şəbəkələrdə biz'.
+    r"^мы в соцсетях|^we are on social media|^sosial şəbəkələrdə(?: biz)?\s{0,2}:|"
+    r"visually impaired|visual impairments?|accessibility|for the blind|high contrast|"
     r"view settings|site colou?rs|"
     r"images:\s{0,2}on|skip to (?:main )?content|слабовидящих|обычная версия|"
     r"əlil insanlar üçün|əlilliyi olan|görmə qabiliyyəti zəif|"
@@ -150,14 +162,21 @@ _TOPIC_PAGE_ENDINGS = tuple(
     )
 )  # fmt: skip
 # A button's whole text: what a reader clicks, never what a reporter writes.
-_SHORT_WIDGET = re.compile(
-    r"^(?i:search|поиск|axtar|axtarış|найти|login|log in|войти|вход|daxil ol|qeydiyyat|"
-    r"регистрация|register|sign in|sign up|subscribe|subscription|подписаться|подписка|abunə ol|"
-    r"abunəlik|menu|меню|menyu|"
+_WIDGET = (
+    r"(?i:search|поиск|axtar|axtarış|найти|login|log in|войти|вход|daxil ol|giriş|qeydiyyat|"
+    r"qeydiyyatdan keç|регистрация|register|sign in|sign up|subscribe|subscription|подписаться|"
+    r"подписка|abunə ol|abunəlik|menu|меню|menyu|"
+    # An account's and a pop-up's buttons: 'Личный кабинет', 'My account', 'Close', 'Bağla'.
+    r"личный кабинет|my account|şəxsi kabinet|close|закрыть|bağla|toggle navigation|"
     r"поиск по сайту|saytda axtar|search the (?:site|web|news|archive)|поиск в интернете|"
     r"scroll to top|наверх|yuxarı|"
     r"click to enlarge|увеличить|böyüt|listen|listen to this article|слушать|слушать новость|"
-    r"xəbəri dinlə|dinlə|(?:войти|sign in|log in|daxil ol) (?:через|with|ilə) \w{1,15})"
+    r"xəbəri dinlə|dinlə|səsli oxu|(?:войти|sign in|log in|daxil ol) (?:через|with|ilə) \w{1,15})"
+)
+# One button, or two or three side by side once the copy closed their gaps: 'Войти Регистрация',
+# 'Menu Search', 'Giriş Qeydiyyat'.
+_SHORT_WIDGET = re.compile(
+    rf"^{_WIDGET}(?:\s{{1,2}}{_WIDGET}){{0,2}}"
     # A player's button shows the recording's length: 'Listen to this article 3:45'.
     r"(?:\s{0,2}[0-9]{1,2}:[0-9]{2}|\s{1,2}[0-9]{1,2}\s?(?i:min|мин|dəq)\.?)?\s{0,2}(?:\.{3}|…)?$"
 )
@@ -225,7 +244,11 @@ _MENU_WORDS = _words(
     "мультимедиа радио архив контакты о нас реклама подписка поиск все события структура "
     "документы русский пресс-служба происшествия армия религия туризм здоровье образование "
     "авто международная панорама партнерские проекты компаний россии министерство "
-    "внешняя консульская служба лента эксклюзив спецпроекты "
+    "внешняя консульская служба лента эксклюзив спецпроекты главное "
+    # A live stream's tab and an exclusive's rubric: 'ПРЯМОЙ ЭФИР', 'CANLI', 'Exclusive'.
+    "прямой эфир canlı efir exclusive eksklüziv "
+    # A language switcher's short names: 'Рус Азе Eng', 'AZE | RUS | ENG'.
+    "рус азе азерб eng rus aze "
     "ana əsas səhifə xəbərlər xəbər lenti siyasət iqtisadiyyat biznes cəmiyyət dünya "
     "idman mədəniyyət elm texnologiya analitika müsahibə foto multimedia arxiv əlaqə "
     "haqqımızda reklam abunə axtar axtarış hamısı hadisələr hadisə şou-biznes ölkə hərbi "

@@ -2228,3 +2228,47 @@ def test_a_date_first_dateline_dates_the_page_and_leaves_the_lead_when_a_release
 def test_a_lead_sentence_opening_on_a_date_and_a_place_is_no_dateline(lead):
     article = parse(f"Ferry link to resume\n\n{lead} {PARAGRAPH}\n\n{PARAGRAPH}", today=TODAY)
     assert article.body.startswith(lead)
+
+
+@pytest.mark.parametrize(
+    "buttons",
+    [
+        "Sign in  Register",
+        "Вход  Регистрация",
+        "Giriş  Qeydiyyatdan keç",
+        "Menu  Search",
+        "Меню  Поиск",
+        "Закрыть",
+        "Bağla",
+        "ПРЯМОЙ ЭФИР",
+        "CANLI",
+        "Главное",
+        "Рус  Азе  Eng",
+    ],
+)
+def test_a_row_of_buttons_atop_the_page_never_names_its_publisher(buttons):
+    text = "\n".join([buttons, "Ferry link to resume", "", PARAGRAPH, "", PARAGRAPH])
+    article = parse(text, today=TODAY)
+    assert (article.source, article.title) == (None, "Ferry link to resume")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The site is running in test mode",
+        "Сайт работает в тестовом режиме",
+        "Sayt test rejimində işləyir",
+        "Reading time: 4 minutes",
+        "Время чтения: 4 минуты",
+        "Oxuma müddəti: 4 dəqiqə",
+        "4 dəq oxuma",
+        "3 saat əvvəl yeniləndi",
+        "Мы в соцсетях: VK Telegram Дзен",
+        "Şriftin ölçüsü: A- A A+",
+    ],
+)
+def test_a_sites_notice_or_a_reading_time_is_chrome_wherever_it_stands(line):
+    text = "\n".join(["Ferry link to resume", line, "", PARAGRAPH, "", PARAGRAPH])
+    article = parse(text, today=TODAY)
+    assert article.title == "Ferry link to resume"
+    assert line not in article.body
