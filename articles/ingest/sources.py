@@ -63,7 +63,12 @@ _ATTRIBUTION_VERBS = (
 _CITING_WORDS = (
     # "…, writes Kommersant": English inverts the verb after a quotation.
     r"(?:,[\"'»”’]?\s{0,2}(?:writes|wrote|reports|reported|says|said|notes|noted)|"
-    r"(?i:source:|источник:|mənbə:|according to|citing|cited by|quoted by|as quoted by|"
+    r"(?i:source:|источник:|mənbə:|"
+    # 'According to a report by TASS', 'in comments carried by Interfax', 'based on reporting
+    # by …': the report is the outlet's, the page another's.
+    r"according to (?:an? |the )?(?:report|reports|story|dispatch|article)s? (?:by|from|of|in)|"
+    r"carried by|based on (?:reporting|reports) (?:by|from)|"
+    r"according to|citing|cited by|quoted by|as quoted by|"
     r"as cited by|"
     r"as reported by|reported by|courtesy of|reprinted from|republished from|"
     r"originally published by|first reported by|via|with input from|"
@@ -89,6 +94,9 @@ _CITING_WORDS = (
     r"на основе (?:данных|материалов|сообщений|информации)|"
     r"с использованием (?:сообщений|материалов|данных|информации)|"
     r"по данным|по информации|со ссылкой на|по сообщению|сообщает со ссылкой на|"
+    # 'говорится в сообщении РИА Новости', 'следует из публикации ТАСС', '(цитата по ТАСС)'.
+    r"говорится в (?:сообщении|материале|публикации|заметке|статье)|"
+    r"следует из (?:сообщения|материала|публикации|заметки|статьи)|цитата по|цит\. по|"
     r"как стало известно|стало известно|пишет|пишут|писал[аио]?|писали|"
     # "Как сообщили «Интерфаксу»" is told TO the outlet: an attribution, not here.
     r"как (?:сообща|переда|пиш|писал|отмеча|отмети|уточня|уточни|информиру|"
@@ -450,6 +458,10 @@ def _citing_patterns(alias_pattern: str) -> tuple[re.Pattern[str], ...]:
             rf"(?<!\w){alias}[{QUOTES}]?{_AGENCY_AFTER}\s{{1,3}}(?:\w{{2,12}}\s{{1,3}})?"
             r"(?i:(?:məlumat\w{0,4}|(?:mənbə|xəbər|sözlər|hesabat)\w{0,6}"
             r"|\w{2,10}(?:dığ|diy|duğ|düy)\w{0,6})\s{1,3}(?:görə|əsasən)"
+            # 'TASS-ın məlumatında deyilir', 'İnterfaksın yaydığı xəbərdə bildirilir': said in
+            # the outlet's report.
+            r"|(?:məlumat|xəbər|hesabat|yazı|material)\w{0,4}(?:da|də)\s{1,3}"
+            r"(?:deyilir|bildirilir|qeyd (?:olunur|edilir))"
             r"|istinad\w{0,4})"
         ),
         # "RİA Novosti agentliyi … mənbəyə istinadən bildirib": the outlet, the subject of a

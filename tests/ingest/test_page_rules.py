@@ -2272,3 +2272,26 @@ def test_a_sites_notice_or_a_reading_time_is_chrome_wherever_it_stands(line):
     article = parse(text, today=TODAY)
     assert article.title == "Ferry link to resume"
     assert line not in article.body
+
+
+@pytest.mark.parametrize(
+    ("sentence", "agency"),
+    [
+        ("According to a report by TASS, the ferry link will resume in spring.", "TASS"),
+        ("The ferry link will resume, the minister said in comments carried by TASS.", "TASS"),
+        (
+            "Паромное сообщение возобновится весной, говорится в сообщении РИА Новости.",
+            "RIA Novosti",
+        ),
+        ("Паромное сообщение возобновится весной, следует из публикации ТАСС.", "TASS"),
+        ("Паромы пойдут весной, заявил министр журналистам (цитата по ТАСС).", "TASS"),
+        ("Bərə xətti yazda bərpa olunacaq. Bu barədə TASS-ın məlumatında deyilir.", "TASS"),
+        ("Bərə xətti yazda bərpa olunacaq, RİA Novosti-nin xəbərində bildirilir.", "RIA Novosti"),
+    ],
+)
+def test_an_agency_whose_report_the_text_retells_is_its_credit_never_the_publisher(
+    sentence, agency
+):
+    text = f"Ferry link to resume\n\n{sentence} {PARAGRAPH}\n\n{PARAGRAPH}"
+    article = parse(text, today=TODAY)
+    assert (article.source, article.credits) == (None, (agency,))
