@@ -287,6 +287,15 @@ _URL_DATES: tuple[tuple[re.Pattern[str], Precision], ...] = (
         ),
         Precision.DAY,
     ),
+    # A stamp to the second as the item's number: '/news/20260302052104967-…' (day, then a
+    # clock's hours, minutes and seconds, then a counter). The clock must be one.
+    (
+        re.compile(
+            r"/(?P<year>(?:19|20)[0-9]{2})(?P<mnum>[01][0-9])(?P<day>[0-3][0-9])"
+            r"(?:[01][0-9]|2[0-3])[0-5][0-9][0-5][0-9][0-9]{0,6}(?=[/._-]|$)"
+        ),
+        Precision.DAY,
+    ),
     (re.compile(r"/(?P<year>(?:19|20)[0-9]{2})/(?P<mnum>[01]?[0-9])/"), Precision.MONTH),
 )
 

@@ -386,3 +386,26 @@ def test_reads_a_slashed_header_date_with_a_two_digit_year_one_way_only_when_it_
     found = date_only_line(line)
     assert found is not None
     assert found.published == published
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.az/news/20190312143005917-paromy-vozobnovyat",
+        "https://example.ru/politics/20190312143005-ferry-link",
+        "https://example.az/xeber/20190312143005/bere-xetti",
+    ],
+)
+def test_an_address_numbered_by_its_stamp_to_the_second_gives_its_day(url):
+    assert date_in_url(url).published == PublishedDate(dt.date(2019, 3, 12), Precision.DAY)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.ru/news/2019031299887766-paromy",
+        "https://example.az/xeber/20190312256000-bere",
+    ],
+)
+def test_an_address_number_whose_clock_is_no_clock_dates_nothing(url):
+    assert date_in_url(url) is None
