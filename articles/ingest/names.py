@@ -251,7 +251,8 @@ _AZ_LEADING_FILLER = frozenset(
 AZ_YEAR_BEFORE_CHARS = 40
 _SUBJECT_PARTIES = re.compile(
     r"(?:^|,\s|\b(?i:moreover|also|furthermore|in addition)\s)"
-    r"(?P<subject>(?:the\s)?[A-ZА-ЯЁƏ][^,;]{3,250}?)\s+"
+    # '«Роснефть» и SOCAR подписали …': a company's name in quotes may open it.
+    r"(?P<subject>(?:the\s)?[«\"“„]?[A-ZА-ЯЁƏ][^,;]{3,250}?)\s+"
     r"(?i:(?:have\s|has\s|also\s)?signed|подписали|imzalayıb(?:lar)?)\s+"
     # '… подписали сегодня в Баку меморандум', '… signed in Kazan on Tuesday a …': when and
     # where, between the verb and the document.
@@ -336,10 +337,12 @@ def candidate_at(window: Window, kind: AgreementKind, language: str) -> Candidat
     if not of_a_meeting and not named:
         subject = _SUBJECT_PARTIES.search(before)
         if not subject or not _organisation_named(subject.group("subject")):
-            return None
+            return _with_company(kind, head, window.after)
         parties = subject_parties(subject.group("subject"))
         signers = re.sub(r"^The\s", "the ", subject.group("subject").strip())
-        name = f"{name} between {signers}"
+        # 'Соглашение о сотрудничестве между «Роснефть» и ГНКАР': in the name's own language.
+        between = "между" if _mostly_cyrillic(name) else "between"
+        name = f"{name} {between} {signers}"
     subject = capitalised(f"{head} {_without_parties(qualifier)}".strip())
     return Candidate(_refined_kind(kind, name, parties), _limit_words(name), parties, subject)
 
@@ -514,23 +517,131 @@ def _names_something(qualifier: str) -> bool:
     return bool(_distinctive_words(_PLACE.sub(" ", subject)))
 
 
+# 'under a new contract with Socar', 'по договору с «Газпромом»', 'a contract Gazprom and SOCAR
+# signed this month': a company's document named by the company it was signed with, or by
+# the companies of the clause that follows it, is that one even with no subject named.
+_COMPANY_DOCUMENT_KINDS = frozenset(
+    {
+        AgreementKind.CONTRACT,
+        AgreementKind.AGREEMENT,
+        AgreementKind.MEMORANDUM,
+        AgreementKind.TREATY,
+    }
+)
+_PARTNER_OPENING = re.compile(
+    r"^\s{0,2}(?:(?P<with>(?i:with|с|со)\s+)"
+    # 'a contract that Gazprom and SOCAR signed', 'по контракту, который … подписали'.
+    r"|,?\s{0,2}(?i:that|which|котор(?:ый|ое|ую|ого|ому|ым|ом|ая|ой))\s+|(?=\S))"
+)
+_CONTACT_CLAUSE_VERB = re.compile(r"^(?i:(?:have\s|has\s|had\s)?signed|подписали|заключили)\b")
+# Words before a company's name that describe it ('state energy company SOCAR').
+COMPANY_DESCRIPTION_WORDS = 3
+_TITLES = frozenset(
+    {
+        "president",
+        "prime",
+        "minister",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "chairman",
+        "chief",
+        "head",
+        "governor",
+        "ambassador",
+        "президент",
+        "премьер",
+        "министр",
+        "глава",
+        "посол",
+        "губернатор",
+    }
+)
+_NAME_WORD = re.compile(r"^[«\"“„]?(?:[A-ZА-ЯЁ][\w'’.&-]*|[0-9]+)[»\"”]?(?:'s|’s)?$")
+
+
+def _with_company(kind: AgreementKind, head: str, after: str) -> Candidate | None:
+    """'a contract with Socar', 'договор с «Газпромом»', 'a contract Gazprom and SOCAR signed':
+    the document named by the companies that signed it, when they are named by name."""
+    if kind not in _COMPANY_DOCUMENT_KINDS:
+        return None
+    opening = _PARTNER_OPENING.match(after)
+    if opening is None:
+        return None
+    with_partner = bool(opening.group("with"))
+    companies, rest = _company_names(after[opening.end() :])
+    if not companies or countries_named(companies) or not _named_by_name(companies):
+        return None
+    if not with_partner and not _CONTACT_CLAUSE_VERB.match(rest):
+        return None
+    cyrillic = _mostly_cyrillic(head)
+    joint = ("с" if cyrillic else "with") if with_partner else ("между" if cyrillic else "between")
+    name = capitalised(f"{head} {joint} {companies}")
+    # 'по договору с SOCAR': a 'договор' a company signed is a contract, never a treaty.
+    if kind is AgreementKind.TREATY and not _TREATY_WORD.search(head):
+        kind = AgreementKind.CONTRACT
+    return Candidate(kind, _limit_words(name), (), capitalised(head))
+
+
+def _company_names(text: str) -> tuple[str, str]:
+    """The companies `text` opens with ('state energy company SOCAR', '«Газпромом» и ГНКАР'),
+    and what follows them; ('', text) when it opens with none."""
+    words = text[:120].split(" ")
+    taken: list[str] = []
+    seen_name = False
+    for word in words:
+        bare = word.rstrip(",;:.)")
+        if _NAME_WORD.match(bare) and bare.casefold() not in _TITLES:
+            seen_name = True
+        elif bare.casefold() in ("and", "и", "the") and taken:
+            pass
+        elif seen_name or not bare.islower() or len(taken) >= COMPANY_DESCRIPTION_WORDS:
+            break
+        taken.append(bare)
+        if bare != word:
+            break
+    while taken and not _NAME_WORD.match(taken[-1]):
+        taken.pop()
+    companies = " ".join(taken)
+    rest = text[len(" ".join(words[: len(taken)])) :].lstrip(" ,;:.)")
+    return (companies, rest) if seen_name else ("", text)
+
+
+def _named_by_name(companies: str) -> bool:
+    """A company named by its name, not only by what it is ('the company', 'the Russian side')."""
+    return any(
+        _NAME_WORD.match(word) and word.casefold() not in _TITLES for word in companies.split()
+    ) and not all(word[:1].islower() for word in companies.split())
+
+
 # A company's legal form: 'ЗАО «Азербайджан Дэмир Йоллары» и ОАО «РЖД»', 'Tatneft PJSC'.
 _LEGAL_FORM = re.compile(r"\b(?:ЗАО|ОАО|ПАО|АО|ООО|ГУП|ФГУП|JSC|CJSC|OJSC|PJSC|LLC|QSC|ASC|MMC)\b")
 
 
 def _organisation_named(subject: str) -> bool:
     """The signing subject names an organisation: by its kind ('the Export Center'), its legal
-    form ('ОАО «РЖД»') or its name in quotes ('«Татнефть» и SOCAR')."""
+    form ('ОАО «РЖД»'), its name in quotes ('«Татнефть» и SOCAR') or its acronym ('SOCAR')."""
     return bool(
-        ORGANISATION_WORD.search(subject) or _LEGAL_FORM.search(subject) or _QUOTED.search(subject)
+        ORGANISATION_WORD.search(subject)
+        or _LEGAL_FORM.search(subject)
+        or _QUOTED.search(subject)
+        # 'SOCAR and Rosneft signed …': companies by their short names; beside a country
+        # ('NATO and Azerbaijan') an acronym may be a union of states, which no company is.
+        or (_acronym_named(subject) and not countries_named(subject))
     )
 
 
 def _organisations(parties: str) -> bool:
     """'the X Agency and the Y Corporation', '«Газпромом» и ГНКАР', 'SOCAR and Lukoil'."""
-    return bool(ORGANISATION_WORD.search(parties) or _QUOTED.search(parties)) or any(
-        _ACRONYM.fullmatch(word) and not COUNTRY.fullmatch(word) for word in parties.split()
+    return bool(ORGANISATION_WORD.search(parties) or _QUOTED.search(parties)) or _acronym_named(
+        parties
     )
+
+
+def _acronym_named(text: str) -> bool:
+    """'SOCAR and Rosneft', 'ГНКАР': a company's acronym, which no country's is ('CIS', 'РФ')."""
+    return any(_ACRONYM.fullmatch(word) and not COUNTRY.fullmatch(word) for word in text.split())
 
 
 # The protocol of a meeting or session records it: 'протокол XXII заседания комиссии',

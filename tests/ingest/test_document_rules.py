@@ -1924,3 +1924,85 @@ def test_peaceful_uses_of_atomic_energy_make_no_peace_document():
     )
     (agreement,) = extract_agreements(dated_article(text))
     assert agreement.parties == ("Azerbaijan", "Russia")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "SOCAR and Rosneft signed a cooperation agreement.",
+            "Cooperation agreement between SOCAR and Rosneft",
+        ),
+        (
+            "«Роснефть» и ГНКАР подписали соглашение о сотрудничестве.",
+            "Соглашение о сотрудничестве между «Роснефть» и ГНКАР",
+        ),
+        (
+            "«Татнефть» и SOCAR подписали в Казани дорожную карту.",
+            "Дорожную карту между «Татнефть» и SOCAR",
+        ),
+    ],
+)
+def test_companies_named_by_acronym_or_in_quotes_sign_a_document_of_their_own(text, name):
+    (agreement,) = extract_agreements(dated_article(text))
+    assert agreement.name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NATO and Azerbaijan signed an agreement.",
+        "Россия и Азербайджан подписали соглашение о сотрудничестве.",
+    ],
+)
+def test_an_acronym_beside_a_country_or_countries_alone_name_no_document(text):
+    assert extract_agreements(dated_article(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "Gazprom resumed deliveries on Monday under its new contract with Socar, the "
+            "company said.",
+            "Contract with Socar",
+            AgreementKind.CONTRACT,
+        ),
+        (
+            "Exports rose under a contract with state oil company SOCAR signed in October.",
+            "Contract with state oil company SOCAR",
+            AgreementKind.CONTRACT,
+        ),
+        (
+            "Поставки идут по договору с «Газпромом» с начала месяца.",
+            "Договору с «Газпромом»",
+            AgreementKind.CONTRACT,
+        ),
+        (
+            "Азербайджан получит газ по контракту, который Gazprom и SOCAR подписали осенью.",
+            "Контракту между Gazprom и SOCAR",
+            AgreementKind.CONTRACT,
+        ),
+        (
+            "Baku will receive the gas under a memorandum Rosatom and AzAtom signed this week.",
+            "Memorandum between Rosatom and AzAtom",
+            AgreementKind.MEMORANDUM,
+        ),
+    ],
+)
+def test_a_companys_document_is_named_by_the_company_it_was_signed_with(text, name, kind):
+    found = extract_agreements(dated_article(text))
+    assert [(a.name, a.kind) for a in found] == ([(name, kind)] if name else [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Baku reached an agreement with President Putin on the visit.",
+        "He mentioned the contract with the company.",
+        "Azerbaijan has a treaty with Russia.",
+        "The memorandum Moscow and Baku signed changed little.",
+    ],
+)
+def test_a_person_a_company_unnamed_or_a_country_names_no_companys_document(text):
+    assert extract_agreements(dated_article(text)) == []
