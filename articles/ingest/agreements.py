@@ -505,9 +505,15 @@ def _named_entry(
     if not years_written and not facts.may_be_signed_in(register.years_naming(name)):
         return None
     year = int(years_written[0]) if years_written else facts.year
-    if year is None and kind in _SUMMIT_KINDS and not stems(name) and facts.reported_day:
+    if year is None and kind in _SUMMIT_KINDS and not stems(name):
+        # 'Prezidentlərin Birgə Bəyannaməsi' listed under a lead that gives the ceremony's day:
+        # a summit's statement named by nothing but its signers is the one of the day it was
+        # signed, as it is the one of the day an article reports it signed.
+        day = facts.reported_day or _day_of_signing_read(facts)
+        if day is None:
+            return None
         return register.key_signed_shortly_before(
-            kind, facts.reported_day, days=EVENT_DAYS_BEFORE, parties=facts.parties
+            kind, day, days=EVENT_DAYS_BEFORE, parties=facts.parties
         )
     if not register.may_name_signed_in(name, year):
         return None
@@ -517,6 +523,11 @@ def _named_entry(
     if written_by is not None and not facts.is_signed:
         written_by += dt.timedelta(days=PLANNED_WITHIN_DAYS)
     return register.key_for(kind, name, year=year, parties=facts.parties, written_by=written_by)
+
+
+def _day_of_signing_read(facts: _Facts) -> dt.date | None:
+    """The day the text says a signed document was signed, its own or the ceremony's."""
+    return facts.signing[0] if facts.is_signed else None
 
 
 def _news_year(facts: _Facts, years_written: list[str]) -> int | None:

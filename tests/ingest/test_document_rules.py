@@ -2006,3 +2006,34 @@ def test_a_companys_document_is_named_by_the_company_it_was_signed_with(text, na
 )
 def test_a_person_a_company_unnamed_or_a_country_names_no_companys_document(text):
     assert extract_agreements(dated_article(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("lead", "item"),
+    [
+        (
+            "Avqustun 19-da Bakıda aşağıdakı sənədlər imzalanıb:",
+            "Azərbaycan Respublikasının Prezidenti və Rusiya Federasiyasının Prezidentinin Birgə "
+            "Bəyannaməsi;",
+        ),
+        (
+            "On August 19 the following documents were signed in Baku:",
+            "Joint Declaration of the President of the Republic of Azerbaijan and the President "
+            "of the Russian Federation;",
+        ),
+    ],
+)
+def test_a_summits_statement_named_by_its_signers_alone_is_the_one_of_the_day_read(lead, item):
+    article = dated_article(f"{lead}\n\n- {item}", "2024-08-20")
+    keys = [agreement.register_key for agreement in extract_agreements(article, load_register())]
+    assert keys == ["joint-declaration-presidents-2024"]
+
+
+def test_a_summits_statement_named_by_its_signers_on_a_day_the_register_lacks_is_unknown():
+    article = dated_article(
+        "On May 5 the following documents were signed in Baku:\n\n- Joint Declaration of the "
+        "President of the Republic of Azerbaijan and the President of the Russian Federation;",
+        "2020-05-06",
+    )
+    (agreement,) = extract_agreements(article, load_register())
+    assert agreement.register_key is None
