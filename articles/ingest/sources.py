@@ -198,6 +198,36 @@ class KnownOutlet:
         return cls(entry["name"], *names, country, bool(entry.get("official")))
 
 
+# A state body's site names it without its country, which the banner's flag or address gives:
+# 'DİASPORLA İŞ ÜZRƏ DÖVLƏT KOMİTƏSİ' for 'Azərbaycan Respublikasının Diasporla İş üzrə Dövlət
+# Komitəsi', 'Министерство сельского хозяйства' for '… Российской Федерации'.
+_COUNTRY_QUALIFIER = re.compile(
+    r"^azərbaycan respublikas[ıi]n[ıi]n\s|^rusiya federasiyas[ıi]n[ıi]n\s"
+    r"|\s(?:азербайджанской республики|российской федерации|азербайджана|россии"
+    r"|of the republic of azerbaijan|of azerbaijan|of the russian federation|of russia)$"
+)
+
+
+UNCOUNTRIED_MIN_WORDS = 4
+
+
+def _add_uncountried_names(by_alias: dict[str, str], outlets: dict[str, KnownOutlet]) -> None:
+    """Each official body's name without its country, where no other body shares it: the
+    foreign ministries of both countries are 'Ministry of Foreign Affairs', and stay apart."""
+    bodies: dict[str, set[str]] = {}
+    for alias, name in by_alias.items():
+        outlet = outlets.get(name)
+        if outlet is None or not outlet.official:
+            continue
+        bare = _COUNTRY_QUALIFIER.sub("", alias)
+        # A short name ('Ministry of Agriculture') is every country's; a long one is its own.
+        if bare != alias and bare.count(" ") >= UNCOUNTRIED_MIN_WORDS - 1:
+            bodies.setdefault(bare, set()).add(name)
+    for bare, names in bodies.items():
+        if len(names) == 1 and bare not in by_alias:
+            by_alias[bare] = next(iter(names))
+
+
 @dataclass(frozen=True, eq=False)
 class KnownSources:
     """News outlets the parser recognises, loaded from data a curator can extend."""
@@ -223,6 +253,7 @@ class KnownSources:
                 by_domain[domain.lower()] = name
                 by_alias.setdefault(fold(domain), name)
                 aliases.append(domain)
+        _add_uncountried_names(by_alias, outlets)
         return cls(by_alias, by_domain, _alias_alternation(aliases), outlets)
 
     @classmethod

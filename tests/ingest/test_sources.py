@@ -431,3 +431,51 @@ def test_words_that_differ_by_more_than_an_ending_name_no_known_body(line):
 )
 def test_a_forums_column_heading_beside_the_poster_is_no_outlet(credit):
     assert split_credit(credit, SOURCES).source_names == ()
+
+
+def _bodies() -> KnownSources:
+    return KnownSources.from_entries(
+        [
+            {
+                "name": "Caspian Fisheries Committee",
+                "name_ru": "Комитет по рыболовству на Каспии Азербайджанской Республики",
+                "name_az": "Azərbaycan Respublikasının Xəzər Balıqçılıq üzrə Dövlət Komitəsi",
+                "aliases": ["State Committee for Caspian Fisheries of Azerbaijan"],
+                "official": True,
+                "domains": ["fish.gov.example"],
+            },
+            {
+                "name": "Azerbaijani Ministry of Culture",
+                "name_ru": "Министерство культуры Азербайджанской Республики",
+                "name_az": "Azərbaycan Respublikasının Mədəniyyət Nazirliyi",
+                "official": True,
+                "domains": ["culture.az.example"],
+            },
+            {
+                "name": "Russian Ministry of Culture",
+                "name_ru": "Министерство культуры Российской Федерации",
+                "name_az": "Rusiya Federasiyasının Mədəniyyət Nazirliyi",
+                "official": True,
+                "domains": ["culture.ru.example"],
+            },
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    "banner",
+    [
+        "XƏZƏR BALIQÇILIQ ÜZRƏ DÖVLƏT KOMİTƏSİ",
+        "Комитет по рыболовству на Каспии",
+        "State Committee for Caspian Fisheries",
+    ],
+)
+def test_a_state_body_is_known_by_its_name_without_its_country(banner):
+    assert _bodies().named(banner) == "Caspian Fisheries Committee"
+
+
+@pytest.mark.parametrize(
+    "banner", ["Министерство культуры", "Mədəniyyət Nazirliyi", "Ministry of Culture"]
+)
+def test_a_name_two_countries_bodies_share_names_neither(banner):
+    assert _bodies().named(banner) is None
