@@ -315,8 +315,16 @@ def signatories(
     # road map …': the sentence's 'they' are the sides the one before names.
     if _PRONOUN_SUBJECT.match(window.sentence) and not countries_named(window.sentence):
         listed = _country_list(previous_sentence)
+        named = countries_named(previous_sentence)
+        # 'Стороны намерены подготовить проект соглашения …' after a trilateral meeting its
+        # lead reports: the sides are the meeting's, however the sentence before named them
+        # ('вице-премьеры Азербайджана и России и министр дорог Ирана').
+        if lead_multilateral and set(named) != set(listed):
+            return _with_others(named, article_countries, window, name)
         if len(listed) >= 2:
             return BILATERAL if set(listed) == set(BILATERAL) else listed
+        if lead_multilateral:
+            return _with_others(named, article_countries, window, name)
     # 'Главы Азербайджана, Ирана, Казахстана, России и Туркменистана подписали соглашение о …,
     # соглашение о … и соглашение о …': a document further down the list the sentence's
     # signers open has those signers, three or more of them.
@@ -349,7 +357,8 @@ _NEXT_ITEM = re.compile(
 
 
 _PRONOUN_SUBJECT = re.compile(
-    r"^\s*(?i:they|both sides|the sides|the parties|они|стороны|обе стороны|onlar|tərəflər)\b"
+    r"^\s*(?i:they|both sides|the sides|the parties|the signatories|the participants|они|стороны"
+    r"|обе стороны|участники|подписанты|onlar|tərəflər|iştirakçılar)\b"
 )
 
 

@@ -2037,3 +2037,34 @@ def test_a_summits_statement_named_by_its_signers_on_a_day_the_register_lacks_is
     )
     (agreement,) = extract_agreements(article, load_register())
     assert agreement.register_key is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The first trilateral meeting of Azerbaijan, Russia and Iran on the corridor was held in "
+        "Baku.\n\nThe minutes were signed by the deputy prime minister of Azerbaijan, the deputy "
+        "prime minister of Russia and the roads minister of Iran. The signatories promised a "
+        "draft agreement on the Qazvin–Rasht railway within a month.",
+        "В Баку прошла первая трехсторонняя встреча Азербайджана, России и Ирана.\n\nДокумент "
+        "подписали вице-премьеры Азербайджана и России и министр дорог Ирана. Стороны намерены "
+        "подготовить проект соглашения о строительстве железной дороги Казвин — Решт.",
+        "Bakıda Azərbaycan, Rusiya və İran arasında ilk üçtərəfli görüş keçirilib.\n\nSənədi "
+        "Azərbaycanın və Rusiyanın baş nazir müavinləri, İranın yollar naziri imzalayıb. "
+        "Tərəflər Qəzvin-Rəşt dəmir yolu layihəsi üzrə saziş layihəsini hazırlamaq "
+        "niyyətindədirlər.",
+    ],
+)
+def test_the_sides_of_a_trilateral_meeting_the_lead_reports_are_its_documents_sides(text):
+    found = extract_agreements(dated_article(text))
+    railway = [a for a in found if a.kind is AgreementKind.AGREEMENT]
+    assert railway and all("Iran" in agreement.parties for agreement in railway)
+
+
+def test_the_sides_of_a_bilateral_meeting_keep_their_document_bilateral():
+    text = (
+        "В Баку прошли переговоры вице-премьеров Азербайджана и России.\n\nСтороны намерены "
+        "подготовить проект соглашения о строительстве моста через реку Самур."
+    )
+    (agreement,) = extract_agreements(dated_article(text))
+    assert agreement.parties == ("Azerbaijan", "Russia")
