@@ -279,6 +279,14 @@ _LINE_FURNITURE = re.compile(
     # A rubric that names itself: "Рубрика: Дипломатия | Кавказ", "Bölmə: Siyasət".
     r"rubric\s*:|section\s*:|category\s*:|рубрика\s*:|раздел\s*:|категория\s*:|"
     r"rubrika\s*:|bölmə\s*:|kateqoriya\s*:|"
+    # A column's, a supplement's or a special issue's label over the story: 'Колонка: …',
+    # 'Köşə: …', 'Monthly supplement: …', 'Aylıq əlavə: …', 'Спецвыпуск: …'.
+    r"column\s*:|колонка\s*:|köşə\s*:|"
+    r"(?:(?:monthly|weekly|weekend|special)\s)?supplement\s*:|"
+    r"(?:(?:ежемесячное|еженедельное|специальное|тематическое)\s)?приложение\s*:|"
+    r"(?:(?:aylıq|həftəlik|xüsusi)\s)?əlavə\s*:|"
+    r"special (?:issue|edition|report)\s*:|спец(?:иальный )?выпуск\s*:|спецрепортаж\s*:|"
+    r"xüsusi (?:buraxılış|nömrə|reportaj)\s*:|"
     # A widget that labels itself: "Valyuta: 1 USD = 1.7 AZN", "Погода: Москва −3°".
     r"weather\s*:|currency\s*:|exchange rates?\s*:|погода\s*:|курсы? валют\s*:|курс\s*:|"
     r"hava\s*:|valyuta\s*:|məzənnə\s*:)"
@@ -292,6 +300,9 @@ _WHOLE_LINE_CHROME = re.compile(
     r"личный кабинет|şəxsi kabinet|my account|подписка на новости|"
     r"accept all(?: cookies)?|accept cookies|принять все|hamısını qəbul et|"
     r"loading|yüklənir|загрузка|"
+    # A supplement's name alone: 'Həftəlik əlavə', 'Еженедельное приложение', 'Weekly supplement'.
+    r"(?:aylıq|həftəlik) əlavə|(?:ежемесячное|еженедельное) приложение|"
+    r"(?:monthly|weekly|weekend) supplement|"
     # A press release's release line: 'FOR IMMEDIATE RELEASE', 'Для немедленной публикации'.
     r"for immediate release|для немедленной публикации|dərhal yayım üçün)[\s.…!:]{0,4}$"
 )

@@ -2295,3 +2295,26 @@ def test_an_agency_whose_report_the_text_retells_is_its_credit_never_the_publish
     text = f"Ferry link to resume\n\n{sentence} {PARAGRAPH}\n\n{PARAGRAPH}"
     article = parse(text, today=TODAY)
     assert (article.source, article.credits) == (None, (agency,))
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Monthly supplement: Oil and politics",
+        "Ежемесячное приложение: Нефть и политика",
+        "Aylıq əlavə: Neft və siyasət",
+        "Special report: The Caspian",
+        "Спецвыпуск: Каспий",
+        "Xüsusi buraxılış: Xəzər",
+        "Column: Caspian notes",
+        "Колонка: Каспийские заметки",
+        "Köşə: Xəzər qeydləri",
+        "Həftəlik əlavə",
+        "Weekly supplement",
+    ],
+)
+def test_a_supplements_or_a_columns_label_over_the_story_is_never_its_headline(label):
+    text = "\n".join(
+        ["THE CASPIAN TIMES", label, "October 1995", "", "Ferry link to resume", "", PARAGRAPH]
+    )
+    assert parse(text, today=TODAY).title == "Ferry link to resume"
