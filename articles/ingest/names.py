@@ -476,6 +476,10 @@ def _qualifier(after: str, kind: AgreementKind) -> str:
         at = max(0, stop.start() - 1)
         if stop.group(0) == "," and _LIST_GOES_ON.match(after, stop.end() - 1):
             continue
+        # 'по маршруту Баку — Новороссийск', 'the Rasht – Astara railway': a dash between two
+        # names joins a route's ends.
+        if stop.group(0).strip() in _DASHES and _joins_route(after[:at], after[stop.end() - 1 :]):
+            continue
         if not any(start < at < finish for start, finish in quoted_spans):
             end = at
             break
@@ -488,6 +492,16 @@ def _qualifier(after: str, kind: AgreementKind) -> str:
     # A list's comma that a new clause follows ('…, and that …') ends no name.
     qualifier = _TRAILING_FILLER.sub("", " ".join(qualifier.split()).rstrip(",;:"))
     return qualifier.rstrip(",;:")
+
+
+def _joins_route(before: str, after: str) -> bool:
+    """A spaced dash between two capitalised names: a route's two ends ('Баку — Новороссийск')."""
+    words, following = before.split(), after.split()[:1]
+    if not words or not following or not words[-1][:1].isupper() or not after[:1].isupper():
+        return False
+    # '… the Samur River – Russian officials praised it': a country's people open a new clause;
+    # two ends that are both capitals or countries ('Moscow – Baku') are still a route.
+    return bool(COUNTRY.fullmatch(words[-1])) or not COUNTRY.fullmatch(following[0])
 
 
 def _without_parties(qualifier: str) -> str:

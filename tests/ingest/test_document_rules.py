@@ -2068,3 +2068,27 @@ def test_the_sides_of_a_bilateral_meeting_keep_their_document_bilateral():
     )
     (agreement,) = extract_agreements(dated_article(text))
     assert agreement.parties == ("Azerbaijan", "Russia")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Стороны подписали протокол о транзите нефти по маршруту Баку — Новороссийск — и "
+            "обсудили тарифы.",
+            "Протокол о транзите нефти по маршруту Баку — Новороссийск",
+        ),
+        (
+            "The two railways signed a memorandum on freight on the Yalama – Samur crossing.",
+            "Memorandum on freight on the Yalama – Samur crossing",
+        ),
+        (
+            "The ministers signed the agreement on the Moscow – Baku air link – Azerbaijani "
+            "officials welcomed it.",
+            "Agreement on the Moscow – Baku air link",
+        ),
+    ],
+)
+def test_a_dash_between_a_routes_two_ends_is_inside_the_name(text, name):
+    (agreement,) = extract_agreements(dated_article(text))
+    assert agreement.name == name
