@@ -517,6 +517,15 @@ def _are_short_widgets(line: str) -> bool:
     return others == 0 or len(segments) >= 3
 
 
+def last_crumb(line: str) -> str | None:
+    """The page's own crumb closing a breadcrumb with arrows ('Home > Russia and Azerbaijan >
+    Caspian cooperation'): the page's headline, which a vertical menu may stand over."""
+    if len(line) > 160 or not (_BREADCRUMB.match(line) and _ARROWS.search(line)):
+        return None
+    crumb = re.split(r"\s[»›→>]\s", line)[-1].strip()
+    return crumb if len(_folded_words(crumb)) >= 2 and not is_rubric(crumb) else None
+
+
 def is_rubric(line: str) -> bool:
     """'ПОЛИТИКА', 'World News', 'Siyasət': a section's name over a story, made of menu words."""
     words = [fold(word) for word in WORD.findall(line)]

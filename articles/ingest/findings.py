@@ -53,6 +53,8 @@ class Findings:
     navigation_end: int = 0
     # The page's first line as copied, where a site's masthead stands.
     top_line: str = ""
+    # The breadcrumb's last crumb, which names the page ('Home > … > Caspian cooperation').
+    crumb: str | None = None
     # A dateline's month and day written without a year ("БАКУ, 11 янв — Sputnik").
     yearless: tuple[int, int] | None = None
 

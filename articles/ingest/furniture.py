@@ -25,6 +25,7 @@ from articles.ingest.chrome import (
     is_separator,
     is_source_link,
     is_widget_row,
+    last_crumb,
 )
 from articles.ingest.datelines import find_dateline
 from articles.ingest.dates import (
@@ -463,6 +464,7 @@ def _is_dropped(
     # A bar has items; one section's name alone ('Политика' under a headline) is its rubric.
     if not seen_paragraph and is_navigation_bar(line) and len(line.split()) >= 2:
         findings.navigation_end = len(kept)
+        findings.crumb = last_crumb(line) or findings.crumb
     dated = date_in_path(line) if chrome else None
     if dated:
         findings.note_date(dated, DateRank.ADDRESS)

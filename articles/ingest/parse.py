@@ -434,6 +434,7 @@ def _read_header(lines: list[str], findings: Findings, sources: KnownSources) ->
     if not (findings.title or findings.is_listing or findings.is_post):
         after_navigation = choose_headline(lines, findings.navigation_end, zone_end, sources)
         headline = after_navigation or choose_headline(lines, 0, zone_end, sources)
+        headline = _line_crumbed(lines, zone_end, findings.crumb) or headline
     masthead = _unknown_masthead(lines, headline, zone_end, findings, sources)
     if masthead is not None:
         findings.claim(Claim.NAMED, findings.top_line)
@@ -445,6 +446,19 @@ def _read_header(lines: list[str], findings: Findings, sources: KnownSources) ->
         if not line or not _take_header_line(lines, index, headline, findings, sources):
             kept.append(line)
     return kept + lines[zone_end:]
+
+
+def _line_crumbed(lines: list[str], zone_end: int, crumb: str | None) -> int | None:
+    """The header line the breadcrumb's last crumb repeats: the page's own headline, over
+    any item of a menu standing one to a line between them."""
+    if crumb is None:
+        return None
+    folded = fold(crumb.rstrip("…. "))
+    for index in range(zone_end):
+        line = lines[index]
+        if line and fold(line).startswith(folded) and not is_chrome(line):
+            return index
+    return None
 
 
 def _unknown_masthead(

@@ -2318,3 +2318,37 @@ def test_a_supplements_or_a_columns_label_over_the_story_is_never_its_headline(l
         ["THE CASPIAN TIMES", label, "October 1995", "", "Ferry link to resume", "", PARAGRAPH]
     )
     assert parse(text, today=TODAY).title == "Ferry link to resume"
+
+
+@pytest.mark.parametrize(
+    ("menu", "crumbs", "headline"),
+    [
+        (
+            ["News", "Ruritania and Azerbaijan", "Consular section"],
+            "Home > Ruritania and Azerbaijan > Ferry link talks",
+            "Ferry link talks",
+        ),
+        (
+            ["Новости", "Руритания и Азербайджан", "Консульский отдел"],
+            "Главная › Руритания и Азербайджан › Переговоры о пароме",
+            "Переговоры о пароме",
+        ),
+        (
+            ["Xəbərlər", "Ruritaniya və Azərbaycan", "Konsulluq şöbəsi"],
+            "Ana səhifə » Ruritaniya və Azərbaycan » Bərə danışıqları",
+            "Bərə danışıqları",
+        ),
+    ],
+)
+def test_the_line_the_breadcrumbs_last_crumb_names_is_the_headline_under_a_vertical_menu(
+    menu, crumbs, headline
+):
+    text = "\n".join(["Embassy of Ruritania", *menu, crumbs, headline, PARAGRAPH, "", PARAGRAPH])
+    assert parse(text, today=TODAY).title == headline
+
+
+def test_a_breadcrumb_closing_on_a_section_names_no_headline():
+    text = "\n".join(
+        ["Home > News > Politics", "Politics", "Ferry link talks", PARAGRAPH, "", PARAGRAPH]
+    )
+    assert parse(text, today=TODAY).title == "Ferry link talks"
