@@ -93,6 +93,12 @@ _AZ_COUNT_BEFORE = re.compile(
     r"(?i:(?<![0-9])[0-9]{1,4}-?(?:dən|dan|ə|a|ədək|adək)?\s+(?:çox|artıq)|onlarla|"
     r"yüzlərlə)\s+(?:[\w-]+\s+){0,4}$"
 )
+# Azerbaijani keeps the noun singular after a numeral too: 'iki saziş', 'səkkiz yol xəritəsi',
+# 'üç mühüm sənəd' are several documents; 'iki ölkə arasında saziş' counts the countries.
+_AZ_NUMERAL_BEFORE = re.compile(
+    r"(?<!\w)(?:[iİ]ki|[üÜ]ç|[dD]örd|[bB]eş|[aA]ltı|[yY]eddi|[sS]əkkiz|[dD]oqquz)\s+"
+    r"(?!(?:ölkə|dövlət|tərəf|prezident|nazir|hökumət|şirkət)\w*)(?:[\w-]+\s+)?$"
+)
 NEAR_CHARS = 80
 AFTER_VERB_CHARS = 160
 _REACHED_BEFORE = re.compile(
@@ -175,6 +181,7 @@ def names_many(window: Window) -> bool:
         _PLURAL.match(window.word)
         or _counted_before(window.before[-60:])
         or _AZ_COUNT_BEFORE.search(window.before[-80:])
+        or _AZ_NUMERAL_BEFORE.search(window.before[-40:])
         or _russian_plural(window)
         or names_no_document(window)
     )
@@ -188,6 +195,7 @@ def is_bare_plural(window: Window) -> bool:
         plural
         and not _counted_before(window.before[-60:])
         and not _AZ_COUNT_BEFORE.search(window.before[-80:])
+        and not _AZ_NUMERAL_BEFORE.search(window.before[-40:])
         and not names_no_document(window)
     )
 

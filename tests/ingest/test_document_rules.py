@@ -2092,3 +2092,21 @@ def test_the_sides_of_a_bilateral_meeting_keep_their_document_bilateral():
 def test_a_dash_between_a_routes_two_ends_is_inside_the_name(text, name):
     (agreement,) = extract_agreements(dated_article(text))
     assert agreement.name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Avqustun 13-də "Rosneft" və SOCAR arasında iki saziş imzalanıb.',
+        "Hazırda iki ölkə arasında ticarət sahəsində səkkiz yol xəritəsi icra olunur.",
+        "Görüşdən sonra Bakıda İqtisadiyyat nazirlikləri arasında üç Memorandum imzalanıb.",
+    ],
+)
+def test_an_azerbaijani_numeral_before_a_singular_document_word_counts_documents(text):
+    assert extract_agreements(dated_article(text)) == []
+
+
+def test_an_azerbaijani_numeral_counting_the_countries_leaves_the_document_named():
+    text = "İki ölkə arasında dövlət sərhədi haqqında Müqavilə imzalanıb."
+    (agreement,) = extract_agreements(dated_article(text), load_register())
+    assert agreement.register_key == "state-border-treaty-2010"
