@@ -83,6 +83,12 @@ _VAGUE_BEFORE = re.compile(
     rf"number of|(?<![0-9])[0-9]{{1,3}}(?!\s+{MONTH_PATTERN})|"
     r"two|three|four|five|six|seven|eight|nine|ten|"
     r"эти|этих|такие|другие|других|ряд|несколько|многие|все|всех|"
+    # 'подписали два соглашения', 'восемь дорожных карт'; 'две страны подписали соглашение'
+    # counts the countries.
+    r"(?:два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|двух|тр[её]х|четыр[её]х|"
+    r"пяти|шести|семи|восьми|девяти|десяти)"
+    r"(?!\s+(?:стран|сторон|государств|республик|глав|лидер|президент|министр|премьер|вице"
+    r"|правительств|ведомств|компани|делегаци)\w*)|"
     r"bu|həmin|digər|bir sıra|bir neçə|bütün|"
     # A negated document names none: 'no agreement has been signed', 'heç bir müqavilə'.
     r"no|никак\w{2,3}|ни одного|ни одной|heç bir))\s+(?:\w+\s+){0,2}$"
@@ -97,7 +103,8 @@ _AZ_COUNT_BEFORE = re.compile(
 # 'üç mühüm sənəd' are several documents; 'iki ölkə arasında saziş' counts the countries.
 _AZ_NUMERAL_BEFORE = re.compile(
     r"(?<!\w)(?:[iİ]ki|[üÜ]ç|[dD]örd|[bB]eş|[aA]ltı|[yY]eddi|[sS]əkkiz|[dD]oqquz)\s+"
-    r"(?!(?:ölkə|dövlət|tərəf|prezident|nazir|hökumət|şirkət)\w*)(?:[\w-]+\s+)?$"
+    r"(?!(?:ölkə|dövlət|respublika|tərəf|prezident|nazir|hökumət|şirkət|nümayəndə)\w*)"
+    r"(?:[\w-]+\s+)?$"
 )
 NEAR_CHARS = 80
 AFTER_VERB_CHARS = 160

@@ -2110,3 +2110,27 @@ def test_an_azerbaijani_numeral_counting_the_countries_leaves_the_document_named
     text = "İki ölkə arasında dövlət sərhədi haqqında Müqavilə imzalanıb."
     (agreement,) = extract_agreements(dated_article(text), load_register())
     assert agreement.register_key == "state-border-treaty-2010"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Стороны подписали два соглашения о сотрудничестве в области энергетики.",
+        "Министры подписали три меморандума о сотрудничестве в сфере туризма.",
+        "Сейчас реализуются восемь дорожных карт по торговле и транспорту.",
+    ],
+)
+def test_a_russian_numeral_before_a_document_word_counts_documents(text):
+    assert extract_agreements(dated_article(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Две страны подписали соглашение о сотрудничестве в области энергетики.",
+        "Министры иностранных дел двух республик подписали Протокол об установлении "
+        "дипломатических отношений.",
+    ],
+)
+def test_a_russian_numeral_counting_the_sides_leaves_the_document_named(text):
+    assert len(extract_agreements(dated_article(text))) == 1
