@@ -27,7 +27,7 @@ import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 
 from django.db import connections, models, transaction
 from django.db.models.functions import Substr
@@ -164,9 +164,49 @@ def _insert_keys(article_id: int, found: Fingerprint | None, keys: set[int]) -> 
     if len(statements) == 2 and connection.vendor == "postgresql":
         (first, first_params), (second, second_params) = statements
         statements = [(f"WITH written AS ({first}) {second}", first_params + second_params)]
-    with connection.cursor() as cursor:
+    with _filing_cursor(connection) as cursor:
         for sql, params in statements:
             cursor.execute(sql, params)
+
+
+def _filing_cursor(connection):
+    """A cursor for the statements every filed article runs (its keys, its
+    lookup). On PostgreSQL they are prepared once a connection and bound on the
+    server: planning the lookup anew for each article, and the driver spelling
+    its arrays out as SQL text, cost more than running it (bench/RESULTS.md,
+    twelfth session). Django leaves preparing off for connection poolers, and so
+    does this where the settings say one pools transactions (no server-side
+    cursors: a statement prepared on one server connection is unknown on the
+    next). Through Django's wrapper, so errors, query logging and counts are as
+    for any cursor. SQLite keeps its own cache of statements by their text."""
+    if connection.vendor != "postgresql" or connection.settings_dict.get(
+        "DISABLE_SERVER_SIDE_CURSORS"
+    ):
+        return connection.cursor()
+    connection.ensure_connection()
+    driver = connection.connection
+    if driver.prepare_threshold is None:
+        # Django turns psycopg's preparing off; this cursor alone asks for it
+        # (Django's own cursors bind on the client and never prepare).
+        driver.prepare_threshold = NEVER_BY_COUNT
+    return connection._prepare_cursor(_prepared_cursor_class()(driver))
+
+
+# psycopg prepares a statement once it has run this many times: never, but when asked.
+NEVER_BY_COUNT = 2**62
+
+
+@cache
+def _prepared_cursor_class():
+    """Django's server-binding psycopg cursor, always preparing what it runs
+    (psycopg keeps a connection's prepared statements by their text and types)."""
+    from django.db.backends.postgresql.base import ServerBindingCursor
+
+    class PreparedCursor(ServerBindingCursor):
+        def execute(self, query, params=None, *, prepare=None, binary=None):
+            return super().execute(query, params, prepare=True, binary=binary)
+
+    return PreparedCursor
 
 
 def _each_key(connection) -> str:
@@ -219,7 +259,7 @@ def neighbours(article: Article, found: Fingerprint | None, events: set[str]) ->
         return Neighbours([], {}, {})
     connection = connections[ArticleBand.objects.db]
     sql, params = _neighbours_sql(connection, article.pk, bands, sorted(probes))
-    with connection.cursor() as cursor:
+    with _filing_cursor(connection) as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     shared: dict[int, int] = {}
@@ -448,11 +488,16 @@ def best_event_match(article: Article, events: set[str], near: Neighbours) -> Ar
         return None
     evidence = near.evidence
     mine = Evidence(evidence[article.pk], len(events))
+    # No candidate scores more than all it could share: most of the 200 share a
+    # key or two and fall short before their evidence is compared.
+    most = _weight(mine.things)
     passing = []
     for pk, count in shared.items():
+        threshold = EVENT_SCORE + DAY_PENALTY * days_apart[pk]
+        if most + KEY_WEIGHT * count < threshold:
+            continue
         theirs = Evidence(evidence[pk], near.key_counts[pk])
         score = mine.shared_score(theirs, count)
-        threshold = EVENT_SCORE + DAY_PENALTY * days_apart[pk]
         if score >= threshold and mine.covered(theirs, score):
             passing.append((score, -pk))
     if not passing:

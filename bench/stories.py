@@ -23,8 +23,10 @@ floors; bench/RESULTS.md keeps the figures.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
+import resource
 import sys
 import tempfile
 import time
@@ -147,7 +149,9 @@ def report(tallies: dict[str, dict[str, Tally]]) -> str:
     return "\n".join(lines)
 
 
-def measure_cost(*, files: int, samples: int, seed: int | None, regroup: bool = True) -> dict:
+def measure_cost(
+    *, files: int, samples: int, seed: int | None, regroup: bool = True, against: Path | None = None
+) -> dict:
     """Grouping's cost on the archive DATABASE_URL names (a copy of a bulk-loaded corpus)."""
     import django
     from django.core.management import call_command
@@ -165,7 +169,9 @@ def measure_cost(*, files: int, samples: int, seed: int | None, regroup: bool = 
         figures |= {"group_seconds": wall, "group_cpu_seconds": cpu}
         figures["group_cpu_ms_per_article"] = round(cpu / articles * 1000, 2)
     figures |= _time_neighbours(samples)
-    figures |= _time_importer(files, start=articles, seed=seed or corpus.DEFAULT_SEED)
+    figures |= _time_importer(
+        files, start=articles, seed=seed or corpus.DEFAULT_SEED, against=against
+    )
     return figures
 
 
@@ -204,49 +210,85 @@ def _time_neighbours(samples: int) -> dict:
     }
 
 
-def _time_importer(files: int, *, start: int, seed: int) -> dict:
-    """The importer on `files` new generated files in four batches, the grouping
-    off (the store's hook made a no-op) and on by turns, so the machine's drift
-    falls on both alike."""
+def _time_importer(files: int, *, start: int, seed: int, against: Path | None = None) -> dict:
+    """The importer on `files` new generated files in batches, the grouping off
+    (the store's hook made a no-op) and on by turns, so the machine's drift falls
+    on both alike; with `against` (another version of articles/stories.py), its
+    filing takes turns too, in the order off, against, on, on, against, off."""
     from django.core.management import call_command
+    from django.db import connection
 
     from articles import stories
     from bench.generate import write_files
 
     filing = stories.file_article
-    seconds = {"off": 0.0, "on": 0.0}
-    cpu = {"off": 0.0, "on": 0.0}
-    server = {"off": 0.0, "on": 0.0}
-    batch = files // 4
+    filings = {"off": lambda article, **kwargs: None, "on": filing}
+    turns = ["off", "on", "off", "on"]
+    if against is not None:
+        filings["against"] = _module_from(against).file_article
+        turns = ["off", "against", "on", "on", "against", "off"]
+    spent = {name: dict.fromkeys(filings, 0.0) for name in _clocks()}
+    batch = files // len(turns)
     with tempfile.TemporaryDirectory(prefix="stories-files-") as folder:
         # Untimed: the first files pay for loading the register, gazetteer and caches.
         write_files(WARM_UP_FILES, Path(folder) / "warm", seed=seed, start=start + files)
         call_command("import_articles", str(Path(folder) / "warm"), stdout=StringIO())
-        for turn in range(4):
-            mode = "off" if turn % 2 == 0 else "on"
+        for turn, mode in enumerate(turns):
             batch_folder = Path(folder) / str(turn)
             write_files(batch, batch_folder, seed=seed, start=start + turn * batch)
-            stories.file_article = filing if mode == "on" else (lambda article, **kwargs: None)
-            started, started_cpu = time.perf_counter(), time.process_time()
-            started_server = _server_cpu()
+            stories.file_article = filings[mode]
+            # A connection of its own: what a filing sets on one stays with it.
+            connection.close()
+            before = _clocks()
             call_command("import_articles", str(batch_folder), stdout=StringIO(), stderr=StringIO())
-            seconds[mode] += time.perf_counter() - started
-            cpu[mode] += time.process_time() - started_cpu
-            server[mode] += _server_cpu() - started_server
+            for name, value in _clocks().items():
+                spent[name][mode] += value - before[name]
     stories.file_article = filing
+    both = {mode: spent["cpu"][mode] + spent["server_cpu"][mode] for mode in filings}
+    spent["client_and_server_cpu"] = both
+    # The whole import's CPU: the writer, its server backend and the parse workers.
+    spent["whole_cpu"] = {mode: both[mode] + spent["workers_cpu"][mode] for mode in filings}
+    if not any(spent["server_cpu"].values()):
+        del spent["server_cpu"], spent["client_and_server_cpu"]
     figures = {}
-    both = {mode: cpu[mode] + server[mode] for mode in cpu}
-    timed = [("wall", seconds), ("cpu", cpu)]
-    if any(server.values()):
-        timed += [("server_cpu", server), ("client_and_server_cpu", both)]
-    for name, spent in timed:
-        per_file = {mode: total / (2 * batch) * 1000 for mode, total in spent.items()}
-        figures[f"import_{name}_ms_per_file_off"] = round(per_file["off"], 2)
-        figures[f"import_{name}_ms_per_file_on"] = round(per_file["on"], 2)
-        figures[f"import_{name}_added_percent"] = round(
-            (per_file["on"] / per_file["off"] - 1) * 100, 1
-        )
+    for key, by_mode in spent.items():
+        per_file = {
+            mode: total / turns.count(mode) / batch * 1000 for mode, total in by_mode.items()
+        }
+        for mode, value in per_file.items():
+            figures[f"import_{key}_ms_per_file_{mode}"] = round(value, 2)
+            if mode != "off":
+                added = "" if mode == "on" else f"_{mode}"
+                figures[f"import_{key}_added_percent{added}"] = round(
+                    (value / per_file["off"] - 1) * 100, 1
+                )
     return figures
+
+
+def _clocks() -> dict[str, float]:
+    """Wall clock; CPU of this process, of its PostgreSQL backend and of the
+    parse workers the runs have joined."""
+    return {
+        "wall": time.perf_counter(),
+        "cpu": time.process_time(),
+        "server_cpu": _server_cpu(),
+        "workers_cpu": _workers_cpu(),
+    }
+
+
+def _module_from(path: Path):
+    """Another version of articles.stories, loaded beside this tree's."""
+    spec = importlib.util.spec_from_file_location("articles.stories_against", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def _workers_cpu() -> float:
+    """Seconds of CPU the import's parse workers used, once the run has joined them."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
 
 
 def _server_cpu() -> float:
@@ -293,6 +335,11 @@ def main(argv: list[str] | None = None) -> None:
         action="store_true",
         help="pairs: score them as `group_stories --rebuild` groups them, not the importer",
     )
+    parser.add_argument(
+        "--against",
+        type=Path,
+        help="cost: another version of articles/stories.py whose filing takes turns with this one",
+    )
     args = parser.parse_args(argv)
     if args.what == "pairs":
         pairs_report(regroup=args.regroup)
@@ -300,7 +347,13 @@ def main(argv: list[str] | None = None) -> None:
     regroup = not args.no_regroup
     print(
         json.dumps(
-            measure_cost(files=args.files, samples=args.samples, seed=args.seed, regroup=regroup)
+            measure_cost(
+                files=args.files,
+                samples=args.samples,
+                seed=args.seed,
+                regroup=regroup,
+                against=args.against,
+            )
         )
     )
 

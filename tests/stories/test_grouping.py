@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.db import connection
 
 from articles import stories
 from articles.ingest.fingerprint import event_keys, fingerprint, key_number
@@ -218,6 +219,21 @@ def test_finding_candidate_copies_and_event_reports_is_one_query(
         near = stories.neighbours(trend, found, events)
 
     assert set(near.copies) == {versions["azernews.txt"].pk, versions["todayaz.txt"].pk}
+
+
+def test_the_candidate_lookup_is_prepared_on_the_server_when_postgresql(tmp_path):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite caches its statements by their text itself")
+    three_outlets(tmp_path)
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT generic_plans + custom_plans FROM pg_prepared_statements "
+            "WHERE statement LIKE 'WITH held AS%%'"
+        )
+        runs = [count for (count,) in cursor.fetchall()]
+
+    assert runs and sum(runs) >= 1
 
 
 def test_a_new_source_takes_its_outlets_country_when_stored(tmp_path):
