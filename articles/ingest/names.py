@@ -717,7 +717,7 @@ def _azerbaijani_candidate(
         words, kind_word
     ):
         return None
-    phrase = " ".join(words).strip(QUOTE_CHARS + " ")
+    phrase = _without_outer_quotes(" ".join(words))
     name = _limit_words(capitalised(f"{phrase} {kind_word}"))
     subject = phrase.split(" arasında ")[-1] if " arasında " in phrase else phrase
     signers = phrase.split(" arasında ")[0] if " arasında " in phrase else ""
@@ -731,6 +731,27 @@ def _azerbaijani_candidate(
     year = int(written.pop()) if start >= 0 and len(written) == 1 else None
     return Candidate(
         _refined_kind(kind, name, parties), name, parties, f"{subject} {kind_word}", year
+    )
+
+
+def _without_outer_quotes(phrase: str) -> str:
+    """The phrase without the quotes around it, keeping a pair that opens it and closes inside.
+
+    '"Qazprom" ilə SOCAR arasında': the opening quote belongs to the company's name, and
+    stripping it would leave that name's closing quote standing alone.
+    """
+    stripped = phrase.strip(QUOTE_CHARS + " ")
+    if _quotes_paired(stripped):
+        return stripped
+    kept_opening = phrase.strip(" ").rstrip(QUOTE_CHARS + " ")
+    return kept_opening if _quotes_paired(kept_opening) else stripped
+
+
+def _quotes_paired(text: str) -> bool:
+    return (
+        text.count('"') % 2 == 0
+        and text.count("«") == text.count("»")
+        and text.count("“") + text.count("„") == text.count("”")
     )
 
 

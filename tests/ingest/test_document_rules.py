@@ -67,7 +67,33 @@ def test_a_quoted_organisation_stays_in_the_name_when_the_document_itself_is_not
         "“Azərbaycan Dəmir Yolları” QSC ilə “Rusiya Dəmir Yolları” ASC arasında yükdaşımalara "
         "dair Yol xəritəsini imzalayıblar."
     )
-    assert az_candidate(sentence, "Yol xəritəsini").name.startswith("Azərbaycan Dəmir Yolları”")
+    assert az_candidate(sentence, "Yol xəritəsini").name.startswith("“Azərbaycan Dəmir Yolları”")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "opening"),
+    [
+        (
+            '"Qazprom" ilə SOCAR arasında qaz tədarükü haqqında müqavilə imzalanıb.',
+            "müqavilə",
+            '"Qazprom" ilə',
+        ),
+        (
+            "«Rosneft» ilə SOCAR arasında kəşfiyyat haqqında saziş imzalanıb.",
+            "saziş",
+            "«Rosneft» ilə",
+        ),
+        (
+            "SOCAR ilə “Lukoil” arasında neft emalı haqqında memorandum imzalanıb.",
+            "memorandum",
+            "SOCAR ilə “Lukoil”",
+        ),
+    ],
+)
+def test_a_company_quoted_at_an_azerbaijani_name_keeps_both_its_quotes(sentence, word, opening):
+    name = az_candidate(sentence, word).name
+    assert name.startswith(opening)
+    assert name.count('"') % 2 == 0 and name.count("«") == name.count("»")
 
 
 def test_keeps_one_sentence_when_a_column_wraps_it_before_a_capitalised_word():
