@@ -24,6 +24,7 @@ from articles.ingest.chrome import (
     is_post_mark,
     is_separator,
     is_source_link,
+    is_summary_label,
     is_widget_row,
     last_crumb,
 )
@@ -236,7 +237,8 @@ def drop_furniture(lines: list[str], findings: Findings, sources: KnownSources) 
             break
         # A "Most viewed" list above the article: its items run to the next blank line, or to
         # the article's own date line (an item has words beside its time).
-        opens = not seen_paragraph and is_footer_marker(line)
+        # An AI summary's box over or under the headline retells the story in short lines.
+        opens = not seen_paragraph and (is_footer_marker(line) or is_summary_label(line))
         was_in_sidebar = in_sidebar
         in_sidebar = bool(line) and (opens or (in_sidebar and not _ends_sidebar(line)))
         if in_sidebar and not is_paragraph(line):
