@@ -848,9 +848,23 @@ def is_today_line(line: str) -> bool:
 # org/web/20040212093051/…', '7 captures', '12 Feb 2004 - 30 Dec 2007', 'About this capture'.
 # Its dates are when a crawler copied the page, never when the page was published.
 _ARCHIVED_ADDRESS = re.compile(r"(?i:web\.archive\.org/web/)(?P<stamp>[0-9]{8})[0-9]{0,6}")
-_CAPTURE_COUNT = re.compile(r"^[0-9]{1,6}\s{1,3}(?i:captures?)(?P<rest>.{0,80})$")
+# The count may share one line with the copied address: 'http://… | 14 captures | 12 Apr …'.
+_CAPTURE_COUNT = re.compile(
+    r"^(?:\S{4,300}\s{1,3}[|·]\s{1,3})?[0-9]{1,6}\s{1,3}(?i:captures?)(?P<rest>.{0,80})$"
+)
 _CAPTURE_RANGE = re.compile(r"^(?P<first>.{6,30}?)\s{0,3}[-–—]\s{0,3}.{6,30}$")
-_CAPTURE_NOTE = re.compile(r"^(?i:about this capture|the wayback machine\s{0,3}-\s{0,3}\S{0,300})$")
+_CAPTURE_NOTE = re.compile(
+    r"^(?i:about this capture|collected by|timestamps|"
+    r"the wayback machine\s{0,3}-\s{0,3}\S{0,300})$"
+)
+_MONTH_ABBREVIATION = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+# The toolbar's calendar and its crawl's labels, read as such only beside its other marks:
+# 'Go', 'MAR APR MAY', '12', '2000 2001 2002', 'Organization: Alexa Crawls'.
+_CAPTURE_CALENDAR = re.compile(
+    rf"^(?i:go|[0-9]{{1,2}}|{_MONTH_ABBREVIATION}(?:\s{{1,3}}{_MONTH_ABBREVIATION}){{1,2}}|"
+    r"(?:19|20)[0-9]{2}(?:\s{1,3}(?:19|20)[0-9]{2}){1,2}|"
+    r"(?:organization|collection)\s{0,2}:.{1,80}|this crawl of .{1,200})$"
+)
 # A copy is read once its toolbar is past: the toolbar holds the page's first lines.
 CAPTURE_TOOLBAR_LINES = 12
 
@@ -866,6 +880,7 @@ class Capture:
 def web_capture(lines: list[str]) -> Capture | None:
     """The toolbar of a web archive's copy among the page's first lines, if the page is one."""
     taken: set[int] = set()
+    calendar: set[int] = set()
     copied_on = None
     top = lines[:CAPTURE_TOOLBAR_LINES]
     for index, line in enumerate(top):
@@ -883,9 +898,11 @@ def web_capture(lines: list[str]) -> Capture | None:
                 copied_on = copied_on or start
         elif _CAPTURE_NOTE.match(line):
             taken.add(index)
+        elif _CAPTURE_CALENDAR.match(line):
+            calendar.add(index)
     if not taken:
         return None
-    return Capture(frozenset(taken), copied_on)
+    return Capture(frozenset(taken | calendar), copied_on)
 
 
 def _capture_range_start(text: str) -> dt.date | None:

@@ -368,14 +368,18 @@ def _take_site_suffix(lines: list[str], findings: Findings, sources: KnownSource
 _MAIL_FIELD = re.compile(
     r"^(?P<label>(?i:from|to|subject|от|кому|тема|göndərən|kimə|mövzu|"
     # A newsgroup's post heads its text with the group, its day and its length too.
-    r"newsgroups|date|дата|tarix|lines|группы|строк|sətir))\s{0,2}:\s{0,3}"
+    r"newsgroups|date|дата|tarix|lines|группы|строк|sətir|"
+    # and its transport's fields, which name no outlet: 'Message-ID: <…@news.example.az>'.
+    r"message-id|path|references|organi[sz]ation|reply-to|sender|cc|nntp-posting-host|"
+    r"x-[\w-]{1,30}|mime-version|content-type|content-transfer-encoding))\s{0,2}:\s{0,3}"
     r"(?P<value>\S.{0,300})$"
 )
 _SUBJECT_LABELS = frozenset(["subject", "тема", "mövzu"])
 _GROUP_LABELS = frozenset(["newsgroups", "группы"])
 _DATE_LABELS = frozenset(["date", "дата", "tarix"])
 _LENGTH_LABELS = frozenset(["lines", "строк", "sətir"])
-MAIL_HEADER_LINES = 6
+_ADDRESS_LABELS = frozenset(["from", "to", "от", "кому", "göndərən", "kimə"])
+MAIL_HEADER_LINES = 10
 
 
 def _take_mail_subject(lines: list[str], findings: Findings) -> list[str]:
@@ -399,7 +403,7 @@ def _take_mail_subject(lines: list[str], findings: Findings) -> list[str]:
             findings.claim(Claim.NAMED, value.split(",")[0].strip())
         elif label in _DATE_LABELS and (found := date_only_line(value)):
             findings.note_date(found, DateRank.HEADER)
-        elif label not in _LENGTH_LABELS:
+        elif label in _ADDRESS_LABELS or label in _DATE_LABELS:
             continue
         taken.add(index)
     return [line for index, line in enumerate(lines) if index not in taken]

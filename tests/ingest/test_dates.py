@@ -409,3 +409,35 @@ def test_an_address_numbered_by_its_stamp_to_the_second_gives_its_day(url):
 )
 def test_an_address_number_whose_clock_is_no_clock_dates_nothing(url):
     assert date_in_url(url) is None
+
+
+@pytest.mark.parametrize(
+    "toolbar",
+    [
+        ["http://www.example.az/news/123 | 14 captures | 12 Apr 2001 - 3 Jun 2009"],
+        [
+            "The Wayback Machine - http://web.archive.org/web/20010412/http://www.example.az/",
+            "Go",
+            "MAR APR MAY",
+            "12",
+            "2000 2001 2002",
+            "COLLECTED BY",
+            "Organization: Alexa Crawls",
+            "TIMESTAMPS",
+        ],
+    ],
+)
+def test_a_web_archives_toolbar_on_one_line_or_with_its_calendar_is_never_headline_or_date(
+    toolbar,
+):
+    lead = (
+        "Azerbaijan and Russia agreed to reopen the ferry line between Baku and Makhachkala, "
+        "the ministry said."
+    )
+    text = "\n".join([*toolbar, "Ferry line reopens", "", lead, "", lead])
+    article = parse(text, today=dt.date(2026, 11, 28))
+    assert (article.title, article.published.value, article.source) == (
+        "Ferry line reopens",
+        None,
+        None,
+    )

@@ -1925,6 +1925,30 @@ def test_a_newsgroups_post_is_published_by_its_group_and_dated_by_its_header():
     assert article.published.value == dt.date(1996, 4, 3)
 
 
+def test_a_posts_transport_headers_name_no_outlet_and_stay_out_of_its_text():
+    text = "\n".join(
+        [
+            "Path: news.example.az!not-for-mail",
+            "From: anar@example.az (A. Mammadov)",
+            "Newsgroups: soc.culture.caspian",
+            "Subject: Ferry slots agreed between Baku and Makhachkala",
+            "Date: 3 Apr 1996 10:02:11 GMT",
+            "Organization: Example Net",
+            "Message-ID: <4ib2k9$abc@news.example.az>",
+            "NNTP-Posting-Host: dial7.example.az",
+            "",
+            PARAGRAPH,
+            "",
+            PARAGRAPH,
+        ]
+    )
+    article = parse(text, today=TODAY)
+    assert article.title == "Ferry slots agreed between Baku and Makhachkala"
+    assert (article.source, article.credits) == ("soc.culture.caspian", ())
+    assert article.published.value == dt.date(1996, 4, 3)
+    assert "Message-ID" not in article.body
+
+
 @pytest.mark.parametrize(
     "note",
     [
