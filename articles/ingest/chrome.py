@@ -99,6 +99,7 @@ _WIDGET_LABEL = re.compile(
     # A paywall's counter and label: 'Premium content: you have 2 free articles left', 'Только
     # для подписчиков', 'Yalnız abunəçilər üçün', 'Осталось 2 бесплатных статьи'.
     r"premium content|free (?:articles?|stories) left|subscribers only|for subscribers\b|"
+    r"limit of free (?:articles|stories)|free article limit|лимит бесплатных|"
     r"только для подписчиков|бесплатн\w{1,3} (?:стат\w{1,3}|материал\w{0,3})|платный материал|"
     r"yalnız abunəçilər üçün|pulsuz (?:məqalə|xəbər)\w{0,4} (?:qalıb|limiti)|"
     r"ödənişli (?:məqalə|material)|"
@@ -196,7 +197,12 @@ _COUNTER = re.compile(
     r"|(?i:oxunub|oxunma sayı|baxılıb|baxış sayı|прочитано|просмотрено|прочтений|read|viewed|"
     r"views|reads)\s{0,2}:?\s{0,2}[0-9][0-9 ,.]{0,9}\s{0,2}(?i:dəfə|раза?|times)?"
     # A comment counter: 'Комментариев: 17', 'Comments (3)', 'Şərhlər: 4'.
-    r"|(?i:comments?|комментари\w{0,3}|şərh\w{0,4})\s{0,2}[:(]?\s{0,2}[0-9]{1,6}\)?)$"
+    r"|(?i:comments?|комментари\w{0,3}|şərh\w{0,4})\s{0,2}[:(]?\s{0,2}[0-9]{1,6}\)?"
+    # A network post's counts, the number first: '12.3K Views', '34 Reposts 120 Likes',
+    # '4,1 тыс. просмотров', '1.2K baxış'.
+    r"|(?:[0-9][0-9,.]{0,5}\s?(?:[kKmMкК]|тыс\.)?\s(?i:views|reposts|retweets|likes|replies|"
+    r"quotes|bookmarks|shares|просмотр\w{0,3}|репост\w{0,3}|baxış|bəyənmə|paylaşım)"
+    r"\s{0,3}){1,5})$"
 )
 # A market widget: 'Brent 82.4', 'Нефть Brent $82,4', 'Qızıl 2 350 $', 'Urals 61,2'.
 _COMMODITY = re.compile(

@@ -833,9 +833,16 @@ def _stamp_and_tail(column: str) -> tuple[str, ...]:
 _CLOCK_AFTER_STAMP = re.compile(r"[,\s]{0,3}(?:[0-9]{1,2}:[0-9]{2})?")
 
 
+# The stamp's time in a column of its own: '12:45 PM · May 14, 2024 · 12.3K Views'.
+_CLOCK_COLUMN = re.compile(r"^[0-9]{1,2}:[0-9]{2}(?:\s?(?i:[ap]\.?m\.?))?$")
+
+
 def _is_closing_furniture(column: str) -> bool:
     return (
-        is_chrome(column) or is_footer_marker(column) or LABELLED_BYLINE.match(column) is not None
+        is_chrome(column)
+        or is_footer_marker(column)
+        or LABELLED_BYLINE.match(column) is not None
+        or _CLOCK_COLUMN.match(column) is not None
     )
 
 

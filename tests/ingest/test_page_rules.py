@@ -2460,3 +2460,27 @@ def test_an_ai_summarys_items_are_never_the_headline_over_it_or_under_it(label, 
         article = parse("\n".join([*top, "", PARAGRAPH, "", PARAGRAPH]), today=TODAY)
         assert article.title == headline
         assert items[0] not in article.body
+
+
+@pytest.mark.parametrize(
+    ("stamp", "counts"),
+    [
+        ("12:45 PM · May 14, 2024 · 12.3K Views", "34 Reposts 120 Likes"),
+        ("14:05 · 14 мая 2024 · 4,1 тыс. просмотров", "34 репоста"),
+        ("14:05 · 14 may 2024 · 1.2K baxış", "120 bəyənmə"),
+    ],
+)
+def test_a_network_posts_stamp_beside_its_counts_dates_it_and_the_counts_are_no_text(stamp, counts):
+    text = "\n".join(["Caspian Wire", "@caspianwire", "", PARAGRAPH, "", stamp, counts])
+    article = parse(text, today=TODAY)
+    assert article.published.value == dt.date(2024, 5, 14)
+    assert counts not in article.body
+
+
+@pytest.mark.parametrize(
+    "paywall",
+    ["You have reached your limit of free articles", "Вы исчерпали лимит бесплатных материалов"],
+)
+def test_a_paywalls_limit_over_the_headline_is_never_the_headline(paywall):
+    text = "\n".join([paywall, "Ferry link to resume", "14 May 2015", "", PARAGRAPH, "", PARAGRAPH])
+    assert parse(text, today=TODAY).title == "Ferry link to resume"
