@@ -323,6 +323,44 @@ class DateFound:
     is_archive: bool = False
 
 
+# A scanned page's recognition mixes the alphabets' look-alike letters into a word ('мapтa'
+# with Latin a and p, 'mаrt' with a Cyrillic а) and reads digits as letters ('l998', '12.O3').
+_OCR_HINT = re.compile(r"[a-zA-Z][а-яёА-ЯЁ]|[а-яёА-ЯЁ][a-zA-Z]|[0-9][lIOО]|[lIOО][0-9]")
+_MIXED_WORD = re.compile(
+    r"[a-zA-Zа-яёА-ЯЁ]*(?:[a-zA-Z][а-яёА-ЯЁ]|[а-яёА-ЯЁ][a-zA-Z])[a-zA-Zа-яёА-ЯЁ]*"
+)
+_MISREAD_NUMBER = re.compile(r"(?<![^\W\d_])(?=[lIOО]{0,3}[0-9])[0-9lIOО]{2,4}(?![^\W\d_])")
+_LATIN_LOOKS = "aceopxyAPCEHKMOTXBk"
+_CYRILLIC_LOOKS = "асеорхуАРСЕНКМОТХВк"
+_TO_CYRILLIC = str.maketrans(_LATIN_LOOKS, _CYRILLIC_LOOKS)
+_TO_LATIN = str.maketrans(_CYRILLIC_LOOKS, _LATIN_LOOKS)
+_TO_DIGITS = str.maketrans("lIOО", "1100")
+_CYRILLIC_LETTER = re.compile(r"[а-яёА-ЯЁ]")
+_ONLY_CYRILLIC = re.compile(rf"[^\W\d_a-zA-Z{_CYRILLIC_LOOKS}]")
+_ONLY_LATIN = re.compile(rf"[^\W\d_а-яёА-ЯЁ{_LATIN_LOOKS}]")
+
+
+def _as_printed(text: str) -> str:
+    """The text with a recognition's look-alikes read as the word and the number around
+    them; each letter stays in its place, so spans hold."""
+    if not _OCR_HINT.search(text):
+        return text
+    text = _MIXED_WORD.sub(_one_alphabet, text)
+    return _MISREAD_NUMBER.sub(lambda match: match.group(0).translate(_TO_DIGITS), text)
+
+
+def _one_alphabet(match: re.Match[str]) -> str:
+    """The word in the alphabet of its letters that have no look-alike ('м', 'т' in 'мapтa'),
+    or else of most of its letters."""
+    word = match.group(0)
+    if _ONLY_CYRILLIC.search(word):
+        return word.translate(_TO_CYRILLIC)
+    if _ONLY_LATIN.search(word):
+        return word.translate(_TO_LATIN)
+    cyrillic = len(_CYRILLIC_LETTER.findall(word))
+    return word.translate(_TO_CYRILLIC if cyrillic * 2 >= len(word) else _TO_LATIN)
+
+
 def find_date(text: str) -> DateFound | None:
     """The first possible date written in `text`, complete or not; never guesses a year.
 
@@ -331,6 +369,7 @@ def find_date(text: str) -> DateFound | None:
     """
     if not _DIGIT.search(text):
         return None
+    text = _as_printed(text)
     formats = _DATE_FORMATS + _SPAN_FORMATS if _SPAN_HINT.search(text) else _DATE_FORMATS
     matches = sorted(
         (
@@ -572,6 +611,7 @@ def date_only_line(line: str) -> DateFound | None:
     """
     if len(line) > 160 or _LEGAL_ACT.match(line):
         return None
+    line = _as_printed(line)
     archive = _ARCHIVE_LINE.match(line)
     if archive:
         precision = Precision.DAY if archive.group("day") else Precision.MONTH

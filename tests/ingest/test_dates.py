@@ -441,3 +441,23 @@ def test_a_web_archives_toolbar_on_one_line_or_with_its_calendar_is_never_headli
         None,
         None,
     )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "12 мapтa 1998 г.",
+        "12 марта l998 г.",
+        "l2 марта 1998 г.",
+        "12.O3.1998",
+        "12 March l998",
+        "12 mаrt 1998-ci il",
+    ],
+)
+def test_a_scanned_pages_look_alike_letters_and_digits_are_read_as_its_date(line):
+    assert date_only_line(line).published == PublishedDate(dt.date(1998, 3, 12), Precision.DAY)
+
+
+@pytest.mark.parametrize("line", ["Iran 2001", "Boeing 737 l2", "COVID-19 in 2020"])
+def test_a_word_or_a_number_beside_letters_is_no_misread_date(line):
+    assert date_only_line(line) is None
