@@ -411,7 +411,9 @@ def _take_mail_subject(lines: list[str], findings: Findings) -> list[str]:
 
 # A press database's record labels its fields: 'HEADLINE: …', 'SECTION: …', 'LOAD-DATE: …'.
 _HEADLINE_FIELD = re.compile(
-    r"^(?i:headline|заголовок|başlıq)\s{0,2}:\s{0,3}(?P<value>\S.{0,300})$"
+    # A forum's post labels its subject too: 'Заголовок сообщения: …', 'Post subject: …'.
+    r"^(?i:headline|заголовок(?: сообщения)?|başlıq|post subject|mesajın başlığı)"
+    r"\s{0,2}:\s{0,3}(?P<value>\S.{0,300})$"
 )
 LABELLED_FIELD_LINES = 30
 

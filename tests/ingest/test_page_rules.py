@@ -2522,3 +2522,11 @@ def test_a_video_pages_own_headline_keeps_its_label():
     headline = "VIDEO: Russian peacekeepers head to Nagorno-Karabakh"
     text = "\n".join(["Example Review", "", headline, "", "10/11/2020", "", PARAGRAPH, PARAGRAPH])
     assert parse(text, today=TODAY).title == headline
+
+
+@pytest.mark.parametrize("label", ["Заголовок сообщения: ", "Post subject: ", "Mesajın başlığı: "])
+def test_a_forum_posts_subject_label_is_no_part_of_its_headline(label):
+    text = "\n".join(
+        ["Автор Сообщение", "Добавлено: 12.03.2004 10:15", f"{label}Ferry link", PARAGRAPH]
+    )
+    assert parse(text, today=TODAY).title == "Ferry link"
