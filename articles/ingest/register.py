@@ -279,6 +279,11 @@ class Register:
                 same_kind=self.entries[index].kind is kind,
             )
         ]
+        # News call a treaty an agreement, rarely an agreement a treaty: 'the 1997 treaty'
+        # is the one treaty of that year, not also the agreements signed beside it.
+        treaties = [index for index in matches if self.entries[index].kind is kind]
+        if kind is AgreementKind.TREATY and len(treaties) == 1:
+            return self.entries[treaties[0]].key
         return _best(self.entries, matches, self.name_stems, mention)
 
     def _points_at(

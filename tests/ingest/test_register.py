@@ -20,6 +20,9 @@ REQUIRED = {
     "state-border-treaty-2010": ("Baku", "2010-09-03"),
     "samur-river-agreement-2010": ("Baku", "2010-09-03"),
     "declaration-allied-interaction-2022": ("Moscow", "2022-02-22"),
+    "visa-free-travel-agreement-1997": ("Moscow", "1997-07-03"),
+    "production-cooperation-agreement-2002": ("Moscow", "2002-01-25"),
+    "joint-statement-presidents-2006": ("Baku", "2006-02-22"),
 }
 
 
@@ -165,6 +168,27 @@ REGISTER_MENTIONS = [
         "gabala-radar-agreement-2002",
     ),
     ("Договор о госгранице ратифицирован обеими сторонами.", "state-border-treaty-2010"),
+    (
+        "The agreement on visa-free travel keeps the border open to both countries' citizens.",
+        "visa-free-travel-agreement-1997",
+    ),
+    (
+        "Соглашением о безвизовых поездках граждан пользуются миллионы людей.",
+        "visa-free-travel-agreement-1997",
+    ),
+    ("Vizasız səfərlər haqqında Sazişin şərtləri dəyişməyib.", "visa-free-travel-agreement-1997"),
+    (
+        "The agreement on production cooperation was extended for three more years.",
+        "production-cooperation-agreement-2002",
+    ),
+    (
+        "По соглашению о производственной кооперации заводы обмениваются деталями.",
+        "production-cooperation-agreement-2002",
+    ),
+    (
+        "İstehsal kooperasiyası haqqında Sazişin müddəti uzadılıb.",
+        "production-cooperation-agreement-2002",
+    ),
 ]
 
 
@@ -172,6 +196,24 @@ REGISTER_MENTIONS = [
 def test_maps_a_mention_to_its_entry_when_written_short_or_inflected(register, sentence, key):
     (mention,) = extract_agreements(parse(sentence), register)
     assert mention.register_key == key
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The sides recalled the 1997 treaty that founded their relations.",
+        "Tərəflər 1997-ci il müqaviləsini xatırladılar.",
+    ],
+)
+def test_maps_a_bare_treaty_to_the_one_treaty_when_agreements_share_its_day(register, sentence):
+    # The visa-free travel agreement was signed on the day of the 1997 treaty.
+    (mention,) = extract_agreements(parse(sentence), register)
+    assert mention.register_key == "treaty-friendship-cooperation-mutual-security-1997"
+
+
+def test_maps_no_entry_to_a_bare_agreement_when_two_were_signed_that_year(register):
+    key = register.key_for(AgreementKind.AGREEMENT, "agreement", year=1997)
+    assert key is None
 
 
 def test_maps_no_entry_when_a_trilateral_summit_signs_a_declaration_of_the_same_name(register):
