@@ -179,8 +179,13 @@ def _filing_cursor(connection):
     cursors: a statement prepared on one server connection is unknown on the
     next). Through Django's wrapper, so errors, query logging and counts are as
     for any cursor. SQLite keeps its own cache of statements by their text."""
-    if connection.vendor != "postgresql" or connection.settings_dict.get(
-        "DISABLE_SERVER_SIDE_CURSORS"
+    if (
+        connection.vendor != "postgresql"
+        or connection.settings_dict.get("DISABLE_SERVER_SIDE_CURSORS")
+        # psycopg keeps no text of a statement it runs prepared, so Django would log
+        # it as None: while queries are logged (DEBUG, a test capturing them), the
+        # statements go through Django's own cursor and are logged with their text.
+        or connection.queries_logged
     ):
         return connection.cursor()
     connection.ensure_connection()

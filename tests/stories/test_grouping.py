@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from articles import stories
 from articles.ingest.fingerprint import event_keys, fingerprint, key_number
@@ -219,6 +220,17 @@ def test_finding_candidate_copies_and_event_reports_is_one_query(
         near = stories.neighbours(trend, found, events)
 
     assert set(near.copies) == {versions["azernews.txt"].pk, versions["todayaz.txt"].pk}
+
+
+def test_filing_statements_are_logged_with_their_text_while_queries_are_logged(tmp_path):
+    versions = three_outlets(tmp_path)
+    trend = versions["trend.txt"]
+
+    with CaptureQueriesContext(connection) as queries:
+        stories.neighbours(trend, fingerprint(trend.body), {"name:smr"})
+
+    assert queries.captured_queries
+    assert all(isinstance(query["sql"], str) for query in queries.captured_queries)
 
 
 def test_the_candidate_lookup_is_prepared_on_the_server_when_postgresql(tmp_path):
