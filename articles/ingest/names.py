@@ -547,7 +547,7 @@ _PARTNER_OPENING = re.compile(
     # 'a contract that Gazprom and SOCAR signed', 'по контракту, который … подписали'.
     r"|,?\s{0,2}(?i:that|which|котор(?:ый|ое|ую|ого|ому|ым|ом|ая|ой))\s+|(?=\S))"
 )
-_CONTACT_CLAUSE_VERB = re.compile(r"^(?i:(?:have\s|has\s|had\s)?signed|подписали|заключили)\b")
+_SIGNING_CLAUSE_VERB = re.compile(r"^(?i:(?:have\s|has\s|had\s)?signed|подписали|заключили)\b")
 # Words before a company's name that describe it ('state energy company SOCAR').
 COMPANY_DESCRIPTION_WORDS = 3
 _TITLES = frozenset(
@@ -587,7 +587,7 @@ def _with_company(kind: AgreementKind, head: str, after: str) -> Candidate | Non
     companies, rest = _company_names(after[opening.end() :])
     if not companies or countries_named(companies) or not _named_by_name(companies):
         return None
-    if not with_partner and not _CONTACT_CLAUSE_VERB.match(rest):
+    if not with_partner and not _SIGNING_CLAUSE_VERB.match(rest):
         return None
     cyrillic = _mostly_cyrillic(head)
     joint = ("с" if cyrillic else "with") if with_partner else ("между" if cyrillic else "between")
