@@ -97,3 +97,16 @@ def test_full_text_index_finds_every_article_with_the_word_when_bulk_loaded():
             cursor.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'Azerbaijan'")
         found = {row[0] for row in cursor.fetchall()}
     assert expected and expected <= found
+
+
+@pytest.mark.django_db
+def test_bulk_load_leaves_articles_unfiled_when_stories_are_deferred():
+    from articles.models import ArticleFingerprint
+    from bench.generate import load_database
+
+    load_database(20, seed=corpus.DEFAULT_SEED, batch=10, writers=1, stories=False)
+    unfiled = ArticleFingerprint.objects.count()
+    load_database(20, seed=corpus.DEFAULT_SEED, start=20, batch=10, writers=1)
+
+    assert (Article.objects.count(), unfiled) == (40, 0)
+    assert ArticleFingerprint.objects.count() == 40
