@@ -14,6 +14,12 @@ so every match is ranked by the same formula (SQLite: bm25, title 10 : body
 and folded the same way. Run it on a migrated copy of a corpus: the listing
 needs the current schema.
 
+Each first page is built --samples times warm, its median and p95 reported.
+At 1M the exhaustive side takes seconds a search: --exhaustive FILE keeps
+each search's exhaustive top (JSON) and reads it back on the next run, which
+is right while the corpus and the ranking formula stay the same; --only
+TEXT re-measures the searches whose label holds TEXT.
+
 With --champions K it also models, offline, per-word champion lists (the
 issue's "what next"): the candidates the search ranks now plus, for each
 word sought, the K articles of the whole archive that word alone ranks
@@ -27,6 +33,7 @@ from __future__ import annotations
 import argparse
 import atexit
 import datetime as dt
+import json
 import math
 import os
 import shutil
@@ -46,6 +53,9 @@ if str(ROOT) not in sys.path:
 PAGE_SIZE = 20
 # Timed builds of each first page, after one untimed build that warms the caches.
 PAGE_SAMPLES = 5
+# Kept of the exhaustive ranking per search by --exhaustive: more than a page,
+# so a page size change does not need a new file.
+EXHAUSTIVE_KEPT = 100
 # The parameters a search of the query set may carry besides q.
 FILTERS = frozenset({"source", "language", "date_after", "date_before"})
 KINDS = (
@@ -159,6 +169,8 @@ class Measured:
     page_cpu_ms: float
     exhaustive_ms: float
     champion_overlap: float | None = None
+    page_p95_ms: float | None = None
+    page_cpu_p95_ms: float | None = None
 
 
 def summary_by(
@@ -197,8 +209,8 @@ def render(results: list[Measured], heading: str) -> str:
     lines = [
         heading,
         "",
-        "| class | search | matches | page shows | overlap@20 | page ms (median) | page CPU ms "
-        "| exhaustive ms |" + extra,
+        "| class | search | matches | page shows | overlap@20 | page ms p50 / p95 "
+        "| page CPU ms p50 / p95 | exhaustive ms |" + extra,
         "|---|---|---:|---:|---:|---:|---:|---:|" + ("---:|" if modelled else ""),
     ]
     for r in results:
@@ -206,8 +218,8 @@ def render(results: list[Measured], heading: str) -> str:
         champions = f" {r.champion_overlap:.2f} |" if modelled else ""
         lines.append(
             f"| {r.probe.kind} | {search} | {r.matches:,} | {r.shown_count} | "
-            f"{r.overlap:.2f} | {r.page_ms:,.1f} | {r.page_cpu_ms:,.1f} | "
-            f"{r.exhaustive_ms:,.1f} |{champions}"
+            f"{r.overlap:.2f} | {_spread(r.page_ms, r.page_p95_ms)} | "
+            f"{_spread(r.page_cpu_ms, r.page_cpu_p95_ms)} | {r.exhaustive_ms:,.1f} |{champions}"
         )
     extra = " mean with champions | at 100% with champions |" if modelled else ""
     lines += [
@@ -234,6 +246,10 @@ def render(results: list[Measured], heading: str) -> str:
                 f"{cpu[name][1]:,.1f} | {wall[name][0]:,.1f} / {wall[name][1]:,.1f} |{champions}"
             )
     return "\n".join(lines) + "\n"
+
+
+def _spread(median: float, high: float | None) -> str:
+    return f"{median:,.1f}" + ("" if high is None else f" / {high:,.1f}")
 
 
 def _configure(database_url: str) -> None:
@@ -285,20 +301,23 @@ def server_cpu_seconds() -> float:
         return 0.0
 
 
-def first_page(probe: Probe) -> tuple[list[int], str, float, float]:
+def first_page(
+    probe: Probe, samples: int = PAGE_SAMPLES
+) -> tuple[list[int], str, list[float], list[float]]:
     """The ids of the first page the list shows, its count as printed, and
-    the median time to build that page (ids, rows and headlines) warm: wall
-    clock, and CPU: this process's and, on PostgreSQL, its server backend's
-    (server_cpu_seconds), steadier than the wall clock when the machine is shared."""
+    the milliseconds each of `samples` warm builds of that page took (ids,
+    rows and headlines): wall clock, and CPU: this process's and, on
+    PostgreSQL, its server backend's (server_cpu_seconds), steadier than the
+    wall clock when the machine is shared."""
     _listing(probe).page  # noqa: B018 - warms the names and folded-copies caches
-    seconds, cpu = [], []
-    for _ in range(PAGE_SAMPLES):
+    wall, cpu = [], []
+    for _ in range(samples):
         started, started_cpu = time.perf_counter(), time.process_time() + server_cpu_seconds()
         page = _listing(probe).page
-        seconds.append(time.perf_counter() - started)
-        cpu.append(time.process_time() + server_cpu_seconds() - started_cpu)
+        wall.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.process_time() + server_cpu_seconds() - started_cpu) * 1000)
     shown = [row.pk for row in page.rows]
-    return shown, page.count_text, statistics.median(seconds) * 1000, statistics.median(cpu) * 1000
+    return shown, page.count_text, wall, cpu
 
 
 def _uncapped(queryset, query) -> list[int]:
@@ -356,21 +375,32 @@ def champion_page(probe: Probe, ranking: list[int], per_word: int) -> list[int]:
     return sorted(candidates, key=place.__getitem__)[:PAGE_SIZE]
 
 
-def measure(probe: Probe, per_word: int = 0) -> Measured:
-    """One search; with `per_word`, the champion lists of that length modelled too."""
-    shown, shown_count, page_ms, page_cpu_ms = first_page(probe)
-    ranking, matches, exhaustive_ms = exhaustive_ranking(probe)
-    best = ranking[:PAGE_SIZE]
+def measure(
+    probe: Probe, per_word: int = 0, samples: int = PAGE_SAMPLES, kept: dict | None = None
+) -> Measured:
+    """One search; with `per_word`, the champion lists of that length modelled
+    too. `kept`: exhaustive tops by label (--exhaustive), read where present
+    and filled where not."""
+    shown, shown_count, wall, cpu = first_page(probe, samples)
+    if kept is not None and probe.label in kept and not per_word:
+        best, matches, exhaustive_ms = kept[probe.label]
+    else:
+        ranking, matches, exhaustive_ms = exhaustive_ranking(probe)
+        best = ranking[:EXHAUSTIVE_KEPT]
+        if kept is not None:
+            kept[probe.label] = (best, matches, exhaustive_ms)
     modelled = overlap_at(champion_page(probe, ranking, per_word), best) if per_word else None
     return Measured(
         probe,
         matches,
         shown_count,
-        overlap_at(shown, best),
-        page_ms,
-        page_cpu_ms,
+        overlap_at(shown, best[:PAGE_SIZE]),
+        statistics.median(wall),
+        statistics.median(cpu),
         exhaustive_ms,
         modelled,
+        p95(wall),
+        p95(cpu),
     )
 
 
@@ -399,6 +429,22 @@ def upkeep_cost(articles: int) -> str:
     )
 
 
+def _read_kept(path: Path | None) -> dict | None:
+    """The exhaustive tops an earlier run kept, by label (empty for a new file)."""
+    if path is None:
+        return None
+    if not path.exists():
+        return {}
+    return {label: tuple(value) for label, value in json.loads(path.read_text()).items()}
+
+
+def _progress_line(r: Measured) -> str:
+    return (
+        f"{r.probe.label}: {r.matches:,} matches, overlap {r.overlap:.2f}, page "
+        f"{_spread(r.page_ms, r.page_p95_ms)} ms (CPU {_spread(r.page_cpu_ms, r.page_cpu_p95_ms)})"
+    )
+
+
 def _ignore_lists() -> None:
     """Searches read no champion list, whatever the database holds."""
     import articles.search
@@ -422,6 +468,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--upkeep", type=int, default=0, help="time the lists' upkeep for this many articles only"
     )
+    parser.add_argument(
+        "--samples", type=int, default=PAGE_SAMPLES, help="warm builds timed per first page"
+    )
+    parser.add_argument(
+        "--exhaustive",
+        type=Path,
+        help="JSON of each search's exhaustive top: read where it has the search, else written",
+    )
+    parser.add_argument(
+        "--only", action="append", default=[], help="only the searches whose label holds this"
+    )
     args = parser.parse_args(argv)
     _configure(args.database_url)
     if args.upkeep:
@@ -433,13 +490,20 @@ def main(argv: list[str] | None = None) -> int:
 
     from articles.models import Article
 
-    results = [measure(probe, args.champions) for probe in QUERIES]
+    kept = _read_kept(args.exhaustive)
+    probes = [p for p in QUERIES if not args.only or any(t in p.label for t in args.only)]
+    results = []
+    for probe in probes:
+        results.append(measure(probe, args.champions, args.samples, kept))
+        print(_progress_line(results[-1]), file=sys.stderr, flush=True)
+        if args.exhaustive:
+            args.exhaustive.write_text(json.dumps(kept, ensure_ascii=False, indent=0))
     load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
     now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     heading = (
         f"{Article.objects.count():,} articles on {connection.vendor}, {now}, "
         + ("without champion lists, " if args.without_lists else "with champion lists, ")
-        + f"load average at the end {load}; page times: median of {PAGE_SAMPLES} warm builds"
+        + f"load average at the end {load}; page times: {args.samples} warm builds each"
         + ("; page CPU: this process and its server" if connection.vendor != "sqlite" else "")
         + (
             f"; champion lists modelled: {args.champions:,} articles a word"

@@ -18,6 +18,7 @@ from bench.relevance import (
     exhaustive_ranking,
     exhaustive_top,
     first_page,
+    measure,
     overlap_at,
     p95,
     render,
@@ -156,3 +157,34 @@ def test_a_champion_list_brings_back_the_best_match_the_cap_leaves_out(monkeypat
     ranking, _, _ = exhaustive_ranking(probe)
 
     assert champion_page(probe, ranking, per_word=1) == [best.pk, newer[2].pk, newer[1].pk]
+
+
+def test_each_search_shows_its_page_p50_and_p95_when_they_were_sampled():
+    probe = Probe("name", (("q", "name"),))
+    sampled = Measured(probe, 10, "10", 1.0, 12.0, 8.0, 2.0, None, 30.0, 20.0)
+    assert "| name | name | 10 | 10 | 1.00 | 12.0 / 30.0 | 8.0 / 20.0 | 2.0 |" in render(
+        [sampled], "heading"
+    )
+
+
+@pytest.mark.django_db
+def test_a_kept_exhaustive_top_is_read_instead_of_ranking_again(monkeypatch):
+    shown = make_article(title="Gas", body="Gas.")
+    probe = Probe("rare word", (("q", "gas"),))
+    kept = {probe.label: ([999, shown.pk], 7, 5.0)}
+    monkeypatch.setattr("bench.relevance.exhaustive_ranking", pytest.fail)
+
+    result = measure(probe, samples=2, kept=kept)
+
+    assert (result.matches, result.overlap, result.exhaustive_ms) == (7, 0.5, 5.0)
+
+
+@pytest.mark.django_db
+def test_an_exhaustive_top_is_kept_when_first_ranked():
+    found = make_article(title="Gas", body="Gas.")
+    probe = Probe("rare word", (("q", "gas"),))
+    kept: dict = {}
+
+    measure(probe, samples=1, kept=kept)
+
+    assert kept[probe.label][:2] == ([found.pk], 1)
