@@ -2160,3 +2160,26 @@ def test_a_russian_numeral_before_a_document_word_counts_documents(text):
 )
 def test_a_russian_numeral_counting_the_sides_leaves_the_document_named(text):
     assert len(extract_agreements(dated_article(text))) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Президент утвердил Соглашение между Азербайджанской Республикой и Российской Федерацией "
+        "о сотрудничестве в области пенсионного обеспечения, подписанное 26 апреля 2022 года.",
+        "Rusiya ilə Azərbaycan arasında pensiya təminatı sahəsində əməkdaşlıq haqqında saziş "
+        "2022-ci il aprelin 26-da Bakıda imzalanıb.",
+        "The Duma ratified the agreement on cooperation in the field of pension provision that "
+        "Azerbaijan and Russia signed in Baku on April 26, 2022.",
+    ],
+)
+def test_the_pension_agreement_of_2022_is_the_registers_in_each_language(text):
+    found = extract_agreements(dated_article(text, "2023-03-15"), load_register())
+    assert [a.register_key for a in found] == ["pension-cooperation-agreement-2022"]
+    assert found[0].signed_on == dt.date(2022, 4, 26)
+
+
+def test_a_memorandum_on_pensions_is_not_the_registers_pension_agreement():
+    text = "Azerbaijan and Russia signed a memorandum of cooperation in the field of pensions."
+    (memorandum,) = extract_agreements(dated_article(text, "2021-06-14"), load_register())
+    assert memorandum.register_key is None
