@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import IntEnum
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -509,10 +509,12 @@ def _citing_patterns(alias_pattern: str) -> tuple[re.Pattern[str], ...]:
 _OPENS_WITH_ALIAS = r"(?<!\w)(?P<alias>"
 
 
-def _alias_starts(alias_pattern: str, text: str) -> list[int]:
+# A text is asked whom it reports for and then whom it cites: its names are found once.
+@lru_cache(maxsize=2)
+def _alias_starts(alias_pattern: str, text: str) -> tuple[int, ...]:
     """Every position where a known name starts (overlapping ones too): one scan of the
     text instead of one per pattern that opens with a name."""
-    return _alias_index(alias_pattern).starts(text)
+    return tuple(_alias_index(alias_pattern).starts(text))
 
 
 @dataclass(frozen=True)
@@ -570,11 +572,19 @@ def _literal_aliases(alias_pattern: str) -> list[str]:
     return [alias for alias in aliases if alias]
 
 
-def _finditer(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text)`, tried only at `starts` when the pattern opens with a name
-    (it can match nowhere else, so the matches are the same)."""
+# Every pattern here holds a known name, and what stands before it (the citing or reporting
+# words, what the outlet is, a quote) or after it (an ending, a verb, an aside) is a few
+# words: a match lies within these many characters of where a name starts.
+_WORDS_AROUND_NAME_CHARS = 400
+
+
+def _finditer(pattern: re.Pattern[str], text: str, starts: tuple[int, ...]) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, tried only where a name starts when the pattern opens with
+    one, and only around where names start when it does not: it can match nowhere else, so
+    the matches are the same (a long page names few outlets; its citing verbs are many)."""
     if not pattern.pattern.startswith(_OPENS_WITH_ALIAS):
-        yield from pattern.finditer(text)
+        for begin, end in _around(starts, len(text)):
+            yield from pattern.finditer(text, begin, end)
         return
     end = 0
     for start in starts:
@@ -582,6 +592,21 @@ def _finditer(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterato
         if match:
             end = match.end()
             yield match
+
+
+def _around(starts: tuple[int, ...], length: int) -> Iterator[tuple[int, int]]:
+    """The stretches of a text within reach of where names start, overlapping ones joined."""
+    reach = _WORDS_AROUND_NAME_CHARS
+    begin = end = None
+    for start in starts:
+        if end is not None and start - reach <= end:
+            end = min(length, start + reach)
+            continue
+        if end is not None:
+            yield begin, end
+        begin, end = max(0, start - reach), min(length, start + reach)
+    if end is not None:
+        yield begin, end
 
 
 @cache

@@ -4,11 +4,17 @@ import json
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from articles.ingest.language import fold
 from articles.ingest.sources import (
     SOURCES_PATH,
     KnownSources,
+    _alias_starts,
+    _attribution_patterns,
+    _citing_patterns,
+    _finditer,
     default_sources,
     is_social_network,
     looks_like_outlet_name,
@@ -479,3 +485,70 @@ def test_a_state_body_is_known_by_its_name_without_its_country(banner):
 )
 def test_a_name_two_countries_bodies_share_names_neither(banner):
     assert _bodies().named(banner) is None
+
+
+# Pieces a page strings together around outlets' names: citing and reporting words in the
+# three languages, what an outlet is, quotes and case endings, and prose long enough to put
+# names far apart or close together.
+_PIECES = (
+    "according to ",
+    "citing ",
+    "told ",
+    "reports",
+    " said",
+    ", writes ",
+    "со ссылкой на ",
+    "сообщает ",
+    "передает агентство ",
+    "по данным ",
+    "Источник: ",
+    "Mənbə: ",
+    "xəbər verir",
+    "-a istinadən",
+    "-ın məlumatına görə",
+    " agentliyi bildirib",
+    "news agency ",
+    "the ",
+    "(",
+    ")",
+    "«",
+    "»",
+    '"',
+    "у",
+    "-nın",
+    " ",
+    "  ",
+    ", ",
+    ". ",
+    "\n",
+    "\n\n",
+    "Interfax",
+    "Интерфакс",
+    "TASS",
+    "ТАСС",
+    "Trend",
+    "APA",
+    "Report",
+    "Sputnik",
+    "AzerNews",
+    "Day.Az",
+    "РИА Новости",
+    "Турал",
+    "trend",
+    "Trendy",
+    "x" * 450,
+    "слово " * 80,
+)
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_citing_and_reporting_patterns_find_what_a_scan_of_the_whole_text_finds(pieces):
+    text = "".join(pieces)
+    starts = _alias_starts(SOURCES.alias_pattern, text)
+    patterns = _attribution_patterns(SOURCES.alias_pattern) + _citing_patterns(
+        SOURCES.alias_pattern
+    )
+    for pattern in patterns:
+        found = [match.span() for match in _finditer(pattern, text, starts)]
+        assert found == [match.span() for match in pattern.finditer(text)]
