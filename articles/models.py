@@ -1119,9 +1119,15 @@ class ArticleFingerprint(models.Model):
         related_name="fingerprint",
         verbose_name=_("article"),
     )
-    signature = models.BinaryField(_("signature"))
+    # None for a text without words to compare, whose title may still give event keys.
+    signature = models.BinaryField(_("signature"), null=True)
     shingle_count = models.PositiveIntegerField(
         _("shingle count"), help_text=_("How many distinct word shingles the text holds.")
+    )
+    # Kept with the signature so the candidate lookup weighs an event candidate
+    # without counting its keys (articles.stories.neighbours).
+    event_key_count = models.PositiveSmallIntegerField(
+        _("event key count"), help_text=_("How many event keys (names, figures) the article holds.")
     )
 
     class Meta:

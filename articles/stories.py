@@ -32,7 +32,7 @@ from functools import cache, cached_property
 from django.db import connections, models, transaction
 from django.db.models.functions import Substr
 
-from articles.ingest.fingerprint import BANDS, Fingerprint, event_keys, fingerprint, key_number
+from articles.ingest.fingerprint import Fingerprint, event_keys, fingerprint, key_number
 from articles.models import (
     Article,
     ArticleBand,
@@ -121,10 +121,18 @@ def _refresh_keys(article: Article, *, is_new: bool) -> tuple[Fingerprint | None
         ArticleFingerprint.objects.filter(article=article).delete()
     found = fingerprint(article.body)
     events = event_texts(article)
-    keys = set(found.band_keys()) if found else set()
-    keys |= {key_number(key, article.published_on) for key in events}
-    _insert_keys(article.pk, found, keys)
+    _insert_keys(article.pk, found, *keys_of(found, events, article.published_on))
     return found, events
+
+
+def keys_of(
+    found: Fingerprint | None, events: set[str], day: dt.date | None
+) -> tuple[set[int], int]:
+    """The keys an article is indexed by (its band keys, and its event keys as they
+    read on its day), and how many of them are event keys."""
+    bands = set(found.band_keys()) if found else set()
+    keys = bands | {key_number(key, day) for key in events}
+    return keys, len(keys) - len(bands)
 
 
 def event_texts(article: Article) -> set[str]:
@@ -134,8 +142,12 @@ def event_texts(article: Article) -> set[str]:
     return event_keys(f"{article.title}\n\n{article.body}", article.language)
 
 
-def _insert_keys(article_id: int, found: Fingerprint | None, keys: set[int]) -> None:
-    """The article's fingerprint and its few dozen keys: one statement on PostgreSQL
+def _insert_keys(
+    article_id: int, found: Fingerprint | None, keys: set[int], event_key_count: int
+) -> None:
+    """The article's fingerprint (with how many event keys it holds, which the
+    lookup weighs its candidates by; kept for an article holding event keys but no
+    signature) and its few dozen keys: one statement on PostgreSQL
     (a round trip each was a fifth of filing at 100k), two on SQLite, which has no
     INSERT in WITH and no round trips. The keys go as one array (PostgreSQL) or JSON
     list (SQLite): a statement whose text is the same for every article is parsed
@@ -145,12 +157,13 @@ def _insert_keys(article_id: int, found: Fingerprint | None, keys: set[int]) -> 
     connection = connections[ArticleBand.objects.db]
     quote = connection.ops.quote_name
     statements = []
-    if found is not None:
+    if keys:
         prints = quote(ArticleFingerprint._meta.db_table)
         statements.append(
             (
-                f"INSERT INTO {prints} (article_id, signature, shingle_count) VALUES (%s, %s, %s)",
-                [article_id, found.to_bytes(), found.shingle_count],
+                f"INSERT INTO {prints} (article_id, signature, shingle_count, event_key_count) "
+                f"VALUES (%s, %s, %s, %s)",
+                [article_id, *fingerprint_row(found), event_key_count],
             )
         )
     if keys:
@@ -167,6 +180,11 @@ def _insert_keys(article_id: int, found: Fingerprint | None, keys: set[int]) -> 
     with _filing_cursor(connection) as cursor:
         for sql, params in statements:
             cursor.execute(sql, params)
+
+
+def fingerprint_row(found: Fingerprint | None) -> tuple[bytes | None, int]:
+    """A fingerprint's stored signature and shingle count (none for no words)."""
+    return (found.to_bytes(), found.shingle_count) if found else (None, 0)
 
 
 def _filing_cursor(connection):
@@ -281,7 +299,7 @@ def neighbours(article: Article, found: Fingerprint | None, events: set[str]) ->
         extra,
         label,
         signature,
-        shingle_count,
+        count,
         published_on,
         story_id,
         is_curated,
@@ -289,11 +307,10 @@ def neighbours(article: Article, found: Fingerprint | None, events: set[str]) ->
         if kind == _COPY:
             shared[article_id] = number
             published = _as_date(published_on)
-            prints[article_id] = (Fingerprint.from_bytes(signature, shingle_count), published)
-        elif kind == _KEY_COUNT:
-            key_counts[article_id] = _event_key_count(number)
+            prints[article_id] = (Fingerprint.from_bytes(signature, count), published)
         elif kind == _EVENT:
             sharing[article_id] = number
+            key_counts[article_id] = count or 0
             # An article's event keys are all of its own day: any one gives the days apart.
             days_apart[article_id] = probes[extra]
             if story_id is not None:
@@ -302,12 +319,11 @@ def neighbours(article: Article, found: Fingerprint | None, events: set[str]) ->
             evidence[article_id].add((label, number))
     copies = sorted(shared, key=lambda pk: (-shared[pk], pk))
     found_evidence = {pk: evidence[pk] for pk in [article.pk, *sharing]}
-    counts = {pk: key_counts.get(pk, 0) for pk in sharing}
-    return Neighbours(copies, sharing, days_apart, prints, found_evidence, counts, stories_of)
+    return Neighbours(copies, sharing, days_apart, prints, found_evidence, key_counts, stories_of)
 
 
 # How the neighbours statement marks its kinds of rows.
-_COPY, _EVENT, _THING, _KEY_COUNT = 0, 1, 2, 3
+_COPY, _EVENT, _THING = 0, 1, 2
 
 
 def _neighbours_sql(
@@ -375,19 +391,19 @@ def _neighbours_sql(
         kinds = ", ".join(["%s"] * len(weighed))
         among = "(SELECT article_id FROM probed UNION ALL SELECT %s)"
         parts += [
-            # Each one's story and whether it is curated, so a match is placed unread.
-            f"SELECT {_EVENT}, p.article_id, p.shared, p.band, NULL, NULL, NULL, NULL, "
-            f"a.story_id, s.is_curated FROM probed p "
-            f"JOIN {articles} a ON a.id = p.article_id LEFT JOIN {stories} s ON s.id = a.story_id",
+            # Each one's count of event keys (Evidence.key_count), story and whether it
+            # is curated, so a match is weighed and placed unread.
+            f"SELECT {_EVENT}, p.article_id, p.shared, p.band, NULL, NULL, f.event_key_count, "
+            f"NULL, a.story_id, s.is_curated FROM probed p "
+            f"JOIN {articles} a ON a.id = p.article_id "
+            f"LEFT JOIN {prints} f ON f.article_id = p.article_id "
+            f"LEFT JOIN {stories} s ON s.id = a.story_id",
             f"SELECT {_THING}, article_id, agreement_id, NULL, 'agreement', NULL, NULL, NULL, "
             f"NULL, NULL "
             f"FROM {mentions} WHERE article_id IN {among}",
             f"SELECT {_THING}, t.article_id, t.tag_id, NULL, g.kind, NULL, NULL, NULL, NULL, NULL "
             f"FROM {tagged} t JOIN {tags} g ON g.id = t.tag_id "
             f"WHERE t.article_id IN {among} AND g.kind IN ({kinds})",
-            # How many keys each holds, for its count of event keys (Evidence.key_count).
-            f"SELECT {_KEY_COUNT}, article_id, COUNT(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL "
-            f"FROM {keys} WHERE article_id IN (SELECT article_id FROM probed) GROUP BY article_id",
         ]
         params += [article_id, article_id, *weighed]
     # Unwrapped: PostgreSQL types the later rows' NULLs from the first's columns only
@@ -538,13 +554,10 @@ class Evidence:
         return smaller > 0 and score >= EVENT_COVERAGE * smaller
 
 
-def evidence_of(
-    article_ids: Iterable[int], *, counting: Iterable[int] = ()
-) -> tuple[dict[int, set[tuple[str, int]]], dict[int, int]]:
+def evidence_of(article_ids: Iterable[int]) -> dict[int, set[tuple[str, int]]]:
     """Each article's documents and the tags that weigh (not topics) as (kind, id)
-    pairs, and how many event keys each article `counting` holds: one statement
-    for all (filing an article asked three times, a round trip each)."""
-    ids, counted = list(article_ids), list(counting)
+    pairs: one statement for all."""
+    ids = list(article_ids)
     text = models.CharField()
     documents = (
         Mention.objects.filter(article__in=ids)
@@ -554,35 +567,12 @@ def evidence_of(
     )
     weighed = [kind for kind in EVENT_WEIGHTS if kind != "agreement"]
     tags = Article.tags.through.objects.filter(article__in=ids, tag__kind__in=weighed).order_by()
-    keys = (
-        ArticleBand.objects.filter(article__in=counted)
-        .order_by()
-        .values("article")
-        .annotate(kind=models.Value(_KEYS, output_field=text), number=models.Count("*"))
-        .values_list("article", "kind", "number")
-    )
     found: dict[int, set[tuple[str, int]]] = defaultdict(set)
-    indexed: dict[int, int] = {}
-    rows = documents.union(tags.values_list("article", "tag__kind", "tag"), keys, all=True)
-    for article_id, kind, value in rows:
-        if kind == _KEYS:
-            indexed[article_id] = value
-        else:
-            found[article_id].add((kind, value))
-    return {pk: found[pk] for pk in ids}, {
-        pk: _event_key_count(indexed.get(pk, 0)) for pk in counted
-    }
-
-
-# How evidence_of's one statement marks its rows of key counts.
-_KEYS = "keys"
-
-
-def _event_key_count(indexed: int) -> int:
-    """How many event keys an article holds: its indexed keys but its band keys.
-    An article has BANDS band keys or none (no fingerprint), and fewer event keys
-    than that (fingerprint.MAX_NAME_KEYS + MAX_FIGURE_KEYS), so its count says which."""
-    return indexed - BANDS if indexed >= BANDS else indexed
+    for article_id, kind, value in documents.union(
+        tags.values_list("article", "tag__kind", "tag"), all=True
+    ):
+        found[article_id].add((kind, value))
+    return {pk: found[pk] for pk in ids}
 
 
 def _weight(things: set[tuple[str, int]]) -> float:

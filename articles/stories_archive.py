@@ -34,7 +34,7 @@ from functools import partial
 
 from django.db import connections, models, transaction
 
-from articles.ingest.fingerprint import Fingerprint, fingerprint, key_number
+from articles.ingest.fingerprint import Fingerprint, fingerprint
 from articles.models import Article, ArticleBand, ArticleFingerprint, Story
 from articles.stories import (
     COPY_DAYS,
@@ -47,7 +47,9 @@ from articles.stories import (
     event_texts,
     evidence_of,
     file_article,
+    fingerprint_row,
     is_copy,
+    keys_of,
     refresh_stories,
 )
 
@@ -300,7 +302,7 @@ def _file_in_one_pass(ids: list[int], progress: Callable[[int], None]) -> None:
     with transaction.atomic():
         with _keys_indexed_after():
             for done, chunk in enumerate(_chunks(ids, BATCH)):
-                evidence, _ = evidence_of(chunk)
+                evidence = evidence_of(chunk)
                 filed = [_filed(a, groups, evidence[a.pk]) for a in _read(chunk)]
                 for item in filed:
                     if item.published_on is None:
@@ -450,13 +452,17 @@ def _sharing_bands(article_ids: list[int]) -> dict[int, dict[int, int]]:
 
 def _write_keys(filed: list[Filed]) -> None:
     """A batch's fingerprints and keys, the rows articles.stories looks up later."""
-    prints = [
-        (a.pk, a.found.to_bytes(), a.found.shingle_count) for a in filed if a.found is not None
-    ]
+    prints, keys = [], []
+    for article in filed:
+        held, event_key_count = keys_of(article.found, article.events, article.published_on)
+        if held:
+            prints.append((article.pk, *fingerprint_row(article.found), event_key_count))
+        keys += [(key, article.pk) for key in held]
     # In the band index's order, so each row lands beside the one before.
-    keys = sorted((key, a.pk) for a in filed for key in _keys(a))
+    keys.sort()
+    columns = ("article_id", "signature", "shingle_count", "event_key_count")
     with transaction.atomic():
-        insert_rows(ArticleFingerprint, ("article_id", "signature", "shingle_count"), prints)
+        insert_rows(ArticleFingerprint, columns, prints)
         insert_rows(ArticleBand, ("band", "article_id"), keys)
 
 
@@ -477,12 +483,6 @@ def insert_rows(model: type[models.Model], columns: tuple[str, ...], rows: list[
         else:
             marks = ", ".join(["%s"] * len(columns))
             cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
-
-
-def _keys(article: Filed) -> set[int]:
-    """articles.stories._refresh_keys's keys: band keys, and event keys of its day."""
-    keys = set(article.found.band_keys()) if article.found else set()
-    return keys | {key_number(key, article.published_on) for key in article.events}
 
 
 def _write_groups(groups: Groups) -> None:

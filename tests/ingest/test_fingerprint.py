@@ -149,5 +149,5 @@ def test_years_day_numbers_and_names_every_article_holds_are_no_keys():
 
 
 def test_an_article_holds_fewer_event_keys_than_band_keys():
-    # articles.stories._event_key_count tells the two apart by this.
+    # Migration 0020 told the two apart by this, counting an article's stored keys.
     assert fp.MAX_NAME_KEYS + fp.MAX_FIGURE_KEYS < fp.BANDS

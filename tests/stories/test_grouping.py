@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from articles import stories
-from articles.ingest.fingerprint import event_keys, fingerprint, key_number
+from articles.ingest.fingerprint import BANDS, event_keys, fingerprint, key_number
 from articles.models import Article, ArticleBand, Source, Story
 from tests.stories.builders import article_file, import_files, reloaded, wire_body
 
@@ -188,6 +188,15 @@ def test_a_changed_file_gets_new_keys_and_no_stale_ones(tmp_path):
     events = {key_number(key, day) for key in event_keys(text, "en")}
     assert {key_number("name:smr", day), key_number("figure:4500", day)} <= events
     assert held == set(fingerprint(stored.body).band_keys()) | events
+
+
+def test_a_fingerprint_counts_the_event_keys_its_article_holds_when_filed(tmp_path):
+    versions = three_outlets(tmp_path)
+    trend = versions["trend.txt"]
+
+    held = ArticleBand.objects.filter(article=trend).count()
+
+    assert trend.fingerprint.event_key_count == held - BANDS > 0
 
 
 def test_a_curated_story_keeps_its_articles_when_the_files_are_imported_again(tmp_path):
