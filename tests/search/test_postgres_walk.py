@@ -19,9 +19,9 @@ def analyze():
         cursor.execute("ANALYZE articles_article")
 
 
-def walk_scope(text):
+def walk_scope(text, share=postgres.COMMON_SHARE):
     with connection.cursor() as cursor:
-        cursor.execute(postgres.WALK_SCOPE_SQL, postgres.walk_scope_params(parse(text)))
+        cursor.execute(postgres.WALK_SCOPE_SQL, postgres.walk_scope_params(parse(text), share))
         return cursor.fetchone()[0]
 
 
@@ -51,8 +51,37 @@ def test_word_is_not_common_when_few_analyzed_articles_hold_it(trend):
     assert walk_scope("pipeline") is None
 
 
+def test_word_is_common_when_its_rare_other_spellings_are_sought_beside_it(trend):
+    """A name is searched with its other spellings OR'ed after it: its own
+    word's share decides, not the rarest spelling's."""
+    assert walk_scope("Russia OR pipeline") == "all"
+
+
+def test_word_in_half_the_articles_is_walked_only_within_a_filter(trend):
+    """'signed' is in trend's ten articles of twenty."""
+    assert walk_scope("signed") is None
+    assert walk_scope("signed", postgres.FILTERED_SHARE) == "all"
+
+
+def test_a_filtered_search_walks_from_the_lower_share_and_further(trend):
+    assert postgres._walk_bounds(trend) == (
+        postgres.FILTERED_SHARE,
+        postgres.FILTERED_WALK_PER_MATCH,
+    )
+    assert postgres._walk_bounds(Article.objects.all()) == (
+        postgres.COMMON_SHARE,
+        postgres.WALK_PER_MATCH,
+    )
+
+
 def test_walk_returns_the_newest_filtered_matches_when_the_word_is_common(trend):
     ids, total = newest_ids(trend, "Russia", count_cap=4)
+    expected = list(trend.order_by("-pk").values_list("pk", flat=True)[:3])
+    assert (ids, total) == (expected, 4)
+
+
+def test_walk_returns_the_newest_filtered_matches_when_the_word_is_in_half_the_articles(trend):
+    ids, total = newest_ids(trend, "signed", count_cap=4)
     expected = list(trend.order_by("-pk").values_list("pk", flat=True)[:3])
     assert (ids, total) == (expected, 4)
 
@@ -143,6 +172,21 @@ def test_language_walk_keeps_the_matches_in_other_languages(russian_minority):
     )
     assert total == 5
     assert sorted(ids, reverse=True) == [russian_minority.pk, *russian[:3]]
+
+
+@pytest.fixture
+def azerbaijani_minority():
+    """Six Azerbaijani articles in thirty name ticarət, which their vectors
+    hold as Turkish stemming reads it, ə as e."""
+    for n in range(24):
+        make_article(body=f"Azerbaijan and Russia met, report {n}.")
+        if n % 4 == 0:
+            make_article(language="az", body=f"Azərbaycan və Rusiya: ticarət, xəbər {n}.")
+    analyze()
+
+
+def test_word_common_among_azerbaijani_articles_walks_them_as_written(azerbaijani_minority):
+    assert walk_scope("ticarət") == "az"
 
 
 def test_connections_do_not_jit_compile(trend):
