@@ -37,6 +37,7 @@ import datetime as dt
 import html
 import re
 
+from articles.ingest.blocks import PageBlocks, Role
 from articles.ingest.chrome import (
     CACHE_BANNER_LINES,
     cached_page_address,
@@ -436,22 +437,82 @@ def _read_header(lines: list[str], findings: Findings, sources: KnownSources) ->
     lines = split_glued_dates(join_wrapped_header(lines))
     findings.navigation_end = index_after_filled(lines, navigation)
     zone_end = header_end(lines)
+    blocks = PageBlocks(lines)
     headline = None
     if not (findings.title or findings.is_listing or findings.is_post):
         after_navigation = choose_headline(lines, findings.navigation_end, zone_end, sources)
         headline = after_navigation or choose_headline(lines, 0, zone_end, sources)
+        headline = _nearer_the_text(lines, headline, zone_end, blocks, sources)
         headline = _line_crumbed(lines, zone_end, findings.crumb) or headline
     masthead = _unknown_masthead(lines, headline, zone_end, findings, sources)
     if masthead is not None:
         findings.claim(Claim.NAMED, findings.top_line)
     kept: list[str] = []
+    far_dates = _dates_far_from_text(lines, zone_end, blocks)
     for index in range(zone_end):
         line = lines[index]
-        if index == masthead:
+        if index == masthead or index in far_dates:
             continue
         if not line or not _take_header_line(lines, index, headline, findings, sources):
             kept.append(line)
     return kept + lines[zone_end:]
+
+
+# Between a headline and its text stand a date, a byline, a standfirst at most (blocks.py
+# counts the lines between); dev's headlines stand 0 to 2 lines above the text in nine
+# pages of ten.
+BESIDE_TEXT_LINES = 2
+# Items over the line beside the text that make the lines above it a list of other stories:
+# a headline has its standfirst or kicker above it, not three lines of a headline's shape.
+LIST_MIN_ITEMS = 3
+# A headline shares this many longer words with the text under it at least.
+RETOLD_MIN_STEMS = 2
+
+
+def _nearer_the_text(
+    lines: list[str],
+    headline: int | None,
+    zone_end: int,
+    blocks: PageBlocks,
+    sources: KnownSources,
+) -> int | None:
+    """The headline chosen, unless it stands in chrome among a list's items ('latest news'
+    over the article) and the headline-like line beside the text, under that list, shares
+    more words with the text: a page's headline is the last one over its text, which
+    retells it; another story's title shares none."""
+    if headline is None or blocks.role(headline) is not Role.CHROME:
+        return headline
+    nearer = choose_headline(lines, headline + 1, zone_end, sources)
+    distance = blocks.lines_before_main(nearer) if nearer is not None else None
+    if distance is None or distance > BESIDE_TEXT_LINES:
+        return headline
+    if blocks.items_above(nearer) < LIST_MIN_ITEMS:
+        return headline
+    text = content_stems(blocks.main_text(BODY_CHARS_READ))
+    shared = len(content_stems(lines[headline]) & text)
+    nearer_shared = len(content_stems(lines[nearer]) & text)
+    return nearer if nearer_shared > shared and nearer_shared >= RETOLD_MIN_STEMS else headline
+
+
+def _dates_far_from_text(lines: list[str], zone_end: int, blocks: PageBlocks) -> set[int]:
+    """The header's date lines in chrome far above the text (a 'latest news' list's stamps,
+    a widget's day), when another date line stands beside the text and is no list's stamp:
+    that one is the page's, and the far ones are dropped unread."""
+    dated = [index for index in range(zone_end) if lines[index] and date_only_line(lines[index])]
+    beside = any(
+        (distance := blocks.lines_before_main(index)) is not None
+        and distance <= BESIDE_TEXT_LINES
+        and not _is_list_stamp(lines, index)
+        for index in dated
+    )
+    return {index for index in dated if blocks.is_far_chrome(index)} if beside else set()
+
+
+def _is_list_stamp(lines: list[str], index: int) -> bool:
+    """A date under an item that stands under another date: the item-and-stamp pattern of a
+    list goes on, and the date is its last item's, not the page's."""
+    above = [lines[back] for back in range(index - 1, -1, -1) if lines[back]][:2]
+    return len(above) == 2 and bool(date_only_line(above[1])) and not date_only_line(above[0])
 
 
 def _line_crumbed(lines: list[str], zone_end: int, crumb: str | None) -> int | None:
