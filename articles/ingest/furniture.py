@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from articles.ingest.blocks import PageBlocks
 from articles.ingest.chrome import (
     is_calendar_row,
     is_chrome,
@@ -328,8 +329,15 @@ def _is_feed(lines: list[str]) -> bool:
         if opens_block and lines[index - 1] and _is_stamped_item(lines[index - 1], lines[index]):
             blocks += 1
             if blocks >= FEED_MIN_ITEMS:
-                return True
+                return not _article_under(lines, index)
     return False
+
+
+def _article_under(lines: list[str], index: int) -> bool:
+    """Whether the page's densest run of prose (blocks.py) starts below line `index`: the
+    stamped items above it are a sidebar's list over an article, not a feed."""
+    main = PageBlocks(lines).main
+    return main is not None and main.start > index
 
 
 def _closes_with_stamp(line: str) -> bool:
