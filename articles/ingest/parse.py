@@ -21,7 +21,9 @@ in four passes, each a small function:
    the language.
 
 Reading dates lives in dates.py, outlets and credits in sources.py, chrome
-in chrome.py, the first pass in furniture.py, what the passes learn and how
+in chrome.py, where the article's text stands among the chrome by the shape of its
+lines in blocks.py (asked where the rules are weakest: another story's title or date
+above the text), the first pass in furniture.py, what the passes learn and how
 it is settled in findings.py, the headline's choice in headline.py and
 datelines in datelines.py; this module decides which line each is tried on
 and what each finding counts for.
