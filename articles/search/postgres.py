@@ -528,15 +528,20 @@ def _allowed(queryset: QuerySet, ids: list[int]) -> set[int]:
 
 
 def _ranked(queryset: QuerySet, query: Query, ids: list[int]) -> list[tuple[int, float]]:
-    """Those of `ids` that match, each with its rank, read from its vector."""
+    """Those of `ids` (champions that passed the queryset's filters) that
+    match, each with its rank, read from its vector. The rows are read by id
+    and then tested (OFFSET 0 keeps the planner from merging the two): an
+    Azerbaijani word's 49,301 matches at 1M were estimated at 116, and it
+    read them all from the index to keep 250 ('nəqliyyat dəhlizi': ~400 ms)."""
     if not ids:
         return []
     key, key_params = _sort_key(query, "relevance")
-    found = opaque_ids(matches(queryset.filter(pk__in=id_list(ids)), query))
+    match, match_params = _match_sql(query)
     with connections[queryset.db].cursor() as cursor:
         cursor.execute(
-            f"SELECT {TABLE}.id, {key} FROM {TABLE} WHERE {TABLE}.id IN ({found.sql})",
-            [*key_params, *found.params],
+            f"SELECT {TABLE}.id, {key} FROM (SELECT * FROM {TABLE} WHERE id = ANY(%s) OFFSET 0) "
+            f"{TABLE} WHERE {match}",
+            [*key_params, ids, *match_params],
         )
         return cursor.fetchall()
 

@@ -195,3 +195,12 @@ def test_connections_do_not_jit_compile(trend):
     with connection.cursor() as cursor:
         cursor.execute("SHOW jit")
         assert cursor.fetchone()[0] == "off"
+
+
+def test_champions_are_ranked_when_given_by_id_and_matching(trend):
+    """The rows are read by id, then tested: only those that match come back, ranked."""
+    given = list(Article.objects.values_list("pk", flat=True))
+    ranked = dict(postgres._ranked(Article.objects.all(), parse("pipeline"), given))
+    piped = trend.filter(body__contains="pipeline").values_list("pk", flat=True)
+    assert set(ranked) == set(piped)
+    assert ranked == ranks(list(ranked), "pipeline")
