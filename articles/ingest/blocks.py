@@ -14,6 +14,7 @@ headline or date candidates stands beside the article and which in chrome far fr
 
 from __future__ import annotations
 
+import bisect
 import enum
 import re
 from collections.abc import Sequence
@@ -182,9 +183,8 @@ class PageBlocks:
         """How many lines shaped like a list's item (a headline's few words, no separators,
         not mostly digits) stand right above `index`, up to the nearest prose: a list of
         other stories has several, a headline over its standfirst one."""
-        position = self.filled.index(index) if index in self.shapes else 0
         count = 0
-        for other in reversed(self.filled[:position]):
+        for other in reversed(self.filled[: bisect.bisect_left(self.filled, index)]):
             if self._roles[other] is Role.CONTENT:
                 break
             count += _is_item_shaped(self.shapes[other])
@@ -195,7 +195,8 @@ class PageBlocks:
         (0: right above it); None when the line is not above it."""
         if self.main is None or index >= self.main.start:
             return None
-        return sum(1 for other in self.filled if index < other < self.main.start)
+        start = bisect.bisect_left(self.filled, self.main.start)
+        return start - bisect.bisect_right(self.filled, index)
 
 
 # A list's item: a headline's length.
