@@ -334,10 +334,10 @@ _PG_INDEXES = (
     "WHERE i.indrelid = %s::regclass AND NOT i.indisprimary "
     "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)"
 )
-# Its unique constraints, then its foreign keys, re-added in that order.
+# Its primary key, unique constraints and foreign keys (none since migration 0021).
 _PG_CONSTRAINTS = (
     "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
-    "WHERE conrelid = %s::regclass AND contype IN ('u', 'f') ORDER BY contype DESC, conname"
+    "WHERE conrelid = %s::regclass AND contype IN ('p', 'u', 'f') ORDER BY contype DESC, conname"
 )
 _SQLITE_INDEXES = (
     "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = %s AND sql IS NOT NULL"
@@ -349,11 +349,10 @@ _SQLITE_CACHE_KIB = 512 * 1024
 
 @contextmanager
 def _keys_indexed_after() -> Iterator[None]:
-    """The key table's secondary indexes dropped while the (empty) table fills and
-    built once, sorted, at the end, instead of taking 5.5M keys (100k articles) one
-    random insert at a time; on PostgreSQL its foreign key too, checked once by one
-    join when it is added back rather than by a trigger for each of the 5.5M rows.
-    SQLite's unique index is part of its table and stays:
+    """The key table's indexes dropped while the (empty) table fills and built
+    once, sorted, at the end, instead of taking 5.5M keys (100k articles) one
+    random insert at a time: on PostgreSQL its primary key too.
+    SQLite's primary key is its table (WITHOUT ROWID) and stays:
     a larger page cache keeps its pages in memory until the commit instead. (At
     100k on SQLite, under load 4-7, this and the single transaction changed little:
     461 s against 479 s; the pass's Python is most of its time.) Inside the

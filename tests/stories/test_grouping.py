@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from articles import stories
 from articles.ingest.fingerprint import BANDS, event_keys, fingerprint, key_number
-from articles.models import Article, ArticleBand, Source, Story
+from articles.models import Article, ArticleBand, ArticleFingerprint, Source, Story
 from tests.stories.builders import article_file, import_files, reloaded, wire_body
 
 pytestmark = pytest.mark.django_db
@@ -197,6 +197,17 @@ def test_a_fingerprint_counts_the_event_keys_its_article_holds_when_filed(tmp_pa
     held = ArticleBand.objects.filter(article=trend).count()
 
     assert trend.fingerprint.event_key_count == held - BANDS > 0
+
+
+def test_an_article_deleted_takes_its_keys_and_fingerprint_with_it(tmp_path):
+    versions = three_outlets(tmp_path)
+    trend = versions["trend.txt"]
+
+    Article.objects.filter(pk=trend.pk).delete()
+
+    assert not ArticleBand.objects.filter(article_id=trend.pk).exists()
+    assert not ArticleFingerprint.objects.filter(article_id=trend.pk).exists()
+    assert ArticleBand.objects.filter(article=versions["azernews.txt"]).exists()
 
 
 def test_a_curated_story_keeps_its_articles_when_the_files_are_imported_again(tmp_path):
