@@ -578,7 +578,9 @@ def _literal_aliases(alias_pattern: str) -> list[str]:
 _WORDS_AROUND_NAME_CHARS = 400
 
 
-def _finditer(pattern: re.Pattern[str], text: str, starts: tuple[int, ...]) -> Iterator[re.Match[str]]:
+def _finditer(
+    pattern: re.Pattern[str], text: str, starts: tuple[int, ...]
+) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)`, tried only where a name starts when the pattern opens with
     one, and only around where names start when it does not: it can match nowhere else, so
     the matches are the same (a long page names few outlets; its citing verbs are many)."""
