@@ -79,64 +79,66 @@ def test_tags_are_found_with_precision_and_recall_above_the_floor(articles):
 
 
 # The dev half, which the importer is tuned on (each reported holdout joined it), at what it
-# read when the sixteenth to eighteenth blind halves were scored (2026-11-29 06:55 UTC, 1,418
-# files, a7502aa).
+# read when the nineteenth to twenty-first blind halves were scored and the sixteenth to
+# eighteenth joined it (2026-11-29 11:10 UTC, 1,698 files, e5d647a).
 DEV_FLOORS = {
-    "headlines right": 0.98,
-    "dates exact": 0.97,
-    "publishers right": 0.96,
-    "credits recall": 0.94,
-    "credits precision": 0.96,
+    "headlines right": 0.96,
+    "dates exact": 0.96,
+    "publishers right": 0.94,
+    "credits recall": 0.92,
+    "credits precision": 0.95,
     "language right": 1.0,
-    "documents recall": 0.95,
+    "documents recall": 0.94,
     "documents precision": 0.97,
     "register mapped": 0.96,
-    "signing dates right": 0.87,
+    "signing dates right": 0.85,
 }
 # Issue 12 asks documents to be found in each language, not on average, at 0.9; English
 # recall read 289/322 when the ninth to twelfth halves joined, below it, 360/391 when the
-# thirteenth to fifteenth joined, and 367/391 after the rounds on their pages.
+# thirteenth to fifteenth joined, 367/391 after the rounds on their pages, and 415/450 when
+# the sixteenth to eighteenth joined.
 DOCUMENT_FLOORS_PER_LANGUAGE = {
-    "en": {"documents recall": 0.93, "documents precision": 0.98},
-    "ru": {"documents recall": 0.96, "documents precision": 0.97},
-    "az": {"documents recall": 0.96, "documents precision": 0.98},
+    "en": {"documents recall": 0.92, "documents precision": 0.96},
+    "ru": {"documents recall": 0.95, "documents precision": 0.96},
+    "az": {"documents recall": 0.95, "documents precision": 0.97},
 }
 # The untouched holdout: each half is written blind by an outsider, never read while tuning, and
-# scored once by the lead when moved in. These floors are what the sixteenth to eighteenth blind
-# halves read together (280 pages: Western and international outlets, Russian federal papers and
-# Azerbaijani private agencies; the Azerbaijani press in both languages and regional Russian
-# outlets; 1991-2009 archives with OCR and 2022-2026 pages under heavy chrome), scored once on
-# 2026-11-29 at 06:55 UTC (a7502aa). Apart, headlines / dates / publishers / documents recall and
-# precision read: sixteenth 0.94, 0.96, 0.88, 0.85 / 0.87; seventeenth 0.99, 0.87, 0.96,
-# 0.82 / 0.93; eighteenth 0.76, 0.86, 0.71, 0.88 / 0.91. Earlier halves, each scored once before
-# it joined dev: thirteenth to fifteenth together (270) 0.95, 0.90, 0.91, 0.86 / 0.93; ninth to
-# twelfth together (401) 0.93, 0.95, 0.95, 0.87 / 0.92; eighth 0.87, 0.92, 0.82, 0.81 / 0.93;
-# seventh 0.93, 0.95, 0.98, 0.95 / 0.92; sixth 0.92, 0.89, 0.83, 0.85 / 0.91; fifth 0.95, 0.89,
-# 0.76, 0.89 / 0.95; fourth 0.90, 1.0, 0.89, 0.88 / 0.90. Below issue 12's targets where they
-# are, which stay open; a change may raise them, never lower them unnoticed.
+# scored once by the lead when moved in. These floors are what the nineteenth to twenty-first
+# blind halves read together (270 pages: official and institutional sites, sector outlets and
+# newsletters; aggregators, reposts, web-archive copies, print pages and Caucasus analysis
+# sites; broadcasters, interviews and culture, education and diaspora coverage), scored once on
+# 2026-11-29 at 11:07 UTC (e5d647a). Apart, headlines / dates / publishers / documents recall
+# and precision read: nineteenth 0.98, 0.94, 0.88, 0.90 / 0.96; twentieth 0.89, 0.92, 0.87,
+# 0.86 / 0.83; twenty-first 0.93, 0.98, 0.93, 0.89 / 0.93. Earlier halves, each scored once
+# before it joined dev: sixteenth to eighteenth together (280) 0.90, 0.90, 0.86, 0.85 / 0.90;
+# thirteenth to fifteenth together (270) 0.95, 0.90, 0.91, 0.86 / 0.93; ninth to twelfth
+# together (401) 0.93, 0.95, 0.95, 0.87 / 0.92; eighth 0.87, 0.92, 0.82, 0.81 / 0.93; seventh
+# 0.93, 0.95, 0.98, 0.95 / 0.92; sixth 0.92, 0.89, 0.83, 0.85 / 0.91; fifth 0.95, 0.89, 0.76,
+# 0.89 / 0.95; fourth 0.90, 1.0, 0.89, 0.88 / 0.90. Below issue 12's targets where they are,
+# which stay open; a change may raise them, never lower them unnoticed.
 HOLDOUT_FLOORS = {
-    "headlines right": 0.90,
-    "dates exact": 0.90,
-    "publishers right": 0.86,
-    "credits recall": 0.86,
+    "headlines right": 0.93,
+    "dates exact": 0.94,
+    "publishers right": 0.89,
+    "credits recall": 0.83,
     "credits precision": 0.92,
     "language right": 1.0,
-    "documents recall": 0.84,
-    "documents precision": 0.90,
-    "register mapped": 0.92,
+    "documents recall": 0.88,
+    "documents precision": 0.91,
+    "register mapped": 0.91,
 }
 # Misses that issue 12 wants at zero: at most these on dev and on the holdout.
 DEV_MOST = {
-    "chrome or wrong headlines": 8,
-    "invented dates": 2,
-    "cited agencies as publisher": 0,
-    "third-country documents as bilateral": 0,
-}
-HOLDOUT_MOST = {
-    "chrome or wrong headlines": 24,
+    "chrome or wrong headlines": 32,
     "invented dates": 8,
     "cited agencies as publisher": 7,
     "third-country documents as bilateral": 2,
+}
+HOLDOUT_MOST = {
+    "chrome or wrong headlines": 25,
+    "invented dates": 6,
+    "cited agencies as publisher": 5,
+    "third-country documents as bilateral": 4,
 }
 
 
