@@ -175,6 +175,8 @@ def test_missing_path_is_bad_usage_with_exit_2(tmp_path):
     [
         ("empty.txt", b"", "empty file"),
         ("binary.txt", bytes(range(256)) * 64, "binary"),
+        ("one_letter.txt", b"x", "no article text: fewer than 3 words"),
+        ("noise.txt", bytes(range(0x21, 0x7F)) * 40, "no article text"),
         ("huge.txt", b"Azerbaijan and Russia. " * (20 * 1024 * 1024 // 23), "too large"),
     ],
 )

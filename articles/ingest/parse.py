@@ -85,6 +85,7 @@ from articles.ingest.headline import (
     is_masthead,
     is_paragraph,
     is_periodical_title,
+    is_row_of_controls,
     is_rubric_like,
     is_tagline,
     is_text_columns,
@@ -111,7 +112,7 @@ ELLIPSIS = "…"
 
 
 class NoArticleText(ValueError):
-    """Text with no letter or digit in it: nothing to archive."""
+    """Text with too little prose in it to be an article: nothing to archive."""
 
 
 # ---------------------------------------------------------------- line cleaning
@@ -984,10 +985,35 @@ def _title_from(block: str) -> str:
 
 
 _WORD_OF_LETTERS = re.compile(r"[^\W\d_]{2,}")
+# A word as prose writes it: a whitespace-delimited token of two or more letters (hyphens
+# and apostrophes inside) between punctuation only, as in '"Baku,' or '(Trend)'.
+_PROSE_WORD = re.compile(
+    r"(?<!\S)[^\w\s]*([^\W\d_]{2,}(?:[-'’][^\W\d_]+)*|[^\W\d_](?:[-'’][^\W\d_]+)+)[^\w\s]*(?!\S)"
+)
+PROSE_MIN_WORDS = 3
+# Every page of the real-world corpus has at least two thirds of its characters in
+# words; a file under a third is symbols, code or noise, not a page copied as text.
+PROSE_MIN_SHARE = 0.3
 DERIVED_TITLE_MIN_WORDS = 2
 
 
 # ---------------------------------------------------------------- entry point
+
+
+def _refuse_what_is_not_prose(text: str) -> None:
+    """NoArticleText when the text is too short or too little of it is words to be a page:
+    a stray 'x', a number, a row of marks or random printable bytes."""
+    if not _LETTER_OR_DIGIT.search(text):
+        raise NoArticleText("no article text: the file has no letters or digits")
+    words = _PROSE_WORD.findall(text)
+    if len(words) < PROSE_MIN_WORDS:
+        raise NoArticleText(f"no article text: fewer than {PROSE_MIN_WORDS} words")
+    share = sum(map(len, words)) / len("".join(text.split()))
+    if share < PROSE_MIN_SHARE:
+        raise NoArticleText(
+            f"no article text: only {share:.0%} of its characters are words "
+            f"(a page has at least {PROSE_MIN_SHARE:.0%}); symbols, code or noise"
+        )
 
 
 def parse(
@@ -998,8 +1024,7 @@ def parse(
     `today` is the day of the import (default: the machine's): a date after
     the next day is refused as a problem, never stored.
     """
-    if not _LETTER_OR_DIGIT.search(text):
-        raise NoArticleText("no article text: the file has no letters or digits")
+    _refuse_what_is_not_prose(text)
     sources = known_sources or default_sources()
     findings = Findings(today=today or dt.date.today())
     lines = _clean_lines(text)

@@ -2,6 +2,7 @@
 
 import contextlib
 import datetime as dt
+import random
 import time
 from pathlib import Path
 
@@ -349,13 +350,36 @@ def test_collapses_runs_of_spaces_when_text_has_them():
     assert "  " not in parse("Azerbaijan   and Russia \t talk .").body
 
 
-def test_gives_a_body_when_text_is_a_single_word():
-    assert parse("Baku").body == "Baku"
+def test_gives_a_body_when_text_is_three_words():
+    assert parse("Baku hosts talks").body == "Baku hosts talks"
 
 
 def test_raises_no_article_text_when_text_has_no_letters_or_digits():
-    with pytest.raises(NoArticleText):
+    with pytest.raises(NoArticleText, match="no letters or digits"):
         parse(" \n--- ... !!! \n")
+
+
+@pytest.mark.parametrize("text", ["x", "Baku", "12345", "— ... !!! ???\nok", "Baku, 2019: talks!"])
+def test_raises_no_article_text_when_text_has_fewer_than_three_words(text):
+    with pytest.raises(NoArticleText, match="fewer than 3 words"):
+        parse(text)
+
+
+def test_raises_no_article_text_when_text_is_random_printable_characters():
+    rng = random.Random(3)
+    noise = "".join(chr(rng.randrange(0x20, 0x7F)) for _ in range(5000))
+    with pytest.raises(NoArticleText, match="no article text"):
+        parse(noise)
+
+
+def test_raises_no_article_text_when_text_is_mostly_symbols_between_a_few_words():
+    code = "Build notes for the widget\n" + "if(x>0){y=f(x)*2;}else{y=g(x,1);}\n" * 40
+    with pytest.raises(NoArticleText, match=r"only \d+% of its characters are words"):
+        parse(code)
+
+
+def test_counts_words_in_quotes_brackets_and_hyphens_as_prose():
+    assert parse('"Baku-Moscow" (Trend) — Azərbaycan’ın').body
 
 
 def test_parses_a_9_mb_text_whole_when_given_one():
@@ -942,5 +966,6 @@ def test_files_a_reprinted_wire_as_a_credit_when_the_text_names_it_its_source():
     assert article.credits == ("Trend",)
 
 
-def test_keeps_a_title_of_marks_when_the_text_has_nothing_else_to_name_it_by():
-    assert parse("1000/0/0\n🀀", today=TODAY).title.strip()
+def test_raises_no_article_text_when_the_text_is_a_stamp_and_marks_with_no_word():
+    with pytest.raises(NoArticleText):
+        parse("1000/0/0\n🀀", today=TODAY)
