@@ -17,6 +17,7 @@ import functools
 import itertools
 import re
 
+from articles.ingest.chrome import is_chrome
 from articles.ingest.datelines import find_dateline
 from articles.ingest.dates import (
     MONTH_PATTERN,
@@ -321,7 +322,12 @@ def choose_headline(
     for index in range(min(start, zone_end), zone_end):
         if not _is_headline(lines, index, sources):
             # An editor's bracketed note over the headline is no remark the headline quotes.
-            if _is_prose(lines[index]) and not is_editors_note(lines[index]):
+            # A consent dialog's question is a control's, and a ticker's stamped item a list's:
+            # neither is a remark.
+            line = lines[index]
+            if _is_prose(line) and not (
+                is_editors_note(line) or is_row_of_controls(line) or ends_in_stamp(line)
+            ):
                 break
             continue
         score = _headline_score(lines, index, zone_end, sources, body_stems)
@@ -561,7 +567,7 @@ def _is_headline(lines: list[str], index: int, sources: KnownSources) -> bool:
     # 'Министерство экономического развития … | 2005': an imprint with its year, not a story.
     if " | " in line and any(_is_bare_date(part) for part in line.split(" | ")):
         return False
-    if _is_row_of_labels(line) or _is_name_beside_initials(line):
+    if _is_row_of_labels(line) or _is_name_beside_initials(line) or is_row_of_controls(line):
         return False
     if " " not in line or (_is_name_like(line) and not _is_shouted_headline(line)):
         return False
@@ -611,6 +617,23 @@ def _is_row_of_labels(line: str) -> bool:
         if not words or len(words) > LABEL_MAX_WORDS or not _all_capitalised(part):
             return False
     return True
+
+
+# A button copied as text: '[Allow]', '[Найти]', a form's field '[__________]'.
+_BUTTON = re.compile(r"\[[^\[\]]{1,30}\]")
+
+
+def is_row_of_controls(line: str) -> bool:
+    """A dialog's or a toolbar's line: two buttons or more ('… news first. [Later] [Allow]'),
+    or a row of short labels one of which is a page control ('Print | Email | Font size',
+    'Версия для печати | Отправить другу'). A headline names no button."""
+    if len(_BUTTON.findall(line)) >= 2:
+        return True
+    if " | " not in line:
+        return False
+    parts = [part.strip() for part in line.split(" | ")]
+    short = all(len(_LETTER_WORD.findall(part)) <= LABEL_MAX_WORDS for part in parts)
+    return short and any(is_chrome(part) for part in parts)
 
 
 def _is_name_beside_initials(line: str) -> bool:

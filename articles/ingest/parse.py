@@ -456,7 +456,8 @@ def _read_header(lines: list[str], findings: Findings, sources: KnownSources) ->
         line = lines[index]
         if index == masthead or index in far_dates:
             continue
-        if not line or not _take_header_line(lines, index, headline, findings, sources):
+        taken = line and _take_header_line(lines, index, headline, findings, sources)
+        if not taken and not is_row_of_controls(line):
             kept.append(line)
     return kept + lines[zone_end:]
 

@@ -2530,3 +2530,37 @@ def test_a_forum_posts_subject_label_is_no_part_of_its_headline(label):
         ["Автор Сообщение", "Добавлено: 12.03.2004 10:15", f"{label}Ferry link", PARAGRAPH]
     )
     assert parse(text, today=TODAY).title == "Ferry link"
+
+
+@pytest.mark.parametrize(
+    "controls",
+    [
+        "🔔 Allow notifications from Caspian Daily? Get breaking news first.  [Later] [Allow]",
+        "Уведомления Хотите получать уведомления о главных новостях? [Нет] [Да]",
+        "Поиск по архиву: [__________] [Найти]",
+        "Print | Email | Font size",
+        "Версия для печати | Отправить другу",
+    ],
+)
+def test_a_row_of_controls_is_neither_the_headline_nor_the_text_when_it_stands_over_one(
+    controls,
+):
+    headline = "Baku and Moscow agree on grain transit"
+    text = f"Caspian Daily\n{controls}\n\n{headline}\n12 March 2024\n\n{PARAGRAPH}"
+    article = parse(text, today=TODAY)
+    assert article.title == headline
+    assert controls.split()[1] not in article.body
+
+
+def test_a_headline_with_one_bracketed_label_is_still_a_headline():
+    text = f"Putin and Aliyev meet in Sochi [VIDEO]\n12 March 2024\n\n{PARAGRAPH}"
+    assert parse(text, today=TODAY).title == "Putin and Aliyev meet in Sochi [VIDEO]"
+
+
+def test_a_tickers_stamped_item_over_the_header_does_not_end_the_search_for_the_headline():
+    text = (
+        "Caspian Daily  Politics  Economy\n"
+        "Breaking: Heavy snow closes mountain roads in Shamakhi — 11:02\n\n"
+        f"Baku and Moscow agree on grain transit\n12 March 2024 12:05\n\n{PARAGRAPH}"
+    )
+    assert parse(text, today=TODAY).title == "Baku and Moscow agree on grain transit"
