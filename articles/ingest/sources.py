@@ -283,6 +283,8 @@ class KnownSources:
             or self.names_by_alias.get(key.removeprefix("www."))
             or self.names_by_alias.get(bare)
             or self.names_by_alias.get(_AGENCY_PREFIX.sub("", key))
+            # 'The CACI Analyst': an English masthead's article, which the alias leaves out.
+            or self.names_by_alias.get(key.removeprefix("the "))
         )
 
     def named_in_its_case(self, line: str) -> str | None:
@@ -731,6 +733,10 @@ _COMPANY_TAIL = re.compile(
 )
 
 
+# '«АСТРАХАНСКИЕ ИЗВЕСТИЯ»': a masthead quoted whole; the quotes are typography, not the name.
+_ENCLOSING_QUOTES = re.compile(r"^[\"«“„]([^\"«»“”„]+)[\"»”“]$")
+
+
 def shown_name(name: str) -> str:
     """An outlet's name as the archive shows it when the page sets it in capitals:
     'CƏNUB XƏBƏRLƏRİ' is 'Cənub Xəbərləri', 'OC MEDIA' is 'OC Media'.
@@ -740,6 +746,7 @@ def shown_name(name: str) -> str:
     Russian capitalises a name's first word only and which words are names is not knowable.
     """
     name = _COMPANY_TAIL.sub("", name) or name
+    name = _ENCLOSING_QUOTES.sub(r"\1", name)
     letters = [char for char in name if char.isalpha()]
     if not letters or not all(char.isupper() for char in letters):
         return name

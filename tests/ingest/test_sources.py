@@ -320,9 +320,13 @@ def test_tells_a_social_network_from_an_outlet(name, network):
         ("PORT OF BAKU NEWS", "Port of Baku News"),
         ("SUMQAYIT-İNFO", "Sumqayıt-İnfo"),
         ("KK TV", "KK TV"),
+        ("«КАСПИЙСКИЙ ВЕСТНИК»", "КАСПИЙСКИЙ ВЕСТНИК"),
+        ('"QIZIL QALA NEWS"', "Qızıl Qala News"),
     ],
 )
-def test_shows_a_latin_masthead_set_in_capitals_in_title_case(masthead, shown):
+def test_shows_a_masthead_in_capitals_in_title_case_and_quoted_whole_without_quotes(
+    masthead, shown
+):
     assert shown_name(masthead) == shown
 
 
@@ -552,3 +556,11 @@ def test_citing_and_reporting_patterns_find_what_a_scan_of_the_whole_text_finds(
     for pattern in patterns:
         found = [match.span() for match in _finditer(pattern, text, starts)]
         assert found == [match.span() for match in pattern.finditer(text)]
+
+
+def test_names_a_known_outlet_when_its_masthead_opens_with_the_english_article():
+    sources = KnownSources.from_entries(
+        [{"name": "Caspian Analyst", "aliases": ["Caspian Analyst"], "domains": []}]
+    )
+    assert sources.named("The Caspian Analyst") == "Caspian Analyst"
+    assert sources.named("Theatre Caspian Analyst") is None
