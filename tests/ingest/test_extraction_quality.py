@@ -79,66 +79,69 @@ def test_tags_are_found_with_precision_and_recall_above_the_floor(articles):
 
 
 # The dev half, which the importer is tuned on (each reported holdout joined it), at what it
-# read when the nineteenth to twenty-first blind halves were scored and the sixteenth to
-# eighteenth joined it (2026-11-29 11:10 UTC, 1,698 files, e5d647a).
+# read when the twenty-second to twenty-fourth blind halves were scored and the nineteenth to
+# twenty-first joined it (2026-11-29 13:45 UTC, 1,968 files, 455bb2f). The joined halves
+# brought credits, documents, register and signing dates down by one or two points: they are
+# pages nobody had tuned on, not a change that lost anything.
 DEV_FLOORS = {
     "headlines right": 0.96,
     "dates exact": 0.96,
     "publishers right": 0.94,
-    "credits recall": 0.92,
+    "credits recall": 0.90,
     "credits precision": 0.95,
     "language right": 1.0,
-    "documents recall": 0.94,
-    "documents precision": 0.97,
-    "register mapped": 0.96,
-    "signing dates right": 0.85,
+    "documents recall": 0.93,
+    "documents precision": 0.96,
+    "register mapped": 0.95,
+    "signing dates right": 0.84,
 }
 # Issue 12 asks documents to be found in each language, not on average, at 0.9; English
 # recall read 289/322 when the ninth to twelfth halves joined, below it, 360/391 when the
-# thirteenth to fifteenth joined, 367/391 after the rounds on their pages, and 415/450 when
-# the sixteenth to eighteenth joined.
+# thirteenth to fifteenth joined, 367/391 after the rounds on their pages, 415/450 when
+# the sixteenth to eighteenth joined, and 478/527 when the nineteenth to twenty-first did.
 DOCUMENT_FLOORS_PER_LANGUAGE = {
-    "en": {"documents recall": 0.92, "documents precision": 0.96},
-    "ru": {"documents recall": 0.95, "documents precision": 0.96},
+    "en": {"documents recall": 0.90, "documents precision": 0.95},
+    "ru": {"documents recall": 0.94, "documents precision": 0.96},
     "az": {"documents recall": 0.95, "documents precision": 0.97},
 }
 # The untouched holdout: each half is written blind by an outsider, never read while tuning, and
-# scored once by the lead when moved in. These floors are what the nineteenth to twenty-first
-# blind halves read together (270 pages: official and institutional sites, sector outlets and
-# newsletters; aggregators, reposts, web-archive copies, print pages and Caucasus analysis
-# sites; broadcasters, interviews and culture, education and diaspora coverage), scored once on
-# 2026-11-29 at 11:07 UTC (e5d647a). Apart, headlines / dates / publishers / documents recall
-# and precision read: nineteenth 0.98, 0.94, 0.88, 0.90 / 0.96; twentieth 0.89, 0.92, 0.87,
-# 0.86 / 0.83; twenty-first 0.93, 0.98, 0.93, 0.89 / 0.93. Earlier halves, each scored once
-# before it joined dev: sixteenth to eighteenth together (280) 0.90, 0.90, 0.86, 0.85 / 0.90;
+# scored once by the lead when moved in. These floors are what the twenty-second to
+# twenty-fourth blind halves read together (270 pages: business, energy and transport press;
+# live blogs, galleries, AMP copies, messenger and social posts, digests; legal and
+# parliamentary pages), scored once on 2026-11-29 at 13:39 UTC (455bb2f). Apart, headlines /
+# dates / publishers / documents recall and precision read: twenty-second 0.92, 0.97, 0.87,
+# 0.80 / 0.82; twenty-third 0.64, 0.93, 0.93, 0.96 / 0.99; twenty-fourth 0.86, 0.93, 0.86,
+# 0.89 / 0.94. Earlier halves, each scored once before it joined dev: nineteenth to
+# twenty-first together (270) 0.93, 0.95, 0.89, 0.88 / 0.92; sixteenth to eighteenth
+# together (280) 0.90, 0.90, 0.86, 0.85 / 0.90;
 # thirteenth to fifteenth together (270) 0.95, 0.90, 0.91, 0.86 / 0.93; ninth to twelfth
 # together (401) 0.93, 0.95, 0.95, 0.87 / 0.92; eighth 0.87, 0.92, 0.82, 0.81 / 0.93; seventh
 # 0.93, 0.95, 0.98, 0.95 / 0.92; sixth 0.92, 0.89, 0.83, 0.85 / 0.91; fifth 0.95, 0.89, 0.76,
 # 0.89 / 0.95; fourth 0.90, 1.0, 0.89, 0.88 / 0.90. Below issue 12's targets where they are,
 # which stay open; a change may raise them, never lower them unnoticed.
 HOLDOUT_FLOORS = {
-    "headlines right": 0.93,
+    "headlines right": 0.80,
     "dates exact": 0.94,
-    "publishers right": 0.89,
-    "credits recall": 0.83,
+    "publishers right": 0.88,
+    "credits recall": 0.86,
     "credits precision": 0.92,
     "language right": 1.0,
     "documents recall": 0.88,
     "documents precision": 0.91,
-    "register mapped": 0.91,
+    "register mapped": 0.93,
 }
 # Misses that issue 12 wants at zero: at most these on dev and on the holdout.
 DEV_MOST = {
-    "chrome or wrong headlines": 32,
-    "invented dates": 8,
-    "cited agencies as publisher": 7,
-    "third-country documents as bilateral": 2,
+    "chrome or wrong headlines": 50,
+    "invented dates": 14,
+    "cited agencies as publisher": 12,
+    "third-country documents as bilateral": 6,
 }
 HOLDOUT_MOST = {
-    "chrome or wrong headlines": 25,
-    "invented dates": 6,
-    "cited agencies as publisher": 5,
-    "third-country documents as bilateral": 4,
+    "chrome or wrong headlines": 47,
+    "invented dates": 2,
+    "cited agencies as publisher": 2,
+    "third-country documents as bilateral": 6,
 }
 
 
