@@ -619,6 +619,19 @@ def _is_row_of_labels(line: str) -> bool:
     return True
 
 
+# A broadcaster's player over its pages: what is on air now, not this page's story.
+_ON_AIR = re.compile(
+    r"(?i:\bon air\b|\blisten live\b|\bwatch live\b|\blive stream\b|в эфире|прямой эфир"
+    r"|слушать эфир|\bэфир радио|efirdə|canlı yayım|canlı efir)"
+)
+ON_AIR_MAX_WORDS = 10
+
+
+def _is_on_air_banner(line: str) -> bool:
+    """'Слушать эфир | Сейчас в эфире: «Особое мнение»', 'CANLI: Azadlıq Radiosu efirdə'."""
+    return len(_LETTER_WORD.findall(line)) <= ON_AIR_MAX_WORDS and bool(_ON_AIR.search(line))
+
+
 # A button copied as text: '[Allow]', '[Найти]', a form's field '[__________]'.
 _BUTTON = re.compile(r"\[[^\[\]]{1,30}\]")
 
@@ -626,8 +639,9 @@ _BUTTON = re.compile(r"\[[^\[\]]{1,30}\]")
 def is_row_of_controls(line: str) -> bool:
     """A dialog's or a toolbar's line: two buttons or more ('… news first. [Later] [Allow]'),
     or a row of short labels one of which is a page control ('Print | Email | Font size',
-    'Версия для печати | Отправить другу'). A headline names no button."""
-    if len(_BUTTON.findall(line)) >= 2:
+    'Версия для печати | Отправить другу'), or a broadcaster's player. A headline names no
+    button."""
+    if len(_BUTTON.findall(line)) >= 2 or _is_on_air_banner(line):
         return True
     if " | " not in line:
         return False

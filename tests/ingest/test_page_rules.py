@@ -2564,3 +2564,18 @@ def test_a_tickers_stamped_item_over_the_header_does_not_end_the_search_for_the_
         f"Baku and Moscow agree on grain transit\n12 March 2024 12:05\n\n{PARAGRAPH}"
     )
     assert parse(text, today=TODAY).title == "Baku and Moscow agree on grain transit"
+
+
+@pytest.mark.parametrize(
+    "player",
+    [
+        "Слушать эфир | Сейчас в эфире: «Особое мнение»",
+        "● Прямой эфир Кубань 24 Орбита",
+        "CANLI: Azadlıq Radiosu efirdə",
+        "Listen live | On air now: The World Tonight",
+    ],
+)
+def test_a_broadcasters_on_air_banner_is_never_the_headline(player):
+    headline = "Baku and Moscow agree on grain transit"
+    text = f"Caspian Radio\n{player}\n\n{headline}\n12 March 2024\n\n{PARAGRAPH}"
+    assert parse(text, today=TODAY).title == headline
