@@ -363,6 +363,9 @@ def _headline_over_standfirst(
     headline itself over a standfirst of a long sentence's length.
     """
     words = len(_LETTER_WORD.findall(lines[chosen]))
+    deck = _headline_over_deck(lines, chosen, words, scored, body)
+    if deck is not None:
+        return deck
     if words < STANDFIRST_MIN_WORDS:
         return chosen
     above = chosen - 1
@@ -385,6 +388,36 @@ def _headline_over_standfirst(
         body.stems | content_stems(lines[chosen])
     )
     return above if fits and spoken_of else chosen
+
+
+# A deck under a paper's headline is a sentence of five words or more; the headline over it
+# is shorter and at least three words ('Каспий без разделов'), where a topic's label over a
+# headline is two ('Rusiya–Azərbaycan münasibətləri').
+DECK_MIN_WORDS = 5
+DECKED_HEADLINE_MIN_WORDS = 3
+_SEPARATORS = re.compile(r"[|/·•»›>]")
+
+
+def _headline_over_deck(
+    lines: list[str], chosen: int, words: int, scored: dict[int, int], body: _BodyStems
+) -> int | None:
+    """The line just over the one chosen (a blank line between at most), when it scored as a
+    headline too, is shorter and is spoken of in the text: the paper's headline over its deck
+    ('Союзники на бумаге' over 'Россия и Азербайджан подписали декларацию из 43 пунктов'),
+    which stands nearer the byline and outscores it. A rubric or a crumb is no headline."""
+    above = chosen - 1
+    if above >= 0 and not lines[above]:
+        above -= 1
+    if above < 0 or above not in scored:
+        return None
+    line = lines[above]
+    if is_rubric_like(line) or _SEPARATORS.search(line):
+        return None
+    if len(line.split()) < DECKED_HEADLINE_MIN_WORDS or words < DECK_MIN_WORDS:
+        return None
+    if len(_LETTER_WORD.findall(line)) >= words:
+        return None
+    return above if not content_stems(line).isdisjoint(body.stems) else None
 
 
 def is_text_columns(line: str) -> bool:

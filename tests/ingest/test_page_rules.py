@@ -2579,3 +2579,25 @@ def test_a_broadcasters_on_air_banner_is_never_the_headline(player):
     headline = "Baku and Moscow agree on grain transit"
     text = f"Caspian Radio\n{player}\n\n{headline}\n12 March 2024\n\n{PARAGRAPH}"
     assert parse(text, today=TODAY).title == headline
+
+
+RUSSIAN_PARAGRAPH = (
+    "Президенты России и Азербайджана подписали в Москве декларацию о союзническом "
+    "взаимодействии, которая определяет развитие отношений двух стран на годы вперёд."
+)
+
+
+def test_a_papers_short_headline_wins_over_the_deck_under_it():
+    text = (
+        "Газета\n\nСоюзники на бумаге\n"
+        "Россия и Азербайджан подписали декларацию из 43 пунктов\n\n"
+        f"22 февраля 2022\n\n{RUSSIAN_PARAGRAPH}"
+    )
+    assert parse(text, today=TODAY).title == "Союзники на бумаге"
+
+
+def test_a_topics_label_of_two_words_over_the_headline_is_no_headline_over_a_deck():
+    label = "Россия–Азербайджан отношения"
+    headline = "Россия и Азербайджан подписали декларацию о союзническом взаимодействии"
+    text = f"Газета\n\n{label}\n\n{headline}\n\n22 февраля 2022\n\n{RUSSIAN_PARAGRAPH}"
+    assert parse(text, today=TODAY).title == headline
