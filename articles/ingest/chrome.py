@@ -12,6 +12,7 @@ word-set lookup over a short line, so a line costs time linear in its length.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from articles.ingest.dates import EXCHANGE_RATE, SEGMENT_SEPARATOR, is_today_line
@@ -484,6 +485,9 @@ def is_newsletter_line(line: str) -> bool:
     return len(line) <= 200 and bool(_NEWSLETTER_LINE.search(line))
 
 
+# The parser asks of one line several times (the footer scan, the stamped lists, the header),
+# and a site's furniture recurs on each of its pages.
+@functools.lru_cache(maxsize=16_384)
 def is_labelled_chrome(line: str) -> bool:
     """Chrome that names itself ('Join Date: Mar 2011', 'Tags: …', cookies), dates and all."""
     if len(line) > 300:
@@ -497,6 +501,7 @@ def is_labelled_chrome(line: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=16_384)
 def is_chrome(line: str) -> bool:
     """Whether a non-empty cleaned line is page furniture rather than article text
     (labelled chrome, and the furniture that names nothing: menus, widgets, counters)."""

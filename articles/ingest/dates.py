@@ -361,6 +361,8 @@ def _one_alphabet(match: re.Match[str]) -> str:
     return word.translate(_TO_CYRILLIC if cyrillic * 2 >= len(word) else _TO_LATIN)
 
 
+# The header, the furniture and the stamped lists each ask of the same lines.
+@functools.lru_cache(maxsize=16_384)
 def find_date(text: str) -> DateFound | None:
     """The first possible date written in `text`, complete or not; never guesses a year.
 

@@ -13,6 +13,7 @@ the best one wins; English is the answer only when nothing points elsewhere.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -24,8 +25,9 @@ _FOLD_LETTERS = str.maketrans({"İ": "i", "I": "i", "ı": "i", "Ё": "е", "ё":
 # A word as the parser counts and compares words: letters and digits, or letters only.
 WORD = re.compile(r"[^\W_]+")
 LETTER_WORD = re.compile(r"[^\W\d_]+")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u0259\u018f]")
+# Runs of letters of each script: counting a run's letters at once costs less than a match each.
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]+")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u0259\u018f]+")
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -64,12 +66,16 @@ _DISTINCTIVE = {
 _NOT_TURKISH = re.compile(r"[əƏqQxX]")
 # Words with q or x, letters Turkish lacks: Azerbaijani typed without its own letters
 # ('Xeber APA-dan', 'Qusarda kendliler') still has many; a Turkish text has a foreign name or two.
-_Q_OR_X_WORD = re.compile(r"[^\W\d_]*[qQxX][^\W\d_]*")
+# A word starts a match only at its first letter: tried inside a word with neither letter, the
+# pattern would read the rest of the word again from each of its letters.
+_Q_OR_X_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]*[qQxX][^\W\d_]*")
 NOT_TURKISH_WORDS_MIN = 3
 _LATIN_CANDIDATES = ("en", "az", "tr")
 _CYRILLIC_CANDIDATES = ("ru", "uk")
 
 
+# The parser folds the same words and lines over and over, page after page.
+@functools.lru_cache(maxsize=32_768)
 def fold(text: str) -> str:
     """`text` in the one form every lookup table (months, sources, labels) is keyed by."""
     return unicodedata.normalize("NFC", text).translate(_FOLD_LETTERS).casefold()
@@ -78,8 +84,8 @@ def fold(text: str) -> str:
 def detect_language(text: str) -> str:
     """The ISO 639-1 code of the language `text` is most likely written in."""
     sample = text[:_SAMPLE_CHARS]
-    cyrillic = len(_CYRILLIC.findall(sample))
-    latin = len(_LATIN.findall(sample))
+    cyrillic = sum(map(len, _CYRILLIC.findall(sample)))
+    latin = sum(map(len, _LATIN.findall(sample)))
     candidates = _CYRILLIC_CANDIDATES if cyrillic > latin else _LATIN_CANDIDATES
     words = [word.lower() for word in LETTER_WORD.findall(sample)]
     scores = {language: _score(language, words, sample) for language in candidates}

@@ -7,6 +7,7 @@ text around one document word, all that any rule about that word may read.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -62,8 +63,14 @@ def in_its_own_alphabet(name: str, sentence: str) -> str:
     return name.translate(_TODAY_AZERBAIJANI_E)
 
 
-def sentences(body: str) -> Iterator[str]:
+# Agreements, events and the count of documents signed each read the same body's sentences.
+@functools.lru_cache(maxsize=8)
+def sentences(body: str) -> tuple[str, ...]:
     """Sentences, each cut into pieces of at most SENTENCE_MAX_CHARS at a space."""
+    return tuple(_cut_sentences(body))
+
+
+def _cut_sentences(body: str) -> Iterator[str]:
     for sentence in _past_abbreviations(_SENTENCE_BREAK.split(body)):
         # A subheading's marker is the body's markup, not the text a mention quotes.
         sentence = sentence.removeprefix("## ")

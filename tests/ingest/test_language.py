@@ -1,6 +1,11 @@
 """detect_language: ISO 639-1 codes for the archive's languages."""
 
-from articles.ingest.language import detect_language
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from articles.ingest.language import _CYRILLIC, _Q_OR_X_WORD, detect_language
 
 
 def test_detects_english_when_text_is_a_short_english_sentence():
@@ -44,3 +49,19 @@ def test_returns_a_two_letter_code_when_text_has_no_letters():
 def test_detects_english_when_an_azerbaijani_word_passes_by():
     text = "The delegation visited the Milli Məclis and met the speaker of the parliament in Baku."
     assert detect_language(text) == "en"
+
+
+# The patterns as they were before they were made linear: the counts must not change.
+_ONE_Q_OR_X_WORD_AT_A_TIME = re.compile(r"[^\W\d_]*[qQxX][^\W\d_]*")
+_ONE_CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
+_LETTERS = st.text(alphabet=st.sampled_from("aqxQXbİıəƏçşğüöЁёжЖ019_ -.,\u0307"), max_size=80)
+
+
+@given(_LETTERS)
+def test_counts_words_with_q_or_x_as_the_quadratic_pattern_did_when_text_is_any(text):
+    assert len(_Q_OR_X_WORD.findall(text)) == len(_ONE_Q_OR_X_WORD_AT_A_TIME.findall(text))
+
+
+@given(_LETTERS)
+def test_counts_cyrillic_letters_by_runs_as_one_by_one_when_text_is_any(text):
+    assert sum(map(len, _CYRILLIC.findall(text))) == len(_ONE_CYRILLIC_LETTER.findall(text))

@@ -1,0 +1,51 @@
+"""parties.COUNTRY: its names grouped by first letter find what the plain alternation found."""
+
+import re
+import sys
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from articles.ingest.parties import _COUNTRIES, COUNTRY, _alternatives
+
+# COUNTRY as it was written before its names were grouped by their first letter.
+_ONE_ALTERNATION = re.compile(
+    r"(?<!\w)(?:"
+    + "|".join(f"(?P<c{index}>{pattern})" for index, (_, pattern) in enumerate(_COUNTRIES))
+    + r")(?!\w)",
+    re.I,
+)
+_FIRST_LETTERS = sorted({name[0] for _, pattern in _COUNTRIES for name in _alternatives(pattern)})
+_NAMES = [
+    name.replace("\\w*", "").replace("\\", "") for _, p in _COUNTRIES for name in p.split("|")
+]
+
+
+def _found(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], str]]:
+    return [
+        (match.span(), _COUNTRIES[int(match.lastgroup[1:].split("_")[0])][0])
+        for match in pattern.finditer(text)
+    ]
+
+
+def test_no_letter_matches_two_first_letters_when_case_is_ignored():
+    any_first = re.compile(f"[{''.join(_FIRST_LETTERS)}]", re.I)
+    for code in range(sys.maxunicode + 1):
+        letter = chr(code)
+        if any_first.fullmatch(letter):
+            matching = [first for first in _FIRST_LETTERS if re.fullmatch(first, letter, re.I)]
+            assert len(matching) == 1, (hex(code), matching)
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_NAMES).map(lambda name: name.upper() if len(name) % 3 else name),
+            st.text(alphabet="aİıIiəÖöкКxz -,.", max_size=6),
+        ),
+        max_size=12,
+    )
+)
+def test_finds_the_countries_the_plain_alternation_found_when_text_names_any(words):
+    text = " ".join(words)
+    assert _found(COUNTRY, text) == _found(_ONE_ALTERNATION, text)
