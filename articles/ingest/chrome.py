@@ -420,7 +420,9 @@ _POST_MARK = re.compile(
     r"yönləndirilib|yönləndirilmiş mesaj)\b.{0,60}"
     # A count may group its thousands with a space or a word: '84 512', '1,2 тыс.'; the
     # channel's handle may stand before it: '@caspian_news · 18 412 subscribers'.
-    r"|(?:@\w{3,40}\s{0,2}[·•|,]\s{0,2})?[0-9][0-9.,\s]{0,8}(?:[kкm]|тыс\.?|min)?\s(?:подписчик\w{0,3}|subscribers|abunəçi\w{0,3}|followers)"
+    # A group's kind may stand before its members' count: 'Группа · 86 тыс. участников'.
+    r"|(?:(?:@\w{3,40}|группа|group|qrup)\s{0,2}[·•|,]\s{0,2})?[0-9][0-9.,\s]{0,8}(?:[kкm]|тыс\.?|min)?\s"
+    r"(?:подписчик\w{0,3}|subscribers|abunəçi\w{0,3}|followers|участник\w{0,3}|members|üzv\w{0,3})"
     r"|запись закреплена|pinned post|bərkidilmiş yazı|posted by u/\S{1,40}.{0,30}"
     # A channel's address alone under its name: 't.me/caspian_news'.
     r"|(?:https?://)?(?:t|telegram)\.me/\w{3,40})$"

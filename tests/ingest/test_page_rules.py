@@ -2601,3 +2601,13 @@ def test_a_topics_label_of_two_words_over_the_headline_is_no_headline_over_a_dec
     headline = "Россия и Азербайджан подписали декларацию о союзническом взаимодействии"
     text = f"Газета\n\n{label}\n\n{headline}\n\n22 февраля 2022\n\n{RUSSIAN_PARAGRAPH}"
     assert parse(text, today=TODAY).title == headline
+
+
+@pytest.mark.parametrize(
+    "members", ["Группа · 86 тыс. участников", "Group · 12K members", "Qrup · 5 min üzv"]
+)
+def test_a_groups_members_count_makes_the_page_a_post_with_no_headline(members):
+    text = f"ОДНОКЛАССНИКИ\nАзербайджанцы Москвы\n{members}\n\n{RUSSIAN_PARAGRAPH}"
+    article = parse(text, today=TODAY)
+    assert article.title_derived is True
+    assert article.source == "Азербайджанцы Москвы"
