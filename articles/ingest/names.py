@@ -39,6 +39,8 @@ _AZERBAIJANI_LETTER = re.compile(r"[əƏ]")
 _MODIFIERS_BEFORE = re.compile(
     r"(?i:\b(?P<modifiers>(?:(?:intergovernmental|interstate|interagency|interdepartmental|"
     r"bilateral|comprehensive|framework|general|strategic|state|peace|cooperation|partnership|"
+    # 'a gas purchase contract', 'a purchase and sale contract': what a commercial one trades.
+    r"purchase\s+and\s+sale|gas|oil|electricity|grain|purchase|sale|supply|transit|swap|lease|"
     r"межправительственн\w{0,3}|межгосударственн\w{0,3}|межведомственн\w{0,3}|мирн\w{0,3})"
     r"\s+){1,3}))$"
 )

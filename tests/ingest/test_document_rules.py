@@ -2183,3 +2183,21 @@ def test_a_memorandum_on_pensions_is_not_the_registers_pension_agreement():
     text = "Azerbaijan and Russia signed a memorandum of cooperation in the field of pensions."
     (memorandum,) = extract_agreements(dated_article(text, "2021-06-14"), load_register())
     assert memorandum.register_key is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "SOCAR and Gazprom signed a gas purchase contract in Baku on 14 October.",
+            "Gas purchase contract between SOCAR and Gazprom",
+        ),
+        (
+            "SOCAR and Gazprom signed a purchase and sale contract for Azerbaijani gas.",
+            "Purchase and sale contract for Azerbaijani gas",
+        ),
+    ],
+)
+def test_an_english_contract_keeps_what_it_trades_when_the_words_stand_before_it(sentence, name):
+    article = parse(f"Gas deal\n\n{sentence} Deliveries start next year, the companies said.")
+    assert [mention.name for mention in extract_agreements(article)] == [name]
