@@ -489,24 +489,27 @@ _SIGNED_VERB = (
 _IN_ALL = r"(?:(?:in all|in total|altogether|всего|ümumilikdə)\s+)?"
 # 'подписали в Баку два документа', 'signed in Sochi on Friday six agreements'.
 _WHERE_OR_WHEN = r"(?:(?:in|at|on|в|во)\s+[A-ZА-ЯЁ]\w+\s+|today\s+|сегодня\s+|вчера\s+)*"
+# 'The leaders witnessed the signing of seven documents', 'состоялось подписание шести
+# документов': the signing told as a noun.
+_SIGNING_OF = r"(?:signing\s+of|подписание|imzalanması)"
 # The count must be what was signed: "seven documents were signed", "signed six documents",
 # "подписано шесть документов", "6 sənəd imzalanıb".
 _COUNTS = (
     re.compile(
-        rf"(?i:(?<!\w)(?P<approx>{_APPROX}\s+)?{_NUMBER}\s+(?:{_NOT_SIDES}[\w-]+\s+){{0,2}}?"
+        rf"(?i:(?<!\w)(?P<approx>{_APPROX}\s+)?{_NUMBER}\s+(?:{_NOT_SIDES}[\w-]+\s+){{0,3}}?"
         rf"{_DOCUMENTS}"
         rf"\s+{_IN_ALL}(?:(?:were|have been|had been|was|были|было|был)\s+)?(?:\w+\s+)?"
         rf"{_SIGNED_VERB})"
     ),
     re.compile(
-        rf"(?i:{_SIGNED_VERB}\s+(?-i:{_WHERE_OR_WHEN})"
+        rf"(?i:(?:{_SIGNED_VERB}|{_SIGNING_OF})\s+(?-i:{_WHERE_OR_WHEN})"
         rf"(?:(?:a total of|in total|всего|в общей сложности)\s+)?"
         rf"(?:(?:a\s+)?package of\s+|пакет\w{{0,2}}\s+из\s+)?"
         rf"(?P<approx>{_APPROX}\s+)?{_NUMBER}\s+(?:[\w-]+\s+){{0,2}}?{_DOCUMENTS}(?!\w))"
     ),
 )
 # Both counts need a signing verb: a sentence without one is not searched for them.
-_SIGNED_VERB_ANYWHERE = re.compile(rf"(?i:{_SIGNED_VERB})")
+_SIGNED_VERB_ANYWHERE = re.compile(rf"(?i:{_SIGNED_VERB}|{_SIGNING_OF})")
 _TOTAL_CONTEXT = re.compile(
     r"(?i:\b(?:to date|so far|since|over the years|legal framework|treaty base|legal base)\b|"
     r"за годы|с момента|договорн\w+ баз\w+|правов\w+ баз\w+|hüquqi baza\w*|bu günədək|indiyədək)"

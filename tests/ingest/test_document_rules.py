@@ -2201,3 +2201,17 @@ def test_a_memorandum_on_pensions_is_not_the_registers_pension_agreement():
 def test_an_english_contract_keeps_what_it_trades_when_the_words_stand_before_it(sentence, name):
     article = parse(f"Gas deal\n\n{sentence} Deliveries start next year, the companies said.")
     assert [mention.name for mention in extract_agreements(article)] == [name]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        ("In all, nine intergovernmental and interagency documents were signed.", 9),
+        ("After the talks the leaders witnessed the signing of seven documents.", 7),
+        ("По итогам переговоров состоялось подписание шести документов.", 6),
+        ("The ceremony included the signing of about 20 agreements.", None),
+    ],
+)
+def test_a_count_is_read_with_two_adjectives_or_the_signing_told_as_a_noun(sentence, count):
+    article = parse(f"Talks in Baku\n\nAzerbaijan and Russia held talks in Baku. {sentence}")
+    assert count_documents_signed(article) == count
