@@ -137,8 +137,10 @@ DEV_MOST = {
     "cited agencies as publisher": 12,
     "third-country documents as bilateral": 6,
 }
+# Chrome headlines read 47 when the holdout was scored; 48 once the session's later rules from
+# dev's pages were in (e6850cd: headlines 194 -> 193, documents 184 -> 185), looked at once.
 HOLDOUT_MOST = {
-    "chrome or wrong headlines": 47,
+    "chrome or wrong headlines": 48,
     "invented dates": 2,
     "cited agencies as publisher": 2,
     "third-country documents as bilateral": 6,
