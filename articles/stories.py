@@ -212,7 +212,10 @@ def _filing_cursor(connection):
         # Django turns psycopg's preparing off; this cursor alone asks for it
         # (Django's own cursors bind on the client and never prepare).
         driver.prepare_threshold = NEVER_BY_COUNT
-    return connection._prepare_cursor(_prepared_cursor_class()(driver))
+    # What Django's own cursor() does with the driver's cursor once queries are not
+    # logged (BaseDatabaseWrapper._prepare_cursor), by its public methods.
+    connection.validate_thread_sharing()
+    return connection.make_cursor(_prepared_cursor_class()(driver))
 
 
 # psycopg prepares a statement once it has run this many times: never, but when asked.
