@@ -1,7 +1,9 @@
 """Stories: near-copies of one text, and articles about one event (store -> stories).
 
-The store calls `file_article` for each article it writes, inside that file's
-transaction; articles.stories_archive files a whole archive (`group_stories`). Grouping is
+The store places each new article before writing it (`place_new`: its row is
+inserted with its story and original) and files each changed one after
+(`file_article`), inside that file's transaction; articles.stories_archive files
+a whole archive (`group_stories`). Grouping is
 incremental: an article's candidates come from one lookup in the key index
 (ArticleBand: its LSH band keys, and its event keys as they read on each day
 around its own), never from a pass over the archive.
@@ -90,9 +92,10 @@ MAX_EVENT_CANDIDATES = 200
 
 
 def file_article(article: Article, *, is_new: bool = False) -> None:
-    """Fingerprint `article` and place it: its copies, its story. The caller holds
-    the file's transaction; its tags and mentions are stored already. A new
-    article has no fingerprint, story or copies to undo."""
+    """Fingerprint a stored `article` and place it: its copies, its story. The
+    caller holds the file's transaction; its tags and mentions are stored already.
+    A new article has no fingerprint, story or copies to undo (the store places
+    the articles it imports before writing them: place_new)."""
     # The caller's transaction, without a savepoint of its own (two round trips):
     # a failure here fails the file, which rolls back whole.
     with transaction.atomic(savepoint=False):
@@ -104,10 +107,74 @@ def file_article(article: Article, *, is_new: bool = False) -> None:
             return
         near = neighbours(article, found, events)
         copies = _copies_of(article, found, near) if found else []
-        _root_copies(article, copies)
+        versions = _versions(article, copies)
+        if versions:
+            _point_at_earliest(versions)
         story, match = _story_for(article, copies, events, near)
         if story is not None:
             _join(story, [article, *copies, *([match] if match else [])])
+
+
+@dataclass(frozen=True)
+class Unstored:
+    """What the event rule weighs of an article not written yet: the ids of the
+    tags and documents it will hold."""
+
+    tag_ids: list[int]
+    agreement_ids: list[int]
+
+
+@dataclass
+class Placing:
+    """Where a new article goes, decided before its row is written (place_new),
+    and what is left to write once it is: its keys, and the moves of the
+    articles it groups with."""
+
+    article: Article
+    found: Fingerprint | None
+    events: set[str]
+    copies: list[Article]
+    versions: dict[int | None, Article]
+    story: Story | None
+    match: Article | None
+    story_existed: bool
+
+    def file(self) -> None:
+        """After the article's INSERT, in the same transaction."""
+        article = self.article
+        _insert_keys(
+            article.pk, self.found, *keys_of(self.found, self.events, article.published_on)
+        )
+        if self.versions:
+            _point_at_earliest({version.pk: version for version in self.versions.values()})
+        if self.story is not None:
+            grouped = [article, *self.copies, *([self.match] if self.match else [])]
+            _join(self.story, grouped, existing=self.story_existed)
+
+
+def place_new(article: Article, *, unstored: Unstored) -> Placing:
+    """Decide a new article's story and original before its row is written, so
+    the INSERT carries them: an UPDATE after it wrote a second version of the
+    row and of every index entry it has (bench/RESULTS.md, thirteenth session).
+    The same rules as file_article, read from the archive as it stands without
+    the article: its tags and documents are given by id (`unstored`). A new
+    story it makes is saved now; the caller then writes the article and calls
+    the placing's file()."""
+    found = fingerprint(article.body)
+    events = event_texts(article)
+    near = neighbours(article, found, events, unstored=unstored)
+    copies = _copies_of(article, found, near) if found else []
+    versions = _versions(article, copies)
+    if versions:
+        earliest = min(versions.values(), key=_publication_order)
+        article.copy_of_id = None if earliest is article else earliest.pk
+    story, match = _story_for(article, copies, events, near)
+    existed = story is not None and story.pk is not None
+    if story is not None:
+        if not existed:
+            story.save()
+        article.story = story
+    return Placing(article, found, events, copies, versions, story, match, existed)
 
 
 # ------------------------------------------------------------------ keys
@@ -257,9 +324,10 @@ def _key_list(connection, keys: list[int]):
 @dataclass(frozen=True)
 class Neighbours:
     """The stored articles that share keys with one article: the candidate copies
-    (the most sharing band keys first) with their fingerprints and dates; those
-    within EVENT_DAYS sharing event keys (how many, and how many days apart); and
-    the evidence (documents, weighed tags) of those and of the article itself."""
+    (the most sharing band keys first) with their fingerprints and dates; of those
+    within EVENT_DAYS sharing event keys, the ones that could pass the event rule
+    (how many keys they share, and how many days apart they are); the evidence
+    (documents, weighed tags) of those, and the article's own."""
 
     copies: list[int]
     events: dict[int, int]
@@ -269,22 +337,31 @@ class Neighbours:
     key_counts: dict[int, int] = field(default_factory=dict)
     # The event candidates' stories (id, curated); none for one in no story.
     stories: dict[int, tuple[int, bool]] = field(default_factory=dict)
+    own: set[tuple[str, int]] = field(default_factory=set)
 
 
-def neighbours(article: Article, found: Fingerprint | None, events: set[str]) -> Neighbours:
+def neighbours(
+    article: Article,
+    found: Fingerprint | None,
+    events: set[str],
+    *,
+    unstored: Unstored | None = None,
+) -> Neighbours:
     """One statement for all the event and copy rules ask of the archive (filing
     an article asked it three to four times, a round trip each): the
     MAX_CANDIDATES articles sharing most of its band keys, counted and ranked by
     the database and read with their fingerprints (a band key held by more than
-    BAND_HOLDERS articles is passed over: see there); the MAX_EVENT_CANDIDATES
+    BAND_HOLDERS articles is passed over: see there); of the MAX_EVENT_CANDIDATES
     articles holding most of its event keys as they would read on each day around
-    its own; and their evidence and its own."""
+    its own, those that could pass the event rule, with their evidence; and its
+    own evidence. An article not written yet (`unstored`) has no keys or
+    relations stored: its evidence is read by the ids it will hold."""
     bands = sorted(found.band_keys()) if found else []
     probes = _event_probes(article, events)
     if not bands and not probes:
         return Neighbours([], {}, {})
     connection = connections[ArticleBand.objects.db]
-    sql, params = _neighbours_sql(connection, article.pk, bands, sorted(probes))
+    sql, params = _neighbours_sql(connection, article.pk or 0, bands, probes, unstored)
     with _filing_cursor(connection) as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
@@ -293,6 +370,7 @@ def neighbours(article: Article, found: Fingerprint | None, events: set[str]) ->
     sharing: dict[int, int] = {}
     days_apart: dict[int, int] = {}
     evidence: dict[int, set[tuple[str, int]]] = defaultdict(set)
+    own: set[tuple[str, int]] = set()
     key_counts: dict[int, int] = {}
     stories_of: dict[int, tuple[int, bool]] = {}
     for (
@@ -318,101 +396,188 @@ def neighbours(article: Article, found: Fingerprint | None, events: set[str]) ->
             days_apart[article_id] = probes[extra]
             if story_id is not None:
                 stories_of[article_id] = (story_id, bool(is_curated))
+        elif kind == _OWN:
+            own.add((label, number))
         else:
             evidence[article_id].add((label, number))
     copies = sorted(shared, key=lambda pk: (-shared[pk], pk))
-    found_evidence = {pk: evidence[pk] for pk in [article.pk, *sharing]}
-    return Neighbours(copies, sharing, days_apart, prints, found_evidence, key_counts, stories_of)
+    found_evidence = {pk: evidence[pk] for pk in sharing}
+    return Neighbours(
+        copies, sharing, days_apart, prints, found_evidence, key_counts, stories_of, own
+    )
 
 
 # How the neighbours statement marks its kinds of rows.
-_COPY, _EVENT, _THING = 0, 1, 2
+_COPY, _EVENT, _THING, _OWN = 0, 1, 2, 3
 
 
 def _neighbours_sql(
-    connection, article_id: int, bands: list[int], probes: list[int]
+    connection,
+    article_id: int,
+    bands: list[int],
+    probes: dict[int, int],
+    unstored: Unstored | None,
 ) -> tuple[str, list]:
-    """The statement `neighbours` runs, and its parameters. Each band key's holders
-    are read up to BAND_HOLDERS + 1 (an index range each, so a key half the archive
-    shares costs no more than a rare one), a key with more is dropped, and the rest
-    are counted and ranked per article in the database: the importer read every
-    shared key row before (thousands at 100k on the generated corpus). Columns:
-    kind, article, a number (shared keys, or a document's or tag's id), the
-    event rows' key, the evidence's kind, the copies' fingerprint and date, and
-    the event candidates' story and whether a curator made it."""
-    quote = connection.ops.quote_name
-    keys = quote(ArticleBand._meta.db_table)
-    prints = quote(ArticleFingerprint._meta.db_table)
-    articles = quote(Article._meta.db_table)
-    mentions = quote(Mention._meta.db_table)
-    tagged = quote(Article.tags.through._meta.db_table)
-    tags = quote(Article.tags.field.related_model._meta.db_table)
-    stories = quote(Story._meta.db_table)
+    """The statement `neighbours` runs, and its parameters. Columns: kind,
+    article, a number (shared keys, or a document's or tag's id), the event rows'
+    key, the evidence's kind, the copies' fingerprint and date, and the event
+    candidates' story and whether a curator made it."""
     ctes, parts, params = [], [], []
     cte_params: list = []
     if bands:
-        if connection.vendor == "postgresql":
-            # One subplan for every key: a union of 40 took PostgreSQL 1-2 ms to plan.
-            holders = (
-                f"SELECT wanted.band, h.article_id FROM unnest(%s::bigint[]) AS wanted(band) "
-                f"CROSS JOIN LATERAL (SELECT article_id FROM {keys} WHERE band = wanted.band "
-                f"LIMIT {BAND_HOLDERS + 1}) AS h"
-            )
-            band_params: list = [bands]
-        else:
-            holders = " UNION ALL ".join(
-                f"SELECT * FROM (SELECT band, article_id FROM {keys} WHERE band = %s "
-                f"LIMIT {BAND_HOLDERS + 1}) AS k{number}"
-                for number in range(len(bands))
-            )
-            band_params = bands
-        ctes += [
-            f"held AS ({holders})",
-            f"useful AS (SELECT band FROM held GROUP BY band HAVING COUNT(*) <= {BAND_HOLDERS})",
-        ]
+        band_ctes, band_part, band_params = _copies_sql(connection, bands, stored=not unstored)
+        ctes += band_ctes
+        parts.append(band_part)
         cte_params += band_params
-        parts.append(
-            f"SELECT {_COPY} AS kind, ranked.article_id, ranked.shared AS number, NULL AS extra, "
-            f"NULL AS label, f.signature, f.shingle_count, a.published_on, "
-            f"NULL AS story_id, NULL AS is_curated FROM ("
-            f"SELECT article_id, COUNT(*) AS shared FROM held "
-            f"WHERE band IN (SELECT band FROM useful) AND article_id <> %s "
-            f"GROUP BY article_id ORDER BY shared DESC, article_id "
-            f"LIMIT {MAX_CANDIDATES}) AS ranked "
-            f"JOIN {prints} f ON f.article_id = ranked.article_id "
-            f"JOIN {articles} a ON a.id = ranked.article_id"
-        )
         params.append(article_id)
     if probes:
-        ctes.append(
-            f"probed AS (SELECT article_id, COUNT(*) AS shared, MIN(band) AS band FROM {keys} "
-            f"WHERE band {_among_keys(connection)} AND article_id <> %s "
-            f"GROUP BY article_id ORDER BY shared DESC, article_id LIMIT {MAX_EVENT_CANDIDATES})"
+        event_ctes, event_params, event_parts = _events_sql(
+            connection, article_id, probes, unstored
         )
-        cte_params += [_key_list(connection, probes), article_id]
-        weighed = [str(kind) for kind in EVENT_WEIGHTS if kind != "agreement"]
-        kinds = ", ".join(["%s"] * len(weighed))
-        among = "(SELECT article_id FROM probed UNION ALL SELECT %s)"
-        parts += [
-            # Each one's count of event keys (Evidence.key_count), story and whether it
-            # is curated, so a match is weighed and placed unread.
-            f"SELECT {_EVENT}, p.article_id, p.shared, p.band, NULL, NULL, f.event_key_count, "
-            f"NULL, a.story_id, s.is_curated FROM probed p "
-            f"JOIN {articles} a ON a.id = p.article_id "
-            f"LEFT JOIN {prints} f ON f.article_id = p.article_id "
-            f"LEFT JOIN {stories} s ON s.id = a.story_id",
-            f"SELECT {_THING}, article_id, agreement_id, NULL, 'agreement', NULL, NULL, NULL, "
-            f"NULL, NULL "
-            f"FROM {mentions} WHERE article_id IN {among}",
-            f"SELECT {_THING}, t.article_id, t.tag_id, NULL, g.kind, NULL, NULL, NULL, NULL, NULL "
-            f"FROM {tagged} t JOIN {tags} g ON g.id = t.tag_id "
-            f"WHERE t.article_id IN {among} AND g.kind IN ({kinds})",
-        ]
-        params += [article_id, article_id, *weighed]
+        ctes += event_ctes
+        cte_params += event_params
+        parts += event_parts
     # Unwrapped: PostgreSQL types the later rows' NULLs from the first's columns only
     # in the union itself (a subquery would make them text).
     sql = f"WITH {', '.join(ctes)} " + " UNION ALL ".join(parts)
     return sql, cte_params + params
+
+
+def _copies_sql(connection, bands: list[int], *, stored: bool) -> tuple[list[str], str, list]:
+    """The candidate copies' part of the neighbours statement. Each band key's
+    holders are read up to BAND_HOLDERS + 1 (an index range each, so a key half the
+    archive shares costs no more than a rare one), a key with more is dropped, and
+    the rest are counted and ranked per article in the database: the importer read
+    every shared key row before (thousands at 100k on the generated corpus). The
+    article's own keys count among the holders: an article not written yet
+    (`stored` false) is one holder the table lacks."""
+    quote = connection.ops.quote_name
+    keys = quote(ArticleBand._meta.db_table)
+    holders_allowed = BAND_HOLDERS if stored else BAND_HOLDERS - 1
+    if connection.vendor == "postgresql":
+        # One subplan for every key: a union of 40 took PostgreSQL 1-2 ms to plan.
+        holders = (
+            f"SELECT wanted.band, h.article_id FROM unnest(%s::bigint[]) AS wanted(band) "
+            f"CROSS JOIN LATERAL (SELECT article_id FROM {keys} WHERE band = wanted.band "
+            f"LIMIT {holders_allowed + 1}) AS h"
+        )
+        band_params: list = [bands]
+    else:
+        holders = " UNION ALL ".join(
+            f"SELECT * FROM (SELECT band, article_id FROM {keys} WHERE band = %s "
+            f"LIMIT {holders_allowed + 1}) AS k{number}"
+            for number in range(len(bands))
+        )
+        band_params = bands
+    ctes = [
+        f"held AS ({holders})",
+        f"useful AS (SELECT band FROM held GROUP BY band HAVING COUNT(*) <= {holders_allowed})",
+    ]
+    part = (
+        f"SELECT {_COPY} AS kind, ranked.article_id, ranked.shared AS number, NULL AS extra, "
+        f"NULL AS label, f.signature, f.shingle_count, a.published_on, "
+        f"NULL AS story_id, NULL AS is_curated FROM ("
+        f"SELECT article_id, COUNT(*) AS shared FROM held "
+        f"WHERE band IN (SELECT band FROM useful) AND article_id <> %s "
+        f"GROUP BY article_id ORDER BY shared DESC, article_id "
+        f"LIMIT {MAX_CANDIDATES}) AS ranked "
+        f"JOIN {quote(ArticleFingerprint._meta.db_table)} f ON f.article_id = ranked.article_id "
+        f"JOIN {quote(Article._meta.db_table)} a ON a.id = ranked.article_id"
+    )
+    return ctes, part, band_params
+
+
+def _events_sql(
+    connection, article_id: int, probes: dict[int, int], unstored: Unstored | None
+) -> tuple[list[str], list, list[str]]:
+    """The event candidates' part of the neighbours statement: its CTEs, their
+    parameters, and its parts (which take none). Of the
+    MAX_EVENT_CANDIDATES holding most of the article's probes, only those that
+    could pass even sharing all of its evidence (`reaching`: their shared keys,
+    the days apart their keys read, the article's own weight) have their evidence
+    read: most share a key or two and fall short (best_event_match's rule)."""
+    quote = connection.ops.quote_name
+    keys = quote(ArticleBand._meta.db_table)
+    # The kinds and weights are this module's constants, written into the text: as
+    # parameters, binding them cost each lookup more than the rows they spare.
+    kinds = ", ".join(_literal(kind) for kind in EVENT_WEIGHTS if kind != "agreement")
+    own, own_params = _own_evidence_sql(connection, article_id, unstored, kinds)
+    by_days = [
+        _key_list(connection, sorted(key for key, apart in probes.items() if apart == days))
+        for days in range(EVENT_DAYS)
+    ]
+    threshold = " ".join(
+        f"WHEN p.band {_among_keys(connection)} THEN {EVENT_SCORE + DAY_PENALTY * days!r}"
+        for days in range(EVENT_DAYS)
+    )
+    threshold = f"CASE {threshold} ELSE {EVENT_SCORE + DAY_PENALTY * EVENT_DAYS!r} END"
+    weight = " ".join(
+        f"WHEN {_literal(kind)} THEN {value!r}" for kind, value in EVENT_WEIGHTS.items()
+    )
+    ctes = [
+        f"probed AS (SELECT article_id, COUNT(*) AS shared, MIN(band) AS band FROM {keys} "
+        f"WHERE band {_among_keys(connection)} AND article_id <> %s "
+        f"GROUP BY article_id ORDER BY shared DESC, article_id LIMIT {MAX_EVENT_CANDIDATES})",
+        f"own (label, number) AS ({own})",
+        f"reaching AS (SELECT p.article_id, p.shared, p.band FROM probed p WHERE "
+        f"(SELECT COALESCE(SUM(CASE label {weight} ELSE 0 END), 0) FROM own) "
+        f"+ {KEY_WEIGHT!r} * p.shared >= {threshold})",
+    ]
+    cte_params = [
+        _key_list(connection, sorted(probes)),
+        article_id,
+        *own_params,
+        *by_days,
+    ]
+    articles = quote(Article._meta.db_table)
+    among = "(SELECT article_id FROM reaching)"
+    parts = [
+        # Each one's count of event keys (Evidence.key_count), story and whether it
+        # is curated, so a match is weighed and placed unread.
+        f"SELECT {_EVENT}, p.article_id, p.shared, p.band, NULL, NULL, f.event_key_count, "
+        f"NULL, a.story_id, s.is_curated FROM reaching p "
+        f"JOIN {articles} a ON a.id = p.article_id "
+        f"LEFT JOIN {quote(ArticleFingerprint._meta.db_table)} f "
+        f"ON f.article_id = p.article_id "
+        f"LEFT JOIN {quote(Story._meta.db_table)} s ON s.id = a.story_id",
+        f"SELECT {_OWN}, NULL, number, NULL, label, NULL, NULL, NULL, NULL, NULL FROM own",
+        f"SELECT {_THING}, article_id, agreement_id, NULL, 'agreement', NULL, NULL, NULL, "
+        f"NULL, NULL FROM {quote(Mention._meta.db_table)} WHERE article_id IN {among}",
+        f"SELECT {_THING}, t.article_id, t.tag_id, NULL, g.kind, NULL, NULL, NULL, NULL, NULL "
+        f"FROM {quote(Article.tags.through._meta.db_table)} t "
+        f"JOIN {quote(Article.tags.field.related_model._meta.db_table)} g ON g.id = t.tag_id "
+        f"WHERE t.article_id IN {among} AND g.kind IN ({kinds})",
+    ]
+    return ctes, cte_params, parts
+
+
+def _own_evidence_sql(
+    connection, article_id: int, unstored: Unstored | None, kinds: str
+) -> tuple[str, list]:
+    """The article's own documents and weighed tags as (label, number) rows: its
+    stored relations, or those it will hold (by id) when not written yet."""
+    quote = connection.ops.quote_name
+    tags = quote(Article.tags.field.related_model._meta.db_table)
+    if unstored is not None:
+        sql = (
+            f"SELECT 'agreement', {_each_key(connection)} UNION ALL "
+            f"SELECT kind, id FROM {tags} WHERE id {_among_keys(connection)} "
+            f"AND kind IN ({kinds})"
+        )
+        agreements = _key_list(connection, sorted(unstored.agreement_ids))
+        return sql, [agreements, _key_list(connection, sorted(unstored.tag_ids))]
+    sql = (
+        f"SELECT 'agreement', agreement_id FROM {quote(Mention._meta.db_table)} "
+        f"WHERE article_id = %s UNION ALL "
+        f"SELECT g.kind, t.tag_id FROM {quote(Article.tags.through._meta.db_table)} t "
+        f"JOIN {tags} g ON g.id = t.tag_id WHERE t.article_id = %s AND g.kind IN ({kinds})"
+    )
+    return sql, [article_id, article_id]
+
+
+def _literal(constant: str) -> str:
+    """One of this module's constants as an SQL string (never text from outside)."""
+    return "'" + constant.replace("'", "''") + "'"
 
 
 def _as_date(value) -> dt.date | None:
@@ -459,30 +624,41 @@ def _near_in_time(day: dt.date | None, other: dt.date | None) -> bool:
     return day is None or other is None or abs((day - other).days) <= COPY_DAYS
 
 
-def _root_copies(article: Article, copies: list[Article]) -> None:
-    """Every version points at the earliest one, which points at none; copies
-    a curator moved into a story of their own are left where they are."""
+def _versions(article: Article, copies: list[Article]) -> dict[int | None, Article]:
+    """The versions of one text that `article` and its copies make, by number
+    (None for an article not written yet): the copies, their originals and the
+    article. Copies a curator moved into a story of their own are left where
+    they are, and out of `copies`, unless every one is (none then)."""
     free = [copy for copy in copies if not (copy.story and copy.story.is_curated)]
     if not free:
-        return
+        return {}
     roots = {copy.copy_of_id for copy in free if copy.copy_of_id}
     stored_roots = Article.objects.filter(pk__in=roots).defer("original", "body")
-    versions = {a.pk: a for a in [article, *free, *stored_roots]}
+    copies[:] = free
+    return {a.pk: a for a in [article, *free, *stored_roots]}
+
+
+def _point_at_earliest(versions: dict[int, Article]) -> None:
+    """Every version points at the earliest one, which points at none."""
     earliest = min(versions.values(), key=_publication_order)
     for version in versions.values():
         wanted = None if version.pk == earliest.pk else earliest.pk
         if version.copy_of_id != wanted:
             version.copy_of_id = wanted
             Article.objects.filter(pk=version.pk).update(copy_of=wanted)
-    Article.objects.filter(copy_of__in=versions.keys()).exclude(pk=earliest.pk).update(
-        copy_of=earliest.pk
-    )
-    copies[:] = free
+    pointing = Article.objects.filter(copy_of__in=versions.keys()).exclude(pk=earliest.pk)
+    pointing.exclude(copy_of=earliest.pk).update(copy_of=earliest.pk)
 
 
 def _publication_order(article: Article) -> tuple:
-    """Earliest first, undated last, then the first stored."""
-    return (article.published_on is None, article.published_on or dt.date.min, article.pk)
+    """Earliest first, undated last, then the first stored (one not written yet
+    last: it will be numbered after every article it can see)."""
+    return (
+        article.published_on is None,
+        article.published_on or dt.date.min,
+        article.pk is None,
+        article.pk or 0,
+    )
 
 
 # ------------------------------------------------------------------ events
@@ -510,17 +686,13 @@ def best_event_match(article: Article, events: set[str], near: Neighbours) -> Ar
     shared, days_apart = near.events, near.days_apart
     if not shared:
         return None
-    evidence = near.evidence
-    mine = Evidence(evidence[article.pk], len(events))
-    # No candidate scores more than all it could share: most of the 200 share a
-    # key or two and fall short before their evidence is compared.
-    most = _weight(mine.things)
+    # Only candidates that could pass sharing all of its evidence are here
+    # (neighbours leaves out the rest, unread).
+    mine = Evidence(near.own, len(events))
     passing = []
     for pk, count in shared.items():
         threshold = EVENT_SCORE + DAY_PENALTY * days_apart[pk]
-        if most + KEY_WEIGHT * count < threshold:
-            continue
-        theirs = Evidence(evidence[pk], near.key_counts[pk])
+        theirs = Evidence(near.evidence[pk], near.key_counts[pk])
         score = mine.shared_score(theirs, count)
         if score >= threshold and mine.covered(theirs, score):
             passing.append((score, -pk))
@@ -592,17 +764,21 @@ def _in_curated_story(article: Article) -> bool:
     )
 
 
-def _join(story: Story, articles: list[Article]) -> None:
+def _join(story: Story, articles: list[Article], *, existing: bool | None = None) -> None:
     """Put `articles` in `story`, with the stories they leave emptied of them;
-    an article in a curated story stays there."""
-    existing = story.pk is not None
-    if not existing:
+    an article in a curated story stays there. `existing`: whether the story
+    held articles before (a story place_new made is saved already, empty)."""
+    if existing is None:
+        existing = story.pk is not None
+    if story.pk is None:
         story.save()
     movable = [
         a for a in articles if not (a.story and a.story.is_curated and a.story_id != story.pk)
     ]
     left = {a.story_id for a in movable if a.story_id and a.story_id != story.pk}
-    Article.objects.filter(pk__in=[a.pk for a in movable]).update(story=story)
+    moving = [a.pk for a in movable if a.story_id != story.pk]
+    if moving:
+        Article.objects.filter(pk__in=moving).update(story=story)
     for article in movable:
         article.story = story
     if not left and (existing or len(movable) >= 2):

@@ -324,11 +324,11 @@ def _store_once(original, extracted, cache, found, now) -> Stored:
         if twin is not None:  # these bytes are another page's already
             return Stored(Status.UNCHANGED, _same_bytes_as(twin))
         if article is None:
-            article = _create_article(original, extracted, cache, found, now)
-            _add_relations(article, extracted, cache, found)
+            article, relations, placing = _create_article(original, extracted, cache, found, now)
+            _add_relations(article, extracted, relations)
             vocabulary.count_article(article)
             tiers.keep_articles([article.pk], using=article._state.db)
-            stories.file_article(article, is_new=True)
+            placing.file()
             return Stored(Status.IMPORTED)
         with vocabulary.recounted(article):
             _update_article(article, original, extracted, cache, found, now)
@@ -390,30 +390,41 @@ def _article_fields(extracted: Extracted, cache: LookupCache, found: LookupCache
     }
 
 
-def _create_article(original, extracted, cache, found, now) -> Article:
+def _create_article(
+    original, extracted, cache, found, now
+) -> tuple[Article, Relations, stories.Placing]:
+    """The new article's row, written with the story and original it is placed in
+    (articles.stories.place_new); its relations, to be written; what is left of
+    its placing. Shared rows (its source, tags, agreements) are found or made in
+    the order they always were."""
     fields = _article_fields(extracted, cache, found)
+    relations = _relations_of(extracted, cache, found)
+    article = Article(
+        **fields,
+        is_title_derived=extracted.article.title_derived,
+        body=extracted.article.body,
+        origin=original.origin,
+        file_path=original.file_path,
+        original=original.data,
+        sha256=original.sha256,
+        encoding=original.encoding,
+        imported_at=now,
+        changed_at=now,
+    )
+    unstored = stories.Unstored(relations.tag_ids, list(relations.mentions))
+    placing = stories.place_new(article, unstored=unstored)
 
     def make() -> Article:
+        article.slug = cache.article_slugs.new(fields["title"])
         try:
-            return Article.objects.create(
-                **fields,
-                is_title_derived=extracted.article.title_derived,
-                slug=cache.article_slugs.new(fields["title"]),
-                body=extracted.article.body,
-                origin=original.origin,
-                file_path=original.file_path,
-                original=original.data,
-                sha256=original.sha256,
-                encoding=original.encoding,
-                imported_at=now,
-                changed_at=now,
-            )
+            article.save(force_insert=True)
         except IntegrityError:
             cache.article_slugs.forget(fields["title"])
             raise
+        return article
 
     # The origin is locked: only a slug taken meanwhile by another article can collide.
-    return _get_or_make(lambda: None, make)
+    return _get_or_make(lambda: None, make), relations, placing
 
 
 def _update_article(article: Article, original, extracted, cache, found, now) -> None:
@@ -523,20 +534,37 @@ def _make_tag(name: str, kind: str) -> int:
     return Tag.objects.create(name=name, kind=kind, slug=slug).pk
 
 
-def _add_relations(article: Article, extracted: Extracted, cache, found) -> None:
+@dataclass(frozen=True)
+class Relations:
+    """A new article's tags, credits and documents (by agreement, the mention that
+    names it first), found or made before its row is written: filing it weighs them."""
+
+    tag_ids: list[int]
+    credit_ids: list[int]
+    mentions: dict[int, AgreementMention]
+
+
+def _relations_of(extracted: Extracted, cache: LookupCache, found: LookupCache) -> Relations:
+    return Relations(
+        _tag_ids(extracted.tags, cache, found),
+        _credit_ids(extracted, cache, found),
+        _mentioned(extracted, cache, found),
+    )
+
+
+def _add_relations(article: Article, extracted: Extracted, relations: Relations) -> None:
     """A new article's tags, credits and mentions: plain inserts, nothing to compare with
     (a related manager's add() would first read which rows exist)."""
     ArticleTag = Article.tags.through
     ArticleTag.objects.bulk_create(
-        ArticleTag(article_id=article.pk, tag_id=tag_id)
-        for tag_id in _tag_ids(extracted.tags, cache, found)
+        ArticleTag(article_id=article.pk, tag_id=tag_id) for tag_id in relations.tag_ids
     )
     ArticleCredit = Article.credits.through
     ArticleCredit.objects.bulk_create(
         ArticleCredit(article_id=article.pk, source_id=source_id)
-        for source_id in _credit_ids(extracted, cache, found)
+        for source_id in relations.credit_ids
     )
-    Mention.objects.bulk_create(_new_mentions(article, extracted, cache, found))
+    Mention.objects.bulk_create(_mentions_of(article, relations.mentions))
     Event.objects.bulk_create(_new_events(article, extracted.events))
 
 
@@ -605,11 +633,20 @@ def _events_of(article: Article) -> list[EventMention]:
 
 
 def _new_mentions(article: Article, extracted: Extracted, cache, found) -> list[Mention]:
-    """One Mention per agreement named, the first sentence that names it."""
+    return _mentions_of(article, _mentioned(extracted, cache, found))
+
+
+def _mentioned(extracted: Extracted, cache, found) -> dict[int, AgreementMention]:
+    """The agreements named, each with the first sentence that names it."""
     by_agreement: dict[int, AgreementMention] = {}
     for mention in extracted.agreements:
         agreement_id = _agreement_id(mention, extracted.article.language, cache, found)
         by_agreement.setdefault(agreement_id, mention)
+    return by_agreement
+
+
+def _mentions_of(article: Article, by_agreement: dict[int, AgreementMention]) -> list[Mention]:
+    """One Mention per agreement named."""
     return [
         Mention(
             article=article,

@@ -164,14 +164,14 @@ def test_a_batch_counts_its_words_as_counting_every_article_afresh_would():
 
 
 def test_a_file_rolled_back_after_counting_its_words_leaves_no_count(monkeypatch):
-    real = stories.file_article
+    real = stories.place_new
 
-    def file_article(article, **options):
+    def place_new(article, **options):
         if article.origin == "in/b.txt":
             raise ValueError("filing failed")
         return real(article, **options)
 
-    monkeypatch.setattr(stories, "file_article", file_article)
+    monkeypatch.setattr(stories, "place_new", place_new)
     results = store_batch([words("a", "Gas pipeline talks"), words("b", "Caspian caviar")])
     assert isinstance(results[1], ValueError)
     assert counted() == {"gas": 1, "pipeline": 1, "talks": 1, "report": 1}

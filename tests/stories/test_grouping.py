@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from articles import stories
 from articles.ingest.fingerprint import BANDS, event_keys, fingerprint, key_number
-from articles.models import Article, ArticleBand, ArticleFingerprint, Source, Story
+from articles.models import Article, ArticleBand, ArticleFingerprint, Source, Story, TagKind
+from tests.conftest import make_article, make_tag
 from tests.stories.builders import article_file, import_files, reloaded, wire_body
 
 pytestmark = pytest.mark.django_db
@@ -132,6 +135,78 @@ def test_the_earliest_version_becomes_the_original_when_it_is_imported_last(tmp_
     copy, first = reloaded(later)["copy.txt"], reloaded(earlier)["first.txt"]
     assert (first.copy_of, copy.copy_of) == (None, first)
     assert first.story == copy.story != None  # noqa: E711
+
+
+def test_a_new_version_is_written_with_its_story_and_original_when_imported(tmp_path):
+    body = wire_body(7)
+    first = import_files(
+        tmp_path / "a",
+        {
+            "trend.txt": article_file(
+                date="2024-05-06", source="Trend", headline="Cargo talks held", body=body
+            ),
+            "azernews.txt": article_file(
+                date="2024-05-07", source="AzerNews", headline="Freight talks", body=body
+            ),
+        },
+    )
+    trend = first["trend.txt"]
+
+    with CaptureQueriesContext(connection) as queries:
+        later = import_files(
+            tmp_path / "b",
+            {
+                "todayaz.txt": article_file(
+                    date="2024-05-07", source="Today.Az", headline="Freight agreed", body=body
+                )
+            },
+        )["todayaz.txt"]
+
+    assert (later.story_id, later.copy_of_id) == (trend.story_id, trend.pk) != (None, None)
+    # Its INSERT carried both: nothing moved an article into the story, nor wrote its row again.
+    updates = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("UPDATE")]
+    assert not [sql for sql in updates if 'SET "story_id"' in sql]
+    assert not [sql for sql in updates if f'"articles_article"."id" = {later.pk}' in sql]
+
+
+def event_candidates(mine: Article, *, stored: bool = True) -> tuple[stories.Neighbours, dict]:
+    """Two articles holding one event key of `mine`'s: one of its day, one two days
+    later; the lookup of `mine` (stored, or as an article not written yet)."""
+    key = "name:smr"
+    ceremony = make_tag(kind=TagKind.EVENT)
+    close = make_article(published_on=mine.published_on, tags=[ceremony])
+    far = make_article(published_on=mine.published_on + dt.timedelta(days=2), tags=[ceremony])
+    for other in (close, far):
+        ArticleBand.objects.create(article=other, band=key_number(key, other.published_on))
+    unstored = None
+    if not stored:
+        tag_ids = list(mine.tags.values_list("pk", flat=True))
+        unstored = stories.Unstored(tag_ids, [])
+        mine.pk = None
+    return stories.neighbours(mine, None, {key}, unstored=unstored), {"close": close, "far": far}
+
+
+def test_an_event_candidate_that_cannot_pass_has_no_evidence_read_when_looked_up():
+    mine = make_article(published_on=dt.date(2024, 5, 6), tags=[make_tag(kind=TagKind.PERSON)])
+
+    near, _ = event_candidates(mine)
+
+    # Its person (1) and one shared key (1) reach no threshold (3 on the same day).
+    assert (near.events, near.evidence) == ({}, {})
+
+
+@pytest.mark.parametrize("stored", [True, False])
+def test_only_event_candidates_that_could_pass_are_read_when_looked_up(stored):
+    parade = make_tag(kind=TagKind.EVENT)
+    mine = make_article(published_on=dt.date(2024, 5, 6), tags=[parade])
+
+    near, others = event_candidates(mine, stored=stored)
+
+    # An event (2) and one shared key (1) reach the same day's 3, not two days' 10.
+    close = others["close"].pk
+    assert (near.events, near.days_apart) == ({close: 1}, {close: 0})
+    assert set(near.evidence) == {close}
+    assert near.own == {(TagKind.EVENT, parade.pk)}
 
 
 def test_a_changed_file_leaves_its_story_when_it_no_longer_copies(tmp_path):
