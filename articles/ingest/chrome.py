@@ -524,6 +524,40 @@ def is_chrome(line: str) -> bool:
     return len(line) <= 160 and (is_today_line(line) or is_widget_row(line) or _is_navigation(line))
 
 
+_LETTERED = re.compile(r"[^\W\d_]{2,}")
+# A broadcaster's player over its pages: what is on air now, not this page's story.
+_ON_AIR = re.compile(
+    r"(?i:\bon air\b|\blisten live\b|\bwatch live\b|\blive stream\b|в эфире|прямой эфир"
+    r"|слушать эфир|\bэфир радио|efirdə|canlı yayım|canlı efir)"
+)
+ON_AIR_MAX_WORDS = 10
+
+
+def _is_on_air_banner(line: str) -> bool:
+    """'Слушать эфир | Сейчас в эфире: «Особое мнение»', 'CANLI: Azadlıq Radiosu efirdə'."""
+    return len(_LETTERED.findall(line)) <= ON_AIR_MAX_WORDS and bool(_ON_AIR.search(line))
+
+
+# A row of controls' labels are a few words each ('Print', 'Font size', 'Версия для печати').
+CONTROL_LABEL_MAX_WORDS = 4
+# A button copied as text: '[Allow]', '[Найти]', a form's field '[__________]'.
+_BUTTON = re.compile(r"\[[^\[\]]{1,30}\]")
+
+
+def is_row_of_controls(line: str) -> bool:
+    """A dialog's or a toolbar's line: two buttons or more ('… news first. [Later] [Allow]'),
+    or a row of short labels one of which is a page control ('Print | Email | Font size',
+    'Версия для печати | Отправить другу'), or a broadcaster's player. A headline names no
+    button."""
+    if len(_BUTTON.findall(line)) >= 2 or _is_on_air_banner(line):
+        return True
+    if " | " not in line:
+        return False
+    parts = [part.strip() for part in line.split(" | ")]
+    short = all(len(_LETTERED.findall(part)) <= CONTROL_LABEL_MAX_WORDS for part in parts)
+    return short and any(is_chrome(part) for part in parts)
+
+
 def is_navigation_bar(line: str) -> bool:
     """A site's menu, breadcrumb or language switcher: the headline comes after these."""
     if len(line) > 160:

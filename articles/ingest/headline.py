@@ -17,7 +17,7 @@ import functools
 import itertools
 import re
 
-from articles.ingest.chrome import is_chrome
+from articles.ingest.chrome import is_row_of_controls
 from articles.ingest.datelines import find_dateline
 from articles.ingest.dates import (
     MONTH_PATTERN,
@@ -650,37 +650,6 @@ def _is_row_of_labels(line: str) -> bool:
         if not words or len(words) > LABEL_MAX_WORDS or not _all_capitalised(part):
             return False
     return True
-
-
-# A broadcaster's player over its pages: what is on air now, not this page's story.
-_ON_AIR = re.compile(
-    r"(?i:\bon air\b|\blisten live\b|\bwatch live\b|\blive stream\b|в эфире|прямой эфир"
-    r"|слушать эфир|\bэфир радио|efirdə|canlı yayım|canlı efir)"
-)
-ON_AIR_MAX_WORDS = 10
-
-
-def _is_on_air_banner(line: str) -> bool:
-    """'Слушать эфир | Сейчас в эфире: «Особое мнение»', 'CANLI: Azadlıq Radiosu efirdə'."""
-    return len(_LETTER_WORD.findall(line)) <= ON_AIR_MAX_WORDS and bool(_ON_AIR.search(line))
-
-
-# A button copied as text: '[Allow]', '[Найти]', a form's field '[__________]'.
-_BUTTON = re.compile(r"\[[^\[\]]{1,30}\]")
-
-
-def is_row_of_controls(line: str) -> bool:
-    """A dialog's or a toolbar's line: two buttons or more ('… news first. [Later] [Allow]'),
-    or a row of short labels one of which is a page control ('Print | Email | Font size',
-    'Версия для печати | Отправить другу'), or a broadcaster's player. A headline names no
-    button."""
-    if len(_BUTTON.findall(line)) >= 2 or _is_on_air_banner(line):
-        return True
-    if " | " not in line:
-        return False
-    parts = [part.strip() for part in line.split(" | ")]
-    short = all(len(_LETTER_WORD.findall(part)) <= LABEL_MAX_WORDS for part in parts)
-    return short and any(is_chrome(part) for part in parts)
 
 
 def _is_name_beside_initials(line: str) -> bool:

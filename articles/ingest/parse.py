@@ -46,6 +46,7 @@ from articles.ingest.chrome import (
     is_cache_note,
     is_chrome,
     is_footer_marker,
+    is_row_of_controls,
     is_rubric,
     is_widget_row,
 )
@@ -85,7 +86,6 @@ from articles.ingest.headline import (
     is_masthead,
     is_paragraph,
     is_periodical_title,
-    is_row_of_controls,
     is_rubric_like,
     is_tagline,
     is_text_columns,
