@@ -477,7 +477,7 @@ def is_calendar_row(line: str) -> bool:
     tokens = line.replace("|", " ").split()
     if len(tokens) < 5 or len(line) > 160:
         return False
-    if all(token.isdigit() and int(token) <= 31 for token in tokens):
+    if all(token.isdecimal() and int(token) <= 31 for token in tokens):
         return True
     return all(fold(token).strip(".") in _WEEKDAY_ABBREVIATIONS for token in tokens)
 

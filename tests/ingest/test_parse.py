@@ -701,6 +701,13 @@ def test_takes_the_headline_under_its_date_when_a_long_lead_follows_without_blan
     assert (article.source, article.published.value) == ("RBC", dt.date(2019, 11, 25))
 
 
+def test_a_row_of_footnote_markers_is_text_not_a_calendar_row():
+    # '¹'.isdigit() is true, but it is no decimal: int('¹') raised inside the calendar test.
+    markers = "¹ ² ³ ⁴ ⁵ ⁶"
+    article = parse(page(markers, "Presidents discuss the corridor"), today=TODAY)
+    assert article.title == "Presidents discuss the corridor"
+
+
 def test_never_takes_a_calendar_widgets_month_for_the_date():
     calendar = "Ноябрь 2026\nПн Вт Ср Чт Пт Сб Вс\n1 2 3 4 5 6 7\n8 9 10 11 12 13 14"
     article = parse(page(calendar, "Presidents discuss the corridor"), today=TODAY)

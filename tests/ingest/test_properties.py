@@ -127,6 +127,10 @@ HOSTILE_PIECES = [
     "/20201/13/40/",
     " date 9999-14",
     "40 İYUN 1899 года.",
+    # Digits that are no decimal: a PDF's row of footnote markers, fractions, circled numbers.
+    "¹ ² ³ ⁴ ⁵ ⁶",
+    "½ ⅔ ① ⑫",
+    "١٢ ٣",
 ]
 HOSTILE_LINES = st.lists(
     st.lists(st.sampled_from(HOSTILE_PIECES + DATE_TOKENS) | MIXED_TEXT, max_size=12).map(" ".join),
