@@ -40,7 +40,8 @@ _KINDS: tuple[tuple[str, AgreementKind], ...] = (
         # A comprehensive plan sets out measures: 'Comprehensive plan of cooperation …',
         # 'комплексный план сотрудничества …' are plans of action, not of work.
         rf"comprehensive plans?|комплексн\w{{0,3}} план\w{{0,2}}"
-        rf"|action plans?|plans? of (?:action|measures)|план\w{{0,2}} (?:действий|мероприятий)"
+        rf"|action plans?|plans? of (?:joint )?(?:actions?|measures)"
+        rf"|план\w{{0,2}} (?:действий|мероприятий)"
         rf"|fəaliyyət plan{_AZ}|tədbirlər plan{_AZ}",
         AgreementKind.ACTION_PLAN,
     ),

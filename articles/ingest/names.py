@@ -82,7 +82,10 @@ _YEAR_FIRST = re.compile(
     # 'План мероприятий на 2014–2016 годы по …', 'a work plan for 2026–2027 on …': the years
     # a document covers, before what it is about; they tell no document apart.
     r"|(?i:на|for)\s(?:the\s)?(?:years?\s)?(?:19|20)[0-9]{2}(?:\s?[–—-]\s?(?:19|20)?[0-9]{2})?"
-    r"(?:-?[еы]?\s+(?:годы|год|гг\.))?)\s{1,2}"
+    r"(?:-?[еы]?\s+(?:годы|год|гг\.))?"
+    # 'the intergovernmental agreement of 1996 on the transportation of oil': the year it
+    # was signed, then what it is about.
+    r"|(?i:of|from|dated)\s(?:19|20)[0-9]{2})\s{1,2}"
 )
 _QUALIFIER_START = re.compile(
     r"^(?i:on|of|between|for|about|regarding|concerning|in the field|in the sphere|until|till|"
@@ -183,7 +186,9 @@ _QUALIFIER_STOP = re.compile(
     # the signing, in the instrumental, is no part of the name.
     r"|\s[«\"“]?(?:[а-яё]{3,}(?:ым|им)\s+)?(?:событием|шагом|этапом|вехой|прорывом|"
     r"достижением|успехом|примером)(?![а-яё])"
-    r"|\s[a-z]{3,}(?:s|ed)\s+(?:the|a|an|its|their)\s"
+    # 'provides the …', 'signed the …' are verbs; 'across the Samur River' is a place in the name.
+    r"|\s(?!(?:across|towards|besides|versus|plus|alongside|regardless|whereas)\s)"
+    r"[a-z]{3,}(?:s|ed)\s+(?:the|a|an|its|their)\s"
     rf"|\s(?i:in|at|в|во)\s+(?:{_PLACES})(?!\w)"
     # Russian names a country inside a name in an oblique case; in the nominative it is the
     # next clause's subject: '... о его строительстве Россия и Иран подписали ...'.

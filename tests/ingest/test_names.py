@@ -1,0 +1,45 @@
+"""Document names read from English sentences: where a name ends, what its word is, what
+the words before it and the prepositions inside it keep."""
+
+import pytest
+
+from articles.ingest.document import AgreementKind
+from articles.ingest.extract import extract_agreements
+from articles.ingest.parse import parse
+
+
+def mentions(sentence: str, title: str = "Talks in Baku"):
+    return extract_agreements(parse(f"{title}\n\n{sentence} Officials gave no further details."))
+
+
+def test_a_preposition_ending_in_s_stays_inside_the_name_when_a_place_follows_it():
+    sentence = (
+        "In the presence of the two presidents, an intergovernmental agreement was signed on "
+        "the construction of a road bridge across the Samur River."
+    )
+    assert [m.name for m in mentions(sentence)] == [
+        "Intergovernmental agreement on the construction of a road bridge across the Samur River"
+    ]
+
+
+def test_a_name_goes_on_after_the_year_of_its_signing_when_its_subject_follows():
+    sentence = (
+        "Oil flows on the basis of the intergovernmental agreement of 1996 on the "
+        "transportation of Azerbaijani oil through Russia."
+    )
+    assert [m.name for m in mentions(sentence)] == [
+        "Intergovernmental agreement of 1996 on the transportation of Azerbaijani oil through "
+        "Russia"
+    ]
+
+
+@pytest.mark.parametrize("plan", ["a plan of joint actions", "a plan of joint measures"])
+def test_a_plan_of_joint_actions_is_an_action_plan_and_ends_the_name_before_it(plan):
+    sentence = (
+        "Two documents were signed at the end of the meeting: the protocol of the meeting "
+        f"and {plan} of the border agencies for the second half of the year."
+    )
+    assert [m.kind for m in mentions(sentence)] == [
+        AgreementKind.MINUTES,
+        AgreementKind.ACTION_PLAN,
+    ]
