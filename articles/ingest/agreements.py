@@ -340,6 +340,8 @@ def _mention_of(
         # leaders and Putin': a meeting's statement is that of every country its sentence
         # names beside the two.
         parties = _meeting_countries(window)
+    if candidate is None and context.register is not None:
+        candidate, register_key = _named_by_topic(window, kind, context, facts)
     if candidate is None:
         return None
     # Without a register entry the candidate is the one the facts were read for.
@@ -365,6 +367,36 @@ def _mention_of(
         register_key=register_key,
         date_note=date_note,
     )
+
+
+def _named_by_topic(
+    window: Window, kind: AgreementKind, context: _Article, facts: _Facts
+) -> tuple[Candidate | None, str | None]:
+    """A document named by its word and year alone ('under a 2002 agreement', 'the agreement
+    signed on January 25, 2002') that the register knows by what its sentence, the one
+    before or the headline speaks of: the Gabala station's lease is the radar agreement."""
+    if kind in _SUMMIT_KINDS or names_many(window):
+        return None, None
+    year = facts.year
+    if year is None:
+        return None, None
+    # Another document's name speaks of its own subject ('Декларацию о дружбе … годовщину
+    # договора 1997 года'): only words that name no document tell what this one is about.
+    if _other_document_words(window.sentence, 1):
+        return None, None
+    around = (context.title, context.previous.get(window.sentence, ""))
+    topic = " ".join(
+        (*(text for text in around if not _other_document_words(text)), window.sentence)
+    )
+    key = context.register.key_on_topic(kind, year, topic, written_by=context.published.last_day)
+    if key is None:
+        return None, None
+    return Candidate(kind, capitalised(f"{year} {window.word}"), BILATERAL), key
+
+
+def _other_document_words(text: str, own: int = 0) -> bool:
+    """`text` holds document words beyond the `own` ones of the document asking."""
+    return any(True for _ in itertools.islice(document_words(text), own, own + 1))
 
 
 def _meeting_countries(window: Window) -> tuple[str, ...] | None:

@@ -249,6 +249,42 @@ class Register:
         ]
         return found[0] if len(found) == 1 else None
 
+    def key_on_topic(
+        self,
+        kind: AgreementKind,
+        year: int,
+        topic: str,
+        *,
+        written_by: dt.date | None = None,
+    ) -> str | None:
+        """The one entry of a compatible kind signed in `year` that `topic` (the words around a
+        document named by its word and year alone) speaks of: 'under a 2002 agreement' in a
+        sentence on the Gabala station is the radar's, not the other agreement of that day.
+
+        An entry is spoken of when the topic holds a stem of its names that no other entry of
+        that kind and year has; none or two such entries mean no match.
+        """
+        rivals = [
+            index
+            for index, entry in enumerate(self.entries)
+            if kinds_compatible(kind, entry.kind)
+            and entry.year == year
+            and (written_by is None or entry.signed_on is None or entry.signed_on <= written_by)
+        ]
+        spoken = stems(topic)
+        found = [index for index in rivals if self._told_by(index, rivals, spoken)]
+        return self.entries[found[0]].key if len(found) == 1 else None
+
+    def _told_by(self, index: int, rivals: list[int], spoken: frozenset[str]) -> bool:
+        """A stem of `spoken` that is one of this entry's and none of the rivals'."""
+        own = set().union(*self.name_stems[index])
+        others = set().union(*(set().union(*self.name_stems[i]) for i in rivals if i != index))
+        return any(
+            any(_same_stem(stem, mine) for mine in own)
+            and not any(_same_stem(stem, theirs) for theirs in others)
+            for stem in spoken
+        )
+
     def _answer(
         self,
         kind: AgreementKind,

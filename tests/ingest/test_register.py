@@ -316,3 +316,36 @@ def test_maps_no_entry_by_a_lower_case_word_before_a_name_read_after_its_word(re
     (mention,) = extract_agreements(article, register)
     assert mention.register_key is None
     assert mention.name.startswith("Соглашение")
+
+
+def topic_mentions(register, text: str, title: str = "Radar talks"):
+    article = parse(f"{title}\n\n{text}\n\nOfficials gave no further details.")
+    return extract_agreements(article, register)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Gabala station is operated by Russian troops under a 2002 agreement with Baku.",
+        "Russia will stop using the Gabala radar station. The agreement signed on January 25, "
+        "2002, expires this month.",
+    ],
+)
+def test_a_document_named_by_its_year_alone_is_the_one_its_sentence_speaks_of(register, text):
+    assert [m.register_key for m in topic_mentions(register, text)] == [
+        "gabala-radar-agreement-2002"
+    ]
+
+
+def test_a_document_named_by_its_year_alone_is_none_when_nothing_says_which(register):
+    text = "Russian troops stay in Azerbaijan under a 2002 agreement with Baku."
+    assert topic_mentions(register, text, "Troops stay") == []
+
+
+def test_another_documents_name_tells_nothing_of_one_named_by_its_year(register):
+    text = (
+        "Медведев и Алиев подписали Декларацию о дружбе и стратегическом партнерстве в "
+        "годовщину договора 1997 года."
+    )
+    keys = [m.register_key for m in topic_mentions(register, text, "Визит")]
+    assert "treaty-friendship-cooperation-mutual-security-1997" not in keys
