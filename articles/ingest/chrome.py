@@ -420,10 +420,17 @@ _POST_MARK = re.compile(
     r"yönləndirilib|yönləndirilmiş mesaj)\b.{0,60}"
     # A count may group its thousands with a space or a word: '84 512', '1,2 тыс.'; the
     # channel's handle may stand before it: '@caspian_news · 18 412 subscribers'.
-    # A group's kind may stand before its members' count: 'Группа · 86 тыс. участников'.
-    r"|(?:(?:@\w{3,40}|группа|group|qrup)\s{0,2}[·•|,]\s{0,2})?[0-9][0-9.,\s]{0,8}(?:[kкm]|тыс\.?|min)?\s"
+    # A group's or a channel's kind may stand before the count, and its name before that:
+    # 'Группа · 86 тыс. участников', 'Посольство Азербайджана в РФ канал · 8 315 подписчиков'.
+    r"|(?:(?:@\w{3,40}|(?:(?P<name>[\w .,'’&()\-]{1,60})\s)?"
+    r"(?:группа|group|qrup|канал|channel|kanal))\s{0,2}[·•|,]\s{0,2})?[0-9][0-9.,\s]{0,8}(?:[kкm]|тыс\.?|млн\.?|mln\.?|min)?\s"
     r"(?:подписчик\w{0,3}|subscribers|abunəçi\w{0,3}|followers|участник\w{0,3}|members|üzv\w{0,3})"
     r"|запись закреплена|pinned post|bərkidilmiş yazı|posted by u/\S{1,40}.{0,30}"
+    # A network's wall: 'запись на стене' (VK), 'wall post'.
+    r"|запись на стене|wall post|divar yazısı"
+    # A network's offer to translate the post it shows.
+    r"|translate post|see translation|show translation|перевести (?:пост|запись)|"
+    r"показать перевод|tərcümə(?:ni göstər|yə bax| et)"
     # A channel's address alone under its name: 't.me/caspian_news'.
     r"|(?:https?://)?(?:t|telegram)\.me/\w{3,40})$"
 )
@@ -432,6 +439,39 @@ _POST_MARK = re.compile(
 def is_post_mark(line: str) -> bool:
     """'12.4K подписчиков', 'Forwarded from: …', 'Posted by u/…': the page is a network's post."""
     return len(line) <= 100 and bool(_POST_MARK.match(line))
+
+
+# Who wrote a post, over its text: a name then a handle ('Russian Embassy in Azerbaijan 🇷🇺
+# @RusEmbAzerbaijan'), or the handle alone under the name, perhaps with the account's kind
+# ('@TopchubashovCenter · Think tank'); a flag or a verified mark may stand between. A byline's
+# 'By …' is an article's author, and 'Subscribe 👉 @channel' a call, not a poster.
+_POSTER_NAME = r"(?!(?i:by|автор|müəllif)\b)(?P<name>[\w .,'’&()\-]{0,60}?)"
+_POSTER = re.compile(
+    rf"^{_POSTER_NAME}[\s\U0001F1E6-\U0001F1FF✓✔☑\ufe0f]{{0,12}}"
+    r"@\w{2,30}(?:\s{0,2}[·•]\s{0,2}[^·•@]{1,30})?$"
+)
+# An account's handle with its verified mark ('azembassy_moscow ✓', Instagram's), or a name
+# with its kind ('Rusiyada yaşayan azərbaycanlılar · Qrup', 'Caspian News · Page').
+_ACCOUNT = re.compile(
+    r"^[a-z0-9_.]{3,30}\s{0,2}[✓✔☑]\ufe0f?$"
+    rf"|^{_POSTER_NAME}\s[·•]\s(?i:qrup|group|public group|группа|сообщество|канал|channel|"
+    r"kanal|page|səhifə|страница)$"
+)
+# Whom a post is shown to, after its time: '3d · 🌐', '9 oktyabr 2025, 16:10 · 🌐'.
+_AUDIENCE = re.compile(r"^.{1,40}?\s[·•]\s{0,2}[🌐👥🔒]\ufe0f?$")
+
+
+def is_post_head(line: str) -> bool:
+    """A poster's line or a post's audience mark: over the text, the page is a network's post."""
+    return any(head.match(line) for head in (_POSTER, _ACCOUNT, _AUDIENCE))
+
+
+def poster_name(line: str) -> str | None:
+    """The name a post's head gives its poster: 'Russian Embassy in Azerbaijan 🇷🇺
+    @RusEmbAzerbaijan', 'Caspian News · Page', 'Посольство … канал · 8 315 подписчиков'."""
+    found = _POSTER.match(line) or _ACCOUNT.match(line) or _POST_MARK.match(line)
+    name = (found.groupdict().get("name") or "").strip() if found else ""
+    return name or None
 
 
 def is_summary_label(line: str) -> bool:

@@ -22,12 +22,14 @@ from articles.ingest.chrome import (
     is_navigation_bar,
     is_newsletter_line,
     is_photo_credit,
+    is_post_head,
     is_post_mark,
     is_separator,
     is_source_link,
     is_summary_label,
     is_widget_row,
     last_crumb,
+    poster_name,
 )
 from articles.ingest.datelines import find_dateline
 from articles.ingest.dates import (
@@ -266,8 +268,10 @@ def drop_furniture(lines: list[str], findings: Findings, sources: KnownSources) 
             kept.append(dated)
         elif line and is_post_mark(line) and _holds_running_text(kept):
             # Under a post's text its network's marks ("Forwarded message", a subscribe
-            # button) close it: the page is still a post, and nothing below is its text.
+            # button) close it: the page is still a post, and nothing below is its text
+            # but the post's time.
             findings.is_post = True
+            _note_post_time(lines[index + 1 : index + POST_TIME_LINES + 1], findings)
             break
         elif not line or not _is_dropped(
             line, kept, seen_paragraph, findings, sources, past_header
@@ -426,8 +430,13 @@ def _holds_running_text(kept: list[str]) -> bool:
     return any(_is_running_text(line) for line in kept)
 
 
+# A post's sentence may end in its hashtags or a pointing emoji: '… are planned. #Baku 👇'.
+_TRAILING_TAGS = re.compile(r"(?:\s+(?:#\w+|[^\w\s]{1,3}))+$")
+
+
 def _is_running_text(line: str) -> bool:
-    return bool(line) and len(line.split()) >= _RUNNING_TEXT_WORDS and line[-1:] in '.!?…»"”'
+    text = _TRAILING_TAGS.sub("", line)
+    return len(text.split()) >= _RUNNING_TEXT_WORDS and text[-1:] in '.!?…»"”'
 
 
 def _is_dropped(
@@ -447,16 +456,20 @@ def _is_dropped(
         linked = _LINKED_DOMAIN.search(line)
         findings.claim(Claim.CITED, sources.from_url(linked.group(0)) if linked else None)
         return True
-    signed = _signer_above(kept)
-    if not seen_paragraph and not past_header and not signed and is_banner(line, findings, sources):
-        return True
-    if not seen_paragraph and is_post_mark(line):
+    if not seen_paragraph and (is_post_mark(line) or is_post_head(line)):
         # Above the mark stand the network's menus and the channel's name, never the post.
         findings.is_post = True
-        findings.claim(Claim.NAMED, _channel_name(kept))
+        poster = poster_name(line) or _channel_name(kept)
+        findings.claim(Claim.NAMED, poster and _known_poster(poster, sources))
+        # '9 oktyabr 2025, 16:10 · 🌐': the post's own time.
+        if found := find_date(line):
+            findings.note_date(found, DateRank.HEADER)
         # 'Переслано из ТАСС': the outlet a post was forwarded from is its credit.
         findings.claim(Claim.CITED, sources.mentioned_in(line))
         kept.clear()
+        return True
+    signed = _signer_above(kept)
+    if not seen_paragraph and not past_header and not signed and is_banner(line, findings, sources):
         return True
     if _is_site_footer(line, kept, findings, sources):
         return True
@@ -479,6 +492,29 @@ def _is_dropped(
     if dated:
         findings.note_date(dated, DateRank.ADDRESS)
     return True
+
+
+_CLOCK = re.compile(r"^[0-9]{1,2}:[0-9]{2}(?:\s?(?i:am|pm))?$")
+
+
+# A post's time stands right under its marks: 'Translate post' then '10:15 AM · Feb 12, 2026'.
+POST_TIME_LINES = 2
+
+
+def _note_post_time(lines: list[str], findings: Findings) -> None:
+    stamp = next((found for line in lines if (found := _post_time(line))), None)
+    if stamp:
+        findings.note_date(stamp, DateRank.CLOSING)
+
+
+def _post_time(line: str) -> DateFound | None:
+    """'10:15 AM · Feb 12, 2026 · 4,212 Views' under a post: its time, its day and counters."""
+    parts = [part.strip() for part in line.split(" · ")]
+    dated = [found for part in parts if (found := find_date(part))]
+    others = [part for part in parts if not find_date(part)]
+    if len(dated) != 1 or not all(_CLOCK.match(part) or is_chrome(part) for part in others):
+        return None
+    return dated[0]
 
 
 _LINKED_DOMAIN = re.compile(r"[\w-]{2,40}(?:\.[\w-]{2,40}){0,3}\.[a-z]{2,6}\b")
@@ -509,6 +545,11 @@ def _channel_name(kept: list[str]) -> str | None:
     ):
         return None
     return above
+
+
+def _known_poster(poster: str, sources: KnownSources) -> str:
+    """A known outlet's name for a channel's ('APA | Xəbərlər' is APA's), else the channel's."""
+    return sources.named(poster) or sources.named(poster.split(" | ")[0]) or poster
 
 
 def _signer_above(kept: list[str]) -> bool:

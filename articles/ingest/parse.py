@@ -929,11 +929,21 @@ def _mark_subheadings(paragraphs: list[str]) -> list[str]:
     return marked
 
 
-# A list's bullet or a post's flags before a headline ('* ALIEV, PRIMAKOV …', '🇦🇿🇷🇺 Путин …'):
-# marks of the layout, not words of the title.
+# A list's bullet or a post's flags before a headline ('* ALIEV, PRIMAKOV …', '🇦🇿🇷🇺 Путин …',
+# '■ Gazprom and SOCAR …'), a digest item's number ('3. Azərbaycan və Rusiya …') or a live
+# page's label ('LIVE | Putin's state visit …', 'CANLI — Qarabağda atəşkəs'): marks of the
+# layout, not words of the title.
 _LEADING_MARKS = re.compile(
-    r"^(?:[*•·▪►▶✅❗⚡🔴📌\u2600-\u27bf]|[\U0001F000-\U0001FAFF]|\ufe0f)+\s*"
+    r"^(?:(?:[*•·▪►▶■□▣▸▹◆◇◾✅❗⚡🔴📌\u2600-\u27bf]|[\U0001F000-\U0001FAFF]|\ufe0f)+\s*"
+    r"|[0-9]{1,2}\.\s(?=[^\W\d_])"
+    r"|(?:LIVE|Live|CANLI|Canlı|ОНЛАЙН|Онлайн|ПРЯМАЯ ТРАНСЛЯЦИЯ)\s{0,2}[|—–:]\s{0,2})"
 )
+
+
+def _without_leading_marks(title: str) -> str:
+    """'🔴 LIVE | …': a mark may stand before a label; each goes."""
+    bare = _LEADING_MARKS.sub("", title)
+    return _LEADING_MARKS.sub("", bare) if bare != title else bare
 
 
 def _derive_title(body: str) -> str:
@@ -1047,7 +1057,7 @@ def parse(
     body = "\n\n".join(paragraphs) or _fallback_body(text)
     # A title of nothing but marks ('🀀') keeps them: a page always has some title.
     raw_title = findings.title or _derive_title(body)
-    title = _LEADING_MARKS.sub("", raw_title) or raw_title
+    title = _without_leading_marks(raw_title) or raw_title
     _date_yearless_dateline(text, findings, capture.copied_on if capture else None)
     _note_mentions(body, findings, sources)
     source, credits = findings.publisher_and_credits()

@@ -2611,3 +2611,60 @@ def test_a_groups_members_count_makes_the_page_a_post_with_no_headline(members):
     article = parse(text, today=TODAY)
     assert article.title_derived is True
     assert article.source == "Азербайджанцы Москвы"
+
+
+@pytest.mark.parametrize(
+    ("head", "poster"),
+    [
+        (["Post", "Caspian Wire 🇦🇿 @CaspianWire"], "Caspian Wire"),
+        (["Caspian Wire", "@CaspianWire · News agency", "2d · 🌐"], "Caspian Wire"),
+        (["Facebook", "Caspian Wire", "9 oktyabr 2025, 16:10 · 🌐"], "Caspian Wire"),
+        (["Instagram", "caspian_wire ✓"], None),
+        (["Facebook", "Bakıda yaşayan ruslar · Qrup"], "Bakıda yaşayan ruslar"),
+        (["Caspian Wire", "kanal · 96 540 abunəçi"], "Caspian Wire"),
+        (["Caspian Wire канал · 2,9 млн подписчиков"], "Caspian Wire"),
+        (["ВКонтакте", "Caspian Wire", "запись на стене"], "Caspian Wire"),
+    ],
+)
+def test_a_posts_head_makes_its_first_line_text_and_names_its_poster(head, poster):
+    text = "\n".join([*head, "", "Baku and Moscow agree on new flights", "", PARAGRAPH])
+    article = parse(text, today=TODAY)
+    assert article.title_derived is True
+    assert article.body.startswith("Baku and Moscow agree on new flights")
+    assert article.source == poster
+
+
+def test_a_posters_name_that_a_known_outlet_has_is_that_outlets():
+    text = f"Post\nRussian Embassy in Azerbaijan 🇷🇺 @RusEmbAzerbaijan\n{PARAGRAPH}"
+    assert parse(text, today=TODAY).source == "Embassy of Russia in Azerbaijan"
+
+
+def test_a_posts_time_under_its_translate_button_dates_it_and_nothing_below_is_text():
+    text = (
+        "Post\nCaspian Wire @CaspianWire\n"
+        f"{PARAGRAPH} #Baku\nTranslate post\n10:15 AM · Feb 12, 2026 · 4,212 Views\n"
+        "12 Reposts  3 Quotes  64 Likes\nRelevant people"
+    )
+    article = parse(text, today=TODAY)
+    assert article.published.value == dt.date(2026, 2, 12)
+    assert article.body == f"{PARAGRAPH} #Baku"
+
+
+def test_a_call_to_subscribe_under_a_posts_text_names_no_poster():
+    text = f"Gündəm Xəbər\n📌 {PARAGRAPH}\n\nAbunə ol 👉 @gundemxeber\n👁 94.1K"
+    assert "Abunə" not in (parse(text, today=TODAY).source or "")
+
+
+def test_a_byline_with_a_handle_is_an_articles_author_not_a_poster():
+    headline = "Baku and Moscow agree on new flights"
+    text = f"{headline}\nBy Jane Doe @janedoe\n\n{PARAGRAPH}\n\n{PARAGRAPH}"
+    article = parse(text, today=TODAY)
+    assert (article.title, article.title_derived) == (headline, False)
+
+
+@pytest.mark.parametrize(
+    "mark", ["LIVE | ", "CANLI — ", "Онлайн: ", "3. ", "■ ", "▣ ", "🔴 LIVE | "]
+)
+def test_a_live_label_or_a_digest_items_number_before_the_headline_is_not_its_words(mark):
+    text = f"{mark}Customs protocol signed at the Samur crossing\n\n{RETOLD}"
+    assert parse(text, today=TODAY).title == "Customs protocol signed at the Samur crossing"
