@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from articles.ingest.dates import WRITTEN_YEAR
 from articles.ingest.document import AgreementKind, AgreementMention, ParsedArticle, PublishedDate
 from articles.ingest.keys import agreement_key, key_words
-from articles.ingest.kinds import document_words, is_bare_plural, names_many
+from articles.ingest.kinds import document_words, is_bare_plural, names_many, names_no_document
 from articles.ingest.language import word_set
 from articles.ingest.names import (
     QUOTE_CHARS,
@@ -28,6 +28,7 @@ from articles.ingest.names import (
     candidate_at,
     capitalised,
     listed_candidates,
+    one_of_many,
 )
 from articles.ingest.parties import BILATERAL, countries_named, is_multilateral, signatories
 from articles.ingest.register import Register, RegisterEntry, stems
@@ -304,6 +305,10 @@ def _mentions_at(
     what each is about ('agreements on healthcare and on plant quarantine'), one per item."""
     if not names_many(window):
         mention = _mention_of(candidate_at(window, kind, context.language), window, kind, context)
+        return (mention,) if mention is not None else ()
+    one = None if names_no_document(window) else one_of_many(window, kind, context.language)
+    if one is not None:
+        mention = _mention_of(one, window, one.kind, context)
         return (mention,) if mention is not None else ()
     if not is_bare_plural(window):
         return ()

@@ -412,6 +412,29 @@ def listed_candidates(window: Window, kind: AgreementKind, language: str) -> lis
     return candidates
 
 
+# 'signed several agreements and memoranda, including one on cooperation in energy': the one
+# document of a plural that the sentence goes on to name.
+_ONE_OF_THEM = re.compile(
+    r"^,?\s+(?i:including|among them|notably|in particular)\s+one\s+"
+    r"(?=(?i:on|of|about|between|regarding|concerning)\s)"
+)
+
+
+def one_of_many(window: Window, kind: AgreementKind, language: str) -> Candidate | None:
+    """The document 'including one on …' names after a plural word, when it tells one apart."""
+    one = _ONE_OF_THEM.match(window.after)
+    if language == "az" or one is None:
+        return None
+    qualifier = _qualifier(window.after[one.end() :], kind)
+    if not _names_something(qualifier):
+        return None
+    word = _singular(window.word)
+    name = capitalised(f"{word} {qualifier}")
+    parties = parties_between(qualifier)
+    subject = capitalised(f"{word} {_without_parties(qualifier)}")
+    return Candidate(_refined_kind(kind, name, parties), _limit_words(name), parties, subject)
+
+
 def _singular(word: str) -> str:
     """'memorandums' -> 'memorandum', 'соглашения' -> 'соглашение': a listed document's word."""
     words = word.split()

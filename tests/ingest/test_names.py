@@ -43,3 +43,29 @@ def test_a_plan_of_joint_actions_is_an_action_plan_and_ends_the_name_before_it(p
         AgreementKind.MINUTES,
         AgreementKind.ACTION_PLAN,
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "The ministers signed several agreements and memoranda, including one on "
+            "cooperation in the energy sector.",
+            "Memorandum on cooperation in the energy sector",
+        ),
+        (
+            "The visit produced a package of intergovernmental agreements, including one on "
+            "visa-free travel for citizens.",
+            "Agreement on visa-free travel for citizens",
+        ),
+    ],
+)
+def test_the_one_a_plural_goes_on_to_name_is_a_document_when_its_subject_tells_it_apart(
+    sentence, name
+):
+    assert [m.name for m in mentions(sentence)] == [name]
+
+
+def test_the_one_a_plural_goes_on_to_name_is_none_when_its_subject_tells_nothing():
+    sentence = "The ministers signed several agreements, including one on cooperation."
+    assert mentions(sentence) == []
