@@ -79,71 +79,72 @@ def test_tags_are_found_with_precision_and_recall_above_the_floor(articles):
 
 
 # The dev half, which the importer is tuned on (each reported holdout joined it), at what it
-# read when the twenty-second to twenty-fourth blind halves were scored and the nineteenth to
-# twenty-first joined it (2026-11-29 13:45 UTC, 1,968 files, 455bb2f). The joined halves
-# brought credits, documents, register and signing dates down by one or two points: they are
-# pages nobody had tuned on, not a change that lost anything.
+# read when the twenty-fifth to twenty-seventh blind halves were scored and the twenty-second
+# to twenty-fourth joined it (2026-11-29 16:31 UTC, 2,238 files, 5727018). The joined halves
+# (business press, social posts and digests, legal pages) brought headlines and publishers down
+# a point: pages nobody had tuned on, not a change that lost anything.
 DEV_FLOORS = {
-    "headlines right": 0.96,
+    "headlines right": 0.95,
     "dates exact": 0.96,
-    "publishers right": 0.94,
+    "publishers right": 0.93,
     "credits recall": 0.90,
-    "credits precision": 0.95,
+    "credits precision": 0.94,
     "language right": 1.0,
     "documents recall": 0.93,
-    "documents precision": 0.96,
+    "documents precision": 0.95,
     "register mapped": 0.95,
     "signing dates right": 0.84,
 }
 # Issue 12 asks documents to be found in each language, not on average, at 0.9; English
 # recall read 289/322 when the ninth to twelfth halves joined, below it, 360/391 when the
 # thirteenth to fifteenth joined, 367/391 after the rounds on their pages, 415/450 when
-# the sixteenth to eighteenth joined, and 478/527 when the nineteenth to twenty-first did.
+# the sixteenth to eighteenth joined, 478/527 when the nineteenth to twenty-first did, and
+# 541/595 when the twenty-second to twenty-fourth did.
 DOCUMENT_FLOORS_PER_LANGUAGE = {
     "en": {"documents recall": 0.90, "documents precision": 0.95},
-    "ru": {"documents recall": 0.94, "documents precision": 0.96},
-    "az": {"documents recall": 0.95, "documents precision": 0.97},
+    "ru": {"documents recall": 0.94, "documents precision": 0.95},
+    "az": {"documents recall": 0.95, "documents precision": 0.96},
 }
 # The untouched holdout: each half is written blind by an outsider, never read while tuning, and
-# scored once by the lead when moved in. These floors are what the twenty-second to
-# twenty-fourth blind halves read together (270 pages: business, energy and transport press;
-# live blogs, galleries, AMP copies, messenger and social posts, digests; legal and
-# parliamentary pages), scored once on 2026-11-29 at 13:39 UTC (455bb2f). Apart, headlines /
-# dates / publishers / documents recall and precision read: twenty-second 0.92, 0.97, 0.87,
-# 0.80 / 0.82; twenty-third 0.64, 0.93, 0.93, 0.96 / 0.99; twenty-fourth 0.86, 0.93, 0.86,
-# 0.89 / 0.94. Earlier halves, each scored once before it joined dev: nineteenth to
-# twenty-first together (270) 0.93, 0.95, 0.89, 0.88 / 0.92; sixteenth to eighteenth
-# together (280) 0.90, 0.90, 0.86, 0.85 / 0.90;
-# thirteenth to fifteenth together (270) 0.95, 0.90, 0.91, 0.86 / 0.93; ninth to twelfth
-# together (401) 0.93, 0.95, 0.95, 0.87 / 0.92; eighth 0.87, 0.92, 0.82, 0.81 / 0.93; seventh
-# 0.93, 0.95, 0.98, 0.95 / 0.92; sixth 0.92, 0.89, 0.83, 0.85 / 0.91; fifth 0.95, 0.89, 0.76,
-# 0.89 / 0.95; fourth 0.90, 1.0, 0.89, 0.88 / 0.90. Below issue 12's targets where they are,
-# which stay open; a change may raise them, never lower them unnoticed.
+# scored once by the lead when moved in. These floors are what the twenty-fifth to
+# twenty-seventh blind halves read together (270 pages: sport, culture, education, science,
+# consular and migration pages; regional pages of both countries; opinion, explainers,
+# fact-checks, think-tank PDFs, roundups and chronologies), scored once on 2026-11-29 at 16:28
+# UTC (ca2b5a4), when three of the PDF pages failed with an internal error (a row of footnote
+# markers, fixed in e0dd057; language read 267/270). Apart, headlines / dates / publishers /
+# documents recall and precision read: twenty-fifth 1.0, 0.92, 0.86, 0.94 / 0.89;
+# twenty-sixth 0.96, 0.91, 0.89, 0.81 / 0.94; twenty-seventh 0.90, 0.90, 0.84, 0.97 / 0.95.
+# Earlier halves, each scored once before it joined dev: twenty-second to twenty-fourth
+# together (270) 0.81, 0.94, 0.89, 0.88 / 0.92; nineteenth to twenty-first together (270)
+# 0.93, 0.95, 0.89, 0.88 / 0.92; sixteenth to eighteenth together (280) 0.90, 0.90, 0.86,
+# 0.85 / 0.90; thirteenth to fifteenth together (270) 0.95, 0.90, 0.91, 0.86 / 0.93; ninth to
+# twelfth together (401) 0.93, 0.95, 0.95, 0.87 / 0.92; eighth 0.87, 0.92, 0.82, 0.81 / 0.93;
+# seventh 0.93, 0.95, 0.98, 0.95 / 0.92; sixth 0.92, 0.89, 0.83, 0.85 / 0.91; fifth 0.95,
+# 0.89, 0.76, 0.89 / 0.95; fourth 0.90, 1.0, 0.89, 0.88 / 0.90. Below issue 12's targets where
+# they are, which stay open; a change may raise them, never lower them unnoticed.
 HOLDOUT_FLOORS = {
-    "headlines right": 0.80,
-    "dates exact": 0.94,
-    "publishers right": 0.88,
-    "credits recall": 0.86,
+    "headlines right": 0.95,
+    "dates exact": 0.91,
+    "publishers right": 0.86,
+    "credits recall": 0.81,
     "credits precision": 0.92,
-    "language right": 1.0,
-    "documents recall": 0.88,
-    "documents precision": 0.91,
-    "register mapped": 0.93,
+    "language right": 0.98,
+    "documents recall": 0.91,
+    "documents precision": 0.93,
+    "register mapped": 0.92,
 }
 # Misses that issue 12 wants at zero: at most these on dev and on the holdout.
 DEV_MOST = {
-    "chrome or wrong headlines": 50,
-    "invented dates": 14,
+    "chrome or wrong headlines": 69,
+    "invented dates": 16,
     "cited agencies as publisher": 12,
-    "third-country documents as bilateral": 6,
+    "third-country documents as bilateral": 12,
 }
-# Chrome headlines read 47 when the holdout was scored; 48 once the session's later rules from
-# dev's pages were in (e6850cd: headlines 194 -> 193, documents 184 -> 185), looked at once.
 HOLDOUT_MOST = {
-    "chrome or wrong headlines": 48,
-    "invented dates": 2,
+    "chrome or wrong headlines": 9,
+    "invented dates": 1,
     "cited agencies as publisher": 2,
-    "third-country documents as bilateral": 6,
+    "third-country documents as bilateral": 2,
 }
 
 
