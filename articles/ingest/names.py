@@ -44,6 +44,9 @@ _MODIFIERS_BEFORE = re.compile(
     r"межправительственн\w{0,3}|межгосударственн\w{0,3}|межведомственн\w{0,3}|мирн\w{0,3})"
     r"\s+){1,3}))$"
 )
+_TRADED = re.compile(
+    r"(?i:\b(?:gas|oil|electricity|grain|purchase|sale|supply|transit|swap|lease)\b)"
+)
 _COMMERCIAL = re.compile(
     r"(?i:\b(?:supply|supplies|purchase|sale|lease|delivery|поставк\w*|купли|продаж\w*|"
     r"аренд\w*|подряд\w*|лизинг\w*|tədarük\w*|alqı|satqı\w*|icarə\w*|podrat\w*)\b)"
@@ -333,8 +336,12 @@ def candidate_at(window: Window, kind: AgreementKind, language: str) -> Candidat
     # 'протокол заседания': the minutes of the meeting the sentence reports are one document.
     of_a_meeting = kind is AgreementKind.PROTOCOL and _OF_A_MEETING.search(name)
     # 'План военного сотрудничества': a cooperation plan's own adjective may tell it apart.
-    named = _names_something(qualifier) or bool(
-        _ADJECTIVE_IN_KIND_WORD.fullmatch(window.word) and _names_something(window.word)
+    named = (
+        _names_something(qualifier)
+        or bool(_ADJECTIVE_IN_KIND_WORD.fullmatch(window.word) and _names_something(window.word))
+        # 'the intergovernmental transit agreement', 'the gas purchase contract': what it
+        # carries or trades, standing before its word, tells it apart.
+        or bool(modifiers and _TRADED.search(modifiers.group("modifiers")))
     )
     if kind is AgreementKind.PROTOCOL and not qualifier and not of_a_meeting:
         meeting = _MEETING_SIGNING_CLAUSE.search(before[-MEETING_CLAUSE_CHARS:])

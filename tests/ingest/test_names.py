@@ -69,3 +69,25 @@ def test_the_one_a_plural_goes_on_to_name_is_a_document_when_its_subject_tells_i
 def test_the_one_a_plural_goes_on_to_name_is_none_when_its_subject_tells_nothing():
     sentence = "The ministers signed several agreements, including one on cooperation."
     assert mentions(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "Shipments went on after the intergovernmental transit agreement lapsed in 2013.",
+            "Intergovernmental transit agreement",
+        ),
+        (
+            "Gazprom and SOCAR also signed an addition to their existing gas purchase contract.",
+            "Gas purchase contract",
+        ),
+    ],
+)
+def test_what_a_document_carries_or_trades_before_its_word_names_it(sentence, name):
+    assert name in [m.name for m in mentions(sentence)]
+
+
+def test_an_intergovernmental_agreement_with_nothing_before_or_after_names_nothing():
+    sentence = "Shipments went on after the intergovernmental agreement lapsed in 2013."
+    assert mentions(sentence) == []
