@@ -847,6 +847,11 @@ def test_takes_no_headline_from_two_columns_of_text_when_a_pdf_was_converted():
         "Личный кабинет",
         "Accept all cookies",
         "Yüklənir...",
+        # An advertiser's line, labelled, and a newsletter's sponsor.
+        "Sponsorlu: Biznes kreditləri — cəmi 1 gündə qərar",
+        "Partner content · B2B forum in Baku: register now",
+        "Партнёрский материал — Вклады до 18% годовых",
+        "Presented by the Gas Industry Association",
     ],
 )
 def test_never_takes_chrome_for_the_headline_when_it_stands_above_one(chrome):
