@@ -336,13 +336,12 @@ def candidate_at(window: Window, kind: AgreementKind, language: str) -> Candidat
     # 'протокол заседания': the minutes of the meeting the sentence reports are one document.
     of_a_meeting = kind is AgreementKind.PROTOCOL and _OF_A_MEETING.search(name)
     # 'План военного сотрудничества': a cooperation plan's own adjective may tell it apart.
-    named = (
-        _names_something(qualifier)
-        or bool(_ADJECTIVE_IN_KIND_WORD.fullmatch(window.word) and _names_something(window.word))
-        # 'the intergovernmental transit agreement', 'the gas purchase contract': what it
-        # carries or trades, standing before its word, tells it apart.
-        or bool(modifiers and _TRADED.search(modifiers.group("modifiers")))
+    named = _names_something(qualifier) or bool(
+        _ADJECTIVE_IN_KIND_WORD.fullmatch(window.word) and _names_something(window.word)
     )
+    # 'the intergovernmental transit agreement', 'the gas purchase contract': what it carries
+    # or trades, standing before its word, tells it apart.
+    traded = bool(modifiers and _TRADED.search(modifiers.group("modifiers")))
     if kind is AgreementKind.PROTOCOL and not qualifier and not of_a_meeting:
         meeting = _MEETING_SIGNING_CLAUSE.search(before[-MEETING_CLAUSE_CHARS:])
         if meeting:
@@ -350,15 +349,23 @@ def candidate_at(window: Window, kind: AgreementKind, language: str) -> Candidat
             of_a_meeting = True
     if not of_a_meeting and not named:
         subject = _SUBJECT_PARTIES.search(before)
-        if not subject or not _organisation_named(subject.group("subject")):
-            return _with_company(kind, head, window.after)
-        parties = subject_parties(subject.group("subject"))
-        signers = re.sub(r"^The\s", "the ", subject.group("subject").strip())
-        # 'Соглашение о сотрудничестве между «Роснефть» и ГНКАР': in the name's own language.
-        between = "между" if _mostly_cyrillic(name) else "between"
-        name = f"{name} {between} {signers}"
+        if subject and _organisation_named(subject.group("subject")):
+            name, parties = _signed_by_subject(name, subject.group("subject"))
+        else:
+            company = _with_company(kind, head, window.after)
+            if company is not None or not traded:
+                return company
     subject = capitalised(f"{head} {_without_parties(qualifier)}".strip())
     return Candidate(_refined_kind(kind, name, parties), _limit_words(name), parties, subject)
+
+
+def _signed_by_subject(name: str, subject: str) -> tuple[str, tuple[str, ...]]:
+    """The name with the organisations that signed it as the sentence's subject, and their
+    countries: 'the X Agency and the Y Corporation signed a memorandum'."""
+    signers = re.sub(r"^The\s", "the ", subject.strip())
+    # 'Соглашение о сотрудничестве между «Роснефть» и ГНКАР': in the name's own language.
+    between = "между" if _mostly_cyrillic(name) else "between"
+    return f"{name} {between} {signers}", subject_parties(subject)
 
 
 # 'agreements on healthcare and on plant quarantine', 'соглашения об … и о …': a plural

@@ -91,3 +91,8 @@ def test_what_a_document_carries_or_trades_before_its_word_names_it(sentence, na
 def test_an_intergovernmental_agreement_with_nothing_before_or_after_names_nothing():
     sentence = "Shipments went on after the intergovernmental agreement lapsed in 2013."
     assert mentions(sentence) == []
+
+
+def test_a_traded_documents_name_keeps_the_company_it_was_signed_with():
+    sentence = "Deliveries follow a gas supply contract with Gazprom."
+    assert [m.name for m in mentions(sentence)] == ["Gas supply contract with Gazprom"]
