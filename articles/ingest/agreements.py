@@ -454,7 +454,15 @@ def _registered(
         subject = candidate.subject or candidate.name
         # 'Action Plan … until 2024' was signed in 2018: a term's year is no signing's.
         years = signing_years_written(subject) or ([str(candidate.year)] if candidate.year else [])
-        key = _lookup(register, candidate.kind, subject, years, facts)
+        key = _lookup(register, candidate.kind, subject, years, facts) or (
+            # Parties read off the sentence around a name the register knows in full may be
+            # another clause's ('… and cooperation within the CIS').
+            None
+            if candidate.parties
+            else register.key_named_in_full(
+                candidate.kind, subject, written_by=facts.context.published.last_day
+            )
+        )
         if key is not None:
             return candidate, key
     found = _short_form(candidate, window, kind, register, facts)

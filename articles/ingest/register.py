@@ -147,6 +147,10 @@ def kinds_compatible(first: AgreementKind, second: AgreementKind) -> bool:
     return any(first in group and second in group for group in _KIND_GROUPS)
 
 
+# A name of one distinctive stem ('the Baku Declaration') may be another summit's of that
+# city; two or more ('Allied Interaction') are one document's.
+MIN_STEMS_IN_FULL = 2
+
 # One import run asks about the same few mentions thousands of times (a hostile
 # text repeats its document words); past this many distinct questions the
 # answers are forgotten and asked again, so memory stays bounded.
@@ -246,6 +250,27 @@ class Register:
             if kinds_compatible(kind, entry.kind)
             and entry.signed_shortly_before(day, days)
             and named <= set(entry.parties or named)
+        ]
+        return found[0] if len(found) == 1 else None
+
+    def key_named_in_full(
+        self, kind: AgreementKind, name: str, *, written_by: dt.date | None = None
+    ) -> str | None:
+        """The one entry of `kind` one of whose names `name` says exactly, in two distinctive
+        stems or more, whoever the text names around it: 'the implementation of the Declaration
+        on Allied Interaction … within the CIS' is the two countries' declaration."""
+        mention = stems(name)
+        if len(mention) < MIN_STEMS_IN_FULL:
+            return None
+        found = [
+            entry.key
+            for index, entry in enumerate(self.entries)
+            if entry.kind is kind
+            and (written_by is None or entry.signed_on is None or entry.signed_on <= written_by)
+            and any(
+                len(own) >= MIN_STEMS_IN_FULL and _covers(own, mention) and _covers(mention, own)
+                for own in self.name_stems[index]
+            )
         ]
         return found[0] if len(found) == 1 else None
 

@@ -349,3 +349,21 @@ def test_another_documents_name_tells_nothing_of_one_named_by_its_year(register)
     )
     keys = [m.register_key for m in topic_mentions(register, text, "Визит")]
     assert "treaty-friendship-cooperation-mutual-security-1997" not in keys
+
+
+def test_a_name_the_register_knows_in_full_is_its_entry_whoever_the_sentence_names(register):
+    text = (
+        "The sides discussed the implementation of the Declaration on Allied Interaction, "
+        "regional issues, and cooperation within the CIS."
+    )
+    (found,) = topic_mentions(register, text, "Consultations in Baku")
+    assert (found.register_key, found.parties) == (
+        "declaration-allied-interaction-2022",
+        ("Azerbaijan", "Russia"),
+    )
+
+
+def test_a_name_of_one_distinctive_word_keeps_the_sides_its_sentence_names(register):
+    text = "Azerbaijan, Iran and Russia signed the Baku Declaration on Tuesday."
+    keys = [m.register_key for m in topic_mentions(register, text, "Summit in Baku")]
+    assert "baku-declaration-2001" not in keys
