@@ -312,6 +312,9 @@ def signatories(
         return BILATERAL
     if _PEACE_DOCUMENT.search(name):
         return _peace_sides(name)
+    pair = _pair_before(window.before)
+    if pair:
+        return pair
     signed_with = _signed_with_after(name, window.after)
     if signed_with and not set(signed_with) <= set(BILATERAL):
         # '… in the field of energy signed with the European Commission': a third side signed
@@ -364,6 +367,24 @@ def signatories(
     if len(sides) == 1 and sides[0] in BILATERAL and set(article_countries) <= set(BILATERAL):
         return BILATERAL
     return sides
+
+
+# 'the Azerbaijani-Russian agreement on …', 'российско-азербайджанское соглашение',
+# 'Azərbaycan-Rusiya sazişi': the two sides joined by a hyphen right before the word.
+_PAIR_BEFORE = re.compile(
+    rf"(?<!\w)(?P<pair>{_ONE_COUNTRY}\s?[-–]\s?{_ONE_COUNTRY})\s+(?:[\w-]+\s+){{0,2}}$", re.I
+)
+
+
+def _pair_before(before: str) -> tuple[str, ...]:
+    """The two sides a hyphenated pair of countries just before the document word names,
+    whatever the rest of the article says: in a trilateral's story, 'the Azerbaijani-Russian
+    agreement' is the two countries' own."""
+    found = _PAIR_BEFORE.search(before[-NEAR_CHARS:])
+    sides = countries_named(found.group("pair")) if found else ()
+    if len(sides) != 2:
+        return ()
+    return BILATERAL if set(sides) == set(BILATERAL) else sides
 
 
 def _peace_sides(name: str) -> tuple[str, ...]:

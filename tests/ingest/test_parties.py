@@ -1,11 +1,15 @@
-"""parties.COUNTRY: its names grouped by first letter find what the plain alternation found."""
+"""parties.COUNTRY: its names grouped by first letter find what the plain alternation found;
+the sides a document's sentence states."""
 
 import re
 import sys
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from articles.ingest.extract import extract_agreements
+from articles.ingest.parse import parse
 from articles.ingest.parties import _COUNTRIES, COUNTRY, _alternatives
 
 # COUNTRY as it was written before its names were grouped by their first letter.
@@ -49,3 +53,21 @@ def test_no_letter_matches_two_first_letters_when_case_is_ignored():
 def test_finds_the_countries_the_plain_alternation_found_when_text_names_any(words):
     text = " ".join(words)
     assert _found(COUNTRY, text) == _found(_ONE_ALTERNATION, text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The trilateral deal completes the Azerbaijani-Russian agreement on the delimitation "
+        "of the Caspian seabed.",
+        "Трехсторонний документ дополняет российско-азербайджанское соглашение о разграничении "
+        "дна Каспийского моря.",
+    ],
+)
+def test_a_hyphenated_pair_before_the_word_names_the_two_sides_in_a_trilaterals_story(sentence):
+    article = parse(
+        "Caspian talks\n\nAzerbaijan, Kazakhstan and Russia met in Almaty at a trilateral "
+        f"meeting.\n\n{sentence}"
+    )
+    found = [m for m in extract_agreements(article) if "seabed" in m.name or "дна" in m.name]
+    assert [m.parties for m in found] == [("Azerbaijan", "Russia")]
