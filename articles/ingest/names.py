@@ -200,7 +200,10 @@ _QUALIFIER_STOP = re.compile(
 )
 # 'the Declaration on Allied Interaction raised relations …': a verb in the past, in lower
 # case, right after a title's capitalised word, is the sentence going on, not the name.
-_PREDICATE_AFTER_TITLE = re.compile(r"\b[A-Z][\w-]+\s+(?P<verb>[a-z]{3,}ed)\b")
+# Nouns in -ed ('the Caspian seabed') are no verbs.
+_PREDICATE_AFTER_TITLE = re.compile(
+    r"\b[A-Z][\w-]+\s+(?P<verb>(?!(?:sea|river|lake|ocean)bed\b|hundred\b|speed\b)[a-z]{3,}ed)\b"
+)
 # "Treaty on Friendship, Cooperation and Mutual Security", "о статусе, принципах и условиях":
 # a comma inside a name is followed by a short list that ends with "and"; its items may be
 # single words set off by commas, all in lower case or all capitalised ('on trade, economic,

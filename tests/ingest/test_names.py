@@ -96,3 +96,10 @@ def test_an_intergovernmental_agreement_with_nothing_before_or_after_names_nothi
 def test_a_traded_documents_name_keeps_the_company_it_was_signed_with():
     sentence = "Deliveries follow a gas supply contract with Gazprom."
     assert [m.name for m in mentions(sentence)] == ["Gas supply contract with Gazprom"]
+
+
+def test_a_noun_in_ed_after_a_capitalised_word_stays_in_the_name():
+    sentence = "The two countries signed an agreement on the delimitation of the Caspian seabed."
+    assert [m.name for m in mentions(sentence)] == [
+        "Agreement on the delimitation of the Caspian seabed"
+    ]
