@@ -169,8 +169,9 @@ def extract_agreements(
     found: dict[str, AgreementMention] = {}
     # A text that repeats one phrase thousands of times reads each window once.
     seen: dict[str, tuple[AgreementMention, ...]] = {}
-    # The names each sentence has given so far, casefolded.
+    # The names each sentence has given so far, casefolded, and the sides it first stated.
     named_in: dict[str, list[str]] = {}
+    sides_in: dict[str, tuple[str, ...]] = {}
     matches = (
         (written, *match)
         for written, sentence in _noting_previous(body, context)
@@ -188,6 +189,7 @@ def extract_agreements(
             if any(_nested_in(name, earlier) for earlier in names):
                 continue
             names.append(name)
+            mention = _with_listed_sides(mention, sides_in, window.sentence)
             if len(found) < MAX_MENTIONS:
                 _keep_distinct(found, _spelt_as_written(mention, written))
     return list(found.values())
@@ -202,6 +204,21 @@ def _nested_in(name: str, earlier: str) -> bool:
     """`name` is a part of `earlier` ('… об основных условиях контракта купли-продажи газа')."""
     at = earlier.find(name)
     return at > 0 and not _JOINS_ANOTHER.search(earlier[:at])
+
+
+def _with_listed_sides(
+    mention: AgreementMention, sides_in: dict[str, tuple[str, ...]], sentence: str
+) -> AgreementMention:
+    """'The documents are an agreement on … in the Caspian Sea, an agreement on hydrometeorology
+    and …': a document its sentence lists with no sides of its own has those the sentence
+    stated first for another."""
+    if len(mention.parties) >= 2:
+        sides_in.setdefault(sentence, mention.parties)
+        return mention
+    sides = sides_in.get(sentence)
+    if mention.parties or mention.register_key or sides is None:
+        return mention
+    return replace(mention, parties=sides)
 
 
 def _noting_previous(body: str, context: _Article) -> Iterator[tuple[str, str]]:

@@ -71,3 +71,13 @@ def test_a_hyphenated_pair_before_the_word_names_the_two_sides_in_a_trilaterals_
     )
     found = [m for m in extract_agreements(article) if "seabed" in m.name or "дна" in m.name]
     assert [m.parties for m in found] == [("Azerbaijan", "Russia")]
+
+
+def test_documents_listed_in_one_sentence_share_the_sides_stated_for_the_first():
+    article = parse(
+        "Caspian summit\n\nThe leaders of the five Caspian states met in Astrakhan.\n\nThe "
+        "documents are an agreement on cooperation in emergency situations in the Caspian Sea, "
+        "an agreement on cooperation in hydrometeorology, and an agreement on fisheries."
+    )
+    sides = {m.parties for m in extract_agreements(article)}
+    assert sides == {("Azerbaijan", "Russia", "Iran", "Kazakhstan", "Turkmenistan")}
