@@ -264,6 +264,10 @@ def drop_furniture(lines: list[str], findings: Findings, sources: KnownSources) 
                     find_date(line) or DateFound(PublishedDate.unknown(), (0, 0)),
                     DateRank.ABOVE_HEADLINE,
                 )
+        elif line and findings.is_post and seen_paragraph and (stamp := _post_time(line)):
+            # '3:14 PM · Apr 12, 2023 · 41.2K Views', '👁 1.4M   22 февр. 2022 в 15:21': the
+            # post's own time under its text, beside its counters.
+            findings.note_date(stamp, DateRank.CLOSING)
         elif line and (dated := _dated_segment(line)):
             kept.append(dated)
         elif line and is_post_mark(line) and _holds_running_text(kept):
@@ -494,7 +498,13 @@ def _is_dropped(
     return True
 
 
-_CLOCK = re.compile(r"^[0-9]{1,2}:[0-9]{2}(?:\s?(?i:am|pm))?$")
+# What may stand beside a post's time: its clock, counters and their icons, a few words.
+_BESIDE_POST_TIME = re.compile(
+    r"[0-9]{1,2}:[0-9]{2}(?:\s?(?i:am|pm))?|[0-9][0-9.,]*\s?(?i:[kmк]|тыс\.?|млн)?(?!\w)|"
+    r"(?i:views|просмотр\w{0,3}|baxış\w{0,3}|в|at|saat|edited|изм(?:\.|енено)|redaktə edilib)"
+    r"(?!\w)|"
+    r"[^\w\s]"
+)
 
 
 # A post's time stands right under its marks: 'Translate post' then '10:15 AM · Feb 12, 2026'.
@@ -507,14 +517,16 @@ def _note_post_time(lines: list[str], findings: Findings) -> None:
         findings.note_date(stamp, DateRank.CLOSING)
 
 
+POST_TIME_MAX_CHARS = 80
+
+
 def _post_time(line: str) -> DateFound | None:
-    """'10:15 AM · Feb 12, 2026 · 4,212 Views' under a post: its time, its day and counters."""
-    parts = [part.strip() for part in line.split(" · ")]
-    dated = [found for part in parts if (found := find_date(part))]
-    others = [part for part in parts if not find_date(part)]
-    if len(dated) != 1 or not all(_CLOCK.match(part) or is_chrome(part) for part in others):
+    """'10:15 AM · Feb 12, 2026 · 4,212 Views' under a post: its day, time and counters."""
+    found = find_date(line) if len(line) <= POST_TIME_MAX_CHARS else None
+    if found is None or found.published.value is None:
         return None
-    return dated[0]
+    rest = line[: found.span[0]] + " " + line[found.span[1] :]
+    return found if not _BESIDE_POST_TIME.sub(" ", rest).strip() else None
 
 
 _LINKED_DOMAIN = re.compile(r"[\w-]{2,40}(?:\.[\w-]{2,40}){0,3}\.[a-z]{2,6}\b")

@@ -578,6 +578,11 @@ def _take_header_line(
     if dateline and dateline.date:
         # 'Дагестан, 6 сентября 2017, 18:20 — ИА Регнум.' on its own line: the filing's day.
         found = find_date(dateline.date) or short_year_date(dateline.date, findings.today)
+        place = line[: max(line.find(dateline.date), 0)]
+        weekday = any(is_weekday(part.strip()) for part in place.split(","))
+        if weekday and above and headline is not None:
+            # 'Astana, Sunday, 29 November 2026' over the headline: the site's clock, by its city.
+            return True
         if found is not None and found.published.value is not None:
             findings.note_date(found, DateRank.DATELINE)
             findings.claim(Claim.DATELINE, dateline.credit)
@@ -588,7 +593,7 @@ def _take_header_line(
         return True
     # 'By Anna Lee — 13 March 2024': a byline's dash parts its columns as a bar would.
     if CREDIT_PREFIX.match(line) or LABELLED_BYLINE.match(line):
-        line = _BYLINE_DASH.sub(" | ", line)
+        line = _BYLINE_ON.sub(" | ", _BYLINE_DASH.sub(" | ", line))
     date_line = date_only_line(line)
     if date_line:
         findings.note_date(date_line, _date_rank(date_line, above, headline))
@@ -619,11 +624,26 @@ def _take_header_line(
         return True
     if index == headline:
         findings.title = line
+        _note_date_closing_headline(line, findings)
         return True
     if findings.title is not None:
         return _take_line_under_headline(line, findings)
     # Above a headline stand the site's name, taglines and rubrics, never the article.
     return headline is not None and len(WORD.findall(line)) <= 12
+
+
+_CLOSING_YEAR_WORD = re.compile(r"\s*(?:года|г\.|il|ildə)?[\s.]*$")
+
+
+def _note_date_closing_headline(headline: str, findings: Findings) -> None:
+    """'Брифинг официального представителя МИД России …, Москва, 15 декабря 2022 года': an
+    official page's title closes on the day of what it records, after a comma."""
+    found = find_date(headline)
+    if found is None or found.published.precision is not Precision.DAY:
+        return
+    before, after = headline[: found.span[0]].rstrip(), headline[found.span[1] :]
+    if before.endswith(",") and _CLOSING_YEAR_WORD.fullmatch(after):
+        findings.note_date(found, DateRank.DATELINE)
 
 
 def _standing_dateline(line: str, sources: KnownSources) -> Dateline | None:
@@ -638,6 +658,8 @@ def _standing_dateline(line: str, sources: KnownSources) -> Dateline | None:
 
 
 _BYLINE_DASH = re.compile(r"\s[—–]\s(?=[^—–]{4,40}$)")
+# 'By Staff Reporter in Business on 7 November 2023': a blog's byline ends in its day.
+_BYLINE_ON = re.compile(r"\s(?i:on)\s(?=[^|]{6,40}$)")
 
 
 def _date_from_archive_note(parts: list[str], findings: Findings) -> None:

@@ -2668,3 +2668,52 @@ def test_a_byline_with_a_handle_is_an_articles_author_not_a_poster():
 def test_a_live_label_or_a_digest_items_number_before_the_headline_is_not_its_words(mark):
     text = f"{mark}Customs protocol signed at the Samur crossing\n\n{RETOLD}"
     assert parse(text, today=TODAY).title == "Customs protocol signed at the Samur crossing"
+
+
+@pytest.mark.parametrize(
+    ("stamp", "day"),
+    [
+        ("3:14 PM · Apr 12, 2023 · 41.2K Views", dt.date(2023, 4, 12)),
+        ("👁 1.4M   22 февр. 2022 в 15:21", dt.date(2022, 2, 22)),
+        ("👁 21,4K   📅 09.10.2025, 14:37", dt.date(2025, 10, 9)),
+    ],
+)
+def test_a_posts_time_beside_its_counters_under_its_text_dates_it(stamp, day):
+    text = (
+        f"Caspian Wire\n@CaspianWire\n\n{PARAGRAPH}\n\n{stamp}\n\n"
+        "Ольга К.  ·  10.10.2025 15:03\nПосмотрим, что будет дальше"
+    )
+    assert parse(text, today=TODAY).published.value == day
+
+
+def test_a_comments_stamp_under_a_post_never_dates_it():
+    text = f"Caspian Wire\n@CaspianWire\n\n{PARAGRAPH}\n\nОльга К.  ·  10.10.2025 15:03\nСогласна"
+    assert parse(text, today=TODAY).published.value is None
+
+
+def test_a_citys_clock_over_the_headline_never_dates_the_page_and_a_byline_ending_on_a_day_does():
+    text = (
+        "THE CASPIAN TIMES\nAstana, Sunday, 22 November 2026   -6°C    USD 512.40 KZT\n\n"
+        "Railways set up a corridor joint venture\n\n"
+        f"By Staff Reporter in Business on 7 November 2023\n\n{PARAGRAPH}\n\n{PARAGRAPH}"
+    )
+    article = parse(text, today=TODAY)
+    assert article.published.value == dt.date(2023, 11, 7)
+    assert article.title == "Railways set up a corridor joint venture"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Брифинг официального представителя МИД России, Москва, 15 декабря 2022 года",
+        "Briefing by the Foreign Ministry spokesperson, Moscow, 15 December 2022",
+    ],
+)
+def test_an_official_title_closing_on_a_day_after_a_comma_dates_the_page(headline):
+    text = f"МИД России\n\n{headline}\n\n{PARAGRAPH}\n\n{PARAGRAPH}"
+    assert parse(text, today=TODAY).published.value == dt.date(2022, 12, 15)
+
+
+def test_a_headline_naming_a_day_in_its_words_does_not_date_the_page():
+    text = f"Treaty signed on 3 July 1997 turns twenty\n\n{PARAGRAPH}\n\n{PARAGRAPH}"
+    assert parse(text, today=TODAY).published.value is None
