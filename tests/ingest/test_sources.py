@@ -564,3 +564,18 @@ def test_names_a_known_outlet_when_its_masthead_opens_with_the_english_article()
     )
     assert sources.named("The Caspian Analyst") == "Caspian Analyst"
     assert sources.named("Theatre Caspian Analyst") is None
+
+
+@pytest.mark.parametrize(
+    ("banner", "outlet"),
+    [
+        ("СОВЕТ ФЕДЕРАЦИИ", "Federation Council"),
+        ("МИНПРОМТОРГ РОССИИ", "Ministry of Industry and Trade of Russia"),
+        ("ГУДОК", "Gudok"),
+        ("TURAN İnformasiya Agentliyi", "Turan"),
+        ("Russian Embassy in Azerbaijan", "Embassy of Russia in Azerbaijan"),
+        ("Посольство Азербайджана в РФ", "Embassy of Azerbaijan in Russia"),
+    ],
+)
+def test_the_short_name_a_site_gives_itself_is_its_outlets(banner, outlet):
+    assert SOURCES.named(banner) == outlet
