@@ -58,7 +58,11 @@ _KINDS: tuple[tuple[str, AgreementKind], ...] = (
     ),
     (rf"agreements?|соглашени\w{{0,3}}|saziş{_AZ}", AgreementKind.AGREEMENT),
     (rf"protocols?|протокол\w{{0,3}}|protokol{_AZ}", AgreementKind.PROTOCOL),
-    (rf"programmes?|programs?|программ\w{{0,3}}|proqram{_AZ}", AgreementKind.PROGRAMME),
+    # 'an Action Program on cooperation': a programme of actions, named with its first word.
+    (
+        rf"(?:action )?programmes?|(?:action )?programs?|программ\w{{0,3}}|proqram{_AZ}",
+        AgreementKind.PROGRAMME,
+    ),
     (rf"contracts?|контракт\w{{0,3}}|kontrakt{_AZ}", AgreementKind.CONTRACT),
 )
 KIND_PATTERN = re.compile(

@@ -178,7 +178,9 @@ _QUALIFIER_STOP = re.compile(
     r"в рамках|во время|в ходе|по итогам|после|до конца|by the end|сегодня|вчера|накануне|"
     r"на основе|on the basis|based on|"
     r"где|где-то|когда|как|почему|если|ли|уже|ещё|еще|тоже|только|можно|нужно|надо)(?!\w)"
-    rf"|\s(?:and|or|и|və)\s+(?:(?:a|an|the|other|also)\s+)?(?i:{KIND_WORDS})(?!\w)"
+    # '… and to a joint statement on …': the next document, whatever preposition governs it.
+    rf"|\s(?:and|or|и|və)\s+(?:(?:to|on|of|with|к|о|об)\s+)?(?:(?:a|an|the|other|also)\s+)?"
+    rf"(?i:{KIND_WORDS})(?!\w)"
     r"|\s(?i:and|и)\s+(?i:other|others|a number|ряд|другие)(?!\w)"
     rf"|\s(?i:on|in|at|of|from|dated|в|на|от|с|since)\s+{_DATE_AFTER}"
     # 'с 97-го года': since a year written short.
@@ -263,7 +265,8 @@ _AZ_LEADING_FILLER = frozenset(
 # written just before a name.
 AZ_YEAR_BEFORE_CHARS = 40
 _SUBJECT_PARTIES = re.compile(
-    r"(?:^|,\s|\b(?i:moreover|also|furthermore|in addition)\s)"
+    # '…, while the X Agency and the Y Service signed a memorandum': a clause of its own.
+    r"(?:^|,\s(?:(?i:while|whereas)\s)?|\b(?i:moreover|also|furthermore|in addition)\s)"
     # '«Роснефть» и SOCAR подписали …': a company's name in quotes may open it.
     r"(?P<subject>(?:the\s)?[«\"“„]?[A-ZА-ЯЁƏ][^,;]{3,250}?)\s+"
     r"(?i:(?:have\s|has\s|also\s)?signed|подписали|imzalayıb(?:lar)?)\s+"

@@ -60,7 +60,7 @@ ORGANISATION_WORD = re.compile(
     r"(?i:\b(?:agency|agencies|corporations?|ministry|ministries|governments?|company|companies|"
     r"funds?|banks?|committees?|services|service|councils?|chambers?|universit(?:y|ies)|"
     r"railways?|centres?|centers?|institutes?|authority|authorities|office|offices|"
-    r"firms?|producers?|operators?|holdings?|corporation|pjsc|ojsc|"
+    r"firms?|producers?|operators?|holdings?|corporation|pjsc|ojsc|associations?|"
     # Parliaments, ports, fleets and academies sign documents of their own too.
     r"parliaments?|assembly|duma|ports?|fleets?|academy|academies|"
     r"parlament\w*|məclisi|duması|liman\w*|donanması|akademiyası|"

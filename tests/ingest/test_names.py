@@ -103,3 +103,43 @@ def test_a_noun_in_ed_after_a_capitalised_word_stays_in_the_name():
     assert [m.name for m in mentions(sentence)] == [
         "Agreement on the delimitation of the Caspian seabed"
     ]
+
+
+def test_a_name_ends_where_another_document_follows_under_its_own_preposition():
+    sentence = (
+        "The two presidents put their signatures to the Baku Declaration of the two states "
+        "and to a joint statement on the principles of cooperation in the Caspian Sea."
+    )
+    assert [m.name for m in mentions(sentence)][:1] == ["Declaration of the two states"]
+
+
+def test_organisations_opening_a_clause_after_while_signed_the_memorandum_it_names():
+    sentence = (
+        "The customs services signed a protocol on customs control, while Azerbaijan's "
+        "Intellectual Property Agency and Russia's Federal Service for Intellectual Property "
+        "signed a memorandum of understanding."
+    )
+    assert [m.kind for m in mentions(sentence)] == [
+        AgreementKind.PROTOCOL,
+        AgreementKind.MEMORANDUM,
+    ]
+
+
+def test_associations_that_sign_a_memorandum_name_it():
+    sentence = (
+        "The ministers also signed a memorandum of understanding between the business "
+        "associations of Azerbaijan and Dagestan."
+    )
+    assert [m.kind for m in mentions(sentence)] == [AgreementKind.MEMORANDUM]
+
+
+def test_an_action_program_is_named_with_its_first_word():
+    sentence = (
+        "The governor and the minister put their names to an Action Program on cooperation "
+        "for 2020 between the Government of Azerbaijan and the Astrakhan region."
+    )
+    (program,) = mentions(sentence)
+    assert (program.kind, program.name.split()[:2]) == (
+        AgreementKind.PROGRAMME,
+        ["Action", "Program"],
+    )
