@@ -312,7 +312,7 @@ def signatories(
         return BILATERAL
     if _PEACE_DOCUMENT.search(name):
         return _peace_sides(name)
-    pair = _pair_before(window.before)
+    pair = _pair_before(window.before) or _between_two_in_name(name, named_parties)
     if pair:
         return pair
     signed_with = _signed_with_after(name, window.after)
@@ -367,6 +367,14 @@ def signatories(
     if len(sides) == 1 and sides[0] in BILATERAL and set(article_countries) <= set(BILATERAL):
         return BILATERAL
     return sides
+
+
+def _between_two_in_name(name: str, named_parties: tuple[str, ...]) -> tuple[str, ...]:
+    """'соглашение между Россией и Азербайджаном о …' in a trilateral's story: the two sides its
+    own name states, unless the name itself says there were more."""
+    if len(named_parties) != 2 or _SEVERAL_PARTIES.search(name) or _CASPIAN_CONVENTION.search(name):
+        return ()
+    return BILATERAL if set(named_parties) == set(BILATERAL) else named_parties
 
 
 # 'the Azerbaijani-Russian agreement on …', 'российско-азербайджанское соглашение',

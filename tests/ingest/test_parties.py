@@ -81,3 +81,13 @@ def test_documents_listed_in_one_sentence_share_the_sides_stated_for_the_first()
     )
     sides = {m.parties for m in extract_agreements(article)}
     assert sides == {("Azerbaijan", "Russia", "Iran", "Kazakhstan", "Turkmenistan")}
+
+
+def test_the_two_sides_a_name_states_stay_its_own_in_a_trilaterals_story():
+    article = parse(
+        "Каспий\n\nПрезиденты России, Казахстана и Азербайджана подписали трехстороннее "
+        "соглашение о точке стыка.\n\nТрехстороннее соглашение дополняет соглашение между "
+        "Россией и Азербайджаном о разграничении дна Каспийского моря."
+    )
+    found = [m for m in extract_agreements(article) if "разграничении" in m.name]
+    assert [m.parties for m in found] == [("Azerbaijan", "Russia")]
