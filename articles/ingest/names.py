@@ -348,6 +348,7 @@ def candidate_at(window: Window, kind: AgreementKind, language: str) -> Candidat
     # 'the intergovernmental transit agreement', 'the gas purchase contract': what it carries
     # or trades, standing before its word, tells it apart.
     traded = bool(modifiers and _TRADED.search(modifiers.group("modifiers")))
+    supplement = _supplement_before(before, kind)
     if kind is AgreementKind.PROTOCOL and not qualifier and not of_a_meeting:
         meeting = _MEETING_SIGNING_CLAUSE.search(before[-MEETING_CLAUSE_CHARS:])
         if meeting:
@@ -359,10 +360,27 @@ def candidate_at(window: Window, kind: AgreementKind, language: str) -> Candidat
             name, parties = _signed_by_subject(name, subject.group("subject"))
         else:
             company = _with_company(kind, head, window.after)
-            if company is not None or not traded:
+            if company is not None or not (traded or supplement):
                 return company
+    if supplement:
+        name = f"{capitalised(supplement)} {name[:1].lower()}{name[1:]}"
     subject = capitalised(f"{head} {_without_parties(qualifier)}".strip())
     return Candidate(_refined_kind(kind, name, parties), _limit_words(name), parties, subject)
+
+
+# 'an addendum to the existing contract', 'дополнение к контракту купли-продажи газа': a
+# document of its own, of the kind of the one it adds to.
+_SUPPLEMENT_BEFORE = re.compile(
+    r"(?i:\b(?:addend(?:um|a)|addition|supplement|дополнени[еяю])\s+(?:to|к)\s+"
+    r"(?:(?:the|their|its|an?|existing|current|действующ\w+)\s+){0,2})$"
+)
+_SUPPLEMENTED_KINDS = frozenset({AgreementKind.CONTRACT, AgreementKind.AGREEMENT})
+
+
+def _supplement_before(before: str, kind: AgreementKind) -> str:
+    """The supplement a contract's word is governed by ('an addendum to the'), or ''."""
+    found = _SUPPLEMENT_BEFORE.search(before[-60:]) if kind in _SUPPLEMENTED_KINDS else None
+    return found.group(0).strip() if found else ""
 
 
 def _signed_by_subject(name: str, subject: str) -> tuple[str, tuple[str, ...]]:

@@ -143,3 +143,21 @@ def test_an_action_program_is_named_with_its_first_word():
         AgreementKind.PROGRAMME,
         ["Action", "Program"],
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The two companies are discussing an addendum to the existing contract that would "
+            "allow deliveries in either direction.",
+            "Addendum to the existing contract",
+        ),
+        (
+            "«Газпром» и SOCAR подписали дополнение к контракту купли-продажи газа.",
+            "Дополнение к контракту купли-продажи газа",
+        ),
+    ],
+)
+def test_a_supplement_to_a_contract_is_a_document_of_its_own(text, name):
+    assert [m.name for m in mentions(text, "Gas")] == [name]
