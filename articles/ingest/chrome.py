@@ -199,7 +199,12 @@ _SHORT_WIDGET = re.compile(
 )
 _WEATHER = re.compile(r"[+−-]\s{0,2}[0-9]{1,2}\s{0,2}°|[0-9]\s{0,2}°\s{0,2}[CF]\b|[☀☁☂☃⛅🌤🌥🌦🌧]")
 # A label and a bare number: "Hot line: 1593", "Тел.: +7 495 123-45-67", "Faks: (012) 498".
-_LABELLED_NUMBER = re.compile(r"^[^\W\d_][^\d:|]{0,30}:\s{0,3}\+?[0-9][0-9 ()-]{2,20}$")
+_LABELLED_NUMBER = re.compile(
+    r"^[^\W\d_][^\d:|]{0,30}:\s{0,3}\+?[0-9][0-9 ()-]{2,20}$"
+    # A hotline's short number needs no colon: 'Hotline 1544', 'Qaynar xətt 1593'.
+    r"|^(?i:hotline|hot line|горячая линия|qaynar xətt|call cent(?:er|re)|колл-центр)"
+    r"\s{1,3}[0-9]{3,5}$"
+)
 _TIME_LED = re.compile(r"^[0-9]{1,2}:[0-9]{2}\s")
 # A prayer-times widget: 'Sübh 05:12 | Günəş 06:40', 'İmsak 04:50 İftar 19:45', 'Фаджр 05:12'.
 _PRAYER_TIMES = re.compile(
@@ -223,8 +228,9 @@ _COUNTER = re.compile(
 # A market widget: 'Brent 82.4', 'Нефть Brent $82,4', 'Qızıl 2 350 $', 'Urals 61,2'.
 _COMMODITY = re.compile(
     r"(?<!\w)(?i:brent|wti|urals|light|azeri light|золото|нефть|qızıl|neft|gold|bitcoin|btc)"
-    r"\s{0,2}[:=]?\s{0,2}\$?\s{0,2}[0-9]{1,5}(?:[.,][0-9]{1,3})?\s{0,2}\$?\s{0,2}"
-    r"(?:[▲▼↑↓+−-]\s{0,2}[0-9.,%]{1,8})?(?:\s{1,3}\||$)"
+    # A grade's delivery point or name may follow it: 'Urals Med 102.15', 'Azeri Light CIF'.
+    r"(?:\s(?i:med|cif|fob|blend|crude))?\s{0,2}[:=]?\s{0,2}\$?\s{0,2}[0-9]{1,5}(?:[.,][0-9]{1,3})?\s{0,2}\$?\s{0,2}"
+    r"(?:[▲▼↑↓+−-]\s{0,2}[0-9.,%]{1,8})?(?:\s{1,3}[|·•]|$)"
 )
 # A time with only a label, the day left to the reader: 'Son yenilənmə: 12:00',
 # 'Время публикации: 12:30', 'Updated 14:05'.

@@ -322,11 +322,14 @@ def choose_headline(
     for index in range(min(start, zone_end), zone_end):
         if not _is_headline(lines, index, sources):
             # An editor's bracketed note over the headline is no remark the headline quotes.
-            # A consent dialog's question is a control's, and a ticker's stamped item a list's:
-            # neither is a remark.
+            # A consent dialog's question is a control's, a ticker's stamped item a list's, and
+            # a masthead's wrapped rest the masthead's: none is a remark.
             line = lines[index]
             if _is_prose(line) and not (
-                is_editors_note(line) or is_row_of_controls(line) or ends_in_stamp(line)
+                is_editors_note(line)
+                or is_row_of_controls(line)
+                or ends_in_stamp(line)
+                or _CONTINUES_ABOVE.match(line)
             ):
                 break
             continue
@@ -577,6 +580,11 @@ def _is_metadata_line(line: str, sources: KnownSources) -> bool:
     )
 
 
+_CONTINUES_ABOVE = re.compile(
+    r"^(?:of|and|or|the|for|in|on|at|to|with|from|и|в|на|по|с|о|об|для|из|və|ilə|üçün)\s"
+)
+
+
 def _is_headline(lines: list[str], index: int, sources: KnownSources) -> bool:
     line = lines[index]
     if not line or len(line) > 250 or len(_LETTER_WORD.findall(line)) < 2:
@@ -586,6 +594,10 @@ def _is_headline(lines: list[str], index: int, sources: KnownSources) -> bool:
     # 'Part 1 Former USSR; C. TRANSCAUCASIA; AZERBAIJAN': a monitoring service's index
     # terms; a headline joins two clauses with one semicolon at most.
     if line.count(";") >= 2:
+        return False
+    # 'of the Federal Assembly of the Russian Federation' under 'FEDERATION COUNCIL': the rest
+    # of the line above, wrapped; no headline opens on a small word in lower case.
+    if _CONTINUES_ABOVE.match(line):
         return False
     if is_tagline(line) and not _retold_news_line(line, lines, index):
         return False

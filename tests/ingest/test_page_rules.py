@@ -2717,3 +2717,13 @@ def test_an_official_title_closing_on_a_day_after_a_comma_dates_the_page(headlin
 def test_a_headline_naming_a_day_in_its_words_does_not_date_the_page():
     text = f"Treaty signed on 3 July 1997 turns twenty\n\n{PARAGRAPH}\n\n{PARAGRAPH}"
     assert parse(text, today=TODAY).published.value is None
+
+
+def test_the_rest_of_a_mastheads_line_wrapped_under_it_is_never_the_headline():
+    text = (
+        "FEDERATION COUNCIL\nof the Federal Assembly of the Russian Federation\n"
+        "Structure   Activity   Media\n\n"
+        "Senators meet the Milli Majlis group in Baku\n\n"
+        f"{PARAGRAPH}\n\n{PARAGRAPH}"
+    )
+    assert parse(text, today=TODAY).title == "Senators meet the Milli Majlis group in Baku"

@@ -852,6 +852,9 @@ def test_takes_no_headline_from_two_columns_of_text_when_a_pdf_was_converted():
         "Partner content · B2B forum in Baku: register now",
         "Партнёрский материал — Вклады до 18% годовых",
         "Presented by the Gas Industry Association",
+        # A crude grades' ticker, a row of services with a hotline's number.
+        "Argus Urals Med 102.15 · Azeri Light CIF 105.80 · CPC Blend 101.90",
+        "E-customs | Tariff calculator | Hotline 1544",
     ],
 )
 def test_never_takes_chrome_for_the_headline_when_it_stands_above_one(chrome):
