@@ -843,7 +843,7 @@ def _took_closing_line(paragraph: str, findings: Findings, sources: KnownSources
         # "Алма-Ата, 14 мая. — Интерфакс" under a paper's text: the wire item it drew on.
         findings.claim(Claim.CITED, closing.credit)
         return True
-    named = sources.named(last.strip("()—–- ")) if short else None
+    named = sources.named(last.strip("()/—–- ")) if short else None
     if named or (short and looks_like_person(last)):
         # A bare "(Interfax)" or "— ТАСС" closing the text credits the agency it came from.
         findings.claim(Claim.CITED, named)

@@ -104,6 +104,8 @@ _CITING_WORDS = (
 )
 # No text cites more outlets in one list than this.
 MAX_LISTED = 50
+# An outlet's name and the 'and' after it fit in this many characters.
+LIST_BEFORE_CHARS = 80
 # Between the verb and the name: an article, a pronoun, or what the outlet is.
 _AGENCY_WORD = (
     r"(?:(?i:он|она|они|he|she|they)\s{1,2})?"
@@ -115,10 +117,14 @@ _AGENCY_WORD = (
     r"издания\s|изданию\s|издание\s|газеты\s|газете\s|газета\s|портала\s|порталу\s|"
     r"портал\s|сайта\s|сайту\s|"
     r"телеканала\s|телеканалу\s|корреспондент\s|корреспонденту\s|ИА\s|"
+    # 'Копирую из ленты Интерфакса': an agency's feed.
+    r"ленты\s|ленте\s|"
     r"источника\s|источнику\s|источник\s|a source at\s|sources at\s))?"
 )
 # After the name: what the outlet is, before its verb ("TASS news agency said").
 _AGENCY_AFTER = (
+    # 'Anadolu Agency (AA) reported': the outlet's initials may follow it.
+    r"(?:\s{1,2}\([A-ZА-ЯƏ]{2,6}\))?"
     r"(?:\s{1,3}(?i:news agency|agency|agentliyi\w{0,4}|saytı\w{0,4}|portalı\w{0,4}|"
     r"qəzeti\w{0,4}|telekanalı\w{0,4}|\w{2,12} bürosu\w{0,3}|\w{2,12} müxbiri\w{0,3}))?"
 )
@@ -351,7 +357,10 @@ class KnownSources:
         """Outlets the text cites: 'according to Interfax', 'со ссылкой на ТАСС', in order;
         a list after the citing words names each ('with reporting by Interfax and TASS')."""
         return self._names(
-            text, _citing_patterns(self.alias_pattern), _list_next(self.alias_pattern)
+            text,
+            _citing_patterns(self.alias_pattern),
+            _list_next(self.alias_pattern),
+            (_list_before(self.alias_pattern, last=True), _list_before(self.alias_pattern, False)),
         )
 
     def _names(
@@ -359,6 +368,7 @@ class KnownSources:
         text: str,
         patterns: tuple[re.Pattern[str], ...],
         list_next: re.Pattern[str] | None = None,
+        list_before: tuple[re.Pattern[str], re.Pattern[str]] | None = None,
     ) -> list[str]:
         starts = _alias_starts(self.alias_pattern, text)
         matches = [match for pattern in patterns for match in _finditer(pattern, text, starts)]
@@ -369,6 +379,15 @@ class KnownSources:
             while following and len(found) < MAX_LISTED:
                 found.append((following.start(), following.group("alias")))
                 following = list_next.match(text, following.end())
+        # The second puts its name before the verb, where a list may have begun.
+        last, earlier = list_before or (None, None)
+        for match in matches if last and earlier else ():
+            begin = max(0, match.start() - LIST_BEFORE_CHARS)
+            preceding = last.search(text, begin, match.start()) if match.re is patterns[1] else None
+            while preceding and len(found) < MAX_LISTED:
+                found.append((preceding.start(), preceding.group("alias")))
+                begin = max(0, preceding.start() - LIST_BEFORE_CHARS)
+                preceding = earlier.search(text, begin, preceding.start())
         names = (self.named(alias) for _, alias in sorted(found))
         return list(dict.fromkeys(name for name in names if name))
 
@@ -455,6 +474,16 @@ def _list_next(alias_pattern: str) -> re.Pattern[str]:
     """The next outlet of a list just matched: ', TASS', ' and TASS', ' и ТАСС', ' və TASS'."""
     alias = _inflected_alias(alias_pattern)
     return re.compile(rf"\s{{0,2}}(?:,|\s(?i:and|и|və))\s{{1,3}}{_AGENCY_WORD}[{QUOTES}]?{alias}")
+
+
+@cache
+def _list_before(alias_pattern: str, last: bool) -> re.Pattern[str]:
+    """The outlet before one just matched: 'Interfax and ' in 'Interfax and RIA Novosti
+    reported', then 'TASS, ' in 'TASS, Interfax and RIA Novosti reported'. A list's last
+    name follows an 'and': 'employees of Sputnik Azerbaijan, Reuters reported' is no list."""
+    alias = _inflected_alias(alias_pattern)
+    joint = r"\s(?i:and|и|və)" if last else r"(?:,|\s(?i:and|и|və))"
+    return re.compile(rf"(?<!\w)[{QUOTES}]?{alias}[{QUOTES}]?\s{{0,2}}{joint}\s{{1,3}}$")
 
 
 @cache

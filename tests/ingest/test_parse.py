@@ -671,8 +671,9 @@ def test_takes_the_headline_after_the_sites_navigation_when_the_site_name_stands
     )
 
 
-def test_credits_a_closing_agency_name_not_as_publisher():
-    article = parse(page("Presidents discuss the corridor") + "\n\n(Interfax)", today=TODAY)
+@pytest.mark.parametrize("closing", ["(Interfax)", "/Interfax/", "— Interfax"])
+def test_credits_a_closing_agency_name_not_as_publisher(closing):
+    article = parse(page("Presidents discuss the corridor") + f"\n\n{closing}", today=TODAY)
     assert (article.source, article.credits) == (None, ("Interfax",))
     assert "Interfax" not in article.body
 

@@ -144,6 +144,20 @@ def test_uses_the_three_names_of_an_entry_when_a_curator_adds_one():
         ("AzərTAc-ın məlumatına görə, qonağı Prezident qarşılayıb.", ["Azertac"]),
         ("Report-un yazdığına görə, tərəf yeni məhsullar çıxarır.", ["Report"]),
         ("RBC-nin yazdığına görə, ixrac limanlardan keçib.", ["RBC"]),
+        # Two or three outlets before one verb; a name before a comma is no list's last.
+        (
+            "Deputies want tougher rules, Interfax and RIA Novosti reported.",
+            ["Interfax", "RIA Novosti"],
+        ),
+        (
+            "It was signed, TASS, Interfax and RIA Novosti reported.",
+            ["TASS", "Interfax", "RIA Novosti"],
+        ),
+        ("Police detained staff of Sputnik Azerbaijan, Reuters reported.", ["Reuters"]),
+        # The outlet's initials after its name; an agency's feed; its Azerbaijani spelling.
+        ("The pipeline will start in Igdir, Anadolu Agency (AA) reported.", ["Anadolu Agency"]),
+        ("Ну вот, и Баку. Копирую из ленты Интерфакса:", ["Interfax"]),
+        ('Bu barədə "İnterfaks-Azərbaycan" məlumat yayıb.', ["Interfax"]),
     ],
 )
 def test_finds_a_cited_agency_when_text_quotes_it_in_any_of_the_usual_forms(text, cited):
