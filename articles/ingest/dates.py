@@ -595,12 +595,40 @@ def date_in_url(url: str) -> DateFound | None:
 
 
 def date_in_path(line: str) -> DateFound | None:
-    """The date an archive's breadcrumb spells out: 'Archive: 1997 > July > 03'."""
+    """The date an archive's breadcrumb spells out: 'Archive: 1997 > July > 03', 'Архив
+    номеров › июнь 1993 › Экономика', 'Архив 1998 года › Экономика'."""
     match = _ARCHIVE_PATH.search(line[:300])
     if match is None:
-        return None
+        return _archive_crumb_date(line[:300])
     found = _date_from_match(match, Precision.DAY if match.group("day") else Precision.MONTH)
     return None if found.problem else found
+
+
+_CRUMB_SEPARATOR = re.compile(r"\s{0,2}[>»›|]\s{0,2}")
+_ARCHIVE_WORD = re.compile(r"(?i:archive|архив|arxiv)")
+_YEAR_SEGMENT = re.compile(
+    r"(?i:(?:archive|архив|arxivi?):?\s)?((?:19|20)[0-9]{2})(?:\s(?:года?|il|г\.))?"
+)
+
+
+def _archive_crumb_date(line: str) -> DateFound | None:
+    """An archive's crumb whose one dated segment is a month or a year: the archive's issue.
+    A row of years ('Arxiv: 2016 | 2017 | 2018') is the archive's index, no page's date."""
+    segments = _CRUMB_SEPARATOR.split(line)
+    if len(segments) < 2 or not _ARCHIVE_WORD.search(line):
+        return None
+    dated = [found for segment in segments if (found := _crumb_segment_date(segment.strip()))]
+    return dated[0] if len(dated) == 1 else None
+
+
+def _crumb_segment_date(segment: str) -> DateFound | None:
+    year = _YEAR_SEGMENT.fullmatch(segment)
+    if year:
+        return DateFound(PublishedDate(dt.date(int(year.group(1)), 1, 1), Precision.YEAR), (0, 0))
+    found = find_date(segment)
+    if found and found.span == (0, len(segment)) and found.published.value is not None:
+        return found
+    return None
 
 
 # The header, the headline chooser and the banner test each ask about the same lines.

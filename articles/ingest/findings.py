@@ -80,7 +80,7 @@ class Findings:
         more ('03/09/2010' is only the year, until the dateline's '3 сен' reads it)."""
         if not self.dates:
             return PublishedDate.unknown()
-        rank, best = min(self.dates, key=lambda dated: dated[0])
+        rank, best = min(self._without_copy_day(), key=lambda dated: dated[0])
         if rank is DateRank.WIDGET_LIKE:
             best = self._closing_stamp_before(best) or best
         finer = (
@@ -89,6 +89,25 @@ class Findings:
             if rank <= DateRank.DATELINE and _within(published, best)
         )
         return next(finer, best)
+
+    def _without_copy_day(self) -> list[tuple[DateRank, PublishedDate]]:
+        """The dates noted, less the day the page was copied ('Москва, 29.11.2026' over the
+        dateline, 'Moderator.az - 29.11.2026' under a print copy) when the page gives a day of
+        its own before it: a clock's or a print's stamp, wherever it stands."""
+        copy_day = self.today - dt.timedelta(days=1)
+        copied = [
+            published for _, published in self.dates if (published.value or dt.date.min) >= copy_day
+        ]
+        earlier = [
+            published
+            for _, published in self.dates
+            if published.value and published.value < copy_day
+        ]
+        if not copied or not any(published.precision is Precision.DAY for published in earlier):
+            return self.dates
+        return [
+            dated for dated in self.dates if dated[1].value is None or dated[1].value < copy_day
+        ]
 
     def _closing_stamp_before(self, widget: PublishedDate) -> PublishedDate | None:
         """A post's stamp under the text, to the day and before a widget's date above the

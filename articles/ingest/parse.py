@@ -251,6 +251,10 @@ def _take_digest_masthead(lines: list[str], findings: Findings) -> list[str]:
         return lines
     findings.claim(Claim.NAMED, name)
     findings.is_listing = True
+    # 'Həftəlik bülleten · № 37 · Sentyabr 2017', 'e-bulletin No. 8 (2006)': the day.
+    for index in sorted(taken):
+        if found := find_date(lines[index]):
+            findings.note_date(found, DateRank.HEADER)
     return [line for index, line in enumerate(lines) if index not in taken]
 
 

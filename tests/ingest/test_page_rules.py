@@ -2727,3 +2727,46 @@ def test_the_rest_of_a_mastheads_line_wrapped_under_it_is_never_the_headline():
         f"{PARAGRAPH}\n\n{PARAGRAPH}"
     )
     assert parse(text, today=TODAY).title == "Senators meet the Milli Majlis group in Baku"
+
+
+@pytest.mark.parametrize(
+    ("stamp", "dateline"),
+    [
+        ("Москва, 27.11.2026", "Астрахань, 29 сентября 2014, 17:22 — REGNUM\n\n"),
+        ("", "29.09.2014\n\n"),
+    ],
+)
+def test_the_day_a_page_was_copied_never_dates_it_when_it_gives_a_day_of_its_own(stamp, dateline):
+    # The copy's day over the dateline, or a print copy's footer under the headline.
+    footer = "" if stamp else "Moderator.az - 26.11.2026\n\n"
+    text = f"{stamp}\n\nКаспийский саммит открылся\n\n{footer}{dateline}{PARAGRAPH}\n\n{PARAGRAPH}"
+    assert parse(text, today=TODAY).published.value == dt.date(2014, 9, 29)
+
+
+def test_a_page_dated_the_day_it_is_imported_keeps_that_day():
+    text = f"Каспийский саммит открылся\n\n27.11.2026\n\n{PARAGRAPH}\n\n{PARAGRAPH}"
+    assert parse(text, today=TODAY).published.value == TODAY
+
+
+@pytest.mark.parametrize(
+    ("crumb", "value", "precision"),
+    [
+        ("Архив номеров › июнь 1993 › Экономика", dt.date(1993, 6, 1), Precision.MONTH),
+        ("Архив 1998 года › Экономика", dt.date(1998, 1, 1), Precision.YEAR),
+    ],
+)
+def test_an_archives_crumb_naming_one_month_or_year_dates_its_page(crumb, value, precision):
+    text = f"{crumb}\n\nБартер по железной дороге\n\n{RUSSIAN_PARAGRAPH}\n\n{RUSSIAN_PARAGRAPH}"
+    published = parse(text, today=TODAY).published
+    assert (published.value, published.precision) == (value, precision)
+
+
+def test_an_archives_row_of_years_dates_no_page():
+    text = f"Arxiv: 2016 | 2017 | 2018\n\nBartering by rail\n\n{PARAGRAPH}\n\n{PARAGRAPH}"
+    assert parse(text, today=TODAY).published.value is None
+
+
+def test_a_bulletins_issue_line_under_its_name_dates_the_issue():
+    text = f"Banker.az\nHəftəlik bülleten · № 37 · Sentyabr 2017\n\n{PARAGRAPH}\n\n{PARAGRAPH}"
+    published = parse(text, today=TODAY).published
+    assert (published.value, published.precision) == (dt.date(2017, 9, 1), Precision.MONTH)
