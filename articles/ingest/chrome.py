@@ -47,6 +47,11 @@ _WIDGET_LABEL = re.compile(
     r"^[0-9]{1,2}\s?(?:min|мин|dəq)\.?(?:\s(?:read|чтения|oxuma|oxunuş))?$|"
     # An update counted back from the copy's moment: '2 saat əvvəl yeniləndi'.
     r"^[0-9]{1,2}\s(?:dəqiqə|saat|gün)\s(?:əvvəl|öncə)\s(?:yeniləndi|yenilənib)$|"
+    # An app's banner over a mobile copy: 'Read Today.Az in the app | [ Install ] | ✕'.
+    r"^\W{0,3}(?:read|continue reading|читайте|читать) .{1,30} (?:in (?:the|our) app|в приложении)|"
+    # A page's own print and mail buttons, spelt out: 'Print this story | E-mail this story'.
+    r"print this (?:story|article|page)|e-?mail this (?:story|article|page)|"
+    r"распечатать (?:статью|материал|новость)|"
     # A social box's label: 'Мы в соцсетях: VK Telegram', 'Sosial şəbəkələrdə biz'.
     r"^мы в соцсетях|^we are on social media|^sosial şəbəkələrdə(?: biz)?\s{0,2}:|"
     r"visually impaired|visual impairments?|accessibility|for the blind|high contrast|"
@@ -321,6 +326,13 @@ _LINE_FURNITURE = re.compile(
     # A widget that labels itself: "Valyuta: 1 USD = 1.7 AZN", "Погода: Москва −3°".
     r"weather\s*:|currency\s*:|exchange rates?\s*:|погода\s*:|курсы? валют\s*:|курс\s*:|"
     r"hava\s*:|valyuta\s*:|məzənnə\s*:)"
+    # A search box, by its lens ('Поиск по сайту 🔍'); a site's menu between its own 'Menu' and
+    # 'Search' buttons ('Menu Weekly edition The world in brief Search').
+    r"|^.{0,40}🔍.{0,40}$|^(?i:menu|меню|menyu)\s.{2,80}\s(?i:search|поиск|axtar\w{0,3})$"
+    # A city's weather in words, with no degree sign: 'Астрахань сегодня: +2, облачно'.
+    r"|^.{0,30}\s[+−-][0-9]{1,2},?\s{1,2}(?i:облачно|ясно|пасмурно|дождь|снег|туман|"
+    r"переменная облачность|cloudy|sunny|clear|rain|snow|fog|buludlu|günəşli|yağış|qar|duman)"
+    r"\w{0,4}$"
 )
 # A control or a label that is the whole line: a kicker's flag, a version switch, an
 # account link, a consent button, a loader's text.
@@ -350,6 +362,8 @@ _WHOLE_LINE_CHROME = re.compile(
     r"listen to (?:this|the) (?:article|story)|прослушать (?:статью|новость|материал)|"
     r"(?:xəbəri|məqaləni) dinlə\w{0,2}|open in (?:the )?app|открыть в приложении|"
     r"tətbiqdə aç\w{0,2}|"
+    # A web archive's note about its copy: 'About this capture', 'Подробнее об этом снимке'.
+    r"about this capture|подробнее об этом снимке|"
     # The rest of a consent's or a prompt's buttons and a player's controls: 'Понятно',
     # 'Принять и закрыть', 'Razıyam', 'Customise choices', 'Not now', 'Позже', 'Skip ad'.
     r"понятно|хорошо|(?:я )?согласен|принять и закрыть|razıyam|consent|"

@@ -856,6 +856,14 @@ def test_takes_no_headline_from_two_columns_of_text_when_a_pdf_was_converted():
         # A crude grades' ticker, a row of services with a hotline's number.
         "Argus Urals Med 102.15 · Azeri Light CIF 105.80 · CPC Blend 101.90",
         "E-customs | Tariff calculator | Hotline 1544",
+        # A search box by its lens, a menu between its buttons, the weather in words, an app's
+        # banner, print and mail buttons spelt out, a web archive's note on its copy.
+        "Поиск по сайту 🔍",
+        "Menu Weekly edition The world in brief Search",
+        "Астрахань сегодня: +2, облачно",
+        "⬇ Read Today.Az in the app | [ Install ] | ✕",
+        "Print this story | E-mail this story",
+        "Подробнее об этом снимке",
     ],
 )
 def test_never_takes_chrome_for_the_headline_when_it_stands_above_one(chrome):
