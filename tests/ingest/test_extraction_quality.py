@@ -79,31 +79,32 @@ def test_tags_are_found_with_precision_and_recall_above_the_floor(articles):
 
 
 # The dev half, which the importer is tuned on (each reported holdout joined it), at what it
-# read when the twenty-fifth to twenty-seventh blind halves were scored and the twenty-second
-# to twenty-fourth joined it (2026-11-29 16:31 UTC, 2,238 files, 5727018). The joined halves
-# (business press, social posts and digests, legal pages) brought headlines and publishers down
-# a point: pages nobody had tuned on, not a change that lost anything.
+# read at the end of the session in which the twenty-second to twenty-fourth halves joined it
+# (2026-11-29 17:25 UTC, 2,238 files, 2b932a8): headlines 1971/2055, dates 2167/2238,
+# publishers 2073/2201, credits 680/744 and 680/715, documents 1771/1867 and 1771/1838,
+# register 997/1026, signing dates 1060/1251.
 DEV_FLOORS = {
     "headlines right": 0.95,
     "dates exact": 0.96,
-    "publishers right": 0.93,
-    "credits recall": 0.90,
-    "credits precision": 0.94,
+    "publishers right": 0.94,
+    "credits recall": 0.91,
+    "credits precision": 0.95,
     "language right": 1.0,
-    "documents recall": 0.93,
-    "documents precision": 0.95,
-    "register mapped": 0.95,
+    "documents recall": 0.94,
+    "documents precision": 0.96,
+    "register mapped": 0.97,
     "signing dates right": 0.84,
 }
 # Issue 12 asks documents to be found in each language, not on average, at 0.9; English
 # recall read 289/322 when the ninth to twelfth halves joined, below it, 360/391 when the
 # thirteenth to fifteenth joined, 367/391 after the rounds on their pages, 415/450 when
-# the sixteenth to eighteenth joined, 478/527 when the nineteenth to twenty-first did, and
-# 541/595 when the twenty-second to twenty-fourth did.
+# the sixteenth to eighteenth joined, 478/527 when the nineteenth to twenty-first did,
+# 541/595 when the twenty-second to twenty-fourth did, and 565/595 after that session's rounds
+# on English names (precision 565/588).
 DOCUMENT_FLOORS_PER_LANGUAGE = {
-    "en": {"documents recall": 0.90, "documents precision": 0.95},
-    "ru": {"documents recall": 0.94, "documents precision": 0.95},
-    "az": {"documents recall": 0.95, "documents precision": 0.96},
+    "en": {"documents recall": 0.94, "documents precision": 0.96},
+    "ru": {"documents recall": 0.94, "documents precision": 0.96},
+    "az": {"documents recall": 0.95, "documents precision": 0.97},
 }
 # The untouched holdout: each half is written blind by an outsider, never read while tuning, and
 # scored once by the lead when moved in. These floors are what the twenty-fifth to
@@ -111,7 +112,10 @@ DOCUMENT_FLOORS_PER_LANGUAGE = {
 # consular and migration pages; regional pages of both countries; opinion, explainers,
 # fact-checks, think-tank PDFs, roundups and chronologies), scored once on 2026-11-29 at 16:28
 # UTC (ca2b5a4), when three of the PDF pages failed with an internal error (a row of footnote
-# markers, fixed in e0dd057; language read 267/270). Apart, headlines / dates / publishers /
+# markers, fixed in e0dd057; language read 267/270), and looked at once more, figures only, on
+# the session's last rules (2b932a8, 17:25 UTC): headlines 241/249, dates 248/270, publishers
+# 234/268, credits 82/99 and 82/88, language 270/270, documents 121/131 and 121/130, register
+# 76/81; chrome 9, invented 1, cited 2, third-country 2. Apart, headlines / dates / publishers /
 # documents recall and precision read: twenty-fifth 1.0, 0.92, 0.86, 0.94 / 0.89;
 # twenty-sixth 0.96, 0.91, 0.89, 0.81 / 0.94; twenty-seventh 0.90, 0.90, 0.84, 0.97 / 0.95.
 # Earlier halves, each scored once before it joined dev: twenty-second to twenty-fourth
@@ -123,22 +127,22 @@ DOCUMENT_FLOORS_PER_LANGUAGE = {
 # 0.89, 0.76, 0.89 / 0.95; fourth 0.90, 1.0, 0.89, 0.88 / 0.90. Below issue 12's targets where
 # they are, which stay open; a change may raise them, never lower them unnoticed.
 HOLDOUT_FLOORS = {
-    "headlines right": 0.95,
+    "headlines right": 0.96,
     "dates exact": 0.91,
-    "publishers right": 0.86,
-    "credits recall": 0.81,
-    "credits precision": 0.92,
-    "language right": 0.98,
-    "documents recall": 0.91,
+    "publishers right": 0.87,
+    "credits recall": 0.82,
+    "credits precision": 0.93,
+    "language right": 1.0,
+    "documents recall": 0.92,
     "documents precision": 0.93,
-    "register mapped": 0.92,
+    "register mapped": 0.93,
 }
 # Misses that issue 12 wants at zero: at most these on dev and on the holdout.
 DEV_MOST = {
-    "chrome or wrong headlines": 69,
-    "invented dates": 16,
+    "chrome or wrong headlines": 55,
+    "invented dates": 11,
     "cited agencies as publisher": 12,
-    "third-country documents as bilateral": 12,
+    "third-country documents as bilateral": 10,
 }
 HOLDOUT_MOST = {
     "chrome or wrong headlines": 9,
