@@ -49,6 +49,7 @@ _WIDGET_LABEL = re.compile(
     r"^[0-9]{1,2}\s(?:dəqiqə|saat|gün)\s(?:əvvəl|öncə)\s(?:yeniləndi|yenilənib)$|"
     # An app's banner over a mobile copy: 'Read Today.Az in the app | [ Install ] | ✕'.
     r"^\W{0,3}(?:read|continue reading|читайте|читать) .{1,30} (?:in (?:the|our) app|в приложении)|"
+    r"^\W{0,3}(?:get|download|install) (?:the |our )?.{1,30} app\b|"
     # A page's own print and mail buttons, spelt out: 'Print this story | E-mail this story'.
     r"print this (?:story|article|page)|e-?mail this (?:story|article|page)|"
     r"распечатать (?:статью|материал|новость)|"

@@ -607,7 +607,8 @@ def date_in_path(line: str) -> DateFound | None:
 _CRUMB_SEPARATOR = re.compile(r"\s{0,2}[>»›|]\s{0,2}")
 _ARCHIVE_WORD = re.compile(r"(?i:archive|архив|arxiv)")
 _YEAR_SEGMENT = re.compile(
-    r"(?i:(?:archive|архив|arxivi?):?\s)?((?:19|20)[0-9]{2})(?:\s(?:года?|il|г\.))?"
+    r"(?i:(?:archive|архив|arxivi?):?\s)?((?:19|20)[0-9]{2})"
+    r"(?:\s(?:года?|il|г\.)|-(?:ci|cı|cu|cü) il)?"
 )
 
 

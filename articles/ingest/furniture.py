@@ -47,6 +47,7 @@ from articles.ingest.headline import is_paragraph, is_tagline
 from articles.ingest.language import fold
 from articles.ingest.sources import (
     BANNER,
+    CREDIT_PREFIX,
     QUOTES,
     Claim,
     KnownSources,
@@ -268,7 +269,7 @@ def drop_furniture(lines: list[str], findings: Findings, sources: KnownSources) 
             # '3:14 PM · Apr 12, 2023 · 41.2K Views', '👁 1.4M   22 февр. 2022 в 15:21': the
             # post's own time under its text, beside its counters.
             findings.note_date(stamp, DateRank.CLOSING)
-        elif line and (dated := _dated_segment(line)):
+        elif line and (dated := _dated_segment(line) or _byline_without_reading_time(line)):
             kept.append(dated)
         elif line and is_post_mark(line) and _holds_running_text(kept):
             # Under a post's text its network's marks ("Forwarded message", a subscribe
@@ -603,6 +604,18 @@ _TIME_LED_ITEM = re.compile(r"^[0-9]{1,2}:[0-9]{2}\s+[^\W\d_]")
 
 # Columns of a row of widgets: 'Thu, December 26, 2024 at 5:14 AM EST · 3 min read'.
 _WIDGET_COLUMN = re.compile(r"\s[|·•]\s")
+
+
+# A byline's reading time after its day: 'By Kamila Aliyeva   March 4, 2026   5 min read'.
+_READING_TIME_TAIL = re.compile(
+    r"\s[0-9]{1,3}\s?(?i:min(?:ute)?s? read|мин\.? чтения|dəq(?:iqə)?\.? oxu\w{0,4})$"
+)
+
+
+def _byline_without_reading_time(line: str) -> str | None:
+    """The byline and its day, the reading time (a widget's) left out; the header reads both."""
+    tail = _READING_TIME_TAIL.search(line) if CREDIT_PREFIX.match(line) else None
+    return line[: tail.start()] if tail and find_date(line[: tail.start()]) else None
 
 
 def _dated_segment(line: str) -> str | None:

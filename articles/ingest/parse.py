@@ -46,6 +46,7 @@ from articles.ingest.chrome import (
     is_cache_note,
     is_chrome,
     is_footer_marker,
+    is_post_mark,
     is_row_of_controls,
     is_rubric,
     is_widget_row,
@@ -203,14 +204,25 @@ def _take_date_header(lines: list[str], findings: Findings, sources: KnownSource
 _BARE_ADDRESS = re.compile(r"^[\w-]{1,60}(?:\.[\w-]{1,60}){0,3}\.[a-z]{2,6}/\S{1,500}$")
 
 
+# A copy's address stands among the top lines, over the text: under the site's name and menu.
+TOP_ADDRESS_LINES = 6
+
+
 def _take_top_address(lines: list[str], findings: Findings, sources: KnownSources) -> list[str]:
-    """The page's first line when it is the page's own address with no scheme before it: the
-    site and the day it carries are the page's, as a 'https://' address's would be."""
-    first = next((index for index, line in enumerate(lines) if line), None)
-    if first is None or not _BARE_ADDRESS.match(lines[first]) or findings.url is not None:
+    """The page's own address with no scheme before it, on a line of its own among the top
+    lines ('teleqraf.com/news/2024/09/12/olya-elet-bere' under the site's menu): the site and
+    the day it carries are the page's, as a 'https://' address's would be."""
+    if findings.url is not None:
         return lines
-    findings.note_url(lines[first], sources, Claim.SITE)
-    return [*lines[:first], *lines[first + 1 :]]
+    filled = [index for index, line in enumerate(lines) if line][:TOP_ADDRESS_LINES]
+    for index in filled:
+        if is_paragraph(lines[index]):
+            return lines
+        # 't.me/caspian_news' under a channel's name marks its post (furniture reads it).
+        if _BARE_ADDRESS.match(lines[index]) and not is_post_mark(lines[index]):
+            findings.note_url(lines[index], sources, Claim.SITE)
+            return [*lines[:index], *lines[index + 1 :]]
+    return lines
 
 
 # What a digest of other outlets' news calls itself under or beside its name.
@@ -597,7 +609,7 @@ def _take_header_line(
         return True
     # 'By Anna Lee — 13 March 2024': a byline's dash parts its columns as a bar would.
     if CREDIT_PREFIX.match(line) or LABELLED_BYLINE.match(line):
-        line = _BYLINE_ON.sub(" | ", _BYLINE_DASH.sub(" | ", line))
+        line = _byline_columns(_BYLINE_DASH.sub(" | ", line))
     date_line = date_only_line(line)
     if date_line:
         findings.note_date(date_line, _date_rank(date_line, above, headline))
@@ -662,8 +674,18 @@ def _standing_dateline(line: str, sources: KnownSources) -> Dateline | None:
 
 
 _BYLINE_DASH = re.compile(r"\s[—–]\s(?=[^—–]{4,40}$)")
-# 'By Staff Reporter in Business on 7 November 2023': a blog's byline ends in its day.
-_BYLINE_ON = re.compile(r"\s(?i:on)\s(?=[^|]{6,40}$)")
+_BEFORE_BYLINE_DATE = re.compile(r"\s(?i:on|at|—|–|-)$")
+
+
+def _byline_columns(line: str) -> str:
+    """'By Staff Reporter in Business on 7 November 2023', 'By Kamila Aliyeva March 4, 2026
+    5 min read': a byline's day set apart as its own column, as a bar's would be."""
+    found = find_date(line) if " | " not in line else None
+    if found is None or found.published.value is None:
+        return line
+    start, end = found.span
+    before = _BEFORE_BYLINE_DATE.sub("", line[:start].rstrip())
+    return " | ".join(part for part in (before, line[start:end], line[end:].strip()) if part)
 
 
 def _date_from_archive_note(parts: list[str], findings: Findings) -> None:

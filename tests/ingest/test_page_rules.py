@@ -2770,3 +2770,29 @@ def test_a_bulletins_issue_line_under_its_name_dates_the_issue():
     text = f"Banker.az\nHəftəlik bülleten · № 37 · Sentyabr 2017\n\n{PARAGRAPH}\n\n{PARAGRAPH}"
     published = parse(text, today=TODAY).published
     assert (published.value, published.precision) == (dt.date(2017, 9, 1), Precision.MONTH)
+
+
+def test_a_pages_bare_address_under_its_sites_name_and_menu_dates_it():
+    text = (
+        "TELEQRAF.com\nXəbər | Siyasət | İqtisadiyyat | Dünya\n"
+        "teleqraf.com/news/2024/09/12/olya-elet-bere\n\n"
+        f"Olya limanından Ələtə yeni bərə xətti\n\n{PARAGRAPH}\n\n{PARAGRAPH}"
+    )
+    assert parse(text, today=TODAY).published.value == dt.date(2024, 9, 12)
+
+
+def test_an_azerbaijani_archives_crumb_dates_its_page_by_its_year():
+    text = f"525-ci qəzet\nArxiv » 2000-ci il » Mədəniyyət\n\nMuğam gecəsi\n\n{PARAGRAPH}"
+    published = parse(text, today=TODAY).published
+    assert (published.value, published.precision) == (dt.date(2000, 1, 1), Precision.YEAR)
+
+
+def test_a_bylines_day_before_its_reading_time_dates_the_page_under_an_app_banner():
+    text = (
+        "CASPIAN NEWS  Politics  Economy\nGet the Caspian News app for faster reading ▸ Open\n\n"
+        "Baku, Moscow and Tehran ready a trilateral deal\n"
+        f"By Kamila Aliyeva   March 4, 2026   5 min read\n\n{PARAGRAPH}\n\n{PARAGRAPH}"
+    )
+    article = parse(text, today=TODAY)
+    assert article.published.value == dt.date(2026, 3, 4)
+    assert article.title == "Baku, Moscow and Tehran ready a trilateral deal"
