@@ -80,12 +80,12 @@ def test_tags_are_found_with_precision_and_recall_above_the_floor(articles):
 
 # The dev half, which the importer is tuned on (each reported holdout joined it), at what it
 # read at the end of the session in which the twenty-second to twenty-fourth halves joined it
-# (2026-11-29 17:25 UTC, 2,238 files, 2b932a8): headlines 1971/2055, dates 2167/2238,
+# (2026-11-29 17:40 UTC, 2,238 files, e592425): headlines 1971/2055, dates 2173/2238,
 # publishers 2073/2201, credits 680/744 and 680/715, documents 1771/1867 and 1771/1838,
 # register 997/1026, signing dates 1060/1251.
 DEV_FLOORS = {
     "headlines right": 0.95,
-    "dates exact": 0.96,
+    "dates exact": 0.97,
     "publishers right": 0.94,
     "credits recall": 0.91,
     "credits precision": 0.95,
