@@ -95,19 +95,9 @@ class Findings:
         dateline, 'Moderator.az - 29.11.2026' under a print copy) when the page gives a day of
         its own before it: a clock's or a print's stamp, wherever it stands."""
         copy_day = self.today - dt.timedelta(days=1)
-        copied = [
-            published for _, published in self.dates if (published.value or dt.date.min) >= copy_day
-        ]
-        earlier = [
-            published
-            for _, published in self.dates
-            if published.value and published.value < copy_day
-        ]
-        if not copied or not any(published.precision is Precision.DAY for published in earlier):
-            return self.dates
-        return [
-            dated for dated in self.dates if dated[1].value is None or dated[1].value < copy_day
-        ]
+        older = [dated for dated in self.dates if (dated[1].value or dt.date.min) < copy_day]
+        own_day = any(published.precision is Precision.DAY for _, published in older)
+        return older if own_day else self.dates
 
     def _closing_stamp_before(self, widget: PublishedDate) -> PublishedDate | None:
         """A post's stamp under the text, to the day and before a widget's date above the

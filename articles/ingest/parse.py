@@ -990,8 +990,7 @@ _LEADING_MARKS = re.compile(
 
 def _without_leading_marks(title: str) -> str:
     """'🔴 LIVE | …': a mark may stand before a label; each goes."""
-    bare = _LEADING_MARKS.sub("", title)
-    return _LEADING_MARKS.sub("", bare) if bare != title else bare
+    return _LEADING_MARKS.sub("", _LEADING_MARKS.sub("", title))
 
 
 def _derive_title(body: str) -> str:

@@ -360,7 +360,7 @@ class KnownSources:
             text,
             _citing_patterns(self.alias_pattern),
             _list_next(self.alias_pattern),
-            (_list_before(self.alias_pattern, last=True), _list_before(self.alias_pattern, False)),
+            lists_before=True,
         )
 
     def _names(
@@ -368,7 +368,7 @@ class KnownSources:
         text: str,
         patterns: tuple[re.Pattern[str], ...],
         list_next: re.Pattern[str] | None = None,
-        list_before: tuple[re.Pattern[str], re.Pattern[str]] | None = None,
+        lists_before: bool = False,
     ) -> list[str]:
         starts = _alias_starts(self.alias_pattern, text)
         matches = [match for pattern in patterns for match in _finditer(pattern, text, starts)]
@@ -380,16 +380,24 @@ class KnownSources:
                 found.append((following.start(), following.group("alias")))
                 following = list_next.match(text, following.end())
         # The second puts its name before the verb, where a list may have begun.
-        last, earlier = list_before or (None, None)
-        for match in matches if last and earlier else ():
-            begin = max(0, match.start() - LIST_BEFORE_CHARS)
-            preceding = last.search(text, begin, match.start()) if match.re is patterns[1] else None
-            while preceding and len(found) < MAX_LISTED:
-                found.append((preceding.start(), preceding.group("alias")))
-                begin = max(0, preceding.start() - LIST_BEFORE_CHARS)
-                preceding = earlier.search(text, begin, preceding.start())
+        for match in matches if lists_before else ():
+            if match.re is patterns[1]:
+                found.extend(self._listed_before(text, match.start(), MAX_LISTED - len(found)))
         names = (self.named(alias) for _, alias in sorted(found))
         return list(dict.fromkeys(name for name in names if name))
+
+    def _listed_before(self, text: str, end: int, most: int) -> list[tuple[int, str]]:
+        """The outlets listed before the one at `end`, nearest first: 'Interfax and ', then
+        'TASS, ' in 'TASS, Interfax and RIA Novosti reported'."""
+        listed: list[tuple[int, str]] = []
+        pattern = _list_before(self.alias_pattern, last=True)
+        while len(listed) < most:
+            preceding = pattern.search(text, max(0, end - LIST_BEFORE_CHARS), end)
+            if preceding is None:
+                break
+            listed.append((preceding.start(), preceding.group("alias")))
+            end, pattern = preceding.start(), _list_before(self.alias_pattern, last=False)
+        return listed
 
 
 # A Russian name ending in a vowel changes it in running text: "Известиям",
