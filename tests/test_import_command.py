@@ -479,6 +479,57 @@ def test_output_bytes_are_utf8_when_a_file_name_is_not(tmp_path):
     assert json.loads(result.stdout.decode("utf-8"))["file"] == "in/caf\\xff.txt"
 
 
+class PipeClosedAfterOneLine(StringIO):
+    """Standard output as `| head -1` leaves it: the second line finds the pipe closed."""
+
+    def write(self, text: str) -> int:
+        if self.getvalue().count("\n") >= 1:
+            raise BrokenPipeError(32, "Broken pipe")
+        return super().write(text)
+
+
+@pytest.mark.parametrize("as_json", [True, False], ids=["json", "lines"])
+def test_import_goes_on_and_summary_goes_to_standard_error_when_the_reader_stops(seeds, as_json):
+    out, err = PipeClosedAfterOneLine(), StringIO()
+    call_command(
+        "import_articles", *(["--json"] if as_json else []), str(seeds), stdout=out, stderr=err
+    )
+    assert len(out.getvalue().splitlines()) == 1
+    assert "standard output was closed; the import goes on" in err.getvalue()
+    assert "4 files: 4 imported" in err.getvalue()
+    assert Article.objects.count() == 4
+
+
+def test_a_reader_that_stops_early_sees_no_traceback_through_a_real_pipe(tmp_path):
+    # Sixty records of some 4 KB each overfill the pipe's buffer (64 KB), so
+    # the writer is still writing when the reader goes.
+    folder = tmp_path / "in"
+    paragraph = b"Baku and Moscow discussed trade, transport and education in detail. " * 60
+    for number in range(60):
+        write(folder, f"article_{number:02}.txt", GOOD + b"\n" + paragraph + str(number).encode())
+    env = os.environ | {"DATABASE_URL": f"sqlite:///{tmp_path}/never-migrated.sqlite3"}
+    command = [
+        sys.executable,
+        "manage.py",
+        "import_articles",
+        "--dry-run",
+        "--json",
+        "--workers",
+        "1",
+    ]
+    process = subprocess.Popen(
+        [*command, str(folder)], cwd=SEEDS.parents[1], env=env,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    first = process.stdout.readline()
+    process.stdout.close()
+    err = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 0, err
+    assert json.loads(first)["status"] == "imported"
+    assert "Traceback" not in err and "BrokenPipeError" not in err
+    assert "60 files: 60 imported" in err
+
+
 def shared_lookup_queries() -> int:
     """Queries the lookups every list page reads cost now (0: they are cached)."""
     with CaptureQueriesContext(connection) as queries:

@@ -12,6 +12,7 @@ import sys
 from argparse import ArgumentTypeError
 from collections import Counter
 from pathlib import Path
+from typing import TextIO
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -38,6 +39,8 @@ class Command(BaseCommand):
         "not UTF-8 in names are shown and stored as backslash escapes (\\n, \\xff). "
         "Files are read and parsed in --workers processes while one process writes, "
         "a batch of files to a transaction with each file whole or absent. "
+        "A reader who stops reading standard output (| head) stops no import: the run "
+        "stores every file and its summary goes to standard error. "
         "Exit 0 when nothing failed, 1 when anything failed, 2 on bad usage."
     )
 
@@ -64,21 +67,60 @@ class Command(BaseCommand):
         if missing:
             raise CommandError(f"no such file or folder: {', '.join(missing)}", returncode=2)
         files = find_files(paths)
-        report = self.stderr if as_json else self.stdout
+        errors = Output(self.stderr._out)
+        output = Output(self.stdout._out, closed_note_to=errors)
+        report = errors if as_json else output
         counts = Counter()
         outcomes = run(files, dry_run=dry_run, workers=workers)
         for outcome in _with_progress(outcomes, total=len(files)):
             counts[outcome.status] += 1
-            tqdm.write(_line(outcome), file=report._out)
+            report.line(_line(outcome))
             if outcome.traceback and verbosity >= 2:
-                tqdm.write(outcome.traceback.rstrip("\n"), file=self.stderr._out)
+                errors.line(outcome.traceback.rstrip("\n"))
             if as_json:
-                self.stdout.write(_json_line(_record(outcome)))
-        report.write(_summary(counts, len(files), dry_run))
+                output.line(_json_line(_record(outcome)))
+        # A reader who stopped reading (`| head`) still gets the summary, on standard error.
+        (errors if output.closed else report).line(_summary(counts, len(files), dry_run))
         if not dry_run and (counts[Status.IMPORTED] or counts[Status.UPDATED]):
             warm_shared_lookups()
         if counts[Status.FAILED]:
             sys.exit(1)
+
+
+class Output:
+    """A stream of report lines whose reader may stop reading (`| head`): the import goes on.
+
+    Each line is flushed as it is written, so a closed pipe shows at once; from
+    then on lines go nowhere and the run still stores every file.
+    """
+
+    def __init__(self, stream: TextIO, *, closed_note_to: Output | None = None):
+        self.stream, self.closed_note_to, self.closed = stream, closed_note_to, False
+
+    def line(self, text: str) -> None:
+        if self.closed:
+            return
+        try:
+            # tqdm.write keeps a terminal's progress bar below the lines.
+            tqdm.write(text, file=self.stream)
+            self.stream.flush()
+        except BrokenPipeError:
+            self.closed = True
+            _point_at_null(self.stream)
+            if self.closed_note_to:
+                self.closed_note_to.line("standard output was closed; the import goes on")
+
+
+def _point_at_null(stream: TextIO) -> None:
+    # Python flushes standard output at exit: left on the closed pipe, that
+    # flush would print a BrokenPipeError after a run that went well.
+    try:
+        descriptor = stream.fileno()
+    except (AttributeError, OSError, ValueError):
+        return
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, descriptor)
+    os.close(null)
 
 
 def _worker_count(text: str) -> int:
