@@ -79,76 +79,76 @@ def test_tags_are_found_with_precision_and_recall_above_the_floor(articles):
 
 
 # The dev half, which the importer is tuned on (each reported holdout joined it), at what it
-# read at the end of the session in which the twenty-second to twenty-fourth halves joined it
-# (2026-11-29 17:40 UTC, 2,238 files, e592425): headlines 1971/2055, dates 2173/2238,
-# publishers 2073/2201, credits 680/744 and 680/715, documents 1771/1867 and 1771/1838,
-# register 997/1026, signing dates 1060/1251.
+# read when the twenty-fifth to twenty-seventh halves joined it (2026-11-29 20:15 UTC, 2,508
+# files, c769b10): headlines 2212/2304, dates 2421/2508, publishers 2307/2469, credits 762/843
+# and 762/803, documents 1892/1998 and 1892/1968, register 1073/1107, signing dates 1122/1345.
 DEV_FLOORS = {
-    "headlines right": 0.95,
-    "dates exact": 0.97,
-    "publishers right": 0.94,
-    "credits recall": 0.91,
-    "credits precision": 0.95,
+    "headlines right": 0.96,
+    "dates exact": 0.96,
+    "publishers right": 0.93,
+    "credits recall": 0.90,
+    "credits precision": 0.94,
     "language right": 1.0,
     "documents recall": 0.94,
     "documents precision": 0.96,
-    "register mapped": 0.97,
-    "signing dates right": 0.84,
+    "register mapped": 0.96,
+    "signing dates right": 0.83,
 }
 # Issue 12 asks documents to be found in each language, not on average, at 0.9; English
 # recall read 289/322 when the ninth to twelfth halves joined, below it, 360/391 when the
 # thirteenth to fifteenth joined, 367/391 after the rounds on their pages, 415/450 when
 # the sixteenth to eighteenth joined, 478/527 when the nineteenth to twenty-first did,
-# 541/595 when the twenty-second to twenty-fourth did, and 565/595 after that session's rounds
-# on English names (precision 565/588).
+# 541/595 when the twenty-second to twenty-fourth did, 565/595 after that session's rounds
+# on English names, and 606/640 when the twenty-fifth to twenty-seventh joined (precision
+# 606/633).
 DOCUMENT_FLOORS_PER_LANGUAGE = {
-    "en": {"documents recall": 0.94, "documents precision": 0.96},
+    "en": {"documents recall": 0.94, "documents precision": 0.95},
     "ru": {"documents recall": 0.94, "documents precision": 0.96},
-    "az": {"documents recall": 0.95, "documents precision": 0.97},
+    "az": {"documents recall": 0.94, "documents precision": 0.96},
 }
 # The untouched holdout: each half is written blind by an outsider, never read while tuning, and
-# scored once by the lead when moved in. These floors are what the twenty-fifth to
-# twenty-seventh blind halves read together (270 pages: sport, culture, education, science,
-# consular and migration pages; regional pages of both countries; opinion, explainers,
-# fact-checks, think-tank PDFs, roundups and chronologies), scored once on 2026-11-29 at 16:28
-# UTC (ca2b5a4), when three of the PDF pages failed with an internal error (a row of footnote
-# markers, fixed in e0dd057; language read 267/270), and looked at once more, figures only, on
-# the session's last rules (2b932a8, 17:25 UTC): headlines 241/249, dates 248/270, publishers
-# 234/268, credits 82/99 and 82/88, language 270/270, documents 121/131 and 121/130, register
-# 76/81; chrome 9, invented 1, cited 2, third-country 2. Apart, headlines / dates / publishers /
-# documents recall and precision read: twenty-fifth 1.0, 0.92, 0.86, 0.94 / 0.89;
-# twenty-sixth 0.96, 0.91, 0.89, 0.81 / 0.94; twenty-seventh 0.90, 0.90, 0.84, 0.97 / 0.95.
-# Earlier halves, each scored once before it joined dev: twenty-second to twenty-fourth
-# together (270) 0.81, 0.94, 0.89, 0.88 / 0.92; nineteenth to twenty-first together (270)
-# 0.93, 0.95, 0.89, 0.88 / 0.92; sixteenth to eighteenth together (280) 0.90, 0.90, 0.86,
-# 0.85 / 0.90; thirteenth to fifteenth together (270) 0.95, 0.90, 0.91, 0.86 / 0.93; ninth to
-# twelfth together (401) 0.93, 0.95, 0.95, 0.87 / 0.92; eighth 0.87, 0.92, 0.82, 0.81 / 0.93;
-# seventh 0.93, 0.95, 0.98, 0.95 / 0.92; sixth 0.92, 0.89, 0.83, 0.85 / 0.91; fifth 0.95,
-# 0.89, 0.76, 0.89 / 0.95; fourth 0.90, 1.0, 0.89, 0.88 / 0.90. Below issue 12's targets where
-# they are, which stay open; a change may raise them, never lower them unnoticed.
+# scored once by the lead when moved in. These floors are what the twenty-eighth to thirtieth
+# blind halves read together (270 pages: international wire and broadcast copy, transcripts
+# and monitoring digests; neighbours' media, diaspora media and multilateral forums; sector
+# and company pages, press releases, travel, health, agriculture, customs), scored once on
+# 2026-11-29 at 20:14 UTC (c769b10): headlines 236/248, dates 245/270, publishers 194/264,
+# credits 86/111 and 86/92, language 270/270, documents 110/124 and 110/124, register 70/76;
+# chrome 15, invented 1, cited 8, third-country 4. Apart, headlines / dates / publishers /
+# documents recall and precision read: twenty-eighth 0.91, 0.89, 0.96, 0.96 / 0.93;
+# twenty-ninth 0.96, 0.91, 0.89, 0.91 / 0.94; thirtieth 0.98, 0.92, 0.37 (68 of its 81
+# publishers are companies and bodies that fixtures/sources.json does not list), 0.75 / 0.77.
+# Earlier halves, each scored once before it joined dev: twenty-fifth to twenty-seventh
+# together (270) 0.96, 0.91, 0.87, 0.92 / 0.93; twenty-second to twenty-fourth together (270)
+# 0.81, 0.94, 0.89, 0.88 / 0.92; nineteenth to twenty-first together (270) 0.93, 0.95, 0.89,
+# 0.88 / 0.92; sixteenth to eighteenth together (280) 0.90, 0.90, 0.86, 0.85 / 0.90;
+# thirteenth to fifteenth together (270) 0.95, 0.90, 0.91, 0.86 / 0.93; ninth to twelfth
+# together (401) 0.93, 0.95, 0.95, 0.87 / 0.92; eighth 0.87, 0.92, 0.82, 0.81 / 0.93; seventh
+# 0.93, 0.95, 0.98, 0.95 / 0.92; sixth 0.92, 0.89, 0.83, 0.85 / 0.91; fifth 0.95, 0.89, 0.76,
+# 0.89 / 0.95; fourth 0.90, 1.0, 0.89, 0.88 / 0.90. Below issue 12's targets where they are,
+# which stay open; a change may raise them, never lower them unnoticed.
 HOLDOUT_FLOORS = {
-    "headlines right": 0.96,
-    "dates exact": 0.91,
-    "publishers right": 0.87,
-    "credits recall": 0.82,
+    "headlines right": 0.95,
+    "dates exact": 0.90,
+    "publishers right": 0.73,
+    "credits recall": 0.77,
     "credits precision": 0.93,
     "language right": 1.0,
-    "documents recall": 0.92,
-    "documents precision": 0.93,
-    "register mapped": 0.93,
+    "documents recall": 0.88,
+    "documents precision": 0.88,
+    "register mapped": 0.92,
 }
 # Misses that issue 12 wants at zero: at most these on dev and on the holdout.
 DEV_MOST = {
-    "chrome or wrong headlines": 55,
-    "invented dates": 11,
-    "cited agencies as publisher": 12,
-    "third-country documents as bilateral": 10,
+    "chrome or wrong headlines": 64,
+    "invented dates": 12,
+    "cited agencies as publisher": 14,
+    "third-country documents as bilateral": 12,
 }
 HOLDOUT_MOST = {
-    "chrome or wrong headlines": 9,
+    "chrome or wrong headlines": 15,
     "invented dates": 1,
-    "cited agencies as publisher": 2,
-    "third-country documents as bilateral": 2,
+    "cited agencies as publisher": 8,
+    "third-country documents as bilateral": 4,
 }
 
 
