@@ -151,7 +151,7 @@ def _clean_lines(text: str) -> list[str]:
         # A wide gap in a short line separates a menu's or a widget's items.
         if len(line) <= 200:
             line = _REPEATED_BARS.sub(" | ", _COLUMN_GAP.sub(" | ", line.strip()))
-            line = _spaced_menu_row(line)
+            line = _spaced_widget_row(_spaced_menu_row(line))
         line = _SPACE_RUN.sub(" ", line).strip()
         lines.append(_SPACE_BEFORE_PUNCT.sub(r"\1", line))
     return lines
@@ -163,6 +163,14 @@ def _spaced_menu_row(line: str) -> str:
     items = _TWO_SPACE_GAP.split(line)
     if len(items) >= MENU_ROW_MIN_ITEMS and all(_MENU_ITEM.fullmatch(item) for item in items):
         return " | ".join(items)
+    return line
+
+
+def _spaced_widget_row(line: str) -> str:
+    """'Monday, 19 August 2024  Baku +33°C  USD/AZN 1.70': two spaces part a widget row's
+    items too, so that its date stays a column of its own, as it does with wider gaps."""
+    if "  " in line and is_widget_row(line):
+        return _TWO_SPACE_GAP.sub(" | ", line)
     return line
 
 

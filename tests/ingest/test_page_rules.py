@@ -2796,3 +2796,15 @@ def test_a_bylines_day_before_its_reading_time_dates_the_page_under_an_app_banne
     article = parse(text, today=TODAY)
     assert article.published.value == dt.date(2026, 3, 4)
     assert article.title == "Baku, Moscow and Tehran ready a trilateral deal"
+
+
+@pytest.mark.parametrize("gap", ["  ", "   "])
+def test_a_widget_rows_date_dates_the_page_whether_two_or_three_spaces_part_its_items(gap):
+    # With two spaces the row read as one run of words, its date no column of its own, and
+    # the whole row went as chrome: the page's only date with it.
+    row = gap.join(["Monday, 19 August 2024", "Baku +33°C", "USD/AZN 1.70"])
+    text = (
+        f"Caspian Example\nHome  Politics  Economy  Energy  Opinion\n{row}\n\n"
+        f"What we know about the visit to Baku\n\n{PARAGRAPH}\n\n{PARAGRAPH}"
+    )
+    assert parse(text, today=TODAY).published.value == dt.date(2024, 8, 19)
