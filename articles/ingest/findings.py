@@ -148,17 +148,21 @@ class Findings:
             publisher = None
         # A name the page gives itself is no one's credit, even where a known one outweighs it.
         # A bureau signs its dateline with its family's short name ('ТБИЛИСИ — Sputnik' on
-        # Sputnik Georgia's page): that is the page's own, not a credit to another bureau.
+        # Sputnik Georgia's page), a service its copyright with its house's ('© 2020 BBC' under
+        # BBC News Russian's banner): that is the page's own, not a credit to another.
         credits = dict.fromkeys(
             name
             for strength, name in self.claims
             if name != publisher
             and strength is not Claim.NAMED
-            and not (strength is Claim.DATELINE and _same_family(name, publisher))
+            and not (strength in _OWN_HOUSE_CLAIMS and _same_family(name, publisher))
         )
         if publisher is not None and strongest is Claim.NAMED:
             publisher = shown_name(publisher)
         return publisher, tuple(credits)
+
+
+_OWN_HOUSE_CLAIMS = (Claim.DATELINE, Claim.SITE)
 
 
 def _same_family(name: str, publisher: str | None) -> bool:

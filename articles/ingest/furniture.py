@@ -118,10 +118,12 @@ def _take_credit_line(line: str, findings: Findings, sources: KnownSources) -> b
         findings.note_url(url_line.group("url") or url_line.group("bare_url"), sources, Claim.SITE)
         return True
     if is_copyright(line) or (len(line) <= 300 and _REPRINT_LINE.search(line)):
-        # A site signs its copyright with years or terms; a bare "(c) TASS" credits a reprint.
-        own = _YEAR_OR_TERMS.search(line) or not is_copyright(line)
+        # A site signs its copyright with years or terms; a bare "(c) TASS" credits a reprint,
+        # but a state body's ('© Правительство Астраханской области') is its own site's: a
+        # ministry or a governor's office republishes no wire.
+        named = sources.mentioned_in(line)
+        own = _YEAR_OR_TERMS.search(line) or not is_copyright(line) or sources.is_official(named)
         if not _PHOTO_CREDIT.search(line):
-            named = sources.mentioned_in(line)
             findings.claim(Claim.SITE if own else Claim.CITED, named)
             findings.signed_by_unknown |= bool(own and not named and _signatory(line))
             # Under a social network's post the copyright is the network's, a platform's.

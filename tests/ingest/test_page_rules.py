@@ -2808,3 +2808,26 @@ def test_a_widget_rows_date_dates_the_page_whether_two_or_three_spaces_part_its_
         f"What we know about the visit to Baku\n\n{PARAGRAPH}\n\n{PARAGRAPH}"
     )
     assert parse(text, today=TODAY).published.value == dt.date(2024, 8, 19)
+
+
+def test_a_state_bodys_bare_copyright_names_its_own_site_not_a_reprints_source():
+    # A bare '© TASS' under a text credits a reprint; a ministry or a governor's office
+    # republishes no wire, so its bare '©' is its own site's, over an unknown masthead.
+    text = (
+        "АСТРАХАНСКАЯ ОБЛАСТЬ\nОфициальный сайт Губернатора и Правительства\n"
+        "Губернатор  Правительство  Новости  Документы\n"
+        f"Астраханская область и Азербайджан обсудили перевозки\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n"
+        "Версия для печати\n© Правительство Астраханской области"
+    )
+    parsed = parse(text, today=TODAY)
+    assert (parsed.source, parsed.credits) == ("Government of Astrakhan Oblast", ())
+
+
+def test_a_services_copyright_in_its_houses_name_is_no_credit_to_the_house():
+    text = (
+        "BBC NEWS | РУССКАЯ СЛУЖБА\nГлавная  Россия  Украина  Мир  Наука\n\n"
+        f"Миротворцы в Карабахе: что мы о них знаем\n12 ноября 2020\n\n{PARAGRAPH}\n\n"
+        f"{PARAGRAPH}\n\n© 2020 BBC. Би-би-си не несет ответственности за содержание других сайтов."
+    )
+    parsed = parse(text, today=TODAY)
+    assert (parsed.source, parsed.credits) == ("BBC News Russian", ())
