@@ -55,6 +55,8 @@ class Findings:
     top_line: str = ""
     # The breadcrumb's last crumb, which names the page ('Home > … > Caspian cooperation').
     crumb: str | None = None
+    # Short names in capitals a masthead spells out beside them ('AZPROMO — …'): shown as set.
+    abbreviations: set[str] = field(default_factory=set)
     # A dateline's month and day written without a year ("БАКУ, 11 янв — Sputnik").
     yearless: tuple[int, int] | None = None
 
@@ -157,7 +159,11 @@ class Findings:
             and strength is not Claim.NAMED
             and not (strength in _OWN_HOUSE_CLAIMS and _same_family(name, publisher))
         )
-        if publisher is not None and strongest is Claim.NAMED:
+        if (
+            publisher is not None
+            and strongest is Claim.NAMED
+            and publisher not in self.abbreviations
+        ):
             publisher = shown_name(publisher)
         return publisher, tuple(credits)
 

@@ -473,7 +473,10 @@ def _read_header(lines: list[str], findings: Findings, sources: KnownSources) ->
         headline = _line_crumbed(lines, zone_end, findings.crumb) or headline
     masthead = _unknown_masthead(lines, headline, zone_end, findings, sources)
     if masthead is not None:
-        findings.claim(Claim.NAMED, findings.top_line)
+        acronym = _ACRONYM_MASTHEAD.match(findings.top_line)
+        if acronym:
+            findings.abbreviations.add(acronym.group("acronym"))
+        findings.claim(Claim.NAMED, acronym.group("acronym") if acronym else findings.top_line)
     kept: list[str] = []
     far_dates = _dates_far_from_text(lines, zone_end, blocks)
     for index in range(zone_end):
@@ -575,10 +578,14 @@ def _unknown_masthead(
     # names the site ('Civil.ge'): 'ОФИЦИАЛЬНАЯ ХРОНИКА' there is a rubric.
     if headline is None and not is_domain_name(line):
         return None
+    acronym = _ACRONYM_MASTHEAD.match(line)
     if (
         not lines[first].startswith(line)
         or is_rubric(line)
-        or not looks_like_outlet_name(line)
+        or not (
+            looks_like_outlet_name(line)
+            or (acronym and _is_full_name(*acronym.group("acronym", "rest")))
+        )
         or is_social_network(line)
         or is_chrome(line)
         or date_only_line(line)
@@ -586,6 +593,33 @@ def _unknown_masthead(
     ):
         return None
     return first
+
+
+# A site's short name in capitals before its full name or its line: 'AZPROMO — Azərbaycan
+# İxracın və İnvestisiyaların Təşviqi Agentliyi', 'SOCAR | State Oil Company of Azerbaijan
+# Republic'. The page goes by the short name, as its logo does.
+_ACRONYM_MASTHEAD = re.compile(
+    r"^(?P<acronym>[A-ZА-ЯЁƏÜÖĞİŞÇ][A-ZА-ЯЁƏÜÖĞİŞÇ0-9]{1,9})\s(?:[|•·—–]|-)\s(?P<rest>.{3,120})$"
+)
+FULL_NAME_MAX_WORDS = 12
+
+
+ACRONYM_MAX_LETTERS = 5
+SPELT_OUT_MIN_WORDS = 3
+
+
+def _is_full_name(acronym: str, text: str) -> bool:
+    """A name spelt out, or a site's line about itself: words, no sentence, no date. In
+    capitals it spells out a short name ('ASCO — AZƏRBAYCAN XƏZƏR DƏNİZ GƏMİÇİLİYİ'), or it
+    is the rest of one masthead ('DİRÇƏLİŞ — XXI ƏSR')."""
+    words = text.split()
+    spelt_out = len(acronym) <= ACRONYM_MAX_LETTERS and len(words) >= SPELT_OUT_MIN_WORDS
+    return (
+        len(words) <= FULL_NAME_MAX_WORDS
+        and text[:1].isupper()
+        and (spelt_out or not text.isupper())
+        and not re.search(r"[0-9.!?:;|]", text)
+    )
 
 
 def _take_header_line(

@@ -341,12 +341,15 @@ class KnownSources:
             return None
         rest = line.lstrip(QUOTES)[match.end() :].strip(QUOTES + " ")
         words = WORD.findall(rest)
+        name = self.named(match.group("alias"))
         if (
             _BANNER_REST.match(rest)
             or (len(words) <= 6 and ORGANISATION_WORDS & {fold(word) for word in words})
             or (len(words) <= 3 and all(word[:1].isupper() for word in words))
+            # 'РСМД  Российский совет по международным делам': its short name, then its full one.
+            or self.named(rest) == name
         ):
-            return self.named(match.group("alias"))
+            return name
         return None
 
     def attributed_in(self, text: str) -> list[str]:

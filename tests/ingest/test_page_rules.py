@@ -2831,3 +2831,36 @@ def test_a_services_copyright_in_its_houses_name_is_no_credit_to_the_house():
     )
     parsed = parse(text, today=TODAY)
     assert (parsed.source, parsed.credits) == ("BBC News Russian", ())
+
+
+@pytest.mark.parametrize(
+    "masthead",
+    [
+        "XƏZTRANS — Xəzər Nəqliyyat və Logistika Şirkəti",
+        "KASPOR | Caspian Ports Operating Company",
+        "KTL — XƏZƏR TRANZİT LOGİSTİKA",
+    ],
+)
+def test_a_short_name_in_capitals_before_its_full_name_is_the_pages_publisher_as_set(masthead):
+    text = (
+        f"{masthead}\nHaqqımızda  Xidmətlər  Xəbərlər  Əlaqə\n\n"
+        f"Şirkət Rusiya tərəfdaşı ilə yeni müqavilə imzalayıb\n\n{PARAGRAPH}\n\n{PARAGRAPH}"
+    )
+    assert parse(text, today=TODAY).source == masthead.split()[0]
+
+
+def test_a_long_word_in_capitals_before_the_rest_of_its_masthead_is_no_short_name():
+    text = (
+        "ŞİMALİYYƏT — XXI ƏSR\nElmi-publisistik jurnal\n\n"
+        f"Bakı və Moskva arasında elmi əlaqələr\n\n{PARAGRAPH}\n\n{PARAGRAPH}"
+    )
+    assert parse(text, today=TODAY).source != "ŞİMALİYYƏT"
+
+
+def test_a_known_outlets_short_name_before_its_full_name_is_its_banner():
+    text = (
+        "РСМД  Российский совет по международным делам\n"
+        "Аналитика  Проекты  Мероприятия  Эксперты\n\n"
+        f"Россия и Азербайджан: каспийская повестка\n\n{PARAGRAPH}\n\n{PARAGRAPH}"
+    )
+    assert parse(text, today=TODAY).source == "Russian International Affairs Council"
