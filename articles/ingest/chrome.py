@@ -698,6 +698,15 @@ def last_crumb(line: str) -> str | None:
     return crumb if len(_folded_words(crumb)) >= 2 and not is_rubric(crumb) else None
 
 
+def first_crumb(line: str) -> str | None:
+    """The site a breadcrumb starts from, when it starts from the site's name and not from
+    'Home': 'Caspian Logistics Forum › Rail & multimodal › North-South route'."""
+    if len(line) > 160 or not (_BREADCRUMB.match(line) and _ARROWS.search(line)):
+        return None
+    crumb = _ARROWS.split(line)[0].strip()
+    return None if _BREADCRUMB_START.match(crumb) or is_rubric(crumb) else crumb
+
+
 def is_rubric(line: str) -> bool:
     """'ПОЛИТИКА', 'World News', 'Siyasət': a section's name over a story, made of menu words."""
     words = [fold(word) for word in WORD.findall(line)]

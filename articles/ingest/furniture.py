@@ -14,6 +14,7 @@ import re
 
 from articles.ingest.blocks import PageBlocks
 from articles.ingest.chrome import (
+    first_crumb,
     is_calendar_row,
     is_chrome,
     is_copyright,
@@ -51,6 +52,7 @@ from articles.ingest.sources import (
     QUOTES,
     Claim,
     KnownSources,
+    is_domain_name,
     is_social_network,
     looks_like_outlet_name,
     looks_like_person,
@@ -495,10 +497,28 @@ def _is_dropped(
     if not seen_paragraph and is_navigation_bar(line) and len(line.split()) >= 2:
         findings.navigation_end = len(kept)
         findings.crumb = last_crumb(line) or findings.crumb
+        if line == findings.top_line:
+            _claim_crumbs_site(line, findings, sources)
     dated = date_in_path(line) if chrome else None
     if dated:
         findings.note_date(dated, DateRank.ADDRESS)
     return True
+
+
+def _claim_crumbs_site(line: str, findings: Findings, sources: KnownSources) -> None:
+    """A breadcrumb at the page's top that starts from the site's own name ('Disput.Az Forum
+    › Siyasət › İqtisadiyyat', 'Форум азербайджанцев России › Новости'): the site's page."""
+    site = first_crumb(line)
+    # One word alone ('Board', 'Topics') is a section of the site, unless it is its address.
+    if (
+        site is None
+        or not looks_like_outlet_name(site)
+        or is_social_network(site)
+        or (len(site.split()) < 2 and not is_domain_name(site))
+    ):
+        return
+    known = sources.named(site) or sources.banner(site)
+    findings.claim(Claim.SITE if known else Claim.NAMED, known or site)
 
 
 # What may stand beside a post's time: its clock, counters and their icons, a few words.

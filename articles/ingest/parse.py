@@ -473,10 +473,10 @@ def _read_header(lines: list[str], findings: Findings, sources: KnownSources) ->
         headline = _line_crumbed(lines, zone_end, findings.crumb) or headline
     masthead = _unknown_masthead(lines, headline, zone_end, findings, sources)
     if masthead is not None:
-        acronym = _ACRONYM_MASTHEAD.match(findings.top_line)
-        if acronym:
-            findings.abbreviations.add(acronym.group("acronym"))
-        findings.claim(Claim.NAMED, acronym.group("acronym") if acronym else findings.top_line)
+        name, as_set = _masthead_name(findings.top_line)
+        if as_set:
+            findings.abbreviations.add(name)
+        findings.claim(Claim.NAMED, name)
     kept: list[str] = []
     far_dates = _dates_far_from_text(lines, zone_end, blocks)
     for index in range(zone_end):
@@ -578,30 +578,58 @@ def _unknown_masthead(
     # names the site ('Civil.ge'): 'ОФИЦИАЛЬНАЯ ХРОНИКА' there is a rubric.
     if headline is None and not is_domain_name(line):
         return None
-    acronym = _ACRONYM_MASTHEAD.match(line)
+    name, _ = _masthead_name(line)
     if (
         not lines[first].startswith(line)
-        or is_rubric(line)
-        or not (
-            looks_like_outlet_name(line)
-            or (acronym and _is_full_name(*acronym.group("acronym", "rest")))
-        )
-        or is_social_network(line)
+        or is_rubric(name)
+        or not looks_like_outlet_name(name)
+        or is_social_network(name)
         or is_chrome(line)
         or date_only_line(line)
-        or sources.named(line)
+        or sources.named(name)
     ):
         return None
     return first
 
 
-# A site's short name in capitals before its full name or its line: 'AZPROMO — Azərbaycan
-# İxracın və İnvestisiyaların Təşviqi Agentliyi', 'SOCAR | State Oil Company of Azerbaijan
-# Republic'. The page goes by the short name, as its logo does.
-_ACRONYM_MASTHEAD = re.compile(
-    r"^(?P<acronym>[A-ZА-ЯЁƏÜÖĞİŞÇ][A-ZА-ЯЁƏÜÖĞİŞÇ0-9]{1,9})\s(?:[|•·—–]|-)\s(?P<rest>.{3,120})$"
-)
+# A site's name and, beside it, its full name or its line about itself: 'AZPROMO —
+# Azərbaycan İxracın və İnvestisiyaların Təşviqi Agentliyi', 'SOCAR | State Oil Company of
+# Azerbaijan Republic', 'XAÇMAZ XƏBƏR — bölgənin xəbər portalı'.
+_MASTHEAD_BESIDE = re.compile(r"^(?P<name>[^|•·—–]{2,45}?)\s(?:[|•·—–]|-)\s(?P<rest>.{3,160})$")
+_ACRONYM = re.compile(r"[A-ZА-ЯЁƏÜÖĞİŞÇ][A-ZА-ЯЁƏÜÖĞİŞÇ0-9]{1,9}")
 FULL_NAME_MAX_WORDS = 12
+
+
+def _masthead_name(line: str) -> tuple[str, bool]:
+    """The name a masthead line gives the site, and whether it is a short name in capitals
+    to show as set (the logo's 'AZPROMO', which the full name beside it spells out)."""
+    beside = _MASTHEAD_BESIDE.match(line)
+    if beside is None:
+        return line, False
+    name, rest = beside.group("name", "rest")
+    if _ACRONYM.fullmatch(name) and _is_full_name(name, rest):
+        return name, True
+    if _is_site_line(rest) and not _ACRONYM.fullmatch(name):
+        return name, False
+    return line, False
+
+
+# Beside these the name is a place's or a person's: 'ASTRAKHAN REGION — Official website'
+# is its government's site, 'Tarixçi Qeydləri — şəxsi bloq' a person's.
+_NO_OUTLETS_LINE = re.compile(
+    r"(?i:official\s(?:web\s?)?(?:site|portal)|официальный\s(?:сайт|портал)|"
+    r"rəsmi\s(?:internet\s)?(?:sayt|portal)|personal\sblog|личный\sблог|şəxsi\sbloq)"
+)
+
+
+def _is_site_line(text: str) -> bool:
+    """What a site says of itself beside its name: 'bölgənin xəbər portalı', 'news from the
+    five shores', 'web version | Unsubscribe'; no sentence, no date, no issue's number."""
+    return (
+        len(text.split()) <= FULL_NAME_MAX_WORDS
+        and not re.search(r"[0-9.!?:;]", text)
+        and not _NO_OUTLETS_LINE.search(text)
+    )
 
 
 ACRONYM_MAX_LETTERS = 5

@@ -2864,3 +2864,37 @@ def test_a_known_outlets_short_name_before_its_full_name_is_its_banner():
         f"Россия и Азербайджан: каспийская повестка\n\n{PARAGRAPH}\n\n{PARAGRAPH}"
     )
     assert parse(text, today=TODAY).source == "Russian International Affairs Council"
+
+
+@pytest.mark.parametrize(
+    ("masthead", "publisher"),
+    [
+        ("QUBA XƏBƏR — bölgənin xəbər portalı", "Quba Xəbər"),
+        ("Caspian Freight Brief — notes from the five shores", "Caspian Freight Brief"),
+        ("ASTRAKHAN REGION — Official website", None),
+        ("Yolçu Qeydləri — şəxsi bloq", None),
+    ],
+)
+def test_a_sites_name_before_its_line_about_itself_is_the_publisher(masthead, publisher):
+    text = (
+        f"{masthead}\nHome   Archive   About   Subscribe\n\n"
+        f"Baku and Astrakhan discuss Caspian shipping\n\n{PARAGRAPH}\n\n{PARAGRAPH}"
+    )
+    assert parse(text, today=TODAY).source == publisher
+
+
+@pytest.mark.parametrize(
+    ("crumbs", "publisher"),
+    [
+        ("Caspian Rail Forum › Rail & multimodal › North-South route", "Caspian Rail Forum"),
+        ("Форум «Волжане» › Новости › Законы и документы", "Форум «Волжане»"),
+        ("Disput.Az Forum > Siyasət > İqtisadiyyat", "Disput.Az"),
+        ("Home › Politics › Azerbaijan", None),
+    ],
+)
+def test_a_breadcrumb_at_the_top_that_starts_from_the_sites_name_names_the_site(crumbs, publisher):
+    text = (
+        f"{crumbs}\nRegister | Log in | Search\n\n"
+        f"Re: the border crossing at Samur\n\n{PARAGRAPH}\n\n{PARAGRAPH}"
+    )
+    assert parse(text, today=TODAY).source == publisher
