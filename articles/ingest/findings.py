@@ -55,7 +55,8 @@ class Findings:
     top_line: str = ""
     # The breadcrumb's last crumb, which names the page ('Home > … > Caspian cooperation').
     crumb: str | None = None
-    # Short names in capitals a masthead spells out beside them ('AZPROMO — …'): shown as set.
+    # Names shown as set, whatever their capitals: a short name a masthead spells out beside
+    # it ('AZPROMO — …'), a newsletter's sender as it signs its letters.
     abbreviations: set[str] = field(default_factory=set)
     # A dateline's month and day written without a year ("БАКУ, 11 янв — Sputnik").
     yearless: tuple[int, int] | None = None

@@ -394,7 +394,7 @@ def _take_site_suffix(lines: list[str], findings: Findings, sources: KnownSource
 
 # A letter's header as a mail program shows it, in English, Russian or Azerbaijani.
 _MAIL_FIELD = re.compile(
-    r"^(?P<label>(?i:from|to|subject|от|кому|тема|göndərən|kimə|mövzu|"
+    r"^(?P<label>(?i:from|to|subject|от|кому|тема|göndərən|kimdən|kimə|mövzu|"
     # A newsgroup's post heads its text with the group, its day and its length too.
     r"newsgroups|date|дата|tarix|lines|группы|строк|sətir|"
     # and its transport's fields, which name no outlet: 'Message-ID: <…@news.example.az>'.
@@ -406,11 +406,41 @@ _SUBJECT_LABELS = frozenset(["subject", "тема", "mövzu"])
 _GROUP_LABELS = frozenset(["newsgroups", "группы"])
 _DATE_LABELS = frozenset(["date", "дата", "tarix"])
 _LENGTH_LABELS = frozenset(["lines", "строк", "sətir"])
-_ADDRESS_LABELS = frozenset(["from", "to", "от", "кому", "göndərən", "kimə"])
+_SENDER_LABELS = frozenset(["from", "от", "göndərən", "kimdən"])
+_ADDRESS_LABELS = frozenset(["to", "кому", "kimə", *_SENDER_LABELS])
+# A sender's name beside its address: 'Caspian News <newsletter@caspiannews.com>',
+# 'bulletin@rus-az-council (Russian-Azerbaijani Business Council)'.
+_SENDER_NAME = re.compile(
+    r"^\s*(?:\"?(?P<before>[^<>\"@]{2,60}?)\"?\s*<(?P<mailbox>[^<>@\s]{1,60})@[^<>\s]{1,120}>|"
+    r"(?P<box>[^@\s]{1,60})@\S{0,120}\s*\((?P<after>[^()@]{2,60})\))\s*$"
+)
+# A newsroom's mailbox, not a person's: 'newsletter@…', 'digest@…', 'bulleten@…'.
+_ROLE_MAILBOX = re.compile(
+    r"(?i:newsletters?|digest|news|bulletin|bulleten|editors?|editorial|info|no-?reply|press|"
+    r"media|subscriptions?|mailer|list|redaksiya|redaktsiya|rassylka)"
+)
+SENDER_NAME_MAX_WORDS = 8
 MAIL_HEADER_LINES = 10
 
 
-def _take_mail_subject(lines: list[str], findings: Findings) -> list[str]:
+def _sender_outlet(value: str, sources: KnownSources) -> str | None:
+    """The outlet a letter's sender names: 'Caspian News <newsletter@…>' sent by Caspian
+    News; 'Elchin M. <elchin@…>' by a person, no outlet."""
+    sender = _SENDER_NAME.match(value)
+    if sender is None:
+        return None
+    name = (sender.group("before") or sender.group("after")).strip()
+    known = sources.named(name)
+    if known:
+        return known
+    mailbox = sender.group("mailbox") or sender.group("box")
+    if _ROLE_MAILBOX.fullmatch(mailbox):
+        shaped = name[:1].isupper() and len(name.split()) <= SENDER_NAME_MAX_WORDS
+        return name if shaped and not re.search(r"[0-9]", name) else None
+    return name if looks_like_outlet_name(name) and not looks_like_person(name) else None
+
+
+def _take_mail_subject(lines: list[str], findings: Findings, sources: KnownSources) -> list[str]:
     """A newsletter copied from a mailbox ('From: …', 'Subject: …', 'Date: …' atop it): its
     subject is its headline, which the items listed under it would otherwise outscore."""
     top = [(index, line) for index, line in enumerate(lines[: MAIL_HEADER_LINES * 2]) if line]
@@ -431,6 +461,14 @@ def _take_mail_subject(lines: list[str], findings: Findings) -> list[str]:
             findings.claim(Claim.NAMED, value.split(",")[0].strip())
         elif label in _DATE_LABELS and (found := date_only_line(value)):
             findings.note_date(found, DateRank.HEADER)
+        elif label in _SENDER_LABELS:
+            # A newsletter's sender is its publisher; a person writing to a list is not. The
+            # name is as the sender typed it, no masthead's capitals.
+            sender = _sender_outlet(value, sources)
+            if sender:
+                findings.abbreviations.add(sender)
+                findings.claim(Claim.NAMED, sender)
+            continue
         elif label in _ADDRESS_LABELS or label in _DATE_LABELS:
             continue
         taken.add(index)
@@ -1162,7 +1200,7 @@ def parse(
     lines = _take_cache_banner(lines, findings, sources)
     lines = _take_top_address(lines, findings, sources)
     lines = _take_digest_masthead(lines, findings)
-    lines = _take_labelled_headline(_take_mail_subject(lines, findings), findings)
+    lines = _take_labelled_headline(_take_mail_subject(lines, findings, sources), findings)
     lines = _take_forum_topic(lines, findings)
     lines = _take_date_header(lines, findings, sources)
     lines = _take_site_suffix(lines, findings, sources)

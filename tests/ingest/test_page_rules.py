@@ -2898,3 +2898,24 @@ def test_a_breadcrumb_at_the_top_that_starts_from_the_sites_name_names_the_site(
         f"Re: the border crossing at Samur\n\n{PARAGRAPH}\n\n{PARAGRAPH}"
     )
     assert parse(text, today=TODAY).source == publisher
+
+
+@pytest.mark.parametrize(
+    ("sender", "publisher"),
+    [
+        ("From: Caspian Grain Brief <newsletter@grainbrief.example>", "Caspian Grain Brief"),
+        ("От: Волжский деловой вестник <digest@vestnik.example>", "Волжский деловой вестник"),
+        ("Kimdən: XƏZƏRAQRO <bulleten@xezeraqro.example>", "XƏZƏRAQRO"),
+        ("From: bulletin@baku-trade (Baku Trade Council)", "Baku Trade Council"),
+        ("From: Tural M. <tural@mail.example>", None),
+        ("From: Caspian News <newsletter@caspiannews.com>", "Caspian News"),
+    ],
+)
+def test_a_newsletters_sender_publishes_it_and_a_person_writing_to_a_list_does_not(
+    sender, publisher
+):
+    text = (
+        f"{sender}\nSubject: Weekly digest: Baku and Astrakhan ports agree on cooperation\n\n"
+        f"{PARAGRAPH}\n\n{PARAGRAPH}"
+    )
+    assert parse(text, today=TODAY).source == publisher
