@@ -57,7 +57,7 @@ _ATTRIBUTION_VERBS = (
     r"in (?:an |a )?(?:exclusive )?(?:interview|comments?|remarks|statement|conversation)"
     r" (?:to|with)|"
     r"сообщает|сообщил[аио]?|сообщили|передает|передаёт|рассказал[аио]?|рассказали|"
-    r"заявил[аио]?|заявили|сказал[аио]?|сказали|пояснил[аио]?|пояснили|"
+    r"заявил[аио]?|заявили|сказал[аио]?|сказали|пояснил[аио]?|пояснили|отмечает|"
     r"в интервью|в беседе с|в комментарии|xəbər verir|məlumat verir))"
 )
 _CITING_WORDS = (
@@ -70,7 +70,8 @@ _CITING_WORDS = (
     r"carried by|based on (?:reporting|reports) (?:by|from)|"
     r"according to|citing|cited by|quoted by|as quoted by|"
     r"as cited by|"
-    r"as reported by|reported by|courtesy of|reprinted from|republished from|"
+    r"as reported by|reported (?:earlier |first |previously )?by|courtesy of|reprinted from|"
+    r"republished from|"
     r"originally published by|first reported by|via|with input from|"
     # "Originally published on AzerNews", "Впервые опубликовано на сайте …": a republished
     # story names the outlet it first ran at.
@@ -94,6 +95,8 @@ _CITING_WORDS = (
     r"на основе (?:данных|материалов|сообщений|информации)|"
     r"с использованием (?:сообщений|материалов|данных|информации)|"
     r"по данным|по информации|со ссылкой на|по сообщению|сообщает со ссылкой на|"
+    # 'данные, которые приводит Report': figures the outlet gives.
+    r"(?:которые |которую |которое |что )?привод(?:ит|ят)|привел[аи]?|"
     # 'говорится в сообщении РИА Новости', 'следует из публикации ТАСС', '(цитата по ТАСС)'.
     r"говорится в (?:сообщении|материале|публикации|заметке|статье)|"
     r"следует из (?:сообщения|материала|публикации|заметки|статьи)|цитата по|цит\. по|"
@@ -125,6 +128,8 @@ _AGENCY_WORD = (
 _AGENCY_AFTER = (
     # 'Anadolu Agency (AA) reported': the outlet's initials may follow it.
     r"(?:\s{1,2}\([A-ZА-ЯƏ]{2,6}\))?"
+    # "Report's northern bureau says": a bureau or a correspondent of the outlet's.
+    r"(?:['’]s\s(?:\w{2,12}\s)?(?i:bureau|correspondent|reporter|office))?"
     r"(?:\s{1,3}(?i:news agency|agency|agentliyi\w{0,4}|saytı\w{0,4}|portalı\w{0,4}|"
     r"qəzeti\w{0,4}|telekanalı\w{0,4}|\w{2,12} bürosu\w{0,3}|\w{2,12} müxbiri\w{0,3}))?"
 )
@@ -146,7 +151,8 @@ _QUOTED_VERBS = (
     r"сообщил[аио]?|сообщили|пишет|пишут|писал[аио]?|уточняет|отмечает|подтвердил[аио]?|"
     r"yazır|yazıb|təsdiqləyib|yayıb|yaydı|yayımlayıb|məlumat yayıb|"
     # "Reuters со ссылкой на источники сообщил": the outlet reported what its sources said.
-    r"со ссылкой на (?:источник|собеседник|осведомленн|неназванн|представител)\w*|"
+    r"со ссылкой на (?:[а-яё]{2,12}\s)?(?:источник|собеседник|осведомленн|неназванн|"
+    r"представител)\w*|"
     r"citing (?:sources?|officials?|people|a source|unnamed)|"
     # "Reuters contributed to this report": a wire's reporting folded into the text.
     r"contributed (?:to this (?:report|story|article)|reporting))"
@@ -533,6 +539,9 @@ def _citing_patterns(alias_pattern: str) -> tuple[re.Pattern[str], ...]:
             r"|\w{2,10}(?:dığ|diy|duğ|düy)\w{0,6})\s{1,3}(?:görə|əsasən)"
             # 'TASS-ın məlumatında deyilir', 'İnterfaksın yaydığı xəbərdə bildirilir': said in
             # the outlet's report.
+            # 'AZƏRTAC-ın yaydığı mətndə': in the text the outlet put out.
+            r"|\w{2,10}(?:dığ|diy|duğ|düy)\w{0,3}\s{1,3}(?:mətn|xəbər|məlumat|yazı|material)"
+            r"\w{0,4}(?:da|də)(?!\w)"
             r"|(?:məlumat|xəbər|hesabat|yazı|material)\w{0,4}(?:da|də)\s{1,3}"
             r"(?:deyilir|bildirilir|qeyd (?:olunur|edilir))"
             r"|istinad\w{0,4})"

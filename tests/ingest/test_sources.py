@@ -593,3 +593,30 @@ def test_names_a_known_outlet_when_its_masthead_opens_with_the_english_article()
 )
 def test_the_short_name_a_site_gives_itself_is_its_outlets(banner, outlet):
     assert SOURCES.named(banner) == outlet
+
+
+@pytest.mark.parametrize(
+    ("text", "cited"),
+    [
+        (
+            "Foreigners may stay 90 days, according to changes reported earlier by Interfax.",
+            ["Interfax"],
+        ),
+        ("Экспорт растёт, по данным министерства, которые приводит Report.", ["Report"]),
+        ("Reuters со ссылкой на четыре источника сообщил о ракете.", ["Reuters"]),
+        ("AZƏRTAC-ın yaydığı mətndə üç tələb var.", ["Azertac"]),
+        ("Queues reach 48 hours at Yalama, Report's northern bureau says.", ["Report"]),
+    ],
+)
+def test_finds_a_cited_agency_when_it_gives_figures_or_reports_at_a_remove(text, cited):
+    assert SOURCES.cited_in(text) == cited
+
+
+@pytest.mark.parametrize(
+    ("text", "attributed"),
+    [
+        ("Лукойл получил десять процентов, отмечает агентство «Туран».", ["Turan"]),
+    ],
+)
+def test_finds_an_outlet_the_text_reports_for_when_it_remarks_on_it(text, attributed):
+    assert SOURCES.attributed_in(text) == attributed
