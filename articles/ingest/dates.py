@@ -177,17 +177,20 @@ _YEARLESS_DATES = (
 )
 _YEAR_LINE = re.compile(
     # A journal's issue names its year only: "№ 3 (45), 2019", "Issue 2, 2021".
-    r"^(?:(?i:№|no\.|issue|выпуск|nömrə)\s{0,2}[0-9]{1,4}(?:\s{0,2}\([0-9]{1,6}\))?,?\s{1,3})?"
+    # "№ 3 / 2019": the number and the year parted by a slash.
+    r"^(?:(?i:№|no\.|issue|выпуск|nömrə)\s{0,2}[0-9]{1,4}(?:\s{0,2}\([0-9]{1,6}\))?(?:,|\s/)?\s{1,3})?"
     # A site's archive of one year: "Архив 1996 года", "Xəbərlər arxivi - 2005", "Archive: 2005".
     r"(?:(?i:(?:news\s|xəbərlər\s)?(?:archive|архив|arxivi?)(?:\s(?:за|of|for))?)"
-    r"\s{0,2}[-–—:]?\s{0,3})?"
+    r"\s{0,2}[-–—:,]?\s{0,3})?"
     rf"(?i:year:?\s{{0,3}})?(?P<year>(?:19|20)[0-9]{{2}})(?:{_AZ_ORDINAL})?"
     r"(?:\s{1,3}(?i:il|г\.?|года?))?"
     # A quarterly's months after its year: "No. 3 2019 July/September".
     rf"(?:\s{{1,3}}{MONTH_PATTERN}\s{{0,2}}[-–—/]\s{{0,2}}{MONTH_PATTERN})?"
     # A paper's year before its issue's number: "1995, № 12", "2005 | Sayı 3 (17)".
     r"(?:,?\s{1,3}(?i:№|no\.|issue|выпуск|nömrə|sayı)\s{0,2}[0-9]{1,5}"
-    r"(?:\s{0,2}\([0-9 ]{1,8}\))?)?$"
+    r"(?:\s{0,2}\([0-9 ]{1,8}\))?)?"
+    # "No. 3, 1996  (scanned archive copy, page 4)": the copy's note beside the issue.
+    r"(?:\s{1,3}\([^()]{1,60}\))?$"
 )
 _SHORT_YEAR = re.compile(r"(?P<day>[0-9]{1,2})\.(?P<mnum>[0-9]{1,2})\.(?P<short>[0-9]{2})")
 _YEAR_MONTH = re.compile(r"^(?P<year>[0-9]{4})-(?P<mnum>[0-9]{1,2})$")
@@ -710,7 +713,8 @@ def _year_column_line(line: str) -> DateFound | None:
     if " | " not in line:
         return None
     parts = [part.strip() for part in line.split(" | ")]
-    years = [part for part in parts if _BARE_YEAR.fullmatch(part)]
+    # The year alone, or as an archive or an issue writes it ('arxiv, 1992', '№ 3 / 2019').
+    years = [part for part in parts if _BARE_YEAR.fullmatch(part) or _YEAR_LINE.match(part)]
     others = [part for part in parts if part not in years]
     if len(years) != 1 or not others:
         return None
@@ -721,7 +725,7 @@ def _year_column_line(line: str) -> DateFound | None:
         for part in others
     ):
         return None
-    value = dt.date(int(years[0]), 1, 1)
+    value = dt.date(int(_BARE_YEAR.search(years[0]).group(0)), 1, 1)
     return DateFound(PublishedDate(value, Precision.YEAR), (0, len(line)))
 
 

@@ -248,7 +248,17 @@ def test_a_date_ends_on_the_last_day_of_what_it_names(published, last_day):
 
 @pytest.mark.parametrize(
     "line",
-    ["Архив 2003 года", "Xəbərlər arxivi - 2003", "News archive: 2003", "No. 2 2003   April/June"],
+    [
+        "Архив 2003 года",
+        "Xəbərlər arxivi - 2003",
+        "News archive: 2003",
+        "No. 2 2003   April/June",
+        "arxiv, 2003",
+        "№ 3 / 2003",
+        "No. 3, 2003  (scanned archive copy, page 4)",
+        "XALQ QƏZETİ | arxiv, 2003",
+        "Ставропольская правда | № 41, 2003",
+    ],
 )
 def test_a_years_archive_heading_or_a_spaced_issue_line_dates_to_the_year(line):
     found = date_only_line(line)
