@@ -568,6 +568,17 @@ _DESK_LINE = re.compile(
 )
 
 
+# Who signs it, in the words pages use beside the name: a forum's 'posted by Irina_SPb', 'reply
+# by bakuexpat77'; a column's 'Orkhan Sattarov, exclusively for Vestnik Kavkaza'; a letter's
+# 'From Dr Kamran Huseynli, Oxford, UK'. A signature's line, never a headline.
+_SIGNED_LINE = re.compile(
+    r"^(?:(?i:posted by|reply by|replied by|написал[аи]?|ответил[аи]?|yazdı|cavab verdi)\s\S{2,40}"
+    r"(?:\s.{1,30})?|"
+    r"[^\W\d_][^,]{2,60},\s(?i:exclusively for|специально для|xüsusi olaraq)\s.{2,60}|"
+    r"(?i:from)\s(?i:dr|mr|mrs|ms|prof|professor|sir)\.?\s[^\W\d_].{2,80})$"
+)
+
+
 def _is_metadata_line(line: str, sources: KnownSources) -> bool:
     """A line that follows a headline: its date, its byline or the dateline's lead."""
     byline = _FOLLOW_BUTTON.sub("", line).strip(QUOTES + " ")
@@ -575,6 +586,7 @@ def _is_metadata_line(line: str, sources: KnownSources) -> bool:
         date_only_line(line)
         or CREDIT_PREFIX.match(line)
         or LABELLED_BYLINE.match(line)
+        or _SIGNED_LINE.match(line)
         or (len(line) <= 60 and looks_like_person(byline))
         or find_dateline(line, sources) is not None
     )
@@ -607,7 +619,7 @@ def _is_headline(lines: list[str], index: int, sources: KnownSources) -> bool:
         return False
     if date_only_line(line) or CREDIT_PREFIX.match(line) or sources.banner(line):
         return False
-    if LABELLED_BYLINE.match(line) or _DESK_LINE.match(line):
+    if LABELLED_BYLINE.match(line) or _DESK_LINE.match(line) or _SIGNED_LINE.match(line):
         return False
     # 'Министерство экономического развития … | 2005': an imprint with its year, not a story.
     if " | " in line and any(_is_bare_date(part) for part in line.split(" | ")):

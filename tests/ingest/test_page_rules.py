@@ -2919,3 +2919,30 @@ def test_a_newsletters_sender_publishes_it_and_a_person_writing_to_a_list_does_n
         f"{PARAGRAPH}\n\n{PARAGRAPH}"
     )
     assert parse(text, today=TODAY).source == publisher
+
+
+@pytest.mark.parametrize(
+    "signature",
+    [
+        "posted by Leyla_Msk",
+        "reply by bakuexpat77",
+        "Rauf Mammadov, exclusively for Caspian Review",
+        "From Dr Aysel Karimova, Cambridge, UK",
+    ],
+)
+def test_a_signatures_line_is_never_the_headline(signature):
+    text = f"Letters\n\n{signature}\n\n{PARAGRAPH}\n\n{PARAGRAPH}"
+    parsed = parse(text, today=TODAY)
+    assert parsed.title_derived or parsed.title != signature
+
+
+def test_a_letters_headline_stands_over_its_writers_signature():
+    text = (
+        "Letters\n\nThe corridor is not Moscow's gift to give\n\n"
+        f"From Dr Aysel Karimova, Cambridge, UK\n\n{PARAGRAPH}\n\n{PARAGRAPH}"
+    )
+    parsed = parse(text, today=TODAY)
+    assert (parsed.title, parsed.title_derived) == (
+        "The corridor is not Moscow's gift to give",
+        False,
+    )
