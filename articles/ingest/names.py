@@ -590,13 +590,19 @@ def _quoted_title(after: str) -> str:
 
 
 def _names_something(qualifier: str) -> bool:
-    """Words that tell the document apart, beyond the countries or capitals that signed it."""
+    """Words that tell the document apart, beyond the countries or capitals that signed it,
+    or the span of years it runs for ('programme of cooperation … for 2011–2013')."""
     between = BETWEEN.search(qualifier)
     parties = between.group("parties") if between else ""
     if _organisations(parties) and len(PARTY_END.split(parties, maxsplit=1)) == 1:
         return True
     subject = COUNTRY.sub(" ", _without_parties(qualifier))
-    return bool(_distinctive_words(_PLACE.sub(" ", subject)))
+    return bool(_distinctive_words(_PLACE.sub(" ", subject)) or _SPAN_OF_YEARS.search(qualifier))
+
+
+# 'for 2011–2013', 'на 2019-2021 годы': the years a programme or a plan runs for, which tell
+# one of a pair's programmes from the next.
+_SPAN_OF_YEARS = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}\s?[–—-]\s?(?:19|20)?[0-9]{2}(?![0-9])")
 
 
 # 'under a new contract with Socar', 'по договору с «Газпромом»', 'a contract Gazprom and SOCAR

@@ -23,6 +23,8 @@ from articles.ingest.register import load_register
 from articles.ingest.sentences import joined_line_breaks, sentences
 from articles.ingest.signing import count_documents_signed
 
+TODAY = dt.date(2026, 11, 27)
+
 
 def az_candidate(sentence: str, word: str):
     window, kind = next((w, k) for w, k in document_words(sentence) if w.word == word)
@@ -2215,3 +2217,19 @@ def test_an_english_contract_keeps_what_it_trades_when_the_words_stand_before_it
 def test_a_count_is_read_with_two_adjectives_or_the_signing_told_as_a_noun(sentence, count):
     article = parse(f"Talks in Baku\n\nAzerbaijan and Russia held talks in Baku. {sentence}")
     assert count_documents_signed(article) == count
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        (
+            "A programme of cooperation between Moscow and Baku for 2011–2013 was signed today.",
+            ["Programme of cooperation between Moscow and Baku for 2011–2013"],
+        ),
+        # No subject and no years: any of the pair's cooperation agreements, none in particular.
+        ("An agreement on cooperation between Moscow and Baku was signed on Tuesday.", []),
+    ],
+)
+def test_a_programmes_span_of_years_tells_it_apart_when_it_names_no_subject(sentence, names):
+    article = parse(f"Cities sign a programme\n\n{sentence}\n\nThey discussed trade.", today=TODAY)
+    assert [mention.name for mention in extract_agreements(article)] == names
