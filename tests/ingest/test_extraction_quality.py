@@ -81,17 +81,20 @@ def test_tags_are_found_with_precision_and_recall_above_the_floor(articles):
 # The dev half, which the importer is tuned on (each reported holdout joined it), at what it
 # read when the twenty-fifth to twenty-seventh halves joined it (2026-11-29 20:15 UTC, 2,508
 # files, c769b10): headlines 2212/2304, dates 2421/2508, publishers 2307/2469, credits 762/843
-# and 762/803, documents 1892/1998 and 1892/1968, register 1073/1107, signing dates 1122/1345.
+# and 762/803, documents 1892/1998 and 1892/1968, register 1073/1107, signing dates 1122/1345;
+# and after that session's rules on their pages (9cfce25): headlines 2214/2304, dates
+# 2426/2508, publishers 2340/2469, credits 771/843 and 771/812, documents 1893/1998 and
+# 1893/1969, register 1074/1107, signing dates 1123/1345; chrome 60.
 DEV_FLOORS = {
     "headlines right": 0.96,
     "dates exact": 0.96,
-    "publishers right": 0.93,
-    "credits recall": 0.90,
+    "publishers right": 0.94,
+    "credits recall": 0.91,
     "credits precision": 0.94,
     "language right": 1.0,
     "documents recall": 0.94,
     "documents precision": 0.96,
-    "register mapped": 0.96,
+    "register mapped": 0.97,
     "signing dates right": 0.83,
 }
 # Issue 12 asks documents to be found in each language, not on average, at 0.9; English
@@ -113,7 +116,11 @@ DOCUMENT_FLOORS_PER_LANGUAGE = {
 # and company pages, press releases, travel, health, agriculture, customs), scored once on
 # 2026-11-29 at 20:14 UTC (c769b10): headlines 236/248, dates 245/270, publishers 194/264,
 # credits 86/111 and 86/92, language 270/270, documents 110/124 and 110/124, register 70/76;
-# chrome 15, invented 1, cited 8, third-country 4. Apart, headlines / dates / publishers /
+# chrome 15, invented 1, cited 8, third-country 4; looked at once more, figures only, on the
+# session's last rules (9cfce25, 21:17 UTC): headlines 236/248, dates 246/270, publishers
+# 206/264 (the sources rules of the session: a site's short name before its full one, a
+# newsletter's sender, a forum's crumb), credits 89/111 and 89/95, documents 110/124 and
+# 110/124, register 70/76; chrome 15, invented 1, cited 5, third-country 4. Apart, headlines / dates / publishers /
 # documents recall and precision read: twenty-eighth 0.91, 0.89, 0.96, 0.96 / 0.93;
 # twenty-ninth 0.96, 0.91, 0.89, 0.91 / 0.94; thirtieth 0.98, 0.92, 0.37 (68 of its 81
 # publishers are companies and bodies that fixtures/sources.json does not list), 0.75 / 0.77.
@@ -128,9 +135,9 @@ DOCUMENT_FLOORS_PER_LANGUAGE = {
 # which stay open; a change may raise them, never lower them unnoticed.
 HOLDOUT_FLOORS = {
     "headlines right": 0.95,
-    "dates exact": 0.90,
-    "publishers right": 0.73,
-    "credits recall": 0.77,
+    "dates exact": 0.91,
+    "publishers right": 0.78,
+    "credits recall": 0.80,
     "credits precision": 0.93,
     "language right": 1.0,
     "documents recall": 0.88,
@@ -139,15 +146,15 @@ HOLDOUT_FLOORS = {
 }
 # Misses that issue 12 wants at zero: at most these on dev and on the holdout.
 DEV_MOST = {
-    "chrome or wrong headlines": 64,
+    "chrome or wrong headlines": 60,
     "invented dates": 12,
-    "cited agencies as publisher": 14,
+    "cited agencies as publisher": 12,
     "third-country documents as bilateral": 12,
 }
 HOLDOUT_MOST = {
     "chrome or wrong headlines": 15,
     "invented dates": 1,
-    "cited agencies as publisher": 8,
+    "cited agencies as publisher": 5,
     "third-country documents as bilateral": 4,
 }
 
