@@ -32,7 +32,6 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 
 from django.db import connections, models, transaction
-from django.db.models.functions import Substr
 
 from articles.ingest.fingerprint import Fingerprint, event_keys, fingerprint, key_number
 from articles.models import (
@@ -354,8 +353,8 @@ def neighbours(
     BAND_HOLDERS articles is passed over: see there); of the MAX_EVENT_CANDIDATES
     articles holding most of its event keys as they would read on each day around
     its own, those that could pass the event rule, with their evidence; and its
-    own evidence. An article not written yet (`unstored`) has no keys or
-    relations stored: its evidence is read by the ids it will hold."""
+    own evidence. An article not written yet (`unstored`) has
+    no keys or relations stored: its evidence is read by the ids it will hold."""
     bands = sorted(found.band_keys()) if found else []
     probes = _event_probes(article, events)
     if not bands and not probes:
@@ -422,35 +421,49 @@ def _neighbours_sql(
     article, a number (shared keys, or a document's or tag's id), the event rows'
     key, the evidence's kind, the copies' fingerprint and date, and the event
     candidates' story and whether a curator made it."""
-    ctes, parts, params = [], [], []
-    cte_params: list = []
+    sql = _neighbours_text(connection.alias, len(bands), bool(probes), unstored is None)
+    params: list = []
     if bands:
-        band_ctes, band_part, band_params = _copies_sql(connection, bands, stored=not unstored)
+        params += [bands] if connection.vendor == "postgresql" else bands
+    if probes:
+        params += _event_params(connection, article_id, probes, unstored)
+    if bands:
+        params.append(article_id)
+    return sql, params
+
+
+# Its text is the same for every article of one shape (how many band keys, whether
+# it has event keys, whether it is stored): made once, where making it for each
+# article cost a fair part of the lookup.
+@cache
+def _neighbours_text(alias: str, band_count: int, has_probes: bool, stored: bool) -> str:
+    """The neighbours statement for articles of one shape on the database `alias`:
+    its CTEs, then the parts they feed (parameters in that order)."""
+    connection = connections[alias]
+    ctes, parts = [], []
+    if band_count:
+        band_ctes, band_part = _copies_sql(connection, band_count, stored=stored)
         ctes += band_ctes
         parts.append(band_part)
-        cte_params += band_params
-        params.append(article_id)
-    if probes:
-        event_ctes, event_params, event_parts = _events_sql(
-            connection, article_id, probes, unstored
-        )
+    if has_probes:
+        event_ctes, event_parts = _events_sql(connection, stored=stored)
         ctes += event_ctes
-        cte_params += event_params
         parts += event_parts
     # Unwrapped: PostgreSQL types the later rows' NULLs from the first's columns only
     # in the union itself (a subquery would make them text).
-    sql = f"WITH {', '.join(ctes)} " + " UNION ALL ".join(parts)
-    return sql, cte_params + params
+    return f"WITH {', '.join(ctes)} " + " UNION ALL ".join(parts)
 
 
-def _copies_sql(connection, bands: list[int], *, stored: bool) -> tuple[list[str], str, list]:
-    """The candidate copies' part of the neighbours statement. Each band key's
-    holders are read up to BAND_HOLDERS + 1 (an index range each, so a key half the
-    archive shares costs no more than a rare one), a key with more is dropped, and
-    the rest are counted and ranked per article in the database: the importer read
-    every shared key row before (thousands at 100k on the generated corpus). The
-    article's own keys count among the holders: an article not written yet
-    (`stored` false) is one holder the table lacks."""
+def _copies_sql(connection, band_count: int, *, stored: bool) -> tuple[list[str], str]:
+    """The candidate copies' part of the neighbours statement (its parameters: the
+    band keys, as one array on PostgreSQL and one each on SQLite, then the
+    article's number). Each band key's holders are read up to BAND_HOLDERS + 1
+    (an index range each, so a key half the archive shares costs no more than a
+    rare one), a key with more is dropped, and the rest are counted and ranked
+    per article in the database: the importer read every shared key row before
+    (thousands at 100k on the generated corpus). The article's own keys count
+    among the holders: an article not written yet (`stored` false) is one holder
+    the table lacks."""
     quote = connection.ops.quote_name
     keys = quote(ArticleBand._meta.db_table)
     holders_allowed = BAND_HOLDERS if stored else BAND_HOLDERS - 1
@@ -461,14 +474,12 @@ def _copies_sql(connection, bands: list[int], *, stored: bool) -> tuple[list[str
             f"CROSS JOIN LATERAL (SELECT article_id FROM {keys} WHERE band = wanted.band "
             f"LIMIT {holders_allowed + 1}) AS h"
         )
-        band_params: list = [bands]
     else:
         holders = " UNION ALL ".join(
             f"SELECT * FROM (SELECT band, article_id FROM {keys} WHERE band = %s "
             f"LIMIT {holders_allowed + 1}) AS k{number}"
-            for number in range(len(bands))
+            for number in range(band_count)
         )
-        band_params = bands
     ctes = [
         f"held AS ({holders})",
         f"useful AS (SELECT band FROM held GROUP BY band HAVING COUNT(*) <= {holders_allowed})",
@@ -484,28 +495,19 @@ def _copies_sql(connection, bands: list[int], *, stored: bool) -> tuple[list[str
         f"JOIN {quote(ArticleFingerprint._meta.db_table)} f ON f.article_id = ranked.article_id "
         f"JOIN {quote(Article._meta.db_table)} a ON a.id = ranked.article_id"
     )
-    return ctes, part, band_params
+    return ctes, part
 
 
-def _events_sql(
-    connection, article_id: int, probes: dict[int, int], unstored: Unstored | None
-) -> tuple[list[str], list, list[str]]:
-    """The event candidates' part of the neighbours statement: its CTEs, their
-    parameters, and its parts (which take none). Of the
+def _events_sql(connection, *, stored: bool) -> tuple[list[str], list[str]]:
+    """The event candidates' part of the neighbours statement: its CTEs (their
+    parameters: _event_params) and its parts (which take none). Of the
     MAX_EVENT_CANDIDATES holding most of the article's probes, only those that
     could pass even sharing all of its evidence (`reaching`: their shared keys,
     the days apart their keys read, the article's own weight) have their evidence
     read: most share a key or two and fall short (best_event_match's rule)."""
     quote = connection.ops.quote_name
     keys = quote(ArticleBand._meta.db_table)
-    # The kinds and weights are this module's constants, written into the text: as
-    # parameters, binding them cost each lookup more than the rows they spare.
-    kinds = ", ".join(_literal(kind) for kind in EVENT_WEIGHTS if kind != "agreement")
-    own, own_params = _own_evidence_sql(connection, article_id, unstored, kinds)
-    by_days = [
-        _key_list(connection, sorted(key for key, apart in probes.items() if apart == days))
-        for days in range(EVENT_DAYS)
-    ]
+    own = _own_evidence_sql(connection, stored=stored)
     threshold = " ".join(
         f"WHEN p.band {_among_keys(connection)} THEN {EVENT_SCORE + DAY_PENALTY * days!r}"
         for days in range(EVENT_DAYS)
@@ -522,12 +524,6 @@ def _events_sql(
         f"reaching AS (SELECT p.article_id, p.shared, p.band FROM probed p WHERE "
         f"(SELECT COALESCE(SUM(CASE label {weight} ELSE 0 END), 0) FROM own) "
         f"+ {KEY_WEIGHT!r} * p.shared >= {threshold})",
-    ]
-    cte_params = [
-        _key_list(connection, sorted(probes)),
-        article_id,
-        *own_params,
-        *by_days,
     ]
     articles = quote(Article._meta.db_table)
     among = "(SELECT article_id FROM reaching)"
@@ -546,33 +542,56 @@ def _events_sql(
         f"SELECT {_THING}, t.article_id, t.tag_id, NULL, g.kind, NULL, NULL, NULL, NULL, NULL "
         f"FROM {quote(Article.tags.through._meta.db_table)} t "
         f"JOIN {quote(Article.tags.field.related_model._meta.db_table)} g ON g.id = t.tag_id "
-        f"WHERE t.article_id IN {among} AND g.kind IN ({kinds})",
+        f"WHERE t.article_id IN {among} AND g.kind IN ({_weighed_kinds()})",
     ]
-    return ctes, cte_params, parts
+    return ctes, parts
 
 
-def _own_evidence_sql(
-    connection, article_id: int, unstored: Unstored | None, kinds: str
-) -> tuple[str, list]:
+def _event_params(
+    connection, article_id: int, probes: dict[int, int], unstored: Unstored | None
+) -> list:
+    """The parameters of the event CTEs: the probes, the article's number, its own
+    evidence's, and the probes of each number of days apart below EVENT_DAYS."""
+    if unstored is None:
+        own = [article_id, article_id]
+    else:
+        own = [
+            _key_list(connection, sorted(unstored.agreement_ids)),
+            _key_list(connection, sorted(unstored.tag_ids)),
+        ]
+    by_days = [
+        _key_list(connection, sorted(key for key, apart in probes.items() if apart == days))
+        for days in range(EVENT_DAYS)
+    ]
+    return [_key_list(connection, sorted(probes)), article_id, *own, *by_days]
+
+
+def _weighed_kinds() -> str:
+    """The tag kinds the event rule weighs, as SQL strings. They are this module's
+    constants, written into the text: as parameters, binding them cost each lookup
+    more than the rows they spare."""
+    return ", ".join(_literal(kind) for kind in EVENT_WEIGHTS if kind != "agreement")
+
+
+def _own_evidence_sql(connection, *, stored: bool) -> str:
     """The article's own documents and weighed tags as (label, number) rows: its
-    stored relations, or those it will hold (by id) when not written yet."""
+    stored relations (the article's number twice), or those it will hold when not
+    written yet (its documents' ids, then its tags', each as one list)."""
     quote = connection.ops.quote_name
     tags = quote(Article.tags.field.related_model._meta.db_table)
-    if unstored is not None:
-        sql = (
+    if not stored:
+        return (
             f"SELECT 'agreement', {_each_key(connection)} UNION ALL "
             f"SELECT kind, id FROM {tags} WHERE id {_among_keys(connection)} "
-            f"AND kind IN ({kinds})"
+            f"AND kind IN ({_weighed_kinds()})"
         )
-        agreements = _key_list(connection, sorted(unstored.agreement_ids))
-        return sql, [agreements, _key_list(connection, sorted(unstored.tag_ids))]
-    sql = (
+    return (
         f"SELECT 'agreement', agreement_id FROM {quote(Mention._meta.db_table)} "
         f"WHERE article_id = %s UNION ALL "
         f"SELECT g.kind, t.tag_id FROM {quote(Article.tags.through._meta.db_table)} t "
-        f"JOIN {tags} g ON g.id = t.tag_id WHERE t.article_id = %s AND g.kind IN ({kinds})"
+        f"JOIN {tags} g ON g.id = t.tag_id WHERE t.article_id = %s "
+        f"AND g.kind IN ({_weighed_kinds()})"
     )
-    return sql, [article_id, article_id]
 
 
 def _literal(constant: str) -> str:
@@ -793,13 +812,26 @@ def _join(story: Story, articles: list[Article], *, existing: bool | None = None
 
 def _retitle(story_id: int) -> None:
     """The story's title and first date are its earliest article's
-    (_publication_order: earliest first, undated last, then the first stored)."""
-    earliest = Article.objects.filter(story=models.OuterRef("pk")).order_by(
-        models.F("published_on").asc(nulls_last=True), "pk"
+    (_publication_order: earliest first, undated last, then the first stored).
+    Its statement's text is made once: Django compiling the update's two
+    subqueries for each filed article cost far more than running it."""
+    connection = connections[Story.objects.db]
+    with _filing_cursor(connection) as cursor:
+        cursor.execute(_retitle_sql(connection.vendor), [story_id, story_id, story_id])
+
+
+@cache
+def _retitle_sql(vendor: str) -> str:
+    """_retitle's statement for a database of this kind; the story's id three times."""
+    quote = connections[Story.objects.db].ops.quote_name
+    earliest = (
+        f"FROM {quote(Article._meta.db_table)} WHERE story_id = %s "
+        f"ORDER BY published_on ASC NULLS LAST, id ASC LIMIT 1"
     )
-    Story.objects.filter(pk=story_id).update(
-        title=Substr(models.Subquery(earliest.values("title")[:1]), 1, 500),
-        first_published=models.Subquery(earliest.values("published_on")[:1]),
+    return (
+        f"UPDATE {quote(Story._meta.db_table)} "
+        f"SET title = SUBSTR((SELECT title {earliest}), 1, 500), "
+        f"first_published = (SELECT published_on {earliest}) WHERE id = %s"
     )
 
 

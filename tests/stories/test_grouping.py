@@ -137,6 +137,31 @@ def test_the_earliest_version_becomes_the_original_when_it_is_imported_last(tmp_
     assert first.story == copy.story != None  # noqa: E711
 
 
+def test_a_story_takes_the_title_and_date_of_an_earlier_version_when_it_joins(tmp_path):
+    body = wire_body(12)
+    later = import_files(
+        tmp_path / "a",
+        {
+            "copy.txt": article_file(
+                date="2024-05-08", source="Report", headline="Copy", body=body
+            ),
+            "again.txt": article_file(
+                date="2024-05-09", source="Today", headline="Again", body=body
+            ),
+        },
+    )
+    titled_before = Story.objects.values_list("title", "first_published").get()
+
+    first = import_files(
+        tmp_path / "b",
+        {"first.txt": article_file(date="2024-05-07", source="APA", headline="First", body=body)},
+    )["first.txt"]
+
+    assert titled_before == (later["copy.txt"].title, dt.date(2024, 5, 8))
+    titled = Story.objects.values_list("title", "first_published").get()
+    assert titled == (first.title, dt.date(2024, 5, 7)) != titled_before
+
+
 def test_a_new_version_is_written_with_its_story_and_original_when_imported(tmp_path):
     body = wire_body(7)
     first = import_files(
