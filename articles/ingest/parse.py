@@ -645,11 +645,9 @@ def _masthead_name(line: str) -> tuple[str, bool]:
     if beside is None:
         return line, False
     name, rest = beside.group("name", "rest")
-    if _ACRONYM.fullmatch(name) and _is_full_name(name, rest):
-        return name, True
-    if _is_site_line(rest) and not _ACRONYM.fullmatch(name):
-        return name, False
-    return line, False
+    if _ACRONYM.fullmatch(name):
+        return (name, True) if _is_full_name(name, rest) else (line, False)
+    return (name, False) if _is_site_line(rest) else (line, False)
 
 
 # Beside these the name is a place's or a person's: 'ASTRAKHAN REGION — Official website'
